@@ -1,0 +1,17 @@
+//! Rebuilds the embedded lexicon `.fst` files in `data/lexicon/` from the text
+//! lists written by `scripts/gen_lexicon.py`.
+//!
+//! Why an example and not a build script: the fst bytes are committed, so a
+//! normal build needs neither Python nor the source word lists; this is run
+//! by hand after regenerating the lists. (On a fresh checkout without any
+//! `.fst` files, create empty ones first: `include_bytes!` needs them to exist.)
+
+use std::path::Path;
+
+use sumlint::text::lexicon;
+
+fn main() -> std::io::Result<()> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon");
+    // Silent on success like other generators; `git status` shows what changed.
+    lexicon::build_fst_files(&dir)
+}

@@ -1,0 +1,465 @@
+//! The document model and the parsers that build it.
+//!
+//! A [`Document`] is an article split into what sumlint reasons about: the
+//! headline and dek, section headings, body paragraphs (each with its
+//! sentences) and the summary units. Every piece carries a [`Span`] into the
+//! original file.
+//!
+//! Parsers (`plain`, `markdown`, `json`) only find where the pieces are and
+//! return a [`Layout`]; [`Document::build`] turns that into the model, so the
+//! sentence splitting and unit numbering are the same for every format.
+
+pub mod json;
+pub mod markdown;
+pub mod plain;
+
+use crate::error::{Error, Result};
+use crate::span::{LineIndex, Span};
+use crate::text::split_sentences;
+use serde::Serialize;
+
+/// Headings under which a list or paragraph is the summary, compared
+/// case-insensitively and ignoring a trailing colon.
+pub const DEFAULT_SUMMARY_HEADINGS: &[&str] = &[
+    "summary",
+    "key points",
+    "key takeaways",
+    "takeaways",
+    "highlights",
+    "in brief",
+    "in short",
+    "at a glance",
+    "tl;dr",
+    "tldr",
+    "bullets",
+    "the big picture",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// Plain text: headline and dek lines, paragraphs, a `- ` bullet list.
+    Text,
+    /// Markdown: a list under a Summary/Key points/... heading, or front matter.
+    Markdown,
+    /// One JSON object (or an array of them) with `document` and `summary`.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format a file name implies; plain text when nothing matches.
+    pub fn from_path(path: &str) -> InputFormat {
+        let lower = path.to_ascii_lowercase();
+        let ext = lower.rsplit('.').next().unwrap_or("");
+        match ext {
+            "md" | "markdown" | "mdx" | "mdown" => InputFormat::Markdown,
+            "json" => InputFormat::Json,
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            _ => InputFormat::Text,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Headline,
+    Dek,
+    Bullet,
+    Sentence,
+}
+
+impl UnitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Headline => "headline",
+            UnitKind::Dek => "dek",
+            UnitKind::Bullet => "bullet",
+            UnitKind::Sentence => "sentence",
+        }
+    }
+
+    /// Bullets and summary sentences are the summary proper; the headline and
+    /// dek are checked for drift but are too short to cover a paragraph.
+    pub fn is_summary(self) -> bool {
+        matches!(self, UnitKind::Bullet | UnitKind::Sentence)
+    }
+}
+
+/// One summary unit: a bullet, a summary sentence, the headline or the dek.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// Stable within a document: `headline`, `dek`, `b1`…, `s1`….
+    pub id: String,
+    pub kind: UnitKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    /// 1-based, counting body paragraphs only.
+    pub number: usize,
+    pub span: Span,
+    pub sentences: Vec<Span>,
+}
+
+/// Where each piece of an article is, as byte ranges; what parsers return.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub headline: Option<(usize, usize)>,
+    pub dek: Option<(usize, usize)>,
+    pub headings: Vec<(usize, usize)>,
+    pub paragraphs: Vec<(usize, usize)>,
+    /// Bullets: one unit each.
+    pub bullets: Vec<(usize, usize)>,
+    /// Summary prose: split into sentences, one unit each.
+    pub summary_prose: Vec<(usize, usize)>,
+    /// Analysis text when it differs from the source: markup, code and
+    /// link targets blanked with spaces, byte for byte, so offsets agree.
+    pub masked: Option<String>,
+}
+
+/// A second file that part of the document's text came from (`--summary`).
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub path: String,
+    /// Where this file's text starts in [`Document::text`].
+    pub offset: usize,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    /// Display path of the file (or `<stdin>`).
+    pub path: String,
+    /// Record id for JSON inputs.
+    pub id: Option<String>,
+    /// 1-based line of the record in a JSONL file.
+    pub record_line: Option<usize>,
+    /// The original text.
+    pub source: String,
+    /// The text the analysis reads: `source` with non-prose blanked.
+    pub text: String,
+    pub headings: Vec<Span>,
+    pub paragraphs: Vec<Paragraph>,
+    /// Headline, dek, then the summary units in order.
+    pub units: Vec<Unit>,
+    /// True when the article marks a summary (even an empty one).
+    pub has_summary: bool,
+    pub parts: Vec<Part>,
+    lines: Vec<LineIndex>,
+}
+
+impl Document {
+    /// Builds the model from a parser's layout of `source`.
+    pub fn build(path: &str, source: String, layout: Layout) -> Document {
+        let text = layout.masked.clone().unwrap_or_else(|| source.clone());
+        debug_assert_eq!(text.len(), source.len());
+        let mut doc = Document {
+            path: path.to_string(),
+            id: None,
+            record_line: None,
+            lines: vec![LineIndex::new(&source)],
+            source,
+            text,
+            headings: Vec::new(),
+            paragraphs: Vec::new(),
+            units: Vec::new(),
+            has_summary: !layout.bullets.is_empty() || !layout.summary_prose.is_empty(),
+            parts: vec![Part {
+                path: path.to_string(),
+                offset: 0,
+            }],
+        };
+        doc.fill(layout);
+        doc
+    }
+
+    fn fill(&mut self, layout: Layout) {
+        if let Some((s, e)) = layout.headline {
+            let span = self.span(s, e);
+            self.units.push(Unit {
+                id: "headline".into(),
+                kind: UnitKind::Headline,
+                span,
+            });
+        }
+        if let Some((s, e)) = layout.dek {
+            let span = self.span(s, e);
+            self.units.push(Unit {
+                id: "dek".into(),
+                kind: UnitKind::Dek,
+                span,
+            });
+        }
+        self.headings = layout.headings.iter().map(|&(s, e)| self.span(s, e)).collect();
+        for &(s, e) in &layout.paragraphs {
+            let sentences: Vec<Span> = split_sentences(&self.text, s, e)
+                .into_iter()
+                .map(|(s, e)| self.span(s, e))
+                .collect();
+            if sentences.is_empty() {
+                continue;
+            }
+            let span = self.span(sentences[0].start, sentences[sentences.len() - 1].end);
+            self.paragraphs.push(Paragraph {
+                number: self.paragraphs.len() + 1,
+                span,
+                sentences,
+            });
+        }
+        self.add_summary(&layout.bullets, &layout.summary_prose);
+    }
+
+    fn add_summary(&mut self, bullets: &[(usize, usize)], prose: &[(usize, usize)]) {
+        let mut bullet_count = self.units.iter().filter(|u| u.kind == UnitKind::Bullet).count();
+        for &(s, e) in bullets {
+            if let Some((s, e)) = trim_range(&self.text, s, e) {
+                bullet_count += 1;
+                let span = self.span(s, e);
+                self.units.push(Unit {
+                    id: format!("b{bullet_count}"),
+                    kind: UnitKind::Bullet,
+                    span,
+                });
+            }
+        }
+        let mut sentence_count = self.units.iter().filter(|u| u.kind == UnitKind::Sentence).count();
+        for &(s, e) in prose {
+            for (s, e) in split_sentences(&self.text, s, e) {
+                sentence_count += 1;
+                let span = self.span(s, e);
+                self.units.push(Unit {
+                    id: format!("s{sentence_count}"),
+                    kind: UnitKind::Sentence,
+                    span,
+                });
+            }
+        }
+    }
+
+    /// Replaces the summary with one read from another file (`--summary`).
+    /// The summary file's text is appended to [`Document::text`] so that
+    /// spans stay plain offsets; positions in it are reported against its
+    /// own path and lines.
+    pub fn set_summary_from(&mut self, path: &str, summary_source: String, layout: Layout) {
+        self.units.retain(|u| !u.kind.is_summary());
+        let offset = self.source.len() + 1;
+        self.source.push('\n');
+        self.text.push('\n');
+        self.source.push_str(&summary_source);
+        match &layout.masked {
+            Some(masked) => self.text.push_str(masked),
+            None => self.text.push_str(&summary_source),
+        }
+        self.lines.push(LineIndex::new(&summary_source));
+        self.parts.push(Part {
+            path: path.to_string(),
+            offset,
+        });
+        let shift = |v: &[(usize, usize)]| -> Vec<(usize, usize)> {
+            v.iter().map(|&(s, e)| (s + offset, e + offset)).collect()
+        };
+        let mut bullets = shift(&layout.bullets);
+        let mut prose = shift(&layout.summary_prose);
+        if bullets.is_empty() && prose.is_empty() {
+            // A summary file without list or heading: its paragraphs are the summary.
+            prose = shift(&layout.paragraphs);
+            if let Some(h) = layout.headline {
+                prose.insert(0, (h.0 + offset, h.1 + offset));
+            }
+            if let Some(d) = layout.dek {
+                prose.insert(1.min(prose.len()), (d.0 + offset, d.1 + offset));
+            }
+            // One line per item in a file of short lines reads as a list.
+            if prose.len() > 1 {
+                bullets = std::mem::take(&mut prose);
+            }
+        }
+        self.has_summary = !bullets.is_empty() || !prose.is_empty();
+        self.add_summary(&bullets, &prose);
+    }
+
+    /// Index into [`Document::parts`] of the file that `offset` lies in.
+    pub fn part_of(&self, offset: usize) -> usize {
+        self.parts.iter().rposition(|p| p.offset <= offset).unwrap_or(0)
+    }
+
+    /// The path of the file `span` lies in.
+    pub fn path_of(&self, span: &Span) -> &str {
+        &self.parts[self.part_of(span.start)].path
+    }
+
+    /// A span for `start..end` with positions in the file it lies in.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let part = self.part_of(start);
+        let offset = self.parts[part].offset;
+        let source = &self.source[offset..];
+        let mut span = self.lines[part].span(source, start - offset, end.max(start) - offset);
+        span.start = start;
+        span.end = end.max(start);
+        span
+    }
+
+    pub fn slice(&self, span: &Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The original text of `span` (with markup, as the user wrote it).
+    pub fn original(&self, span: &Span) -> &str {
+        &self.source[span.range()]
+    }
+
+    pub fn summary_units(&self) -> impl Iterator<Item = &Unit> {
+        self.units.iter().filter(|u| u.kind.is_summary())
+    }
+
+    /// The 1-based line of the start of `span`'s file line, for messages.
+    pub fn line_text(&self, span: &Span) -> &str {
+        let part = self.part_of(span.start);
+        let offset = self.parts[part].offset;
+        let start = offset + self.lines[part].line_start(span.line);
+        let end = self.source[start..]
+            .find(['\n', '\r'])
+            .map(|i| start + i)
+            .unwrap_or(self.source.len());
+        &self.source[start..end]
+    }
+}
+
+/// Options that change how input is read.
+#[derive(Clone, Debug)]
+pub struct ParseOptions {
+    pub format: Option<InputFormat>,
+    /// Headings that mark the summary, lowercase.
+    pub summary_headings: Vec<String>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            format: None,
+            summary_headings: DEFAULT_SUMMARY_HEADINGS.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+impl ParseOptions {
+    /// True when a heading's text names the summary ("Key points:").
+    pub fn is_summary_heading(&self, heading: &str) -> bool {
+        let normalized = heading
+            .trim()
+            .trim_end_matches(':')
+            .trim_matches(|c: char| c == '*' || c == '_' || c == '#')
+            .trim()
+            .to_lowercase();
+        self.summary_headings.contains(&normalized)
+    }
+}
+
+/// Largest article accepted, in bytes: far above any real article, low
+/// enough that a mistaken file (a database dump) fails fast.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Decodes file bytes as UTF-8, with a message naming the line of the first
+/// bad byte. A leading byte-order mark is kept (blanked in the analysis
+/// text) so that offsets still match the file.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
+    if bytes.is_empty() {
+        return Err(Error::Empty { path: path.into() });
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(Error::Binary { path: path.into() });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let bad = e.utf8_error().valid_up_to();
+        let line = 1 + bytes[..bad].iter().filter(|&&b| b == b'\n').count();
+        let line_start = bytes[..bad].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        Error::NotUtf8 {
+            path: path.into(),
+            line,
+            byte: bad - line_start + 1,
+        }
+    })
+}
+
+/// Parses one article (plain text or Markdown) into a [`Document`].
+/// JSON inputs hold many articles: see [`json::parse_records`].
+pub fn parse_article(path: &str, source: String, format: InputFormat, options: &ParseOptions) -> Result<Document> {
+    if source
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(Error::Empty { path: path.into() });
+    }
+    let layout = layout_of(&source, format, options);
+    Ok(Document::build(path, source, layout))
+}
+
+/// Finds the pieces of a text in the given format.
+pub fn layout_of(source: &str, format: InputFormat, options: &ParseOptions) -> Layout {
+    match format {
+        InputFormat::Markdown => markdown::layout(source, options),
+        _ => plain::layout(source, options),
+    }
+}
+
+/// Trims whitespace (and blanked markup) from both ends of a range.
+pub fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let piece = &text[start..end];
+    let is_blank = |c: char| c.is_whitespace() || c == '\u{feff}';
+    let trimmed = piece.trim_start_matches(is_blank);
+    let s = start + (piece.len() - trimmed.len());
+    let e = s + trimmed.trim_end_matches(is_blank).len();
+    (s < e).then_some((s, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_the_extension() {
+        assert_eq!(InputFormat::from_path("a/b.MD"), InputFormat::Markdown);
+        assert_eq!(InputFormat::from_path("x.jsonl"), InputFormat::Jsonl);
+        assert_eq!(InputFormat::from_path("x.txt"), InputFormat::Text);
+        assert_eq!(InputFormat::from_path("-"), InputFormat::Text);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let err = decode("a.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.txt:2: the file is not valid UTF-8 (byte 5 of that line); convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8`"
+        );
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_errors() {
+        assert!(matches!(decode("e", Vec::new()), Err(Error::Empty { .. })));
+        assert!(matches!(decode("b", b"PK\0\0".to_vec()), Err(Error::Binary { .. })));
+    }
+
+    #[test]
+    fn summary_from_another_file_reports_its_own_lines() {
+        let body = "Headline Here\n\nThe council approved the budget on Monday.\n".to_string();
+        let mut doc = parse_article("body.txt", body, InputFormat::Text, &ParseOptions::default()).unwrap();
+        let summary = "- The council approved the budget.\n".to_string();
+        let layout = layout_of(&summary, InputFormat::Text, &ParseOptions::default());
+        doc.set_summary_from("summary.txt", summary, layout);
+        let unit = doc.summary_units().next().unwrap();
+        assert_eq!(doc.path_of(&unit.span), "summary.txt");
+        assert_eq!((unit.span.line, unit.span.column), (1, 3));
+        assert_eq!(doc.slice(&unit.span), "The council approved the budget.");
+    }
+}

@@ -1,0 +1,151 @@
+//! The result of checking one document: what the reporters read.
+//!
+//! It holds copies of the texts a reporter shows (units, source sentences,
+//! paragraphs), so reporters never need the document or the alignment.
+
+use crate::align::Alignment;
+use crate::document::{Document, UnitKind};
+use crate::finding::{Finding, Severity};
+use crate::span::Span;
+
+#[derive(Clone, Debug)]
+pub struct SentenceOutcome {
+    /// 1-based within its paragraph.
+    pub sentence: usize,
+    pub span: Span,
+    pub text: String,
+    pub score: f64,
+}
+
+#[derive(Clone, Debug)]
+pub struct SourceOutcome {
+    /// 1-based body paragraph.
+    pub paragraph: usize,
+    pub span: Span,
+    pub score: f64,
+    pub sentences: Vec<SentenceOutcome>,
+}
+
+#[derive(Clone, Debug)]
+pub struct UnitOutcome {
+    pub id: String,
+    pub kind: UnitKind,
+    pub span: Span,
+    pub text: String,
+    pub support: f64,
+    /// Best first.
+    pub sources: Vec<SourceOutcome>,
+}
+
+impl UnitOutcome {
+    /// The text of the unit's source sentences, in body order.
+    pub fn source_text(&self) -> String {
+        let mut sentences: Vec<&SentenceOutcome> = self.sources.iter().flat_map(|s| &s.sentences).collect();
+        sentences.sort_by_key(|s| s.span.start);
+        sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ParagraphOutcome {
+    pub paragraph: usize,
+    pub span: Span,
+    pub covered_by: Vec<String>,
+}
+
+/// One checked document.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub path: String,
+    pub id: Option<String>,
+    pub record_line: Option<usize>,
+    pub score: f64,
+    pub units: Vec<UnitOutcome>,
+    pub paragraphs: Vec<ParagraphOutcome>,
+    pub findings: Vec<Finding>,
+}
+
+impl Outcome {
+    pub fn new(
+        doc: &Document,
+        alignment: &Alignment,
+        findings: Vec<Finding>,
+        score: f64,
+        covered_by: Vec<Vec<String>>,
+    ) -> Outcome {
+        let units = alignment
+            .units
+            .iter()
+            .map(|a| {
+                let unit = &doc.units[a.unit];
+                UnitOutcome {
+                    id: unit.id.clone(),
+                    kind: unit.kind,
+                    span: unit.span,
+                    text: doc.original(&unit.span).to_string(),
+                    support: a.support,
+                    sources: a
+                        .sources
+                        .iter()
+                        .map(|s| {
+                            let paragraph = &doc.paragraphs[s.paragraph];
+                            let mut sentences: Vec<SentenceOutcome> = s
+                                .sentences
+                                .iter()
+                                .map(|ss| {
+                                    let body = &alignment.sentences[ss.sentence];
+                                    let span = paragraph.sentences[body.index];
+                                    SentenceOutcome {
+                                        sentence: body.index + 1,
+                                        span,
+                                        text: doc.slice(&span).split_whitespace().collect::<Vec<_>>().join(" "),
+                                        score: ss.score,
+                                    }
+                                })
+                                .collect();
+                            sentences.sort_by(|a, b| b.score.total_cmp(&a.score));
+                            SourceOutcome {
+                                paragraph: paragraph.number,
+                                span: paragraph.span,
+                                score: s.score,
+                                sentences,
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let paragraphs = doc
+            .paragraphs
+            .iter()
+            .zip(covered_by)
+            .map(|(p, covered_by)| ParagraphOutcome {
+                paragraph: p.number,
+                span: p.span,
+                covered_by,
+            })
+            .collect();
+        Outcome {
+            path: doc.path.clone(),
+            id: doc.id.clone(),
+            record_line: doc.record_line,
+            score,
+            units,
+            paragraphs,
+            findings,
+        }
+    }
+
+    /// The most severe finding, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// How the document is named in messages: its path, and its record id.
+    pub fn display_name(&self) -> String {
+        match &self.id {
+            Some(id) => format!("{}#{}", self.path, id),
+            None => self.path.clone(),
+        }
+    }
+}

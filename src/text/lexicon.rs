@@ -1,0 +1,343 @@
+//! Embedded English lexicon: word lists (US / GB spelling), proper names and
+//! word frequencies, for the spelling checks.
+//!
+//! Why this shape: the data is compiled into the binary with `include_bytes!`
+//! as finite-state transducers (`fst` sets and one map), so start-up costs
+//! nothing (no file I/O, no parsing, no hashing: the first lookup only checks
+//! an fst header) and fuzzy search for suggestions is a cheap automaton
+//! intersection instead of a scan.
+//!
+//! Data (all in `data/lexicon/`, licences alongside):
+//! * `words-common.fst` words valid in both US and GB spelling, `words-us.fst`
+//!   US-only spellings (color), `words-gb.fst` GB-only spellings (colour) —
+//!   SCOWL size 70 ("large"): larger sizes hold rare words that hide typos.
+//! * `names.fst` lower-cased proper names and acronyms (london, nasa): callers
+//!   should accept them only for capitalised tokens.
+//! * `freq.fst` word → corpus count (symspellpy's English frequency list).
+//!
+//! Entries are lower-case, NFC, Latin letters plus inner ASCII apostrophes
+//! ("o'clock", "don't"). Possessives are not stored: lookups strip a trailing
+//! `'s` or `'`. Inputs are expected to be NFC (what text usually is); only the
+//! case and typographic apostrophes (’ ‘ ʼ) are normalised here.
+//!
+//! Regenerating: `python3 scripts/gen_lexicon.py --symspell …` writes the
+//! text lists, then `cargo run --example gen_lexicon_fst` rebuilds the `.fst`
+//! files with [`build_fst_files`]; `tests/lexicon_data.rs` checks that the
+//! committed `.fst` files match the committed text lists.
+
+use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use fst::automaton::Levenshtein;
+use fst::{IntoStreamer, Map, MapBuilder, Set, SetBuilder, Streamer};
+
+/// Which spelling convention counts as correct.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// Accept both American and British spellings (an article may quote either).
+    #[default]
+    Any,
+    /// American spelling only ("color", not "colour").
+    Us,
+    /// British spelling only ("colour"; Oxford "-ize" forms are accepted too).
+    Gb,
+}
+
+/// Words shorter than this get at most one edit in [`near_words`]: at two
+/// edits a short word is "near" hundreds of unrelated words, which is noise.
+pub const MIN_CHARS_FOR_TWO_EDITS: usize = 5;
+
+/// Largest edit distance [`near_words`] searches: the Levenshtein automaton
+/// grows quickly with the distance, and three edits is rarely a typo anyway.
+pub const MAX_EDITS: u32 = 2;
+
+static WORDS_COMMON: &[u8] = include_bytes!("../../data/lexicon/words-common.fst");
+static WORDS_US: &[u8] = include_bytes!("../../data/lexicon/words-us.fst");
+static WORDS_GB: &[u8] = include_bytes!("../../data/lexicon/words-gb.fst");
+static NAMES: &[u8] = include_bytes!("../../data/lexicon/names.fst");
+static FREQ: &[u8] = include_bytes!("../../data/lexicon/freq.fst");
+
+/// The text lists the `.fst` files are built from: (text file, fst file, is map).
+/// A map list has `word<TAB>count` lines; a set list has one word per line.
+pub const DATA_FILES: [(&str, &str, bool); 5] = [
+    ("words-common.txt", "words-common.fst", false),
+    ("words-us.txt", "words-us.fst", false),
+    ("words-gb.txt", "words-gb.fst", false),
+    ("names.txt", "names.fst", false),
+    ("freq.txt", "freq.fst", true),
+];
+
+struct Lexicon {
+    common: Set<&'static [u8]>,
+    us: Set<&'static [u8]>,
+    gb: Set<&'static [u8]>,
+    names: Set<&'static [u8]>,
+    freq: Map<&'static [u8]>,
+}
+
+impl Lexicon {
+    /// The word sets that make up `locale` (they are disjoint). An iterator,
+    /// not a Vec, because this is on the per-token hot path.
+    fn word_sets(&self, locale: Locale) -> impl Iterator<Item = &Set<&'static [u8]>> {
+        let extra = match locale {
+            Locale::Any => [Some(&self.us), Some(&self.gb)],
+            Locale::Us => [Some(&self.us), None],
+            Locale::Gb => [Some(&self.gb), None],
+        };
+        std::iter::once(&self.common).chain(extra.into_iter().flatten())
+    }
+
+    fn has_word(&self, word: &str, locale: Locale) -> bool {
+        self.word_sets(locale).any(|set| set.contains(word))
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        // The bytes are our own build output, checked by tests/lexicon_data.rs.
+        let set = |bytes: &'static [u8]| Set::new(bytes).expect("embedded lexicon is valid");
+        Lexicon {
+            common: set(WORDS_COMMON),
+            us: set(WORDS_US),
+            gb: set(WORDS_GB),
+            names: set(NAMES),
+            freq: Map::new(FREQ).expect("embedded lexicon is valid"),
+        }
+    })
+}
+
+/// Lower-case `word` and map typographic apostrophes to `'`, the form the
+/// lexicon stores. Borrows when nothing changes: most tokens are already
+/// lower-case, and skipping the allocation halves the lookup time.
+fn normalise(word: &str) -> Cow<'_, str> {
+    let needs_change = word
+        .chars()
+        .any(|c| c.is_uppercase() || matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}'));
+    if !needs_change {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(
+        word.chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// The word without its possessive ending ("dog's" → "dog", "dogs'" →
+/// "dogs"), since the lexicon does not store possessives.
+fn possessive_stem(word: &str) -> Option<&str> {
+    let stem = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix('\'').filter(|s| s.ends_with('s')))?;
+    (!stem.is_empty()).then_some(stem)
+}
+
+/// True if `word` (any case; ’ and ' alike; possessive `'s` allowed) is an
+/// English word in `locale`. Proper names are not words: see [`is_known_name`].
+pub fn is_word(word: &str, locale: Locale) -> bool {
+    let lex = lexicon();
+    let word = normalise(word);
+    lex.has_word(&word, locale) || possessive_stem(&word).is_some_and(|s| lex.has_word(s, locale))
+}
+
+/// True if the lower-cased `word` is a proper name or acronym in the lexicon
+/// ("London", "Obama", "NASA"; possessive `'s` allowed).
+pub fn is_known_name(word: &str) -> bool {
+    let names = &lexicon().names;
+    let word = normalise(word);
+    names.contains(word.as_bytes()) || possessive_stem(&word).is_some_and(|s| names.contains(s))
+}
+
+/// Corpus count of `word` (any case) in the frequency list, 0 if unknown.
+pub fn frequency(word: &str) -> u64 {
+    lexicon().freq.get(normalise(word).as_bytes()).unwrap_or(0)
+}
+
+/// Words of `locale` within `max_edits` Levenshtein edits (insert, delete,
+/// substitute; a transposition counts 2) of `word`, with their distance,
+/// closest first, then most frequent first.
+///
+/// `word` itself is included at distance 0 if it is a word. `max_edits` is
+/// capped at [`MAX_EDITS`], and at 1 for words shorter than
+/// [`MIN_CHARS_FOR_TWO_EDITS`] characters. Possessives are not stripped: pass
+/// the bare word. Returns nothing if the automaton would be too large.
+pub fn near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String, u32)> {
+    let word = normalise(word);
+    let len = word.chars().count();
+    let mut max_edits = max_edits.min(MAX_EDITS);
+    if len < MIN_CHARS_FOR_TWO_EDITS {
+        max_edits = max_edits.min(1);
+    }
+    let lex = lexicon();
+    let Ok(automaton) = Levenshtein::new(&word, max_edits) else {
+        // Too many automaton states (very long input): no suggestions rather than a stall.
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for set in lex.word_sets(locale) {
+        let mut stream = set.search(&automaton).into_stream();
+        while let Some(key) = stream.next() {
+            // Keys are UTF-8 by construction; skipping is safer than panicking.
+            if let Ok(candidate) = std::str::from_utf8(key) {
+                let distance = edit_distance(&word, candidate);
+                found.push((candidate.to_owned(), distance));
+            }
+        }
+    }
+    found.sort_by_cached_key(|(w, d)| (*d, Reverse(lex.freq.get(w).unwrap_or(0)), w.clone()));
+    found
+}
+
+/// Levenshtein distance over chars (the automaton only says "within n").
+fn edit_distance(a: &str, b: &str) -> u32 {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<u32> = (0..=b.len() as u32).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i as u32 + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = prev[j] + u32::from(ca != cb);
+            cur[j + 1] = substitute.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+fn invalid_data(path: &Path, line: usize, msg: impl std::fmt::Display) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("{}:{}: {msg}", path.display(), line + 1),
+    )
+}
+
+/// Build the bytes of one `.fst` from the text list at `path` (see
+/// [`DATA_FILES`] for the formats). Fails on unsorted or duplicate lines.
+pub fn build_fst_bytes(path: &Path, is_map: bool) -> io::Result<Vec<u8>> {
+    let text = fs::read_to_string(path)?;
+    let fst_err = |line: usize, e: fst::Error| invalid_data(path, line, e);
+    if is_map {
+        let mut builder = MapBuilder::memory();
+        for (n, line) in text.lines().enumerate() {
+            let (word, count) = line
+                .split_once('\t')
+                .ok_or_else(|| invalid_data(path, n, "expected word<TAB>count"))?;
+            let count: u64 = count.parse().map_err(|e| invalid_data(path, n, e))?;
+            builder.insert(word, count).map_err(|e| fst_err(n, e))?;
+        }
+        builder.into_inner().map_err(|e| fst_err(0, e))
+    } else {
+        let mut builder = SetBuilder::memory();
+        for (n, line) in text.lines().enumerate() {
+            builder.insert(line).map_err(|e| fst_err(n, e))?;
+        }
+        builder.into_inner().map_err(|e| fst_err(0, e))
+    }
+}
+
+/// Rebuild every `.fst` in `dir` (normally `data/lexicon`) from its text list.
+pub fn build_fst_files(dir: &Path) -> io::Result<()> {
+    for (text, fst_name, is_map) in DATA_FILES {
+        let bytes = build_fst_bytes(&dir.join(text), is_map)?;
+        fs::write(dir.join(fst_name), bytes)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_words_are_words_and_typos_are_not() {
+        for w in ["militarism", "militaries", "programme", "the", "o'clock", "café"] {
+            assert!(is_word(w, Locale::Any), "{w}");
+        }
+        for w in ["militatism", "recieve", "definately", "seperate", "wich", ""] {
+            assert!(!is_word(w, Locale::Any), "{w}");
+        }
+    }
+
+    #[test]
+    fn locales_split_spellings() {
+        assert!(is_word("colour", Locale::Any));
+        assert!(is_word("color", Locale::Any));
+        assert!(is_word("color", Locale::Us));
+        assert!(!is_word("colour", Locale::Us));
+        assert!(is_word("colour", Locale::Gb));
+        assert!(!is_word("color", Locale::Gb));
+        assert!(is_word("organise", Locale::Gb));
+        assert!(is_word("organize", Locale::Gb), "Oxford spelling is British too");
+        assert!(!is_word("organise", Locale::Us));
+        assert_eq!(Locale::default(), Locale::Any);
+    }
+
+    #[test]
+    fn case_apostrophes_and_possessives() {
+        assert!(is_word("Militarism", Locale::Any));
+        assert!(is_word("O’Clock", Locale::Any));
+        assert!(is_word("don’t", Locale::Us));
+        assert!(is_word("I'm", Locale::Any));
+        assert!(is_word("dog's", Locale::Any));
+        assert!(is_word("dogs'", Locale::Any));
+        assert!(is_word("it's", Locale::Any));
+        assert!(!is_word("militatism's", Locale::Any));
+        assert!(!is_word("'s", Locale::Any));
+    }
+
+    #[test]
+    fn names() {
+        for w in ["London", "obama", "NASA", "London's"] {
+            assert!(is_known_name(w), "{w}");
+        }
+        assert!(!is_known_name("militatism"));
+        assert!(!is_word("obama", Locale::Any), "names are kept apart from words");
+    }
+
+    #[test]
+    fn frequencies() {
+        assert!(frequency("the") > frequency("militarism"));
+        assert!(frequency("Militarism") > 0);
+        assert_eq!(frequency("militatism"), 0);
+    }
+
+    #[test]
+    fn near_words_finds_the_intended_word() {
+        let near = near_words("militatism", 1, Locale::Any);
+        assert_eq!(near.first(), Some(&("militarism".to_owned(), 1)), "{near:?}");
+        assert!(near.iter().all(|(_, d)| *d == 1));
+
+        let near2 = near_words("militatism", 2, Locale::Any);
+        assert!(near2.len() >= near.len());
+        assert!(near2.iter().all(|(_, d)| (1..=2).contains(d)));
+
+        let exact = near_words("colour", 1, Locale::Us);
+        assert!(exact.contains(&("color".to_owned(), 1)));
+        assert!(!exact.iter().any(|(w, _)| w == "colour"));
+        assert_eq!(near_words("colour", 1, Locale::Gb)[0], ("colour".to_owned(), 0));
+    }
+
+    #[test]
+    fn short_words_get_one_edit() {
+        assert!(near_words("cta", 2, Locale::Any).iter().all(|(_, d)| *d <= 1));
+        assert!(near_words("", 2, Locale::Any)
+            .iter()
+            .all(|(w, _)| w.chars().count() <= 1));
+    }
+
+    #[test]
+    fn edit_distance_counts_chars() {
+        assert_eq!(edit_distance("café", "cafe"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

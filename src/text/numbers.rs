@@ -1,0 +1,181 @@
+//! Numbers written as digits or words, normalised so that "three", "3",
+//! "2,000", "2000", "3.5%" and "40 per cent" compare as numbers.
+
+use serde::Serialize;
+
+/// A numeric value with what kind of quantity it is.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Number {
+    pub value: f64,
+    pub percent: bool,
+    pub ordinal: bool,
+}
+
+impl Number {
+    pub fn new(value: f64) -> Number {
+        Number {
+            value,
+            percent: false,
+            ordinal: false,
+        }
+    }
+
+    /// A canonical key: equal keys mean equal quantities.
+    pub fn key(&self) -> String {
+        let mut key = format!("#{}", format_value(self.value));
+        if self.percent {
+            key.push('%');
+        }
+        if self.ordinal {
+            key.push_str("th");
+        }
+        key
+    }
+
+    /// Same quantity, ignoring whether one side wrote it as a percentage
+    /// sign and the other did not say so.
+    pub fn same_value(&self, other: &Number) -> bool {
+        (self.value - other.value).abs() <= 1e-9 * self.value.abs().max(1.0) && self.ordinal == other.ordinal
+    }
+}
+
+fn format_value(value: f64) -> String {
+    // Rounded, so that 1.2 × 10⁶ and 1,200,000 give the same key.
+    let s = format!("{value:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+const SMALL: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+const ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+];
+
+/// Words that multiply the number before them: "1.2 million".
+pub fn multiplier(folded: &str) -> Option<f64> {
+    match folded {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "mln" => Some(1e6),
+        "billion" | "bn" => Some(1e9),
+        "trillion" | "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Parses one folded word token as a number: "3", "2,000", "3.5",
+/// "three", "1st", "third". "second" is left alone because it is far more
+/// often a unit of time or "the second time" than an ordinal number.
+pub fn parse(folded: &str) -> Option<Number> {
+    let first = folded.chars().next()?;
+    if first.is_ascii_digit() {
+        return parse_digits(folded);
+    }
+    if let Some(&(_, value)) = SMALL.iter().find(|(w, _)| *w == folded) {
+        return Some(Number::new(value));
+    }
+    if folded != "second" {
+        if let Some(&(_, value)) = ORDINALS.iter().find(|(w, _)| *w == folded) {
+            return Some(Number {
+                ordinal: true,
+                ..Number::new(value)
+            });
+        }
+    }
+    None
+}
+
+fn parse_digits(folded: &str) -> Option<Number> {
+    let digits_end = folded
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(folded.len());
+    let (digits, suffix) = folded.split_at(digits_end);
+    let ordinal = match suffix {
+        "" => false,
+        "st" | "nd" | "rd" | "th" => true,
+        _ => return None,
+    };
+    // "2,000" groups thousands; a comma elsewhere ("3,5") is not a number we
+    // can read safely, so it is left as a word.
+    let grouped_ok = digits.split('.').next().is_some_and(|int| {
+        let groups: Vec<&str> = int.split(',').collect();
+        groups.len() == 1 || groups[1..].iter().all(|g| g.len() == 3)
+    });
+    if !grouped_ok {
+        return None;
+    }
+    let value: f64 = digits.replace(',', "").trim_end_matches('.').parse().ok()?;
+    Some(Number {
+        value,
+        percent: false,
+        ordinal,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_and_words_compare_as_numbers() {
+        assert_eq!(parse("three").unwrap().key(), parse("3").unwrap().key());
+        assert_eq!(parse("2,000").unwrap().key(), parse("2000").unwrap().key());
+        assert_eq!(parse("3.5").unwrap().value, 3.5);
+        assert_eq!(parse("1st").unwrap().key(), parse("first").unwrap().key());
+    }
+
+    #[test]
+    fn words_that_are_not_numbers() {
+        assert!(parse("second").is_none());
+        assert!(parse("5km").is_none());
+        assert!(parse("3,5").is_none());
+        assert!(parse("putin").is_none());
+    }
+
+    #[test]
+    fn keys_mark_percentages() {
+        let mut n = parse("40").unwrap();
+        n.percent = true;
+        assert_eq!(n.key(), "#40%");
+    }
+}

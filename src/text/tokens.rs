@@ -1,0 +1,163 @@
+//! Word tokens with byte offsets, folded forms, stems and numbers.
+//!
+//! Word boundaries follow Unicode (UAX #29), which keeps "U.S", "Russia's",
+//! "2,000" and "3.5" whole and works for any script. A hyphen splits words
+//! ("neo-Nazis" is "neo" and "Nazis"); [`Token::after_hyphen`] records it for
+//! checks that care.
+
+use super::numbers::{self, Number};
+use super::stopwords::is_stopword;
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TokenKind {
+    Word,
+    Number(Number),
+}
+
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// Byte offsets into the text given to [`tokenize`].
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Lowercased, apostrophes folded.
+    pub folded: String,
+    /// Stem for words; the canonical number key ("#2000", "#3.5%") for
+    /// numbers, so both match across spellings in the alignment index.
+    pub stem: String,
+    /// A function word that carries no content.
+    pub stop: bool,
+    /// Written right after a hyphen with no space: the "Nazis" of "neo-Nazis".
+    pub after_hyphen: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn number(&self) -> Option<&Number> {
+        match &self.kind {
+            TokenKind::Number(n) => Some(n),
+            TokenKind::Word => None,
+        }
+    }
+
+    /// Carries content: not a function word and not a lone multiplier.
+    pub fn is_content(&self) -> bool {
+        !self.stop
+    }
+
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.text(text).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Tokenizes `text[start..end]`; offsets in the tokens are into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let slice = &text[start..end];
+    let mut tokens: Vec<Token> = Vec::with_capacity(slice.len() / 5);
+    for (offset, word) in slice.unicode_word_indices() {
+        let word_start = start + offset;
+        let word_end = word_start + word.len();
+        let folded = super::fold(word);
+        let after_hyphen = text[..word_start].ends_with(['-', '\u{2010}', '\u{2011}']);
+        if let Some(mult) = numbers::multiplier(&folded) {
+            // "1.2 million": fold the multiplier into the number before it.
+            if let Some(prev) = tokens.last_mut() {
+                let gap = &text[prev.end..word_start];
+                if let TokenKind::Number(n) = &mut prev.kind {
+                    if gap.trim().is_empty() && !n.ordinal && (mult > 100.0 || n.value < 100.0) {
+                        n.value *= mult;
+                        prev.stem = n.key();
+                        prev.end = word_end;
+                        continue;
+                    }
+                }
+            }
+        }
+        let kind = match numbers::parse(&folded) {
+            Some(mut n) => {
+                let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
+                let rest_lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+                n.percent =
+                    rest.starts_with('%') || rest_lower.starts_with("percent") || rest_lower.starts_with("per cent");
+                TokenKind::Number(n)
+            }
+            None => TokenKind::Word,
+        };
+        let (stem, stop) = match &kind {
+            TokenKind::Number(n) => (n.key(), false),
+            TokenKind::Word => (super::stem(&folded), is_stopword(&folded)),
+        };
+        tokens.push(Token {
+            start: word_start,
+            end: word_end,
+            kind,
+            folded,
+            stem,
+            stop,
+            after_hyphen,
+        });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| t.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_possessives_and_numbers_whole() {
+        assert_eq!(
+            words("U.S. President's 2,000 troops, 3.5% rise"),
+            ["U.S", "President's", "2,000", "troops", "3.5", "rise"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_parts_are_marked() {
+        let text = "neo-Nazis";
+        let tokens = tokenize(text, 0, text.len());
+        assert_eq!(tokens.len(), 2);
+        assert!(!tokens[0].after_hyphen);
+        assert!(tokens[1].after_hyphen);
+    }
+
+    #[test]
+    fn numbers_normalise_across_spellings() {
+        let a = "more than three years";
+        let b = "more than 3 years";
+        let key = |t: &str| {
+            tokenize(t, 0, t.len())
+                .into_iter()
+                .find_map(|t| t.number().map(|n| n.key()))
+        };
+        assert_eq!(key(a), key(b));
+        assert_eq!(key("$1.2 million"), key("1,200,000 dollars"));
+        assert_eq!(key("40 percent"), key("40%"));
+        assert_eq!(key("40 per cent"), Some("#40%".to_string()));
+    }
+
+    #[test]
+    fn offsets_are_into_the_whole_text() {
+        let text = "skip this: Moscow";
+        let start = text.find("Moscow").unwrap();
+        let tokens = tokenize(text, start, text.len());
+        assert_eq!(tokens[0].start, start);
+        assert_eq!(tokens[0].text(text), "Moscow");
+    }
+
+    #[test]
+    fn other_scripts_and_emoji_do_not_break_tokenizing() {
+        assert_eq!(words("Москва 北京 👍 café"), ["Москва", "北", "京", "café"]);
+    }
+}

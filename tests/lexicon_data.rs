@@ -1,0 +1,82 @@
+//! Checks the committed lexicon data: the text lists are clean (sorted,
+//! unique, lower-case, no blank lines) and the committed `.fst` files are
+//! exactly what the builder makes from them.
+//!
+//! Why: the `.fst` bytes are embedded in the binary and not reviewable by
+//! eye; this keeps them tied to the reviewable text lists (like typos-cli's
+//! codegen test). If it fails after editing a list, run
+//! `cargo run --example gen_lexicon_fst`.
+
+use std::fs;
+use std::path::PathBuf;
+
+use sumlint::text::lexicon;
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/lexicon")
+}
+
+#[test]
+fn text_lists_are_clean() {
+    for (text, _, is_map) in lexicon::DATA_FILES {
+        let path = data_dir().join(text);
+        let content = fs::read_to_string(&path).expect("lexicon text list is readable");
+        assert!(content.ends_with('\n'), "{text}: missing final newline");
+        let mut previous: Option<&str> = None;
+        let mut count = 0;
+        for (n, line) in content.lines().enumerate() {
+            let word = if is_map {
+                let (word, freq) = line
+                    .split_once('\t')
+                    .unwrap_or_else(|| panic!("{text}:{}: no tab", n + 1));
+                assert!(freq.parse::<u64>().is_ok(), "{text}:{}: bad count {freq:?}", n + 1);
+                word
+            } else {
+                line
+            };
+            assert!(!word.is_empty(), "{text}:{}: empty line", n + 1);
+            assert_eq!(word, word.to_lowercase(), "{text}:{}: not lower-case", n + 1);
+            assert!(
+                word.chars().all(|c| c.is_alphabetic() || c == '\''),
+                "{text}:{}: odd character in {word:?}",
+                n + 1
+            );
+            if let Some(prev) = previous {
+                // Byte order is the order fst needs; strict means no duplicates.
+                assert!(
+                    prev.as_bytes() < word.as_bytes(),
+                    "{text}:{}: {prev:?} !< {word:?}",
+                    n + 1
+                );
+            }
+            previous = Some(word);
+            count += 1;
+        }
+        assert!(count > 1000, "{text}: only {count} entries");
+    }
+}
+
+#[test]
+fn word_sets_are_disjoint() {
+    let read = |name: &str| fs::read_to_string(data_dir().join(name)).expect("readable");
+    let common = read("words-common.txt");
+    let common: std::collections::HashSet<&str> = common.lines().collect();
+    for name in ["words-us.txt", "words-gb.txt"] {
+        let only = read(name);
+        for word in only.lines() {
+            assert!(!common.contains(word), "{word} is in both words-common.txt and {name}");
+        }
+    }
+}
+
+#[test]
+fn committed_fst_files_match_text_lists() {
+    for (text, fst_name, is_map) in lexicon::DATA_FILES {
+        let built = lexicon::build_fst_bytes(&data_dir().join(text), is_map).expect("text list builds");
+        let committed = fs::read(data_dir().join(fst_name)).expect("committed fst is readable");
+        assert!(
+            built == committed,
+            "{fst_name} is stale: run `cargo run --example gen_lexicon_fst`"
+        );
+    }
+}
