@@ -331,17 +331,19 @@ fn assemble(source: &str, elems: &[Elem]) -> Layout {
         let lists: Vec<(usize, usize, usize)> = list_ranges(elems);
         let last_text = text_positions.last().copied();
         // Text before the first paragraph may be the headline and dek.
-        let leading_titles = text_positions
-            .iter()
-            .take(2)
-            .filter(|&&i| is_titleish(source, &elems[i]))
-            .count();
-        let first_body_text = text_positions.get(leading_titles).copied();
+        // A list after at most a headline and a dek opens the article.
+        let opens = |first: usize| {
+            let before: Vec<usize> = text_positions.iter().copied().filter(|&t| t < first).collect();
+            before.len() <= 2 && before.first().is_none_or(|&t| is_titleish(source, &elems[t]))
+        };
         summary_list = lists
             .iter()
-            .find(|&&(_, first, last)| last_text.is_none_or(|t| first > t) || first_body_text.is_none_or(|t| last < t))
+            .find(|&&(_, first, _)| last_text.is_none_or(|t| first > t) || opens(first))
             .map(|&(list, _, _)| list);
     }
+    let summary_first = elems
+        .iter()
+        .position(|e| matches!(e, Elem::Item { list, .. } if Some(*list) == summary_list));
     for (i, elem) in elems.iter().enumerate() {
         if let Elem::Item { start, end, list } = *elem {
             if Some(list) == summary_list {
@@ -376,7 +378,7 @@ fn assemble(source: &str, elems: &[Elem]) -> Layout {
                     // The rest of the first block is the dek.
                     layout.dek = trim_range(source, first_line_end, end);
                 } else if let Some(&(
-                    _,
+                    dek_index,
                     Elem::Text {
                         start,
                         end,
@@ -386,12 +388,14 @@ fn assemble(source: &str, elems: &[Elem]) -> Layout {
                 )) = rest.first()
                 {
                     let dek = &source[*start..*end];
-                    // A dek reads like a subtitle: no full stop. A one-sentence
+                    // A dek reads like a subtitle: no full stop, or it stands
+                    // above a summary that opens the article. A one-sentence
                     // lede does end with one, and stays a paragraph.
                     let same_block_or_next = *dek_block <= block + 1;
+                    let above_summary = summary_first == Some(dek_index + 1);
                     if same_block_or_next
                         && word_count(dek) <= MAX_DEK_WORDS
-                        && !ends_with_period(dek)
+                        && (!ends_with_period(dek) || above_summary)
                         && rest.len() > 1
                     {
                         layout.dek = trim_range(source, *start, *end);
@@ -438,13 +442,13 @@ fn is_first_content(elems: &[Elem], start: usize) -> bool {
     }
 }
 
+/// The element's first line could be a headline: no full stop, short.
 fn is_titleish(source: &str, elem: &Elem) -> bool {
     match *elem {
-        Elem::Text {
-            start, end, lines: 1, ..
-        } => {
+        Elem::Text { start, end, .. } => {
             let text = &source[start..end];
-            !ends_with_period(text) && word_count(text) <= MAX_DEK_WORDS
+            let first_line = text.lines().next().unwrap_or(text);
+            !ends_with_period(first_line) && word_count(first_line) <= MAX_HEADLINE_WORDS
         }
         _ => false,
     }
