@@ -3,7 +3,7 @@
 
 use crate::align::{Alignment, MIN_PARAGRAPH_SHARE};
 use crate::document::Document;
-use crate::finding::{Evidence, Finding, Rule, Severity};
+use crate::finding::{Finding, Rule, Severity};
 
 pub static UNCOVERED_PARAGRAPH: Rule = Rule {
     id: "coverage/uncovered-paragraph",
@@ -71,21 +71,11 @@ pub fn check(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>)
             continue;
         }
         let paragraph = &doc.paragraphs[p];
-        let first = paragraph.sentences[0];
-        let text = doc.slice(&first).to_string();
-        findings.push(
-            Finding::new(
-                &UNCOVERED_PARAGRAPH,
-                first,
-                text.clone(),
-                format!("paragraph {} is not covered by any summary unit", paragraph.number),
-            )
-            .with_evidence(Evidence {
-                paragraph: Some(paragraph.number),
-                span: paragraph.span,
-                text: doc.slice(&paragraph.span).to_string(),
-                note: "uncovered paragraph".into(),
-            }),
-        );
+        findings.push(Finding::new(
+            &UNCOVERED_PARAGRAPH,
+            paragraph.span,
+            doc.slice(&paragraph.span),
+            format!("paragraph {} is not covered by any summary unit", paragraph.number),
+        ));
     }
 }
