@@ -10,6 +10,8 @@
 //! fails if they fall below the levels the current scorer reaches, so a
 //! change to the scoring that loses accuracy is caught.
 
+#![allow(clippy::print_stdout)] // a measurement test reports its numbers
+
 use std::collections::{BTreeSet, HashMap};
 use sumlint::document::InputFormat;
 use sumlint::input;
