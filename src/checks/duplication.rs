@@ -51,9 +51,10 @@ pub static SAME_SOURCE: Rule = Rule {
     summary: "two summary units drawn mainly from the same body sentence",
     explanation: "For each bullet or summary sentence, the alignment chooses the body sentences \
 it came from. When two units take at least half of their content from the same body sentence, \
-they may be spending two bullets on one fact. Often they report different parts of a long \
-sentence, which is why this is informational; when they say the same thing, \
-`duplication/units` reports it instead.",
+and at least half of the words they take from it are the same (the smaller unit's share, \
+weighted by rarity), they may be spending two bullets on one fact. Two bullets that split a \
+long sentence between them are not reported. It is informational because the second often \
+adds a detail; when it adds nothing, `duplication/units` reports it instead.",
     example: "Two bullets both built from the lede sentence.",
 };
 
@@ -139,6 +140,8 @@ const UNITS_MAX_ADDED: f64 = 0.25;
 /// `duplication/same-source`: share of a unit's content that must come
 /// from the shared sentence.
 const SAME_SOURCE_SHARE: f64 = 0.5;
+/// ... and the two must take the same part of it (see [`same_part`]).
+const SAME_SOURCE_SAME_PART: f64 = 0.5;
 
 pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
     repeated_words(doc, alignment, findings);
@@ -187,6 +190,10 @@ fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Find
             }
             let gap = &doc.text[first.end..second.start];
             if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+                continue;
+            }
+            // "an eight-goal goal-difference": the words belong to two compounds.
+            if first.after_hyphen || doc.text[second.end..].starts_with(['-', '\u{2010}', '\u{2011}']) {
                 continue;
             }
             let span = doc.span(second.start, second.end);
@@ -435,7 +442,9 @@ impl<'a> Content<'a> {
                 weight: a.weights[k],
                 surface: t.text(&doc.source),
                 in_body: a.in_body[k],
-                fact: t.number().is_some() || k > 0 && t.is_capitalized(&doc.text),
+                fact: t.number().is_some()
+                    || k > 0 && t.is_capitalized(&doc.text)
+                    || a.in_body[k] && body_capitalises(alignment, &doc.text, &t.stem),
             });
         }
         let total = words.iter().map(|w| w.weight).sum();
@@ -502,18 +511,21 @@ fn duplicate_units(doc: &Document, alignment: &Alignment, reported: &mut UnitPai
         }
         // The earlier unit this one repeats most.
         let mut best: Option<(usize, Overlap)> = None;
+        if reported.iter().any(|&(_, l)| l == later) {
+            // Already reported as a sentence repeated word for word.
+            continue;
+        }
         for earlier in 0..later {
-            if reported.contains(&(earlier, later)) || contents[earlier].total <= 0.0 {
+            if contents[earlier].total <= 0.0 {
                 continue;
             }
             let o = overlap(&contents[earlier], &contents[later]);
             let same_sources = !unit_sources[later].is_empty()
                 && unit_sources[later].iter().all(|s| unit_sources[earlier].contains(s));
-            let duplicate = o.contained >= UNITS_NEAR_IDENTICAL
-                || same_sources
-                    && o.contained >= UNITS_SAME_SOURCE_CONTAINED
-                    && o.added_share <= UNITS_MAX_ADDED
-                    && !o.adds_fact;
+            let duplicate = !o.adds_fact
+                && (o.contained >= UNITS_NEAR_IDENTICAL || same_sources)
+                && o.contained >= UNITS_SAME_SOURCE_CONTAINED
+                && o.added_share <= UNITS_MAX_ADDED;
             if duplicate && best.as_ref().is_none_or(|(_, b)| o.contained > b.contained) {
                 best = Some((earlier, o));
             }
@@ -566,8 +578,41 @@ fn duplicate_units(doc: &Document, alignment: &Alignment, reported: &mut UnitPai
     }
 }
 
+/// True when the body writes `stem` capitalised inside a sentence: a name,
+/// even when the summary is all lower case (as some model outputs are).
+fn body_capitalises(alignment: &Alignment, text: &str, stem: &str) -> bool {
+    alignment.sentences_with(stem).any(|s| {
+        alignment.sentences[s]
+            .tokens
+            .iter()
+            .skip(1)
+            .any(|t| t.stem == stem && t.is_capitalized(text))
+    })
+}
+
 fn quoted_list(words: &[&str]) -> String {
     words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// How much two units take the same words from one body sentence: the
+/// weight of the sentence's words both use over the smaller of the weights
+/// each uses. Two bullets that split a long sentence between them share
+/// little; two that retell its main clause share most.
+fn same_part(a: &Content, b: &Content, sentence: &HashSet<&str>) -> f64 {
+    let taken = |c: &Content| -> f64 {
+        c.words
+            .iter()
+            .filter(|w| sentence.contains(w.stem))
+            .map(|w| w.weight)
+            .sum()
+    };
+    let both: f64 = a
+        .words
+        .iter()
+        .filter(|w| sentence.contains(w.stem) && b.has(w.stem))
+        .map(|w| w.weight)
+        .sum();
+    both / taken(a).min(taken(b)).max(f64::MIN_POSITIVE)
 }
 
 /// The body sentence a unit draws on most, with the share of its content
@@ -595,23 +640,31 @@ fn main_source(alignment: &Alignment, content: &Content, unit: usize) -> Option<
 }
 
 fn same_source(doc: &Document, alignment: &Alignment, reported: &UnitPairs, findings: &mut Vec<Finding>) {
+    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
     let mains: Vec<Option<(usize, f64)>> = (0..doc.units.len())
         .map(|u| {
             if !doc.units[u].kind.is_summary() {
                 return None;
             }
-            let content = Content::of(doc, alignment, u);
-            main_source(alignment, &content, u).filter(|&(_, share)| share >= SAME_SOURCE_SHARE)
+            main_source(alignment, &contents[u], u).filter(|&(_, share)| share >= SAME_SOURCE_SHARE)
         })
         .collect();
     for later in 0..doc.units.len() {
         let Some((sentence, later_share)) = mains[later] else {
             continue;
         };
+        if reported.iter().any(|&(_, l)| l == later) {
+            continue;
+        }
+        let stems: HashSet<&str> = alignment.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.is_content())
+            .map(|t| t.stem.as_str())
+            .collect();
         let earlier = (0..later).find(|&e| {
             mains[e].is_some_and(|(s, _)| s == sentence)
-                && !reported.contains(&(e, later))
-                && !reported.iter().any(|&(_, l)| l == later)
+                && same_part(&contents[e], &contents[later], &stems) >= SAME_SOURCE_SAME_PART
         });
         let Some(earlier) = earlier else { continue };
         let earlier_share = mains[earlier].map_or(0.0, |m| m.1);
@@ -625,7 +678,7 @@ fn same_source(doc: &Document, alignment: &Alignment, reported: &UnitPairs, find
                 second.span,
                 doc.original(&second.span),
                 format!(
-                    "{} and {} (line {}) both draw mainly on the same body sentence (¶{} line {}): {:.0}% and {:.0}% of their content",
+                    "{} and {} (line {}) both retell the same body sentence (¶{} line {}), which supplies {:.0}% and {:.0}% of their content",
                     second.id,
                     first.id,
                     first.span.line,
