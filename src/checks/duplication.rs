@@ -27,6 +27,7 @@ use crate::finding::{Evidence, Finding, Rule, Severity};
 use crate::options::CheckOptions;
 use crate::span::Span;
 use crate::text::{fold, split_sentences, tokenize, Token, TokenKind};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub static UNITS: Rule = Rule {
@@ -179,9 +180,13 @@ fn text_regions(doc: &Document) -> Vec<(Span, Option<usize>)> {
 
 fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
     for (span, unit) in text_regions(doc) {
-        let tokens = match unit {
-            Some(u) => alignment.units[u].tokens.clone(),
-            None => tokenize(&doc.text, span.start, span.end),
+        let region_tokens;
+        let tokens: &[Token] = match unit {
+            Some(u) => &alignment.units[u].tokens,
+            None => {
+                region_tokens = tokenize(&doc.text, span.start, span.end);
+                &region_tokens
+            }
         };
         for (k, pair) in tokens.windows(2).enumerate() {
             let (first, second) = (&pair[0], &pair[1]);
@@ -268,7 +273,7 @@ fn body_phrase(
 
 /// Folded words joined by single spaces: what two copies of a sentence
 /// share whatever their case, punctuation and line wrapping.
-fn normalised(tokens: &[Token]) -> String {
+fn normalised<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> String {
     let mut key = String::new();
     for t in tokens {
         if !key.is_empty() {
@@ -291,8 +296,7 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
         if tokens.len() < MIN_REPEATED_WORDS {
             continue;
         }
-        let owned: Vec<Token> = tokens.iter().map(|t| (*t).clone()).collect();
-        let key = normalised(&owned);
+        let key = normalised(tokens.iter().copied());
         match seen_paragraphs.get(&key) {
             Some(&first) => {
                 repeated_paragraph[p] = true;
@@ -727,7 +731,7 @@ struct Fragment {
 /// word to positions that makes fragment search cost the occurrences of
 /// the unit's words, not the body's length.
 struct BodyWords<'a> {
-    ids: HashMap<String, u32>,
+    ids: HashMap<Cow<'a, str>, u32>,
     words: Vec<u32>,
     tokens: Vec<(&'a Token, usize)>,
     positions: HashMap<u32, Vec<usize>>,
@@ -735,10 +739,10 @@ struct BodyWords<'a> {
 
 /// A token as compared word for word: folded, and for numbers the whole
 /// written form ("1.2 million", which the tokenizer keeps as one token).
-fn word_form(token: &Token, text: &str) -> String {
+fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
     match token.kind {
-        TokenKind::Word => token.folded.clone(),
-        TokenKind::Number(_) => fold(token.text(text)).split_whitespace().collect::<Vec<_>>().join(" "),
+        TokenKind::Word => Cow::Borrowed(&token.folded),
+        TokenKind::Number(_) => Cow::Owned(fold(token.text(text)).split_whitespace().collect::<Vec<_>>().join(" ")),
     }
 }
 
@@ -766,7 +770,12 @@ impl<'a> BodyWords<'a> {
     fn unit_words(&self, doc: &Document, tokens: &[Token]) -> Vec<u32> {
         tokens
             .iter()
-            .map(|t| self.ids.get(&word_form(t, &doc.text)).copied().unwrap_or(u32::MAX))
+            .map(|t| {
+                self.ids
+                    .get(word_form(t, &doc.text).as_ref())
+                    .copied()
+                    .unwrap_or(u32::MAX)
+            })
             .collect()
     }
 
