@@ -436,6 +436,11 @@ struct Content<'a> {
 impl<'a> Content<'a> {
     fn of(doc: &'a Document, alignment: &'a Alignment, unit: usize) -> Content<'a> {
         let a = &alignment.units[unit];
+        // A word the body never uses weighs as much as the rarest body word
+        // (a word in one sentence, BM25 IDF as in align.rs), not more: it is
+        // rewording or drift, and must not swamp what the unit shares.
+        let sentences = alignment.sentences.len() as f64;
+        let rarest = (1.0 + (sentences - 0.5).max(0.0) / 1.5).ln();
         let mut words: Vec<Word> = Vec::new();
         for (k, t) in a.tokens.iter().enumerate() {
             if !t.is_content() || words.iter().any(|w| w.stem == t.stem) {
@@ -443,7 +448,11 @@ impl<'a> Content<'a> {
             }
             words.push(Word {
                 stem: t.stem.as_str(),
-                weight: a.weights[k],
+                weight: if a.in_body[k] {
+                    a.weights[k]
+                } else {
+                    a.weights[k].min(rarest)
+                },
                 surface: t.text(&doc.source),
                 in_body: a.in_body[k],
                 fact: t.number().is_some()
@@ -985,6 +994,47 @@ mod tests {
         let (_, findings) = run(text, &CheckOptions::default());
         assert!(rules(&findings).contains(&REPEATED_SENTENCE.id));
         assert!(!rules(&findings).contains(&UNITS.id));
+    }
+
+    #[test]
+    fn hyphen_compounds_are_not_repeated_words() {
+        let text = "Final Day\n\nThey must overturn an eight-goal goal-difference deficit on Saturday.\n\n- They must overturn the deficit.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(!rules(&findings).contains(&REPEATED_WORD.id), "{findings:?}");
+    }
+
+    #[test]
+    fn a_paraphrase_of_the_same_sentence_is_a_duplicate_unit() {
+        let text = "Rates Rise\n\nThe Westfield council voted on Wednesday to raise water and sewer rates by 8% starting March 1.\n\nThe money will replace old lead pipes.\n\n- The Westfield council approved an 8% increase in water and sewer rates from March 1.\n- Water and sewer bills in Westfield will go up 8% in March after a council vote.\n- The money will replace old lead pipes.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        let units: Vec<&Finding> = findings.iter().filter(|f| f.rule == UNITS.id).collect();
+        assert_eq!(units.len(), 1, "{findings:?}");
+        assert_eq!(units[0].unit.as_deref(), Some("b2"));
+        assert!(units[0].message.contains("repeats b1"), "{}", units[0].message);
+    }
+
+    #[test]
+    fn a_unit_that_adds_a_name_or_number_is_not_a_duplicate() {
+        let text = "Parole Denied\n\nA parole board denied release on Thursday to Walter Greaves, 79, a former cellmate of a notorious killer.\n\n- A parole board denied release to a former cellmate.\n- The board denied release to Walter Greaves, 79.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(!rules(&findings).contains(&UNITS.id), "{findings:?}");
+    }
+
+    #[test]
+    fn the_seed_bullets_sharing_quotes_are_not_duplicates() {
+        let text = include_str!("../../fixtures/seed.txt");
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(
+            !rules(&findings).iter().any(|r| r.starts_with("duplication/")),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn bullets_splitting_one_sentence_are_not_same_source() {
+        let text = "Travolta Film\n\nThe actor, one of the church's most prominent members, is premiering his new film in Clearwater, Florida.\n\nHe spoke to reporters.\n\n- The actor is one of the church's most prominent members.\n- He is premiering his new film in Clearwater, Florida.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(!rules(&findings).contains(&SAME_SOURCE.id), "{findings:?}");
     }
 
     #[test]
