@@ -847,8 +847,9 @@ pub fn extractiveness(doc: &Document, alignment: &Alignment) -> Vec<Extractivene
         .collect()
 }
 
-/// True when byte `offset` of the unit lies inside quotation marks opened
-/// in the unit.
+/// True when the end of `unit_text` (a unit up to a fragment's start) lies
+/// inside quotation marks it opened: an odd number of straight double
+/// quotes, or more opening than closing curly ones.
 fn inside_quotes(unit_text: &str) -> bool {
     let straight = unit_text.matches('"').count();
     let open = unit_text.matches('\u{201c}').count();
