@@ -54,6 +54,10 @@ pub struct CheckArgs {
     /// When to use color.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Turn on `duplication/verbatim` and report units that copy at least N
+    /// words of the body in a row (default threshold 25 when enabled in the config).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub verbatim_words: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -131,7 +135,17 @@ fn report_error(error: &Error) {
 }
 
 fn check(args: &CheckArgs) -> io::Result<i32> {
-    let options = CheckOptions::default();
+    let mut options = CheckOptions::default();
+    if let Some(words) = args.verbatim_words {
+        // Giving a threshold asks for the rule, which is off by default.
+        options.verbatim_words = words as usize;
+        options
+            .rules
+            .entry(crate::checks::duplication::VERBATIM.id.to_string())
+            .or_insert(crate::options::RuleLevel::On(
+                crate::checks::duplication::VERBATIM.default_severity,
+            ));
+    }
     if args.summary.is_some() && args.files.len() != 1 {
         report_error(&Error::Usage(
             "--summary takes the summary of one article: give exactly one FILE".into(),
