@@ -189,10 +189,20 @@ impl SarifReporter {
         }
         result.insert("level".into(), json!(level(finding.severity)));
         result.insert("message".into(), json!({"text": message}));
-        result.insert(
-            "locations".into(),
-            json!([{"physicalLocation": physical_location(&path, &region, Some(&finding.text))}]),
+        let mut location = Map::new();
+        location.insert(
+            "physicalLocation".into(),
+            physical_location(&path, &region, Some(&finding.text)),
         );
+        if let Some(id) = &outcome.id {
+            // A batch record: the physical location is the record; the
+            // record itself is the logical location.
+            location.insert(
+                "logicalLocations".into(),
+                json!([{"name": id, "fullyQualifiedName": format!("{}#{}", outcome.path, id), "kind": "object"}]),
+            );
+        }
+        result.insert("locations".into(), json!([location]));
         if !related.is_empty() {
             result.insert("relatedLocations".into(), Value::Array(related));
         }
@@ -204,12 +214,7 @@ impl SarifReporter {
             properties.insert("suggestion".into(), json!(suggestion));
         }
         if let Some(id) = &outcome.id {
-            // A batch record: the physical location is the record; the exact
-            // position is in the record's text.
-            result.insert(
-                "logicalLocations".into(),
-                json!([{"name": id, "fullyQualifiedName": format!("{}#{}", outcome.path, id), "kind": "object"}]),
-            );
+            // The exact position is in the record's text.
             properties.insert("record".into(), json!(id));
             properties.insert(
                 "recordPosition".into(),
