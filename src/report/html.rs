@@ -150,9 +150,14 @@ fn support_class(support: f64) -> &'static str {
 fn write_unit(html: &mut String, doc: &str, color: usize, unit: &UnitOutcome) {
     let _ = write!(
         html,
-        r#"<div class="unit c{color}" id="{doc}-u-{id}" data-unit="{id}"><div class="unit-side"><div class="meta">{kind} <b>{id}</b> · line {line}:{column} · <span class="support {class}">support {support:.2}</span></div><p class="unit-text">{text}</p>"#,
+        r#"<div class="unit c{color}" id="{doc}-u-{id}" data-unit="{id}"><div class="unit-side"><div class="meta">{label} · line {line}:{column} · <span class="support {class}">support {support:.2}</span></div><p class="unit-text">{text}</p>"#,
         id = escape(&unit.id),
-        kind = unit.kind.as_str(),
+        // `bullet b1`, but `headline`, not `headline headline`.
+        label = if unit.id == unit.kind.as_str() {
+            format!("<b>{}</b>", unit.kind.as_str())
+        } else {
+            format!("{} <b>{}</b>", unit.kind.as_str(), escape(&unit.id))
+        },
         line = unit.span.line,
         column = unit.span.column,
         class = support_class(unit.support),
