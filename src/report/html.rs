@@ -394,6 +394,58 @@ impl Reporter for HtmlReporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+    use crate::finding::Evidence;
+    use crate::options::CheckOptions;
+
+    const ARTICLE: &str = "Bridge <Opens>\n\
+        The mayor opened the new bridge on Monday & praised the crews.\n\
+        It cost $40 million, paid by a state grant.\n\
+        - The mayor opened the bridge on Tuesday.\n";
+
+    /// The whole page for `ARTICLE` with one finding that carries evidence.
+    fn page_with_evidence() -> String {
+        let doc = parse_article(
+            "b.txt",
+            ARTICLE.to_string(),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .unwrap();
+        let mut outcome = crate::check_document(&doc, &CheckOptions::default());
+        let unit = outcome.units.iter().find(|u| u.id == "b1").unwrap().clone();
+        let sentence = unit.sources[0].sentences[0].clone();
+        let rule = &crate::checks::coverage::UNCOVERED_PARAGRAPH;
+        outcome.findings.push(
+            Finding::new(rule, unit.span, "Tuesday", "the body says Monday")
+                .with_unit("b1")
+                .with_suggestion("Monday")
+                .with_evidence(Evidence {
+                    paragraph: Some(1),
+                    span: sentence.span,
+                    text: sentence.text.clone(),
+                    note: "the body says".into(),
+                }),
+        );
+        let mut reporter = HtmlReporter::default();
+        let mut out = Vec::new();
+        reporter.outcome(&mut out, &outcome).unwrap();
+        reporter.finish(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn findings_show_their_evidence_linked_to_its_paragraph() {
+        let page = page_with_evidence();
+        assert!(page.contains(
+            r##"<p class="evidence"><b>the body says</b> (<a href="#d1-p1">¶1</a> line 2): <q>The mayor opened the new bridge on Monday &amp; praised the crews.</q></p>"##
+        ), "{page}");
+        assert!(page.contains(r##"unit <a href="#d1-u-b1">b1</a>"##));
+        assert!(page.contains(r#"<p class="suggestion"><b>Suggestion:</b> Monday</p>"#));
+        assert!(page.contains("Bridge &lt;Opens&gt;"));
+        // The anchors the links point at exist.
+        assert!(page.contains(r#"id="d1-p1""#) && page.contains(r#"id="d1-u-b1""#));
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {

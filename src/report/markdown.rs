@@ -221,6 +221,48 @@ mod tests {
     }
 
     #[test]
+    fn evidence_and_suggestion_stay_in_their_cells() {
+        use crate::finding::Evidence;
+        use crate::span::Span;
+        let rule = &crate::checks::coverage::UNCOVERED_PARAGRAPH;
+        let span = Span {
+            start: 0,
+            end: 3,
+            line: 9,
+            column: 3,
+            end_line: 9,
+            end_column: 6,
+        };
+        let finding = Finding::new(rule, span, "$40", "the body says $50 | not $40")
+            .with_suggestion("$50")
+            .with_evidence(Evidence {
+                paragraph: Some(2),
+                span: Span { line: 4, ..span },
+                text: "It cost\n$50 million.".into(),
+                note: "the body says".into(),
+            });
+        let outcome = Outcome {
+            path: "a.txt".into(),
+            id: None,
+            record_line: None,
+            score: 1.0,
+            units: Vec::new(),
+            paragraphs: Vec::new(),
+            findings: vec![finding.clone()],
+        };
+        let row = finding_row(&outcome, &finding);
+        assert_eq!(
+            row,
+            "| ℹ️ info | `coverage/uncovered-paragraph` | a.txt:9:3 | the body says \\$50 \\| not \\$40<br>↳ the body says (¶2 line 4): “It cost \\$50 million.” | \\$50 |"
+        );
+        let table = format!("| a | b | c | d | e |\n| - | - | - | - | - |\n{row}\n");
+        let cells = Parser::new_ext(&table, Options::ENABLE_TABLES)
+            .filter(|e| matches!(e, Event::Start(Tag::TableCell)))
+            .count();
+        assert_eq!(cells, 10);
+    }
+
+    #[test]
     fn mentions_are_broken() {
         assert_eq!(escape("ask @editor"), "ask @\u{2060}editor");
     }
