@@ -100,10 +100,16 @@ impl Reporter for GithubReporter {
     /// An input that could not be checked is an error annotation too, so
     /// the pull request shows why the check failed.
     fn error(&mut self, out: &mut dyn Write, error: &Error) -> io::Result<()> {
+        let mut properties = Vec::new();
+        if let Some((path, line)) = error.location() {
+            properties.push(format!("file={}", escape_property(&path)));
+            properties.extend(line.map(|line| format!("line={line}")));
+        }
+        properties.push(format!("title={}", escape_property("sumlint input error")));
         writeln!(
             out,
-            "::error title={}::{}",
-            escape_property("sumlint input error"),
+            "::error {}::{}",
+            properties.join(","),
             escape_data(&error.to_string())
         )
     }

@@ -239,10 +239,18 @@ impl Reporter for SarifReporter {
     }
 
     fn error(&mut self, _out: &mut dyn Write, error: &Error) -> io::Result<()> {
-        self.notifications.push(json!({
+        let mut notification = json!({
             "level": "error",
             "message": {"text": error.to_string()},
-        }));
+        });
+        if let Some((path, line)) = error.location() {
+            let region = match line {
+                Some(line) => Region::Line(line),
+                None => Region::File,
+            };
+            notification["locations"] = json!([{"physicalLocation": physical_location(&path, &region, None)}]);
+        }
+        self.notifications.push(notification);
         Ok(())
     }
 
