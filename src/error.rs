@@ -60,4 +60,19 @@ impl Error {
             message: message.into(),
         }
     }
+
+    /// The file (and line) the error is about, for formats that annotate
+    /// files (GitHub, SARIF); `None` for usage and internal errors.
+    pub fn location(&self) -> Option<(String, Option<usize>)> {
+        match self {
+            Error::Io { path, .. }
+            | Error::Binary { path }
+            | Error::Empty { path }
+            | Error::TooLarge { path, .. }
+            | Error::Input { path, .. } => Some((path.clone(), None)),
+            Error::NotUtf8 { path, line, .. } | Error::Parse { path, line, .. } => Some((path.clone(), Some(*line))),
+            Error::Config { path, .. } => Some((path.display().to_string(), None)),
+            Error::Usage(_) | Error::Internal(_) => None,
+        }
+    }
 }

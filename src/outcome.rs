@@ -53,6 +53,9 @@ impl UnitOutcome {
 pub struct ParagraphOutcome {
     pub paragraph: usize,
     pub span: Span,
+    /// The paragraph's text with its whitespace made single spaces, for
+    /// reports that show the body (the HTML coverage map).
+    pub text: String,
     pub covered_by: Vec<String>,
 }
 
@@ -128,6 +131,7 @@ impl Outcome {
             .map(|(p, covered_by)| ParagraphOutcome {
                 paragraph: p.number,
                 span: p.span,
+                text: doc.slice(&p.span).split_whitespace().collect::<Vec<_>>().join(" "),
                 covered_by,
             })
             .collect();

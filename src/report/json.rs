@@ -6,46 +6,75 @@
 use super::{round3, Reporter};
 use crate::error::Error;
 use crate::outcome::Outcome;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::io::{self, Write};
 
 /// Version of the JSON output shape.
 pub const OUTPUT_VERSION: &str = "1";
 
-#[derive(Serialize)]
+/// The output of `sumlint check --format json`: the whole run.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "sumlint output")]
 pub struct JsonRun {
+    /// Version of this output shape; changes only when a field is removed or changes meaning.
+    #[schemars(extend("const" = "1"))]
     pub version: &'static str,
+    /// One entry per checked document (a JSON/JSONL batch gives one per record).
     pub files: Vec<JsonFile>,
     /// Inputs that could not be checked.
     pub errors: Vec<JsonError>,
 }
 
-#[derive(Serialize)]
+/// An input that could not be checked (also printed on standard error).
+#[derive(Serialize, JsonSchema)]
 pub struct JsonError {
+    /// What was wrong, naming the file (and line) and what to do.
     pub message: String,
 }
 
-#[derive(Serialize)]
+/// One checked document; with `--format jsonl`, one line of the output.
+#[derive(Serialize, JsonSchema)]
 pub struct JsonFile {
+    /// The file, as given on the command line (`<stdin>` for standard input).
     pub path: String,
+    /// The record id, for a document from a JSON or JSONL batch.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The 1-based line of the record in a JSONL batch. Positions in a record
+    /// count in the record's text: headline, dek, body, then the summary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record_line: Option<usize>,
+    /// Document consistency in [0, 1], higher is better.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub score: f64,
+    /// The summary units, in document order.
     pub summary: Vec<JsonUnit>,
+    /// The body paragraphs and the summary units that draw on each.
     pub paragraphs: Vec<JsonParagraph>,
+    /// Findings, in file order.
     pub findings: Vec<JsonFinding>,
 }
 
-#[derive(Serialize)]
+/// A summary unit: a bullet, a summary sentence, the headline or the dek.
+#[derive(Serialize, JsonSchema)]
 pub struct JsonUnit {
+    /// Stable within a document: `headline`, `dek`, `b1`…, `s1`….
     pub id: String,
+    #[schemars(extend("enum" = ["headline", "dek", "bullet", "sentence"]))]
     pub kind: &'static str,
+    /// 1-based.
+    #[schemars(range(min = 1))]
     pub line: usize,
+    /// 1-based, in Unicode characters.
+    #[schemars(range(min = 1))]
     pub column: usize,
+    /// The unit exactly as in the file.
     pub text: String,
+    /// How well the body supports the unit, in [0, 1].
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub support: f64,
+    /// The body paragraphs the unit came from, best first.
     pub sources: Vec<JsonSource>,
     pub extractiveness: JsonExtractiveness,
 }
@@ -58,57 +87,116 @@ pub struct JsonExtractiveness {
     pub compression: f64,
 }
 
-#[derive(Serialize)]
+/// A body paragraph a unit draws on.
+#[derive(Serialize, JsonSchema)]
 pub struct JsonSource {
+    /// 1-based body paragraph.
+    #[schemars(range(min = 1))]
     pub paragraph: usize,
+    /// The paragraph's first line.
+    #[schemars(range(min = 1))]
     pub line: usize,
+    /// The share of the unit's content this paragraph supplies, in [0, 1].
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub score: f64,
+    /// The paragraph's sentences the unit draws on, best first.
     pub sentences: Vec<JsonSentence>,
 }
 
-#[derive(Serialize)]
+/// A body sentence a unit draws on.
+#[derive(Serialize, JsonSchema)]
 pub struct JsonSentence {
     /// 1-based within the paragraph.
+    #[schemars(range(min = 1))]
     pub sentence: usize,
+    #[schemars(range(min = 1))]
     pub line: usize,
+    #[schemars(range(min = 1))]
     pub column: usize,
+    /// How much of the unit's content this sentence supplies, in [0, 1].
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub score: f64,
+    /// The sentence, with its whitespace made single spaces.
     pub text: String,
 }
 
-#[derive(Serialize)]
+/// A body paragraph and the summary units that draw on it.
+#[derive(Serialize, JsonSchema)]
 pub struct JsonParagraph {
+    /// 1-based.
+    #[schemars(range(min = 1))]
     pub paragraph: usize,
+    #[schemars(range(min = 1))]
     pub line: usize,
+    /// Ids of the bullets and summary sentences that draw on the paragraph; empty when none does.
     pub covered_by: Vec<String>,
 }
 
-#[derive(Serialize)]
+/// Something an editor must look at.
+#[derive(Serialize, JsonSchema)]
 pub struct JsonFinding {
+    /// `family/name`; `sumlint explain RULE` says what it checks.
+    #[schemars(regex(pattern = r"^[a-z]+/[a-z0-9-]+$"))]
     pub rule: &'static str,
+    #[schemars(extend("enum" = ["error", "warning", "info"]))]
     pub severity: &'static str,
+    /// The file the finding is in, when it is not the document's (`--summary`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// Start of the flagged text, 1-based.
+    #[schemars(range(min = 1))]
     pub line: usize,
+    /// 1-based, in Unicode characters.
+    #[schemars(range(min = 1))]
     pub column: usize,
+    #[schemars(range(min = 1))]
     pub end_line: usize,
+    /// The column just past the flagged text (exclusive).
+    #[schemars(range(min = 1))]
     pub end_column: usize,
+    /// What is wrong and what was expected.
     pub message: String,
+    /// The flagged text, exactly as in the file.
     pub text: String,
+    /// A replacement or fix, when there is one.
     pub suggestion: Option<String>,
+    /// The id of the summary unit the finding is about.
     pub unit: Option<String>,
+    /// Body text that supports (or contradicts) the finding.
     pub evidence: Vec<JsonEvidence>,
 }
 
-#[derive(Serialize)]
+/// Text a finding rests on, with where it is.
+#[derive(Serialize, JsonSchema)]
 pub struct JsonEvidence {
+    /// 1-based body paragraph, when the evidence is body text.
+    #[schemars(range(min = 1))]
     pub paragraph: Option<usize>,
+    #[schemars(range(min = 1))]
     pub line: usize,
+    #[schemars(range(min = 1))]
     pub column: usize,
+    #[schemars(range(min = 1))]
     pub end_line: usize,
+    #[schemars(range(min = 1))]
     pub end_column: usize,
     pub text: String,
+    /// What the evidence shows (`the body says`, `also spelled`).
     pub note: String,
+}
+
+/// The JSON Schema of `--format json` output, generated from the types above.
+pub fn output_schema() -> serde_json::Value {
+    schemars::schema_for!(JsonRun).to_value()
+}
+
+/// The JSON Schema of one line of `--format jsonl` output.
+pub fn jsonl_line_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(JsonFile).to_value();
+    if let Some(object) = schema.as_object_mut() {
+        object.insert("title".into(), "sumlint output line (jsonl)".into());
+    }
+    schema
 }
 
 impl JsonFile {

@@ -2,17 +2,17 @@
 //! against them, then the findings with the line, a caret under the span,
 //! the body evidence and the suggestion.
 
+use super::diff::{word_pieces, Piece};
 use super::{round3, DisplayOptions, Reporter};
 use crate::finding::{Finding, Severity};
 use crate::outcome::{Outcome, UnitOutcome};
 use colored::Colorize;
-use similar::{ChangeTag, TextDiff};
 use std::io::{self, Write};
 
 /// Characters of context shown around a finding's span.
 const CONTEXT_CHARS: usize = 50;
 /// A run of source words the unit leaves out longer than this is elided.
-const MAX_DELETED_WORDS: usize = 8;
+pub const MAX_DELETED_WORDS: usize = 8;
 
 pub struct TextReporter {
     options: DisplayOptions,
@@ -151,60 +151,33 @@ fn one_line(text: &str) -> String {
 /// adds are marked `{+…+}` (green), source words it leaves out `[-…-]`
 /// (red); a long left-out run is elided to its word count.
 pub fn word_diff(source: &str, unit: &str, color: bool) -> String {
-    let diff = TextDiff::from_words(source, unit);
-    let mut out = String::new();
-    let mut deleted = String::new();
-    let mut inserted = String::new();
-    for change in diff.iter_all_changes() {
-        let value = change.value();
-        match change.tag() {
-            ChangeTag::Delete => deleted.push_str(value),
-            ChangeTag::Insert => inserted.push_str(value),
-            // Whitespace between two changes does not end the change.
-            ChangeTag::Equal if value.trim().is_empty() && !(deleted.is_empty() && inserted.is_empty()) => {
-                deleted.push_str(value);
-                inserted.push_str(value);
+    let mut out: Vec<String> = Vec::new();
+    for piece in word_pieces(source, unit) {
+        out.push(match &piece {
+            Piece::Same(text) => text.clone(),
+            Piece::Deleted(text) => {
+                let removed = piece.word_count();
+                let shown = if removed > MAX_DELETED_WORDS {
+                    format!("… {removed} words …")
+                } else {
+                    text.clone()
+                };
+                if color {
+                    shown.red().strikethrough().to_string()
+                } else {
+                    format!("[-{shown}-]")
+                }
             }
-            ChangeTag::Equal => {
-                flush_change(&mut out, &mut deleted, &mut inserted, color);
-                out.push_str(value);
+            Piece::Inserted(text) => {
+                if color {
+                    text.green().bold().to_string()
+                } else {
+                    format!("{{+{text}+}}")
+                }
             }
-        }
+        });
     }
-    flush_change(&mut out, &mut deleted, &mut inserted, color);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn flush_change(out: &mut String, deleted: &mut String, inserted: &mut String, color: bool) {
-    let removed = deleted.split_whitespace().count();
-    if removed > 0 {
-        let shown = if removed > MAX_DELETED_WORDS {
-            format!("… {removed} words …")
-        } else {
-            deleted.split_whitespace().collect::<Vec<_>>().join(" ")
-        };
-        let piece = if color {
-            shown.red().strikethrough().to_string()
-        } else {
-            format!("[-{shown}-]")
-        };
-        out.push(' ');
-        out.push_str(&piece);
-        out.push(' ');
-    }
-    if !inserted.trim().is_empty() {
-        let shown = inserted.split_whitespace().collect::<Vec<_>>().join(" ");
-        let piece = if color {
-            shown.green().bold().to_string()
-        } else {
-            format!("{{+{shown}+}}")
-        };
-        out.push(' ');
-        out.push_str(&piece);
-        out.push(' ');
-    }
-    deleted.clear();
-    inserted.clear();
+    out.join(" ")
 }
 
 fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding) -> io::Result<()> {

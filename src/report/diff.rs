@@ -1,0 +1,122 @@
+//! The word-level diff of a summary unit against its source sentences,
+//! shared by the reporters that show it (text, HTML).
+//!
+//! It returns runs of words rather than rendered text so each format marks
+//! them its own way (`{+…+}`/`[-…-]` or colour in a terminal, `<ins>`/`<del>`
+//! in HTML). Whitespace between two changes is folded into the change, so a
+//! reworded phrase reads as one deletion and one insertion, not a word salad.
+
+use similar::{ChangeTag, TextDiff};
+
+/// A run of words in the diff of a unit against its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Words the unit shares with its source.
+    Same(String),
+    /// Source words the unit leaves out.
+    Deleted(String),
+    /// Words the unit adds.
+    Inserted(String),
+}
+
+impl Piece {
+    pub fn text(&self) -> &str {
+        match self {
+            Piece::Same(t) | Piece::Deleted(t) | Piece::Inserted(t) => t,
+        }
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.text().split_whitespace().count()
+    }
+}
+
+/// The diff of `unit` against `source`, word by word. Each piece's text is
+/// its words joined by single spaces; a deletion comes before the insertion
+/// that replaces it.
+pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
+    let diff = TextDiff::from_words(source, unit);
+    let mut pieces = Vec::new();
+    let mut same = String::new();
+    let mut deleted = String::new();
+    let mut inserted = String::new();
+    for change in diff.iter_all_changes() {
+        let value = change.value();
+        match change.tag() {
+            ChangeTag::Delete => {
+                flush(&mut pieces, Piece::Same, &mut same);
+                deleted.push_str(value);
+            }
+            ChangeTag::Insert => {
+                flush(&mut pieces, Piece::Same, &mut same);
+                inserted.push_str(value);
+            }
+            // Whitespace between two changes does not end the change.
+            ChangeTag::Equal if value.trim().is_empty() && !(deleted.is_empty() && inserted.is_empty()) => {
+                deleted.push_str(value);
+                inserted.push_str(value);
+            }
+            ChangeTag::Equal => {
+                flush(&mut pieces, Piece::Deleted, &mut deleted);
+                flush(&mut pieces, Piece::Inserted, &mut inserted);
+                same.push_str(value);
+            }
+        }
+    }
+    flush(&mut pieces, Piece::Same, &mut same);
+    flush(&mut pieces, Piece::Deleted, &mut deleted);
+    flush(&mut pieces, Piece::Inserted, &mut inserted);
+    pieces
+}
+
+fn flush(pieces: &mut Vec<Piece>, make: fn(String) -> Piece, buffer: &mut String) {
+    let words = buffer.split_whitespace().collect::<Vec<_>>().join(" ");
+    buffer.clear();
+    if words.is_empty() {
+        return;
+    }
+    // Two runs of the same kind in a row (a change split by whitespace only) read as one.
+    match (pieces.last_mut(), make(words)) {
+        (Some(Piece::Same(last)), Piece::Same(next))
+        | (Some(Piece::Deleted(last)), Piece::Deleted(next))
+        | (Some(Piece::Inserted(last)), Piece::Inserted(next)) => {
+            last.push(' ');
+            last.push_str(&next);
+        }
+        (_, piece) => pieces.push(piece),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reworded_phrase_is_one_deletion_then_one_insertion() {
+        let pieces = word_pieces(
+            "The mayor opened the bridge on Monday.",
+            "The mayor opened the new bridge today.",
+        );
+        assert_eq!(
+            pieces,
+            [
+                Piece::Same("The mayor opened the".into()),
+                Piece::Inserted("new".into()),
+                Piece::Same("bridge".into()),
+                Piece::Deleted("on Monday.".into()),
+                Piece::Inserted("today.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn identical_texts_are_one_same_piece() {
+        assert_eq!(word_pieces("a b  c", "a b c"), [Piece::Same("a b c".into())]);
+    }
+
+    #[test]
+    fn empty_source_is_all_inserted() {
+        assert_eq!(word_pieces("", "new words"), [Piece::Inserted("new words".into())]);
+        assert_eq!(word_pieces("old", ""), [Piece::Deleted("old".into())]);
+    }
+}

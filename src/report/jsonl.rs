@@ -1,0 +1,28 @@
+//! `--format jsonl`: one JSON object per checked document, a line each,
+//! written as soon as the document is checked, so a batch of thousands of
+//! records streams into `jq` or a log pipeline without waiting for the run.
+//!
+//! Each line has the shape of one entry of `files` in `--format json`
+//! (schema/sumlint-output-line.schema.json). Inputs that cannot be checked
+//! are reported on standard error and in the exit code, not on a line, so
+//! every line is a document.
+
+use super::json::JsonFile;
+use super::Reporter;
+use crate::outcome::Outcome;
+use std::io::{self, Write};
+
+pub struct JsonlReporter;
+
+impl Reporter for JsonlReporter {
+    fn outcome(&mut self, out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
+        serde_json::to_writer(&mut *out, &JsonFile::from_outcome(outcome))?;
+        writeln!(out)?;
+        // A consumer reading the stream sees each document as it is checked.
+        out.flush()
+    }
+
+    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
