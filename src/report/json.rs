@@ -80,7 +80,7 @@ pub struct JsonUnit {
 }
 
 /// Grusky et al. (2018) fragment measures of a unit against the body.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct JsonExtractiveness {
     pub coverage: f64,
     pub density: f64,
