@@ -32,6 +32,14 @@ pub enum Error {
     Input { path: String, message: String },
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },
+    /// A config file problem at a place in the file.
+    #[error("{path}:{line}:{column}: {message}")]
+    ConfigAt {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{0}")]
     Usage(String),
     #[error("internal error (a bug in sumlint, please report it): {0}")]
