@@ -79,7 +79,9 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
             path: path.to_path_buf(),
-            message: format!("cannot read the config file: {e}"),
+            message: format!(
+                "cannot read the config file: {e}; check the path, or drop --config to use the nearest sumlint.toml"
+            ),
         })?;
         Config::parse(path, &text)
     }
@@ -97,8 +99,9 @@ impl Config {
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            let message = e.message().trim_end().to_string();
-            let hint = if message.starts_with("unknown field") {
+            // serde says "field"; the user wrote a key.
+            let message = e.message().trim_end().replacen("unknown field", "unknown key", 1);
+            let hint = if message.starts_with("unknown key") {
                 "; see docs/config.md for the keys sumlint reads"
             } else {
                 ""
@@ -460,7 +463,7 @@ verbatim_words = 30
         let err = parse("words = []\n\n[thresholds]\nlow_suport = 0.3\n").unwrap_err();
         let message = err.to_string();
         assert!(
-            message.starts_with("site/sumlint.toml:4:1: unknown field `low_suport`"),
+            message.starts_with("site/sumlint.toml:4:1: unknown key `low_suport`"),
             "{message}"
         );
     }
