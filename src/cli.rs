@@ -38,6 +38,8 @@ pub enum Command {
     },
     /// Print the man page (roff), or write one page per command into a directory.
     Man {
+        /// Print the page of this subcommand (`sumlint man check`) instead of sumlint(1).
+        command: Option<String>,
         /// Write `sumlint.1`, `sumlint-check.1`, ... into DIR instead of printing `sumlint.1`.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -141,7 +143,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Check(args) => check(&args),
         Command::Explain { rule } => explain(rule.as_deref()),
         Command::Completions { shell } => completions(shell),
-        Command::Man { out } => man(out.as_deref()),
+        Command::Man { command, out } => man(command.as_deref(), out.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -322,24 +324,37 @@ fn completions(shell: clap_complete::Shell) -> io::Result<i32> {
     Ok(exit_codes::SUCCESS)
 }
 
-fn man(dir: Option<&Path>) -> io::Result<i32> {
+fn man(subcommand: Option<&str>, dir: Option<&Path>) -> io::Result<i32> {
     let command = Cli::command();
     let render = |command: clap::Command| -> io::Result<Vec<u8>> {
         let mut page = Vec::new();
         clap_mangen::Man::new(command).render(&mut page)?;
         Ok(page)
     };
+    // One page per command, named as `man` looks them up: sumlint(1), sumlint-check(1), ...
+    let mut pages = vec![("sumlint".to_string(), command.clone())];
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("sumlint-{}", sub.get_name());
+        pages.push((name.clone(), sub.clone().name(name)));
+    }
+    if let Some(wanted) = subcommand {
+        let name = format!("sumlint-{wanted}");
+        pages.retain(|(page, _)| *page == name);
+        if pages.is_empty() {
+            let known: Vec<&str> = command.get_subcommands().map(|s| s.get_name()).collect();
+            report_error(&Error::Usage(format!(
+                "no man page for `{wanted}`; the commands are {}",
+                known.join(", ")
+            )));
+            return Ok(exit_codes::ERROR);
+        }
+    }
     let Some(dir) = dir else {
-        io::stdout().lock().write_all(&render(command)?)?;
+        io::stdout().lock().write_all(&render(pages.swap_remove(0).1)?)?;
         return Ok(exit_codes::SUCCESS);
     };
-    let mut pages = vec![("sumlint.1".to_string(), command.clone())];
-    for sub in command.get_subcommands() {
-        let name = format!("sumlint-{}", sub.get_name());
-        pages.push((format!("{name}.1"), sub.clone().name(name)));
-    }
-    for (file, page) in pages {
-        let path = dir.join(&file);
+    for (name, page) in pages {
+        let path = dir.join(format!("{name}.1"));
         if let Err(e) = std::fs::create_dir_all(dir).and_then(|_| crate::atomic::write(&path, &render(page)?)) {
             report_error(&Error::Config {
                 path,

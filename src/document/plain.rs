@@ -575,4 +575,22 @@ mod tests {
         assert_eq!(layout.bullets.len(), 2);
         assert_eq!(texts(&crlf, &[layout.headline.unwrap()]), ["Council Passes Budget"]);
     }
+
+    #[test]
+    fn directive_lines_are_neither_prose_nor_paragraph_breaks() {
+        let source = "Harlow Library Keeps Sunday Hours\n\n\
+            The library will stay open on Sundays after commissioners reversed\n\
+            # sumlint-disable-next-line coverage\n\
+            a planned cut on Tuesday night, the county said in a statement.\n\n\
+            <!-- sumlint-disable -->\n\
+            - The library keeps its Sunday hours.\n";
+        let layout = layout(source, &ParseOptions::default());
+        let masked = layout.masked.as_deref().unwrap();
+        assert_eq!(layout.paragraphs.len(), 1);
+        let (s, e) = layout.paragraphs[0];
+        let text: Vec<&str> = masked[s..e].split_whitespace().collect();
+        assert_eq!(text.join(" "), "The library will stay open on Sundays after commissioners reversed a planned cut on Tuesday night, the county said in a statement.");
+        assert_eq!(texts(source, &layout.bullets), ["The library keeps its Sunday hours."]);
+        assert_eq!(masked.len(), source.len());
+    }
 }
