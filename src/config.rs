@@ -19,7 +19,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// File names looked for in each directory, first match wins.
@@ -320,25 +320,26 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// Finds the config for each checked file, reading each file once.
+/// Finds the config for each checked file, reading each file once. Configs
+/// are shared (`Arc`) so that checking files in parallel can hand them out.
 ///
 /// A broken config file is reported once; later files under it are skipped
 /// quietly (the run already exits with 2).
 #[derive(Debug)]
 pub struct Configs {
     /// `--config FILE`: used for every file, no lookup.
-    explicit: Option<Rc<Config>>,
+    explicit: Option<Arc<Config>>,
     /// Skip lookup entirely (`--no-config`).
     disabled: bool,
     /// Directory → the config file that applies there, if any.
     nearest: HashMap<PathBuf, Option<PathBuf>>,
-    loaded: HashMap<PathBuf, Option<Rc<Config>>>,
-    default: Rc<Config>,
+    loaded: HashMap<PathBuf, Option<Arc<Config>>>,
+    default: Arc<Config>,
 }
 
 /// What [`Configs::for_file`] found.
 pub enum Lookup {
-    Found(Rc<Config>),
+    Found(Arc<Config>),
     /// The config file is broken; the error is returned the first time only.
     Broken(Option<Error>),
 }
@@ -347,7 +348,7 @@ impl Configs {
     /// `explicit` is `--config FILE`; `disabled` is `--no-config`.
     pub fn new(explicit: Option<&Path>, disabled: bool) -> Result<Configs> {
         let explicit = match explicit {
-            Some(path) => Some(Rc::new(Config::load(path)?)),
+            Some(path) => Some(Arc::new(Config::load(path)?)),
             None => None,
         };
         Ok(Configs {
@@ -355,7 +356,7 @@ impl Configs {
             disabled,
             nearest: HashMap::new(),
             loaded: HashMap::new(),
-            default: Rc::new(Config::default()),
+            default: Arc::new(Config::default()),
         })
     }
 
@@ -379,7 +380,7 @@ impl Configs {
         }
         match Config::load(&path) {
             Ok(config) => {
-                let config = Rc::new(config);
+                let config = Arc::new(config);
                 self.loaded.insert(path, Some(config.clone()));
                 Lookup::Found(config)
             }
