@@ -302,6 +302,11 @@ impl Document {
         span
     }
 
+    /// The span, with line and column, of a word token of this document.
+    pub fn token_span(&self, token: &crate::text::Token) -> Span {
+        self.span(token.start, token.end)
+    }
+
     pub fn slice(&self, span: &Span) -> &str {
         &self.text[span.range()]
     }
