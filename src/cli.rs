@@ -32,7 +32,7 @@ pub enum Command {
         /// A rule id such as `drift/number`; without one, list all rules.
         rule: Option<String>,
     },
-    /// Print a shell completion script (e.g. `sumlint completions bash > /etc/bash_completion.d/sumlint`).
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
