@@ -23,10 +23,7 @@ pub fn read_text(path: &str) -> Result<String> {
     } else {
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.is_dir() {
-                return Err(Error::input(
-                    path,
-                    "is a directory; pass it as a FILE argument to check the articles in it",
-                ));
+                return Err(Error::input(path, "is a directory, not an article or summary file"));
             }
             if meta.len() > crate::document::MAX_FILE_BYTES {
                 return Err(Error::TooLarge {
