@@ -226,7 +226,9 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         };
         // Excluded files are skipped even when named, so that hooks and editors
         // passing every changed file honour the project's globs.
-        if !config.selects(Path::new(&name)) {
+        // Unnamed standard input has no path for the globs to match.
+        let unnamed_stdin = path == "-" && args.stdin_filename.is_none();
+        if !unnamed_stdin && !config.selects(Path::new(&name)) {
             continue;
         }
         let options = &with_flags(&config.options, args);
