@@ -283,7 +283,10 @@ fn align_unit(
     let unit_bigrams = bigrams(&unit_stems);
     let unit_text = tokens.iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
 
-    let known_terms: Vec<u32> = unit_terms.keys().filter_map(|s| index.term(s)).collect();
+    let mut known_terms: Vec<u32> = unit_terms.keys().filter_map(|s| index.term(s)).collect();
+    // Sum BM25 scores in a fixed order: with hash order, identical sentences
+    // (a pasted paragraph) tie by a rounding error and swap between runs.
+    known_terms.sort_unstable();
     let candidates = index.candidates(&known_terms, CANDIDATES);
 
     let mut scored: Vec<(usize, f64, HashSet<&str>)> = candidates
@@ -315,12 +318,15 @@ fn align_unit(
         let (best, gain) = remaining
             .iter()
             .enumerate()
-            .map(|(i, (_, score, shared))| {
+            .map(|(i, (sentence, score, shared))| {
                 let gain: f64 = shared.difference(&covered).map(|t| unit_terms[t]).sum::<f64>()
                     / total_weight.max(f64::MIN_POSITIVE);
-                (i, gain + 0.01 * score)
+                // Rounded so that equal gains summed in another hash order
+                // still tie, and the tie goes to the earlier sentence.
+                (i, ((gain + 0.01 * score) * 1e9).round(), *sentence)
             })
-            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(i, gain, _)| (i, gain / 1e9))
             .expect("remaining is not empty");
         if !chosen.is_empty() && gain < MIN_GAIN {
             break;

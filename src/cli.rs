@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::exit_codes;
 use crate::finding::Severity;
 use crate::input;
-use crate::options::CheckOptions;
+use crate::options::{CheckOptions, RuleLevel};
 use crate::report::{self, DisplayOptions, Format};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
@@ -85,6 +85,10 @@ pub struct CheckArgs {
     /// Name standard input (`-`) goes by: picks the format and the config, and is the reported path.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Turn on `duplication/verbatim` and report units that copy at least N
+    /// words of the body in a row (default threshold 25 when enabled in the config).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub verbatim_words: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -308,8 +312,19 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
 
 /// The analysis options for one file: its config's, with what the command
 /// line says on top (flags win over the config file).
-fn with_flags(config: &CheckOptions, _args: &CheckArgs) -> CheckOptions {
-    config.clone()
+fn with_flags(config: &CheckOptions, args: &CheckArgs) -> CheckOptions {
+    let mut options = config.clone();
+    if let Some(words) = args.verbatim_words {
+        // Giving a threshold asks for the rule, which is off by default; a
+        // level the config gives it is kept.
+        options.verbatim_words = words as usize;
+        let verbatim = &crate::checks::duplication::VERBATIM;
+        let level = options.rules.entry(verbatim.id.to_string()).or_insert(RuleLevel::Off);
+        if *level == RuleLevel::Off {
+            *level = RuleLevel::On(verbatim.default_severity);
+        }
+    }
+    options
 }
 
 /// A note for the user on standard error (not an error).

@@ -4,6 +4,7 @@
 //! paragraphs), so reporters never need the document or the alignment.
 
 use crate::align::Alignment;
+use crate::checks::duplication::{self, Extractiveness};
 use crate::document::{Document, UnitKind};
 use crate::finding::{Finding, Severity};
 use crate::span::Span;
@@ -35,6 +36,8 @@ pub struct UnitOutcome {
     pub support: f64,
     /// Best first.
     pub sources: Vec<SourceOutcome>,
+    /// How much of the unit is copied from the body (Grusky et al., 2018).
+    pub extractiveness: Extractiveness,
 }
 
 impl UnitOutcome {
@@ -73,10 +76,12 @@ impl Outcome {
         score: f64,
         covered_by: Vec<Vec<String>>,
     ) -> Outcome {
+        let extractiveness = duplication::extractiveness(doc, alignment);
         let units = alignment
             .units
             .iter()
-            .map(|a| {
+            .zip(extractiveness)
+            .map(|(a, extractiveness)| {
                 let unit = &doc.units[a.unit];
                 UnitOutcome {
                     id: unit.id.clone(),
@@ -112,6 +117,7 @@ impl Outcome {
                             }
                         })
                         .collect(),
+                    extractiveness,
                 }
             })
             .collect();

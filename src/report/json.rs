@@ -47,6 +47,15 @@ pub struct JsonUnit {
     pub text: String,
     pub support: f64,
     pub sources: Vec<JsonSource>,
+    pub extractiveness: JsonExtractiveness,
+}
+
+/// Grusky et al. (2018) fragment measures of a unit against the body.
+#[derive(Serialize)]
+pub struct JsonExtractiveness {
+    pub coverage: f64,
+    pub density: f64,
+    pub compression: f64,
 }
 
 #[derive(Serialize)]
@@ -139,6 +148,11 @@ impl JsonFile {
                                 .collect(),
                         })
                         .collect(),
+                    extractiveness: JsonExtractiveness {
+                        coverage: round3(u.extractiveness.coverage),
+                        density: round3(u.extractiveness.density),
+                        compression: round3(u.extractiveness.compression),
+                    },
                 })
                 .collect(),
             paragraphs: outcome

@@ -242,6 +242,12 @@ fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding) -> i
         )?;
     }
     if let Some(suggestion) = &finding.suggestion {
+        // An empty suggestion replaces the span with nothing: a deletion.
+        let suggestion = if suggestion.is_empty() {
+            format!("delete \"{}\"", one_line(&finding.text))
+        } else {
+            suggestion.clone()
+        };
         writeln!(out, "   {} {} {}", "=".blue(), "suggestion:".green(), suggestion)?;
     }
     Ok(())

@@ -1,0 +1,1111 @@
+//! Duplication: a summary that repeats itself, and text pasted or typed twice.
+//!
+//! - `duplication/units`: a summary unit that says what an earlier unit (or
+//!   the headline or dek) already said, in the same or other words.
+//! - `duplication/same-source`: two summary units drawn mainly from the
+//!   same body sentence (informational: often fine, sometimes a sign that a
+//!   bullet is wasted).
+//! - `duplication/repeated-word`: "the the".
+//! - `duplication/repeated-sentence`, `duplication/repeated-paragraph`: a
+//!   sentence or paragraph that occurs twice in the body or the summary.
+//! - `duplication/verbatim` (off by default): a unit that lifts a long run
+//!   of the body word for word.
+//!
+//! It also computes each unit's extractiveness (Grusky et al., 2018,
+//! "Newsroom"): the fragments a unit shares with the body, and from them
+//! coverage, density and compression, so users can see how abstractive
+//! each bullet is.
+//!
+//! Cost stays linear in the body: repeated sentences and paragraphs are
+//! found by hashing their normalised text; fragments by an index from each
+//! body word to its positions. Only summary units are compared pairwise,
+//! and a summary has a handful of them.
+
+use crate::align::Alignment;
+use crate::document::{Document, UnitKind};
+use crate::finding::{Evidence, Finding, Rule, Severity};
+use crate::options::CheckOptions;
+use crate::span::Span;
+use crate::text::{fold, split_sentences, tokenize, Token, TokenKind};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+pub static UNITS: Rule = Rule {
+    id: "duplication/units",
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    summary: "a summary unit that repeats an earlier unit, the headline or the dek",
+    explanation: "Each bullet or summary sentence is compared with every earlier unit, the \
+headline and the dek. Content words are weighted by rarity in the body. A unit is a duplicate \
+when nearly all of its content is already in the earlier unit (near-identical wording), or when \
+most of it is and the two draw on the same body sentences, with next to no supported content \
+of its own (a paraphrase of the same fact). Words the body never uses do not count as new \
+content: they are rewording, or drift that the drift rules report. The finding names both \
+units, the share of the second that the first already says, and what the second adds.",
+    example: "\"Council approved an 8% rise in water rates from March 1.\" then \"Water bills will go up 8% in March after a council vote.\"",
+};
+
+pub static SAME_SOURCE: Rule = Rule {
+    id: "duplication/same-source",
+    default_severity: Severity::Info,
+    default_enabled: true,
+    summary: "two summary units drawn mainly from the same body sentence",
+    explanation: "For each bullet or summary sentence, the alignment chooses the body sentences \
+it came from. When two units take at least half of their content from the same body sentence, \
+and at least half of the words they take from it are the same (the smaller unit's share, \
+weighted by rarity), they may be spending two bullets on one fact. Two bullets that split a \
+long sentence between them are not reported. It is informational because the second often \
+adds a detail; when it adds nothing, `duplication/units` reports it instead.",
+    example: "Two bullets both built from the lede sentence.",
+};
+
+pub static REPEATED_WORD: Rule = Rule {
+    id: "duplication/repeated-word",
+    default_severity: Severity::Error,
+    default_enabled: true,
+    summary: "the same word twice in a row (\"the the\")",
+    explanation: "A word followed, after nothing but white space, by the same word is almost \
+always a slip, inside quotations too. Not reported: the grammatical doubles \"had had\" and \
+\"that that\"; reduplicated capitalised names (\"Sirhan Sirhan\", \"Bora Bora\", \"Walla \
+Walla\"); emphatic doubles that writers and transcripts use on purpose (\"very very\", \
+\"really really\", \"no no\", \"ha ha\"...); numbers; and doubles separated by punctuation \
+(\"no, no\"). The suggestion deletes the second word.",
+    example: "\"flames coming through the the roof\"",
+};
+
+pub static REPEATED_SENTENCE: Rule = Rule {
+    id: "duplication/repeated-sentence",
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    summary: "a sentence that occurs twice in the body or in the summary",
+    explanation: "Sentences are compared after folding case and dropping punctuation and extra \
+white space; a sentence of five words or more that occurs again later in the body (or again in \
+the summary) is reported at its second occurrence, with the first as evidence. Usually a \
+copy-paste slip or a caption pasted into the text.",
+    example: "The same quote pasted into two paragraphs.",
+};
+
+pub static REPEATED_PARAGRAPH: Rule = Rule {
+    id: "duplication/repeated-paragraph",
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    summary: "a body paragraph that occurs twice",
+    explanation: "Paragraphs are compared after folding case and dropping punctuation and extra \
+white space; a paragraph of five words or more that occurs again later is reported at its \
+second occurrence, with the first as evidence (its sentences are not reported again one by \
+one).",
+    example: "A paragraph pasted twice while editing.",
+};
+
+pub static VERBATIM: Rule = Rule {
+    id: "duplication/verbatim",
+    default_severity: Severity::Info,
+    default_enabled: false,
+    summary: "a summary unit that lifts a long run of the body word for word",
+    explanation: "Off unless enabled, for newsrooms whose style forbids lifting. A unit that \
+shares a run of at least `verbatim_words` words (25 by default; `--verbatim-words N` sets it \
+and turns the rule on) with the body, outside quotation marks, is reported with the lifted \
+run and the body text it comes from.",
+    example: "A bullet that copies the lede sentence whole.",
+};
+
+pub static RULES: &[&Rule] = &[
+    &UNITS,
+    &SAME_SOURCE,
+    &REPEATED_WORD,
+    &REPEATED_SENTENCE,
+    &REPEATED_PARAGRAPH,
+    &VERBATIM,
+];
+
+/// Grammatical doubles: "He had had enough", "He said that that plan failed".
+const GRAMMATICAL_DOUBLES: &[&str] = &["had", "that"];
+/// Words doubled on purpose for emphasis or sound ("very very", "ha ha").
+/// Sorted.
+const EMPHATIC_DOUBLES: &[&str] = &[
+    "blah", "boo", "bye", "chop", "far", "ha", "hush", "knock", "no", "now", "really", "so", "there", "tut", "very",
+    "well", "yeah", "yes",
+];
+
+/// Sentences and paragraphs shorter than this (in words) may repeat
+/// legitimately ("He said no.").
+const MIN_REPEATED_WORDS: usize = 5;
+
+/// `duplication/units`: a unit whose content is this much in an earlier
+/// unit is a near-identical restatement whatever its sources.
+const UNITS_NEAR_IDENTICAL: f64 = 0.8;
+/// ... or, when the two share body sources, this much of it with at most
+/// [`UNITS_MAX_ADDED`] of supported content of its own.
+const UNITS_SAME_SOURCE_CONTAINED: f64 = 0.5;
+const UNITS_MAX_ADDED: f64 = 0.25;
+/// `duplication/same-source`: share of a unit's content that must come
+/// from the shared sentence.
+const SAME_SOURCE_SHARE: f64 = 0.5;
+/// ... and the two must take the same part of it (see [`same_part`]).
+const SAME_SOURCE_SAME_PART: f64 = 0.5;
+
+pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
+    repeated_words(doc, alignment, findings);
+    repeated_body_text(doc, alignment, findings);
+    let mut reported = repeated_summary_sentences(doc, findings);
+    duplicate_units(doc, alignment, &mut reported, findings);
+    same_source(doc, alignment, &reported, findings);
+    if options.level(&VERBATIM).is_some() {
+        verbatim(doc, alignment, options.verbatim_words, findings);
+    }
+}
+
+// ---------------------------------------------------------------- words
+
+fn is_legitimate_double(first: &Token, second: &Token, text: &str) -> bool {
+    let word = first.folded.as_str();
+    if matches!(first.kind, TokenKind::Number(_)) {
+        return true;
+    }
+    if GRAMMATICAL_DOUBLES.contains(&word) || EMPHATIC_DOUBLES.binary_search(&word).is_ok() {
+        return true;
+    }
+    // "Sirhan Sirhan", "Bora Bora": a capitalised content word written twice
+    // is a name; "The The" is not.
+    first.is_capitalized(text) && second.is_capitalized(text) && first.is_content()
+}
+
+/// Regions of running text: headings, body paragraphs and every unit.
+fn text_regions(doc: &Document) -> Vec<(Span, Option<usize>)> {
+    let mut regions: Vec<(Span, Option<usize>)> = doc.headings.iter().map(|h| (*h, None)).collect();
+    regions.extend(doc.paragraphs.iter().map(|p| (p.span, None)));
+    regions.extend(doc.units.iter().enumerate().map(|(u, unit)| (unit.span, Some(u))));
+    regions
+}
+
+fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
+    for (span, unit) in text_regions(doc) {
+        let region_tokens;
+        let tokens: &[Token] = match unit {
+            Some(u) => &alignment.units[u].tokens,
+            None => {
+                region_tokens = tokenize(&doc.text, span.start, span.end);
+                &region_tokens
+            }
+        };
+        for (k, pair) in tokens.windows(2).enumerate() {
+            let (first, second) = (&pair[0], &pair[1]);
+            if first.folded != second.folded || is_legitimate_double(first, second, &doc.text) {
+                continue;
+            }
+            let gap = &doc.text[first.end..second.start];
+            if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+                continue;
+            }
+            // "an eight-goal goal-difference": the words belong to two compounds.
+            if first.after_hyphen || doc.text[second.end..].starts_with(['-', '\u{2010}', '\u{2011}']) {
+                continue;
+            }
+            let span = doc.span(second.start, second.end);
+            let word = doc.original(&span).to_string();
+            let mut finding = Finding::new(
+                &REPEATED_WORD,
+                span,
+                word.clone(),
+                format!(
+                    "repeated word: \"{} {}\"; the second \"{}\" should be deleted",
+                    doc.original(&doc.span(first.start, first.end)),
+                    word,
+                    word
+                ),
+            )
+            // The replacement for the span: delete the repeated word.
+            .with_suggestion("");
+            if let Some(u) = unit {
+                finding = finding.with_unit(&doc.units[u].id);
+                let before = k.checked_sub(1).map(|i| &tokens[i]);
+                let after = tokens.get(k + 2);
+                if let Some(evidence) = body_phrase(doc, alignment, before, first, after) {
+                    finding = finding.with_evidence(evidence);
+                }
+            }
+            findings.push(finding);
+        }
+    }
+}
+
+/// The body sentence that writes `before word after` once, if any: the
+/// evidence that a summary's double is a slip, not a quotation.
+fn body_phrase(
+    doc: &Document,
+    alignment: &Alignment,
+    before: Option<&Token>,
+    word: &Token,
+    after: Option<&Token>,
+) -> Option<Evidence> {
+    let phrase: Vec<&str> = before
+        .into_iter()
+        .chain(std::iter::once(word))
+        .chain(after)
+        .map(|t| t.folded.as_str())
+        .collect();
+    // Only sentences that contain the word are looked at (the index's
+    // posting list), not the whole body.
+    let anchor = [before, after]
+        .into_iter()
+        .flatten()
+        .find(|t| t.is_content())
+        .unwrap_or(word);
+    for s in alignment.sentences_with(&anchor.stem) {
+        let sentence = &alignment.sentences[s];
+        let folded: Vec<&str> = sentence.tokens.iter().map(|t| t.folded.as_str()).collect();
+        if let Some(at) = folded.windows(phrase.len()).position(|w| w == phrase.as_slice()) {
+            let paragraph = &doc.paragraphs[sentence.paragraph];
+            let span = paragraph.sentences[sentence.index];
+            let written = &doc.source[sentence.tokens[at].start..sentence.tokens[at + phrase.len() - 1].end];
+            return Some(Evidence {
+                paragraph: Some(paragraph.number),
+                span,
+                text: doc.slice(&span).to_string(),
+                note: format!("the body writes \"{written}\" once"),
+            });
+        }
+    }
+    None
+}
+
+// ------------------------------------------------- sentences, paragraphs
+
+/// Folded words joined by single spaces: what two copies of a sentence
+/// share whatever their case, punctuation and line wrapping.
+fn normalised<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> String {
+    let mut key = String::new();
+    for t in tokens {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&t.folded);
+    }
+    key
+}
+
+fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
+    // Tokens of each paragraph, from the alignment's sentences.
+    let mut paragraph_tokens: Vec<Vec<&Token>> = vec![Vec::new(); doc.paragraphs.len()];
+    for sentence in &alignment.sentences {
+        paragraph_tokens[sentence.paragraph].extend(sentence.tokens.iter());
+    }
+    let mut seen_paragraphs: HashMap<String, usize> = HashMap::new();
+    let mut repeated_paragraph = vec![false; doc.paragraphs.len()];
+    for (p, tokens) in paragraph_tokens.iter().enumerate() {
+        if tokens.len() < MIN_REPEATED_WORDS {
+            continue;
+        }
+        let key = normalised(tokens.iter().copied());
+        match seen_paragraphs.get(&key) {
+            Some(&first) => {
+                repeated_paragraph[p] = true;
+                let (earlier, later) = (&doc.paragraphs[first], &doc.paragraphs[p]);
+                findings.push(
+                    Finding::new(
+                        &REPEATED_PARAGRAPH,
+                        later.span,
+                        doc.original(&later.span),
+                        format!(
+                            "paragraph {} repeats paragraph {} (line {}) word for word; delete one copy",
+                            later.number, earlier.number, earlier.span.line
+                        ),
+                    )
+                    .with_evidence(Evidence {
+                        paragraph: Some(earlier.number),
+                        span: earlier.span,
+                        text: doc.slice(&earlier.span).to_string(),
+                        note: "first occurrence".into(),
+                    }),
+                );
+            }
+            None => {
+                seen_paragraphs.insert(key, p);
+            }
+        }
+    }
+    let mut seen_sentences: HashMap<String, usize> = HashMap::new();
+    for (s, sentence) in alignment.sentences.iter().enumerate() {
+        if sentence.tokens.len() < MIN_REPEATED_WORDS {
+            continue;
+        }
+        let key = normalised(&sentence.tokens);
+        match seen_sentences.get(&key) {
+            Some(&first) if !repeated_paragraph[sentence.paragraph] => {
+                let earlier = &alignment.sentences[first];
+                let earlier_paragraph = &doc.paragraphs[earlier.paragraph];
+                let earlier_span = earlier_paragraph.sentences[earlier.index];
+                let span = doc.paragraphs[sentence.paragraph].sentences[sentence.index];
+                findings.push(
+                    Finding::new(
+                        &REPEATED_SENTENCE,
+                        span,
+                        doc.original(&span),
+                        format!(
+                            "this sentence already occurs in paragraph {} (line {}); delete one copy",
+                            earlier_paragraph.number, earlier_span.line
+                        ),
+                    )
+                    .with_evidence(Evidence {
+                        paragraph: Some(earlier_paragraph.number),
+                        span: earlier_span,
+                        text: doc.slice(&earlier_span).to_string(),
+                        note: "first occurrence".into(),
+                    }),
+                );
+            }
+            Some(_) => {}
+            None => {
+                seen_sentences.insert(key, s);
+            }
+        }
+    }
+}
+
+/// Pairs of units (earlier, later) by index into `Document::units`.
+type UnitPairs = HashSet<(usize, usize)>;
+
+/// Sentences repeated within the summary; returns the unit pairs reported.
+fn repeated_summary_sentences(doc: &Document, findings: &mut Vec<Finding>) -> UnitPairs {
+    let mut reported = UnitPairs::new();
+    let mut seen: HashMap<String, (usize, Span)> = HashMap::new();
+    for (u, unit) in doc.units.iter().enumerate() {
+        if !unit.kind.is_summary() {
+            continue;
+        }
+        for (start, end) in split_sentences(&doc.text, unit.span.start, unit.span.end) {
+            let tokens = tokenize(&doc.text, start, end);
+            if tokens.len() < MIN_REPEATED_WORDS {
+                continue;
+            }
+            let key = normalised(&tokens);
+            let span = doc.span(start, end);
+            match seen.get(&key) {
+                Some(&(first, first_span)) => {
+                    let earlier = &doc.units[first];
+                    reported.insert((first, u));
+                    findings.push(
+                        Finding::new(
+                            &REPEATED_SENTENCE,
+                            span,
+                            doc.original(&span),
+                            format!(
+                                "{} repeats a sentence of {} (line {}) word for word; delete one copy",
+                                unit.id, earlier.id, first_span.line
+                            ),
+                        )
+                        .with_unit(&unit.id)
+                        .with_evidence(Evidence {
+                            paragraph: None,
+                            span: first_span,
+                            text: doc.slice(&first_span).to_string(),
+                            note: format!("first occurrence, in {}", earlier.id),
+                        }),
+                    );
+                }
+                None => {
+                    seen.insert(key, (u, span));
+                }
+            }
+        }
+    }
+    reported
+}
+
+// ------------------------------------------------------------ units
+
+/// A unit's content word.
+struct Word<'a> {
+    stem: &'a str,
+    /// Rarity in the body (IDF).
+    weight: f64,
+    /// As written.
+    surface: &'a str,
+    in_body: bool,
+    /// A number or a capitalised word inside the unit: a name, a figure, a
+    /// date. A unit that adds one adds a fact, however short.
+    fact: bool,
+}
+
+/// A unit's content words, each stem once.
+struct Content<'a> {
+    words: Vec<Word<'a>>,
+    total: f64,
+}
+
+impl<'a> Content<'a> {
+    fn of(doc: &'a Document, alignment: &'a Alignment, unit: usize) -> Content<'a> {
+        let a = &alignment.units[unit];
+        // A word the body never uses weighs as much as the rarest body word
+        // (a word in one sentence, BM25 IDF as in align.rs), not more: it is
+        // rewording or drift, and must not swamp what the unit shares.
+        let sentences = alignment.sentences.len() as f64;
+        let rarest = (1.0 + (sentences - 0.5).max(0.0) / 1.5).ln();
+        let mut words: Vec<Word> = Vec::new();
+        for (k, t) in a.tokens.iter().enumerate() {
+            if !t.is_content() || words.iter().any(|w| w.stem == t.stem) {
+                continue;
+            }
+            words.push(Word {
+                stem: t.stem.as_str(),
+                weight: if a.in_body[k] {
+                    a.weights[k]
+                } else {
+                    a.weights[k].min(rarest)
+                },
+                surface: t.text(&doc.source),
+                in_body: a.in_body[k],
+                fact: t.number().is_some()
+                    || k > 0 && t.is_capitalized(&doc.text)
+                    || a.in_body[k] && body_capitalises(alignment, &doc.text, &t.stem),
+            });
+        }
+        let total = words.iter().map(|w| w.weight).sum();
+        Content { words, total }
+    }
+
+    fn has(&self, stem: &str) -> bool {
+        self.words.iter().any(|w| w.stem == stem)
+    }
+}
+
+/// How much of `later` an `earlier` unit already says.
+struct Overlap<'a> {
+    /// Share of `later`'s content weight found in `earlier`.
+    contained: f64,
+    /// Share of `later`'s content weight that is new and found in the body.
+    added_share: f64,
+    /// New words, as written, that the body has.
+    added: Vec<&'a str>,
+    /// New words the body does not have (rewording).
+    reworded: Vec<&'a str>,
+    /// Some added word is a name or a number the body supports.
+    adds_fact: bool,
+}
+
+fn overlap<'a>(earlier: &Content<'_>, later: &Content<'a>) -> Overlap<'a> {
+    let mut shared = 0.0;
+    let mut added_weight = 0.0;
+    let mut added = Vec::new();
+    let mut reworded = Vec::new();
+    let mut adds_fact = false;
+    for word in &later.words {
+        if earlier.has(word.stem) {
+            shared += word.weight;
+        } else if word.in_body {
+            added_weight += word.weight;
+            added.push(word.surface);
+            adds_fact |= word.fact;
+        } else {
+            reworded.push(word.surface);
+        }
+    }
+    let total = later.total.max(f64::MIN_POSITIVE);
+    Overlap {
+        contained: shared / total,
+        added_share: added_weight / total,
+        added,
+        reworded,
+        adds_fact,
+    }
+}
+
+/// Body sentences (indexes into `Alignment::sentences`) a unit draws on.
+fn sources(alignment: &Alignment, unit: usize) -> HashSet<usize> {
+    alignment.units[unit].sentences.iter().map(|s| s.sentence).collect()
+}
+
+fn duplicate_units(doc: &Document, alignment: &Alignment, reported: &mut UnitPairs, findings: &mut Vec<Finding>) {
+    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
+    let unit_sources: Vec<HashSet<usize>> = (0..doc.units.len()).map(|u| sources(alignment, u)).collect();
+    for later in 0..doc.units.len() {
+        if !doc.units[later].kind.is_summary() || contents[later].total <= 0.0 {
+            continue;
+        }
+        // The earlier unit this one repeats most.
+        let mut best: Option<(usize, Overlap)> = None;
+        if reported.iter().any(|&(_, l)| l == later) {
+            // Already reported as a sentence repeated word for word.
+            continue;
+        }
+        for earlier in 0..later {
+            if contents[earlier].total <= 0.0 {
+                continue;
+            }
+            let o = overlap(&contents[earlier], &contents[later]);
+            let same_sources = !unit_sources[later].is_empty()
+                && unit_sources[later].iter().all(|s| unit_sources[earlier].contains(s));
+            let duplicate = !o.adds_fact
+                && (o.contained >= UNITS_NEAR_IDENTICAL || same_sources)
+                && o.contained >= UNITS_SAME_SOURCE_CONTAINED
+                && o.added_share <= UNITS_MAX_ADDED;
+            if duplicate && best.as_ref().is_none_or(|(_, b)| o.contained > b.contained) {
+                best = Some((earlier, o));
+            }
+        }
+        let Some((earlier, o)) = best else { continue };
+        reported.insert((earlier, later));
+        let (first, second) = (&doc.units[earlier], &doc.units[later]);
+        let what = match first.kind {
+            UnitKind::Headline => "the headline".to_string(),
+            UnitKind::Dek => "the dek".to_string(),
+            _ => first.id.clone(),
+        };
+        let adds = if o.added.is_empty() {
+            "nothing the body supports".to_string()
+        } else {
+            format!("only {}", quoted_list(&o.added))
+        };
+        let reworded = if o.reworded.is_empty() {
+            String::new()
+        } else {
+            format!(" (reworded with {})", quoted_list(&o.reworded))
+        };
+        findings.push(
+            Finding::new(
+                &UNITS,
+                second.span,
+                doc.original(&second.span),
+                format!(
+                    "{} repeats {} (line {}): {:.0}% of its content is already there; it adds {}{}",
+                    second.id,
+                    what,
+                    first.span.line,
+                    100.0 * o.contained,
+                    adds,
+                    reworded
+                ),
+            )
+            .with_unit(&second.id)
+            .with_suggestion(format!(
+                "delete {} or make it say something {} does not",
+                second.id, what
+            ))
+            .with_evidence(Evidence {
+                paragraph: None,
+                span: first.span,
+                text: doc.slice(&first.span).to_string(),
+                note: format!("already said by {}", first.id),
+            }),
+        );
+    }
+}
+
+/// True when the body writes `stem` capitalised inside a sentence: a name,
+/// even when the summary is all lower case (as some model outputs are).
+fn body_capitalises(alignment: &Alignment, text: &str, stem: &str) -> bool {
+    alignment.sentences_with(stem).any(|s| {
+        alignment.sentences[s]
+            .tokens
+            .iter()
+            .skip(1)
+            .any(|t| t.stem == stem && t.is_capitalized(text))
+    })
+}
+
+fn quoted_list(words: &[&str]) -> String {
+    words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// How much two units take the same words from one body sentence: the
+/// weight of the sentence's words both use over the smaller of the weights
+/// each uses. Two bullets that split a long sentence between them share
+/// little; two that retell its main clause share most.
+fn same_part(a: &Content, b: &Content, sentence: &HashSet<&str>) -> f64 {
+    let taken = |c: &Content| -> f64 {
+        c.words
+            .iter()
+            .filter(|w| sentence.contains(w.stem))
+            .map(|w| w.weight)
+            .sum()
+    };
+    let both: f64 = a
+        .words
+        .iter()
+        .filter(|w| sentence.contains(w.stem) && b.has(w.stem))
+        .map(|w| w.weight)
+        .sum();
+    both / taken(a).min(taken(b)).max(f64::MIN_POSITIVE)
+}
+
+/// The body sentence a unit draws on most, with the share of its content
+/// weight found there.
+fn main_source(alignment: &Alignment, content: &Content, unit: usize) -> Option<(usize, f64)> {
+    alignment.units[unit]
+        .sentences
+        .iter()
+        .map(|s| {
+            let stems: HashSet<&str> = alignment.sentences[s.sentence]
+                .tokens
+                .iter()
+                .filter(|t| t.is_content())
+                .map(|t| t.stem.as_str())
+                .collect();
+            let weight: f64 = content
+                .words
+                .iter()
+                .filter(|w| stems.contains(w.stem))
+                .map(|w| w.weight)
+                .sum();
+            (s.sentence, weight / content.total.max(f64::MIN_POSITIVE))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+fn same_source(doc: &Document, alignment: &Alignment, reported: &UnitPairs, findings: &mut Vec<Finding>) {
+    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
+    let mains: Vec<Option<(usize, f64)>> = (0..doc.units.len())
+        .map(|u| {
+            if !doc.units[u].kind.is_summary() {
+                return None;
+            }
+            main_source(alignment, &contents[u], u).filter(|&(_, share)| share >= SAME_SOURCE_SHARE)
+        })
+        .collect();
+    for later in 0..doc.units.len() {
+        let Some((sentence, later_share)) = mains[later] else {
+            continue;
+        };
+        if reported.iter().any(|&(_, l)| l == later) {
+            continue;
+        }
+        let stems: HashSet<&str> = alignment.sentences[sentence]
+            .tokens
+            .iter()
+            .filter(|t| t.is_content())
+            .map(|t| t.stem.as_str())
+            .collect();
+        let earlier = (0..later).find(|&e| {
+            mains[e].is_some_and(|(s, _)| s == sentence)
+                && same_part(&contents[e], &contents[later], &stems) >= SAME_SOURCE_SAME_PART
+        });
+        let Some(earlier) = earlier else { continue };
+        let earlier_share = mains[earlier].map_or(0.0, |m| m.1);
+        let body = &alignment.sentences[sentence];
+        let paragraph = &doc.paragraphs[body.paragraph];
+        let span = paragraph.sentences[body.index];
+        let (first, second) = (&doc.units[earlier], &doc.units[later]);
+        findings.push(
+            Finding::new(
+                &SAME_SOURCE,
+                second.span,
+                doc.original(&second.span),
+                format!(
+                    "{} and {} (line {}) both retell the same body sentence (¶{} line {}), which supplies {:.0}% and {:.0}% of their content",
+                    second.id,
+                    first.id,
+                    first.span.line,
+                    paragraph.number,
+                    span.line,
+                    100.0 * later_share,
+                    100.0 * earlier_share
+                ),
+            )
+            .with_unit(&second.id)
+            .with_evidence(Evidence {
+                paragraph: Some(paragraph.number),
+                span,
+                text: doc.slice(&span).to_string(),
+                note: format!("the sentence both {} and {} come from", first.id, second.id),
+            }),
+        );
+    }
+}
+
+// ------------------------------------------------ extractiveness, verbatim
+
+/// Grusky et al. (2018) extractive fragment measures of one unit against
+/// the body: `coverage` is the share of the unit's words that lie in
+/// fragments copied from the body, `density` the mean length of the
+/// fragment each word lies in (Σ|f|²/|S|), `compression` body words per
+/// unit word.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Extractiveness {
+    pub coverage: f64,
+    pub density: f64,
+    pub compression: f64,
+}
+
+/// A run of words a unit shares with the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Fragment {
+    /// Index of the first word in the unit's words.
+    unit_start: usize,
+    /// Index of the first word in the body's words.
+    body_start: usize,
+    len: usize,
+}
+
+/// The body as one run of words, each an interned id, with the index from
+/// word to positions that makes fragment search cost the occurrences of
+/// the unit's words, not the body's length.
+struct BodyWords<'a> {
+    ids: HashMap<Cow<'a, str>, u32>,
+    words: Vec<u32>,
+    tokens: Vec<(&'a Token, usize)>,
+    positions: HashMap<u32, Vec<usize>>,
+}
+
+/// A token as compared word for word: folded, and for numbers the whole
+/// written form ("1.2 million", which the tokenizer keeps as one token).
+fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
+    match token.kind {
+        TokenKind::Word => Cow::Borrowed(&token.folded),
+        TokenKind::Number(_) => Cow::Owned(fold(token.text(text)).split_whitespace().collect::<Vec<_>>().join(" ")),
+    }
+}
+
+impl<'a> BodyWords<'a> {
+    fn new(doc: &Document, alignment: &'a Alignment) -> BodyWords<'a> {
+        let mut body = BodyWords {
+            ids: HashMap::new(),
+            words: Vec::new(),
+            tokens: Vec::new(),
+            positions: HashMap::new(),
+        };
+        for (s, sentence) in alignment.sentences.iter().enumerate() {
+            for t in &sentence.tokens {
+                let next = body.ids.len() as u32;
+                let id = *body.ids.entry(word_form(t, &doc.text)).or_insert(next);
+                body.positions.entry(id).or_default().push(body.words.len());
+                body.words.push(id);
+                body.tokens.push((t, s));
+            }
+        }
+        body
+    }
+
+    /// The unit's words as ids; words the body lacks get `u32::MAX`.
+    fn unit_words(&self, doc: &Document, tokens: &[Token]) -> Vec<u32> {
+        tokens
+            .iter()
+            .map(|t| {
+                self.ids
+                    .get(word_form(t, &doc.text).as_ref())
+                    .copied()
+                    .unwrap_or(u32::MAX)
+            })
+            .collect()
+    }
+
+    /// Greedy fragments (Grusky et al., 2018): from each unit position,
+    /// the longest run shared with the body anywhere, then continue after it.
+    fn fragments(&self, unit: &[u32]) -> Vec<Fragment> {
+        let mut fragments = Vec::new();
+        let mut i = 0;
+        while i < unit.len() {
+            let mut best: Option<Fragment> = None;
+            for &p in self.positions.get(&unit[i]).map(Vec::as_slice).unwrap_or(&[]) {
+                let len = unit[i..]
+                    .iter()
+                    .zip(&self.words[p..])
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                if best.is_none_or(|b| len > b.len) {
+                    best = Some(Fragment {
+                        unit_start: i,
+                        body_start: p,
+                        len,
+                    });
+                }
+            }
+            match best {
+                Some(f) => {
+                    i += f.len;
+                    fragments.push(f);
+                }
+                None => i += 1,
+            }
+        }
+        fragments
+    }
+}
+
+fn measures(fragments: &[Fragment], unit_len: usize, body_len: usize) -> Extractiveness {
+    if unit_len == 0 {
+        return Extractiveness::default();
+    }
+    let n = unit_len as f64;
+    Extractiveness {
+        // `+ 0.0`: an empty float sum is -0.0, which would print as "-0.0".
+        coverage: fragments.iter().map(|f| f.len as f64).sum::<f64>() / n + 0.0,
+        density: fragments.iter().map(|f| (f.len * f.len) as f64).sum::<f64>() / n + 0.0,
+        compression: body_len as f64 / n,
+    }
+}
+
+/// Extractiveness of every unit, in the order of `Alignment::units`.
+pub fn extractiveness(doc: &Document, alignment: &Alignment) -> Vec<Extractiveness> {
+    let body = BodyWords::new(doc, alignment);
+    alignment
+        .units
+        .iter()
+        .map(|a| {
+            let words = body.unit_words(doc, &a.tokens);
+            measures(&body.fragments(&words), words.len(), body.words.len())
+        })
+        .collect()
+}
+
+/// True when the end of `unit_text` (a unit up to a fragment's start) lies
+/// inside quotation marks it opened: an odd number of straight double
+/// quotes, or more opening than closing curly ones.
+fn inside_quotes(unit_text: &str) -> bool {
+    let straight = unit_text.matches('"').count();
+    let open = unit_text.matches('\u{201c}').count();
+    let close = unit_text.matches('\u{201d}').count();
+    straight % 2 == 1 || open > close
+}
+
+fn verbatim(doc: &Document, alignment: &Alignment, min_words: usize, findings: &mut Vec<Finding>) {
+    let body = BodyWords::new(doc, alignment);
+    for a in &alignment.units {
+        let unit = &doc.units[a.unit];
+        if !unit.kind.is_summary() {
+            continue;
+        }
+        let words = body.unit_words(doc, &a.tokens);
+        let lifted = body
+            .fragments(&words)
+            .into_iter()
+            .filter(|f| f.len >= min_words.max(1))
+            .filter(|f| !inside_quotes(&doc.text[unit.span.start..a.tokens[f.unit_start].start]))
+            .max_by_key(|f| f.len);
+        let Some(f) = lifted else { continue };
+        let first = &a.tokens[f.unit_start];
+        let last = &a.tokens[f.unit_start + f.len - 1];
+        let span = doc.span(first.start, last.end);
+        let (body_first, sentence) = body.tokens[f.body_start];
+        let (body_last, _) = body.tokens[f.body_start + f.len - 1];
+        let paragraph = &doc.paragraphs[alignment.sentences[sentence].paragraph];
+        let body_span = doc.span(body_first.start, body_last.end);
+        findings.push(
+            Finding::new(
+                &VERBATIM,
+                span,
+                doc.original(&span),
+                format!(
+                    "{} copies {} words of the body word for word (the limit is {})",
+                    unit.id, f.len, min_words
+                ),
+            )
+            .with_unit(&unit.id)
+            .with_suggestion("say it in the summary's own words, or quote and attribute it")
+            .with_evidence(Evidence {
+                paragraph: Some(paragraph.number),
+                span: body_span,
+                text: doc.slice(&body_span).to_string(),
+                note: "the body says, word for word".into(),
+            }),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+
+    fn run(text: &str, options: &CheckOptions) -> (Document, Vec<Finding>) {
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let mut findings = Vec::new();
+        check(&doc, &alignment, options, &mut findings);
+        (doc, findings)
+    }
+
+    fn rules(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn emphatic_list_is_sorted() {
+        assert!(EMPHATIC_DOUBLES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn repeated_word_points_at_the_second_copy_and_deletes_it() {
+        let text = "Roof Fire\nFlames came through the the roof of the mill on Sunday night.\n- Flames came through the roof.\n";
+        let (doc, findings) = run(text, &CheckOptions::default());
+        let f = findings.iter().find(|f| f.rule == REPEATED_WORD.id).unwrap();
+        assert_eq!(f.span.start, text.find("the the").unwrap() + 4);
+        assert_eq!(doc.original(&f.span), "the");
+        assert_eq!(f.suggestion.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn legitimate_doubles_are_not_repeated_words() {
+        let text = "Cellmate Denied\nHe had had two hearings and said that that day was very very hard for Sirhan Sirhan.\n- He had had two hearings.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(!rules(&findings).contains(&REPEATED_WORD.id), "{findings:?}");
+    }
+
+    #[test]
+    fn a_capitalised_function_word_twice_is_still_a_slip() {
+        let text = "Vote Held\nThe The council voted on Monday to raise the rates.\n- The council voted.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(rules(&findings).contains(&REPEATED_WORD.id));
+    }
+
+    #[test]
+    fn a_summary_double_cites_the_body_phrase() {
+        let text = "Mill Fire\n\nThe mayor said \"we lost a piece of history tonight\" after the fire.\n\n- The mayor said \"we lost a piece of of history tonight.\"\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        let f = findings.iter().find(|f| f.rule == REPEATED_WORD.id).unwrap();
+        assert_eq!(f.unit.as_deref(), Some("b1"));
+        assert!(f.evidence[0].note.contains("piece of history"), "{:?}", f.evidence);
+    }
+
+    #[test]
+    fn a_pasted_sentence_is_reported_once_at_its_second_copy() {
+        let text = "Budget Vote\n\nThe council passed the budget on Monday night. Critics objected.\n\nMore talks follow. The council passed the budget on Monday night.\n\n- The council passed the budget.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        let repeated: Vec<&Finding> = findings.iter().filter(|f| f.rule == REPEATED_SENTENCE.id).collect();
+        assert_eq!(repeated.len(), 1);
+        assert_eq!(repeated[0].span.line, 5);
+        assert_eq!(repeated[0].evidence[0].span.line, 3);
+    }
+
+    #[test]
+    fn a_pasted_paragraph_is_one_finding_not_one_per_sentence() {
+        let text = "Budget Vote\n\nThe council passed the budget on Monday night. Critics objected to the tax.\n\nMore talks follow next week.\n\nThe council passed the budget on Monday night. Critics objected to the tax.\n\n- The council passed the budget.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert_eq!(
+            rules(&findings)
+                .iter()
+                .filter(|r| r.starts_with("duplication/repeated"))
+                .collect::<Vec<_>>(),
+            [&REPEATED_PARAGRAPH.id]
+        );
+    }
+
+    #[test]
+    fn a_bullet_restating_the_headline_is_a_duplicate() {
+        let text = "Voters approve $92 million bond for new high school\nVoters approved a $92 million bond on Tuesday to build a new high school.\nThe measure got 61% of the vote.\n- Voters approved a $92 million bond for a new high school.\n- The measure got 61% of the vote.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        let f = findings.iter().find(|f| f.rule == UNITS.id).unwrap();
+        assert_eq!(f.unit.as_deref(), Some("b1"));
+        assert!(f.message.contains("the headline"), "{}", f.message);
+        assert_eq!(f.evidence[0].note, "already said by headline");
+    }
+
+    #[test]
+    fn identical_bullets_are_one_repeated_sentence_not_also_a_unit_duplicate() {
+        let text = "Rates Rise\n\nThe council raised water rates by 8% on Wednesday.\n\n- The council raised water rates by 8%.\n- The council raised water rates by 8%.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(rules(&findings).contains(&REPEATED_SENTENCE.id));
+        assert!(!rules(&findings).contains(&UNITS.id));
+    }
+
+    #[test]
+    fn hyphen_compounds_are_not_repeated_words() {
+        let text = "Final Day\n\nThey must overturn an eight-goal goal-difference deficit on Saturday.\n\n- They must overturn the deficit.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(!rules(&findings).contains(&REPEATED_WORD.id), "{findings:?}");
+    }
+
+    #[test]
+    fn a_paraphrase_of_the_same_sentence_is_a_duplicate_unit() {
+        let text = "Rates Rise\n\nThe Westfield council voted on Wednesday to raise water and sewer rates by 8% starting March 1.\n\nThe money will replace old lead pipes.\n\n- The Westfield council approved an 8% increase in water and sewer rates from March 1.\n- Water and sewer bills in Westfield will go up 8% in March after a council vote.\n- The money will replace old lead pipes.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        let units: Vec<&Finding> = findings.iter().filter(|f| f.rule == UNITS.id).collect();
+        assert_eq!(units.len(), 1, "{findings:?}");
+        assert_eq!(units[0].unit.as_deref(), Some("b2"));
+        assert!(units[0].message.contains("repeats b1"), "{}", units[0].message);
+    }
+
+    #[test]
+    fn a_unit_that_adds_a_name_or_number_is_not_a_duplicate() {
+        let text = "Parole Denied\n\nA parole board denied release on Thursday to Walter Greaves, 79, a former cellmate of a notorious killer.\n\n- A parole board denied release to a former cellmate.\n- The board denied release to Walter Greaves, 79.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(!rules(&findings).contains(&UNITS.id), "{findings:?}");
+    }
+
+    #[test]
+    fn the_seed_bullets_sharing_quotes_are_not_duplicates() {
+        let text = include_str!("../../fixtures/seed.txt");
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(
+            !rules(&findings).iter().any(|r| r.starts_with("duplication/")),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn bullets_splitting_one_sentence_are_not_same_source() {
+        let text = "Travolta Film\n\nThe actor, one of the church's most prominent members, is premiering his new film in Clearwater, Florida.\n\nHe spoke to reporters.\n\n- The actor is one of the church's most prominent members.\n- He is premiering his new film in Clearwater, Florida.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(!rules(&findings).contains(&SAME_SOURCE.id), "{findings:?}");
+    }
+
+    #[test]
+    fn verbatim_is_off_by_default_and_fires_when_enabled() {
+        let text = "Rates Rise\n\nThe town council voted on Wednesday to raise water and sewer rates by eight percent from March.\n\n- The town council voted on Wednesday to raise water and sewer rates by eight percent from March.\n";
+        let (_, findings) = run(text, &CheckOptions::default());
+        assert!(!rules(&findings).contains(&VERBATIM.id));
+        let mut options = CheckOptions {
+            verbatim_words: 10,
+            ..CheckOptions::default()
+        };
+        options
+            .rules
+            .insert(VERBATIM.id.to_string(), crate::options::RuleLevel::On(Severity::Info));
+        let (_, findings) = run(text, &options);
+        let f = findings.iter().find(|f| f.rule == VERBATIM.id).unwrap();
+        assert!(f.message.contains("17 words"), "{}", f.message);
+    }
+
+    #[test]
+    fn quoted_lifting_is_not_verbatim() {
+        assert!(inside_quotes("He said \"we will"));
+        assert!(inside_quotes("He said \u{201c}we will"));
+        assert!(!inside_quotes("He said \"no\" and"));
+    }
+
+    /// Hand computation for the fixture `fixtures/duplication/extractiveness.txt`:
+    ///
+    /// Body words (A), 12: the cat sat on the mat / the dog sat on the cat.
+    /// Bullet (S), 6: the dog sat on the mat.
+    /// Greedy fragments: at S[0] "the", the body's "the" at A[0], A[4], A[6],
+    /// A[10] give runs of 1, 1, 5 ("the dog sat on the"), 1: take 5; then
+    /// S[5] "mat" matches A[5]: 1. Fragments |f| = 5, 1.
+    /// coverage = (5 + 1) / 6 = 1.000; density = (25 + 1) / 6 = 4.333;
+    /// compression = 12 / 6 = 2.000.
+    /// Headline "Pets" (1 word, not in the body): 0, 0, 12 / 1 = 12.
+    #[test]
+    fn extractiveness_matches_the_hand_computation() {
+        let text = include_str!("../../fixtures/duplication/extractiveness.txt");
+        let doc = parse_article("x.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let measures = extractiveness(&doc, &alignment);
+        let by_id = |id: &str| measures[doc.units.iter().position(|u| u.id == id).unwrap()];
+        let b1 = by_id("b1");
+        assert_eq!(crate::report::round3(b1.coverage), 1.0);
+        assert_eq!(crate::report::round3(b1.density), 4.333);
+        assert_eq!(crate::report::round3(b1.compression), 2.0);
+        assert_eq!(
+            by_id("headline"),
+            Extractiveness {
+                coverage: 0.0,
+                density: 0.0,
+                compression: 12.0
+            }
+        );
+    }
+
+    #[test]
+    fn fragments_take_the_longest_run_and_move_past_it() {
+        // Body: a b c a b d; unit: a b d x a → fragments "a b d" (at 3), "a" (at 0).
+        let body = BodyWords {
+            ids: HashMap::new(),
+            words: vec![0, 1, 2, 0, 1, 3],
+            tokens: Vec::new(),
+            positions: HashMap::from([(0, vec![0, 3]), (1, vec![1, 4]), (2, vec![2]), (3, vec![5])]),
+        };
+        let fragments = body.fragments(&[0, 1, 3, u32::MAX, 0]);
+        let lens: Vec<(usize, usize, usize)> = fragments.iter().map(|f| (f.unit_start, f.body_start, f.len)).collect();
+        assert_eq!(lens, [(0, 3, 3), (4, 0, 1)]);
+        let m = measures(&fragments, 5, 6);
+        assert_eq!((m.coverage, m.density, m.compression), (0.8, 2.0, 1.2));
+    }
+}
