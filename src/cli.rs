@@ -393,6 +393,15 @@ fn explain(rule: Option<&str>) -> io::Result<i32> {
         }
         return Ok(exit_codes::SUCCESS);
     };
+    // A family (`sumlint explain coverage`) lists its rules, as the config accepts families too.
+    if crate::checks::rule(id).is_none() {
+        if let Ok(ids) = crate::config::rule_ids(id) {
+            for rule in ids.into_iter().filter_map(crate::checks::rule) {
+                writeln!(out, "{:32} {:8} {}", rule.id, rule.default_severity, rule.summary)?;
+            }
+            return Ok(exit_codes::SUCCESS);
+        }
+    }
     let Some(rule) = crate::checks::rule(id) else {
         report_error(&Error::Usage(crate::config::unknown_rule_message(id)));
         return Ok(exit_codes::ERROR);
