@@ -3,15 +3,18 @@
 //! Everything the binary does is here so that `main.rs` stays a one-liner
 //! and the CLI tests can see the same behaviour as users.
 
+use crate::baseline::{self, Baseline};
+use crate::config::{Configs, Lookup};
 use crate::document::InputFormat;
 use crate::error::Error;
 use crate::exit_codes;
 use crate::finding::Severity;
 use crate::input;
-use crate::options::CheckOptions;
+use crate::options::{CheckOptions, RuleLevel};
 use crate::report::{self, DisplayOptions, Format};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
 #[command(name = "sumlint", version, about = "Check an article's summary against its body: drift, duplication, typos and coverage, with evidence.", long_about = None)]
@@ -29,11 +32,24 @@ pub enum Command {
         /// A rule id such as `drift/number`; without one, list all rules.
         rule: Option<String>,
     },
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a directory.
+    Man {
+        /// Print the page of this subcommand (`sumlint man check`) instead of sumlint(1).
+        command: Option<String>,
+        /// Write `sumlint.1`, `sumlint-check.1`, ... into DIR instead of printing `sumlint.1`.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Files to check; `-` for standard input.
+    /// Files, directories (walked, honouring .gitignore) or globs to check; `-` for standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// Output format.
@@ -54,6 +70,21 @@ pub struct CheckArgs {
     /// When to use color.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Use this config file for every input instead of the nearest sumlint.toml / .sumlint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore config files: built-in defaults only.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Findings recorded in this baseline file are accepted: not shown and not failing the run.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in FILE as the new baseline (exit 0 unless an input failed).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Name standard input (`-`) goes by: picks the format and the config, and is the reported path.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
     /// Turn on `duplication/verbatim` and report units that copy at least N
     /// words of the body in a row (default threshold 25 when enabled in the config).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
@@ -116,6 +147,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Explain { rule } => explain(rule.as_deref()),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { command, out } => man(command.as_deref(), out.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -135,23 +168,32 @@ fn report_error(error: &Error) {
 }
 
 fn check(args: &CheckArgs) -> io::Result<i32> {
-    let mut options = CheckOptions::default();
-    if let Some(words) = args.verbatim_words {
-        // Giving a threshold asks for the rule, which is off by default.
-        options.verbatim_words = words as usize;
-        options
-            .rules
-            .entry(crate::checks::duplication::VERBATIM.id.to_string())
-            .or_insert(crate::options::RuleLevel::On(
-                crate::checks::duplication::VERBATIM.default_severity,
-            ));
-    }
     if args.summary.is_some() && args.files.len() != 1 {
         report_error(&Error::Usage(
             "--summary takes the summary of one article: give exactly one FILE".into(),
         ));
         return Ok(exit_codes::ERROR);
     }
+    if args.stdin_filename.is_some() && !args.files.iter().any(|f| f == "-") {
+        report_error(&Error::Usage(
+            "--stdin-filename names standard input: give `-` as the FILE".into(),
+        ));
+        return Ok(exit_codes::ERROR);
+    }
+    let mut configs = match Configs::new(args.config.as_deref(), args.no_config) {
+        Ok(configs) => configs,
+        Err(e) => {
+            report_error(&e);
+            return Ok(exit_codes::ERROR);
+        }
+    };
+    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline,
+        Err(e) => {
+            report_error(&e);
+            return Ok(exit_codes::ERROR);
+        }
+    };
     let color = args.color.enabled();
     colored::control::set_override(color);
     let display = DisplayOptions {
@@ -164,9 +206,38 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed_input = false;
     let mut worst: Option<Severity> = None;
-    for path in &args.files {
-        let format = input::format_of(path, args.input_format);
-        let source = match input::read_text(path) {
+    let mut recorded: Vec<baseline::Entry> = Vec::new();
+    let mut accepted = 0usize;
+
+    let (inputs, expand_errors) = input::expand(&args.files, args.stdin_filename.as_deref());
+    for e in &expand_errors {
+        failed_input = true;
+        report_error(e);
+        reporter.error(&mut out, e)?;
+    }
+    // `path` is what is read (`-` for standard input), `name` what it is reported and configured as.
+    for (path, name) in inputs {
+        let config = match configs.for_file(Path::new(&name)) {
+            Lookup::Found(config) => config,
+            Lookup::Broken(error) => {
+                failed_input = true;
+                if let Some(e) = error {
+                    report_error(&e);
+                    reporter.error(&mut out, &e)?;
+                }
+                continue;
+            }
+        };
+        // Excluded files are skipped even when named, so that hooks and editors
+        // passing every changed file honour the project's globs.
+        // Unnamed standard input has no path for the globs to match.
+        let unnamed_stdin = path == "-" && args.stdin_filename.is_none();
+        if !unnamed_stdin && !config.selects(Path::new(&name)) {
+            continue;
+        }
+        let options = &with_flags(&config.options, args);
+        let format = input::format_of(&name, args.input_format);
+        let source = match input::read_text(&path) {
             Ok(source) => source,
             Err(e) => {
                 failed_input = true;
@@ -175,16 +246,24 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
                 continue;
             }
         };
-        for doc in input::documents(path, source, format, &options.parse) {
+        for doc in input::documents(&name, source, format, &options.parse) {
             let doc = doc.and_then(|mut doc| {
                 if let Some(summary) = &args.summary {
                     input::attach_summary(&mut doc, summary, &options.parse)?;
                 }
+                crate::suppress::validate(&doc)?;
                 Ok(doc)
             });
             match doc {
                 Ok(doc) => {
-                    let outcome = crate::check_document(&doc, &options);
+                    let mut outcome = crate::check_document(&doc, options);
+                    if args.write_baseline.is_some() || baseline.is_some() {
+                        let entries = baseline::entries(&doc, &outcome);
+                        if let Some(baseline) = baseline.as_mut() {
+                            accepted += baseline.hide_accepted(&mut outcome, &entries);
+                        }
+                        recorded.extend(entries);
+                    }
                     worst = worst.max(outcome.max_severity());
                     reporter.outcome(&mut out, &outcome)?;
                 }
@@ -198,13 +277,111 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
     }
     reporter.finish(&mut out)?;
     out.flush()?;
+    if let Some(path) = &args.baseline {
+        if accepted > 0 {
+            note(&format!(
+                "{accepted} finding{} accepted by the baseline {} not shown",
+                if accepted == 1 { "" } else { "s" },
+                path.display()
+            ));
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        let count = recorded.len();
+        if let Err(e) = baseline::write(path, recorded) {
+            report_error(&Error::Config {
+                path: path.clone(),
+                message: format!("cannot write the baseline: {e}"),
+            });
+            return Ok(exit_codes::ERROR);
+        }
+        note(&format!(
+            "wrote {count} finding{} to the baseline {}",
+            if count == 1 { "" } else { "s" },
+            path.display()
+        ));
+    }
     Ok(if failed_input {
         exit_codes::ERROR
-    } else if args.fail_on.threshold().is_some_and(|t| worst.is_some_and(|w| w >= t)) {
+    } else if args.write_baseline.is_none() && args.fail_on.threshold().is_some_and(|t| worst.is_some_and(|w| w >= t)) {
         exit_codes::FINDINGS
     } else {
         exit_codes::SUCCESS
     })
+}
+
+/// The analysis options for one file: its config's, with what the command
+/// line says on top (flags win over the config file).
+fn with_flags(config: &CheckOptions, args: &CheckArgs) -> CheckOptions {
+    let mut options = config.clone();
+    if let Some(words) = args.verbatim_words {
+        // Giving a threshold asks for the rule, which is off by default; a
+        // level the config gives it is kept.
+        options.verbatim_words = words as usize;
+        let verbatim = &crate::checks::duplication::VERBATIM;
+        let level = options.rules.entry(verbatim.id.to_string()).or_insert(RuleLevel::Off);
+        if *level == RuleLevel::Off {
+            *level = RuleLevel::On(verbatim.default_severity);
+        }
+    }
+    options
+}
+
+/// A note for the user on standard error (not an error).
+#[allow(clippy::print_stderr)] // the CLI edge: this is where messages reach the user
+fn note(message: &str) {
+    eprintln!("sumlint: {message}");
+}
+
+fn completions(shell: clap_complete::Shell) -> io::Result<i32> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    clap_complete::generate(shell, &mut Cli::command(), "sumlint", &mut out);
+    out.flush()?;
+    Ok(exit_codes::SUCCESS)
+}
+
+fn man(subcommand: Option<&str>, dir: Option<&Path>) -> io::Result<i32> {
+    let command = Cli::command();
+    let render = |command: clap::Command| -> io::Result<Vec<u8>> {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command).render(&mut page)?;
+        Ok(page)
+    };
+    // One page per command, named as `man` looks them up: sumlint(1), sumlint-check(1), ...
+    let mut pages = vec![("sumlint".to_string(), command.clone())];
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("sumlint-{}", sub.get_name());
+        pages.push((name.clone(), sub.clone().name(name)));
+    }
+    if let Some(wanted) = subcommand {
+        let name = format!("sumlint-{wanted}");
+        pages.retain(|(page, _)| *page == name);
+        if pages.is_empty() {
+            let known: Vec<&str> = command.get_subcommands().map(|s| s.get_name()).collect();
+            report_error(&Error::Usage(format!(
+                "no man page for `{wanted}`; the commands are {}",
+                known.join(", ")
+            )));
+            return Ok(exit_codes::ERROR);
+        }
+    }
+    let Some(dir) = dir else {
+        io::stdout().lock().write_all(&render(pages.swap_remove(0).1)?)?;
+        return Ok(exit_codes::SUCCESS);
+    };
+    for (name, page) in pages {
+        let path = dir.join(format!("{name}.1"));
+        if let Err(e) = std::fs::create_dir_all(dir).and_then(|_| crate::atomic::write(&path, &render(page)?)) {
+            report_error(&Error::Config {
+                path,
+                message: format!("cannot write the man page: {e}"),
+            });
+            return Ok(exit_codes::ERROR);
+        }
+        note(&format!("wrote {}", path.display()));
+    }
+    Ok(exit_codes::SUCCESS)
 }
 
 fn explain(rule: Option<&str>) -> io::Result<i32> {
@@ -216,10 +393,17 @@ fn explain(rule: Option<&str>) -> io::Result<i32> {
         }
         return Ok(exit_codes::SUCCESS);
     };
+    // A family (`sumlint explain coverage`) lists its rules, as the config accepts families too.
+    if crate::checks::rule(id).is_none() {
+        if let Ok(ids) = crate::config::rule_ids(id) {
+            for rule in ids.into_iter().filter_map(crate::checks::rule) {
+                writeln!(out, "{:32} {:8} {}", rule.id, rule.default_severity, rule.summary)?;
+            }
+            return Ok(exit_codes::SUCCESS);
+        }
+    }
     let Some(rule) = crate::checks::rule(id) else {
-        report_error(&Error::Usage(format!(
-            "unknown rule `{id}`; `sumlint explain` lists the rules"
-        )));
+        report_error(&Error::Usage(crate::config::unknown_rule_message(id)));
         return Ok(exit_codes::ERROR);
     };
     writeln!(
@@ -241,6 +425,12 @@ fn explain(rule: Option<&str>) -> io::Result<i32> {
     writeln!(out, "Example: {}", rule.example)?;
     writeln!(out)?;
     writeln!(out, "Turn it off or change its level in sumlint.toml:\n\n    [rules]\n    \"{}\" = \"off\"   # or \"error\", \"warning\", \"info\"", rule.id)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Or silence it where it fires, on the line before (in plain text `# sumlint-disable-next-line {0}` works too):\n\n    <!-- sumlint-disable-next-line {0} -->",
+        rule.id
+    )?;
     Ok(exit_codes::SUCCESS)
 }
 

@@ -32,6 +32,14 @@ pub enum Error {
     Input { path: String, message: String },
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },
+    /// A config file problem at a place in the file.
+    #[error("{path}:{line}:{column}: {message}")]
+    ConfigAt {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{0}")]
     Usage(String),
     #[error("internal error (a bug in sumlint, please report it): {0}")]
@@ -70,7 +78,9 @@ impl Error {
             | Error::Empty { path }
             | Error::TooLarge { path, .. }
             | Error::Input { path, .. } => Some((path.clone(), None)),
-            Error::NotUtf8 { path, line, .. } | Error::Parse { path, line, .. } => Some((path.clone(), Some(*line))),
+            Error::NotUtf8 { path, line, .. } | Error::Parse { path, line, .. } | Error::ConfigAt { path, line, .. } => {
+                Some((path.clone(), Some(*line)))
+            }
             Error::Config { path, .. } => Some((path.display().to_string(), None)),
             Error::Usage(_) | Error::Internal(_) => None,
         }

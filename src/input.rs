@@ -23,10 +23,7 @@ pub fn read_text(path: &str) -> Result<String> {
     } else {
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.is_dir() {
-                return Err(Error::input(
-                    path,
-                    "is a directory; name the article files in it (e.g. `dir/*.md`)",
-                ));
+                return Err(Error::input(path, "is a directory, not an article or summary file"));
             }
             if meta.len() > crate::document::MAX_FILE_BYTES {
                 return Err(Error::TooLarge {
@@ -91,6 +88,100 @@ pub fn attach_summary(doc: &mut Document, summary_path: &str, options: &ParseOpt
 /// The format of `path`, unless the user chose one.
 pub fn format_of(path: &str, chosen: Option<InputFormat>) -> InputFormat {
     chosen.unwrap_or_else(|| InputFormat::from_path(path))
+}
+
+/// The inputs that `FILE` arguments name, as (path to read, name to report):
+/// `-` is standard input (named `stdin_name` when given), a directory is
+/// walked for article files (by extension, honouring `.gitignore`, `.ignore`
+/// and skipping hidden files), a pattern such as `content/**/*.md` that is
+/// not itself a file is expanded the same way, and anything else is read as
+/// a file. Arguments that name nothing are returned as errors.
+pub fn expand(args: &[String], stdin_name: Option<&str>) -> (Vec<(String, String)>, Vec<Error>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            let name = stdin_name.unwrap_or(STDIN_NAME).to_string();
+            inputs.push((arg.clone(), name));
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            let found = walk(path, is_article_path);
+            if found.is_empty() {
+                errors.push(Error::input(
+                    arg.as_str(),
+                    "no article files (.txt, .md, .markdown, .mdx, .json, .jsonl, .ndjson) in this directory \
+                     outside .gitignore'd and hidden paths",
+                ));
+            }
+            inputs.extend(found.into_iter().map(|f| (f.clone(), f)));
+        } else if !path.exists() && is_glob(arg) {
+            let (base, glob) = match glob_base(arg) {
+                Ok(found) => found,
+                Err(message) => {
+                    errors.push(Error::input(arg.as_str(), message));
+                    continue;
+                }
+            };
+            let found = walk(&base, |file| {
+                let shown = file.to_string_lossy();
+                glob.is_match(shown.strip_prefix("./").unwrap_or(&shown))
+            });
+            if found.is_empty() {
+                errors.push(Error::input(
+                    arg.as_str(),
+                    "no files match this pattern (quote it so the shell does not expand it, e.g. 'content/**/*.md')",
+                ));
+            }
+            inputs.extend(found.into_iter().map(|f| (f.clone(), f)));
+        } else {
+            inputs.push((arg.clone(), arg.clone()));
+        }
+    }
+    (inputs, errors)
+}
+
+fn is_glob(arg: &str) -> bool {
+    arg.contains(['*', '?', '[', '{'])
+}
+
+/// The directory to walk for a pattern (its components before the first
+/// wildcard) and the compiled pattern.
+fn glob_base(arg: &str) -> std::result::Result<(std::path::PathBuf, globset::GlobMatcher), String> {
+    let pattern = arg.strip_prefix("./").unwrap_or(arg);
+    let glob = globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("not a valid pattern: {}", e.kind()))?;
+    let mut base = std::path::PathBuf::new();
+    for component in Path::new(pattern).components() {
+        if is_glob(&component.as_os_str().to_string_lossy()) {
+            break;
+        }
+        base.push(component);
+    }
+    if base.as_os_str().is_empty() {
+        base.push(".");
+    }
+    Ok((base, glob.compile_matcher()))
+}
+
+/// The files under `dir` that `pick` accepts, sorted, skipping what
+/// `.gitignore`/`.ignore` exclude and hidden files.
+fn walk(dir: &Path, pick: impl Fn(&Path) -> bool) -> Vec<String> {
+    let mut found: Vec<String> = ignore::WalkBuilder::new(dir)
+        // A content folder that is not (yet) a git repository still means its .gitignore.
+        .require_git(false)
+        .build()
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
+        .map(|entry| entry.into_path())
+        .filter(|path| pick(path))
+        .map(|path| path.to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    found
 }
 
 /// True when `path` names a file sumlint can check, by extension.

@@ -29,8 +29,11 @@
 //! ```
 
 pub mod align;
+pub mod atomic;
+pub mod baseline;
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod exit_codes;
@@ -40,6 +43,7 @@ pub mod options;
 pub mod outcome;
 pub mod report;
 pub mod span;
+pub mod suppress;
 pub mod text;
 
 use align::Alignment;
@@ -51,7 +55,8 @@ use outcome::Outcome;
 /// Aligns, checks and scores one document.
 pub fn check_document(doc: &Document, options: &CheckOptions) -> Outcome {
     let alignment = align::align(doc);
-    let findings = checks::run(doc, &alignment, options);
+    let mut findings = checks::run(doc, &alignment, options);
+    suppress::retain_unsuppressed(doc, &mut findings);
     let score = document_score(doc, &alignment, &findings);
     let covered_by = checks::coverage::covered_by(doc, &alignment);
     Outcome::new(doc, &alignment, findings, score, covered_by)

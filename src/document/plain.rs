@@ -59,9 +59,24 @@ enum Elem {
 }
 
 pub fn layout(source: &str, options: &ParseOptions) -> Layout {
-    let lines = classify(source, options);
+    let lines = classify(source, options, true);
     let elems = elements(source, &lines);
-    assemble(source, &elems)
+    let mut layout = assemble(source, &elems);
+    layout.masked = mask_directives(source);
+    layout
+}
+
+/// The source with sumlint directive lines blanked, so that no paragraph
+/// that wraps around one reads it as prose; `None` when there are none.
+fn mask_directives(source: &str) -> Option<String> {
+    let mut masked: Option<String> = None;
+    for (start, end) in split_lines(source) {
+        if crate::suppress::is_text_directive(&source[start..end]) {
+            let text = masked.get_or_insert_with(|| source.to_string());
+            text.replace_range(start..end, &" ".repeat(end - start));
+        }
+    }
+    masked
 }
 
 /// A body with no headline, dek or summary of its own (the `document` of a
@@ -71,7 +86,8 @@ pub fn body_layout(source: &str) -> Layout {
         summary_headings: Vec::new(),
         ..ParseOptions::default()
     };
-    let lines: Vec<Line> = classify(source, &options)
+    // A JSON record's text carries no directives (see `suppress`): every line is read.
+    let lines: Vec<Line> = classify(source, &options, false)
         .into_iter()
         .map(|l| Line {
             kind: if matches!(l.kind, LineKind::Blank) {
@@ -152,12 +168,17 @@ fn list_marker(line: &str) -> Option<usize> {
     None
 }
 
-fn classify(source: &str, options: &ParseOptions) -> Vec<Line> {
+/// Sorts lines into kinds; with `directives`, sumlint directive lines are
+/// left out as if absent (not blank: they must not split a paragraph).
+fn classify(source: &str, options: &ParseOptions, directives: bool) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut block = 0;
     let mut previous = LineKind::Blank;
     for (start, end) in split_lines(source) {
         let text = &source[start..end];
+        if directives && crate::suppress::is_text_directive(text) {
+            continue;
+        }
         let kind = if text
             .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
             .is_empty()
@@ -553,5 +574,23 @@ mod tests {
         let layout = layout(&crlf, &ParseOptions::default());
         assert_eq!(layout.bullets.len(), 2);
         assert_eq!(texts(&crlf, &[layout.headline.unwrap()]), ["Council Passes Budget"]);
+    }
+
+    #[test]
+    fn directive_lines_are_neither_prose_nor_paragraph_breaks() {
+        let source = "Harlow Library Keeps Sunday Hours\n\n\
+            The library will stay open on Sundays after commissioners reversed\n\
+            # sumlint-disable-next-line coverage\n\
+            a planned cut on Tuesday night, the county said in a statement.\n\n\
+            <!-- sumlint-disable -->\n\
+            - The library keeps its Sunday hours.\n";
+        let layout = layout(source, &ParseOptions::default());
+        let masked = layout.masked.as_deref().unwrap();
+        assert_eq!(layout.paragraphs.len(), 1);
+        let (s, e) = layout.paragraphs[0];
+        let text: Vec<&str> = masked[s..e].split_whitespace().collect();
+        assert_eq!(text.join(" "), "The library will stay open on Sundays after commissioners reversed a planned cut on Tuesday night, the county said in a statement.");
+        assert_eq!(texts(source, &layout.bullets), ["The library keeps its Sunday hours."]);
+        assert_eq!(masked.len(), source.len());
     }
 }
