@@ -51,8 +51,17 @@ use outcome::Outcome;
 /// Aligns, checks and scores one document.
 pub fn check_document(doc: &Document, options: &CheckOptions) -> Outcome {
     let alignment = align::align(doc);
-    let findings = checks::run(doc, &alignment, options);
+    let mut findings = checks::run(doc, &alignment, options);
     let score = document_score(doc, &alignment, &findings);
+    if let Some(threshold) = options.score_threshold {
+        let low = checks::drift::low_score(doc, score, threshold).filter(|_| score < threshold);
+        if let (Some(finding), Some(level)) = (low, options.level(&checks::drift::LOW_SCORE)) {
+            findings.push(Finding {
+                severity: level,
+                ..finding
+            });
+        }
+    }
     let covered_by = checks::coverage::covered_by(doc, &alignment);
     Outcome::new(doc, &alignment, findings, score, covered_by)
 }

@@ -4,6 +4,7 @@
 //! applies the configured severities.
 
 pub mod coverage;
+pub mod drift;
 
 use crate::align::Alignment;
 use crate::document::Document;
@@ -12,7 +13,7 @@ use crate::options::CheckOptions;
 
 /// Every rule sumlint knows, in documentation order.
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
-    coverage::RULES.iter().copied()
+    coverage::RULES.iter().chain(drift::RULES).copied()
 }
 
 /// Looks a rule up by id.
@@ -24,6 +25,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 pub fn run(doc: &Document, alignment: &Alignment, options: &CheckOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     coverage::check(doc, alignment, &mut findings);
+    drift::check(doc, alignment, options, &mut findings);
     findings.retain_mut(|f| {
         let Some(rule) = rule(f.rule) else { return true };
         match options.level(rule) {
