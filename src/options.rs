@@ -36,7 +36,7 @@ impl Default for CheckOptions {
         CheckOptions {
             parse: ParseOptions::default(),
             rules: HashMap::new(),
-            low_support: 0.45,
+            low_support: 0.15,
             locale: Locale::Any,
             words: Vec::new(),
             verbatim_words: 25,

@@ -64,6 +64,7 @@ impl BodyView {
                 if t.stem.chars().count() >= 5 {
                     view.stem_prefixes.insert(t.stem.chars().take(5).collect());
                 }
+                view.dates.extend(cues::days_of(&t.folded));
                 if let Some(date) = cues::date_name(&t.folded) {
                     if t.is_capitalized(&doc.text) {
                         view.dates.insert(date);
@@ -118,6 +119,14 @@ impl BodyView {
         let p = plain(&token.folded);
         if self.plain.contains(&p) || alignment.body_has(&token.stem) || self.acronyms.contains(&p) {
             return true;
+        }
+        // A plural acronym ("MPs").
+        let word_is_acronym = token.folded.len() > 2 && token.folded.ends_with('s');
+        if word_is_acronym {
+            let singular = &p[..p.len() - 1];
+            if self.plain.contains(singular) || self.acronyms.contains(singular) {
+                return true;
+            }
         }
         let prefix: String = p.chars().take(4).collect();
         self.names_by_prefix.get(&prefix).is_some_and(|names| {

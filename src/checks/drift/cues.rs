@@ -73,6 +73,17 @@ pub fn negated_comparator(tokens: &[Token], at: usize, c: Comparator) -> Compara
     }
 }
 
+/// Light verbs ("takes office", "made a decision"): they carry little of
+/// their own, so summaries swap them freely.
+pub fn light_verb(folded: &str) -> bool {
+    matches!(
+        folded,
+        "take" | "takes" | "took" | "taken" | "taking" | "make" | "makes" | "made" | "making" | "get" | "gets"
+            | "got" | "getting" | "give" | "gives" | "gave" | "given" | "go" | "goes" | "went" | "gone" | "come"
+            | "comes" | "came" | "put" | "puts" | "keep" | "keeps" | "kept" | "use" | "uses" | "used" | "using"
+    )
+}
+
 /// Words a negation or hedge passes over to reach the word it governs:
 /// auxiliaries, "to", "be", articles and adverbs of degree.
 pub fn passes_over(token: &Token) -> bool {
@@ -276,7 +287,24 @@ pub fn number_word(folded: &str) -> Option<f64> {
 /// "March" are left out: as words they are far more often a verb.
 pub fn date_name(folded: &str) -> Option<&'static str> {
     let w = folded.trim_end_matches('.');
-    DATES.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+    let found = DATES.iter().find(|(k, _)| *k == w).map(|(_, v)| *v);
+    // "on Sundays"
+    found.or_else(|| {
+        let singular = w.strip_suffix('s')?;
+        DATES
+            .iter()
+            .find(|(k, _)| *k == singular && k.ends_with("day"))
+            .map(|(_, v)| *v)
+    })
+}
+
+/// Days a body word stands for: "weekend" covers Saturday and Sunday.
+pub fn days_of(folded: &str) -> &'static [&'static str] {
+    match folded {
+        "weekend" | "weekends" => &["saturday", "sunday"],
+        "weekday" | "weekdays" => &["monday", "tuesday", "wednesday", "thursday", "friday"],
+        _ => &[],
+    }
 }
 
 #[cfg(test)]

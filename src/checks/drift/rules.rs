@@ -69,7 +69,7 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
     let words: Vec<&Token> = tokens.iter().filter(|t| !t.stop && t.number().is_none()).collect();
     let capitals = words.iter().filter(|t| t.is_capitalized(text)).count();
     // Headlines are often in title case, where a capital marks nothing.
-    let title = matches!(kind, UnitKind::Headline | UnitKind::Dek | UnitKind::Bullet)
+    let title = matches!(kind, UnitKind::Headline | UnitKind::Dek)
         && words.len() >= 3
         && capitals * 10 >= words.len() * 7;
     tokens
@@ -294,8 +294,23 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             continue;
         }
-        // Same value written as a percentage on one side only.
-        if ctx.body.numbers.iter().any(|b| b.same_value(n)) {
+        // Same value written as a percentage on one side only, or rounded
+        // ("61%" for "61.4%").
+        let decimals = t.text(text).split('.').nth(1).map_or(0, |d| d.chars().take_while(char::is_ascii_digit).count());
+        let scale = t
+            .text(text)
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.replace(',', "").parse::<f64>().ok())
+            .filter(|&v| v > 0.0)
+            .map_or(1.0, |v| n.value / v);
+        let step = scale * 10f64.powi(-(decimals as i32));
+        if ctx
+            .body
+            .numbers
+            .iter()
+            .any(|b| b.same_value(n) || b.ordinal == n.ordinal && ((b.value / step).round() * step - n.value).abs() < 1e-9 * step.max(1.0) && b.value.fract() != 0.0)
+        {
             continue;
         }
         // A small count in words ("two branches") is often the summary
@@ -362,7 +377,14 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         reported.push((first, last));
     }
     // A name standing where the source sentence has another one.
-    let sources: Vec<usize> = ctx.sources().collect();
+    // Each source sentence's names, found once.
+    let sources: Vec<(usize, Vec<(usize, usize)>)> = ctx
+        .sources()
+        .map(|s| {
+            let body = sentence_tokens(ctx, s);
+            (s, name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])))
+        })
+        .collect();
     for (k, t) in tokens.iter().enumerate() {
         if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) || t.folded.len() < 3 {
             continue;
@@ -376,7 +398,8 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         let head = &tokens[last];
         let mut other: Option<(usize, usize, usize)> = None;
         let mut agrees = false;
-        for &s in &sources {
+        for (s, body_runs) in &sources {
+            let s = *s;
             let body = sentence_tokens(ctx, s);
             if !body.iter().any(|b| b.stem == t.stem) {
                 continue;
@@ -385,10 +408,8 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 agrees = true;
                 break;
             }
-            let body_entity = entity_tokens(text, UnitKind::Sentence, body, &[]);
-            let body_runs = name_runs(text, body, &body_entity);
             for (j, _) in body.iter().enumerate().filter(|(_, b)| b.stem == t.stem) {
-                match name_before(text, body, &body_runs, j) {
+                match name_before(text, body, body_runs, j) {
                     Some((bf, bl))
                         if !tokens.iter().any(|u| u.stem == body[bl].stem)
                             && initials(text, &body[bf..=bl]) != super::body::plain(&head.folded) =>
@@ -611,6 +632,11 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             let Some(at) = (0..body.len()).find(|&j| cues::sentence_attribution(body, j).is_some()) else {
                 continue;
             };
+            // Only an attributed opinion or forecast ("may …, according to
+            // analysts"); a reported figure restated is not a new claim.
+            if !(0..body.len()).any(|j| cues::hedge(body, j)) {
+                continue;
+            }
             let shared: f64 = range
                 .iter()
                 .filter(|&&k| body.iter().any(|b| b.stem == tokens[k].stem))
@@ -662,6 +688,7 @@ pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             && cues::negation(tokens, k).is_none()
             && !cues::hedge(tokens, k)
             && !cues::currency(&t.folded)
+            && !cues::light_verb(&t.folded)
             && cues::date_name(&t.folded).is_none()
             && !ctx.body.has_stem_prefix(&t.stem)
     };
@@ -722,4 +749,100 @@ pub fn low_support(ctx: &UnitCtx, threshold: f64, findings: &mut Vec<Finding>) {
         finding = finding.with_evidence(ctx.evidence(s, "closest body sentence"));
     }
     findings.push(finding);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+    use crate::options::CheckOptions;
+
+    const BODY: &str = "Harbor Bridge Opens\n\
+        \n\
+        Mayor Ana Ruiz opened the Harbor Bridge on Monday after three years of work. \
+        \"This bridge joins our two towns,\" Ruiz said.\n\
+        \n\
+        The bridge cost more than $40 million. The council did not approve a toll.\n\
+        \n\
+        Traffic on the ferry route is expected to fall by half, officials said.\n\
+        \n";
+
+    /// The drift findings (rule, flagged text) for `bullets` under [`BODY`].
+    fn drift(bullets: &str) -> Vec<(String, String)> {
+        let text = format!("{BODY}{bullets}");
+        let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).unwrap();
+        crate::check_document(&doc, &CheckOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.family() == "drift")
+            .map(|f| (f.rule.to_string(), f.text))
+            .collect()
+    }
+
+    #[test]
+    fn faithful_paraphrase_is_not_drift() {
+        let found = drift(
+            "- Ruiz opened the bridge on Monday after 3 years of work, saying it \"joins our two towns.\"\n\
+             - It cost more than 40 million dollars, and the council rejected a toll.\n\
+             - Officials said ferry traffic may fall by half.\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_quote_the_body_never_has() {
+        let found = drift("- Ruiz called it \"a bridge to the future\".\n");
+        assert!(found.contains(&("drift/unsupported-quote".into(), "\"a bridge to the future\"".into())), "{found:?}");
+    }
+
+    #[test]
+    fn a_number_and_a_flipped_comparator() {
+        let found = drift("- The bridge cost less than $40 million after four years of work.\n");
+        assert!(found.contains(&("drift/number".into(), "less than $40 million".into())), "{found:?}");
+        assert!(found.contains(&("drift/number".into(), "four".into())), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_the_body_never_mentions_and_a_weekday() {
+        let found = drift("- Governor Tom Hale opened the Harbor Bridge on Friday.\n");
+        assert!(found.contains(&("drift/entity".into(), "Tom Hale".into())), "{found:?}");
+        assert!(found.contains(&("drift/number".into(), "Friday".into())), "{found:?}");
+    }
+
+    #[test]
+    fn a_dropped_negation_and_a_dropped_hedge() {
+        let found = drift("- The council approved a toll.\n- Traffic on the ferry route will fall by half.\n");
+        assert!(found.contains(&("drift/negation".into(), "approved".into())), "{found:?}");
+        assert!(found.contains(&("drift/modality".into(), "will fall".into())), "{found:?}");
+    }
+
+    #[test]
+    fn a_phrase_the_body_never_uses() {
+        let found = drift("- In a historic triumph, Ruiz opened the Harbor Bridge on Monday.\n");
+        assert!(found.contains(&("drift/unsupported-phrase".into(), "historic triumph".into())), "{found:?}");
+    }
+
+    #[test]
+    fn quotes_skip_apostrophes() {
+        let text = "Russia's 'no limits' pact, the Nations' view and \u{201c}a quote\u{201d}";
+        let ranges: Vec<&str> = quoted_ranges(text, 0, text.len())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(ranges, ["no limits", "a quote"]);
+    }
+
+    #[test]
+    fn capitals_at_the_start_of_a_sentence_are_names_only_when_not_words() {
+        let text = "Council President Dana Whitfield spoke to the press on the steps. Alvarez agreed with her.";
+        let tokens = tokenize(text, 0, text.len());
+        let entity = entity_tokens(text, UnitKind::Bullet, &tokens, &[]);
+        let names: Vec<&str> = tokens
+            .iter()
+            .zip(&entity)
+            .filter(|(_, e)| **e)
+            .map(|(t, _)| t.text(text))
+            .collect();
+        assert_eq!(names, ["President", "Dana", "Whitfield", "Alvarez"]);
+    }
 }
