@@ -304,21 +304,22 @@ fn labelled_records(files: &[String], failed: &mut bool) -> Vec<(crate::document
             }
         };
         let name = input::display_name(path);
-        let records: Vec<(Option<usize>, crate::error::Result<crate::document::json::Record>)> =
-            match input::format_of(path, None) {
-                InputFormat::Json => parse_json(name, &source).into_iter().map(|r| (None, r)).collect(),
-                InputFormat::Jsonl => input::jsonl_records(name, &source).map(|(l, r)| (Some(l), r)).collect(),
-                // Standard input and other names are read as JSONL.
-                _ if path == "-" => input::jsonl_records(name, &source).map(|(l, r)| (Some(l), r)).collect(),
-                _ => {
-                    *failed = true;
-                    report_error(&Error::input(
+        let records: Vec<(Option<usize>, crate::error::Result<crate::document::json::Record>)> = match input::format_of(
+            path, None,
+        ) {
+            InputFormat::Json => parse_json(name, &source).into_iter().map(|r| (None, r)).collect(),
+            InputFormat::Jsonl => input::jsonl_records(name, &source).map(|(l, r)| (Some(l), r)).collect(),
+            // Standard input and other names are read as JSONL.
+            _ if path == "-" => input::jsonl_records(name, &source).map(|(l, r)| (Some(l), r)).collect(),
+            _ => {
+                *failed = true;
+                report_error(&Error::input(
                         name,
                         "score and calibrate read JSON or JSONL records {\"id\", \"document\", \"summary\"}; name the file .json or .jsonl",
                     ));
-                    continue;
-                }
-            };
+                continue;
+            }
+        };
         for (line, record) in records {
             match record {
                 Ok(record) => {
@@ -430,8 +431,16 @@ fn calibrate(args: &CalibrateArgs) -> io::Result<i32> {
         c.consistent,
         c.inconsistent
     )?;
-    writeln!(out, "threshold:          {:.4} (score >= threshold is consistent)", c.threshold)?;
-    writeln!(out, "balanced accuracy:  {:.1}% at that threshold", c.balanced_accuracy * 100.0)?;
+    writeln!(
+        out,
+        "threshold:          {:.4} (score >= threshold is consistent)",
+        c.threshold
+    )?;
+    writeln!(
+        out,
+        "balanced accuracy:  {:.1}% at that threshold",
+        c.balanced_accuracy * 100.0
+    )?;
     if args.folds >= 2 {
         let (ba, _) = cross_validated(&scored, args.folds);
         writeln!(

@@ -87,7 +87,7 @@ impl BodyView {
                 }
                 if capital {
                     run.push(t);
-                } else if !(t.stop && !run.is_empty()) {
+                } else if !t.stop || run.is_empty() {
                     view.add_acronyms(&doc.text, &run);
                     run.clear();
                 }

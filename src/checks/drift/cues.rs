@@ -78,9 +78,39 @@ pub fn negated_comparator(tokens: &[Token], at: usize, c: Comparator) -> Compara
 pub fn light_verb(folded: &str) -> bool {
     matches!(
         folded,
-        "take" | "takes" | "took" | "taken" | "taking" | "make" | "makes" | "made" | "making" | "get" | "gets"
-            | "got" | "getting" | "give" | "gives" | "gave" | "given" | "go" | "goes" | "went" | "gone" | "come"
-            | "comes" | "came" | "put" | "puts" | "keep" | "keeps" | "kept" | "use" | "uses" | "used" | "using"
+        "take"
+            | "takes"
+            | "took"
+            | "taken"
+            | "taking"
+            | "make"
+            | "makes"
+            | "made"
+            | "making"
+            | "get"
+            | "gets"
+            | "got"
+            | "getting"
+            | "give"
+            | "gives"
+            | "gave"
+            | "given"
+            | "go"
+            | "goes"
+            | "went"
+            | "gone"
+            | "come"
+            | "comes"
+            | "came"
+            | "put"
+            | "puts"
+            | "keep"
+            | "keeps"
+            | "kept"
+            | "use"
+            | "uses"
+            | "used"
+            | "using"
     )
 }
 
@@ -232,7 +262,7 @@ pub fn comparator(tokens: &[Token], i: usize) -> Option<(Comparator, usize)> {
     if two == "at" && one == "most" || two == "up" && one == "to" {
         return Some((Comparator::Below, i - 2));
     }
-    if three == "as" && two == "many" && one == "as" || three == "as" && two == "much" && one == "as" {
+    if three == "as" && matches!(two, "many" | "much") && one == "as" {
         return Some((Comparator::Below, i - 3));
     }
     match one {

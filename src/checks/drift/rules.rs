@@ -69,9 +69,8 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
     let words: Vec<&Token> = tokens.iter().filter(|t| !t.stop && t.number().is_none()).collect();
     let capitals = words.iter().filter(|t| t.is_capitalized(text)).count();
     // Headlines are often in title case, where a capital marks nothing.
-    let title = matches!(kind, UnitKind::Headline | UnitKind::Dek)
-        && words.len() >= 3
-        && capitals * 10 >= words.len() * 7;
+    let title =
+        matches!(kind, UnitKind::Headline | UnitKind::Dek) && words.len() >= 3 && capitals * 10 >= words.len() * 7;
     tokens
         .iter()
         .enumerate()
@@ -296,7 +295,11 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         }
         // Same value written as a percentage on one side only, or rounded
         // ("61%" for "61.4%").
-        let decimals = t.text(text).split('.').nth(1).map_or(0, |d| d.chars().take_while(char::is_ascii_digit).count());
+        let decimals = t
+            .text(text)
+            .split('.')
+            .nth(1)
+            .map_or(0, |d| d.chars().take_while(char::is_ascii_digit).count());
         let scale = t
             .text(text)
             .split_whitespace()
@@ -305,12 +308,12 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             .filter(|&v| v > 0.0)
             .map_or(1.0, |v| n.value / v);
         let step = scale * 10f64.powi(-(decimals as i32));
-        if ctx
-            .body
-            .numbers
-            .iter()
-            .any(|b| b.same_value(n) || b.ordinal == n.ordinal && ((b.value / step).round() * step - n.value).abs() < 1e-9 * step.max(1.0) && b.value.fract() != 0.0)
-        {
+        if ctx.body.numbers.iter().any(|b| {
+            b.same_value(n)
+                || b.ordinal == n.ordinal
+                    && ((b.value / step).round() * step - n.value).abs() < 1e-9 * step.max(1.0)
+                    && b.value.fract() != 0.0
+        }) {
             continue;
         }
         // A small count in words ("two branches") is often the summary
@@ -382,7 +385,10 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         .sources()
         .map(|s| {
             let body = sentence_tokens(ctx, s);
-            (s, name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])))
+            (
+                s,
+                name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])),
+            )
         })
         .collect();
     for (k, t) in tokens.iter().enumerate() {
@@ -792,13 +798,19 @@ mod tests {
     #[test]
     fn a_quote_the_body_never_has() {
         let found = drift("- Ruiz called it \"a bridge to the future\".\n");
-        assert!(found.contains(&("drift/unsupported-quote".into(), "\"a bridge to the future\"".into())), "{found:?}");
+        assert!(
+            found.contains(&("drift/unsupported-quote".into(), "\"a bridge to the future\"".into())),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_number_and_a_flipped_comparator() {
         let found = drift("- The bridge cost less than $40 million after four years of work.\n");
-        assert!(found.contains(&("drift/number".into(), "less than $40 million".into())), "{found:?}");
+        assert!(
+            found.contains(&("drift/number".into(), "less than $40 million".into())),
+            "{found:?}"
+        );
         assert!(found.contains(&("drift/number".into(), "four".into())), "{found:?}");
     }
 
@@ -812,14 +824,23 @@ mod tests {
     #[test]
     fn a_dropped_negation_and_a_dropped_hedge() {
         let found = drift("- The council approved a toll.\n- Traffic on the ferry route will fall by half.\n");
-        assert!(found.contains(&("drift/negation".into(), "approved".into())), "{found:?}");
-        assert!(found.contains(&("drift/modality".into(), "will fall".into())), "{found:?}");
+        assert!(
+            found.contains(&("drift/negation".into(), "approved".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("drift/modality".into(), "will fall".into())),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_phrase_the_body_never_uses() {
         let found = drift("- In a historic triumph, Ruiz opened the Harbor Bridge on Monday.\n");
-        assert!(found.contains(&("drift/unsupported-phrase".into(), "historic triumph".into())), "{found:?}");
+        assert!(
+            found.contains(&("drift/unsupported-phrase".into(), "historic triumph".into())),
+            "{found:?}"
+        );
     }
 
     #[test]
