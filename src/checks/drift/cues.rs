@@ -382,3 +382,134 @@ mod tests {
         assert!(hedge(&t, 1));
     }
 }
+
+/// Pairs of common English opposites. A unit that says one where its
+/// source sentence says the other has flipped the claim just as surely as
+/// a dropped "not" ("sales fell" for "sales rose").
+const OPPOSITES: &[(&str, &str)] = &[
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("increase", "cut"),
+    ("rise", "fall"),
+    ("rise", "drop"),
+    ("rise", "decline"),
+    ("gain", "loss"),
+    ("gain", "lose"),
+    ("win", "lose"),
+    ("won", "lost"),
+    ("victory", "defeat"),
+    ("buy", "sell"),
+    ("bought", "sold"),
+    ("buyer", "seller"),
+    ("accept", "reject"),
+    ("accept", "refuse"),
+    ("approve", "reject"),
+    ("allow", "ban"),
+    ("allow", "forbid"),
+    ("support", "oppose"),
+    ("guilty", "innocent"),
+    ("convict", "acquit"),
+    ("convicted", "acquitted"),
+    ("open", "close"),
+    ("open", "shut"),
+    ("start", "end"),
+    ("begin", "end"),
+    ("first", "last"),
+    ("higher", "lower"),
+    ("high", "low"),
+    ("largest", "smallest"),
+    ("larger", "smaller"),
+    ("large", "small"),
+    ("big", "small"),
+    ("long", "short"),
+    ("strong", "weak"),
+    ("positive", "negative"),
+    ("success", "failure"),
+    ("succeed", "fail"),
+    ("thrive", "struggle"),
+    ("thriving", "struggling"),
+    ("upturn", "downturn"),
+    ("expand", "shrink"),
+    ("expand", "contract"),
+    ("grow", "shrink"),
+    ("rich", "poor"),
+    ("cheap", "expensive"),
+    ("young", "old"),
+    ("early", "late"),
+    ("earlier", "later"),
+    ("legal", "illegal"),
+    ("include", "exclude"),
+    ("arrive", "depart"),
+    ("float", "sink"),
+    ("survive", "die"),
+    ("alive", "dead"),
+    ("friend", "enemy"),
+    ("ally", "enemy"),
+    ("peace", "war"),
+    ("peaceful", "violent"),
+    ("safe", "dangerous"),
+    ("best", "worst"),
+    ("better", "worse"),
+    ("praise", "criticize"),
+    ("praise", "criticise"),
+    ("agree", "disagree"),
+    ("true", "false"),
+    ("hire", "fire"),
+    ("import", "export"),
+    ("north", "south"),
+    ("east", "west"),
+    ("male", "female"),
+    ("man", "woman"),
+    ("men", "women"),
+    ("husband", "wife"),
+    ("son", "daughter"),
+    ("father", "mother"),
+    ("brother", "sister"),
+    ("boy", "girl"),
+    ("king", "queen"),
+    ("morning", "evening"),
+    ("summer", "winter"),
+    ("minimum", "maximum"),
+    ("majority", "minority"),
+    ("public", "private"),
+    ("domestic", "foreign"),
+    ("arrest", "release"),
+    ("attack", "defend"),
+    ("borrow", "lend"),
+    ("deny", "admit"),
+    ("deny", "confirm"),
+    ("remember", "forget"),
+    ("optimistic", "pessimistic"),
+    ("boost", "cut"),
+    ("surplus", "deficit"),
+    ("profit", "loss"),
+    ("ahead", "behind"),
+];
+
+/// The stems of the opposites of the word with stem `stem`.
+pub fn opposites(stem: &str) -> &'static [String] {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        for (a, b) in OPPOSITES {
+            let (a, b) = (crate::text::stem(a), crate::text::stem(b));
+            table.entry(a.clone()).or_default().push(b.clone());
+            table.entry(b).or_default().push(a);
+        }
+        table
+    });
+    table.get(stem).map_or(&[], Vec::as_slice)
+}
+
+#[cfg(test)]
+mod opposite_tests {
+    use super::*;
+
+    #[test]
+    fn opposites_match_inflections() {
+        assert!(opposites(&crate::text::stem("falls")).contains(&crate::text::stem("rises")));
+        assert!(opposites(&crate::text::stem("decreased")).contains(&crate::text::stem("increase")));
+    }
+}

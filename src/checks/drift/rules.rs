@@ -495,6 +495,7 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
         }
         let Some(&(s, j, cue)) = occurrences.first() else {
+            opposite(ctx, k, findings);
             continue;
         };
         let body = sentence_tokens(ctx, s);
@@ -542,6 +543,58 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             _ => {}
         }
+    }
+}
+
+/// The unit says a word whose opposite its source sentence says, and
+/// neither side says the other word ("fell" for "rose").
+fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let t = &tokens[k];
+    let opposites = cues::opposites(&t.stem);
+    // "did not reject" says what "approved" says.
+    if opposites.is_empty() || ctx.entity[k] || cue_near(tokens, k) {
+        return;
+    }
+    for s in ctx.sources() {
+        let body = sentence_tokens(ctx, s);
+        let Some(j) = body.iter().position(|b| opposites.contains(&b.stem)) else {
+            continue;
+        };
+        let b = &body[j];
+        // "did not approve" says what "rejected" says.
+        if tokens.iter().any(|u| u.stem == b.stem) || cue_near(body, j) || negated(text, body)[j].is_some() {
+            continue;
+        }
+        // Same slot: a content word next to one is next to the other
+        // ("sales fell" / "sales rose"), not "lowered its forecast" against
+        // "higher costs" elsewhere in the sentence.
+        let near = |toks: &[Token], at: usize| -> Vec<String> {
+            (at.saturating_sub(3)..(at + 4).min(toks.len()))
+                .filter(|&m| m != at && !toks[m].stop)
+                .map(|m| toks[m].stem.clone())
+                .collect()
+        };
+        let body_near = near(body, j);
+        if !near(tokens, k).iter().any(|w| body_near.contains(w)) {
+            continue;
+        }
+        findings.push(
+            ctx.finding(
+                &NEGATION,
+                t.start,
+                t.end,
+                format!(
+                    "the unit says \"{}\" where the body says \"{}\": the opposite",
+                    t.text(text),
+                    b.text(text)
+                ),
+            )
+            .with_suggestion(b.text(text).to_string())
+            .with_evidence(ctx.evidence(s, "the body says")),
+        );
+        return;
     }
 }
 
@@ -832,6 +885,12 @@ mod tests {
             found.contains(&("drift/modality".into(), "will fall".into())),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_opposite_of_the_source_word() {
+        let found = drift("- Traffic on the ferry route is expected to rise by half.\n");
+        assert!(found.contains(&("drift/negation".into(), "rise".into())), "{found:?}");
     }
 
     #[test]
