@@ -73,7 +73,9 @@ pub static NEGATION: Rule = Rule {
     explanation: "For each word a unit shares with its source sentence, sumlint checks whether \
 a negation cue (not, n't, no, never, without, fails to, denies, refuses, has yet to…) governs \
 it on one side and not on the other. \"approved\" where the body says \"did not approve\" is \
-reported; a synonym with the same polarity (\"rejected\") is not.",
+reported; a synonym with the same polarity (\"rejected\") is not. A word whose opposite \
+(rise/fall, buy/sell, convict/acquit, from a list of common pairs) stands in the same place \
+of the source sentence is reported too.",
     example: "\"The commission approved the request\" — the body says it \"did not approve\" it.",
 };
 
