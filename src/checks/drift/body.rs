@@ -121,9 +121,7 @@ impl BodyView {
             return true;
         }
         // A plural acronym ("MPs").
-        let word_is_acronym = token.folded.len() > 2 && token.folded.ends_with('s');
-        if word_is_acronym {
-            let singular = &p[..p.len() - 1];
+        if let Some(singular) = p.strip_suffix('s').filter(|s| s.len() >= 2) {
             if self.plain.contains(singular) || self.acronyms.contains(singular) {
                 return true;
             }
