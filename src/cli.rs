@@ -45,6 +45,34 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Score JSON/JSONL records `{"id", "document", "summary"}`: one JSON line each.
+    Score(ScoreArgs),
+    /// Choose the score threshold on records labelled `"label": 1` (consistent) or 0.
+    Calibrate(CalibrateArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ScoreArgs {
+    /// JSON or JSONL files of records; `-` for standard input (JSONL).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Also say whether each record is consistent (score at or above this).
+    #[arg(long, value_name = "SCORE")]
+    pub score_threshold: Option<f64>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CalibrateArgs {
+    /// JSON or JSONL files of labelled records; `-` for standard input (JSONL).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Also report balanced accuracy with the threshold chosen on the other
+    /// folds (contiguous blocks of records); 0 turns it off.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub folds: usize,
+    /// Also measure each drift rule's contribution by turning it off in turn.
+    #[arg(long)]
+    pub ablate: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -89,6 +117,9 @@ pub struct CheckArgs {
     /// words of the body in a row (default threshold 25 when enabled in the config).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub verbatim_words: Option<u64>,
+    /// Report `drift/low-score` for documents scoring below this (see `sumlint calibrate`).
+    #[arg(long, value_name = "SCORE")]
+    pub score_threshold: Option<f64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -149,6 +180,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Explain { rule } => explain(rule.as_deref()),
         Command::Completions { shell } => completions(shell),
         Command::Man { command, out } => man(command.as_deref(), out.as_deref()),
+        Command::Score(args) => score(&args),
+        Command::Calibrate(args) => calibrate(&args),
     };
     match result {
         Ok(code) => code,
@@ -168,6 +201,9 @@ fn report_error(error: &Error) {
 }
 
 fn check(args: &CheckArgs) -> io::Result<i32> {
+    if args.score_threshold.is_some_and(|t| valid_threshold(t).is_none()) {
+        return Ok(exit_codes::ERROR);
+    }
     if args.summary.is_some() && args.files.len() != 1 {
         report_error(&Error::Usage(
             "--summary takes the summary of one article: give exactly one FILE".into(),
@@ -314,6 +350,9 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
 /// line says on top (flags win over the config file).
 fn with_flags(config: &CheckOptions, args: &CheckArgs) -> CheckOptions {
     let mut options = config.clone();
+    if let Some(threshold) = args.score_threshold {
+        options.score_threshold = Some(threshold);
+    }
     if let Some(words) = args.verbatim_words {
         // Giving a threshold asks for the rule, which is off by default; a
         // level the config gives it is kept.
@@ -440,4 +479,220 @@ fn capitalize(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// A score threshold must lie in [0, 1], like the scores.
+fn valid_threshold(t: f64) -> Option<f64> {
+    if (0.0..=1.0).contains(&t) {
+        Some(t)
+    } else {
+        report_error(&Error::Usage(format!(
+            "--score-threshold {t} is outside [0, 1]; scores run from 0 (inconsistent) to 1, and `sumlint calibrate` prints a threshold"
+        )));
+        None
+    }
+}
+
+/// The records of JSON/JSONL `files`, each with its label; unreadable files
+/// and bad records are reported and skipped.
+fn labelled_records(files: &[String], failed: &mut bool) -> Vec<(crate::document::Document, Option<f64>)> {
+    use crate::document::json::parse_json;
+    let mut out = Vec::new();
+    for path in files {
+        let source = match input::read_text(path) {
+            Ok(source) => source,
+            Err(e) => {
+                *failed = true;
+                report_error(&e);
+                continue;
+            }
+        };
+        let name = input::display_name(path);
+        let records: Vec<(Option<usize>, crate::error::Result<crate::document::json::Record>)> = match input::format_of(
+            path, None,
+        ) {
+            InputFormat::Json => parse_json(name, &source).into_iter().map(|r| (None, r)).collect(),
+            InputFormat::Jsonl => input::jsonl_records(name, &source).map(|(l, r)| (Some(l), r)).collect(),
+            // Standard input and other names are read as JSONL.
+            _ if path == "-" => input::jsonl_records(name, &source).map(|(l, r)| (Some(l), r)).collect(),
+            _ => {
+                *failed = true;
+                report_error(&Error::input(
+                        name,
+                        "score and calibrate read JSON or JSONL records {\"id\", \"document\", \"summary\"}; name the file .json or .jsonl",
+                    ));
+                continue;
+            }
+        };
+        for (line, record) in records {
+            match record {
+                Ok(record) => {
+                    let label = record.label;
+                    out.push((record.into_document(name, line), label));
+                }
+                Err(e) => {
+                    *failed = true;
+                    report_error(&e);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn score(args: &ScoreArgs) -> io::Result<i32> {
+    let mut options = CheckOptions::default();
+    if let Some(t) = args.score_threshold {
+        match valid_threshold(t) {
+            Some(t) => options.score_threshold = Some(t),
+            None => return Ok(exit_codes::ERROR),
+        }
+    }
+    let mut failed = false;
+    let records = labelled_records(&args.files, &mut failed);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for (doc, _) in &records {
+        let outcome = crate::check_document(doc, &options);
+        let units: Vec<serde_json::Value> = outcome
+            .units
+            .iter()
+            .map(|u| {
+                serde_json::json!({
+                    "id": u.id,
+                    "kind": u.kind.as_str(),
+                    "support": report::round3(u.support),
+                })
+            })
+            .collect();
+        let findings = outcome
+            .findings
+            .iter()
+            .filter(|f| f.family() != "coverage" && f.rule != crate::checks::drift::LOW_SCORE.id)
+            .count();
+        let mut line = serde_json::json!({
+            "id": outcome.id,
+            "score": report::round3(outcome.score),
+            "units": units,
+            "findings": findings,
+        });
+        if let Some(t) = options.score_threshold {
+            line["consistent"] = serde_json::Value::Bool(outcome.score >= t);
+        }
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(if failed { exit_codes::ERROR } else { exit_codes::SUCCESS })
+}
+
+fn calibrate(args: &CalibrateArgs) -> io::Result<i32> {
+    use crate::calibrate::{calibrate as fit, cross_validated, roc_auc, Labelled};
+    use crate::options::RuleLevel;
+    let mut failed = false;
+    let records = labelled_records(&args.files, &mut failed);
+    let mut docs = Vec::new();
+    for (doc, label) in &records {
+        match label {
+            Some(l) if *l == 0.0 || *l == 1.0 => docs.push((doc, *l == 1.0)),
+            _ => {
+                failed = true;
+                report_error(&Error::input(
+                    match doc.record_line {
+                        Some(line) => format!("{}:{line}", doc.path),
+                        None => doc.path.clone(),
+                    },
+                    format!(
+                        "record {} has no \"label\" of 1 (consistent) or 0 (inconsistent); calibrate needs labelled records",
+                        doc.id.as_deref().unwrap_or("?")
+                    ),
+                ));
+            }
+        }
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if docs.is_empty() || docs.iter().all(|d| d.1) || docs.iter().all(|d| !d.1) {
+        report_error(&Error::Usage(
+            "calibrate needs labelled records of both kinds (label 1 and label 0)".into(),
+        ));
+        return Ok(exit_codes::ERROR);
+    }
+    let run = |options: &CheckOptions| -> Vec<Labelled> {
+        docs.iter()
+            .map(|(doc, consistent)| Labelled {
+                score: crate::check_document(doc, options).score,
+                consistent: *consistent,
+            })
+            .collect()
+    };
+    let options = CheckOptions::default();
+    let scored = run(&options);
+    let c = fit(&scored);
+    writeln!(
+        out,
+        "records:            {} ({} consistent, {} inconsistent)",
+        scored.len(),
+        c.consistent,
+        c.inconsistent
+    )?;
+    writeln!(
+        out,
+        "threshold:          {:.4} (score >= threshold is consistent)",
+        c.threshold
+    )?;
+    writeln!(
+        out,
+        "balanced accuracy:  {:.1}% at that threshold",
+        c.balanced_accuracy * 100.0
+    )?;
+    if args.folds >= 2 {
+        let (ba, _) = cross_validated(&scored, args.folds);
+        writeln!(
+            out,
+            "cross-validated:    {:.1}% balanced accuracy, threshold chosen on the other folds ({} folds)",
+            ba * 100.0,
+            args.folds
+        )?;
+    }
+    writeln!(out, "ROC-AUC:            {:.3}", c.roc_auc)?;
+    writeln!(
+        out,
+        "counts:             {} consistent kept, {} consistent flagged, {} inconsistent flagged, {} inconsistent kept",
+        c.counts.true_consistent, c.counts.false_flagged, c.counts.true_flagged, c.counts.missed
+    )?;
+    writeln!(out, "put it in sumlint.toml:  score_threshold = {:.4}", c.threshold)?;
+    if args.ablate {
+        writeln!(out)?;
+        writeln!(out, "ablation (each drift rule off in turn):")?;
+        writeln!(out, "  {:28} {:>8} {:>8} {:>8}", "rule off", "BA", "BA(cv)", "AUC")?;
+        let folds = args.folds.max(2);
+        let mut row = |name: &str, scored: &[Labelled]| -> io::Result<()> {
+            let c = fit(scored);
+            let (cv, _) = cross_validated(scored, folds);
+            writeln!(
+                out,
+                "  {:28} {:>7.1}% {:>7.1}% {:>8.3}",
+                name,
+                c.balanced_accuracy * 100.0,
+                cv * 100.0,
+                roc_auc(scored)
+            )
+        };
+        row("(none)", &scored)?;
+        for rule in crate::checks::drift::RULES {
+            if rule.id == crate::checks::drift::LOW_SCORE.id {
+                continue;
+            }
+            let mut options = CheckOptions::default();
+            options.rules.insert(rule.id.to_string(), RuleLevel::Off);
+            row(rule.id, &run(&options))?;
+        }
+        let mut options = CheckOptions::default();
+        for rule in crate::checks::drift::RULES {
+            options.rules.insert(rule.id.to_string(), RuleLevel::Off);
+        }
+        row("(all drift rules)", &run(&options))?;
+    }
+    out.flush()?;
+    Ok(if failed { exit_codes::ERROR } else { exit_codes::SUCCESS })
 }

@@ -47,6 +47,7 @@ struct RawConfig {
 struct RawThresholds {
     low_support: Option<Spanned<f64>>,
     verbatim_words: Option<Spanned<i64>>,
+    score_threshold: Option<Spanned<f64>>,
 }
 
 /// A loaded configuration: the analysis options it yields and the file
@@ -139,6 +140,16 @@ impl Config {
                 ));
             }
             options.low_support = value;
+        }
+        if let Some(threshold) = raw.thresholds.score_threshold {
+            let value = *threshold.get_ref();
+            if !(0.0..=1.0).contains(&value) {
+                return Err(at(
+                    threshold.span().start,
+                    format!("thresholds.score_threshold is {value}; it is a document score, between 0 and 1 (`sumlint calibrate` chooses one)"),
+                ));
+            }
+            options.score_threshold = Some(value);
         }
         if let Some(words) = raw.thresholds.verbatim_words {
             let value = *words.get_ref();
@@ -445,6 +456,7 @@ coverage = "off"
 
 [thresholds]
 low_support = 0.4
+score_threshold = 0.55
 verbatim_words = 30
 "#,
         )
@@ -453,6 +465,7 @@ verbatim_words = 30
         assert_eq!(options.rules["coverage/uncovered-paragraph"], RuleLevel::Off);
         assert_eq!(options.rules["coverage/no-summary"], RuleLevel::On(Severity::Error));
         assert_eq!(options.low_support, 0.4);
+        assert_eq!(options.score_threshold, Some(0.55));
         assert_eq!(options.verbatim_words, 30);
         assert_eq!(options.words, ["zelensky", "kwh"]);
         assert_eq!(options.locale, Locale::Gb);

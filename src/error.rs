@@ -78,9 +78,9 @@ impl Error {
             | Error::Empty { path }
             | Error::TooLarge { path, .. }
             | Error::Input { path, .. } => Some((path.clone(), None)),
-            Error::NotUtf8 { path, line, .. } | Error::Parse { path, line, .. } | Error::ConfigAt { path, line, .. } => {
-                Some((path.clone(), Some(*line)))
-            }
+            Error::NotUtf8 { path, line, .. }
+            | Error::Parse { path, line, .. }
+            | Error::ConfigAt { path, line, .. } => Some((path.clone(), Some(*line))),
             Error::Config { path, .. } => Some((path.display().to_string(), None)),
             Error::Usage(_) | Error::Internal(_) => None,
         }

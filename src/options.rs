@@ -26,6 +26,9 @@ pub struct CheckOptions {
     pub words: Vec<String>,
     /// Words of lifted text that make `duplication/verbatim` fire.
     pub verbatim_words: usize,
+    /// Documents scoring below this get `drift/low-score`; `None` turns it
+    /// off. `sumlint calibrate` prints the value for a newsroom's own data.
+    pub score_threshold: Option<f64>,
 }
 
 impl Default for CheckOptions {
@@ -33,10 +36,11 @@ impl Default for CheckOptions {
         CheckOptions {
             parse: ParseOptions::default(),
             rules: HashMap::new(),
-            low_support: 0.5,
+            low_support: 0.15,
             locale: Locale::Any,
             words: Vec::new(),
             verbatim_words: 25,
+            score_threshold: None,
         }
     }
 }

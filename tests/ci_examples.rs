@@ -226,10 +226,12 @@ fn man_out_writes_one_page_per_command() {
     assert_eq!(
         pages,
         [
+            "sumlint-calibrate.1",
             "sumlint-check.1",
             "sumlint-completions.1",
             "sumlint-explain.1",
             "sumlint-man.1",
+            "sumlint-score.1",
             "sumlint.1"
         ]
     );

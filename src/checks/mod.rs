@@ -4,6 +4,7 @@
 //! applies the configured severities.
 
 pub mod coverage;
+pub mod drift;
 pub mod duplication;
 
 use crate::align::Alignment;
@@ -13,7 +14,11 @@ use crate::options::CheckOptions;
 
 /// Every rule sumlint knows, in documentation order.
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
-    coverage::RULES.iter().chain(duplication::RULES).copied()
+    coverage::RULES
+        .iter()
+        .chain(drift::RULES)
+        .chain(duplication::RULES)
+        .copied()
 }
 
 /// Looks a rule up by id.
@@ -26,6 +31,7 @@ pub fn run(doc: &Document, alignment: &Alignment, options: &CheckOptions) -> Vec
     let mut findings = Vec::new();
     coverage::check(doc, alignment, &mut findings);
     duplication::check(doc, alignment, options, &mut findings);
+    drift::check(doc, alignment, options, &mut findings);
     findings.retain_mut(|f| {
         let Some(rule) = rule(f.rule) else { return true };
         match options.level(rule) {

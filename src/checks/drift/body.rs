@@ -1,0 +1,184 @@
+//! What the drift rules look up in the body, built once per document in one
+//! pass over the body's tokens: word positions (for quotes), folded word
+//! forms, names by prefix (for demonyms), acronyms of names, the numbers,
+//! months and weekdays the body gives.
+
+use super::cues;
+use crate::align::Alignment;
+use crate::document::Document;
+use crate::text::{Number, Token};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Default)]
+pub struct BodyView {
+    /// Every body word, normalised for quote matching, in order.
+    pub words: Vec<String>,
+    /// Body sentence (alignment index) of each word.
+    pub word_sentence: Vec<usize>,
+    /// Positions of each normalised word in `words`.
+    pub positions: HashMap<String, Vec<usize>>,
+    /// Folded body words with dots and apostrophes removed ("u.s" → "us").
+    pub plain: HashSet<String>,
+    /// Capitalised body words (plain form) by their first four letters.
+    pub names_by_prefix: HashMap<String, Vec<String>>,
+    /// Initials of runs of capitalised body words ("nami").
+    pub acronyms: HashSet<String>,
+    /// Numbers the body gives.
+    pub numbers: Vec<Number>,
+    /// First five letters of every body stem, for reworded inflections.
+    pub stem_prefixes: HashSet<String>,
+    /// Months and weekdays the body names (canonical lowercase names).
+    pub dates: HashSet<&'static str>,
+}
+
+/// A word normalised for quote comparison: lowercase letters and digits only.
+pub fn normalise(folded: &str) -> String {
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Folded word without dots or apostrophes.
+pub fn plain(folded: &str) -> String {
+    let base = folded.strip_suffix("'s").unwrap_or(folded);
+    base.chars().filter(|c| *c != '.' && *c != '\'').collect()
+}
+
+impl BodyView {
+    pub fn build(doc: &Document, alignment: &Alignment) -> BodyView {
+        let mut view = BodyView::default();
+        for (s, sentence) in alignment.sentences.iter().enumerate() {
+            let mut run: Vec<&Token> = Vec::new();
+            for (i, t) in sentence.tokens.iter().enumerate() {
+                let norm = normalise(&t.folded);
+                if !norm.is_empty() {
+                    view.positions.entry(norm.clone()).or_default().push(view.words.len());
+                    view.words.push(norm);
+                    view.word_sentence.push(s);
+                }
+                let p = plain(&t.folded);
+                if let Some(n) = t.number() {
+                    view.numbers.push(*n);
+                }
+                if let Some(value) = cues::number_word(&t.folded) {
+                    view.numbers.push(Number::new(value));
+                }
+                if t.stem.chars().count() >= 5 {
+                    view.stem_prefixes.insert(t.stem.chars().take(5).collect());
+                }
+                view.dates.extend(cues::days_of(&t.folded));
+                if let Some(date) = cues::date_name(&t.folded) {
+                    if t.is_capitalized(&doc.text) {
+                        view.dates.insert(date);
+                    }
+                }
+                let capital = t.is_capitalized(&doc.text) && t.number().is_none();
+                if capital {
+                    let prefix: String = p.chars().take(4).collect();
+                    let names = view.names_by_prefix.entry(prefix).or_default();
+                    if !names.contains(&p) {
+                        names.push(p.clone());
+                    }
+                }
+                view.plain.insert(p);
+                // Runs of capitalised words (function words may sit inside:
+                // "National Alliance on Mental Illness"); punctuation ends one.
+                if i > 0 && doc.text[sentence.tokens[i - 1].end..t.start].contains([',', '(', ')', ';', ':', '.']) {
+                    view.add_acronyms(&doc.text, &run);
+                    run.clear();
+                }
+                if capital {
+                    run.push(t);
+                } else if !t.stop || run.is_empty() {
+                    view.add_acronyms(&doc.text, &run);
+                    run.clear();
+                }
+            }
+            view.add_acronyms(&doc.text, &run);
+        }
+        view
+    }
+
+    fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
+        if run.len() < 2 {
+            return;
+        }
+        let initials: Vec<char> = run
+            .iter()
+            .filter_map(|t| t.text(text).chars().next())
+            .flat_map(char::to_lowercase)
+            .collect();
+        for start in 0..initials.len() {
+            for end in start + 2..=initials.len().min(start + 8) {
+                self.acronyms.insert(initials[start..end].iter().collect());
+            }
+        }
+    }
+
+    /// True when the body has the name `folded` in some form: the word
+    /// itself, as initials of a name, or as the country of a demonym.
+    pub fn has_name(&self, alignment: &Alignment, token: &Token) -> bool {
+        let p = plain(&token.folded);
+        if self.plain.contains(&p) || alignment.body_has(&token.stem) || self.acronyms.contains(&p) {
+            return true;
+        }
+        // A plural acronym ("MPs").
+        if let Some(singular) = p.strip_suffix('s').filter(|s| s.len() >= 2) {
+            if self.plain.contains(singular) || self.acronyms.contains(singular) {
+                return true;
+            }
+        }
+        let prefix: String = p.chars().take(4).collect();
+        self.names_by_prefix.get(&prefix).is_some_and(|names| {
+            names.iter().any(|b| {
+                let common = b.chars().zip(p.chars()).take_while(|(x, y)| x == y).count();
+                let shorter = b.chars().count().min(p.chars().count());
+                common >= 4 && common + 2 >= shorter
+            })
+        })
+    }
+
+    /// True when a body stem starts like `stem` ("driver", "driving"):
+    /// enough for a word not to count as unsupported phrasing.
+    pub fn has_stem_prefix(&self, stem: &str) -> bool {
+        stem.chars().count() >= 5 && self.stem_prefixes.contains(&stem.chars().take(5).collect::<String>())
+    }
+
+    /// The body sentence where the word run `words` occurs in order, if it does.
+    pub fn find_run(&self, words: &[String]) -> Option<usize> {
+        // Start from the rarest word's positions to keep it cheap.
+        let (offset, rarest) = words
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, w)| self.positions.get(*w).map_or(0, Vec::len))?;
+        let candidates = self.positions.get(rarest)?;
+        candidates.iter().find_map(|&pos| {
+            let start = pos.checked_sub(offset)?;
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.words.get(start + k) == Some(w));
+            matches.then(|| self.word_sentence[start])
+        })
+    }
+
+    /// The body sentence sharing most of `words`.
+    pub fn closest_sentence(&self, words: &[String]) -> Option<usize> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for w in words.iter().collect::<HashSet<_>>() {
+            let Some(pos) = self.positions.get(w) else { continue };
+            // Common words say little and their lists are long.
+            if pos.len() > 50 {
+                continue;
+            }
+            let mut seen = HashSet::new();
+            for &p in pos {
+                if seen.insert(self.word_sentence[p]) {
+                    *counts.entry(self.word_sentence[p]).or_default() += 1;
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(s, _)| s)
+    }
+}

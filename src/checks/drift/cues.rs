@@ -1,0 +1,515 @@
+//! Generic English cue lists: negation, hedges, attribution, comparators,
+//! months and weekdays. They are closed classes of function words, not
+//! words picked from any article or data set.
+
+use crate::text::Token;
+
+/// A negation cue at `tokens[i]`: returns how many tokens the cue spans.
+pub fn negation(tokens: &[Token], i: usize) -> Option<usize> {
+    let w = tokens[i].folded.as_str();
+    let next = tokens.get(i + 1).map(|t| t.folded.as_str());
+    match w {
+        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot" | "nowhere" => Some(1),
+        "yet" if next == Some("to") => Some(2),
+        "fail" | "fails" | "failed" | "failing" if next == Some("to") => Some(2),
+        "refuse" | "refuses" | "refused" | "refusing" if next == Some("to") => Some(2),
+        "deny" | "denies" | "denied" | "denying" => Some(1),
+        _ if w.ends_with("n't") || w.ends_with("nt") && is_contracted_negation(w) => Some(1),
+        _ => None,
+    }
+}
+
+/// "dont", "didnt", "wont" written without an apostrophe.
+fn is_contracted_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "dont"
+            | "didnt"
+            | "doesnt"
+            | "wont"
+            | "cant"
+            | "isnt"
+            | "wasnt"
+            | "arent"
+            | "werent"
+            | "hasnt"
+            | "havent"
+            | "hadnt"
+            | "couldnt"
+            | "wouldnt"
+            | "shouldnt"
+    )
+}
+
+/// Units of a number ("1.2 million dollars"): the body may write them as
+/// a sign ("$1.2 million"), so they are never unsupported on their own.
+pub fn currency(folded: &str) -> bool {
+    matches!(
+        folded,
+        "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds" | "cent" | "cents" | "yen" | "percent" | "pence"
+    )
+}
+
+/// Negation of a verb (not of a noun, as "no" and "none" are): the only
+/// kind whose addition in a summary reliably flips a claim.
+pub fn verbal_negation(folded: &str) -> bool {
+    !matches!(
+        folded,
+        "no" | "none" | "nobody" | "nothing" | "neither" | "nor" | "nowhere"
+    )
+}
+
+/// A comparator read through a negation before it: "not … more than 6"
+/// is "at most 6".
+pub fn negated_comparator(tokens: &[Token], at: usize, c: Comparator) -> Comparator {
+    let negated = (at.saturating_sub(3)..at).any(|i| {
+        let w = tokens[i].folded.as_str();
+        w == "not" || w == "never" || w.ends_with("n't")
+    });
+    match (negated, c) {
+        (false, c) => c,
+        (true, Comparator::Above) => Comparator::Below,
+        (true, Comparator::Below) => Comparator::Above,
+    }
+}
+
+/// Light verbs ("takes office", "made a decision"): they carry little of
+/// their own, so summaries swap them freely.
+pub fn light_verb(folded: &str) -> bool {
+    matches!(
+        folded,
+        "take"
+            | "takes"
+            | "took"
+            | "taken"
+            | "taking"
+            | "make"
+            | "makes"
+            | "made"
+            | "making"
+            | "get"
+            | "gets"
+            | "got"
+            | "getting"
+            | "give"
+            | "gives"
+            | "gave"
+            | "given"
+            | "go"
+            | "goes"
+            | "went"
+            | "gone"
+            | "come"
+            | "comes"
+            | "came"
+            | "put"
+            | "puts"
+            | "keep"
+            | "keeps"
+            | "kept"
+            | "use"
+            | "uses"
+            | "used"
+            | "using"
+    )
+}
+
+/// Words a negation or hedge passes over to reach the word it governs:
+/// auxiliaries, "to", "be", articles and adverbs of degree.
+pub fn passes_over(token: &Token) -> bool {
+    let w = token.folded.as_str();
+    token.stop
+        || matches!(
+            w,
+            "be" | "been"
+                | "being"
+                | "get"
+                | "got"
+                | "yet"
+                | "immediately"
+                | "always"
+                | "even"
+                | "ever"
+                | "also"
+                | "still"
+                | "fully"
+                | "really"
+                | "necessarily"
+        )
+}
+
+/// A hedge at `tokens[i]` that weakens what follows it.
+pub fn hedge(tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].folded.as_str();
+    let next = tokens.get(i + 1).map(|t| t.folded.as_str());
+    match w {
+        "may" | "might" | "could" | "possibly" | "perhaps" | "probably" | "likely" | "unlikely" | "reportedly"
+        | "allegedly" | "alleged" | "apparently" | "presumably" | "purportedly" | "supposedly" | "suspected"
+        | "potentially" | "possible" | "potential" | "rumored" | "rumoured" | "seems" | "seemed" | "appears"
+        | "appeared" | "believed" | "thought" | "considering" | "mulling" => true,
+        "said" | "reported" | "expected" | "expects" | "expect" if next == Some("to") => true,
+        _ => false,
+    }
+}
+
+/// A word that attributes a statement to someone, or hedges it, anywhere
+/// in a unit's sentence: enough for the unit to keep the source's caution.
+pub fn attribution_or_hedge(tokens: &[Token], i: usize) -> bool {
+    if hedge(tokens, i) {
+        return true;
+    }
+    matches!(
+        tokens[i].folded.as_str(),
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "according"
+            | "claim"
+            | "claims"
+            | "claimed"
+            | "believe"
+            | "believes"
+            | "think"
+            | "thinks"
+            | "argue"
+            | "argues"
+            | "argued"
+            | "suggest"
+            | "suggests"
+            | "suggested"
+            | "estimate"
+            | "estimates"
+            | "estimated"
+            | "predict"
+            | "predicts"
+            | "predicted"
+            | "warn"
+            | "warns"
+            | "warned"
+            | "accuse"
+            | "accused"
+            | "accuses"
+            | "report"
+            | "reports"
+            | "reported"
+            | "alleges"
+            | "allege"
+            | "would"
+            | "plans"
+            | "plan"
+            | "planned"
+            | "planning"
+            | "aims"
+            | "hopes"
+            | "fears"
+            | "feared"
+            | "if"
+    )
+}
+
+/// Source-sentence attribution that covers the whole sentence: "according
+/// to", "reportedly", "allegedly".
+pub fn sentence_attribution(tokens: &[Token], i: usize) -> Option<usize> {
+    let w = tokens[i].folded.as_str();
+    let next = tokens.get(i + 1).map(|t| t.folded.as_str());
+    match w {
+        "according" if next == Some("to") => Some(2),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comparator {
+    /// more than, over, at least
+    Above,
+    /// less than, fewer than, under, up to
+    Below,
+}
+
+impl Comparator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::Above => "more than",
+            Comparator::Below => "less than",
+        }
+    }
+}
+
+/// The comparator right before the number at `tokens[i]`, if any, with the
+/// index of its first token.
+pub fn comparator(tokens: &[Token], i: usize) -> Option<(Comparator, usize)> {
+    let w = |k: usize| -> &str { i.checked_sub(k).map_or("", |j| tokens[j].folded.as_str()) };
+    let (one, two, three) = (w(1), w(2), w(3));
+    if matches!(two, "more" | "greater" | "higher") && one == "than" {
+        return Some(if three == "no" {
+            (Comparator::Below, i - 3)
+        } else {
+            (Comparator::Above, i - 2)
+        });
+    }
+    if matches!(two, "less" | "fewer" | "lower") && one == "than" {
+        return Some(if three == "no" {
+            (Comparator::Above, i - 3)
+        } else {
+            (Comparator::Below, i - 2)
+        });
+    }
+    if two == "at" && one == "least" {
+        return Some((Comparator::Above, i - 2));
+    }
+    if two == "at" && one == "most" || two == "up" && one == "to" {
+        return Some((Comparator::Below, i - 2));
+    }
+    if three == "as" && matches!(two, "many" | "much") && one == "as" {
+        return Some((Comparator::Below, i - 3));
+    }
+    match one {
+        "over" | "above" | "exceeding" => Some((Comparator::Above, i - 1)),
+        "under" | "below" => Some((Comparator::Below, i - 1)),
+        _ => None,
+    }
+}
+
+const DATES: &[(&str, &str)] = &[
+    ("january", "january"),
+    ("jan", "january"),
+    ("february", "february"),
+    ("feb", "february"),
+    ("april", "april"),
+    ("apr", "april"),
+    ("june", "june"),
+    ("july", "july"),
+    ("august", "august"),
+    ("aug", "august"),
+    ("september", "september"),
+    ("sept", "september"),
+    ("sep", "september"),
+    ("october", "october"),
+    ("oct", "october"),
+    ("november", "november"),
+    ("nov", "november"),
+    ("december", "december"),
+    ("dec", "december"),
+    ("monday", "monday"),
+    ("tuesday", "tuesday"),
+    ("wednesday", "wednesday"),
+    ("thursday", "thursday"),
+    ("friday", "friday"),
+    ("saturday", "saturday"),
+    ("sunday", "sunday"),
+];
+
+/// Words that stand for a number: "a decade" is 10 years, "a couple" 2.
+pub fn number_word(folded: &str) -> Option<f64> {
+    match folded {
+        "decade" | "decades" => Some(10.0),
+        "century" => Some(100.0),
+        "couple" | "pair" | "twice" | "double" | "both" => Some(2.0),
+        "triple" | "thrice" => Some(3.0),
+        "half" => Some(50.0),
+        _ => None,
+    }
+}
+
+/// The canonical month or weekday named by a folded word. "May" and
+/// "March" are left out: as words they are far more often a verb.
+pub fn date_name(folded: &str) -> Option<&'static str> {
+    let w = folded.trim_end_matches('.');
+    let found = DATES.iter().find(|(k, _)| *k == w).map(|(_, v)| *v);
+    // "on Sundays"
+    found.or_else(|| {
+        let singular = w.strip_suffix('s')?;
+        DATES
+            .iter()
+            .find(|(k, _)| *k == singular && k.ends_with("day"))
+            .map(|(_, v)| *v)
+    })
+}
+
+/// Days a body word stands for: "weekend" covers Saturday and Sunday.
+pub fn days_of(folded: &str) -> &'static [&'static str] {
+    match folded {
+        "weekend" | "weekends" => &["saturday", "sunday"],
+        "weekday" | "weekdays" => &["monday", "tuesday", "wednesday", "thursday", "friday"],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn toks(text: &str) -> Vec<Token> {
+        tokenize(text, 0, text.len())
+    }
+
+    #[test]
+    fn negation_cues() {
+        let t = toks("did not approve; hasn't decided; has yet to decide; failed to act");
+        let cues: Vec<&str> = (0..t.len())
+            .filter(|&i| negation(&t, i).is_some())
+            .map(|i| t[i].folded.as_str())
+            .collect();
+        assert_eq!(cues, ["not", "hasn't", "yet", "failed"]);
+    }
+
+    #[test]
+    fn comparators_read_the_words_before_a_number() {
+        let t = toks("more than 150 and fewer than 150 and as many as 800 and no more than 5");
+        let found: Vec<Comparator> = (0..t.len())
+            .filter(|&i| t[i].number().is_some())
+            .filter_map(|i| comparator(&t, i).map(|c| c.0))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                Comparator::Above,
+                Comparator::Below,
+                Comparator::Below,
+                Comparator::Below
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_hedges() {
+        assert_eq!(date_name("oct."), Some("october"));
+        assert_eq!(date_name("may"), None);
+        let t = toks("is expected to announce");
+        assert!(hedge(&t, 1));
+    }
+}
+
+/// Pairs of common English opposites. A unit that says one where its
+/// source sentence says the other has flipped the claim just as surely as
+/// a dropped "not" ("sales fell" for "sales rose").
+const OPPOSITES: &[(&str, &str)] = &[
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("increase", "cut"),
+    ("rise", "fall"),
+    ("rise", "drop"),
+    ("rise", "decline"),
+    ("gain", "loss"),
+    ("gain", "lose"),
+    ("win", "lose"),
+    ("won", "lost"),
+    ("victory", "defeat"),
+    ("buy", "sell"),
+    ("bought", "sold"),
+    ("buyer", "seller"),
+    ("accept", "reject"),
+    ("accept", "refuse"),
+    ("approve", "reject"),
+    ("allow", "ban"),
+    ("allow", "forbid"),
+    ("support", "oppose"),
+    ("guilty", "innocent"),
+    ("convict", "acquit"),
+    ("convicted", "acquitted"),
+    ("open", "close"),
+    ("open", "shut"),
+    ("start", "end"),
+    ("begin", "end"),
+    ("first", "last"),
+    ("higher", "lower"),
+    ("high", "low"),
+    ("largest", "smallest"),
+    ("larger", "smaller"),
+    ("large", "small"),
+    ("big", "small"),
+    ("long", "short"),
+    ("strong", "weak"),
+    ("positive", "negative"),
+    ("success", "failure"),
+    ("succeed", "fail"),
+    ("thrive", "struggle"),
+    ("thriving", "struggling"),
+    ("upturn", "downturn"),
+    ("expand", "shrink"),
+    ("expand", "contract"),
+    ("grow", "shrink"),
+    ("rich", "poor"),
+    ("cheap", "expensive"),
+    ("young", "old"),
+    ("early", "late"),
+    ("earlier", "later"),
+    ("legal", "illegal"),
+    ("include", "exclude"),
+    ("arrive", "depart"),
+    ("float", "sink"),
+    ("survive", "die"),
+    ("alive", "dead"),
+    ("friend", "enemy"),
+    ("ally", "enemy"),
+    ("peace", "war"),
+    ("peaceful", "violent"),
+    ("safe", "dangerous"),
+    ("best", "worst"),
+    ("better", "worse"),
+    ("praise", "criticize"),
+    ("praise", "criticise"),
+    ("agree", "disagree"),
+    ("true", "false"),
+    ("hire", "fire"),
+    ("import", "export"),
+    ("north", "south"),
+    ("east", "west"),
+    ("male", "female"),
+    ("man", "woman"),
+    ("men", "women"),
+    ("husband", "wife"),
+    ("son", "daughter"),
+    ("father", "mother"),
+    ("brother", "sister"),
+    ("boy", "girl"),
+    ("king", "queen"),
+    ("morning", "evening"),
+    ("summer", "winter"),
+    ("minimum", "maximum"),
+    ("majority", "minority"),
+    ("public", "private"),
+    ("domestic", "foreign"),
+    ("arrest", "release"),
+    ("attack", "defend"),
+    ("borrow", "lend"),
+    ("deny", "admit"),
+    ("deny", "confirm"),
+    ("remember", "forget"),
+    ("optimistic", "pessimistic"),
+    ("boost", "cut"),
+    ("surplus", "deficit"),
+    ("profit", "loss"),
+    ("ahead", "behind"),
+];
+
+/// The stems of the opposites of the word with stem `stem`.
+pub fn opposites(stem: &str) -> &'static [String] {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        for (a, b) in OPPOSITES {
+            let (a, b) = (crate::text::stem(a), crate::text::stem(b));
+            table.entry(a.clone()).or_default().push(b.clone());
+            table.entry(b).or_default().push(a);
+        }
+        table
+    });
+    table.get(stem).map_or(&[], Vec::as_slice)
+}
+
+#[cfg(test)]
+mod opposite_tests {
+    use super::*;
+
+    #[test]
+    fn opposites_match_inflections() {
+        assert!(opposites(&crate::text::stem("falls")).contains(&crate::text::stem("rises")));
+        assert!(opposites(&crate::text::stem("decreased")).contains(&crate::text::stem("increase")));
+    }
+}

@@ -1,0 +1,928 @@
+//! The drift rules, one function each, over a [`UnitCtx`].
+
+use super::body::normalise;
+use super::cues::{self, Comparator};
+use super::{UnitCtx, ENTITY, LOW_SUPPORT, MODALITY, NEGATION, NUMBER, UNSUPPORTED_PHRASE, UNSUPPORTED_QUOTE};
+use crate::document::UnitKind;
+use crate::finding::Finding;
+use crate::text::lexicon::{self, Locale};
+use crate::text::{split_sentences, tokenize, Token};
+
+/// How far back (in tokens) a name may stand from the word it goes with.
+const NAME_WINDOW: usize = 3;
+/// How far back a negation cue near a word keeps the other side from firing.
+const CUE_WINDOW: usize = 4;
+/// Share of a unit sentence's content that must come from an attributed
+/// source sentence before a dropped attribution counts.
+const ATTRIBUTED_SHARE: f64 = 0.6;
+
+/// True when the text between two tokens breaks a clause.
+fn breaks(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.end..b.start].contains([',', ';', ':', '(', ')', '—', '–', '!', '?', '"', '“', '”'])
+        || text[a.end..b.start].contains(". ")
+}
+
+/// Quoted passages in `text[start..end]` as byte ranges of their inside.
+pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let slice = &text[start..end];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut ranges = Vec::new();
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        let after = i + c.len_utf8();
+        match c {
+            '"' => match double.take() {
+                Some(open) => ranges.push((open, i)),
+                None => double = Some(after),
+            },
+            '“' => double = Some(after),
+            '”' => {
+                if let Some(open) = double.take() {
+                    ranges.push((open, i));
+                }
+            }
+            '\'' | '‘' | '’' => {
+                let opens = !prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                let closes = prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
+                if single.is_some() && closes && c != '‘' {
+                    ranges.push((single.take().unwrap_or(after), i));
+                } else if opens && c != '’' {
+                    single = Some(after);
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges.sort_unstable();
+    ranges
+        .into_iter()
+        .filter(|(s, e)| e > s)
+        .map(|(s, e)| (start + s, start + e))
+        .collect()
+}
+
+/// Per token: part of a person's, place's or organisation's name.
+pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(usize, usize)]) -> Vec<bool> {
+    let words: Vec<&Token> = tokens.iter().filter(|t| !t.stop && t.number().is_none()).collect();
+    let capitals = words.iter().filter(|t| t.is_capitalized(text)).count();
+    // Headlines are often in title case, where a capital marks nothing.
+    let title =
+        matches!(kind, UnitKind::Headline | UnitKind::Dek) && words.len() >= 3 && capitals * 10 >= words.len() * 7;
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if !t.is_capitalized(text)
+                || t.number().is_some()
+                || t.stop
+                || cues::date_name(&t.folded).is_some()
+                || quotes.iter().any(|&(s, e)| t.start >= s && t.end <= e)
+            {
+                return false;
+            }
+            let initial = i == 0 || {
+                let gap = &text[tokens[i - 1].end..t.start];
+                gap.contains(['.', '!', '?', ':', '"', '“', '—', '\n']) && !gap.contains("U.")
+            };
+            // A common word at the start of a sentence or in a title-case
+            // headline is not a name, even if it can be one ("Solidarity").
+            let common = lexicon::is_word(&t.folded, Locale::Any);
+            let word = t.text(text);
+            let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word.chars().all(|c| !c.is_lowercase())
+                && !common;
+            if title || initial {
+                !common || acronym
+            } else {
+                true
+            }
+        })
+        .collect()
+}
+
+/// Runs of name tokens: (first, last) token indexes, inclusive.
+fn name_runs(text: &str, tokens: &[Token], entity: &[bool]) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..tokens.len() {
+        if !entity[i] {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.1 + 1 == i && text[tokens[run.1].end..tokens[i].start].trim().is_empty() => run.1 = i,
+            _ => runs.push((i, i)),
+        }
+    }
+    runs
+}
+
+/// The name run ending at most [`NAME_WINDOW`] tokens before `k`, in the
+/// same clause.
+fn name_before(text: &str, tokens: &[Token], runs: &[(usize, usize)], k: usize) -> Option<(usize, usize)> {
+    let run = runs.iter().rev().find(|r| r.1 < k)?;
+    if k - run.1 > NAME_WINDOW {
+        return None;
+    }
+    (run.1..k)
+        .all(|j| !breaks(text, &tokens[j], &tokens[j + 1]))
+        .then_some(*run)
+}
+
+/// Lowercase initials of the capitalised words of a name.
+fn initials(text: &str, run: &[Token]) -> String {
+    run.iter()
+        .filter(|t| t.is_capitalized(text))
+        .filter_map(|t| t.text(text).chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    for &(start, end) in &ctx.quotes {
+        let inside = &text[start..end];
+        // An ellipsis marks a cut: each piece must be in the body.
+        let mut pieces: Vec<Vec<String>> = Vec::new();
+        let mut offset = start;
+        for piece in inside.split(['…']).flat_map(|p| p.split("...")) {
+            let piece_start = offset + (text[offset..end].find(piece).unwrap_or(0));
+            let words: Vec<String> = tokenize(text, piece_start, piece_start + piece.len())
+                .iter()
+                .map(|t| normalise(&t.folded))
+                .filter(|w| !w.is_empty())
+                .collect();
+            offset = piece_start + piece.len();
+            if !words.is_empty() {
+                pieces.push(words);
+            }
+        }
+        if pieces.is_empty() || pieces.iter().all(|p| ctx.body.find_run(p).is_some()) {
+            continue;
+        }
+        let all: Vec<String> = pieces.concat();
+        let quoted = ctx.unit_text(start, end);
+        let open = text[..start].chars().next_back().map_or(0, char::len_utf8);
+        let close = text[end..].chars().next().map_or(0, char::len_utf8);
+        let mut finding = ctx.finding(
+            &UNSUPPORTED_QUOTE,
+            start - open,
+            end + close,
+            format!("the unit quotes \"{quoted}\" but the body never says these words"),
+        );
+        if let Some(s) = ctx.body.closest_sentence(&all).or(ctx.best_source()) {
+            let evidence = ctx.evidence(s, "closest body sentence; it does not contain the quote");
+            // Offer the body's own quotation from that sentence.
+            let body_quotes = quoted_ranges(text, evidence.span.start, evidence.span.end);
+            let shared = |&(qs, qe): &(usize, usize)| {
+                let words: Vec<String> = tokenize(text, qs, qe).iter().map(|t| normalise(&t.folded)).collect();
+                all.iter().filter(|w| words.contains(w)).count()
+            };
+            let best = body_quotes.iter().max_by_key(|q| shared(q)).filter(|q| shared(q) > 0);
+            if let Some(&(qs, qe)) = best {
+                finding = finding.with_suggestion(format!("\"{}\"", ctx.body_text(qs, qe)));
+            }
+            finding = finding.with_evidence(evidence);
+        }
+        findings.push(finding);
+    }
+}
+
+/// Body tokens of sentence `s`.
+fn sentence_tokens<'a>(ctx: &'a UnitCtx, s: usize) -> &'a [Token] {
+    &ctx.alignment.sentences[s].tokens
+}
+
+pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    for (k, t) in tokens.iter().enumerate() {
+        if ctx.in_quote(t) {
+            continue;
+        }
+        if let Some(date) = cues::date_name(&t.folded) {
+            if t.is_capitalized(text) && !ctx.body.dates.contains(date) {
+                let mut finding = ctx.finding(
+                    &NUMBER,
+                    t.start,
+                    t.end,
+                    format!(
+                        "the unit says \"{}\" but the body never names this day or month",
+                        t.text(text)
+                    ),
+                );
+                if let Some(s) = ctx.best_source() {
+                    let other = sentence_tokens(ctx, s)
+                        .iter()
+                        .find(|b| cues::date_name(&b.folded).is_some() && b.is_capitalized(text));
+                    if let Some(b) = other {
+                        finding = finding.with_suggestion(b.text(text).to_string());
+                    }
+                    finding = finding.with_evidence(ctx.evidence(s, "the body says"));
+                }
+                findings.push(finding);
+            }
+            continue;
+        }
+        let Some(n) = t.number() else { continue };
+        // "one" is far more often a pronoun ("one of them") than a count.
+        if t.folded == "one" {
+            continue;
+        }
+        let sources: Vec<usize> = if ctx.alignment.body_has(&t.stem) {
+            let chosen: Vec<usize> = ctx
+                .sources()
+                .filter(|&s| sentence_tokens(ctx, s).iter().any(|b| b.stem == t.stem))
+                .collect();
+            if chosen.is_empty() {
+                ctx.alignment.sentences_with(&t.stem).take(4).collect()
+            } else {
+                chosen
+            }
+        } else {
+            Vec::new()
+        };
+        if !sources.is_empty() {
+            // The number is there; its comparator must agree.
+            let Some((unit_cmp, cmp_start)) = cues::comparator(tokens, k) else {
+                continue;
+            };
+            let unit_cmp = cues::negated_comparator(tokens, cmp_start, unit_cmp);
+            let mut contrary: Option<(usize, usize, Comparator)> = None;
+            let mut agrees = false;
+            for &s in &sources {
+                let body = sentence_tokens(ctx, s);
+                for (j, _) in body.iter().enumerate().filter(|(_, b)| b.stem == t.stem) {
+                    match cues::comparator(body, j).map(|(c, at)| (cues::negated_comparator(body, at, c), at)) {
+                        Some((c, _)) if c == unit_cmp => agrees = true,
+                        Some((c, start)) => {
+                            if contrary.is_none() {
+                                contrary = Some((s, start, c));
+                            }
+                        }
+                        None => agrees = true,
+                    }
+                }
+            }
+            if agrees {
+                continue;
+            }
+            if let Some((s, start, c)) = contrary {
+                let body = sentence_tokens(ctx, s);
+                let number_end = body[start..]
+                    .iter()
+                    .find(|b| b.stem == t.stem)
+                    .map_or(body[start].end, |b| b.end);
+                let said = ctx.unit_text(tokens[cmp_start].start, t.end);
+                let body_said = ctx.body_text(body[start].start, number_end);
+                findings.push(
+                    ctx.finding(
+                        &NUMBER,
+                        tokens[cmp_start].start,
+                        t.end,
+                        format!(
+                            "the unit says \"{said}\" ({}) but the body says \"{body_said}\" ({})",
+                            unit_cmp.as_str(),
+                            c.as_str()
+                        ),
+                    )
+                    .with_suggestion(body_said)
+                    .with_evidence(ctx.evidence(s, "the body says")),
+                );
+            }
+            continue;
+        }
+        // Same value written as a percentage on one side only, or rounded
+        // ("61%" for "61.4%").
+        let decimals = t
+            .text(text)
+            .split('.')
+            .nth(1)
+            .map_or(0, |d| d.chars().take_while(char::is_ascii_digit).count());
+        let scale = t
+            .text(text)
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.replace(',', "").parse::<f64>().ok())
+            .filter(|&v| v > 0.0)
+            .map_or(1.0, |v| n.value / v);
+        let step = scale * 10f64.powi(-(decimals as i32));
+        if ctx.body.numbers.iter().any(|b| {
+            b.same_value(n)
+                || b.ordinal == n.ordinal
+                    && ((b.value / step).round() * step - n.value).abs() < 1e-9 * step.max(1.0)
+                    && b.value.fract() != 0.0
+        }) {
+            continue;
+        }
+        // A small count in words ("two branches") is often the summary
+        // counting what the body lists; it only contradicts a source
+        // sentence that gives a number of its own.
+        let spelled = !t.folded.starts_with(|c: char| c.is_ascii_digit());
+        if spelled
+            && !ctx
+                .best_source()
+                .is_some_and(|s| sentence_tokens(ctx, s).iter().any(|b| b.number().is_some()))
+        {
+            continue;
+        }
+        let said = t.text(text).to_string();
+        let mut finding = ctx.finding(
+            &NUMBER,
+            t.start,
+            t.end,
+            format!("the unit says \"{said}\" but the body never gives this number"),
+        );
+        if let Some(s) = ctx.best_source() {
+            let unit_keys: Vec<&str> = tokens.iter().map(|u| u.stem.as_str()).collect();
+            let candidate = sentence_tokens(ctx, s).iter().find(|b| {
+                b.number()
+                    .is_some_and(|bn| bn.percent == n.percent && bn.ordinal == n.ordinal)
+                    && !unit_keys.contains(&b.stem.as_str())
+            });
+            if let Some(b) = candidate {
+                finding = finding.with_suggestion(b.text(text).to_string());
+            }
+            finding = finding.with_evidence(ctx.evidence(s, "the body says"));
+        }
+        findings.push(finding);
+    }
+}
+
+pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let runs = name_runs(text, tokens, &ctx.entity);
+    let mut reported: Vec<(usize, usize)> = Vec::new();
+    for &(first, last) in &runs {
+        let missing: Vec<usize> = (first..=last)
+            .filter(|&i| !ctx.body.has_name(ctx.alignment, &tokens[i]))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        // A first name or title before a surname the body uses.
+        if !missing.contains(&last) && first < last {
+            continue;
+        }
+        let name = ctx.unit_text(tokens[first].start, tokens[last].end);
+        let mut finding = ctx.finding(
+            &ENTITY,
+            tokens[first].start,
+            tokens[last].end,
+            format!("the unit names \"{name}\" but the body never mentions it"),
+        );
+        if let Some(s) = ctx.best_source() {
+            finding = finding.with_evidence(ctx.evidence(s, "closest body sentence"));
+        }
+        findings.push(finding);
+        reported.push((first, last));
+    }
+    // A name standing where the source sentence has another one.
+    // Each source sentence's names, found once.
+    let sources: Vec<(usize, Vec<(usize, usize)>)> = ctx
+        .sources()
+        .map(|s| {
+            let body = sentence_tokens(ctx, s);
+            (
+                s,
+                name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])),
+            )
+        })
+        .collect();
+    for (k, t) in tokens.iter().enumerate() {
+        if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) || t.folded.len() < 3 {
+            continue;
+        }
+        let Some((first, last)) = name_before(text, tokens, &runs, k) else {
+            continue;
+        };
+        if reported.contains(&(first, last)) {
+            continue;
+        }
+        let head = &tokens[last];
+        let mut other: Option<(usize, usize, usize)> = None;
+        let mut agrees = false;
+        for (s, body_runs) in &sources {
+            let s = *s;
+            let body = sentence_tokens(ctx, s);
+            if !body.iter().any(|b| b.stem == t.stem) {
+                continue;
+            }
+            if body.iter().any(|b| b.stem == head.stem) {
+                agrees = true;
+                break;
+            }
+            for (j, _) in body.iter().enumerate().filter(|(_, b)| b.stem == t.stem) {
+                match name_before(text, body, body_runs, j) {
+                    Some((bf, bl))
+                        if !tokens.iter().any(|u| u.stem == body[bl].stem)
+                            && initials(text, &body[bf..=bl]) != super::body::plain(&head.folded) =>
+                    {
+                        other = other.or(Some((s, bf, bl)));
+                    }
+                    _ => agrees = true,
+                }
+            }
+        }
+        if agrees {
+            continue;
+        }
+        let Some((s, bf, bl)) = other else { continue };
+        let body = sentence_tokens(ctx, s);
+        let name = ctx.unit_text(tokens[first].start, tokens[last].end);
+        let body_name = ctx.body_text(body[bf].start, body[bl].end);
+        findings.push(
+            ctx.finding(
+                &ENTITY,
+                tokens[first].start,
+                tokens[last].end,
+                format!(
+                    "the unit says \"{name} … {}\" but the body says \"{body_name} … {}\"",
+                    t.text(text),
+                    body.iter().find(|b| b.stem == t.stem).map_or("", |b| b.text(text))
+                ),
+            )
+            .with_suggestion(body_name)
+            .with_evidence(ctx.evidence(s, "the body says")),
+        );
+        reported.push((first, last));
+    }
+}
+
+/// Per token: the index of the negation cue that governs it.
+fn negated(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut out = vec![None; tokens.len()];
+    for i in 0..tokens.len() {
+        let Some(len) = cues::negation(tokens, i) else { continue };
+        let mut j = i + len;
+        while j < tokens.len() && cues::passes_over(&tokens[j]) && cues::negation(tokens, j).is_none() {
+            j += 1;
+        }
+        if j < tokens.len() && (i + 1..=j).all(|m| !breaks(text, &tokens[m - 1], &tokens[m])) {
+            out[j] = Some(i);
+        }
+    }
+    out
+}
+
+/// True when a negation cue stands within [`CUE_WINDOW`] tokens before `k`.
+fn cue_near(tokens: &[Token], k: usize) -> bool {
+    (k.saturating_sub(CUE_WINDOW)..k).any(|i| cues::negation(tokens, i).is_some())
+}
+
+pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let unit_neg = negated(text, tokens);
+    let sources: Vec<(usize, Vec<Option<usize>>)> = ctx
+        .sources()
+        .map(|s| (s, negated(text, sentence_tokens(ctx, s))))
+        .collect();
+    for (k, t) in tokens.iter().enumerate() {
+        if t.stop || t.number().is_some() || ctx.in_quote(t) || cues::negation(tokens, k).is_some() {
+            continue;
+        }
+        // Every occurrence in the source sentences, with its polarity.
+        let mut occurrences: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        for (s, neg) in &sources {
+            let body = sentence_tokens(ctx, *s);
+            for (j, b) in body.iter().enumerate() {
+                if b.stem == t.stem {
+                    occurrences.push((*s, j, neg[j]));
+                }
+            }
+        }
+        let Some(&(s, j, cue)) = occurrences.first() else {
+            opposite(ctx, k, findings);
+            continue;
+        };
+        let body = sentence_tokens(ctx, s);
+        match unit_neg[k] {
+            None if occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k) => {
+                let cue = with_auxiliaries(text, body, cue.unwrap_or(j));
+                let body_said = ctx.body_text(body[cue].start, body[j].end);
+                findings.push(
+                    ctx.finding(
+                        &NEGATION,
+                        t.start,
+                        t.end,
+                        format!(
+                            "the unit says \"{}\" but the body says \"{body_said}\": the negation is dropped",
+                            t.text(text)
+                        ),
+                    )
+                    .with_suggestion(body_said)
+                    .with_evidence(ctx.evidence(s, "the body says")),
+                );
+            }
+            Some(unit_cue)
+                if cues::verbal_negation(&tokens[unit_cue].folded)
+                    && occurrences
+                        .iter()
+                        .all(|o| o.2.is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1)) =>
+            {
+                let said = ctx.unit_text(tokens[unit_cue].start, t.end);
+                let from = (0..j)
+                    .rev()
+                    .take_while(|&m| body[m].stop && !breaks(text, &body[m], &body[m + 1]))
+                    .last()
+                    .unwrap_or(j);
+                let body_said = ctx.body_text(body[from].start, body[j].end);
+                findings.push(
+                    ctx.finding(
+                        &NEGATION,
+                        tokens[unit_cue].start,
+                        t.end,
+                        format!("the unit says \"{said}\" but the body says \"{body_said}\": a negation is added"),
+                    )
+                    .with_suggestion(body_said)
+                    .with_evidence(ctx.evidence(s, "the body says")),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The unit says a word whose opposite its source sentence says, and
+/// neither side says the other word ("fell" for "rose").
+fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let t = &tokens[k];
+    let opposites = cues::opposites(&t.stem);
+    // "did not reject" says what "approved" says.
+    if opposites.is_empty() || ctx.entity[k] || cue_near(tokens, k) {
+        return;
+    }
+    for s in ctx.sources() {
+        let body = sentence_tokens(ctx, s);
+        let Some(j) = body.iter().position(|b| opposites.contains(&b.stem)) else {
+            continue;
+        };
+        let b = &body[j];
+        // "did not approve" says what "rejected" says.
+        if tokens.iter().any(|u| u.stem == b.stem) || cue_near(body, j) || negated(text, body)[j].is_some() {
+            continue;
+        }
+        // Same slot: a content word next to one is next to the other
+        // ("sales fell" / "sales rose"), not "lowered its forecast" against
+        // "higher costs" elsewhere in the sentence.
+        let near = |toks: &[Token], at: usize| -> Vec<String> {
+            (at.saturating_sub(3)..(at + 4).min(toks.len()))
+                .filter(|&m| m != at && !toks[m].stop)
+                .map(|m| toks[m].stem.clone())
+                .collect()
+        };
+        let body_near = near(body, j);
+        if !near(tokens, k).iter().any(|w| body_near.contains(w)) {
+            continue;
+        }
+        findings.push(
+            ctx.finding(
+                &NEGATION,
+                t.start,
+                t.end,
+                format!(
+                    "the unit says \"{}\" where the body says \"{}\": the opposite",
+                    t.text(text),
+                    b.text(text)
+                ),
+            )
+            .with_suggestion(b.text(text).to_string())
+            .with_evidence(ctx.evidence(s, "the body says")),
+        );
+        return;
+    }
+}
+
+/// Per token: the index of the hedge that governs it.
+fn hedged(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut out = vec![None; tokens.len()];
+    for i in 0..tokens.len() {
+        if !cues::hedge(tokens, i) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && cues::passes_over(&tokens[j]) {
+            j += 1;
+        }
+        if j < tokens.len() && (i + 1..=j).all(|m| !breaks(text, &tokens[m - 1], &tokens[m])) {
+            out[j] = Some(i);
+        }
+    }
+    out
+}
+
+/// Extends `k` back over the auxiliaries right before it ("will announce").
+fn with_auxiliaries(text: &str, tokens: &[Token], k: usize) -> usize {
+    let mut from = k;
+    while from > 0
+        && matches!(
+            tokens[from - 1].folded.as_str(),
+            "will" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "did" | "does" | "do" | "be" | "to"
+        )
+        && !breaks(text, &tokens[from - 1], &tokens[from])
+        && k - from < 3
+    {
+        from -= 1;
+    }
+    from
+}
+
+pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let sources: Vec<usize> = ctx.sources().collect();
+    let source_hedges: Vec<Vec<Option<usize>>> =
+        sources.iter().map(|&s| hedged(text, sentence_tokens(ctx, s))).collect();
+    for (start, end) in split_sentences(text, ctx.unit.span.start, ctx.unit.span.end) {
+        let range: Vec<usize> = (0..tokens.len())
+            .filter(|&k| tokens[k].start >= start && tokens[k].end <= end)
+            .collect();
+        if range.iter().any(|&k| cues::attribution_or_hedge(tokens, k)) {
+            continue;
+        }
+        // A hedge on a word the unit states plainly.
+        let mut found = None;
+        'words: for &k in &range {
+            let t = &tokens[k];
+            if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) {
+                continue;
+            }
+            for (n, &s) in sources.iter().enumerate() {
+                let body = sentence_tokens(ctx, s);
+                for (j, b) in body.iter().enumerate() {
+                    if b.stem == t.stem {
+                        if let Some(cue) = source_hedges[n][j] {
+                            found = Some((k, s, cue, j));
+                            break 'words;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((k, s, cue, j)) = found {
+            let body = sentence_tokens(ctx, s);
+            let from = with_auxiliaries(text, tokens, k);
+            let said = ctx.unit_text(tokens[from].start, tokens[k].end);
+            let cue_from = with_auxiliaries(text, body, cue);
+            let body_said = ctx.body_text(body[cue_from].start, body[j].end);
+            findings.push(
+                ctx.finding(
+                    &MODALITY,
+                    tokens[from].start,
+                    tokens[k].end,
+                    format!(
+                        "the unit says \"{said}\" as a fact but the body says \"{body_said}\": the hedge is dropped"
+                    ),
+                )
+                .with_suggestion(body_said)
+                .with_evidence(ctx.evidence(s, "the body says")),
+            );
+            continue;
+        }
+        // An attribution ("according to analysts") dropped from the source.
+        let total: f64 = range.iter().map(|&k| ctx.a.weights[k]).sum();
+        for &s in &sources {
+            let body = sentence_tokens(ctx, s);
+            let Some(at) = (0..body.len()).find(|&j| cues::sentence_attribution(body, j).is_some()) else {
+                continue;
+            };
+            // Only an attributed opinion or forecast ("may …, according to
+            // analysts"); a reported figure restated is not a new claim.
+            if !(0..body.len()).any(|j| cues::hedge(body, j)) {
+                continue;
+            }
+            let shared: f64 = range
+                .iter()
+                .filter(|&&k| body.iter().any(|b| b.stem == tokens[k].stem))
+                .map(|&k| ctx.a.weights[k])
+                .sum();
+            if total <= 0.0 || shared / total < ATTRIBUTED_SHARE {
+                continue;
+            }
+            let Some(&k) = range
+                .iter()
+                .find(|&&k| !tokens[k].stop && !ctx.entity[k] && body.iter().any(|b| b.stem == tokens[k].stem))
+            else {
+                continue;
+            };
+            let clause_end = (at + 2..body.len())
+                .take_while(|&m| !breaks(text, &body[m - 1], &body[m]))
+                .last()
+                .unwrap_or(at + 1)
+                .min(body.len() - 1);
+            let attribution = ctx.body_text(body[at].start, body[clause_end].end);
+            let said = ctx.unit_text(tokens[range[0]].start, tokens[*range.last().unwrap_or(&k)].end);
+            findings.push(
+                ctx.finding(
+                    &MODALITY,
+                    tokens[range[0]].start,
+                    tokens[*range.last().unwrap_or(&k)].end,
+                    format!("the unit states \"{said}\" as a fact but the body attributes it: \"{attribution}\""),
+                )
+                .with_suggestion(format!("add \"{attribution}\""))
+                .with_evidence(ctx.evidence(s, "the body says")),
+            );
+            break;
+        }
+    }
+}
+
+pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let unsupported = |k: usize| -> bool {
+        let t = &tokens[k];
+        !t.stop
+            && t.number().is_none()
+            && !ctx.a.in_body[k]
+            && !ctx.entity[k]
+            && !ctx.in_quote(t)
+            && t.folded.chars().count() > 1
+            && t.folded.chars().all(|c| c.is_alphabetic() || c == '\'')
+            && cues::negation(tokens, k).is_none()
+            && !cues::hedge(tokens, k)
+            && !cues::currency(&t.folded)
+            && !cues::light_verb(&t.folded)
+            && cues::date_name(&t.folded).is_none()
+            && !ctx.body.has_stem_prefix(&t.stem)
+    };
+    // first, last, count, adjacent pair seen
+    let mut run: Option<(usize, usize, usize, bool)> = None;
+    let flush = |run: &mut Option<(usize, usize, usize, bool)>, findings: &mut Vec<Finding>| {
+        let Some((first, last, count, adjacent)) = run.take() else {
+            return;
+        };
+        // Two unknown words in a row ("breaking news"), or three with
+        // function words between; two split by "to" is usually a reworded
+        // verb ("plans to extend" for "would expand").
+        if count >= 3 || count == 2 && adjacent {
+            let phrase = ctx.unit_text(tokens[first].start, tokens[last].end);
+            let mut finding = ctx.finding(
+                &UNSUPPORTED_PHRASE,
+                tokens[first].start,
+                tokens[last].end,
+                format!("the unit says \"{phrase}\" but the body uses none of these words"),
+            );
+            if let Some(s) = ctx.best_source() {
+                finding = finding.with_evidence(ctx.evidence(s, "closest body sentence; it does not say this"));
+            }
+            findings.push(finding);
+        }
+    };
+    for k in 0..tokens.len() {
+        if let Some((_, last, _, _)) = run {
+            if breaks(text, &tokens[last], &tokens[k]) {
+                flush(&mut run, findings);
+            }
+        }
+        if unsupported(k) {
+            run = Some(match run {
+                Some((first, last, count, adjacent)) => (first, k, count + 1, adjacent || last + 1 == k),
+                None => (k, k, 1, false),
+            });
+        } else if !tokens[k].stop {
+            flush(&mut run, findings);
+        }
+    }
+    flush(&mut run, findings);
+}
+
+pub fn low_support(ctx: &UnitCtx, threshold: f64, findings: &mut Vec<Finding>) {
+    let span = ctx.unit.span;
+    let mut finding = ctx.finding(
+        &LOW_SUPPORT,
+        span.start,
+        span.end,
+        format!(
+            "only {:.0}% of this unit's content is supported by the body (threshold {:.0}%): most of what it says is not in the article",
+            ctx.a.support * 100.0,
+            threshold * 100.0
+        ),
+    );
+    if let Some(s) = ctx.best_source() {
+        finding = finding.with_evidence(ctx.evidence(s, "closest body sentence"));
+    }
+    findings.push(finding);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+    use crate::options::CheckOptions;
+
+    const BODY: &str = "Harbor Bridge Opens\n\
+        \n\
+        Mayor Ana Ruiz opened the Harbor Bridge on Monday after three years of work. \
+        \"This bridge joins our two towns,\" Ruiz said.\n\
+        \n\
+        The bridge cost more than $40 million. The council did not approve a toll.\n\
+        \n\
+        Traffic on the ferry route is expected to fall by half, officials said.\n\
+        \n";
+
+    /// The drift findings (rule, flagged text) for `bullets` under [`BODY`].
+    fn drift(bullets: &str) -> Vec<(String, String)> {
+        let text = format!("{BODY}{bullets}");
+        let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).unwrap();
+        crate::check_document(&doc, &CheckOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.family() == "drift")
+            .map(|f| (f.rule.to_string(), f.text))
+            .collect()
+    }
+
+    #[test]
+    fn faithful_paraphrase_is_not_drift() {
+        let found = drift(
+            "- Ruiz opened the bridge on Monday after 3 years of work, saying it \"joins our two towns.\"\n\
+             - It cost more than 40 million dollars, and the council rejected a toll.\n\
+             - Officials said ferry traffic may fall by half.\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_quote_the_body_never_has() {
+        let found = drift("- Ruiz called it \"a bridge to the future\".\n");
+        assert!(
+            found.contains(&("drift/unsupported-quote".into(), "\"a bridge to the future\"".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_number_and_a_flipped_comparator() {
+        let found = drift("- The bridge cost less than $40 million after four years of work.\n");
+        assert!(
+            found.contains(&("drift/number".into(), "less than $40 million".into())),
+            "{found:?}"
+        );
+        assert!(found.contains(&("drift/number".into(), "four".into())), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_the_body_never_mentions_and_a_weekday() {
+        let found = drift("- Governor Tom Hale opened the Harbor Bridge on Friday.\n");
+        assert!(found.contains(&("drift/entity".into(), "Tom Hale".into())), "{found:?}");
+        assert!(found.contains(&("drift/number".into(), "Friday".into())), "{found:?}");
+    }
+
+    #[test]
+    fn a_dropped_negation_and_a_dropped_hedge() {
+        let found = drift("- The council approved a toll.\n- Traffic on the ferry route will fall by half.\n");
+        assert!(
+            found.contains(&("drift/negation".into(), "approved".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("drift/modality".into(), "will fall".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_opposite_of_the_source_word() {
+        let found = drift("- Traffic on the ferry route is expected to rise by half.\n");
+        assert!(found.contains(&("drift/negation".into(), "rise".into())), "{found:?}");
+    }
+
+    #[test]
+    fn a_phrase_the_body_never_uses() {
+        let found = drift("- In a historic triumph, Ruiz opened the Harbor Bridge on Monday.\n");
+        assert!(
+            found.contains(&("drift/unsupported-phrase".into(), "historic triumph".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn quotes_skip_apostrophes() {
+        let text = "Russia's 'no limits' pact, the Nations' view and \u{201c}a quote\u{201d}";
+        let ranges: Vec<&str> = quoted_ranges(text, 0, text.len())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(ranges, ["no limits", "a quote"]);
+    }
+
+    #[test]
+    fn capitals_at_the_start_of_a_sentence_are_names_only_when_not_words() {
+        let text = "Council President Dana Whitfield spoke to the press on the steps. Alvarez agreed with her.";
+        let tokens = tokenize(text, 0, text.len());
+        let entity = entity_tokens(text, UnitKind::Bullet, &tokens, &[]);
+        let names: Vec<&str> = tokens
+            .iter()
+            .zip(&entity)
+            .filter(|(_, e)| **e)
+            .map(|(t, _)| t.text(text))
+            .collect();
+        assert_eq!(names, ["President", "Dana", "Whitfield", "Alvarez"]);
+    }
+}
