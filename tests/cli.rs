@@ -39,7 +39,8 @@ fn run_case(dir: &Path) -> Run {
         .spawn()
         .expect("the sumlint binary runs");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(&input).unwrap();
+        // The binary may exit without reading all its input: not a test failure.
+        let _ = child.stdin.take().unwrap().write_all(&input);
     }
     let output = child.wait_with_output().unwrap();
     Run {
