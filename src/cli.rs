@@ -10,6 +10,7 @@ use crate::finding::Severity;
 use crate::input;
 use crate::options::CheckOptions;
 use crate::report::{self, DisplayOptions, Format};
+use crate::text::lexicon::Locale;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 
@@ -54,6 +55,40 @@ pub struct CheckArgs {
     /// When to use color.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Project words that are never typos, one per line (`#` starts a comment); repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub words: Vec<String>,
+    /// Spellings to accept: `en` both American and British, `en-US` or `en-GB` only one.
+    #[arg(long, value_enum, default_value_t = LocaleArg::En)]
+    pub locale: LocaleArg,
+    /// Apply unambiguous typo fixes to the files in place (plain text and Markdown only).
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the typo fixes `--fix` would make as a unified diff, without writing.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LocaleArg {
+    /// American and British spellings.
+    En,
+    /// American spellings only.
+    #[value(name = "en-US", alias = "en-us", alias = "en_US")]
+    EnUs,
+    /// British spellings only.
+    #[value(name = "en-GB", alias = "en-gb", alias = "en_GB")]
+    EnGb,
+}
+
+impl LocaleArg {
+    fn locale(self) -> Locale {
+        match self {
+            LocaleArg::En => Locale::Any,
+            LocaleArg::EnUs => Locale::Us,
+            LocaleArg::EnGb => Locale::Gb,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -130,8 +165,40 @@ fn report_error(error: &Error) {
     eprintln!("sumlint: error: {error}");
 }
 
+/// Reads `--words` files: one word a line, blank lines and `#` comments skipped.
+pub fn read_words(path: &str) -> Result<Vec<String>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Ok(text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(crate::text::fold)
+        .collect())
+}
+
+/// Print a line for the user on standard error.
+#[allow(clippy::print_stderr)] // the CLI edge: this is where messages reach the user
+fn note(message: &str) {
+    eprintln!("sumlint: {message}");
+}
+
 fn check(args: &CheckArgs) -> io::Result<i32> {
-    let options = CheckOptions::default();
+    let mut options = CheckOptions {
+        locale: args.locale.locale(),
+        ..CheckOptions::default()
+    };
+    for path in &args.words {
+        match read_words(path) {
+            Ok(words) => options.words.extend(words),
+            Err(e) => {
+                report_error(&Error::Config {
+                    path: path.into(),
+                    message: format!("{e}; --words takes a file of project words, one per line"),
+                });
+                return Ok(exit_codes::ERROR);
+            }
+        }
+    }
     if args.summary.is_some() && args.files.len() != 1 {
         report_error(&Error::Usage(
             "--summary takes the summary of one article: give exactly one FILE".into(),
@@ -150,8 +217,19 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed_input = false;
     let mut worst: Option<Severity> = None;
+    let mut diffs = 0;
     for path in &args.files {
         let format = input::format_of(path, args.input_format);
+        if (args.fix || args.diff) && (path == "-" || matches!(format, InputFormat::Json | InputFormat::Jsonl)) {
+            failed_input = true;
+            let e = Error::input(
+                input::display_name(path),
+                "--fix and --diff change plain text and Markdown files only, not JSON or standard input",
+            );
+            report_error(&e);
+            reporter.error(&mut out, &e)?;
+            continue;
+        }
         let source = match input::read_text(path) {
             Ok(source) => source,
             Err(e) => {
@@ -169,8 +247,26 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
                 Ok(doc)
             });
             match doc {
+                Ok(doc) if args.diff => {
+                    let typos = crate::checks::typo::analyse(&doc, &options);
+                    for file in crate::fix::apply(&doc, &crate::checks::typo::fixes(&typos)) {
+                        diffs += 1;
+                        out.write_all(crate::fix::unified_diff(&file).as_bytes())?;
+                    }
+                }
                 Ok(doc) => {
-                    let outcome = crate::check_document(&doc, &options);
+                    let mut outcome = crate::check_document(&doc, &options);
+                    if args.fix {
+                        match fix_files(&doc, &options) {
+                            Ok(fixed) => outcome
+                                .findings
+                                .retain(|f| !(f.family() == "typo" && fixed.contains(&f.span.start))),
+                            Err(e) => {
+                                failed_input = true;
+                                report_error(&e);
+                            }
+                        }
+                    }
                     worst = worst.max(outcome.max_severity());
                     reporter.outcome(&mut out, &outcome)?;
                 }
@@ -182,15 +278,45 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
             }
         }
     }
-    reporter.finish(&mut out)?;
+    if !args.diff {
+        reporter.finish(&mut out)?;
+    }
     out.flush()?;
     Ok(if failed_input {
         exit_codes::ERROR
+    } else if args.diff {
+        // Like `ruff --diff`: a non-empty diff fails, so CI can ask for fixes.
+        if diffs > 0 {
+            exit_codes::FINDINGS
+        } else {
+            exit_codes::SUCCESS
+        }
     } else if args.fail_on.threshold().is_some_and(|t| worst.is_some_and(|w| w >= t)) {
         exit_codes::FINDINGS
     } else {
         exit_codes::SUCCESS
     })
+}
+
+/// Applies the unambiguous typo fixes of `doc` to its files; returns the
+/// start offsets of the fixed words.
+fn fix_files(doc: &crate::document::Document, options: &CheckOptions) -> Result<Vec<usize>, Error> {
+    let typos = crate::checks::typo::analyse(doc, options);
+    let fixes = crate::checks::typo::fixes(&typos);
+    for file in crate::fix::apply(doc, &fixes) {
+        crate::fix::write_atomically(
+            std::path::Path::new(&file.path),
+            file.original.as_bytes(),
+            file.fixed.as_bytes(),
+        )?;
+        note(&format!(
+            "fixed {} typo{} in {}",
+            file.count,
+            if file.count == 1 { "" } else { "s" },
+            file.path
+        ));
+    }
+    Ok(fixes.iter().map(|(start, _, _)| *start).collect())
 }
 
 fn explain(rule: Option<&str>) -> io::Result<i32> {

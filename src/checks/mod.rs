@@ -4,6 +4,7 @@
 //! applies the configured severities.
 
 pub mod coverage;
+pub mod typo;
 
 use crate::align::Alignment;
 use crate::document::Document;
@@ -12,7 +13,7 @@ use crate::options::CheckOptions;
 
 /// Every rule sumlint knows, in documentation order.
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
-    coverage::RULES.iter().copied()
+    typo::RULES.iter().chain(coverage::RULES.iter()).copied()
 }
 
 /// Looks a rule up by id.
@@ -23,6 +24,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// Runs every enabled check on `doc`.
 pub fn run(doc: &Document, alignment: &Alignment, options: &CheckOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
+    typo::check(doc, options, &mut findings);
     coverage::check(doc, alignment, &mut findings);
     findings.retain_mut(|f| {
         let Some(rule) = rule(f.rule) else { return true };
