@@ -167,7 +167,10 @@ fn report_error(error: &Error) {
 
 /// Reads `--words` files: one word a line, blank lines and `#` comments skipped.
 pub fn read_words(path: &str) -> Result<Vec<String>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+        path: path.into(),
+        message: format!("cannot read the words file ({e}); --words takes a file of project words, one per line"),
+    })?;
     Ok(text
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -191,10 +194,7 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         match read_words(path) {
             Ok(words) => options.words.extend(words),
             Err(e) => {
-                report_error(&Error::Config {
-                    path: path.into(),
-                    message: format!("{e}; --words takes a file of project words, one per line"),
-                });
+                report_error(&e);
                 return Ok(exit_codes::ERROR);
             }
         }
