@@ -15,7 +15,8 @@
 //! 3. measures detection throughput (MB/s, one thread) on the unmodified
 //!    documents;
 //! 4. runs `hunspell -l -d en_US` (and `-a` for its first suggestion) on the
-//!    same texts when hunspell is installed, and skips it otherwise.
+//!    same texts when hunspell is installed, and skips it otherwise (or when
+//!    `TYPO_BENCH_NO_HUNSPELL` is set).
 
 #![allow(clippy::print_stdout)] // a benchmark reports on the terminal
 
@@ -395,6 +396,10 @@ fn hunspell_run(args: &[&str], input: &str) -> Option<String> {
 }
 
 fn hunspell(bodies: &[String], total_words: usize, injected_docs: &[(Document, String, Vec<Injected>)]) {
+    if std::env::var_os("TYPO_BENCH_NO_HUNSPELL").is_some() {
+        println!("hunspell: skipped (TYPO_BENCH_NO_HUNSPELL)");
+        return;
+    }
     let Some(clean) = hunspell_run(&["-l", "-d", "en_US"], &bodies.join("\n\n")) else {
         println!("hunspell: not installed (apt-get install -y hunspell hunspell-en-us); reference skipped");
         return;

@@ -211,6 +211,8 @@ struct Checker<'d> {
     vocabulary: HashMap<String, usize>,
     /// How often each lower-cased form occurs in the body.
     body_counts: HashMap<String, usize>,
+    /// The document's capitalised forms the lexicon does not list as words.
+    names: Vec<String>,
 }
 
 impl Candidate {
@@ -240,6 +242,7 @@ impl<'d> Checker<'d> {
             candidates: HashMap::new(),
             vocabulary: HashMap::new(),
             body_counts: HashMap::new(),
+            names: Vec::new(),
         }
     }
 
@@ -320,7 +323,11 @@ impl<'d> Checker<'d> {
                 *self.body_counts.entry(key.clone()).or_default() += 1;
             }
             if matches!(verdict, Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown) {
-                *self.vocabulary.entry(key).or_default() += 1;
+                let count = self.vocabulary.entry(key.clone()).or_default();
+                *count += 1;
+                if *count == 1 && verdict != Lexical::Word {
+                    self.names.push(key);
+                }
             }
         }
     }
@@ -569,7 +576,8 @@ impl<'d> Checker<'d> {
             }
         }
         // A near-miss of the document's own vocabulary is the strongest evidence.
-        for (word, _) in self.vocabulary.iter() {
+        // Lexicon words of the document are found by the search above; names are not.
+        for word in &self.names {
             let len = word.chars().count();
             if len.abs_diff(chars.len()) <= 2 && len >= 3 && strsim::osa_distance(word, key) <= 2 {
                 words.insert(word.clone());
@@ -660,6 +668,16 @@ impl<'d> Checker<'d> {
         let mut keys: Vec<&String> = forms.keys().collect();
         keys.sort();
         let mut reported: HashSet<&str> = HashSet::new();
+        // Forms by first letter and length: a pair differs by one slip, so
+        // only forms of about the same length and the same first letter are
+        // compared (names rarely go wrong at the first letter), which keeps
+        // this linear in practice instead of forms × forms.
+        let mut buckets: HashMap<(char, usize), Vec<&String>> = HashMap::new();
+        for key in &keys {
+            if let Some(first) = key.chars().next() {
+                buckets.entry((first, key.chars().count())).or_default().push(key);
+            }
+        }
         for a in &keys {
             let va = verdicts[*a];
             if !unknown(va) || reported.contains(a.as_str()) {
@@ -668,15 +686,22 @@ impl<'d> Checker<'d> {
             let a_capital = va == Lexical::CapitalUnknown;
             let a_len = a.chars().count();
             let mut best: Option<&String> = None;
-            for b in &keys {
+            let first = a.chars().next().unwrap_or(' ');
+            let nearby =
+                (a_len.saturating_sub(1)..=a_len + 1).flat_map(|len| buckets.get(&(first, len)).into_iter().flatten());
+            for b in nearby {
                 if a == b {
                     continue;
                 }
-                let vb = verdicts[*b];
                 let b_len = b.chars().count();
-                if b_len.abs_diff(a_len) > 1 {
+                if b_len.abs_diff(a_len) > 1 || a.chars().next() != b.chars().next() {
                     continue;
                 }
+                let max = if a_len.min(b_len) >= 8 { 2 } else { 1 };
+                if strsim::osa_distance(a, b) > max {
+                    continue;
+                }
+                let vb = verdicts[*b];
                 // Names pair with names, lower-case words with unknown lower-case words
                 // (an unknown word near an English word is a spelling finding).
                 let b_capital = forms[*b]
@@ -687,10 +712,6 @@ impl<'d> Checker<'d> {
                     continue;
                 }
                 if is_inflection(a, b) || strip_diacritics(a) == strip_diacritics(b) {
-                    continue;
-                }
-                let max = if a_len.min(b_len) >= 8 { 2 } else { 1 };
-                if strsim::osa_distance(a, b) > max || a.chars().next() != b.chars().next() {
                     continue;
                 }
                 // Different people's names often differ by one letter (Daniel /
