@@ -332,7 +332,19 @@ fn main() {
                         ));
                     }
                 }
-                None => misses.push(format!("{} (meant {})", &text[inj.start..inj.end], inj.intended)),
+                None => {
+                    let from = text[..inj.start].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+                    let to = text[inj.end..]
+                        .char_indices()
+                        .nth(20)
+                        .map_or(text.len(), |(i, _)| inj.end + i);
+                    misses.push(format!(
+                        "{} (meant {}): …{}…",
+                        &text[inj.start..inj.end],
+                        inj.intended,
+                        &text[from..to]
+                    ))
+                }
             }
         }
         true_flags += typos
@@ -349,7 +361,9 @@ fn main() {
         top1 as f64 / detected.max(1) as f64
     );
     if std::env::var_os("TYPO_BENCH_VERBOSE").is_some() {
-        println!("misses: {misses:?}");
+        for miss in &misses {
+            println!("miss: {miss}");
+        }
         println!("wrong top-1: {wrong_top1:?}");
     }
 

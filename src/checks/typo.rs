@@ -132,6 +132,10 @@ enum Lexical {
     CapitalUnknown,
     /// Lower-case and unknown: a typo candidate.
     Unknown,
+    /// Not listed, but reads as a compound or derived form of listed words
+    /// ("snowpack", "influencers"): a typo only if it is one cheap slip from
+    /// a common word ("aprking" is "apr" + "king", but really "parking").
+    Derived,
 }
 
 /// How sure a lower-case unknown word must be to be called a typo.
@@ -371,9 +375,10 @@ impl<'d> Checker<'d> {
                     self.recognisable_typo(&key, false);
                     true
                 }
+                Lexical::Derived => self.recognisable(&key, true, false),
                 Lexical::Unknown => match self.context(token, &key) {
                     Context::Skip => false,
-                    Context::Strict => self.recognisable_typo(&key, true),
+                    Context::Strict => self.recognisable(&key, true, false),
                     Context::Plain => self.recognisable_typo(&key, false),
                 },
                 Lexical::CapitalUnknown => {
@@ -398,7 +403,7 @@ impl<'d> Checker<'d> {
             let suggestion = match_case(text, &best.word);
             let unambiguous = best.cost <= 1.0
                 && (best.in_document && !candidates.get(1).is_some_and(|c| c.in_document)
-                    || candidates.get(1).is_none_or(|second| second.score - best.score >= 0.6));
+                    || candidates.get(1).is_none_or(|second| second.score - best.score >= 0.3));
             let what = match self.locale {
                 Locale::Us if lexicon::is_word(key, Locale::Any) => "is British spelling (--locale en-US)",
                 Locale::Gb if lexicon::is_word(key, Locale::Any) => "is American spelling (--locale en-GB)",
@@ -513,11 +518,17 @@ impl<'d> Checker<'d> {
     /// the candidate cache. `capital` asks for the stricter test used for
     /// capitalised words, which are names far more often than typos.
     fn recognisable_typo(&mut self, key: &str, strict: bool) -> bool {
+        self.recognisable(key, strict, strict)
+    }
+
+    /// [`Self::recognisable_typo`], with the name guard separate from the
+    /// strict limit: a capitalised word must also not be near a known name.
+    fn recognisable(&mut self, key: &str, strict: bool, capital: bool) -> bool {
         if key.chars().all(|c| key.starts_with(c)) {
             // "xxxxx", "zzz": not a slip for any word.
             return false;
         }
-        if strict && (key.chars().count() < 5 || names_near(key)) {
+        if capital && (key.chars().count() < 5 || names_near(key)) {
             // A name that happens to be near a word ("Pearce", "Grande") must not fire.
             return false;
         }
@@ -529,13 +540,21 @@ impl<'d> Checker<'d> {
             return false;
         };
         let len = key.chars().count();
+        if strict && key.strip_suffix('s') == Some(best.word.as_str()) {
+            // A plural the lexicon lacks ("get-togethers", "year-olds") is not a slip.
+            return false;
+        }
+        if len == 3 && best.word.chars().count() < 3 {
+            // "plc" is not "pc" mistyped: three-letter slips come from longer words.
+            return false;
+        }
         if len <= 2 || (len == 3 && lexicon::frequency(&best.word) < 50_000_000) {
             // Short strings are near hundreds of words and are often
             // abbreviations ("ie", "plc"): only a slip in a very common word counts.
             return false;
         }
         let limit = if strict {
-            0.3
+            0.2
         } else {
             match len {
                 0..=3 => 0.3,
@@ -590,13 +609,13 @@ impl<'d> Checker<'d> {
             .map(|word| {
                 let cost = typing_cost(key, &word);
                 let in_document = self.vocabulary.contains_key(&word);
-                let freq = lexicon::frequency(&word).max(1) as f64;
-                let mut score = 2.0 * cost - 0.12 * freq.log10();
+                let freq = lexicon::frequency(&word).max(10_000) as f64;
+                let mut score = cost - 0.25 * (freq.log10() - 5.0);
                 if in_document {
-                    score -= 1.0;
+                    score -= 0.5;
                 }
                 if phonetic(&word) == typed_phonetic {
-                    score -= 0.3;
+                    score -= 0.15;
                 }
                 Candidate {
                     word,
@@ -824,8 +843,11 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
         return Lexical::Skip;
     }
     let other_locale = locale != Locale::Any && lexicon::is_word(word, Locale::Any);
-    if !other_locale && (lexicon::frequency(word) > 0 || compound_or_plural(word, locale)) {
+    if !other_locale && lexicon::frequency(word) > 0 {
         return Lexical::Word;
+    }
+    if !other_locale && compound_or_plural(word, locale) {
+        return if first_upper { Lexical::Word } else { Lexical::Derived };
     }
     if first_upper {
         if lexicon::is_known_name(word) {
