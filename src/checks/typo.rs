@@ -627,6 +627,11 @@ impl<'d> Checker<'d> {
             .filter(|c| c.cost <= 2.0)
             .collect();
         ranked.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.word.cmp(&b.word)));
+        if self.locale != Locale::Any && lexicon::is_word(key, Locale::Any) {
+            // The other locale's spelling: its counterpart ("centres" → "centers")
+            // is the closest spelling, whatever a shorter word's frequency.
+            ranked.sort_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| a.score.total_cmp(&b.score)));
+        }
         ranked
     }
 
