@@ -31,6 +31,8 @@ use crate::span::Span;
 use crate::text::lexicon::{self, Locale};
 use crate::text::stopwords::is_stopword;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 
 pub static SPELLING: Rule = Rule {
@@ -99,6 +101,10 @@ struct Token {
     /// First word of a sentence or of a title-case line: capitalisation
     /// says nothing there.
     capital_is_positional: bool,
+    /// What the lexicon says, in context (filled by `collect`).
+    verdict: Lexical,
+    /// Lower-cased, possessive stripped: the form compared across the document.
+    key: Rc<str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,15 +212,13 @@ struct Checker<'d> {
     words: HashSet<String>,
     regions: Vec<Region>,
     tokens: Vec<Token>,
-    /// Lexical verdict per written form (case kept: case matters for names).
-    lexical: HashMap<String, Lexical>,
     /// Ranked corrections per lower-cased form.
     candidates: HashMap<String, Vec<Candidate>>,
     /// Lower-cased forms the document writes, with how often, for the
     /// forms that are English words or names (the document's vocabulary).
-    vocabulary: HashMap<String, usize>,
+    vocabulary: HashMap<String, usize, FxBuild>,
     /// How often each lower-cased form occurs in the body.
-    body_counts: HashMap<String, usize>,
+    body_counts: HashMap<String, usize, FxBuild>,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
 }
@@ -242,10 +246,9 @@ impl<'d> Checker<'d> {
             words: options.words.iter().map(|w| fold(w)).collect(),
             regions: Vec::new(),
             tokens: Vec::new(),
-            lexical: HashMap::new(),
             candidates: HashMap::new(),
-            vocabulary: HashMap::new(),
-            body_counts: HashMap::new(),
+            vocabulary: HashMap::default(),
+            body_counts: HashMap::default(),
             names: Vec::new(),
         }
     }
@@ -312,47 +315,46 @@ impl<'d> Checker<'d> {
                     end,
                     region: r,
                     capital_is_positional: positional,
+                    verdict: Lexical::Skip,
+                    key: Rc::from(""),
                 });
             }
         }
         self.tokens.sort_by_key(|t| t.start);
-        for i in 0..self.tokens.len() {
-            let token = self.tokens[i].clone();
-            let verdict = self.lexical_of(&token);
-            if verdict == Lexical::Skip {
+        // One lexicon verdict and one folded key per distinct written form:
+        // most tokens repeat, and the lookups are the per-token cost.
+        let mut seen_forms: HashMap<&'d str, (Lexical, Rc<str>), FxBuild> = HashMap::default();
+        let mut tokens = std::mem::take(&mut self.tokens);
+        for token in &mut tokens {
+            let text = &doc.text[token.start..token.end];
+            let (verdict, key) = seen_forms
+                .entry(text)
+                .or_insert_with(|| (lexical(text, self.locale, &self.words), Rc::from(bare(&fold(text)))))
+                .clone();
+            let after = &doc.text[token.end..];
+            let prefix = after.starts_with(['-', '\u{2010}', '\u{2011}'])
+                && after[1..].starts_with(|c: char| c.is_alphabetic())
+                && HYPHEN_PREFIXES.contains(&&*key);
+            token.verdict = if prefix { Lexical::Skip } else { verdict };
+            token.key = key;
+            if token.verdict == Lexical::Skip {
                 continue;
             }
-            let key = bare(&fold(self.text(&token))).to_string();
-            if matches!(self.side_of(&token), Side::Body(_)) {
-                *self.body_counts.entry(key.clone()).or_default() += 1;
+            if matches!(self.regions[token.region].side, Side::Body(_)) {
+                *self.body_counts.entry(token.key.to_string()).or_default() += 1;
             }
-            if matches!(verdict, Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown) {
-                let count = self.vocabulary.entry(key.clone()).or_default();
+            if matches!(
+                token.verdict,
+                Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
+            ) {
+                let count = self.vocabulary.entry(token.key.to_string()).or_default();
                 *count += 1;
-                if *count == 1 && verdict != Lexical::Word {
-                    self.names.push(key);
+                if *count == 1 && token.verdict != Lexical::Word {
+                    self.names.push(token.key.to_string());
                 }
             }
         }
-    }
-
-    /// The verdict for a token: the cached lexical one, refined by context
-    /// the cache cannot see (hyphenated prefixes).
-    fn lexical_of(&mut self, token: &Token) -> Lexical {
-        let text = self.text(token);
-        let after = &self.doc.text[token.end..];
-        if after.starts_with(['-', '\u{2010}', '\u{2011}'])
-            && after[1..].starts_with(|c: char| c.is_alphabetic())
-            && HYPHEN_PREFIXES.contains(&fold(text).as_str())
-        {
-            return Lexical::Skip;
-        }
-        if let Some(&verdict) = self.lexical.get(text) {
-            return verdict;
-        }
-        let verdict = lexical(text, self.locale, &self.words);
-        self.lexical.insert(text.to_string(), verdict);
-        verdict
+        self.tokens = tokens;
     }
 
     fn side_of(&self, token: &Token) -> Side {
@@ -366,9 +368,11 @@ impl<'d> Checker<'d> {
         let mut flagged: Vec<(Token, String)> = Vec::new();
         let tokens = self.tokens.clone();
         for token in &tokens {
-            let text = self.text(token);
-            let verdict = self.lexical_of(token);
-            let key = bare(&fold(text)).to_string();
+            let verdict = token.verdict;
+            if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
+                continue;
+            }
+            let key = token.key.to_string();
             let is_typo = match verdict {
                 // A spelling of the other locale ("colour" with --locale en-US) is always wrong.
                 Lexical::Unknown if self.locale != Locale::Any && lexicon::is_word(&key, Locale::Any) => {
@@ -640,7 +644,7 @@ impl<'d> Checker<'d> {
         self.tokens
             .iter()
             .filter(|t| t.start != not.start)
-            .find(|t| bare(&fold(self.text(t))) == word)
+            .find(|t| &*t.key == word)
             .cloned()
     }
 
@@ -671,13 +675,12 @@ impl<'d> Checker<'d> {
         let tokens = std::mem::take(&mut self.tokens);
         let mut verdicts: HashMap<String, Lexical> = HashMap::new();
         for token in &tokens {
-            let verdict = self.lexical_of(token);
-            if verdict == Lexical::Skip {
+            let verdict = token.verdict;
+            if verdict == Lexical::Skip || token.key.len() < 4 || is_stopword(&token.key) {
                 continue;
             }
-            let text = self.text(token);
-            let key = bare(&fold(text)).to_string();
-            if key.chars().count() < 4 || is_stopword(&key) {
+            let key = token.key.to_string();
+            if key.chars().count() < 4 {
                 continue;
             }
             let class = verdict;
@@ -811,6 +814,27 @@ impl<'d> Checker<'d> {
         }
     }
 }
+
+/// FxHash (as in rustc): a fast hash for the per-document maps of short
+/// words, where SipHash's protection against crafted keys buys nothing.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
