@@ -7,6 +7,18 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` via a temporary file in the same directory.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_guarded(path, bytes, || Ok(true)).map(|_| ())
+}
+
+/// Writes `bytes` to `path` via a temporary file in the same directory,
+/// keeping an existing file's permissions. `still_current` is asked just
+/// before the rename (to keep the window small); when it says no, nothing is
+/// written and the result is `Ok(false)`.
+pub fn write_guarded(
+    path: &Path,
+    bytes: &[u8],
+    still_current: impl Fn() -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -15,14 +27,22 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let temp = dir.join(format!(".{name}.sumlint-{}.tmp", std::process::id()));
+    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
     let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
         file.write_all(bytes)?;
+        if let Some(permissions) = permissions {
+            file.set_permissions(permissions)?;
+        }
         file.sync_all()?;
-        std::fs::rename(&temp, path)
+        drop(file);
+        if !still_current()? {
+            return Ok(false);
+        }
+        std::fs::rename(&temp, path).map(|_| true)
     })();
-    if result.is_err() {
+    if !matches!(result, Ok(true)) {
         let _ = std::fs::remove_file(&temp);
     }
     result

@@ -12,6 +12,7 @@ use crate::finding::Severity;
 use crate::input;
 use crate::options::{CheckOptions, RuleLevel};
 use crate::report::{self, DisplayOptions, Format};
+use crate::text::lexicon::Locale;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -120,6 +121,40 @@ pub struct CheckArgs {
     /// Report `drift/low-score` for documents scoring below this (see `sumlint calibrate`).
     #[arg(long, value_name = "SCORE")]
     pub score_threshold: Option<f64>,
+    /// Project words that are never typos, one per line (`#` starts a comment); repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub words: Vec<String>,
+    /// Spellings to accept: `en` both American and British, `en-US` or `en-GB` only one.
+    #[arg(long, value_enum)]
+    pub locale: Option<LocaleArg>,
+    /// Apply unambiguous typo fixes to the files in place (plain text and Markdown only).
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the typo fixes `--fix` would make as a unified diff, without writing.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LocaleArg {
+    /// American and British spellings.
+    En,
+    /// American spellings only.
+    #[value(name = "en-US", alias = "en-us", alias = "en_US")]
+    EnUs,
+    /// British spellings only.
+    #[value(name = "en-GB", alias = "en-gb", alias = "en_GB")]
+    EnGb,
+}
+
+impl LocaleArg {
+    fn locale(self) -> Locale {
+        match self {
+            LocaleArg::En => Locale::Any,
+            LocaleArg::EnUs => Locale::Us,
+            LocaleArg::EnGb => Locale::Gb,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -200,9 +235,39 @@ fn report_error(error: &Error) {
     eprintln!("sumlint: error: {error}");
 }
 
+/// Reads `--words` files: one word a line, blank lines and `#` comments skipped.
+pub fn read_words(path: &str) -> Result<Vec<String>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+        path: path.into(),
+        message: format!("cannot read the words file ({e}); --words takes a file of project words, one per line"),
+    })?;
+    Ok(text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(crate::text::fold)
+        .collect())
+}
+
+/// Print a line for the user on standard error.
+#[allow(clippy::print_stderr)] // the CLI edge: this is where messages reach the user
+fn note(message: &str) {
+    eprintln!("sumlint: {message}");
+}
+
 fn check(args: &CheckArgs) -> io::Result<i32> {
     if args.score_threshold.is_some_and(|t| valid_threshold(t).is_none()) {
         return Ok(exit_codes::ERROR);
+    }
+    let mut words = Vec::new();
+    for path in &args.words {
+        match read_words(path) {
+            Ok(read) => words.extend(read),
+            Err(e) => {
+                report_error(&e);
+                return Ok(exit_codes::ERROR);
+            }
+        }
     }
     if args.summary.is_some() && args.files.len() != 1 {
         report_error(&Error::Usage(
@@ -244,6 +309,7 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
     let mut worst: Option<Severity> = None;
     let mut recorded: Vec<baseline::Entry> = Vec::new();
     let mut accepted = 0usize;
+    let mut diffs = 0;
 
     let (inputs, expand_errors) = input::expand(&args.files, args.stdin_filename.as_deref());
     for e in &expand_errors {
@@ -271,8 +337,18 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         if !unnamed_stdin && !config.selects(Path::new(&name)) {
             continue;
         }
-        let options = &with_flags(&config.options, args);
+        let options = &with_flags(&config.options, args, &words);
         let format = input::format_of(&name, args.input_format);
+        if (args.fix || args.diff) && (path == "-" || matches!(format, InputFormat::Json | InputFormat::Jsonl)) {
+            failed_input = true;
+            let e = Error::input(
+                input::display_name(&name),
+                "--fix and --diff change plain text and Markdown files only, not JSON or standard input",
+            );
+            report_error(&e);
+            reporter.error(&mut out, &e)?;
+            continue;
+        }
         let source = match input::read_text(&path) {
             Ok(source) => source,
             Err(e) => {
@@ -291,8 +367,26 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
                 Ok(doc)
             });
             match doc {
+                Ok(doc) if args.diff => {
+                    let typos = crate::checks::typo::analyse(&doc, options);
+                    for file in crate::fix::apply(&doc, &crate::checks::typo::fixes(&typos)) {
+                        diffs += 1;
+                        out.write_all(crate::fix::unified_diff(&file).as_bytes())?;
+                    }
+                }
                 Ok(doc) => {
                     let mut outcome = crate::check_document(&doc, options);
+                    if args.fix {
+                        match fix_files(&doc, options) {
+                            Ok(fixed) => outcome
+                                .findings
+                                .retain(|f| !(f.family() == "typo" && fixed.contains(&f.span.start))),
+                            Err(e) => {
+                                failed_input = true;
+                                report_error(&e);
+                            }
+                        }
+                    }
                     if args.write_baseline.is_some() || baseline.is_some() {
                         let entries = baseline::entries(&doc, &outcome);
                         if let Some(baseline) = baseline.as_mut() {
@@ -311,7 +405,9 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
             }
         }
     }
-    reporter.finish(&mut out)?;
+    if !args.diff {
+        reporter.finish(&mut out)?;
+    }
     out.flush()?;
     if let Some(path) = &args.baseline {
         if accepted > 0 {
@@ -339,6 +435,13 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
     }
     Ok(if failed_input {
         exit_codes::ERROR
+    } else if args.diff {
+        // Like `ruff --diff`: a non-empty diff fails, so CI can ask for fixes.
+        if diffs > 0 {
+            exit_codes::FINDINGS
+        } else {
+            exit_codes::SUCCESS
+        }
     } else if args.write_baseline.is_none() && args.fail_on.threshold().is_some_and(|t| worst.is_some_and(|w| w >= t)) {
         exit_codes::FINDINGS
     } else {
@@ -348,8 +451,12 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
 
 /// The analysis options for one file: its config's, with what the command
 /// line says on top (flags win over the config file).
-fn with_flags(config: &CheckOptions, args: &CheckArgs) -> CheckOptions {
+fn with_flags(config: &CheckOptions, args: &CheckArgs, words: &[String]) -> CheckOptions {
     let mut options = config.clone();
+    if let Some(locale) = args.locale {
+        options.locale = locale.locale();
+    }
+    options.words.extend(words.iter().cloned());
     if let Some(threshold) = args.score_threshold {
         options.score_threshold = Some(threshold);
     }
@@ -364,12 +471,6 @@ fn with_flags(config: &CheckOptions, args: &CheckArgs) -> CheckOptions {
         }
     }
     options
-}
-
-/// A note for the user on standard error (not an error).
-#[allow(clippy::print_stderr)] // the CLI edge: this is where messages reach the user
-fn note(message: &str) {
-    eprintln!("sumlint: {message}");
 }
 
 fn completions(shell: clap_complete::Shell) -> io::Result<i32> {
@@ -421,6 +522,27 @@ fn man(subcommand: Option<&str>, dir: Option<&Path>) -> io::Result<i32> {
         note(&format!("wrote {}", path.display()));
     }
     Ok(exit_codes::SUCCESS)
+}
+
+/// Applies the unambiguous typo fixes of `doc` to its files; returns the
+/// start offsets of the fixed words.
+fn fix_files(doc: &crate::document::Document, options: &CheckOptions) -> Result<Vec<usize>, Error> {
+    let typos = crate::checks::typo::analyse(doc, options);
+    let fixes = crate::checks::typo::fixes(&typos);
+    for file in crate::fix::apply(doc, &fixes) {
+        crate::fix::write_atomically(
+            std::path::Path::new(&file.path),
+            file.original.as_bytes(),
+            file.fixed.as_bytes(),
+        )?;
+        note(&format!(
+            "fixed {} typo{} in {}",
+            file.count,
+            if file.count == 1 { "" } else { "s" },
+            file.path
+        ));
+    }
+    Ok(fixes.iter().map(|(start, _, _)| *start).collect())
 }
 
 fn explain(rule: Option<&str>) -> io::Result<i32> {

@@ -39,6 +39,7 @@ pub mod document;
 pub mod error;
 pub mod exit_codes;
 pub mod finding;
+pub mod fix;
 pub mod input;
 pub mod options;
 pub mod outcome;

@@ -6,6 +6,7 @@
 pub mod coverage;
 pub mod drift;
 pub mod duplication;
+pub mod typo;
 
 use crate::align::Alignment;
 use crate::document::Document;
@@ -17,6 +18,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     coverage::RULES
         .iter()
         .chain(drift::RULES)
+        .chain(typo::RULES)
         .chain(duplication::RULES)
         .copied()
 }
@@ -29,6 +31,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// Runs every enabled check on `doc`.
 pub fn run(doc: &Document, alignment: &Alignment, options: &CheckOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
+    typo::check(doc, options, &mut findings);
     coverage::check(doc, alignment, &mut findings);
     duplication::check(doc, alignment, options, &mut findings);
     drift::check(doc, alignment, options, &mut findings);

@@ -1,0 +1,487 @@
+//! Typo benchmark: `cargo run --release --example typo_bench [FILE.jsonl ...]`.
+//!
+//! Takes the news documents in the JSONL files (default
+//! `../shared/data/*.jsonl`, each document once), and:
+//! 1. runs the typo check on the unmodified documents: every flag there is
+//!    counted as a false flag (per 10,000 words), and listed in
+//!    `target/typo_bench_clean_flags.txt` for review;
+//! 2. injects misspellings into English words with a fixed seed, one edit
+//!    in most cases (deletion, insertion of a neighbouring key, keyboard
+//!    neighbour substitution, transposition, doubled and dropped doubled
+//!    letters, -ance/-ence style vowel swaps, ie/ei), about one per 150
+//!    words, rejecting edits that make another English word (no spell
+//!    checker can see a real-word error), and measures recall, precision
+//!    and top-1 suggestion accuracy;
+//! 3. measures detection throughput (MB/s, one thread) on the unmodified
+//!    documents;
+//! 4. runs `hunspell -l -d en_US` (and `-a` for its first suggestion) on the
+//!    same texts when hunspell is installed, and skips it otherwise (or when
+//!    `TYPO_BENCH_NO_HUNSPELL` is set).
+
+#![allow(clippy::print_stdout)] // a benchmark reports on the terminal
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use sumlint::checks::typo;
+use sumlint::document::json::{parse_jsonl_line, Record};
+use sumlint::document::Document;
+use sumlint::options::CheckOptions;
+use sumlint::text::lexicon::{self, Locale};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// SplitMix64: a tiny, well-known PRNG so the benchmark needs no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+fn neighbours(c: char) -> Vec<char> {
+    let pos = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.find(c).map(|col| (r as i32, col as i32 + r as i32 / 2)))
+    };
+    let Some((r, col)) = pos(c) else { return vec![] };
+    "abcdefghijklmnopqrstuvwxyz"
+        .chars()
+        .filter(|&o| o != c && pos(o).is_some_and(|(r2, c2)| (r2 - r).abs() <= 1 && (c2 - col).abs() <= 1))
+        .collect()
+}
+
+/// One misspelling of `word` (lower-case ASCII), or None.
+fn misspell(word: &str, rng: &mut Rng) -> Option<String> {
+    let mut w: Vec<char> = word.chars().collect();
+    let n = w.len();
+    let roll = rng.below(100);
+    let doubled: Vec<usize> = (1..n).filter(|&i| w[i] == w[i - 1]).collect();
+    match roll {
+        0..=19 => {
+            // Deletion of a letter.
+            w.remove(rng.below(n));
+        }
+        20..=33 => {
+            // Insertion of a key next to a neighbouring letter.
+            let i = rng.below(n);
+            let near = neighbours(w[i]);
+            if near.is_empty() {
+                return None;
+            }
+            let c = near[rng.below(near.len())];
+            w.insert(i + rng.below(2), c);
+        }
+        34..=53 => {
+            // Keyboard-neighbour substitution.
+            let i = rng.below(n);
+            let near = neighbours(w[i]);
+            if near.is_empty() {
+                return None;
+            }
+            w[i] = near[rng.below(near.len())];
+        }
+        54..=68 => {
+            // Transposition of two adjacent letters.
+            let i = rng.below(n - 1);
+            if w[i] == w[i + 1] {
+                return None;
+            }
+            w.swap(i, i + 1);
+        }
+        69..=76 => {
+            // A letter doubled.
+            let i = rng.below(n);
+            w.insert(i, w[i]);
+        }
+        77..=84 => {
+            // A doubled letter written once (or any letter dropped).
+            let i = if doubled.is_empty() {
+                rng.below(n)
+            } else {
+                doubled[rng.below(doubled.len())]
+            };
+            w.remove(i);
+        }
+        85..=94 => {
+            // Sound-alike spellings: -ance/-ence, -ant/-ent, -able/-ible, ie/ei, a vowel for a vowel.
+            let s: String = w.iter().collect();
+            let swaps = [
+                ("ance", "ence"),
+                ("ence", "ance"),
+                ("ant", "ent"),
+                ("ent", "ant"),
+                ("able", "ible"),
+                ("ible", "able"),
+                ("ie", "ei"),
+                ("ei", "ie"),
+                ("ise", "ize"),
+                ("tion", "sion"),
+            ];
+            let applicable: Vec<&(&str, &str)> = swaps.iter().filter(|(a, _)| s.contains(a)).collect();
+            if let Some((a, b)) = applicable.get(rng.below(applicable.len().max(1))) {
+                return Some(s.replacen(a, b, 1));
+            }
+            let vowels: Vec<usize> = (0..n).filter(|&i| "aeiou".contains(w[i])).collect();
+            if vowels.is_empty() {
+                return None;
+            }
+            let i = vowels[rng.below(vowels.len())];
+            let options: Vec<char> = "aeiou".chars().filter(|&v| v != w[i]).collect();
+            w[i] = options[rng.below(options.len())];
+        }
+        _ => {
+            // Two slips: a deletion and a neighbour substitution.
+            w.remove(rng.below(n));
+            let i = rng.below(w.len());
+            let near = neighbours(w[i]);
+            if near.is_empty() {
+                return None;
+            }
+            w[i] = near[rng.below(near.len())];
+        }
+    }
+    Some(w.into_iter().collect())
+}
+
+fn is_english(w: &str) -> bool {
+    lexicon::is_word(w, Locale::Any) || lexicon::frequency(w) > 0 || lexicon::is_known_name(w)
+}
+
+struct Injected {
+    start: usize,
+    end: usize,
+    intended: String,
+}
+
+/// The body of `record` with misspellings, and where they are.
+fn inject(text: &str, rng: &mut Rng) -> (String, Vec<Injected>) {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut injected = Vec::new();
+    let mut last = 0;
+    for (offset, word) in text.unicode_word_indices() {
+        let eligible = word.len() >= 3
+            && word.chars().all(|c| c.is_ascii_alphabetic())
+            && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
+            && lexicon::is_word(word, Locale::Any);
+        if !eligible || !rng.chance(1.0 / 150.0) {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        let Some(typo) = (0..5).find_map(|_| misspell(&lower, rng).filter(|t| t.len() >= 2 && !is_english(t))) else {
+            continue;
+        };
+        let typo = if word.starts_with(|c: char| c.is_uppercase()) {
+            let mut c = typo.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        } else {
+            typo
+        };
+        out.push_str(&text[last..offset]);
+        let start = out.len();
+        out.push_str(&typo);
+        injected.push(Injected {
+            start,
+            end: out.len(),
+            intended: lower,
+        });
+        last = offset + word.len();
+    }
+    out.push_str(&text[last..]);
+    (out, injected)
+}
+
+fn document(id: usize, body: &str) -> Document {
+    let record = Record {
+        id: format!("doc-{id}"),
+        document: body.to_string(),
+        summary: None,
+        headline: None,
+        dek: None,
+        label: None,
+    };
+    record.into_document("bench.jsonl", None)
+}
+
+fn words(text: &str) -> usize {
+    text.unicode_words()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+fn main() {
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.is_empty() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data");
+        let dir = if dir.exists() {
+            dir
+        } else {
+            std::path::PathBuf::from("/work/shared/data")
+        };
+        let mut found: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}; pass JSONL files as arguments", dir.display()))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .map(|p| p.display().to_string())
+            .collect();
+        found.sort();
+        paths = found;
+    }
+    let mut seen = HashSet::new();
+    let mut bodies = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for (i, line) in text.lines().enumerate() {
+            if let Some(Ok(record)) = parse_jsonl_line(path, i + 1, line) {
+                if seen.insert(record.document.clone()) {
+                    bodies.push(record.document);
+                }
+            }
+        }
+    }
+    let options = CheckOptions::default();
+    let total_words: usize = bodies.iter().map(|b| words(b)).sum();
+    let total_bytes: usize = bodies.iter().map(|b| b.len()).sum();
+    println!(
+        "documents: {} distinct from {}, {} words, {:.2} MB",
+        bodies.len(),
+        paths.join(" "),
+        total_words,
+        total_bytes as f64 / 1e6
+    );
+
+    // 1. Clean documents: every flag is a false flag (or a typo in the source).
+    let docs: Vec<Document> = bodies.iter().enumerate().map(|(i, b)| document(i, b)).collect();
+    let mut clean_flags = Vec::new();
+    for doc in &docs {
+        for t in typo::analyse(doc, &options) {
+            let line = doc.line_text(&doc.span(t.start, t.end)).to_string();
+            let at = t.start;
+            let context_start = doc.text[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+            let context_end = doc.text[t.end..]
+                .char_indices()
+                .nth(40)
+                .map_or(doc.text.len(), |(i, _)| t.end + i);
+            let _ = line;
+            clean_flags.push(format!(
+                "{}\t{}\t{:?}\t{}",
+                t.rule.id,
+                &doc.text[t.start..t.end],
+                t.suggestion,
+                doc.text[context_start..context_end].replace('\n', " ")
+            ));
+        }
+    }
+    let out_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/typo_bench_clean_flags.txt");
+    let _ = std::fs::write(&out_path, clean_flags.join("\n") + "\n");
+    println!(
+        "sumlint clean: {} flags = {:.2} per 10,000 words (listed in {})",
+        clean_flags.len(),
+        clean_flags.len() as f64 * 10_000.0 / total_words as f64,
+        out_path.display()
+    );
+
+    // 2. Injected misspellings.
+    let mut rng = Rng(0x5eed_2026);
+    let mut injected_docs = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        let (text, injected) = inject(body, &mut rng);
+        injected_docs.push((document(i, &text), text, injected));
+    }
+    let (mut injections, mut detected, mut top1, mut flags, mut true_flags) = (0, 0, 0, 0, 0);
+    let (mut cap_injections, mut cap_detected) = (0, 0);
+    let mut misses = Vec::new();
+    let mut wrong_top1 = Vec::new();
+    for (doc, text, injected) in &injected_docs {
+        // Record text starts at offset 0 of the document (no headline).
+        let typos = typo::analyse(doc, &options);
+        flags += typos.len();
+        for inj in injected {
+            injections += 1;
+            let capital = text[inj.start..].starts_with(char::is_uppercase);
+            cap_injections += usize::from(capital);
+            match typos.iter().find(|t| t.start < inj.end && inj.start < t.end) {
+                Some(t) => {
+                    detected += 1;
+                    cap_detected += usize::from(capital);
+                    if t.suggestion.as_deref().map(str::to_lowercase).as_deref() == Some(inj.intended.as_str()) {
+                        top1 += 1;
+                    } else {
+                        wrong_top1.push(format!(
+                            "{} -> {:?} (meant {})",
+                            &text[inj.start..inj.end],
+                            t.suggestion,
+                            inj.intended
+                        ));
+                    }
+                }
+                None => {
+                    let from = text[..inj.start].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+                    let to = text[inj.end..]
+                        .char_indices()
+                        .nth(20)
+                        .map_or(text.len(), |(i, _)| inj.end + i);
+                    misses.push(format!(
+                        "{} (meant {}): …{}…",
+                        &text[inj.start..inj.end],
+                        inj.intended,
+                        &text[from..to]
+                    ))
+                }
+            }
+        }
+        true_flags += typos
+            .iter()
+            .filter(|t| injected.iter().any(|inj| t.start < inj.end && inj.start < t.end))
+            .count();
+    }
+    let injected_words: usize = injected_docs.iter().map(|(_, t, _)| words(t)).sum();
+    println!("injected: {injections} misspellings ({cap_injections} capitalised) in {injected_words} words");
+    println!(
+        "sumlint: recall {:.3} ({detected}/{injections}; capitalised {cap_detected}/{cap_injections}), precision {:.3} ({true_flags}/{flags}), top-1 {:.3} ({top1}/{detected})",
+        detected as f64 / injections as f64,
+        true_flags as f64 / flags.max(1) as f64,
+        top1 as f64 / detected.max(1) as f64
+    );
+    if std::env::var_os("TYPO_BENCH_VERBOSE").is_some() {
+        for miss in &misses {
+            println!("miss: {miss}");
+        }
+        println!("wrong top-1: {wrong_top1:?}");
+    }
+
+    // 3. Throughput: detection on the unmodified documents, one thread.
+    let cpu_start = cpu_seconds().unwrap_or(0.0);
+    let started = Instant::now();
+    let mut rounds = 0;
+    while rounds < 3 || started.elapsed().as_secs_f64() < 2.0 {
+        for doc in &docs {
+            std::hint::black_box(typo::analyse(doc, &options));
+        }
+        rounds += 1;
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().map(|end| end - cpu_start);
+    println!(
+        "sumlint throughput: {:.1} MB/s wall ({} rounds over {:.2} MB in {:.2} s, one thread){}",
+        total_bytes as f64 * rounds as f64 / 1e6 / seconds,
+        rounds,
+        total_bytes as f64 / 1e6,
+        seconds,
+        cpu.map(|cpu| format!(
+            "; {:.1} MB/s of CPU time ({cpu:.2} s on this thread, immune to other load)",
+            total_bytes as f64 * rounds as f64 / 1e6 / cpu
+        ))
+        .unwrap_or_default()
+    );
+
+    // 4. hunspell on the same texts, when installed.
+    hunspell(&bodies, total_words, &injected_docs);
+}
+
+/// CPU time of this thread (user + system) from `/proc/thread-self/stat`,
+/// on Linux; the wall clock is unreliable on a busy machine.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): utime and stime are 14 and 15.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // The kernel reports in USER_HZ, 100 on Linux.
+    Some(ticks / 100.0)
+}
+
+/// `hunspell -l -d en_US` lines for `text`, or None when hunspell is missing.
+fn hunspell_run(args: &[&str], input: &str) -> Option<String> {
+    let mut child = Command::new("hunspell")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = input.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().ok()?;
+    let _ = writer.join();
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn hunspell(bodies: &[String], total_words: usize, injected_docs: &[(Document, String, Vec<Injected>)]) {
+    if std::env::var_os("TYPO_BENCH_NO_HUNSPELL").is_some() {
+        println!("hunspell: skipped (TYPO_BENCH_NO_HUNSPELL)");
+        return;
+    }
+    let Some(clean) = hunspell_run(&["-l", "-d", "en_US"], &bodies.join("\n\n")) else {
+        println!("hunspell: not installed (apt-get install -y hunspell hunspell-en-us); reference skipped");
+        return;
+    };
+    let clean_flags = clean.lines().filter(|l| !l.is_empty()).count();
+    println!(
+        "hunspell clean: {clean_flags} flags = {:.2} per 10,000 words",
+        clean_flags as f64 * 10_000.0 / total_words as f64
+    );
+    let (mut injections, mut detected, mut top1, mut flags, mut true_flags) = (0, 0, 0, 0, 0);
+    for (_, text, injected) in injected_docs {
+        let Some(listed) = hunspell_run(&["-l", "-d", "en_US"], text) else {
+            return;
+        };
+        let mut listed: Vec<&str> = listed.lines().filter(|l| !l.is_empty()).collect();
+        flags += listed.len();
+        let mut hits = Vec::new();
+        for inj in injected {
+            injections += 1;
+            let typed = &text[inj.start..inj.end];
+            if let Some(i) = listed.iter().position(|w| *w == typed) {
+                listed.remove(i);
+                detected += 1;
+                true_flags += 1;
+                hits.push((typed, inj.intended.as_str()));
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        let query: String = hits.iter().map(|(t, _)| format!("{t}\n")).collect();
+        let Some(answers) = hunspell_run(&["-a", "-d", "en_US"], &query) else {
+            continue;
+        };
+        let suggestions: Vec<&str> = answers
+            .lines()
+            .filter(|l| l.starts_with('&') || l.starts_with('#'))
+            .collect();
+        for ((_, intended), answer) in hits.iter().zip(suggestions) {
+            let first = answer.split_once(": ").map(|(_, s)| s.split(", ").next().unwrap_or(""));
+            if first.is_some_and(|f| f.to_lowercase() == *intended) {
+                top1 += 1;
+            }
+        }
+    }
+    println!(
+        "hunspell: recall {:.3} ({detected}/{injections}), precision {:.3} ({true_flags}/{flags}), top-1 {:.3} ({top1}/{detected})",
+        detected as f64 / injections as f64,
+        true_flags as f64 / flags.max(1) as f64,
+        top1 as f64 / detected.max(1) as f64
+    );
+}
