@@ -1060,7 +1060,8 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// Byte ranges of `text` where no word is a typo: URLs, e-mail addresses,
-/// @handles, #hashtags and quoted foreign phrases.
+/// file names and domains (`seed.txt`, `example.com`), @handles, #hashtags
+/// and quoted foreign phrases.
 fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut offset = 0;
@@ -1073,7 +1074,8 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
             || core.starts_with('#')
             || core
                 .split_once('@')
-                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+            || is_file_name(core);
         if is_web {
             ranges.push((offset, offset + word.len()));
         }
@@ -1081,6 +1083,19 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
     }
     ranges.extend(foreign_quotes(text));
     ranges
+}
+
+/// `name.ext` with a short lower-case extension: a file name or a domain.
+/// "U.S." and "e.g." are not (upper case, or one-letter parts).
+fn is_file_name(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '/');
+    let Some((stem, ext)) = word.rsplit_once('.') else {
+        return false;
+    };
+    (2..=5).contains(&ext.len())
+        && ext.bytes().all(|b| b.is_ascii_lowercase())
+        && stem.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        && !stem.contains(char::is_whitespace)
 }
 
 /// Quoted runs where most words are not English: foreign phrases, not typos.
@@ -1357,6 +1372,15 @@ mod tests {
                 Some("Kowalczyk".into())
             )]
         );
+    }
+
+    #[test]
+    fn file_names_and_domains_are_not_words() {
+        assert!(is_file_name("seed.txt"));
+        assert!(is_file_name("example.com,"));
+        assert!(!is_file_name("U.S."));
+        assert!(!is_file_name("e.g."));
+        assert!(!is_file_name("end."));
     }
 
     #[test]
