@@ -7,9 +7,9 @@ use crate::document::InputFormat;
 use crate::error::Error;
 use crate::exit_codes;
 use crate::finding::Severity;
-use crate::input;
 use crate::options::CheckOptions;
 use crate::report::{self, DisplayOptions, Format};
+use crate::run::{RunOptions, Sink};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 
@@ -54,6 +54,10 @@ pub struct CheckArgs {
     /// When to use color.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Read files that are not valid UTF-8 anyway: bad bytes become U+FFFD,
+    /// with a warning naming the line (otherwise such a file is an error).
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -145,52 +149,65 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         color,
         quiet: args.quiet,
     };
-    let mut reporter = report::reporter(&display);
+    let run_options = RunOptions {
+        check: options,
+        input_format: args.input_format,
+        summary: args.summary.clone(),
+        lossy: args.lossy,
+    };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed_input = false;
-    let mut worst: Option<Severity> = None;
-    for path in &args.files {
-        let format = input::format_of(path, args.input_format);
-        let source = match input::read_text(path) {
-            Ok(source) => source,
-            Err(e) => {
-                failed_input = true;
-                report_error(&e);
-                reporter.error(&mut out, &e)?;
-                continue;
-            }
-        };
-        for doc in input::documents(path, source, format, &options.parse) {
-            let doc = doc.and_then(|mut doc| {
-                if let Some(summary) = &args.summary {
-                    input::attach_summary(&mut doc, summary, &options.parse)?;
-                }
-                Ok(doc)
-            });
-            match doc {
-                Ok(doc) => {
-                    let outcome = crate::check_document(&doc, &options);
-                    worst = worst.max(outcome.max_severity());
-                    reporter.outcome(&mut out, &outcome)?;
-                }
-                Err(e) => {
-                    failed_input = true;
-                    report_error(&e);
-                    reporter.error(&mut out, &e)?;
-                }
-            }
-        }
-    }
-    reporter.finish(&mut out)?;
-    out.flush()?;
-    Ok(if failed_input {
+    let mut sink = CliSink {
+        reporter: report::reporter(&display),
+        out: io::BufWriter::new(stdout.lock()),
+        progress: crate::progress::Progress::new(),
+    };
+    let summary = crate::run::run(&args.files, &run_options, &mut sink)?;
+    sink.progress.finish();
+    sink.reporter.finish(&mut sink.out)?;
+    sink.out.flush()?;
+    Ok(if summary.errors > 0 {
         exit_codes::ERROR
-    } else if args.fail_on.threshold().is_some_and(|t| worst.is_some_and(|w| w >= t)) {
+    } else if args
+        .fail_on
+        .threshold()
+        .is_some_and(|t| summary.worst.is_some_and(|w| w >= t))
+    {
         exit_codes::FINDINGS
     } else {
         exit_codes::SUCCESS
     })
+}
+
+/// Where a check run's results go: the reporter on standard output,
+/// errors and warnings on standard error, a progress bar on a terminal.
+struct CliSink<W: Write> {
+    reporter: Box<dyn report::Reporter>,
+    out: W,
+    progress: crate::progress::Progress,
+}
+
+impl<W: Write> Sink for CliSink<W> {
+    fn outcome(&mut self, outcome: &crate::outcome::Outcome) -> io::Result<()> {
+        let (reporter, out) = (&mut self.reporter, &mut self.out);
+        self.progress.suspend(|| reporter.outcome(out, outcome))
+    }
+
+    fn error(&mut self, error: &Error) -> io::Result<()> {
+        self.progress.suspend(|| report_error(error));
+        self.reporter.error(&mut self.out, error)
+    }
+
+    #[allow(clippy::print_stderr)] // the CLI edge: this is where messages reach the user
+    fn warning(&mut self, message: &str) -> io::Result<()> {
+        self.progress.suspend(|| eprintln!("sumlint: warning: {message}"));
+        Ok(())
+    }
+
+    fn progress(&mut self, done: u64, total: Option<u64>) {
+        // Flush what is written so far, so the bar never hides output.
+        let _ = self.out.flush();
+        self.progress.update(done, total);
+    }
 }
 
 fn explain(rule: Option<&str>) -> io::Result<i32> {

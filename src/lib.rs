@@ -38,7 +38,9 @@ pub mod finding;
 pub mod input;
 pub mod options;
 pub mod outcome;
+pub mod progress;
 pub mod report;
+pub mod run;
 pub mod span;
 pub mod text;
 
