@@ -36,6 +36,7 @@ pub mod error;
 pub mod exit_codes;
 pub mod finding;
 pub mod input;
+pub mod invariants;
 pub mod options;
 pub mod outcome;
 pub mod progress;
