@@ -348,12 +348,24 @@ impl Default for ParseOptions {
 impl ParseOptions {
     /// True when a heading's text names the summary ("Key points:").
     pub fn is_summary_heading(&self, heading: &str) -> bool {
-        let normalized = heading
+        let trimmed = heading
             .trim()
             .trim_end_matches(':')
             .trim_matches(|c: char| c == '*' || c == '_' || c == '#')
-            .trim()
-            .to_lowercase();
+            .trim();
+        // Every line of an article is asked: skip the lowercasing for one
+        // with more characters than any heading (a character is at most 4
+        // bytes, and lowercasing never makes a text shorter in characters).
+        let longest = self
+            .summary_headings
+            .iter()
+            .map(|h| h.chars().count())
+            .max()
+            .unwrap_or(0);
+        if trimmed.len() > 4 * longest {
+            return false;
+        }
+        let normalized = trimmed.to_lowercase();
         self.summary_headings.contains(&normalized)
     }
 }

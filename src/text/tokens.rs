@@ -77,7 +77,15 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 }
             }
         }
-        let kind = match numbers::parse(&folded) {
+        // Digits are parsed afresh (numbers are too many to remember);
+        // words come from the per-thread cache.
+        let (number, cached) = if folded.starts_with(|c: char| c.is_ascii_digit()) {
+            (numbers::parse(&folded), None)
+        } else {
+            let info = super::word_info(&folded);
+            (info.number, Some((info.stem, info.stop)))
+        };
+        let kind = match number {
             Some(mut n) => {
                 let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
                 let rest_lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
@@ -87,9 +95,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             }
             None => TokenKind::Word,
         };
-        let (stem, stop) = match &kind {
-            TokenKind::Number(n) => (n.key(), false),
-            TokenKind::Word => (super::stem(&folded), is_stopword(&folded)),
+        let (stem, stop) = match (&kind, cached) {
+            (TokenKind::Number(n), _) => (n.key(), false),
+            (TokenKind::Word, Some(cached)) => cached,
+            (TokenKind::Word, None) => (super::stem(&folded), is_stopword(&folded)),
         };
         tokens.push(Token {
             start: word_start,
