@@ -180,10 +180,8 @@ proptest! {
 
     #[test]
     fn any_json_text_never_panics(text in any_text()) {
-        for record in parse_json("p.json", &text) {
-            if let Ok(record) = record {
-                check_everything(&record.into_document("p.json", None))?;
-            }
+        for record in parse_json("p.json", &text).into_iter().flatten() {
+            check_everything(&record.into_document("p.json", None))?;
         }
         let _ = parse_jsonl_line("p.jsonl", 1, &text);
     }
