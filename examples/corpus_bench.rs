@@ -23,7 +23,7 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 struct Args {
     data: Option<PathBuf>,
@@ -158,23 +158,55 @@ fn write_corpus(records: &[Record], target: u64, jsonl: &Path, text: &Path) -> (
     (count, bytes)
 }
 
-/// Best wall time of `runs` runs of `command`.
-fn best_of(runs: usize, mut command: impl FnMut() -> Command) -> Duration {
+/// Wall and CPU (user + system) seconds of one run.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: f64,
+    cpu: f64,
+}
+
+/// The run with the best wall time of `runs` runs of `command`, with its
+/// CPU time when `/usr/bin/time` is there to measure it (0 otherwise). CPU
+/// time is what to compare on a shared machine: other processes lengthen
+/// the wall time of every run, not the CPU time it needs.
+fn best_of(runs: usize, stdin: Option<&Path>, mut command: impl FnMut() -> Command) -> Timing {
+    let has_time = Path::new("/usr/bin/time").exists();
+    let report = std::env::temp_dir().join(format!("sumlint-bench-time-{}", std::process::id()));
     (0..runs.max(1))
         .map(|_| {
-            let mut cmd = command();
+            let inner = command();
+            let mut cmd = if has_time {
+                let mut cmd = Command::new("/usr/bin/time");
+                cmd.args(["-f", "%U %S", "-o"]).arg(&report).arg(inner.get_program());
+                cmd.args(inner.get_args());
+                for (key, value) in inner.get_envs() {
+                    if let Some(value) = value {
+                        cmd.env(key, value);
+                    }
+                }
+                cmd
+            } else {
+                inner
+            };
+            if let Some(input) = stdin {
+                cmd.stdin(fs::File::open(input).unwrap_or_else(|e| fail(&format!("{}: {e}", input.display()))));
+            }
             cmd.stdout(Stdio::null()).stderr(Stdio::null());
             let start = Instant::now();
             let status = cmd
                 .status()
                 .unwrap_or_else(|e| fail(&format!("cannot run {cmd:?}: {e}")));
-            let elapsed = start.elapsed();
+            let wall = start.elapsed().as_secs_f64();
             if status.code().is_none_or(|c| c > 1) {
                 fail(&format!("{cmd:?} failed: {status}"));
             }
-            elapsed
+            let cpu = fs::read_to_string(&report)
+                .ok()
+                .map(|t| t.split_whitespace().filter_map(|v| v.parse::<f64>().ok()).sum())
+                .unwrap_or(0.0);
+            Timing { wall, cpu }
         })
-        .min()
+        .min_by(|a, b| a.wall.total_cmp(&b.wall))
         .unwrap()
 }
 
@@ -186,9 +218,10 @@ fn sumlint_bin(root: &Path) -> PathBuf {
     bin
 }
 
-fn sumlint(bin: &Path, threads: usize, file: &Path) -> Command {
+fn sumlint(bin: &Path, threads: usize, file: &Path, quiet: bool) -> Command {
     let mut cmd = Command::new(bin);
     cmd.args(["check", "--color", "never"])
+        .args(quiet.then_some("--quiet"))
         .arg(file)
         .env("RAYON_NUM_THREADS", threads.to_string());
     cmd
@@ -225,39 +258,61 @@ fn main() {
         if data.is_some() { " and the shared data" } else { "" },
         args.runs
     );
-    println!("{:<40} {:>9} {:>9} {:>12}", "", "seconds", "MB/s", "documents/s");
-    let row = |name: &str, time: Duration| {
-        let s = time.as_secs_f64();
-        println!("{name:<40} {s:>9.3} {:>9.2} {:>12.0}", mb / s, count as f64 / s);
-        s
-    };
-    let one = row(
-        "sumlint check, 1 thread",
-        best_of(args.runs, || sumlint(&bin, 1, &jsonl)),
+    println!(
+        "{:<44} {:>8} {:>8} {:>9} {:>12} {:>12}",
+        "", "wall s", "CPU s", "MB/s", "MB/CPU-s", "documents/s"
     );
-    let two = row(
-        "sumlint check, 2 threads",
-        best_of(args.runs, || sumlint(&bin, 2, &jsonl)),
+    let row = |name: &str, t: Timing| {
+        let per_cpu = if t.cpu > 0.0 {
+            format!("{:.2}", mb / t.cpu)
+        } else {
+            "?".into()
+        };
+        println!(
+            "{name:<44} {:>8.3} {:>8.3} {:>9.2} {per_cpu:>12} {:>12.0}",
+            t.wall,
+            t.cpu,
+            mb / t.wall,
+            count as f64 / t.wall
+        );
+        t
+    };
+    let quiet1 = row(
+        "sumlint check --quiet, 1 thread",
+        best_of(args.runs, None, || sumlint(&bin, 1, &jsonl, true)),
+    );
+    let quiet2 = row(
+        "sumlint check --quiet, 2 threads",
+        best_of(args.runs, None, || sumlint(&bin, 2, &jsonl, true)),
+    );
+    row(
+        "sumlint check (full text report), 1 thread",
+        best_of(args.runs, None, || sumlint(&bin, 1, &jsonl, false)),
+    );
+    row(
+        "sumlint check (full text report), 2 threads",
+        best_of(args.runs, None, || sumlint(&bin, 2, &jsonl, false)),
     );
     if aspell_available() {
         let aspell = row(
             "aspell list --lang=en_US (1 thread)",
-            best_of(args.runs, || {
+            best_of(args.runs, Some(&text), || {
                 let mut cmd = Command::new("aspell");
-                cmd.args(["list", "--lang=en_US"]).stdin(fs::File::open(&text).unwrap());
+                cmd.args(["list", "--lang=en_US"]);
                 cmd
             }),
         );
         println!(
-            "sumlint vs aspell per byte: {:.2}x on 1 thread, {:.2}x on 2 threads (above 1 is faster)",
-            aspell / one,
-            aspell / two
+            "sumlint --quiet vs aspell per byte (above 1 is faster): wall {:.2}x on 1 thread, {:.2}x on 2 threads; CPU time {:.2}x",
+            aspell.wall / quiet1.wall,
+            aspell.wall / quiet2.wall,
+            if quiet1.cpu > 0.0 { aspell.cpu / quiet1.cpu } else { f64::NAN }
         );
     } else {
         println!("aspell list --lang=en_US: not installed (apt-get install -y aspell aspell-en); skipped");
     }
     startup(&bin, &dir);
-    scaling(&bin, &root, &dir, args.runs.max(3));
+    scaling(&bin, &root, &dir, args.runs.max(5));
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -265,9 +320,17 @@ fn main() {
 /// check on every save costs.
 fn startup(bin: &Path, dir: &Path) {
     let path = dir.join("tiny.txt");
-    fs::write(&path, "Bridge Opens\n\nThe mayor opened the bridge on Monday.\n\n- The mayor opened the bridge.\n").unwrap();
-    let time = best_of(20, || sumlint(bin, 1, &path));
-    println!("\nstart-up: a check of a two-line article takes {:.1} ms (best of 20)", time.as_secs_f64() * 1e3);
+    fs::write(
+        &path,
+        "Bridge Opens\n\nThe mayor opened the bridge on Monday.\n\n- The mayor opened the bridge.\n",
+    )
+    .unwrap();
+    let time = best_of(20, None, || sumlint(bin, 1, &path, false));
+    println!(
+        "\nstart-up: a check of a two-line article takes {:.1} ms wall, {:.1} ms CPU (best of 20)",
+        time.wall * 1e3,
+        time.cpu * 1e3
+    );
 }
 
 /// Cost against length: one article, then the same article with its body
@@ -289,13 +352,13 @@ fn scaling(bin: &Path, root: &Path, dir: &Path, runs: usize) {
         .collect::<Vec<_>>()
         .join("\n\n");
     let article = |copies: usize| format!("{head}\n\n{}\n{bullets}", vec![body.as_str(); copies].join("\n\n"));
-    println!("\ncost against length (1 thread, same summary, body repeated):");
+    println!("\ncost against length (sumlint check --quiet, 1 thread, same summary, body repeated; best wall time):");
     let mut last: Option<(usize, f64)> = None;
-    for copies in [20, 200] {
+    for copies in [40, 400] {
         let path = dir.join(format!("long-{copies}.txt"));
         fs::write(&path, article(copies)).unwrap();
         let size = fs::metadata(&path).unwrap().len();
-        let time = best_of(runs, || sumlint(bin, 1, &path)).as_secs_f64();
+        let time = best_of(runs, None, || sumlint(bin, 1, &path, true)).wall;
         print!("  {:>8.2} MB article: {time:>8.3} s", size as f64 / 1e6);
         if let Some((last_size, last_time)) = last {
             print!(

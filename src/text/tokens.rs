@@ -88,7 +88,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         let kind = match number {
             Some(mut n) => {
                 let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
-                let rest_lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+                // Only the next 8 bytes matter ("per cent"); cut on a char
+                // boundary, never the whole rest of the text (that made a
+                // number before non-ASCII text cost the length of the text).
+                let rest_lower = rest[..crate::span::floor_char_boundary(rest, 8)].to_ascii_lowercase();
                 n.percent =
                     rest.starts_with('%') || rest_lower.starts_with("percent") || rest_lower.starts_with("per cent");
                 TokenKind::Number(n)
@@ -154,6 +157,23 @@ mod tests {
         assert_eq!(key("$1.2 million"), key("1,200,000 dollars"));
         assert_eq!(key("40 percent"), key("40%"));
         assert_eq!(key("40 per cent"), Some("#40%".to_string()));
+    }
+
+    /// Regression: the look-ahead for "percent" after a number copied the
+    /// whole rest of the text when byte 8 fell inside a character, so an
+    /// article with numbers before dashes or curly quotes cost quadratic
+    /// time. It must still see "percent" right before such a character.
+    #[test]
+    fn percent_lookahead_before_multibyte_characters() {
+        let key = |t: &str| {
+            tokenize(t, 0, t.len())
+                .into_iter()
+                .find_map(|t| t.number().map(|n| n.key()))
+        };
+        assert_eq!(key("40 percent\u{2014}a rise"), Some("#40%".to_string()));
+        assert_eq!(key("40 per\u{2014}cent"), Some("#40".to_string()));
+        assert_eq!(key("40 \u{201c}units\u{201d}"), Some("#40".to_string()));
+        assert_eq!(key("40 perc\u{e9}nt"), Some("#40".to_string()));
     }
 
     #[test]
