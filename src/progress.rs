@@ -50,6 +50,9 @@ impl Progress {
                         .unwrap_or_else(|_| ProgressStyle::default_spinner()),
                 ),
             };
+            // Start the rate estimate here, not from zero a second ago.
+            bar.set_position(done);
+            bar.reset_eta();
             self.bar = Some(bar);
         }
         if let Some(bar) = &self.bar {
