@@ -323,7 +323,10 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
             };
             let phrase = phrase_share(&unit_bigrams, &bigrams(&content_stems(&sentences[s].tokens)));
             let close = unit_text.normalized_similarity(&folded_text(&sentences[s].tokens));
-            (s, W_RECALL * recall + W_PHRASE * phrase + W_CLOSE * close, shared)
+            // Clamped: the weights sum to 1 only up to rounding
+            // (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
+            let score = (W_RECALL * recall + W_PHRASE * phrase + W_CLOSE * close).clamp(0.0, 1.0);
+            (s, score, shared)
         })
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

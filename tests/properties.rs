@@ -205,3 +205,25 @@ proptest! {
         }
     }
 }
+
+/// Regression (found by `cargo fuzz run check` in its first 90 seconds): a
+/// source sentence scored 1.0000000000000002, because the sentence score's
+/// weights (0.7 + 0.2 + 0.1) sum to 1 only up to rounding. The input is the
+/// fuzzer's: a flag byte (even: plain text), then the article.
+#[test]
+fn fuzz_check_sentence_score_above_one() {
+    let bytes = include_bytes!("regressions/fuzz-check-sentence-score-above-one.bin");
+    let rest = &bytes[1..];
+    let text = match std::str::from_utf8(rest) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap(),
+    };
+    let format = if bytes[0] & 1 == 1 {
+        InputFormat::Markdown
+    } else {
+        InputFormat::Text
+    };
+    let doc = parse_article("fuzz.txt", text.to_string(), format, &ParseOptions::default()).unwrap();
+    let outcome = sumlint::check_document(&doc, &CheckOptions::default());
+    invariants::check_outcome(&doc, &outcome).unwrap();
+}
