@@ -206,7 +206,7 @@ proptest! {
     }
 }
 
-/// Regression (found by `cargo fuzz run check` in its first 90 seconds): a
+/// Regression (found by `cargo fuzz run check` within its first two minutes): a
 /// source sentence scored 1.0000000000000002, because the sentence score's
 /// weights (0.7 + 0.2 + 0.1) sum to 1 only up to rounding. The input is the
 /// fuzzer's: a flag byte (even: plain text), then the article.
