@@ -10,8 +10,14 @@ use sumlint::report::json::JsonFile;
 
 fuzz_target!(|input: (bool, &str)| {
     let (markdown, text) = input;
-    let format = if markdown { InputFormat::Markdown } else { InputFormat::Text };
-    let Ok(doc) = parse_article("f.txt", text.to_string(), format, &ParseOptions::default()) else { return };
+    let format = if markdown {
+        InputFormat::Markdown
+    } else {
+        InputFormat::Text
+    };
+    let Ok(doc) = parse_article("f.txt", text.to_string(), format, &ParseOptions::default()) else {
+        return;
+    };
     let outcome = sumlint::check_document(&doc, &CheckOptions::default());
     if let Err(e) = sumlint::invariants::check_outcome(&doc, &outcome) {
         panic!("{e}");

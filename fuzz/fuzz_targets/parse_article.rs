@@ -7,7 +7,9 @@ use sumlint::document::{decode, decode_lossy, parse_article, InputFormat, ParseO
 
 fuzz_target!(|data: &[u8]| {
     let _ = decode("f.txt", data.to_vec());
-    let Ok((text, _)) = decode_lossy("f.txt", data.to_vec()) else { return };
+    let Ok((text, _)) = decode_lossy("f.txt", data.to_vec()) else {
+        return;
+    };
     for format in [InputFormat::Text, InputFormat::Markdown] {
         if let Ok(doc) = parse_article("f.txt", text.clone(), format, &ParseOptions::default()) {
             if let Err(e) = sumlint::invariants::check_document(&doc) {
