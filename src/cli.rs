@@ -12,6 +12,7 @@ use crate::finding::Severity;
 use crate::input;
 use crate::options::{CheckOptions, RuleLevel};
 use crate::report::{self, DisplayOptions, Format};
+use crate::run::{Checked, Input, RunOptions, Sink};
 use crate::text::lexicon::Locale;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
@@ -133,6 +134,10 @@ pub struct CheckArgs {
     /// Print the typo fixes `--fix` would make as a unified diff, without writing.
     #[arg(long)]
     pub diff: bool,
+    /// Read files that are not valid UTF-8 anyway: bad bytes become U+FFFD,
+    /// with a warning naming the line (otherwise such a file is an error).
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -302,31 +307,17 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         color,
         quiet: args.quiet,
     };
-    let mut reporter = report::reporter(&display);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let mut failed_input = false;
-    let mut worst: Option<Severity> = None;
-    let mut recorded: Vec<baseline::Entry> = Vec::new();
-    let mut accepted = 0usize;
-    let mut diffs = 0;
-
-    let (inputs, expand_errors) = input::expand(&args.files, args.stdin_filename.as_deref());
-    for e in &expand_errors {
-        failed_input = true;
-        report_error(e);
-        reporter.error(&mut out, e)?;
-    }
+    let (expanded, expand_errors) = input::expand(&args.files, args.stdin_filename.as_deref());
+    let mut early_errors = expand_errors;
     // `path` is what is read (`-` for standard input), `name` what it is reported and configured as.
-    for (path, name) in inputs {
+    let mut inputs = Vec::new();
+    for (path, name) in expanded {
         let config = match configs.for_file(Path::new(&name)) {
             Lookup::Found(config) => config,
             Lookup::Broken(error) => {
                 failed_input = true;
-                if let Some(e) = error {
-                    report_error(&e);
-                    reporter.error(&mut out, &e)?;
-                }
+                early_errors.extend(error);
                 continue;
             }
         };
@@ -337,78 +328,56 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         if !unnamed_stdin && !config.selects(Path::new(&name)) {
             continue;
         }
-        let options = &with_flags(&config.options, args, &words);
         let format = input::format_of(&name, args.input_format);
         if (args.fix || args.diff) && (path == "-" || matches!(format, InputFormat::Json | InputFormat::Jsonl)) {
-            failed_input = true;
-            let e = Error::input(
+            early_errors.push(Error::input(
                 input::display_name(&name),
                 "--fix and --diff change plain text and Markdown files only, not JSON or standard input",
-            );
-            report_error(&e);
-            reporter.error(&mut out, &e)?;
+            ));
             continue;
         }
-        let source = match input::read_text(&path) {
-            Ok(source) => source,
-            Err(e) => {
-                failed_input = true;
-                report_error(&e);
-                reporter.error(&mut out, &e)?;
-                continue;
-            }
-        };
-        for doc in input::documents(&name, source, format, &options.parse) {
-            let doc = doc.and_then(|mut doc| {
-                if let Some(summary) = &args.summary {
-                    input::attach_summary(&mut doc, summary, &options.parse)?;
-                }
-                crate::suppress::validate(&doc)?;
-                Ok(doc)
-            });
-            match doc {
-                Ok(doc) if args.diff => {
-                    let typos = crate::checks::typo::analyse(&doc, options);
-                    for file in crate::fix::apply(&doc, &crate::checks::typo::fixes(&typos)) {
-                        diffs += 1;
-                        out.write_all(crate::fix::unified_diff(&file).as_bytes())?;
-                    }
-                }
-                Ok(doc) => {
-                    let mut outcome = crate::check_document(&doc, options);
-                    if args.fix {
-                        match fix_files(&doc, options) {
-                            Ok(fixed) => outcome
-                                .findings
-                                .retain(|f| !(f.family() == "typo" && fixed.contains(&f.span.start))),
-                            Err(e) => {
-                                failed_input = true;
-                                report_error(&e);
-                            }
-                        }
-                    }
-                    if args.write_baseline.is_some() || baseline.is_some() {
-                        let entries = baseline::entries(&doc, &outcome);
-                        if let Some(baseline) = baseline.as_mut() {
-                            accepted += baseline.hide_accepted(&mut outcome, &entries);
-                        }
-                        recorded.extend(entries);
-                    }
-                    worst = worst.max(outcome.max_severity());
-                    reporter.outcome(&mut out, &outcome)?;
-                }
-                Err(e) => {
-                    failed_input = true;
-                    report_error(&e);
-                    reporter.error(&mut out, &e)?;
-                }
-            }
-        }
+        let options = std::sync::Arc::new(with_flags(&config.options, args, &words));
+        inputs.push(Input { path, name, options });
     }
+    let run_options = RunOptions {
+        input_format: args.input_format,
+        summary: args.summary.clone(),
+        lossy: args.lossy,
+        keep_documents: args.fix || args.diff || baseline.is_some() || args.write_baseline.is_some(),
+    };
+    let stdout = io::stdout();
+    let mut sink = CliSink {
+        reporter: report::reporter(&display),
+        out: io::BufWriter::new(stdout.lock()),
+        progress: crate::progress::Progress::new(),
+        fix: args.fix,
+        diff: args.diff,
+        diffs: 0,
+        baseline: baseline.as_mut(),
+        record_baseline: args.write_baseline.is_some(),
+        recorded: Vec::new(),
+        accepted: 0,
+        failed: false,
+        worst: None,
+    };
+    for e in &early_errors {
+        failed_input = true;
+        sink.error(e)?;
+    }
+    let summary = crate::run::run(&inputs, &run_options, &mut sink)?;
+    sink.progress.finish();
     if !args.diff {
-        reporter.finish(&mut out)?;
+        sink.reporter.finish(&mut sink.out)?;
     }
-    out.flush()?;
+    sink.out.flush()?;
+    let CliSink {
+        diffs,
+        recorded,
+        accepted,
+        failed,
+        worst,
+        ..
+    } = sink;
     if let Some(path) = &args.baseline {
         if accepted > 0 {
             note(&format!(
@@ -433,7 +402,7 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
             path.display()
         ));
     }
-    Ok(if failed_input {
+    Ok(if failed_input || failed || summary.errors > 0 {
         exit_codes::ERROR
     } else if args.diff {
         // Like `ruff --diff`: a non-empty diff fails, so CI can ask for fixes.
@@ -543,6 +512,84 @@ fn fix_files(doc: &crate::document::Document, options: &CheckOptions) -> Result<
         ));
     }
     Ok(fixes.iter().map(|(start, _, _)| *start).collect())
+}
+
+/// Where a check run's results go: the reporter on standard output,
+/// errors and warnings on standard error, a progress bar on a terminal;
+/// and, per document, typo fixes or their diff and the baseline.
+struct CliSink<'b, W: Write> {
+    reporter: Box<dyn report::Reporter>,
+    out: W,
+    progress: crate::progress::Progress,
+    fix: bool,
+    diff: bool,
+    diffs: usize,
+    baseline: Option<&'b mut Baseline>,
+    record_baseline: bool,
+    recorded: Vec<baseline::Entry>,
+    accepted: usize,
+    /// A fix could not be written.
+    failed: bool,
+    /// The most severe finding reported (after fixes and the baseline).
+    worst: Option<Severity>,
+}
+
+impl<W: Write> Sink for CliSink<'_, W> {
+    fn outcome(&mut self, checked: Checked) -> io::Result<()> {
+        let Checked {
+            mut outcome,
+            document,
+            options,
+        } = checked;
+        if let Some(doc) = &document {
+            if self.diff {
+                let typos = crate::checks::typo::analyse(doc, &options);
+                for file in crate::fix::apply(doc, &crate::checks::typo::fixes(&typos)) {
+                    self.diffs += 1;
+                    self.out.write_all(crate::fix::unified_diff(&file).as_bytes())?;
+                }
+                return Ok(());
+            }
+            if self.fix {
+                match self.progress.suspend(|| fix_files(doc, &options)) {
+                    Ok(fixed) => outcome
+                        .findings
+                        .retain(|f| !(f.family() == "typo" && fixed.contains(&f.span.start))),
+                    Err(e) => {
+                        self.failed = true;
+                        self.progress.suspend(|| report_error(&e));
+                    }
+                }
+            }
+            if self.record_baseline || self.baseline.is_some() {
+                let entries = baseline::entries(doc, &outcome);
+                if let Some(baseline) = self.baseline.as_mut() {
+                    self.accepted += baseline.hide_accepted(&mut outcome, &entries);
+                }
+                self.recorded.extend(entries);
+            }
+        }
+        self.worst = self.worst.max(outcome.max_severity());
+        let (reporter, out) = (&mut self.reporter, &mut self.out);
+        self.progress.suspend(|| reporter.outcome(out, &outcome))
+    }
+
+    fn error(&mut self, error: &Error) -> io::Result<()> {
+        self.progress.suspend(|| report_error(error));
+        self.reporter.error(&mut self.out, error)
+    }
+
+    #[allow(clippy::print_stderr)] // the CLI edge: this is where messages reach the user
+    fn warning(&mut self, message: &str) -> io::Result<()> {
+        self.progress.suspend(|| eprintln!("sumlint: warning: {message}"));
+        Ok(())
+    }
+
+    fn progress(&mut self, done: u64, total: Option<u64>) {
+        // Flush what is written so far, so the bar never hides output.
+        let _ = self.out.flush();
+        self.progress.update(done, total);
+    }
 }
 
 fn explain(rule: Option<&str>) -> io::Result<i32> {

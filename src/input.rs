@@ -3,9 +3,11 @@
 //! an error for that record alone.
 
 use crate::document::json::{parse_json, parse_jsonl_line, Record};
-use crate::document::{decode, layout_of, parse_article, Document, InputFormat, ParseOptions};
+use crate::document::{
+    decode, decode_lossy, layout_of, parse_article, Document, InputFormat, ParseOptions, MAX_FILE_BYTES,
+};
 use crate::error::{Error, Result};
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 /// The name standard input is reported under.
@@ -13,6 +15,34 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Reads a file (or standard input for `-`) as UTF-8 text.
 pub fn read_text(path: &str) -> Result<String> {
+    decode(display_name(path), read_bytes(path)?)
+}
+
+/// Text read from an input, and the warning to show when `--lossy`
+/// replaced bytes that were not UTF-8.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// Reads a file (or standard input) as text; with `lossy`, bytes that are
+/// not UTF-8 become U+FFFD and a warning instead of an error.
+pub fn read_input(path: &str, lossy: bool) -> Result<Decoded> {
+    let bytes = read_bytes(path)?;
+    let name = display_name(path);
+    if lossy {
+        let (text, warning) = decode_lossy(name, bytes)?;
+        Ok(Decoded { text, warning })
+    } else {
+        Ok(Decoded {
+            text: decode(name, bytes)?,
+            warning: None,
+        })
+    }
+}
+
+fn read_bytes(path: &str) -> Result<Vec<u8>> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -35,7 +65,208 @@ pub fn read_text(path: &str) -> Result<String> {
         }
         std::fs::read(path).map_err(|e| Error::io(path, e))?
     };
-    decode(display_name(path), bytes)
+    Ok(bytes)
+}
+
+/// Opens a JSONL input (a file, or standard input for `-`) for reading line
+/// by line. A directory is an error here rather than at the first read.
+pub fn open_lines(path: &str, lossy: bool) -> Result<JsonlLines<Box<dyn BufRead + Send>>> {
+    let reader: Box<dyn BufRead + Send> = if path == "-" {
+        Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()))
+    } else {
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Err(Error::input(
+                path,
+                "is a directory; name the article files in it (e.g. `dir/*.jsonl`)",
+            ));
+        }
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        Box::new(BufReader::with_capacity(1 << 16, file))
+    };
+    Ok(JsonlLines::new(display_name(path), reader, lossy))
+}
+
+/// One line of a JSONL stream, decoded.
+#[derive(Debug)]
+pub struct JsonlLine {
+    /// 1-based.
+    pub number: usize,
+    /// Bytes the line took in the input, with its line break.
+    pub bytes: u64,
+    pub text: Result<String>,
+    /// Set when `--lossy` replaced bytes that were not UTF-8.
+    pub warning: Option<String>,
+}
+
+/// Reads a JSONL stream one line at a time, so a batch of any size is
+/// checked in flat memory: only the current line is held, and a line
+/// longer than [`MAX_FILE_BYTES`] is skipped (reported, not buffered).
+///
+/// Errors that concern the whole stream (a binary file, an empty file, a
+/// read error) come out as a line whose `text` is the error, after which
+/// the stream ends.
+pub struct JsonlLines<R> {
+    path: String,
+    reader: R,
+    lossy: bool,
+    line: usize,
+    buf: Vec<u8>,
+    /// Bytes read so far, to look for NUL bytes only at the start.
+    read: u64,
+    seen_record: bool,
+    done: bool,
+}
+
+/// A NUL byte in this many leading bytes marks a binary file.
+const BINARY_SNIFF_BYTES: u64 = 8192;
+
+impl<R: BufRead> JsonlLines<R> {
+    pub fn new(path: &str, reader: R, lossy: bool) -> JsonlLines<R> {
+        JsonlLines {
+            path: path.to_string(),
+            reader,
+            lossy,
+            line: 0,
+            buf: Vec::new(),
+            read: 0,
+            seen_record: false,
+            done: false,
+        }
+    }
+
+    /// Reads the next line into `buf`, up to `MAX_FILE_BYTES`; returns the
+    /// bytes consumed and whether the line was too long to keep, or `None`
+    /// at the end of the stream.
+    fn read_line(&mut self) -> std::io::Result<Option<(u64, bool)>> {
+        self.buf.clear();
+        let mut consumed = 0u64;
+        let mut too_long = false;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                return Ok((consumed > 0).then_some((consumed, too_long)));
+            }
+            let (piece, found) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (&available[..=i], true),
+                None => (available, false),
+            };
+            let n = piece.len();
+            if !too_long {
+                if (self.buf.len() + n) as u64 > MAX_FILE_BYTES {
+                    // Drop what was kept: the rest of the line is skipped.
+                    too_long = true;
+                    self.buf = Vec::new();
+                } else {
+                    self.buf.extend_from_slice(piece);
+                }
+            }
+            self.reader.consume(n);
+            consumed += n as u64;
+            if found {
+                return Ok(Some((consumed, too_long)));
+            }
+        }
+    }
+
+    fn fail(&mut self, error: Error) -> Option<JsonlLine> {
+        self.done = true;
+        Some(JsonlLine {
+            number: self.line,
+            bytes: 0,
+            text: Err(error),
+            warning: None,
+        })
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlLines<R> {
+    type Item = JsonlLine;
+
+    fn next(&mut self) -> Option<JsonlLine> {
+        if self.done {
+            return None;
+        }
+        let (bytes, too_long) = match self.read_line() {
+            Ok(Some(line)) => line,
+            Ok(None) if self.seen_record => {
+                self.done = true;
+                return None;
+            }
+            Ok(None) => {
+                let path = self.path.clone();
+                return self.fail(Error::Empty { path });
+            }
+            Err(e) => {
+                let path = self.path.clone();
+                return self.fail(Error::io(path, e));
+            }
+        };
+        self.line += 1;
+        if self.read < BINARY_SNIFF_BYTES {
+            let look = (BINARY_SNIFF_BYTES - self.read).min(self.buf.len() as u64) as usize;
+            if self.buf[..look].contains(&0) {
+                let path = self.path.clone();
+                return self.fail(Error::Binary { path });
+            }
+        }
+        self.read += bytes;
+        if too_long {
+            self.seen_record = true;
+            let error = Error::parse(
+                &self.path,
+                self.line,
+                format!("the record is over the limit of {MAX_FILE_BYTES} bytes for one article; split it"),
+            );
+            return Some(JsonlLine {
+                number: self.line,
+                bytes,
+                text: Err(error),
+                warning: None,
+            });
+        }
+        let raw = std::mem::take(&mut self.buf);
+        let (text, warning) = match String::from_utf8(raw) {
+            Ok(text) => (Ok(text), None),
+            Err(e) => {
+                let byte = e.utf8_error().valid_up_to() + 1;
+                if self.lossy {
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let warning = format!(
+                        "{}:{}: not valid UTF-8 (byte {byte} of that line); bytes that are not UTF-8 were replaced with U+FFFD because of --lossy",
+                        self.path, self.line
+                    );
+                    (Ok(text), Some(warning))
+                } else {
+                    let error = Error::NotUtf8 {
+                        path: self.path.clone(),
+                        line: self.line,
+                        byte,
+                    };
+                    (Err(error), None)
+                }
+            }
+        };
+        if let Ok(text) = &text {
+            if !text
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .is_empty()
+            {
+                self.seen_record = true;
+            }
+        } else {
+            self.seen_record = true;
+        }
+        Some(JsonlLine {
+            number: self.line,
+            bytes,
+            text,
+            warning,
+        })
+    }
 }
 
 /// The name a path is reported under.
@@ -68,6 +299,11 @@ pub fn jsonl_records<'a>(path: &'a str, source: &'a str) -> impl Iterator<Item =
         .lines()
         .enumerate()
         .filter_map(move |(i, line)| parse_jsonl_line(path, i + 1, line).map(|r| (i + 1, r)))
+}
+
+/// A [`Document`] for one JSONL line, or `None` for a blank line.
+pub fn jsonl_document(path: &str, line_number: usize, line: &str) -> Option<Result<Document>> {
+    parse_jsonl_line(path, line_number, line).map(|r| r.map(|r| r.into_document(path, Some(line_number))))
 }
 
 /// Reads the summary for `--summary FILE` into `doc`.
@@ -193,4 +429,49 @@ pub fn is_article_path(path: &Path) -> bool {
             .as_deref(),
         Some("txt" | "md" | "markdown" | "mdx" | "json" | "jsonl" | "ndjson")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], lossy: bool) -> Vec<JsonlLine> {
+        JsonlLines::new("t.jsonl", input, lossy).collect()
+    }
+
+    #[test]
+    fn jsonl_lines_are_numbered_with_and_without_a_final_break() {
+        let got = lines(b"{\"a\":1}\r\n\n{\"b\":2}", false);
+        let numbers: Vec<usize> = got.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, [1, 2, 3]);
+        assert_eq!(got[2].text.as_deref().unwrap(), "{\"b\":2}");
+        assert_eq!(got.iter().map(|l| l.bytes).sum::<u64>(), 17);
+    }
+
+    #[test]
+    fn a_bad_utf8_line_is_an_error_for_that_line_only() {
+        let got = lines(b"ok\nbad \xff\nok\n", false);
+        assert_eq!(
+            got[1].text.as_ref().unwrap_err().to_string(),
+            "t.jsonl:2: the file is not valid UTF-8 (byte 5 of that line); convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8`"
+        );
+        assert!(got[2].text.is_ok());
+        let lossy = lines(b"bad \xff\n", true);
+        assert_eq!(lossy[0].text.as_deref().unwrap(), "bad \u{fffd}\n");
+        assert!(lossy[0].warning.as_deref().unwrap().contains("--lossy"));
+    }
+
+    #[test]
+    fn empty_blank_and_binary_streams_are_errors() {
+        for input in [&b""[..], b"\n  \n"] {
+            let got = lines(input, false);
+            assert!(
+                matches!(got.last().unwrap().text, Err(Error::Empty { .. })),
+                "{input:?}"
+            );
+        }
+        let got = lines(b"{}\n\0\0\n{}\n", false);
+        assert_eq!(got.len(), 2);
+        assert!(matches!(got[1].text, Err(Error::Binary { .. })));
+    }
 }

@@ -110,7 +110,10 @@ fn workflow_steps_pass_on_a_baselined_repo_and_fail_on_a_new_finding() {
     let (code, output) = run_script(repo.path(), check);
     assert_eq!(code, 1, "step `{name}` should fail on the edited paragraph:\n{output}");
     // The workflow annotates with `--format github`.
-    assert!(output.contains("::error file=content/news/library-vote.md,line=7,col=1"), "{output}");
+    assert!(
+        output.contains("::error file=content/news/library-vote.md,line=7,col=1"),
+        "{output}"
+    );
 }
 
 #[test]

@@ -1075,7 +1075,9 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
             || core
                 .split_once('@')
                 .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-            || is_file_name(core);
+            || is_file_name(core)
+            // A word with a byte `--lossy` could not decode: its spelling is unknown.
+            || core.contains('\u{FFFD}');
         if is_web {
             ranges.push((offset, offset + word.len()));
         }

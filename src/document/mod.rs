@@ -353,12 +353,24 @@ impl Default for ParseOptions {
 impl ParseOptions {
     /// True when a heading's text names the summary ("Key points:").
     pub fn is_summary_heading(&self, heading: &str) -> bool {
-        let normalized = heading
+        let trimmed = heading
             .trim()
             .trim_end_matches(':')
             .trim_matches(|c: char| c == '*' || c == '_' || c == '#')
-            .trim()
-            .to_lowercase();
+            .trim();
+        // Every line of an article is asked: skip the lowercasing for one
+        // with more characters than any heading (a character is at most 4
+        // bytes, and lowercasing never makes a text shorter in characters).
+        let longest = self
+            .summary_headings
+            .iter()
+            .map(|h| h.chars().count())
+            .max()
+            .unwrap_or(0);
+        if trimmed.len() > 4 * longest {
+            return false;
+        }
+        let normalized = trimmed.to_lowercase();
         self.summary_headings.contains(&normalized)
     }
 }
@@ -371,6 +383,37 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// bad byte. A leading byte-order mark is kept (blanked in the analysis
 /// text) so that offsets still match the file.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
+    check_bytes(path, &bytes)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, byte) = first_bad_byte(e.as_bytes(), e.utf8_error().valid_up_to());
+        Error::NotUtf8 {
+            path: path.into(),
+            line,
+            byte,
+        }
+    })
+}
+
+/// Decodes file bytes like [`decode`], but replaces bytes that are not
+/// UTF-8 with U+FFFD (`--lossy`) and returns a warning naming the first bad
+/// line instead of failing. Lines stay where they were; byte offsets after
+/// a replaced byte move. Empty, binary and oversized files still fail.
+pub fn decode_lossy(path: &str, bytes: Vec<u8>) -> Result<(String, Option<String>)> {
+    check_bytes(path, &bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) => {
+            let (line, byte) = first_bad_byte(e.as_bytes(), e.utf8_error().valid_up_to());
+            let warning = format!(
+                "{path}:{line}: not valid UTF-8 (byte {byte} of that line); bytes that are not UTF-8 were replaced with U+FFFD because of --lossy"
+            );
+            Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(warning)))
+        }
+    }
+}
+
+/// Fails on what no decoding can rescue: an empty, oversized or binary file.
+fn check_bytes(path: &str, bytes: &[u8]) -> Result<()> {
     if bytes.is_empty() {
         return Err(Error::Empty { path: path.into() });
     }
@@ -384,16 +427,35 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(Error::Binary { path: path.into() });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let bad = e.utf8_error().valid_up_to();
-        let line = 1 + bytes[..bad].iter().filter(|&&b| b == b'\n').count();
-        let line_start = bytes[..bad].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        Error::NotUtf8 {
-            path: path.into(),
-            line,
-            byte: bad - line_start + 1,
-        }
+    Ok(())
+}
+
+/// The 1-based line of byte `bad` and its 1-based byte within that line.
+fn first_bad_byte(bytes: &[u8], bad: usize) -> (usize, usize) {
+    let line = 1 + bytes[..bad].iter().filter(|&&b| b == b'\n').count();
+    let line_start = bytes[..bad].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    (line, bad - line_start + 1)
+}
+
+/// A document with no body paragraph cannot be checked: there is nothing
+/// to align the summary with, and no body to check for typos.
+pub fn require_body(doc: &Document) -> Result<()> {
+    if !doc.paragraphs.is_empty() {
+        return Ok(());
+    }
+    let name = match &doc.id {
+        Some(id) => format!("record {id}: "),
+        None => String::new(),
+    };
+    let what = if doc.summary_units().next().is_some() {
+        "has a summary but no body to check it against"
+    } else {
+        "has no body text"
+    };
+    let fix = "put the article's paragraphs in the file (or the record's \"document\" field)";
+    Err(match doc.record_line {
+        Some(line) => Error::parse(&doc.path, line, format!("{name}{what}; {fix}")),
+        None => Error::input(&doc.path, format!("{what}; {fix}")),
     })
 }
 
@@ -453,6 +515,31 @@ mod tests {
     fn empty_and_binary_files_are_errors() {
         assert!(matches!(decode("e", Vec::new()), Err(Error::Empty { .. })));
         assert!(matches!(decode("b", b"PK\0\0".to_vec()), Err(Error::Binary { .. })));
+    }
+
+    #[test]
+    fn lossy_decoding_replaces_bad_bytes_and_warns() {
+        let (text, warning) = decode_lossy("a.txt", b"ok\nbad \xff here".to_vec()).unwrap();
+        assert_eq!(text, "ok\nbad \u{fffd} here");
+        assert!(warning
+            .unwrap()
+            .starts_with("a.txt:2: not valid UTF-8 (byte 5 of that line)"));
+        assert!(decode_lossy("a.txt", b"fine".to_vec()).unwrap().1.is_none());
+    }
+
+    #[test]
+    fn a_summary_without_a_body_is_an_error() {
+        let doc = parse_article(
+            "s.txt",
+            "- Only a bullet.\n".into(),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            require_body(&doc).unwrap_err().to_string(),
+            "s.txt: has a summary but no body to check it against; put the article's paragraphs in the file (or the record's \"document\" field)"
+        );
     }
 
     #[test]

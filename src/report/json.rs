@@ -286,15 +286,45 @@ impl JsonFile {
     }
 }
 
+/// Streams the run object: each file is written as soon as it is checked,
+/// so a batch of any size is reported in flat memory. The bytes are exactly
+/// those of `serde_json::to_writer_pretty(&JsonRun { .. })`; only the
+/// errors (one short message each) are held until the end.
 #[derive(Default)]
 pub struct JsonReporter {
-    files: Vec<JsonFile>,
+    files_written: usize,
     errors: Vec<JsonError>,
 }
 
+/// Writes `value` pretty-printed as if nested `depth` levels deep: every
+/// line after the first indented by two spaces a level. Safe because
+/// pretty JSON has no line breaks inside strings (they are escaped).
+fn write_nested<T: Serialize>(out: &mut dyn Write, value: &T, depth: usize) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let indent = "  ".repeat(depth);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+            out.write_all(indent.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
 impl Reporter for JsonReporter {
-    fn outcome(&mut self, _out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
-        self.files.push(JsonFile::from_outcome(outcome));
+    fn outcome(&mut self, out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
+        if self.files_written == 0 {
+            write!(
+                out,
+                "{{\n  \"version\": {},\n  \"files\": [\n    ",
+                serde_json::to_string(OUTPUT_VERSION)?
+            )?;
+        } else {
+            out.write_all(b",\n    ")?;
+        }
+        write_nested(out, &JsonFile::from_outcome(outcome), 2)?;
+        self.files_written += 1;
         Ok(())
     }
 
@@ -306,12 +336,62 @@ impl Reporter for JsonReporter {
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.files_written == 0 {
+            write!(
+                out,
+                "{{\n  \"version\": {},\n  \"files\": [],\n",
+                serde_json::to_string(OUTPUT_VERSION)?
+            )?;
+        } else {
+            out.write_all(b"\n  ],\n")?;
+        }
+        out.write_all(b"  \"errors\": ")?;
+        write_nested(out, &std::mem::take(&mut self.errors), 1)?;
+        writeln!(out, "\n}}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+
+    fn streamed(outcomes: &[Outcome], errors: &[Error]) -> String {
+        let mut reporter = JsonReporter::default();
+        let mut out = Vec::new();
+        for outcome in outcomes {
+            reporter.outcome(&mut out, outcome).unwrap();
+        }
+        for error in errors {
+            reporter.error(&mut out, error).unwrap();
+        }
+        reporter.finish(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn whole(outcomes: &[Outcome], errors: &[Error]) -> String {
         let run = JsonRun {
             version: OUTPUT_VERSION,
-            files: std::mem::take(&mut self.files),
-            errors: std::mem::take(&mut self.errors),
+            files: outcomes.iter().map(JsonFile::from_outcome).collect(),
+            errors: errors.iter().map(|e| JsonError { message: e.to_string() }).collect(),
         };
-        serde_json::to_writer_pretty(&mut *out, &run)?;
-        writeln!(out)
+        serde_json::to_string_pretty(&run).unwrap() + "\n"
+    }
+
+    #[test]
+    fn streaming_writes_the_same_bytes_as_the_whole_object() {
+        let text =
+            "Bridge Opens\n\nThe mayor opened the \"new\" bridge.\n\nIt cost $4 million.\n\n- The mayor opened it.\n";
+        let doc = parse_article("a.txt", text.into(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let outcome = crate::check_document(&doc, &crate::options::CheckOptions::default());
+        let error = Error::input("b.txt", "line one\nline two");
+        for (outcomes, errors) in [
+            (vec![], vec![]),
+            (vec![outcome.clone()], vec![]),
+            (vec![], vec![error]),
+            (vec![outcome.clone(), outcome], vec![Error::input("c.txt", "bad")]),
+        ] {
+            assert_eq!(streamed(&outcomes, &errors), whole(&outcomes, &errors));
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! returns carry offsets into the original file. Nothing here knows about
 //! documents or summaries; `document` and `align` build on it.
 
+pub mod distance;
 pub mod lexicon;
 pub mod numbers;
 pub mod sentences;
@@ -17,6 +18,14 @@ pub use tokens::{tokenize, Token, TokenKind};
 /// Lowercases and folds typographic apostrophes and quotes so that
 /// "Putin’s" and "Putin's" compare equal.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        // Most words: one pass over bytes, no char decoding.
+        let bytes: Vec<u8> = word
+            .bytes()
+            .map(|b| if b == b'`' { b'\'' } else { b.to_ascii_lowercase() })
+            .collect();
+        return String::from_utf8(bytes).unwrap_or_default();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -38,6 +47,48 @@ pub fn stem(folded: &str) -> String {
         .or_else(|| folded.strip_suffix('\''))
         .unwrap_or(folded);
     stemmer.stem(base).into_owned()
+}
+
+/// What the tokenizer needs to know about a folded word that does not
+/// depend on its context.
+#[derive(Clone, Debug)]
+pub struct WordInfo {
+    pub stem: String,
+    pub stop: bool,
+    pub number: Option<Number>,
+}
+
+/// Distinct words remembered per thread before the cache starts over:
+/// far more than the vocabulary of any article, a few MB at most.
+const WORD_CACHE_LIMIT: usize = 50_000;
+
+/// [`stem`], [`stopwords::is_stopword`] and [`numbers::parse`] of a folded
+/// word, remembered per thread. Why: words repeat (Zipf), and stemming
+/// each occurrence was a quarter of the whole run; a lookup is a hash of a
+/// short string. The cache is bounded, so memory stays flat on any batch.
+pub fn word_info(folded: &str) -> WordInfo {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, WordInfo>> = RefCell::default();
+    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(info) = cache.get(folded) {
+            return info.clone();
+        }
+        let info = WordInfo {
+            stem: stem(folded),
+            stop: stopwords::is_stopword(folded),
+            number: numbers::parse(folded),
+        };
+        // A very long "word" (a URL, a run of letters) is not worth keeping.
+        if folded.len() <= 64 {
+            if cache.len() >= WORD_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(folded.into(), info.clone());
+        }
+        info
+    })
 }
 
 #[cfg(test)]

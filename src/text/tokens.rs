@@ -77,19 +77,31 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 }
             }
         }
-        let kind = match numbers::parse(&folded) {
+        // Digits are parsed afresh (numbers are too many to remember);
+        // words come from the per-thread cache.
+        let (number, cached) = if folded.starts_with(|c: char| c.is_ascii_digit()) {
+            (numbers::parse(&folded), None)
+        } else {
+            let info = super::word_info(&folded);
+            (info.number, Some((info.stem, info.stop)))
+        };
+        let kind = match number {
             Some(mut n) => {
                 let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
-                let rest_lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+                // Only the next 8 bytes matter ("per cent"); cut on a char
+                // boundary, never the whole rest of the text (that made a
+                // number before non-ASCII text cost the length of the text).
+                let rest_lower = rest[..crate::span::floor_char_boundary(rest, 8)].to_ascii_lowercase();
                 n.percent =
                     rest.starts_with('%') || rest_lower.starts_with("percent") || rest_lower.starts_with("per cent");
                 TokenKind::Number(n)
             }
             None => TokenKind::Word,
         };
-        let (stem, stop) = match &kind {
-            TokenKind::Number(n) => (n.key(), false),
-            TokenKind::Word => (super::stem(&folded), is_stopword(&folded)),
+        let (stem, stop) = match (&kind, cached) {
+            (TokenKind::Number(n), _) => (n.key(), false),
+            (TokenKind::Word, Some(cached)) => cached,
+            (TokenKind::Word, None) => (super::stem(&folded), is_stopword(&folded)),
         };
         tokens.push(Token {
             start: word_start,
@@ -145,6 +157,23 @@ mod tests {
         assert_eq!(key("$1.2 million"), key("1,200,000 dollars"));
         assert_eq!(key("40 percent"), key("40%"));
         assert_eq!(key("40 per cent"), Some("#40%".to_string()));
+    }
+
+    /// Regression: the look-ahead for "percent" after a number copied the
+    /// whole rest of the text when byte 8 fell inside a character, so an
+    /// article with numbers before dashes or curly quotes cost quadratic
+    /// time. It must still see "percent" right before such a character.
+    #[test]
+    fn percent_lookahead_before_multibyte_characters() {
+        let key = |t: &str| {
+            tokenize(t, 0, t.len())
+                .into_iter()
+                .find_map(|t| t.number().map(|n| n.key()))
+        };
+        assert_eq!(key("40 percent\u{2014}a rise"), Some("#40%".to_string()));
+        assert_eq!(key("40 per\u{2014}cent"), Some("#40".to_string()));
+        assert_eq!(key("40 \u{201c}units\u{201d}"), Some("#40".to_string()));
+        assert_eq!(key("40 perc\u{e9}nt"), Some("#40".to_string()));
     }
 
     #[test]

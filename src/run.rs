@@ -1,0 +1,372 @@
+//! The run loop: checks every input on all cores and hands the results to a
+//! [`Sink`] in input order.
+//!
+//! Why this shape: newsrooms check archives of hundreds of thousands of
+//! articles, as many files or as JSONL batches of any size. Inputs become a
+//! lazy stream of jobs (one per file, one per JSONL line, read line by line
+//! from a buffered reader); jobs are taken in bounded chunks, each chunk is
+//! checked in parallel with rayon while the next one is read, and the
+//! results go to the sink in the order the inputs came. Memory is bounded by
+//! the chunk, not the batch, so a 1 GB JSONL file streams in flat memory.
+//!
+//! The library never prints: the sink (the CLI's reporter, or a test's
+//! collector) decides what to do with outcomes, errors, warnings and
+//! progress.
+
+use crate::document::{self, Document, InputFormat};
+use crate::error::{Error, Result};
+use crate::finding::Severity;
+use crate::input::{self, JsonlLines};
+use crate::options::CheckOptions;
+use crate::outcome::Outcome;
+use rayon::prelude::*;
+use std::io::{self, BufRead};
+use std::sync::Arc;
+
+/// Most jobs in one chunk (per worker thread, at least [`MIN_CHUNK_JOBS`]):
+/// enough to keep every core busy between two barriers, few enough that
+/// the outcomes of one chunk stay small.
+const CHUNK_JOBS_PER_THREAD: usize = 32;
+const MIN_CHUNK_JOBS: usize = 64;
+/// Most input bytes in one chunk: bounds memory when records are large.
+const CHUNK_BYTES: u64 = 4 << 20;
+
+/// One input: what is read (`-` for standard input), the name it is
+/// reported and configured under, and its analysis options (each file's
+/// own config, with the command line on top).
+#[derive(Clone, Debug)]
+pub struct Input {
+    pub path: String,
+    pub name: String,
+    pub options: Arc<CheckOptions>,
+}
+
+impl Input {
+    /// A file (or `-`) checked with the default options.
+    pub fn new(path: &str) -> Input {
+        Input {
+            path: path.to_string(),
+            name: input::display_name(path).to_string(),
+            options: Arc::new(CheckOptions::default()),
+        }
+    }
+}
+
+/// A checked document as it reaches the sink.
+#[derive(Debug)]
+pub struct Checked {
+    pub outcome: Outcome,
+    /// The document itself, when [`RunOptions::keep_documents`] asks for it
+    /// (baselines and typo fixes need its text).
+    pub document: Option<Document>,
+    pub options: Arc<CheckOptions>,
+}
+
+/// What a run needs besides its inputs.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Input format chosen by the user; by extension otherwise.
+    pub input_format: Option<InputFormat>,
+    /// `--summary FILE`: the summary of the (one) input.
+    pub summary: Option<String>,
+    /// Replace bytes that are not UTF-8 with U+FFFD and warn, instead of
+    /// failing the file.
+    pub lossy: bool,
+    /// Hand each document to the sink with its outcome.
+    pub keep_documents: bool,
+}
+
+/// Receives a run's results, in input order.
+pub trait Sink {
+    /// A checked document.
+    fn outcome(&mut self, checked: Checked) -> io::Result<()>;
+    /// An input (a file or a record) that could not be checked.
+    fn error(&mut self, error: &Error) -> io::Result<()>;
+    /// Something the user should know that did not stop the check (a
+    /// `--lossy` replacement).
+    fn warning(&mut self, message: &str) -> io::Result<()>;
+    /// Input bytes done so far, of `total` when it is known (files, not
+    /// standard input). Called after each chunk.
+    fn progress(&mut self, _done: u64, _total: Option<u64>) {}
+}
+
+/// Counts of a run, for the exit code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RunSummary {
+    pub documents: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// The most severe finding of the run.
+    pub worst: Option<Severity>,
+}
+
+/// One result, as a worker hands it back.
+#[derive(Debug)]
+pub enum Item {
+    Outcome(Box<Checked>),
+    Error(Error),
+    Warning(String),
+}
+
+/// A unit of work: one article file (or JSON file of records), or one
+/// line of a JSONL stream, or an input that failed before any work.
+enum Job {
+    File {
+        input: Input,
+        format: InputFormat,
+        bytes: u64,
+    },
+    Line {
+        input: Input,
+        line: input::JsonlLine,
+    },
+    Failed(Error),
+}
+
+impl Job {
+    fn bytes(&self) -> u64 {
+        match self {
+            Job::File { bytes, .. } => *bytes,
+            Job::Line { line, .. } => line.bytes,
+            Job::Failed(_) => 0,
+        }
+    }
+
+    fn run(self, options: &RunOptions) -> Vec<Item> {
+        match self {
+            Job::Failed(error) => vec![Item::Error(error)],
+            Job::File { input, format, .. } => check_file(&input, format, options),
+            Job::Line { input, line } => {
+                let mut items: Vec<Item> = line.warning.into_iter().map(Item::Warning).collect();
+                match line.text {
+                    Ok(text) => items.extend(
+                        input::jsonl_document(&input.name, line.number, &text)
+                            .map(|doc| check_one(doc, &input.options, options)),
+                    ),
+                    Err(error) => items.push(Item::Error(error)),
+                }
+                items
+            }
+        }
+    }
+}
+
+/// Checks a whole file: one article, or a JSON file of records (those in
+/// parallel too).
+fn check_file(file: &Input, format: InputFormat, options: &RunOptions) -> Vec<Item> {
+    let decoded = match input::read_input(&file.path, options.lossy) {
+        Ok(decoded) => decoded,
+        Err(error) => return vec![Item::Error(error)],
+    };
+    let mut items: Vec<Item> = decoded.warning.into_iter().map(Item::Warning).collect();
+    let documents = input::documents(&file.name, decoded.text, format, &file.options.parse);
+    items.par_extend(
+        documents
+            .into_par_iter()
+            .map(|doc| check_one(doc, &file.options, options)),
+    );
+    items
+}
+
+/// Checks one parsed document (attaching `--summary` first).
+fn check_one(doc: Result<Document>, check: &Arc<CheckOptions>, options: &RunOptions) -> Item {
+    let doc = doc.and_then(|mut doc| {
+        if let Some(summary) = &options.summary {
+            input::attach_summary(&mut doc, summary, &check.parse)?;
+        }
+        document::require_body(&doc)?;
+        crate::suppress::validate(&doc)?;
+        Ok(doc)
+    });
+    match doc {
+        Ok(doc) => {
+            let outcome = crate::check_document(&doc, check);
+            Item::Outcome(Box::new(Checked {
+                outcome,
+                document: options.keep_documents.then_some(doc),
+                options: Arc::clone(check),
+            }))
+        }
+        Err(error) => Item::Error(error),
+    }
+}
+
+/// The lazy stream of jobs over all inputs, in order.
+struct Jobs<'a> {
+    inputs: std::slice::Iter<'a, Input>,
+    options: &'a RunOptions,
+    /// The JSONL stream being read, with its display path.
+    lines: Option<(Input, JsonlLines<Box<dyn BufRead + Send>>)>,
+}
+
+impl Jobs<'_> {
+    fn next_job(&mut self) -> Option<Job> {
+        loop {
+            if let Some((input, lines)) = &mut self.lines {
+                match lines.next() {
+                    Some(line) => {
+                        return Some(Job::Line {
+                            input: input.clone(),
+                            line,
+                        })
+                    }
+                    None => self.lines = None,
+                }
+            }
+            let next = self.inputs.next()?;
+            let format = input::format_of(&next.name, self.options.input_format);
+            if format == InputFormat::Jsonl {
+                match input::open_lines(&next.path, self.options.lossy) {
+                    Ok(lines) => self.lines = Some((next.clone(), lines)),
+                    Err(error) => return Some(Job::Failed(error)),
+                }
+                continue;
+            }
+            let bytes = std::fs::metadata(&next.path).map(|m| m.len()).unwrap_or(0);
+            return Some(Job::File {
+                input: next.clone(),
+                format,
+                bytes,
+            });
+        }
+    }
+
+    /// The next chunk: up to `max_jobs` jobs and about [`CHUNK_BYTES`].
+    fn next_chunk(&mut self, max_jobs: usize) -> Vec<Job> {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        while chunk.len() < max_jobs && bytes < CHUNK_BYTES {
+            let Some(job) = self.next_job() else { break };
+            bytes += job.bytes();
+            chunk.push(job);
+        }
+        chunk
+    }
+}
+
+/// Total size of the inputs, when all are files whose size is known.
+fn total_bytes(inputs: &[Input]) -> Option<u64> {
+    inputs
+        .iter()
+        .map(|i| {
+            if i.path == "-" {
+                None
+            } else {
+                std::fs::metadata(&i.path).ok().map(|m| m.len())
+            }
+        })
+        .sum()
+}
+
+/// Checks every input and hands the results to `sink` in input order;
+/// returns the counts for the exit code. Runs on rayon's global pool (all
+/// cores, or `RAYON_NUM_THREADS`). Only an error writing to the sink stops
+/// the run; a bad input is reported and the run goes on.
+pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::Result<RunSummary> {
+    let max_jobs = (rayon::current_num_threads() * CHUNK_JOBS_PER_THREAD).max(MIN_CHUNK_JOBS);
+    let total = total_bytes(inputs);
+    let mut jobs = Jobs {
+        inputs: inputs.iter(),
+        options,
+        lines: None,
+    };
+    let mut summary = RunSummary::default();
+    let mut done = 0;
+    let mut chunk = jobs.next_chunk(max_jobs);
+    while !chunk.is_empty() {
+        let chunk_bytes: u64 = chunk.iter().map(Job::bytes).sum();
+        // Read the next chunk while this one is checked.
+        let (next, results) = rayon::join(
+            || jobs.next_chunk(max_jobs),
+            || chunk.into_par_iter().map(|job| job.run(options)).collect::<Vec<_>>(),
+        );
+        for item in results.into_iter().flatten() {
+            match item {
+                Item::Outcome(checked) => {
+                    summary.documents += 1;
+                    summary.worst = summary.worst.max(checked.outcome.max_severity());
+                    sink.outcome(*checked)?;
+                }
+                Item::Error(error) => {
+                    summary.errors += 1;
+                    sink.error(&error)?;
+                }
+                Item::Warning(message) => {
+                    summary.warnings += 1;
+                    sink.warning(&message)?;
+                }
+            }
+        }
+        done += chunk_bytes;
+        sink.progress(done, total);
+        chunk = next;
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[derive(Default)]
+    struct Collect {
+        events: Vec<String>,
+    }
+
+    impl Sink for Collect {
+        fn outcome(&mut self, checked: Checked) -> io::Result<()> {
+            self.events.push(format!("ok {}", checked.outcome.display_name()));
+            Ok(())
+        }
+        fn error(&mut self, error: &Error) -> io::Result<()> {
+            self.events.push(format!("error {error}"));
+            Ok(())
+        }
+        fn warning(&mut self, message: &str) -> io::Result<()> {
+            self.events.push(format!("warning {message}"));
+            Ok(())
+        }
+    }
+
+    const RECORD: &str =
+        r#"{"id":"ID","document":"The mayor opened the bridge on Monday.","summary":["The mayor opened the bridge."]}"#;
+
+    #[test]
+    fn results_come_in_input_order_with_errors_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = dir.path().join("batch.jsonl");
+        let mut file = std::fs::File::create(&jsonl).unwrap();
+        // More records than one chunk holds, so order across chunks counts.
+        let n = MIN_CHUNK_JOBS * 3 + 5;
+        for i in 0..n {
+            if i == 7 {
+                writeln!(file, "{{oops").unwrap();
+            } else {
+                writeln!(file, "{}", RECORD.replace("ID", &i.to_string())).unwrap();
+            }
+        }
+        drop(file);
+        let article = dir.path().join("a.txt");
+        std::fs::write(
+            &article,
+            "Bridge\n\nThe mayor opened the bridge.\n\n- The mayor opened it.\n",
+        )
+        .unwrap();
+        let inputs = vec![
+            Input::new(&jsonl.display().to_string()),
+            Input::new(&dir.path().join("missing.txt").display().to_string()),
+            Input::new(&article.display().to_string()),
+        ];
+        let mut sink = Collect::default();
+        let summary = run(&inputs, &RunOptions::default(), &mut sink).unwrap();
+        assert_eq!(summary.documents, n);
+        assert_eq!(summary.errors, 2);
+        assert!(sink.events[7].starts_with("error ") && sink.events[7].contains("batch.jsonl:8: not valid JSON"));
+        for (i, event) in sink.events[..n].iter().enumerate().filter(|(i, _)| *i != 7) {
+            assert!(event.ends_with(&format!("batch.jsonl#{i}")), "{i}: {event}");
+        }
+        assert!(sink.events[n].contains("missing.txt: cannot read the file"));
+        assert!(sink.events[n + 1].ends_with("a.txt"));
+    }
+}
