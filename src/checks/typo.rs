@@ -180,6 +180,9 @@ pub fn check(doc: &Document, options: &CheckOptions, findings: &mut Vec<Finding>
 }
 
 /// The typos in `doc` whose rules are enabled, with what `--fix` may apply.
+/// Words longer than this (in bytes) are not checked.
+const MAX_WORD_BYTES: usize = 64;
+
 pub fn analyse(doc: &Document, options: &CheckOptions) -> Vec<Typo> {
     let mut checker = Checker::new(doc, options);
     checker.collect();
@@ -307,7 +310,13 @@ impl<'d> Checker<'d> {
                 let end = start + word.len();
                 let positional = sentence_start || region.title_case;
                 sentence_start = false;
-                if skipped.iter().any(|&(s, e)| s <= offset && offset < e) || !seen.insert(start) {
+                // Longer than any English word (45 letters): a code, a hash
+                // or garbage, never a typo anyone could fix; also keeps the
+                // per-word lookups linear on pathological input.
+                if word.len() > MAX_WORD_BYTES
+                    || skipped.iter().any(|&(s, e)| s <= offset && offset < e)
+                    || !seen.insert(start)
+                {
                     continue;
                 }
                 self.tokens.push(Token {
