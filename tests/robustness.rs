@@ -184,7 +184,14 @@ fn missing_unreadable_and_oversized_files_are_rejected() {
         &[],
         &["cannot read the file", "check that it exists and is readable"],
     );
-    assert_rejected(&d.display().to_string(), &[], &["is a directory"]);
+    // A directory is walked for articles; one with none is an error that says so.
+    let empty = d.join("empty-dir");
+    fs::create_dir(&empty).unwrap();
+    assert_rejected(
+        &empty.display().to_string(),
+        &[],
+        &["no article files", "in this directory"],
+    );
     // A sparse file just over the limit: no 64 MB written to disk.
     let big = d.join("huge.txt");
     fs::File::create(&big)
