@@ -58,7 +58,7 @@ pub enum Relation {
     Narrower(u8),
     /// WordNet antonyms ("rise", "fall"; "increase", "decrease").
     Antonym,
-    /// Different words with a common direct hypernym ("car", "truck").
+    /// Nouns with a common direct hypernym ("car", "truck"; "month", "year").
     CoHyponym,
     /// Nothing WordNet knows, or a word it does not have.
     None,
@@ -66,9 +66,10 @@ pub enum Relation {
 
 impl Relation {
     /// True when saying `a` where the source says `b` keeps the claim: the
-    /// same word, a synonym, or a broader term (saying less, not more).
+    /// same word, a synonym, or `a` a broader term for `b` (saying less,
+    /// not more: "vehicle" for "car" is [`Relation::Narrower`]).
     pub fn licenses(self) -> bool {
-        matches!(self, Relation::Same | Relation::Synonym | Relation::Broader(_))
+        matches!(self, Relation::Same | Relation::Synonym | Relation::Narrower(_))
     }
 }
 
@@ -219,7 +220,10 @@ pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
     }
     let similar = |x: &[u32], y: &HashSet<u32>| x.iter().any(|&s| links(s, SIMILAR).any(|t| y.contains(&t)));
     let a_set: HashSet<u32> = a.iter().copied().collect();
-    if similar(a, &b_set) || similar(b, &a_set) {
+    // Adjectives have no hypernyms; WordNet groups them in clusters of
+    // satellites similar to one head ("embattled", "troubled").
+    let heads = |x: &[u32]| -> HashSet<u32> { x.iter().flat_map(|&s| links(s, SIMILAR)).collect() };
+    if similar(a, &b_set) || similar(b, &a_set) || !heads(a).is_disjoint(&heads(b)) {
         return Relation::Synonym;
     }
     if a.iter().any(|&s| links(s, ANTONYM).any(|t| b_set.contains(&t))) {
@@ -233,7 +237,16 @@ pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
     if let Some(level) = up_b.iter().position(|l| l.iter().any(|s| a_set.contains(s))) {
         return Relation::Narrower(level as u8 + 1);
     }
-    if up_a.first().zip(up_b.first()).is_some_and(|(x, y)| !x.is_disjoint(y)) {
+    // Only nouns: two verbs under one verb are usually manners of doing the
+    // same thing ("sustain", "uphold"), two nouns under one noun different
+    // things of a kind ("month", "year"; "green", "yellow").
+    let nouns = |x: &[u32]| -> HashSet<u32> {
+        x.iter()
+            .filter(|&&s| synset_pos(s) == Pos::Noun)
+            .flat_map(|&s| links(s, HYPERNYM))
+            .collect()
+    };
+    if !nouns(a).is_disjoint(&nouns(b)) {
         return Relation::CoHyponym;
     }
     Relation::None
@@ -337,6 +350,7 @@ mod tests {
     fn synonyms_and_similar_adjectives() {
         assert_eq!(relation("said", "told"), Relation::Synonym);
         assert_eq!(relation("big", "large"), Relation::Synonym);
+        assert_eq!(relation("huge", "enormous"), Relation::Synonym, "one adjective cluster");
         assert!(relation("purchase", "buy").licenses());
     }
 
@@ -344,8 +358,8 @@ mod tests {
     fn broader_and_narrower_terms() {
         assert_eq!(relation("cars", "vehicles"), Relation::Broader(2));
         assert_eq!(relation("vehicle", "car"), Relation::Narrower(2));
-        assert!(relation("cars", "vehicles").licenses());
-        assert!(!relation("vehicle", "car").licenses(), "a narrower term says more");
+        assert!(relation("vehicles", "cars").licenses(), "a broader term says less");
+        assert!(!relation("car", "vehicle").licenses(), "a narrower term says more");
     }
 
     #[test]
@@ -353,6 +367,7 @@ mod tests {
         assert_eq!(relation("increase", "decrease"), Relation::Antonym);
         assert_eq!(relation("rose", "fell"), Relation::Antonym);
         assert_eq!(relation("car", "truck"), Relation::CoHyponym);
+        assert_eq!(relation("month", "year"), Relation::CoHyponym);
         assert!(!Relation::Antonym.licenses());
         assert!(!Relation::CoHyponym.licenses());
     }

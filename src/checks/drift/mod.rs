@@ -15,6 +15,7 @@
 
 mod body;
 mod cues;
+mod lexical;
 mod rules;
 
 use crate::align::{Alignment, UnitAlignment};
@@ -105,6 +106,20 @@ names and numbers have their own rules.",
     example: "\"The breaking news of Xi's visit…\" — the body never calls it breaking news.",
 };
 
+pub static SUBSTITUTION: Rule = Rule {
+    id: "drift/substitution",
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    summary: "a word standing where the source sentence has a different word it does not mean",
+    explanation: "A content word the unit's source sentences do not contain, standing between the \
+same words as a source word the unit drops (\"on Bayswater pavement, near\" / \"on Bayswater \
+Road, near\"), is a one-word swap. It is reported unless WordNet 3.0 gives it as a synonym or a \
+broader term of that source word (\"said\" for \"told\", \"vehicle\" for \"car\": saying the \
+same or less is fine); a WordNet antonym is reported as `drift/negation`. Names and numbers have \
+their own rules; words WordNet does not know are judged the same way.",
+    example: "\"paint on the pavement\" where the body says \"paint on the road\".",
+};
+
 pub static LOW_SUPPORT: Rule = Rule {
     id: "drift/low-support",
     default_severity: Severity::Warning,
@@ -136,6 +151,7 @@ pub static RULES: &[&Rule] = &[
     &NEGATION,
     &MODALITY,
     &UNSUPPORTED_PHRASE,
+    &SUBSTITUTION,
     &LOW_SUPPORT,
     &LOW_SCORE,
 ];
@@ -151,9 +167,29 @@ pub(crate) struct UnitCtx<'a> {
     pub quotes: Vec<(usize, usize)>,
     /// Per token: part of a name.
     pub entity: Vec<bool>,
+    /// Per token: how it reads against the sources (WordNet).
+    pub readings: Vec<lexical::Reading>,
 }
 
-impl UnitCtx<'_> {
+impl<'a> UnitCtx<'a> {
+    fn new(doc: &'a Document, a: &'a UnitAlignment, alignment: &'a Alignment, body: &'a BodyView) -> UnitCtx<'a> {
+        let unit = &doc.units[a.unit];
+        let quotes = rules::quoted_ranges(&doc.text, unit.span.start, unit.span.end);
+        let entity = rules::entity_tokens(&doc.text, unit.kind, &a.tokens, &quotes);
+        let mut ctx = UnitCtx {
+            doc,
+            unit,
+            a,
+            alignment,
+            body,
+            quotes,
+            entity,
+            readings: Vec::new(),
+        };
+        ctx.readings = lexical::readings(&ctx);
+        ctx
+    }
+
     pub fn tokens(&self) -> &[Token] {
         &self.a.tokens
     }
@@ -212,22 +248,13 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
     let body = BodyView::build(doc, alignment);
     for a in &alignment.units {
         let unit = &doc.units[a.unit];
-        let quotes = rules::quoted_ranges(&doc.text, unit.span.start, unit.span.end);
-        let entity = rules::entity_tokens(&doc.text, unit.kind, &a.tokens, &quotes);
-        let ctx = UnitCtx {
-            doc,
-            unit,
-            a,
-            alignment,
-            body: &body,
-            quotes,
-            entity,
-        };
+        let ctx = UnitCtx::new(doc, a, alignment, &body);
         rules::unsupported_quote(&ctx, findings);
         rules::number(&ctx, findings);
         rules::entity(&ctx, findings);
         rules::negation(&ctx, findings);
         rules::modality(&ctx, findings);
+        lexical::substitution(&ctx, findings);
         // Headlines and deks are meant to reword; their wording is not drift.
         if unit.kind.is_summary() {
             rules::unsupported_phrase(&ctx, findings);
@@ -236,6 +263,19 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
             }
         }
     }
+}
+
+/// Per unit alignment (same order as `alignment.units`): support that also
+/// counts words a source word licenses through WordNet (a synonym or a
+/// broader term), for the document score. Headlines and deks included.
+pub fn licensed_supports(doc: &Document, alignment: &Alignment) -> Vec<f64> {
+    // Readings never look into the body view; an empty one saves building it twice.
+    let body = BodyView::default();
+    alignment
+        .units
+        .iter()
+        .map(|a| lexical::licensed_support(&UnitCtx::new(doc, a, alignment, &body)))
+        .collect()
 }
 
 /// The `drift/low-score` finding for a document scored below `threshold`.
