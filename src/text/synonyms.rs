@@ -220,10 +220,10 @@ pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
     }
     let similar = |x: &[u32], y: &HashSet<u32>| x.iter().any(|&s| links(s, SIMILAR).any(|t| y.contains(&t)));
     let a_set: HashSet<u32> = a.iter().copied().collect();
-    // Adjectives have no hypernyms; WordNet groups them in clusters of
-    // satellites similar to one head ("embattled", "troubled").
-    let heads = |x: &[u32]| -> HashSet<u32> { x.iter().flat_map(|&s| links(s, SIMILAR)).collect() };
-    if similar(a, &b_set) || similar(b, &a_set) || !heads(a).is_disjoint(&heads(b)) {
+    // Adjectives have no hypernyms; a satellite is similar to its head
+    // ("huge", "large"). Two satellites of one head are not: "chromatic"
+    // heads every colour.
+    if similar(a, &b_set) || similar(b, &a_set) {
         return Relation::Synonym;
     }
     if a.iter().any(|&s| links(s, ANTONYM).any(|t| b_set.contains(&t))) {
@@ -350,7 +350,12 @@ mod tests {
     fn synonyms_and_similar_adjectives() {
         assert_eq!(relation("said", "told"), Relation::Synonym);
         assert_eq!(relation("big", "large"), Relation::Synonym);
-        assert_eq!(relation("huge", "enormous"), Relation::Synonym, "one adjective cluster");
+        assert_eq!(relation("huge", "large"), Relation::Synonym, "a satellite and its head");
+        assert_eq!(
+            relation("green", "yellow"),
+            Relation::CoHyponym,
+            "two colours are not synonyms"
+        );
         assert!(relation("purchase", "buy").licenses());
     }
 

@@ -1,9 +1,9 @@
 //! Word-for-word rewording against the source sentences, judged with
 //! WordNet ([`crate::text::synonyms`]): which unit words a source word
-//! licenses (a synonym or a broader term: "poured" … no; "said" for "told",
-//! "vehicle" for "car"), and which stand where the source has a different
-//! word that they do not mean ("pavement" for "road", "decrease" for
-//! "increase").
+//! licenses (a synonym or a broader term: "automobile" or "vehicle" for
+//! "car"), and which stand where the source has a word WordNet calls a
+//! different thing of the same kind ("truck" for "car") or an opposite
+//! ("fell" for "rose").
 //!
 //! Why here and not in the alignment: support stays a plain lexical
 //! measure that the other families read; drift uses the licensed words to
@@ -177,4 +177,79 @@ pub fn licensed_support(ctx: &UnitCtx) -> f64 {
         .map(|(_, w)| w)
         .sum();
     (ctx.a.support + extra / total).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+    use crate::options::CheckOptions;
+
+    const BODY: &str = "Car hits bakery\n\
+        \n\
+        A car crashed into the window of a bakery on Main Street on Wednesday. \
+        The driver of the car was taken to the hospital with minor injuries.\n\
+        \n\
+        Sales at the bakery rose sharply last year, the owner said.\n\
+        \n";
+
+    /// The drift findings (rule, flagged text) and the score for `bullets` under [`BODY`].
+    fn drift(bullets: &str) -> (Vec<(String, String)>, f64) {
+        let doc = parse_article(
+            "t.txt",
+            format!("{BODY}{bullets}"),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .expect("parses");
+        let outcome = crate::check_document(&doc, &CheckOptions::default());
+        let findings = outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.family() == "drift")
+            .map(|f| (f.rule.to_string(), f.text))
+            .collect();
+        (findings, outcome.score)
+    }
+
+    #[test]
+    fn a_co_hyponym_in_the_source_words_slot_is_a_substitution() {
+        let (findings, _) = drift("- The driver of the truck was taken to the hospital with minor injuries.\n");
+        assert_eq!(findings, [("drift/substitution".to_string(), "truck".to_string())]);
+    }
+
+    #[test]
+    fn synonyms_and_broader_terms_are_paraphrase() {
+        let (swapped, swapped_score) =
+            drift("- The driver of the truck was taken to the hospital with minor injuries.\n");
+        for word in ["vehicle", "automobile"] {
+            let (findings, score) = drift(&format!(
+                "- The driver of the {word} was taken to the hospital with minor injuries.\n"
+            ));
+            assert!(findings.is_empty(), "{word}: {findings:?}");
+            assert!(
+                score > swapped_score,
+                "{word}: {score} vs {swapped_score} ({swapped:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn a_wordnet_antonym_is_a_negation_finding() {
+        // Neither pair is on the negation rule's list of opposites; "fell"
+        // reaches "fall" through WordNet's exception list.
+        let (findings, _) = drift("- Sales at the bakery fell sharply last year, the owner said.\n");
+        assert_eq!(findings, [("drift/negation".to_string(), "fell".to_string())]);
+        let (findings, _) = drift("- The driver of the car was taken to the hospital with major injuries.\n");
+        assert_eq!(findings, [("drift/negation".to_string(), "major".to_string())]);
+    }
+
+    #[test]
+    fn a_narrower_term_in_another_slot_is_not_a_substitution() {
+        // "sedan" says more than "car", but it does not stand in the car's slot.
+        let (findings, _) = drift("- A sedan crashed into a bakery window on Wednesday.\n");
+        assert!(
+            findings.iter().all(|(rule, _)| rule != "drift/substitution"),
+            "{findings:?}"
+        );
+    }
 }

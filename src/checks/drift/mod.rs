@@ -110,14 +110,15 @@ pub static SUBSTITUTION: Rule = Rule {
     id: "drift/substitution",
     default_severity: Severity::Warning,
     default_enabled: true,
-    summary: "a word standing where the source sentence has a different word it does not mean",
-    explanation: "A content word the unit's source sentences do not contain, standing between the \
-same words as a source word the unit drops (\"on Bayswater pavement, near\" / \"on Bayswater \
-Road, near\"), is a one-word swap. It is reported unless WordNet 3.0 gives it as a synonym or a \
-broader term of that source word (\"said\" for \"told\", \"vehicle\" for \"car\": saying the \
-same or less is fine); a WordNet antonym is reported as `drift/negation`. Names and numbers have \
-their own rules; words WordNet does not know are judged the same way.",
-    example: "\"paint on the pavement\" where the body says \"paint on the road\".",
+    summary: "a word standing where the source sentence has a different thing of the same kind",
+    explanation: "A noun the unit's source sentences do not contain, standing between the same \
+words as a source noun the unit drops (\"the driver of the truck was taken\" / \"the driver of \
+the car was taken\"), is reported when WordNet 3.0 makes the two co-hyponyms: different kinds \
+of one thing (car and truck, month and year, green and yellow). A WordNet antonym in that slot \
+is reported as `drift/negation`. A synonym or a broader term (\"automobile\" or \"vehicle\" for \
+\"car\") is paraphrase, and a word WordNet cannot relate is left alone: it may be a paraphrase \
+WordNet does not know. Names and numbers have their own rules.",
+    example: "\"The driver of the truck was taken to the hospital\" where the body says \"the car\".",
 };
 
 pub static LOW_SUPPORT: Rule = Rule {
