@@ -148,7 +148,7 @@ pub fn substitution(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             (
                 &SUBSTITUTION,
                 format!(
-                    "the unit says \"{said}\" where the body says \"{body_said}\", and WordNet does not give \"{said}\" as a synonym or broader term for it"
+                    "the unit says \"{said}\" where the body says \"{body_said}\": a different thing of the same kind (WordNet co-hyponyms), not a synonym"
                 ),
             )
         };
