@@ -1,5 +1,6 @@
 //! Rebuilds the embedded lexicon `.fst` files in `data/lexicon/` from the text
-//! lists written by `scripts/gen_lexicon.py`.
+//! lists written by `scripts/gen_lexicon.py`, and the WordNet binaries in
+//! `data/wordnet/` from the lists written by `scripts/gen_wordnet.py`.
 //!
 //! Why an example and not a build script: the fst bytes are committed, so a
 //! normal build needs neither Python nor the source word lists; this is run
@@ -8,10 +9,11 @@
 
 use std::path::Path;
 
-use sumlint::text::lexicon;
+use sumlint::text::{lexicon, synonyms};
 
 fn main() -> std::io::Result<()> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     // Silent on success like other generators; `git status` shows what changed.
-    lexicon::build_fst_files(&dir)
+    lexicon::build_fst_files(&data.join("lexicon"))?;
+    synonyms::build_files(&data.join("wordnet"))
 }

@@ -83,7 +83,7 @@ pub fn check_document(doc: &Document, options: &CheckOptions) -> Outcome {
 /// modality, which also fires on faithful summaries, weighs least.
 fn penalty(f: &Finding) -> f64 {
     match f.rule {
-        "drift/negation" | "drift/number" | "drift/low-support" => 0.75,
+        "drift/negation" | "drift/number" | "drift/low-support" | "drift/substitution" => 0.75,
         "drift/entity" | "drift/unsupported-phrase" | "drift/unsupported-quote" => 0.25,
         "drift/modality" => 0.1,
         "drift/low-score" => 0.0,
@@ -105,17 +105,16 @@ const MAX_PER_RULE: usize = 2;
 /// score stays in [0, 1] without ties at the ends. Coverage findings do
 /// not lower it: leaving a paragraph out is not an inconsistency.
 pub fn document_score(doc: &Document, alignment: &Alignment, findings: &[Finding]) -> f64 {
+    // Support that counts WordNet synonyms and broader terms of source words as found.
+    let licensed = checks::drift::licensed_supports(doc, alignment);
     let supports: Vec<f64> = alignment
         .units
         .iter()
-        .filter(|a| doc.units[a.unit].kind.is_summary())
-        .map(|a| a.support)
+        .zip(&licensed)
+        .filter(|(a, _)| doc.units[a.unit].kind.is_summary())
+        .map(|(_, s)| *s)
         .collect();
-    let supports = if supports.is_empty() {
-        alignment.units.iter().map(|a| a.support).collect()
-    } else {
-        supports
-    };
+    let supports = if supports.is_empty() { licensed } else { supports };
     if supports.is_empty() {
         return 1.0;
     }

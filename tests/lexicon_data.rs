@@ -1,4 +1,4 @@
-//! Checks the committed lexicon data: the text lists are clean (sorted,
+//! Checks the committed lexicon and WordNet data: the text lists are clean (sorted,
 //! unique, lower-case, no blank lines) and the committed `.fst` files are
 //! exactly what the builder makes from them.
 //!
@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use sumlint::text::lexicon;
+use sumlint::text::{lexicon, synonyms};
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/lexicon")
@@ -77,6 +77,56 @@ fn committed_fst_files_match_text_lists() {
         assert!(
             built == committed,
             "{fst_name} is stale: run `cargo run --example gen_lexicon_fst`"
+        );
+    }
+}
+
+fn wordnet_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/wordnet")
+}
+
+#[test]
+fn wordnet_lists_are_clean() {
+    let lemmas = fs::read_to_string(wordnet_dir().join("lemmas.txt")).expect("lemmas.txt is readable");
+    let synsets = fs::read_to_string(wordnet_dir().join("synsets.txt")).expect("synsets.txt is readable");
+    let synset_count = synsets.lines().count();
+    assert!(synset_count > 100_000, "only {synset_count} synsets");
+    let mut previous: Option<&str> = None;
+    for (n, line) in lemmas.lines().enumerate() {
+        let (lemma, ids) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("lemmas.txt:{}: no tab", n + 1));
+        assert!(
+            !lemma.is_empty() && lemma.chars().all(|c| c.is_ascii_lowercase() || c == '\''),
+            "lemmas.txt:{}: odd lemma {lemma:?}",
+            n + 1
+        );
+        if let Some(prev) = previous {
+            assert!(
+                prev.as_bytes() < lemma.as_bytes(),
+                "lemmas.txt:{}: {prev:?} !< {lemma:?}",
+                n + 1
+            );
+        }
+        previous = Some(lemma);
+        assert!(!ids.is_empty(), "lemmas.txt:{}: no synsets", n + 1);
+        for id in ids.split(' ') {
+            let id: usize = id
+                .parse()
+                .unwrap_or_else(|_| panic!("lemmas.txt:{}: bad id {id:?}", n + 1));
+            assert!(id < synset_count, "lemmas.txt:{}: synset {id} does not exist", n + 1);
+        }
+    }
+}
+
+#[test]
+fn committed_wordnet_binaries_match_text_lists() {
+    let built = synonyms::build_bytes(&wordnet_dir()).expect("WordNet text lists build");
+    for (name, bytes) in synonyms::BINARY_FILES.iter().zip(built) {
+        let committed = fs::read(wordnet_dir().join(name)).expect("committed WordNet file is readable");
+        assert!(
+            bytes == committed,
+            "{name} is stale: run `cargo run --example gen_lexicon_fst`"
         );
     }
 }

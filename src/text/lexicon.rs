@@ -226,15 +226,14 @@ pub fn build_fst_bytes(path: &Path, is_map: bool) -> io::Result<Vec<u8>> {
     let text = fs::read_to_string(path)?;
     let fst_err = |line: usize, e: fst::Error| invalid_data(path, line, e);
     if is_map {
-        let mut builder = MapBuilder::memory();
-        for (n, line) in text.lines().enumerate() {
+        let entries = text.lines().enumerate().map(|(n, line)| {
             let (word, count) = line
                 .split_once('\t')
                 .ok_or_else(|| invalid_data(path, n, "expected word<TAB>count"))?;
             let count: u64 = count.parse().map_err(|e| invalid_data(path, n, e))?;
-            builder.insert(word, count).map_err(|e| fst_err(n, e))?;
-        }
-        builder.into_inner().map_err(|e| fst_err(0, e))
+            Ok((word, count))
+        });
+        build_map_bytes(path, entries)
     } else {
         let mut builder = SetBuilder::memory();
         for (n, line) in text.lines().enumerate() {
@@ -242,6 +241,21 @@ pub fn build_fst_bytes(path: &Path, is_map: bool) -> io::Result<Vec<u8>> {
         }
         builder.into_inner().map_err(|e| fst_err(0, e))
     }
+}
+
+/// Build an fst map from `(key, value)` entries read from `path` (named in
+/// errors with the entry's line): keys must come sorted and unique. Shared
+/// with the WordNet data builder (`crate::text::synonyms`).
+pub fn build_map_bytes<'a>(
+    path: &Path,
+    entries: impl IntoIterator<Item = io::Result<(&'a str, u64)>>,
+) -> io::Result<Vec<u8>> {
+    let mut builder = MapBuilder::memory();
+    for (n, entry) in entries.into_iter().enumerate() {
+        let (key, value) = entry?;
+        builder.insert(key, value).map_err(|e| invalid_data(path, n, e))?;
+    }
+    builder.into_inner().map_err(|e| invalid_data(path, 0, e))
 }
 
 /// Rebuild every `.fst` in `dir` (normally `data/lexicon`) from its text list.

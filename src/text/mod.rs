@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod numbers;
 pub mod sentences;
 pub mod stopwords;
+pub mod synonyms;
 pub mod tokens;
 
 pub use numbers::Number;

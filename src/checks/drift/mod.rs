@@ -15,6 +15,7 @@
 
 mod body;
 mod cues;
+mod lexical;
 mod rules;
 
 use crate::align::{Alignment, UnitAlignment};
@@ -105,6 +106,21 @@ names and numbers have their own rules.",
     example: "\"The breaking news of Xi's visit…\" — the body never calls it breaking news.",
 };
 
+pub static SUBSTITUTION: Rule = Rule {
+    id: "drift/substitution",
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    summary: "a word standing where the source sentence has a different thing of the same kind",
+    explanation: "A noun the unit's source sentences do not contain, standing between the same \
+words as a source noun the unit drops (\"the driver of the truck was taken\" / \"the driver of \
+the car was taken\"), is reported when WordNet 3.0 makes the two co-hyponyms: different kinds \
+of one thing (car and truck, month and year, green and yellow). A WordNet antonym in that slot \
+is reported as `drift/negation`. A synonym or a broader term (\"automobile\" or \"vehicle\" for \
+\"car\") is paraphrase, and a word WordNet cannot relate is left alone: it may be a paraphrase \
+WordNet does not know. Names and numbers have their own rules.",
+    example: "\"The driver of the truck was taken to the hospital\" where the body says \"the car\".",
+};
+
 pub static LOW_SUPPORT: Rule = Rule {
     id: "drift/low-support",
     default_severity: Severity::Warning,
@@ -136,6 +152,7 @@ pub static RULES: &[&Rule] = &[
     &NEGATION,
     &MODALITY,
     &UNSUPPORTED_PHRASE,
+    &SUBSTITUTION,
     &LOW_SUPPORT,
     &LOW_SCORE,
 ];
@@ -151,9 +168,29 @@ pub(crate) struct UnitCtx<'a> {
     pub quotes: Vec<(usize, usize)>,
     /// Per token: part of a name.
     pub entity: Vec<bool>,
+    /// Per token: how it reads against the sources (WordNet).
+    pub readings: Vec<lexical::Reading>,
 }
 
-impl UnitCtx<'_> {
+impl<'a> UnitCtx<'a> {
+    fn new(doc: &'a Document, a: &'a UnitAlignment, alignment: &'a Alignment, body: &'a BodyView) -> UnitCtx<'a> {
+        let unit = &doc.units[a.unit];
+        let quotes = rules::quoted_ranges(&doc.text, unit.span.start, unit.span.end);
+        let entity = rules::entity_tokens(&doc.text, unit.kind, &a.tokens, &quotes);
+        let mut ctx = UnitCtx {
+            doc,
+            unit,
+            a,
+            alignment,
+            body,
+            quotes,
+            entity,
+            readings: Vec::new(),
+        };
+        ctx.readings = lexical::readings(&ctx);
+        ctx
+    }
+
     pub fn tokens(&self) -> &[Token] {
         &self.a.tokens
     }
@@ -212,22 +249,13 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
     let body = BodyView::build(doc, alignment);
     for a in &alignment.units {
         let unit = &doc.units[a.unit];
-        let quotes = rules::quoted_ranges(&doc.text, unit.span.start, unit.span.end);
-        let entity = rules::entity_tokens(&doc.text, unit.kind, &a.tokens, &quotes);
-        let ctx = UnitCtx {
-            doc,
-            unit,
-            a,
-            alignment,
-            body: &body,
-            quotes,
-            entity,
-        };
+        let ctx = UnitCtx::new(doc, a, alignment, &body);
         rules::unsupported_quote(&ctx, findings);
         rules::number(&ctx, findings);
         rules::entity(&ctx, findings);
         rules::negation(&ctx, findings);
         rules::modality(&ctx, findings);
+        lexical::substitution(&ctx, findings);
         // Headlines and deks are meant to reword; their wording is not drift.
         if unit.kind.is_summary() {
             rules::unsupported_phrase(&ctx, findings);
@@ -236,6 +264,19 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
             }
         }
     }
+}
+
+/// Per unit alignment (same order as `alignment.units`): support that also
+/// counts words a source word licenses through WordNet (a synonym or a
+/// broader term), for the document score. Headlines and deks included.
+pub fn licensed_supports(doc: &Document, alignment: &Alignment) -> Vec<f64> {
+    // Readings never look into the body view; an empty one saves building it twice.
+    let body = BodyView::default();
+    alignment
+        .units
+        .iter()
+        .map(|a| lexical::licensed_support(&UnitCtx::new(doc, a, alignment, &body)))
+        .collect()
 }
 
 /// The `drift/low-score` finding for a document scored below `threshold`.

@@ -750,6 +750,8 @@ pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             && !cues::light_verb(&t.folded)
             && cues::date_name(&t.folded).is_none()
             && !ctx.body.has_stem_prefix(&t.stem)
+            // A synonym or broader term of a source word is paraphrase.
+            && ctx.readings[k] != super::lexical::Reading::Licensed
     };
     // first, last, count, adjacent pair seen
     let mut run: Option<(usize, usize, usize, bool)> = None;

@@ -1,0 +1,255 @@
+//! Word-for-word rewording against the source sentences, judged with
+//! WordNet ([`crate::text::synonyms`]): which unit words a source word
+//! licenses (a synonym or a broader term: "automobile" or "vehicle" for
+//! "car"), and which stand where the source has a word WordNet calls a
+//! different thing of the same kind ("truck" for "car") or an opposite
+//! ("fell" for "rose").
+//!
+//! Why here and not in the alignment: support stays a plain lexical
+//! measure that the other families read; drift uses the licensed words to
+//! stay quiet on paraphrase (`drift/unsupported-phrase`), to report
+//! substitutions (`drift/substitution`, antonyms as `drift/negation`) and
+//! to give the document score a support that counts synonyms.
+
+use super::cues;
+use super::{UnitCtx, NEGATION, SUBSTITUTION};
+use crate::finding::Finding;
+use crate::text::synonyms::{self, Relation};
+use crate::text::Token;
+
+/// How a unit word that its source sentences do not contain relates to them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// In the sources, or not a word this module judges (stopword, number,
+    /// name, quote, cue word).
+    Plain,
+    /// Not in the sources, but a synonym or broader term of a source word.
+    Licensed,
+    /// Stands where source sentence `s` has token `j` and does not mean it.
+    Swapped { s: usize, j: usize, antonym: bool },
+    /// Not in the sources and nothing there licenses it.
+    Unlicensed,
+}
+
+/// True when `t` is a word worth judging: a content word of letters, not a
+/// name, number, quote or cue word (those have their own rules).
+fn judged(ctx: &UnitCtx, tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    !t.stop
+        && t.number().is_none()
+        && !ctx.entity[k]
+        && !ctx.in_quote(t)
+        && t.folded.chars().count() > 2
+        && t.folded.chars().all(|c| c.is_alphabetic() || c == '\'')
+        && cues::negation(tokens, k).is_none()
+        && !cues::hedge(tokens, k)
+        && !cues::light_verb(&t.folded)
+        && cues::date_name(&t.folded).is_none()
+}
+
+/// Stem of the nearest content word before (`step` = -1) or after (+1)
+/// position `at`, at most three tokens away; `None` at a sentence edge.
+fn neighbour(tokens: &[Token], at: usize, step: isize) -> Option<&str> {
+    let mut i = at as isize;
+    for _ in 0..3 {
+        i += step;
+        let t = tokens.get(usize::try_from(i).ok()?)?;
+        if !t.stop {
+            return Some(&t.stem);
+        }
+    }
+    Some("")
+}
+
+/// Same slot: the content words around the unit word are the ones around
+/// the source word, on both sides ("on Bayswater Road, near" / "on
+/// Bayswater pavement, near"): a one-word swap in a copied context.
+fn same_slot(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
+    let left = neighbour(unit, k, -1) == neighbour(body, j, -1);
+    let right = neighbour(unit, k, 1) == neighbour(body, j, 1);
+    let anchored = |n: Option<&str>| n.is_some_and(|s| !s.is_empty());
+    left && right && (anchored(neighbour(unit, k, -1)) || anchored(neighbour(unit, k, 1)))
+}
+
+/// How each unit token reads against the unit's source sentences.
+pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
+    let tokens = ctx.tokens();
+    let mut out = vec![Reading::Plain; tokens.len()];
+    let sources: Vec<usize> = ctx.sources().collect();
+    // Source content words the unit does not use: what a new unit word may reword.
+    let mut candidates: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+    for &s in &sources {
+        let body = &ctx.alignment.sentences[s].tokens;
+        for (j, b) in body.iter().enumerate() {
+            if b.stop || b.number().is_some() || tokens.iter().any(|t| t.stem == b.stem) {
+                continue;
+            }
+            let ids = synonyms::synsets(&b.folded);
+            if !ids.is_empty() {
+                candidates.push((s, j, ids));
+            }
+        }
+    }
+    for k in 0..tokens.len() {
+        if ctx.a.in_sources[k] || !judged(ctx, tokens, k) {
+            continue;
+        }
+        let ids = synonyms::synsets(&tokens[k].folded);
+        let mut reading = Reading::Unlicensed;
+        for (s, j, b_ids) in &candidates {
+            let relation = synonyms::relation_of(&ids, b_ids);
+            if relation.licenses() {
+                reading = Reading::Licensed;
+                break;
+            }
+            let body = &ctx.alignment.sentences[*s].tokens;
+            // Only what WordNet positively calls different: an opposite, or
+            // another thing of the same kind. A word it cannot relate may
+            // be a paraphrase it does not know ("incursion", "invasion").
+            let different = matches!(relation, Relation::Antonym | Relation::CoHyponym);
+            if reading == Reading::Unlicensed && different && same_slot(tokens, k, body, *j) {
+                reading = Reading::Swapped {
+                    s: *s,
+                    j: *j,
+                    antonym: relation == Relation::Antonym,
+                };
+            }
+        }
+        out[k] = reading;
+    }
+    out
+}
+
+/// `drift/substitution` (and `drift/negation` for antonyms) on the unit's
+/// swapped words.
+pub fn substitution(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    for (k, reading) in ctx.readings.iter().enumerate() {
+        let Reading::Swapped { s, j, antonym } = *reading else {
+            continue;
+        };
+        let t = &tokens[k];
+        let b = &ctx.alignment.sentences[s].tokens[j];
+        let (said, body_said) = (t.text(text), b.text(text));
+        // The opposite-word list of the negation rule may have reported it already.
+        let reported = findings
+            .iter()
+            .any(|f| f.rule == NEGATION.id && f.unit.as_deref() == Some(ctx.unit.id.as_str()) && f.text == said);
+        if reported {
+            continue;
+        }
+        let (rule, message) = if antonym {
+            (
+                &NEGATION,
+                format!("the unit says \"{said}\" where the body says \"{body_said}\": the opposite"),
+            )
+        } else {
+            (
+                &SUBSTITUTION,
+                format!(
+                    "the unit says \"{said}\" where the body says \"{body_said}\": a different thing of the same kind (WordNet co-hyponyms), not a synonym"
+                ),
+            )
+        };
+        findings.push(
+            ctx.finding(rule, t.start, t.end, message)
+                .with_suggestion(body_said.to_string())
+                .with_evidence(ctx.evidence(s, "the body says")),
+        );
+    }
+}
+
+/// Support that also counts licensed words as found: the unit's rarity-
+/// weighted share of content found in its sources or licensed by them,
+/// never below the alignment's own support.
+pub fn licensed_support(ctx: &UnitCtx) -> f64 {
+    let weights = &ctx.a.weights;
+    let total: f64 = weights.iter().sum();
+    if total <= 0.0 {
+        return ctx.a.support;
+    }
+    let extra: f64 = ctx
+        .readings
+        .iter()
+        .zip(weights)
+        .filter(|(r, _)| **r == Reading::Licensed)
+        .map(|(_, w)| w)
+        .sum();
+    (ctx.a.support + extra / total).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+    use crate::options::CheckOptions;
+
+    const BODY: &str = "Car hits bakery\n\
+        \n\
+        A car crashed into the window of a bakery on Main Street on Wednesday. \
+        The driver of the car was taken to the hospital with minor injuries.\n\
+        \n\
+        Sales at the bakery rose sharply last year, the owner said.\n\
+        \n";
+
+    /// The drift findings (rule, flagged text) and the score for `bullets` under [`BODY`].
+    fn drift(bullets: &str) -> (Vec<(String, String)>, f64) {
+        let doc = parse_article(
+            "t.txt",
+            format!("{BODY}{bullets}"),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .expect("parses");
+        let outcome = crate::check_document(&doc, &CheckOptions::default());
+        let findings = outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.family() == "drift")
+            .map(|f| (f.rule.to_string(), f.text))
+            .collect();
+        (findings, outcome.score)
+    }
+
+    #[test]
+    fn a_co_hyponym_in_the_source_words_slot_is_a_substitution() {
+        let (findings, _) = drift("- The driver of the truck was taken to the hospital with minor injuries.\n");
+        assert_eq!(findings, [("drift/substitution".to_string(), "truck".to_string())]);
+    }
+
+    #[test]
+    fn synonyms_and_broader_terms_are_paraphrase() {
+        let (swapped, swapped_score) =
+            drift("- The driver of the truck was taken to the hospital with minor injuries.\n");
+        for word in ["vehicle", "automobile"] {
+            let (findings, score) = drift(&format!(
+                "- The driver of the {word} was taken to the hospital with minor injuries.\n"
+            ));
+            assert!(findings.is_empty(), "{word}: {findings:?}");
+            assert!(
+                score > swapped_score,
+                "{word}: {score} vs {swapped_score} ({swapped:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn a_wordnet_antonym_is_a_negation_finding() {
+        // Neither pair is on the negation rule's list of opposites; "fell"
+        // reaches "fall" through WordNet's exception list.
+        let (findings, _) = drift("- Sales at the bakery fell sharply last year, the owner said.\n");
+        assert_eq!(findings, [("drift/negation".to_string(), "fell".to_string())]);
+        let (findings, _) = drift("- The driver of the car was taken to the hospital with major injuries.\n");
+        assert_eq!(findings, [("drift/negation".to_string(), "major".to_string())]);
+    }
+
+    #[test]
+    fn a_narrower_term_in_another_slot_is_not_a_substitution() {
+        // "sedan" says more than "car", but it does not stand in the car's slot.
+        let (findings, _) = drift("- A sedan crashed into a bakery window on Wednesday.\n");
+        assert!(
+            findings.iter().all(|(rule, _)| rule != "drift/substitution"),
+            "{findings:?}"
+        );
+    }
+}

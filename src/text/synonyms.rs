@@ -1,0 +1,386 @@
+//! How two English words relate in WordNet 3.0: the same lemma, synonyms,
+//! one a broader or narrower term for the other, antonyms, co-hyponyms
+//! (two kinds of the same thing), or nothing.
+//!
+//! Why: a faithful summary rewords ("poured" for "dumped", "vehicle" for
+//! "car"); an inconsistent one swaps a word for one that says something
+//! else ("fell" for "rose"). Stems cannot tell the two apart; WordNet's
+//! synsets, hypernyms, similar-to links and antonyms can, for the words it
+//! knows.
+//!
+//! Data (in `data/wordnet/`, licence alongside), embedded with
+//! `include_bytes!` so start-up costs nothing:
+//! * `lemmas.fst` lemma → `(start << 8) | count` into `senses.bin`;
+//! * `senses.bin` little-endian `u32` synset ids, most frequent sense first;
+//! * `links.bin` per synset a header word `(pos << 30) | offset` (one more
+//!   word marks the end), then the links as `(kind << 30) | synset`, kind 0
+//!   hypernym, 1 antonym, 2 similar-to.
+//!
+//! Regenerating: `python3 scripts/gen_wordnet.py` writes the text lists
+//! (`lemmas.txt`, `synsets.txt`), then `cargo run --example gen_lexicon_fst`
+//! rebuilds the binary files with [`build_files`]; `tests/lexicon_data.rs`
+//! checks that the committed binaries match the committed text lists.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use fst::Map;
+
+use super::lexicon;
+
+static LEMMAS: &[u8] = include_bytes!("../../data/wordnet/lemmas.fst");
+static SENSES: &[u8] = include_bytes!("../../data/wordnet/senses.bin");
+static LINKS: &[u8] = include_bytes!("../../data/wordnet/links.bin");
+
+/// The text lists and what is built from them (relative to `data/wordnet`).
+pub const TEXT_FILES: [&str; 2] = ["lemmas.txt", "synsets.txt"];
+pub const BINARY_FILES: [&str; 3] = ["lemmas.fst", "senses.bin", "links.bin"];
+
+/// Hypernym levels searched for a broader or narrower term: two levels
+/// reach "vehicle" from "car" (car → motor vehicle → self-propelled
+/// vehicle is three, so not "vehicle" itself through every path) without
+/// reaching the near-root terms ("entity", "object") that relate anything.
+pub const MAX_LEVELS: u8 = 2;
+
+/// How word `a` relates to word `b`, strongest relation first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// The same lemma ("geese" and "goose", "fell" and "fall").
+    Same,
+    /// A shared synset ("said", "told"; "geese", "goose"), or adjectives WordNet calls similar.
+    Synonym,
+    /// `b` is a broader term for `a`, this many hypernym levels up ("car", "vehicle").
+    Broader(u8),
+    /// `b` is a narrower term for `a`, this many levels down ("vehicle", "car").
+    Narrower(u8),
+    /// WordNet antonyms ("rise", "fall"; "increase", "decrease").
+    Antonym,
+    /// Nouns with a common direct hypernym ("car", "truck"; "month", "year").
+    CoHyponym,
+    /// Nothing WordNet knows, or a word it does not have.
+    None,
+}
+
+impl Relation {
+    /// True when saying `a` where the source says `b` keeps the claim: the
+    /// same word, a synonym, or `a` a broader term for `b` (saying less,
+    /// not more: "vehicle" for "car" is [`Relation::Narrower`]).
+    pub fn licenses(self) -> bool {
+        matches!(self, Relation::Same | Relation::Synonym | Relation::Narrower(_))
+    }
+}
+
+const POS_BITS: u32 = 30;
+const ID_MASK: u32 = (1 << POS_BITS) - 1;
+const HYPERNYM: u32 = 0;
+const ANTONYM: u32 = 1;
+const SIMILAR: u32 = 2;
+
+/// Part of speech of a synset, as the header of `links.bin` stores it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pos {
+    Noun,
+    Verb,
+    Adjective,
+    Adverb,
+}
+
+fn pos_code(pos: &str) -> Option<u32> {
+    Some(match pos {
+        "n" => 0,
+        "v" => 1,
+        "a" => 2,
+        "r" => 3,
+        _ => return None,
+    })
+}
+
+fn pos_of(code: u32) -> Pos {
+    match code {
+        0 => Pos::Noun,
+        1 => Pos::Verb,
+        2 => Pos::Adjective,
+        _ => Pos::Adverb,
+    }
+}
+
+fn word_at(bytes: &[u8], i: usize) -> u32 {
+    bytes
+        .get(i * 4..i * 4 + 4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn lemmas() -> &'static Map<&'static [u8]> {
+    static MAP: OnceLock<Map<&'static [u8]>> = OnceLock::new();
+    // The bytes are our own build output, checked by tests/lexicon_data.rs.
+    MAP.get_or_init(|| Map::new(LEMMAS).expect("embedded WordNet data is valid"))
+}
+
+/// Synsets of the exact lemma `word`, most frequent sense first.
+fn lemma_synsets(word: &str) -> impl Iterator<Item = u32> {
+    let packed = lemmas().get(word).unwrap_or(0);
+    let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
+    (start..start + count).map(|i| word_at(SENSES, i))
+}
+
+fn synset_pos(id: u32) -> Pos {
+    pos_of(word_at(LINKS, id as usize) >> POS_BITS)
+}
+
+/// Links of one kind from synset `id`.
+fn links(id: u32, kind: u32) -> impl Iterator<Item = u32> {
+    let header = (ID_MASK as usize) & word_at(LINKS, id as usize) as usize;
+    let end = (ID_MASK as usize) & word_at(LINKS, id as usize + 1) as usize;
+    (header..end)
+        .map(|i| word_at(LINKS, i))
+        .filter(move |w| w >> POS_BITS == kind)
+        .map(|w| w & ID_MASK)
+}
+
+/// Detachment rules of WordNet's morphy: (suffix, replacement, part of speech).
+const SUFFIXES: [(&str, &str, Pos); 18] = [
+    ("s", "", Pos::Noun),
+    ("ses", "s", Pos::Noun),
+    ("xes", "x", Pos::Noun),
+    ("zes", "z", Pos::Noun),
+    ("ches", "ch", Pos::Noun),
+    ("shes", "sh", Pos::Noun),
+    ("men", "man", Pos::Noun),
+    ("ies", "y", Pos::Noun),
+    ("s", "", Pos::Verb),
+    ("ies", "y", Pos::Verb),
+    ("es", "e", Pos::Verb),
+    ("es", "", Pos::Verb),
+    ("ed", "e", Pos::Verb),
+    ("ed", "", Pos::Verb),
+    ("ing", "e", Pos::Verb),
+    ("ing", "", Pos::Verb),
+    ("er", "", Pos::Adjective),
+    ("est", "", Pos::Adjective),
+];
+
+/// The synsets of a folded word: its own lemma (inflected forms in
+/// WordNet's exception lists are stored as lemmas), or else the lemmas
+/// morphy's suffix rules give, each only in its part of speech
+/// ("walked" → verb "walk", not noun "walk").
+pub fn synsets(folded: &str) -> Vec<u32> {
+    let word = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .unwrap_or(folded);
+    let mut out: Vec<u32> = lemma_synsets(word).collect();
+    for (suffix, replacement, pos) in SUFFIXES {
+        let Some(base) = word.strip_suffix(suffix).filter(|b| b.len() >= 2) else {
+            continue;
+        };
+        let base = format!("{base}{replacement}");
+        for id in lemma_synsets(&base) {
+            if synset_pos(id) == pos && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+    }
+    out
+}
+
+/// Synsets `levels` hypernym steps up from `from` (1 = parents).
+fn ancestors(from: &[u32], levels: u8) -> Vec<HashSet<u32>> {
+    let mut out = Vec::new();
+    let mut frontier: HashSet<u32> = from.iter().copied().collect();
+    for _ in 0..levels {
+        frontier = frontier.iter().flat_map(|&s| links(s, HYPERNYM)).collect();
+        out.push(frontier.clone());
+    }
+    out
+}
+
+/// How the folded words `a` and `b` relate in WordNet (see [`Relation`]).
+pub fn relation(a: &str, b: &str) -> Relation {
+    if a == b {
+        return Relation::Same;
+    }
+    relation_of(&synsets(a), &synsets(b))
+}
+
+/// [`relation`] on synset lists from [`synsets`] (callers that compare one
+/// word with many look its synsets up once).
+pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
+    if a.is_empty() || b.is_empty() {
+        return Relation::None;
+    }
+    if a == b {
+        return Relation::Same;
+    }
+    let b_set: HashSet<u32> = b.iter().copied().collect();
+    if a.iter().any(|s| b_set.contains(s)) {
+        return Relation::Synonym;
+    }
+    let similar = |x: &[u32], y: &HashSet<u32>| x.iter().any(|&s| links(s, SIMILAR).any(|t| y.contains(&t)));
+    let a_set: HashSet<u32> = a.iter().copied().collect();
+    // Adjectives have no hypernyms; a satellite is similar to its head
+    // ("huge", "large"). Two satellites of one head are not: "chromatic"
+    // heads every colour.
+    if similar(a, &b_set) || similar(b, &a_set) {
+        return Relation::Synonym;
+    }
+    if a.iter().any(|&s| links(s, ANTONYM).any(|t| b_set.contains(&t))) {
+        return Relation::Antonym;
+    }
+    let up_a = ancestors(a, MAX_LEVELS);
+    if let Some(level) = up_a.iter().position(|l| l.iter().any(|s| b_set.contains(s))) {
+        return Relation::Broader(level as u8 + 1);
+    }
+    let up_b = ancestors(b, MAX_LEVELS);
+    if let Some(level) = up_b.iter().position(|l| l.iter().any(|s| a_set.contains(s))) {
+        return Relation::Narrower(level as u8 + 1);
+    }
+    // Only nouns: two verbs under one verb are usually manners of doing the
+    // same thing ("sustain", "uphold"), two nouns under one noun different
+    // things of a kind ("month", "year"; "green", "yellow").
+    let nouns = |x: &[u32]| -> HashSet<u32> {
+        x.iter()
+            .filter(|&&s| synset_pos(s) == Pos::Noun)
+            .flat_map(|&s| links(s, HYPERNYM))
+            .collect()
+    };
+    if !nouns(a).is_disjoint(&nouns(b)) {
+        return Relation::CoHyponym;
+    }
+    Relation::None
+}
+
+fn invalid(path: &Path, line: usize, msg: impl std::fmt::Display) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("{}:{}: {msg}", path.display(), line + 1),
+    )
+}
+
+fn ids(path: &Path, line: usize, field: &str) -> io::Result<Vec<u32>> {
+    field
+        .split_whitespace()
+        .map(|x| {
+            x.parse::<u32>()
+                .ok()
+                .filter(|&id| id <= ID_MASK)
+                .ok_or_else(|| invalid(path, line, format!("bad synset id {x:?}")))
+        })
+        .collect()
+}
+
+fn to_bytes(words: &[u32]) -> Vec<u8> {
+    words.iter().flat_map(|w| w.to_le_bytes()).collect()
+}
+
+/// The bytes of [`BINARY_FILES`] (in that order) built from the text lists
+/// in `dir`. Fails on unsorted lemmas or malformed lines.
+pub fn build_bytes(dir: &Path) -> io::Result<[Vec<u8>; 3]> {
+    let lemma_path = dir.join(TEXT_FILES[0]);
+    let lemma_text = fs::read_to_string(&lemma_path)?;
+    let mut senses: Vec<u32> = Vec::new();
+    let mut entries = Vec::new();
+    for (n, line) in lemma_text.lines().enumerate() {
+        let (lemma, list) = line
+            .split_once('\t')
+            .ok_or_else(|| invalid(&lemma_path, n, "expected lemma<TAB>synset ids"))?;
+        let list = ids(&lemma_path, n, list)?;
+        // At most 255 senses fit the count byte; WordNet's most polysemous lemma has 75.
+        let count = list.len().min(255);
+        entries.push(Ok((lemma, ((senses.len() as u64) << 8) | count as u64)));
+        senses.extend_from_slice(&list[..count]);
+    }
+    let fst = lexicon::build_map_bytes(&lemma_path, entries)?;
+
+    let synset_path = dir.join(TEXT_FILES[1]);
+    let synset_text = fs::read_to_string(&synset_path)?;
+    let count = synset_text.lines().count();
+    let mut header: Vec<u32> = Vec::with_capacity(count + 1);
+    let mut body: Vec<u32> = Vec::new();
+    for (n, line) in synset_text.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [pos, hyper, anto, similar] = fields[..] else {
+            return Err(invalid(
+                &synset_path,
+                n,
+                "expected pos<TAB>hypernyms<TAB>antonyms<TAB>similar",
+            ));
+        };
+        let pos = pos_code(pos).ok_or_else(|| invalid(&synset_path, n, format!("bad part of speech {pos:?}")))?;
+        let offset = (count + 1 + body.len()) as u32;
+        header.push((pos << POS_BITS) | offset);
+        for (kind, field) in [(HYPERNYM, hyper), (ANTONYM, anto), (SIMILAR, similar)] {
+            for id in ids(&synset_path, n, field)? {
+                if id as usize >= count {
+                    return Err(invalid(&synset_path, n, format!("synset {id} does not exist")));
+                }
+                body.push((kind << POS_BITS) | id);
+            }
+        }
+    }
+    header.push((count + 1 + body.len()) as u32);
+    header.extend(body);
+    Ok([fst, to_bytes(&senses), to_bytes(&header)])
+}
+
+/// Rebuild the binary files in `dir` (normally `data/wordnet`) from its text lists.
+pub fn build_files(dir: &Path) -> io::Result<()> {
+    for (name, bytes) in BINARY_FILES.iter().zip(build_bytes(dir)?) {
+        fs::write(dir.join(name), bytes)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_lemma_through_inflections_and_exceptions() {
+        assert_eq!(relation("geese", "goose"), Relation::Synonym, "nouns of goose only");
+        assert_eq!(relation("road", "road"), Relation::Same);
+        assert!(relation("roads", "road").licenses());
+        assert!(!synsets("walked").is_empty());
+        assert!(synsets("walked").iter().all(|&s| synset_pos(s) == Pos::Verb));
+    }
+
+    #[test]
+    fn synonyms_and_similar_adjectives() {
+        assert_eq!(relation("said", "told"), Relation::Synonym);
+        assert_eq!(relation("big", "large"), Relation::Synonym);
+        assert_eq!(relation("huge", "large"), Relation::Synonym, "a satellite and its head");
+        assert_eq!(
+            relation("green", "yellow"),
+            Relation::CoHyponym,
+            "two colours are not synonyms"
+        );
+        assert!(relation("purchase", "buy").licenses());
+    }
+
+    #[test]
+    fn broader_and_narrower_terms() {
+        assert_eq!(relation("cars", "vehicles"), Relation::Broader(2));
+        assert_eq!(relation("vehicle", "car"), Relation::Narrower(2));
+        assert!(relation("vehicles", "cars").licenses(), "a broader term says less");
+        assert!(!relation("car", "vehicle").licenses(), "a narrower term says more");
+    }
+
+    #[test]
+    fn antonyms_and_co_hyponyms() {
+        assert_eq!(relation("increase", "decrease"), Relation::Antonym);
+        assert_eq!(relation("rose", "fell"), Relation::Antonym);
+        assert_eq!(relation("car", "truck"), Relation::CoHyponym);
+        assert_eq!(relation("month", "year"), Relation::CoHyponym);
+        assert!(!Relation::Antonym.licenses());
+        assert!(!Relation::CoHyponym.licenses());
+    }
+
+    #[test]
+    fn unknown_words_relate_to_nothing() {
+        assert_eq!(relation("zzqx", "road"), Relation::None);
+        assert_eq!(relation("road", "anniversary"), Relation::None);
+        assert!(synsets("").is_empty());
+    }
+}
