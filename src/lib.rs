@@ -103,7 +103,9 @@ const MAX_PER_RULE: usize = 2;
 /// overall and at its weakest unit, less a penalty for each drift (and
 /// typo or duplication) finding, squashed by a logistic curve so that the
 /// score stays in [0, 1] without ties at the ends. Coverage findings do
-/// not lower it: leaving a paragraph out is not an inconsistency.
+/// not lower it: leaving a paragraph out is not an inconsistency; nor do
+/// findings about the body alone (a typo or a repeated word in a body
+/// paragraph): the score is about the summary.
 pub fn document_score(doc: &Document, alignment: &Alignment, findings: &[Finding]) -> f64 {
     // Support that counts WordNet synonyms and broader terms of source words as found.
     let licensed = checks::drift::licensed_supports(doc, alignment);
@@ -122,7 +124,7 @@ pub fn document_score(doc: &Document, alignment: &Alignment, findings: &[Finding
     let min = supports.iter().copied().fold(1.0, f64::min);
     let mut raw = 0.5 * mean + 0.5 * min;
     let mut per_rule: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for f in findings.iter().filter(|f| f.family() != "coverage") {
+    for f in findings.iter().filter(|f| f.family() != "coverage" && f.unit.is_some()) {
         let seen = per_rule.entry(f.rule).or_default();
         *seen += 1;
         if *seen <= MAX_PER_RULE {
