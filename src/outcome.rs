@@ -146,6 +146,19 @@ impl Outcome {
         }
     }
 
+    /// The paragraphs no summary unit draws from, as `¶N (line L)`; empty
+    /// when the document has no summary (nothing could cover them).
+    pub fn uncovered_labels(&self) -> Vec<String> {
+        if !self.units.iter().any(|u| u.kind.is_summary()) {
+            return Vec::new();
+        }
+        self.paragraphs
+            .iter()
+            .filter(|p| p.covered_by.is_empty())
+            .map(|p| format!("¶{} (line {})", p.paragraph, p.span.line))
+            .collect()
+    }
+
     /// The most severe finding, if any.
     pub fn max_severity(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()

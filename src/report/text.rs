@@ -61,13 +61,8 @@ impl Reporter for TextReporter {
             for unit in &outcome.units {
                 write_unit(out, unit, self.options.color)?;
             }
-            let uncovered: Vec<String> = outcome
-                .paragraphs
-                .iter()
-                .filter(|p| p.covered_by.is_empty())
-                .map(|p| format!("¶{} (line {})", p.paragraph, p.span.line))
-                .collect();
-            if !uncovered.is_empty() && outcome.units.iter().any(|u| u.kind.is_summary()) {
+            let uncovered = outcome.uncovered_labels();
+            if !uncovered.is_empty() {
                 writeln!(
                     out,
                     "  {} {}",

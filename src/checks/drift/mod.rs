@@ -227,6 +227,14 @@ impl<'a> UnitCtx<'a> {
         self.a.sentences.first().map(|s| s.sentence)
     }
 
+    /// `finding` with the unit's best source sentence as its evidence.
+    pub fn with_best_source(&self, finding: Finding, note: &str) -> Finding {
+        match self.best_source() {
+            Some(s) => finding.with_evidence(self.evidence(s, note)),
+            None => finding,
+        }
+    }
+
     /// Body text of `start..end`, whitespace collapsed.
     pub fn body_text(&self, start: usize, end: usize) -> String {
         self.doc.text[start..end]

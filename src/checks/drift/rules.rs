@@ -367,16 +367,13 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             continue;
         }
         let name = ctx.unit_text(tokens[first].start, tokens[last].end);
-        let mut finding = ctx.finding(
+        let finding = ctx.finding(
             &ENTITY,
             tokens[first].start,
             tokens[last].end,
             format!("the unit names \"{name}\" but the body never mentions it"),
         );
-        if let Some(s) = ctx.best_source() {
-            finding = finding.with_evidence(ctx.evidence(s, "closest body sentence"));
-        }
-        findings.push(finding);
+        findings.push(ctx.with_best_source(finding, "closest body sentence"));
         reported.push((first, last));
     }
     // A name standing where the source sentence has another one.
@@ -764,16 +761,13 @@ pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         // verb ("plans to extend" for "would expand").
         if count >= 3 || count == 2 && adjacent {
             let phrase = ctx.unit_text(tokens[first].start, tokens[last].end);
-            let mut finding = ctx.finding(
+            let finding = ctx.finding(
                 &UNSUPPORTED_PHRASE,
                 tokens[first].start,
                 tokens[last].end,
                 format!("the unit says \"{phrase}\" but the body uses none of these words"),
             );
-            if let Some(s) = ctx.best_source() {
-                finding = finding.with_evidence(ctx.evidence(s, "closest body sentence; it does not say this"));
-            }
-            findings.push(finding);
+            findings.push(ctx.with_best_source(finding, "closest body sentence; it does not say this"));
         }
     };
     for k in 0..tokens.len() {
@@ -796,7 +790,7 @@ pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
 
 pub fn low_support(ctx: &UnitCtx, threshold: f64, findings: &mut Vec<Finding>) {
     let span = ctx.unit.span;
-    let mut finding = ctx.finding(
+    let finding = ctx.finding(
         &LOW_SUPPORT,
         span.start,
         span.end,
@@ -806,10 +800,7 @@ pub fn low_support(ctx: &UnitCtx, threshold: f64, findings: &mut Vec<Finding>) {
             threshold * 100.0
         ),
     );
-    if let Some(s) = ctx.best_source() {
-        finding = finding.with_evidence(ctx.evidence(s, "closest body sentence"));
-    }
-    findings.push(finding);
+    findings.push(ctx.with_best_source(finding, "closest body sentence"));
 }
 
 #[cfg(test)]
