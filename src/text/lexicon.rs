@@ -36,7 +36,7 @@ use fst::automaton::Levenshtein;
 use fst::{IntoStreamer, Map, MapBuilder, Set, SetBuilder, Streamer};
 
 /// Which spelling convention counts as correct.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
     /// Accept both American and British spellings (an article may quote either).
     #[default]
@@ -171,6 +171,30 @@ pub fn frequency(word: &str) -> u64 {
 /// [`MIN_CHARS_FOR_TWO_EDITS`] characters. Possessives are not stripped: pass
 /// the bare word. Returns nothing if the automaton would be too large.
 pub fn near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String, u32)> {
+    // Building a Levenshtein automaton costs up to milliseconds, and the same
+    // unknown words (names, jargon) recur across a publication's articles:
+    // each worker thread remembers its answers, up to a bound.
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<(String, u32, Locale), Vec<(String, u32)>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const CACHE_ENTRIES: usize = 20_000;
+    let key = (word.to_string(), max_edits, locale);
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let found = search_near_words(word, max_edits, locale);
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() >= CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(key, found.clone());
+    });
+    found
+}
+
+fn search_near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String, u32)> {
     let word = normalise(word);
     let len = word.chars().count();
     let mut max_edits = max_edits.min(MAX_EDITS);
