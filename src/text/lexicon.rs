@@ -174,9 +174,9 @@ pub fn near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String, u3
     // Building a Levenshtein automaton costs up to milliseconds, and the same
     // unknown words (names, jargon) recur across a publication's articles:
     // each worker thread remembers its answers, up to a bound.
+    type Cache = std::collections::HashMap<(String, u32, Locale), Vec<(String, u32)>>;
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<(String, u32, Locale), Vec<(String, u32)>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::new());
     }
     const CACHE_ENTRIES: usize = 20_000;
     let key = (word.to_string(), max_edits, locale);
