@@ -31,15 +31,17 @@ pub enum Reading {
     Unlicensed,
 }
 
-/// True when `t` is a word worth judging: a content word of letters, not a
-/// name, number, quote or cue word (those have their own rules).
-fn judged(ctx: &UnitCtx, tokens: &[Token], k: usize) -> bool {
+/// True when token `k` is a word worth judging: a content word of letters
+/// (at least `min_chars`), not a name, number, quote, negation or hedge cue,
+/// light verb or date name (those have their own rules). Shared by the
+/// paraphrase reading here and `drift/unsupported-phrase`.
+pub(super) fn judged(ctx: &UnitCtx, tokens: &[Token], k: usize, min_chars: usize) -> bool {
     let t = &tokens[k];
     !t.stop
         && t.number().is_none()
         && !ctx.entity[k]
         && !ctx.in_quote(t)
-        && t.folded.chars().count() > 2
+        && t.folded.chars().count() >= min_chars
         && t.folded.chars().all(|c| c.is_alphabetic() || c == '\'')
         && cues::negation(tokens, k).is_none()
         && !cues::hedge(tokens, k)
@@ -91,7 +93,7 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
         }
     }
     for k in 0..tokens.len() {
-        if ctx.a.in_sources[k] || !judged(ctx, tokens, k) {
+        if ctx.a.in_sources[k] || !judged(ctx, tokens, k, 3) {
             continue;
         }
         let ids = synonyms::synsets(&tokens[k].folded);

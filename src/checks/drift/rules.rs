@@ -734,18 +734,9 @@ pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let tokens = ctx.tokens();
     let unsupported = |k: usize| -> bool {
         let t = &tokens[k];
-        !t.stop
-            && t.number().is_none()
+        super::lexical::judged(ctx, tokens, k, 2)
             && !ctx.a.in_body[k]
-            && !ctx.entity[k]
-            && !ctx.in_quote(t)
-            && t.folded.chars().count() > 1
-            && t.folded.chars().all(|c| c.is_alphabetic() || c == '\'')
-            && cues::negation(tokens, k).is_none()
-            && !cues::hedge(tokens, k)
             && !cues::currency(&t.folded)
-            && !cues::light_verb(&t.folded)
-            && cues::date_name(&t.folded).is_none()
             && !ctx.body.has_stem_prefix(&t.stem)
             // A synonym or broader term of a source word is paraphrase.
             && ctx.readings[k] != super::lexical::Reading::Licensed
