@@ -13,10 +13,14 @@
 //! * and it is flagged only when it is *recognisably* a misspelling: within
 //!   one or two typing edits of an English word. An unknown word far from
 //!   every English word is a term or a foreign word, not a typo.
-//! * Capitalised words are names unless they start a sentence and read as a
-//!   misspelled common word; names are checked against each other instead
-//!   (`typo/inconsistent-spelling`): the same name spelled two ways in one
-//!   document is almost always a typo, whatever the dictionary says.
+//! * Capitalised words are names unless the evidence says otherwise: a word
+//!   written once that the document itself writes, one slip away, as an
+//!   English word ("Lcub" in an article about a club), or a word at a sentence
+//!   start that reads as a misspelled common word. Names are checked against
+//!   each other instead (`typo/inconsistent-spelling`): the same name spelled
+//!   two ways in one document is almost always a typo, whatever the
+//!   dictionary says. A name written in lower case ("nasa" in a lower-cased
+//!   summary of an article about NASA) is still that name.
 //!
 //! Suggestions are ranked by a typing-error cost (transpositions, doubled
 //! and dropped letters, keyboard neighbours and vowel or sound-alike swaps
@@ -43,7 +47,8 @@ pub static SPELLING: Rule = Rule {
     explanation: "A word is reported when it is not in the embedded English lexicon \
 (SCOWL, American and British spellings unless --locale restricts them), not a name, not \
 a project word, and within one or two typing edits of an English word. Capitalised words \
-the body uses are names and are not checked against the dictionary; URLs, e-mail \
+are names unless written once and one slip from an English word the document uses, or a \
+misspelled common word at a sentence start; URLs, e-mail \
 addresses, @handles, #hashtags, acronyms, initials, numbers with units, hyphenated \
 prefixes, contractions and quoted foreign phrases are never typos. Suggestions are ranked \
 by how likely the slip is (swapped, doubled or dropped letters, neighbouring keys, \
@@ -224,6 +229,11 @@ struct Checker<'d> {
     body_counts: HashMap<String, usize, FxBuild>,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
+    /// Lower-cased forms the document writes as names: capitalised where
+    /// capitals are not positional, or with inner capitals ("NASA",
+    /// "EastEnders"). The same form in lower case ("nasa" in a lower-cased
+    /// summary) is that name, not a typo.
+    name_forms: HashSet<Rc<str>, FxBuild>,
 }
 
 impl Candidate {
@@ -253,6 +263,7 @@ impl<'d> Checker<'d> {
             vocabulary: HashMap::default(),
             body_counts: HashMap::default(),
             names: Vec::new(),
+            name_forms: HashSet::default(),
         }
     }
 
@@ -346,6 +357,10 @@ impl<'d> Checker<'d> {
                 && HYPHEN_PREFIXES.contains(&&*key);
             token.verdict = if prefix { Lexical::Skip } else { verdict };
             token.key = key;
+            let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+            if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
+                self.name_forms.insert(Rc::clone(&token.key));
+            }
             if token.verdict == Lexical::Skip {
                 continue;
             }
@@ -376,29 +391,34 @@ impl<'d> Checker<'d> {
         // Occurrences per lower-cased misspelling, in document order.
         let mut flagged: Vec<(Token, String)> = Vec::new();
         let tokens = self.tokens.clone();
-        for token in &tokens {
+        for (i, token) in tokens.iter().enumerate() {
             let verdict = token.verdict;
             if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
+                continue;
+            }
+            if matches!(verdict, Lexical::Unknown | Lexical::Derived)
+                && self.name_forms.contains(&token.key)
+                && (self.locale == Locale::Any || !lexicon::is_word(&token.key, Locale::Any))
+            {
+                // A name the document writes capitalised, here in lower case
+                // (but "defence" is British spelling under --locale en-US even
+                // if the document names the "Ministry of Defence").
                 continue;
             }
             let key = token.key.to_string();
             let is_typo = match verdict {
                 // A spelling of the other locale ("colour" with --locale en-US) is always wrong.
                 Lexical::Unknown if self.locale != Locale::Any && lexicon::is_word(&key, Locale::Any) => {
-                    self.recognisable_typo(&key, false);
+                    self.recognisable(&key, false);
                     true
                 }
-                Lexical::Derived => self.recognisable(&key, true, false),
+                Lexical::Derived => self.recognisable(&key, true),
                 Lexical::Unknown => match self.context(token, &key) {
                     Context::Skip => false,
-                    Context::Strict => self.recognisable(&key, true, false),
-                    Context::Plain => self.recognisable_typo(&key, false),
+                    Context::Strict => self.recognisable(&key, true),
+                    Context::Plain => self.recognisable(&key, false),
                 },
-                Lexical::CapitalUnknown => {
-                    token.capital_is_positional
-                        && self.vocabulary.get(&key).copied().unwrap_or(0) <= 1
-                        && self.recognisable_typo(&key, true)
-                }
+                Lexical::CapitalUnknown => self.capital_typo(&tokens, i, &key),
                 _ => false,
             };
             if is_typo {
@@ -533,56 +553,196 @@ impl<'d> Checker<'d> {
         Context::Plain
     }
 
-    /// True if `key` is within typing distance of an English word; fills
-    /// the candidate cache. `capital` asks for the stricter test used for
-    /// capitalised words, which are names far more often than typos.
-    fn recognisable_typo(&mut self, key: &str, strict: bool) -> bool {
-        self.recognisable(key, strict, strict)
-    }
-
-    /// [`Self::recognisable_typo`], with the name guard separate from the
-    /// strict limit: a capitalised word must also not be near a known name.
-    fn recognisable(&mut self, key: &str, strict: bool, capital: bool) -> bool {
-        if key.chars().all(|c| key.starts_with(c)) {
-            // "xxxxx", "zzz": not a slip for any word.
+    /// A capitalised word the lexicon lacks is a name far more often than a
+    /// typo, so it is called a typo only on evidence that it is a common word
+    /// mistyped. It must be written once (names are repeated), have 4+
+    /// letters, and not stand next to an unknown capitalised word (a run of
+    /// unknown names is a person or a foreign name: "Edin Dzeko", "Instituto
+    /// Cumbres"). Then either
+    /// * the document itself writes an English word one cheap slip away
+    ///   ("Lcub" where the article says "club"): the same word spelled two
+    ///   ways, the strongest evidence there is, and cheap to find (a few
+    ///   hash lookups, no fuzzy search), so it applies mid-sentence too; or
+    /// * capitalisation is positional (sentence start, title-case line), so
+    ///   the word would be lower-case if it were not a name, no name stands
+    ///   next to it ("Ander Herrera"), and it is one cheap slip from a common
+    ///   word, by a wider margin than a lower-case word needs, and wider still
+    ///   when a known name is one edit away.
+    fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
+        let len = key.chars().count();
+        if len < 4
+            || key.chars().all(|c| key.starts_with(c))
+            || self.vocabulary.get(key).copied().unwrap_or(0) > 1
+            || self.beside_name(tokens, i, false)
+        {
             return false;
         }
-        if capital && (key.chars().count() < 5 || names_near(key)) {
-            // A name that happens to be near a word ("Pearce", "Grande") must not fire.
+        if let Some(word) = self.document_word_near(key) {
+            let mut ranked = self.rank(key);
+            match ranked.iter().position(|c| c.word == word) {
+                Some(at) => {
+                    // The document's own word is the reason for the finding: it leads.
+                    let own = ranked.remove(at);
+                    ranked.insert(0, own);
+                }
+                None => ranked.insert(
+                    0,
+                    Candidate {
+                        cost: typing_cost(key, &word),
+                        score: f64::MIN,
+                        in_document: true,
+                        word,
+                    },
+                ),
+            }
+            self.candidates.insert(key.to_string(), ranked);
+            return true;
+        }
+        if !tokens[i].capital_is_positional || self.beside_name(tokens, i, true) {
+            return false;
+        }
+        let margin = if names_near(key) { 0.6 } else { 0.3 };
+        self.recognisable_within(key, plain_limit(len) - margin)
+    }
+
+    /// True if the token next to `tokens[i]` (same region, only a space, a
+    /// hyphen or a comma between) is a capitalised word that is neither
+    /// English nor a known name, or with `any_name`, a known name too: then
+    /// `tokens[i]` is likely part of a name.
+    fn beside_name(&self, tokens: &[Token], i: usize, any_name: bool) -> bool {
+        let token = &tokens[i];
+        let neighbours = [i.checked_sub(1).map(|j| (j, true)), Some((i + 1, false))];
+        neighbours.into_iter().flatten().any(|(j, before)| {
+            let Some(other) = tokens.get(j) else { return false };
+            if other.region != token.region {
+                return false;
+            }
+            let gap = if before {
+                &self.doc.text[other.end..token.start]
+            } else {
+                &self.doc.text[token.end..other.start]
+            };
+            // A comma too: a list of capitalised unknown words ("Replacements:
+            // Rees, Domachowski, Assiratti") is a list of names.
+            if !gap
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | ','))
+            {
+                return false;
+            }
+            let text = self.text(other);
+            let capitalised = text.starts_with(char::is_uppercase);
+            match other.verdict {
+                Lexical::CapitalUnknown => true,
+                // Letters outside English spelling ("Åsberg", "Féin"): a foreign name.
+                Lexical::Skip => {
+                    capitalised
+                        && !text.is_ascii()
+                        && text.chars().filter(|c| c.is_uppercase()).count() == 1
+                        && text
+                            .chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}'))
+                }
+                // A known name, or a capitalised word only the frequency list
+                // knows ("Herrera"), counts when there is no document evidence:
+                // a sentence-initial unknown word before a surname is a first name.
+                Lexical::KnownName => any_name && capitalised,
+                Lexical::Word => {
+                    any_name
+                        && capitalised
+                        && !other.capital_is_positional
+                        && !lexicon::is_word(&other.key, self.locale)
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// An English word the document writes, one cheap slip (a typing cost
+    /// of at most 0.8: a swapped, doubled, dropped or neighbouring letter;
+    /// any one edit from 7 letters on) from the lower-cased `key`, and
+    /// neither an inflection of it nor a sound-alike spelling (names spell
+    /// sounds their own way: "Klass" is a surname, not "class" mistyped).
+    /// Found by looking up every one-edit variant of `key` in the
+    /// document's vocabulary, so it costs no fuzzy search. A 4-letter word
+    /// is near many words, so its correction must be written at least twice.
+    fn document_word_near(&self, key: &str) -> Option<String> {
+        let chars: Vec<char> = key.chars().collect();
+        let needed = if chars.len() <= 4 { 2 } else { 1 };
+        let mut best: Option<(f64, usize, String)> = None;
+        for variant in one_edit_variants(&chars) {
+            let Some(&uses) = self.vocabulary.get(variant.as_str()) else {
+                continue;
+            };
+            if uses < needed || variant.chars().count() < 4 || !lexicon::is_word(&variant, self.locale) {
+                continue;
+            }
+            if is_inflection(key, &variant) || sound_alike_spelling(key, &variant) {
+                continue;
+            }
+            // One cheap slip; any one edit in a long word, where a chance
+            // match with a word of the document is rare ("Presient").
+            let cost = typing_cost(key, &variant);
+            if cost > if chars.len() >= 7 { 1.0 } else { 0.8 } {
+                continue;
+            }
+            if best
+                .as_ref()
+                .is_none_or(|(c, u, _)| cost < *c || (cost == *c && uses > *u))
+            {
+                best = Some((cost, uses, variant));
+            }
+        }
+        best.map(|(_, _, word)| word)
+    }
+
+    /// True if `key` is within typing distance of an English word; fills
+    /// the candidate cache. `strict` asks for a single very cheap slip, for
+    /// words whose context says they are more likely terms than slips.
+    fn recognisable(&mut self, key: &str, strict: bool) -> bool {
+        if key.chars().all(|c| key.starts_with(c)) {
+            // "xxxxx", "zzz": not a slip for any word.
             return false;
         }
         if !self.candidates.contains_key(key) {
             let ranked = self.rank(key);
             self.candidates.insert(key.to_string(), ranked);
         }
+        let len = key.chars().count();
+        if len == 3 {
+            // "plc" is not "pc" mistyped: three-letter slips come from longer
+            // words, so two-letter words are neither evidence nor suggestions.
+            if let Some(ranked) = self.candidates.get_mut(key) {
+                ranked.retain(|c| c.word.chars().count() >= 3);
+            }
+        }
         let Some(best) = self.candidates[key].first() else {
             return false;
         };
-        let len = key.chars().count();
         if strict && key.strip_suffix('s') == Some(best.word.as_str()) {
             // A plural the lexicon lacks ("get-togethers", "year-olds") is not a slip.
             return false;
         }
-        if len == 3 && best.word.chars().count() < 3 {
-            // "plc" is not "pc" mistyped: three-letter slips come from longer words.
-            return false;
-        }
-        if len <= 2 || (len == 3 && lexicon::frequency(&best.word) < 50_000_000) {
+        if len <= 2 || (len == 3 && lexicon::frequency(&best.word) < 50_000_000 && !best.in_document) {
             // Short strings are near hundreds of words and are often
-            // abbreviations ("ie", "plc"): only a slip in a very common word counts.
+            // abbreviations ("ie", "plc"): only a slip in a very common word,
+            // or in a word the document uses, counts.
             return false;
         }
-        let limit = if strict {
-            0.2
-        } else {
-            match len {
-                0..=3 => 0.3,
-                4..=5 => 0.8,
-                6..=7 => 1.0,
-                _ => 1.2,
-            }
-        };
+        let limit = if strict { 0.2 } else { plain_limit(len) };
         best.confidence_cost() <= limit
+    }
+
+    /// True if the best correction of `key` (ranked and cached) has a
+    /// confidence cost of at most `limit`.
+    fn recognisable_within(&mut self, key: &str, limit: f64) -> bool {
+        if !self.candidates.contains_key(key) {
+            let ranked = self.rank(key);
+            self.candidates.insert(key.to_string(), ranked);
+        }
+        self.candidates[key]
+            .first()
+            .is_some_and(|best| best.confidence_cost() <= limit)
     }
 
     /// Ranked corrections for the lower-cased `key`, best first.
@@ -970,6 +1130,61 @@ fn compound_or_plural(word: &str, locale: Locale) -> bool {
         let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
         !function_word(a) && !function_word(b) && known(a) && (known(b) || b.strip_suffix('s').is_some_and(known))
     })
+}
+
+/// How low the confidence cost of a lower-case word's best correction must
+/// be for the word to be called a typo: short words are near many words,
+/// long words can take two slips.
+fn plain_limit(len: usize) -> f64 {
+    match len {
+        0..=3 => 0.3,
+        4..=5 => 0.8,
+        6..=7 => 1.0,
+        _ => 1.2,
+    }
+}
+
+/// True if `a` and `b` differ only by one letter swapped for a letter of
+/// the same sound that is not on a neighbouring key ("klass" / "class").
+fn sound_alike_spelling(a: &str, b: &str) -> bool {
+    if a.chars().count() != b.chars().count() {
+        return false;
+    }
+    let mut differences = a.chars().zip(b.chars()).filter(|(x, y)| x != y);
+    match (differences.next(), differences.next()) {
+        (Some((x, y)), None) => sound_alike(x, y) && !adjacent_keys(x, y),
+        _ => false,
+    }
+}
+
+/// Every string one edit (deletion, swap of neighbours, substitution or
+/// insertion of a letter a–z) from `chars`.
+fn one_edit_variants(chars: &[char]) -> Vec<String> {
+    let mut out = Vec::with_capacity(chars.len() * 54 + 26);
+    let collect = |v: &[char]| -> String { v.iter().collect() };
+    for i in 0..chars.len() {
+        let mut v = chars.to_vec();
+        v.remove(i);
+        out.push(collect(&v));
+        if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+            let mut v = chars.to_vec();
+            v.swap(i, i + 1);
+            out.push(collect(&v));
+        }
+    }
+    for i in 0..=chars.len() {
+        for c in 'a'..='z' {
+            let mut v = chars.to_vec();
+            v.insert(i, c);
+            out.push(collect(&v));
+            if i < chars.len() && chars[i] != c {
+                let mut v = chars.to_vec();
+                v[i] = c;
+                out.push(collect(&v));
+            }
+        }
+    }
+    out
 }
 
 /// True if some known name is one slip from `key` ("Pearce" / "pierce"):
@@ -1383,6 +1598,87 @@ mod tests {
                 Some("Kowalczyk".into())
             )]
         );
+    }
+
+    #[test]
+    fn a_capitalised_word_one_slip_from_a_word_the_document_uses_is_a_typo() {
+        let text = "Title Here\n\nEvery school will serve vegetables. The review by the Shcool Food Trust \
+            advises each school on menus.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "Shcool".into(), Some("School".into()))]
+        );
+        // Near misses: a name the document repeats, a sound-alike spelling
+        // (names spell sounds their own way), a word next to an unknown name.
+        let names = "Title Here\n\nThe class met the Klass family. The Instituto Cumbres choir came from an \
+            institute. The sale was run by Salle, and Salle said so.\n";
+        assert_eq!(typos(names), []);
+    }
+
+    #[test]
+    fn a_misspelled_common_word_at_a_sentence_start_is_a_typo() {
+        let text = "Title Here\n\nThe rain came at noon. Wehn it stopped, the roads were closed.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "Wehn".into(), Some("When".into()))]
+        );
+        // Near misses: a first name before a surname, a list of names, and a
+        // short word (a sentence-initial name of 3 letters is far likelier).
+        let names = "Title Here\n\nThe match ended. Ander Herrera scored twice. Replacements: Rees, \
+            Domachowski, Cook. Det Con Smith said so.\n";
+        assert_eq!(typos(names), []);
+    }
+
+    #[test]
+    fn three_letter_slips_are_judged_against_words_of_three_letters_or_more() {
+        // "aas" is one doubling from "as", but a slip of three letters comes
+        // from a longer word: "was" (or "has"), not "as".
+        let text = "Title Here\n\nThe deadline aas extended three times.\n";
+        let found = typos(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2.as_deref(), Some("was"));
+        assert_eq!(typos("Title Here\n\nThe Wedgwood plc's pension fund grew.\n"), []);
+    }
+
+    #[test]
+    fn a_name_in_lower_case_is_still_the_name() {
+        // Lower-cased summaries (as some generators write them) name what the body names.
+        let text = "NASA Plans Moon Trip\n\nNASA said Manny Pacquiao and Ander Herrera would fly to the Moon \
+            with the EastEnders cast.\n\n- nasa says manny pacquiao, ander herrera and the eastenders cast will fly.\n";
+        assert_eq!(typos(text), []);
+        // But under --locale en-US a British spelling is wrong even when the
+        // document names the "Ministry of Defence".
+        let british = "Title Here\n\nThe Ministry of Defence said the defence budget grew.\n";
+        let doc = parse_article(
+            "t.txt",
+            british.to_string(),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .unwrap();
+        let options = CheckOptions {
+            locale: Locale::Us,
+            ..CheckOptions::default()
+        };
+        let found: Vec<String> = analyse(&doc, &options).into_iter().map(|t| t.finding.text).collect();
+        assert_eq!(found, ["defence"]);
+    }
+
+    #[test]
+    fn one_edit_variants_and_sound_alike_spellings() {
+        let chars: Vec<char> = "lcub".chars().collect();
+        let variants = one_edit_variants(&chars);
+        for v in ["club", "lcu", "lcubs", "lcab"] {
+            assert!(variants.iter().any(|x| x == v), "{v}");
+        }
+        assert!(
+            !variants.iter().any(|x| x == "lcub"),
+            "the word itself is not an edit of it"
+        );
+        assert!(sound_alike_spelling("klass", "class"));
+        assert!(!sound_alike_spelling("lcub", "club"));
+        assert!(!sound_alike_spelling("shcool", "school"));
+        assert!(!sound_alike_spelling("vilpa", "villa"), "p is a neighbour of l: a slip");
     }
 
     #[test]
