@@ -889,24 +889,35 @@ impl<'d> Checker<'d> {
             let a_len = a.chars().count();
             let mut best: Option<&String> = None;
             let first = a.chars().next().unwrap_or(' ');
-            let nearby =
-                (a_len.saturating_sub(1)..=a_len + 1).flat_map(|len| buckets.get(&(first, len)).into_iter().flatten());
+            // The first two letters swapped ("Olndon") are the one slip at the
+            // first letter that does not make another common name.
+            let swapped: Option<String> = {
+                let mut chars = a.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(x), Some(y)) if x != y => Some([y, x].into_iter().chain(chars).collect()),
+                    _ => None,
+                }
+            };
+            let swapped = swapped.and_then(|w| forms.get_key_value(&w).map(|(k, _)| k));
+            let nearby = (a_len.saturating_sub(1)..=a_len + 1)
+                .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten().copied())
+                .chain(swapped);
             for b in nearby {
-                if a == b {
+                if *a == b {
                     continue;
                 }
                 let b_len = b.chars().count();
-                if b_len.abs_diff(a_len) > 1 || a.chars().next() != b.chars().next() {
+                if b_len.abs_diff(a_len) > 1 || (a.chars().next() != b.chars().next() && Some(b) != swapped) {
                     continue;
                 }
                 let max = if a_len.min(b_len) >= 8 { 2 } else { 1 };
                 if strsim::osa_distance(a, b) > max {
                     continue;
                 }
-                let vb = verdicts[*b];
+                let vb = verdicts[b];
                 // Names pair with names, lower-case words with unknown lower-case words
                 // (an unknown word near an English word is a spelling finding).
-                let b_capital = forms[*b]
+                let b_capital = forms[b]
                     .iter()
                     .any(|t| !t.capital_is_positional && self.text(t).starts_with(char::is_uppercase))
                     || vb == Lexical::CapitalUnknown;
@@ -918,32 +929,33 @@ impl<'d> Checker<'d> {
                 }
                 // Different people's names often differ by one letter (Daniel /
                 // Daniil, Harrison / Harmison, Riko / Rika, Tikrit / Tikriti): only
-                // a cheap slip that is not a vowel change or an added ending counts.
+                // a cheap slip (a swap, a doubled, dropped or neighbouring letter)
+                // that is not a vowel change or an added ending counts.
                 if a_capital {
                     let slip = name_slip_cost(a, b);
                     let only_doubling = undouble(a) == undouble(b);
-                    if (slip > 0.7 && !only_doubling) || a.starts_with(b.as_str()) || b.starts_with(a.as_str()) {
+                    if (slip > 0.8 && !only_doubling) || a.starts_with(b.as_str()) || b.starts_with(a.as_str()) {
                         continue;
                     }
                 }
                 // The flagged form: the unknown one when the other is known,
                 // else the rarer one, else the one only in the summary, else the later one.
                 let a_count = forms[*a].len();
-                let b_count = forms[*b].len();
+                let b_count = forms[b].len();
                 let a_is_wrong = if !unknown(vb) {
                     a_count <= b_count
                 } else if a_count != b_count {
                     a_count < b_count
                 } else {
                     let a_summary_only = forms[*a].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
-                    let b_summary_only = forms[*b].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
+                    let b_summary_only = forms[b].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
                     if a_summary_only != b_summary_only {
                         a_summary_only
                     } else {
-                        forms[*a][0].start > forms[*b][0].start
+                        forms[*a][0].start > forms[b][0].start
                     }
                 };
-                if a_is_wrong && best.is_none_or(|c| forms[*b].len() > forms[c].len()) {
+                if a_is_wrong && best.is_none_or(|c| forms[b].len() > forms[c].len()) {
                     best = Some(b);
                 }
             }
@@ -1693,6 +1705,33 @@ mod tests {
         assert!(!sound_alike_spelling("lcub", "club"));
         assert!(!sound_alike_spelling("shcool", "school"));
         assert!(!sound_alike_spelling("vilpa", "villa"), "p is a neighbour of l: a slip");
+    }
+
+    #[test]
+    fn names_spelled_two_ways_by_a_dropped_letter_or_swapped_first_letters() {
+        let text = "Title Here\n\nMinister Tomasz Kowalczyk spoke. Kowalczyk said it would work. Later Kowalczk \
+            added more. London lost. In London it rained, and Olndon wept.\n";
+        let found = typos(text);
+        assert_eq!(
+            found,
+            [
+                (
+                    "typo/inconsistent-spelling".into(),
+                    "Kowalczk".into(),
+                    Some("Kowalczyk".into())
+                ),
+                (
+                    "typo/inconsistent-spelling".into(),
+                    "Olndon".into(),
+                    Some("London".into())
+                ),
+            ]
+        );
+        // Near misses: different names one letter apart (a changed vowel, a
+        // changed first letter, an added ending).
+        let names = "Title Here\n\nDaniel met Daniil. Daniel spoke. Dean met Sean. Dean spoke. Tikrit is home to \
+            the Tikriti clan. Tikrit grew.\n";
+        assert_eq!(typos(names), []);
     }
 
     #[test]
