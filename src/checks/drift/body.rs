@@ -128,12 +128,7 @@ impl BodyView {
         }
         let prefix: String = p.chars().take(4).collect();
         self.names_by_prefix.get(&prefix).is_some_and(|names| {
-            // Names that differ in a digit are different names ("SARS-CoV-2", "SARS-CoV-4").
-            let digits = |w: &str| w.chars().filter(char::is_ascii_digit).collect::<String>();
             names.iter().any(|b| {
-                if digits(b) != digits(&p) {
-                    return false;
-                }
                 let common = b.chars().zip(p.chars()).take_while(|(x, y)| x == y).count();
                 let shorter = b.chars().count().min(p.chars().count());
                 common >= 4 && common + 2 >= shorter
