@@ -225,7 +225,8 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             continue;
         }
-        let Some(n) = t.number() else { continue };
+        let Some(number) = cues::number_of(t) else { continue };
+        let n = &number;
         // "one" is far more often a pronoun ("one of them") than a count.
         if t.folded == "one" {
             continue;
@@ -331,6 +332,12 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             .text(text)
             .split_whitespace()
             .next()
+            // The digits only: "4.9bn" scales 4.9.
+            .map(|w| {
+                w.chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                    .collect::<String>()
+            })
             .and_then(|w| w.replace(',', "").parse::<f64>().ok())
             .filter(|&v| v > 0.0)
             .map_or(1.0, |v| n.value / v);
@@ -414,7 +421,8 @@ fn number_in_slot_anywhere(ctx: &UnitCtx, k: usize) -> bool {
 /// count, percentage or ordinal), that the unit does not give itself.
 fn slot_number(ctx: &UnitCtx, k: usize) -> Option<(usize, usize)> {
     let tokens = ctx.tokens();
-    let n = tokens[k].number()?;
+    let unit_number = cues::number_of(&tokens[k])?;
+    let n = &unit_number;
     let (before, after) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
     let year = |v: f64| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
     // The source's numbers of the same kind that the unit leaves out.
@@ -424,7 +432,7 @@ fn slot_number(ctx: &UnitCtx, k: usize) -> Option<(usize, usize)> {
             let body = sentence_tokens(ctx, s);
             (0..body.len())
                 .filter(move |&j| {
-                    body[j].number().is_some_and(|b| {
+                    cues::number_of(&body[j]).is_some_and(|b| {
                         b.percent == n.percent && b.ordinal == n.ordinal && year(b.value) == year(n.value)
                     })
                 })
@@ -1125,6 +1133,21 @@ mod tests {
             "- The county board approved the wind farm after a two-hour hearing; it will have 40 turbines, the developer said.\n",
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn amounts_with_the_multiplier_on_the_digits() {
+        let text = "Sales guidance\n\nThe company expects vaccine sales of $5bn in 2023, down from $18.4bn.\n\n\
+            - The company expects vaccine sales of $4bn in 2023.\n\
+            - It expects vaccine sales of $5 billion in 2023.\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let found: Vec<(String, String)> = crate::check_document(&doc, &CheckOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.family() == "drift")
+            .map(|f| (f.rule.to_string(), f.text))
+            .collect();
+        assert_eq!(found, [("drift/number".to_string(), "4bn".to_string())]);
     }
 
     #[test]
