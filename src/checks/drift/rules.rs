@@ -460,8 +460,12 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if missing.is_empty() {
             continue;
         }
-        // A first name or title before a surname the body uses.
-        if !missing.contains(&last) && first < last {
+        // A first name or title before a surname the body uses; not
+        // before a common word ("Moscow Russian embassy", "UFO Media"
+        // where the body says "Ozy Media"): that word is no surname, and
+        // the unknown word before it is a name of its own.
+        let surname = !lexicon::is_word(&tokens[last].folded, Locale::Any);
+        if !missing.contains(&last) && first < last && surname {
             continue;
         }
         let name = ctx.unit_text(tokens[first].start, tokens[last].end);
@@ -1148,6 +1152,18 @@ mod tests {
             .map(|f| (f.rule.to_string(), f.text))
             .collect();
         assert_eq!(found, [("drift/number".to_string(), "4bn".to_string())]);
+    }
+
+    #[test]
+    fn an_unknown_word_before_a_common_word_of_a_name_is_another_name() {
+        let found = farm("- Northwind Energy said the farm will have 40 turbines.\n");
+        assert!(
+            found.contains(&("drift/entity".into(), "Northwind Energy".into())),
+            "{found:?}"
+        );
+        // A first name before a surname the body uses is still fine.
+        let found = drift("- Mayor Maria Ruiz opened the Harbor Bridge on Monday.\n");
+        assert!(found.iter().all(|(rule, _)| rule != "drift/entity"), "{found:?}");
     }
 
     #[test]
