@@ -170,26 +170,38 @@ fn is_legitimate_double(first: &Token, second: &Token, text: &str) -> bool {
     first.is_capitalized(text) && second.is_capitalized(text) && first.is_content()
 }
 
-/// Regions of running text: headings, body paragraphs and every unit.
-fn text_regions(doc: &Document) -> Vec<(Span, Option<usize>)> {
-    let mut regions: Vec<(Span, Option<usize>)> = doc.headings.iter().map(|h| (*h, None)).collect();
-    regions.extend(doc.paragraphs.iter().map(|p| (p.span, None)));
-    regions.extend(doc.units.iter().enumerate().map(|(u, unit)| (unit.span, Some(u))));
+/// The tokens of each region of running text: headings, body paragraphs
+/// and every unit, with the unit a region is. Paragraphs and units reuse
+/// the alignment's tokens (its body sentences in order make up the
+/// paragraphs), so the body is not tokenized twice.
+fn text_regions<'a>(doc: &Document, alignment: &'a Alignment) -> Vec<(Vec<Cow<'a, Token>>, Option<usize>)> {
+    let mut regions: Vec<(Vec<Cow<'a, Token>>, Option<usize>)> = doc
+        .headings
+        .iter()
+        .map(|h| {
+            (
+                tokenize(&doc.text, h.start, h.end)
+                    .into_iter()
+                    .map(Cow::Owned)
+                    .collect(),
+                None,
+            )
+        })
+        .collect();
+    for paragraph in alignment.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
+        let tokens = paragraph.iter().flat_map(|s| &s.tokens).map(Cow::Borrowed).collect();
+        regions.push((tokens, None));
+    }
+    for unit in &alignment.units {
+        regions.push((unit.tokens.iter().map(Cow::Borrowed).collect(), Some(unit.unit)));
+    }
     regions
 }
 
 fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
-    for (span, unit) in text_regions(doc) {
-        let region_tokens;
-        let tokens: &[Token] = match unit {
-            Some(u) => &alignment.units[u].tokens,
-            None => {
-                region_tokens = tokenize(&doc.text, span.start, span.end);
-                &region_tokens
-            }
-        };
+    for (tokens, unit) in text_regions(doc, alignment) {
         for (k, pair) in tokens.windows(2).enumerate() {
-            let (first, second) = (&pair[0], &pair[1]);
+            let (first, second) = (&*pair[0], &*pair[1]);
             if first.folded != second.folded || is_legitimate_double(first, second, &doc.text) {
                 continue;
             }
@@ -218,8 +230,8 @@ fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Find
             .with_suggestion("");
             if let Some(u) = unit {
                 finding = finding.with_unit(&doc.units[u].id);
-                let before = k.checked_sub(1).map(|i| &tokens[i]);
-                let after = tokens.get(k + 2);
+                let before = k.checked_sub(1).map(|i| &*tokens[i]);
+                let after = tokens.get(k + 2).map(|t| &**t);
                 if let Some(evidence) = body_phrase(doc, alignment, before, first, after) {
                     finding = finding.with_evidence(evidence);
                 }

@@ -224,9 +224,9 @@ struct Checker<'d> {
     candidates: HashMap<String, Vec<Candidate>>,
     /// Lower-cased forms the document writes, with how often, for the
     /// forms that are English words or names (the document's vocabulary).
-    vocabulary: HashMap<String, usize, FxBuild>,
+    vocabulary: HashMap<Rc<str>, usize, FxBuild>,
     /// How often each lower-cased form occurs in the body.
-    body_counts: HashMap<String, usize, FxBuild>,
+    body_counts: HashMap<Rc<str>, usize, FxBuild>,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
     /// Lower-cased forms the document writes as names: capitalised where
@@ -349,7 +349,7 @@ impl<'d> Checker<'d> {
             let text = &doc.text[token.start..token.end];
             let (verdict, key) = seen_forms
                 .entry(text)
-                .or_insert_with(|| (lexical(text, self.locale, &self.words), Rc::from(bare(&fold(text)))))
+                .or_insert_with(|| (self.verdict(text), Rc::from(bare(&fold(text)))))
                 .clone();
             let after = &doc.text[token.end..];
             let prefix = after.starts_with(['-', '\u{2010}', '\u{2011}'])
@@ -365,13 +365,13 @@ impl<'d> Checker<'d> {
                 continue;
             }
             if matches!(self.regions[token.region].side, Side::Body(_)) {
-                *self.body_counts.entry(token.key.to_string()).or_default() += 1;
+                *self.body_counts.entry(token.key.clone()).or_default() += 1;
             }
             if matches!(
                 token.verdict,
                 Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
             ) {
-                let count = self.vocabulary.entry(token.key.to_string()).or_default();
+                let count = self.vocabulary.entry(token.key.clone()).or_default();
                 *count += 1;
                 if *count == 1 && token.verdict != Lexical::Word {
                     self.names.push(token.key.to_string());
@@ -379,6 +379,42 @@ impl<'d> Checker<'d> {
             }
         }
         self.tokens = tokens;
+    }
+
+    /// [`lexical`], remembered per worker thread across documents: a
+    /// publication's articles share most of their vocabulary, and the
+    /// lexicon lookups behind a verdict are most of the per-word cost.
+    fn verdict(&self, text: &str) -> Lexical {
+        /// The verdicts, for one locale and one set of project words.
+        #[derive(Default)]
+        struct Verdicts {
+            locale: Locale,
+            words: HashSet<String>,
+            seen: HashMap<String, Lexical, FxBuild>,
+        }
+        thread_local! {
+            static VERDICTS: std::cell::RefCell<Verdicts> = std::cell::RefCell::default();
+        }
+        const MAX_ENTRIES: usize = 100_000;
+        VERDICTS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.locale != self.locale || cache.words != self.words {
+                *cache = Verdicts {
+                    locale: self.locale,
+                    words: self.words.clone(),
+                    seen: HashMap::default(),
+                };
+            }
+            if let Some(&verdict) = cache.seen.get(text) {
+                return verdict;
+            }
+            let verdict = lexical(text, self.locale, &self.words);
+            if cache.seen.len() >= MAX_ENTRIES {
+                cache.seen.clear();
+            }
+            cache.seen.insert(text.to_string(), verdict);
+            verdict
+        })
     }
 
     fn side_of(&self, token: &Token) -> Side {
@@ -601,7 +637,7 @@ impl<'d> Checker<'d> {
         if !tokens[i].capital_is_positional || self.beside_name(tokens, i, true) {
             return false;
         }
-        let margin = if names_near(key) { 0.6 } else { 0.3 };
+        let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
         self.recognisable_within(key, plain_limit(len) - margin)
     }
 
@@ -747,8 +783,9 @@ impl<'d> Checker<'d> {
 
     /// Ranked corrections for the lower-cased `key`, best first.
     fn rank(&self, key: &str) -> Vec<Candidate> {
-        // One edit first: the two-edit automaton costs milliseconds, and is
-        // only worth it when no single edit gives a likely word.
+        // One edit first: the two-edit search walks ten times as much of the lexicon
+        // (about half a millisecond), and is only worth it when no single
+        // edit gives a likely word.
         let near = |edits| -> HashSet<String> {
             lexicon::near_words(key, edits, self.locale)
                 .into_iter()
@@ -787,7 +824,7 @@ impl<'d> Checker<'d> {
             .filter(|w| w != key && !w.contains('\''))
             .map(|word| {
                 let cost = typing_cost(key, &word);
-                let in_document = self.vocabulary.contains_key(&word);
+                let in_document = self.vocabulary.contains_key(word.as_str());
                 let freq = lexicon::frequency(&word).max(10_000) as f64;
                 let mut score = cost - 0.25 * (freq.log10() - 5.0);
                 if in_document {
@@ -846,15 +883,15 @@ impl<'d> Checker<'d> {
     fn inconsistent(&mut self, typos: &mut Vec<Typo>) {
         let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
         // Distinct forms (lower-cased, possessive stripped) with their tokens.
-        let mut forms: HashMap<String, Vec<Token>> = HashMap::new();
+        let mut forms: HashMap<Rc<str>, Vec<Token>, FxBuild> = HashMap::default();
         let tokens = std::mem::take(&mut self.tokens);
-        let mut verdicts: HashMap<String, Lexical> = HashMap::new();
+        let mut verdicts: HashMap<Rc<str>, Lexical, FxBuild> = HashMap::default();
         for token in &tokens {
             let verdict = token.verdict;
             if verdict == Lexical::Skip || token.key.len() < 4 || is_stopword(&token.key) {
                 continue;
             }
-            let key = token.key.to_string();
+            let key = token.key.clone();
             if key.chars().count() < 4 {
                 continue;
             }
@@ -867,14 +904,14 @@ impl<'d> Checker<'d> {
         }
         self.tokens = tokens;
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
-        let mut keys: Vec<&String> = forms.keys().collect();
+        let mut keys: Vec<&Rc<str>> = forms.keys().collect();
         keys.sort();
         let mut reported: HashSet<&str> = HashSet::new();
         // Forms by first letter and length: a pair differs by one slip, so
         // only forms of about the same length and the same first letter are
         // compared (names rarely go wrong at the first letter), which keeps
         // this linear in practice instead of forms × forms.
-        let mut buckets: HashMap<(char, usize), Vec<&String>> = HashMap::new();
+        let mut buckets: HashMap<(char, usize), Vec<&Rc<str>>, FxBuild> = HashMap::default();
         for key in &keys {
             if let Some(first) = key.chars().next() {
                 buckets.entry((first, key.chars().count())).or_default().push(key);
@@ -882,12 +919,12 @@ impl<'d> Checker<'d> {
         }
         for a in &keys {
             let va = verdicts[*a];
-            if !unknown(va) || reported.contains(a.as_str()) {
+            if !unknown(va) || reported.contains(&***a) {
                 continue;
             }
             let a_capital = va == Lexical::CapitalUnknown;
             let a_len = a.chars().count();
-            let mut best: Option<&String> = None;
+            let mut best: Option<&Rc<str>> = None;
             let first = a.chars().next().unwrap_or(' ');
             // The first two letters swapped ("Olndon") are the one slip at the
             // first letter that does not make another common name.
@@ -898,7 +935,7 @@ impl<'d> Checker<'d> {
                     _ => None,
                 }
             };
-            let swapped = swapped.and_then(|w| forms.get_key_value(&w).map(|(k, _)| k));
+            let swapped = swapped.and_then(|w| forms.get_key_value(w.as_str()).map(|(k, _)| k));
             let nearby = (a_len.saturating_sub(1)..=a_len + 1)
                 .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten().copied())
                 .chain(swapped);
@@ -934,7 +971,7 @@ impl<'d> Checker<'d> {
                 if a_capital {
                     let slip = name_slip_cost(a, b);
                     let only_doubling = undouble(a) == undouble(b);
-                    if (slip > 0.8 && !only_doubling) || a.starts_with(b.as_str()) || b.starts_with(a.as_str()) {
+                    if (slip > 0.8 && !only_doubling) || a.starts_with(&**b) || b.starts_with(&***a) {
                         continue;
                     }
                 }
@@ -960,7 +997,7 @@ impl<'d> Checker<'d> {
                 }
             }
             let Some(right) = best else { continue };
-            reported.insert(a.as_str());
+            reported.insert(&***a);
             let right_tokens = &forms[right];
             let first_right = right_tokens
                 .iter()
@@ -1199,37 +1236,6 @@ fn one_edit_variants(chars: &[char]) -> Vec<String> {
         }
     }
     out
-}
-
-/// True if some known name is one slip from `key` ("Pearce" / "pierce"):
-/// then a capitalised unknown word is more likely a name.
-fn names_near(key: &str) -> bool {
-    let chars: Vec<char> = key.chars().collect();
-    let alphabet = 'a'..='z';
-    for i in 0..=chars.len() {
-        for c in alphabet.clone() {
-            let mut inserted = chars.clone();
-            inserted.insert(i, c);
-            if lexicon::is_known_name(&inserted.iter().collect::<String>()) {
-                return true;
-            }
-            if i < chars.len() {
-                let mut substituted = chars.clone();
-                substituted[i] = c;
-                if substituted != chars && lexicon::is_known_name(&substituted.iter().collect::<String>()) {
-                    return true;
-                }
-            }
-        }
-        if i < chars.len() {
-            let mut deleted = chars.clone();
-            deleted.remove(i);
-            if lexicon::is_known_name(&deleted.iter().collect::<String>()) {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 /// Lower-case with typographic apostrophes folded.

@@ -32,8 +32,7 @@ use std::io;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use fst::automaton::Levenshtein;
-use fst::{IntoStreamer, Map, MapBuilder, Set, SetBuilder, Streamer};
+use fst::{Map, MapBuilder, Set, SetBuilder};
 
 /// Which spelling convention counts as correct.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -169,7 +168,7 @@ pub fn frequency(word: &str) -> u64 {
 /// `word` itself is included at distance 0 if it is a word. `max_edits` is
 /// capped at [`MAX_EDITS`], and at 1 for words shorter than
 /// [`MIN_CHARS_FOR_TWO_EDITS`] characters. Possessives are not stripped: pass
-/// the bare word. Returns nothing if the automaton would be too large.
+/// the bare word. Returns nothing for words over 64 characters.
 pub fn near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String, u32)> {
     // Building a Levenshtein automaton costs up to milliseconds, and the same
     // unknown words (names, jargon) recur across a publication's articles:
@@ -202,39 +201,145 @@ fn search_near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String,
         max_edits = max_edits.min(1);
     }
     let lex = lexicon();
-    let Ok(automaton) = Levenshtein::new(&word, max_edits) else {
-        // Too many automaton states (very long input): no suggestions rather than a stall.
-        return Vec::new();
-    };
     let mut found = Vec::new();
     for set in lex.word_sets(locale) {
-        let mut stream = set.search(&automaton).into_stream();
-        while let Some(key) = stream.next() {
-            // Keys are UTF-8 by construction; skipping is safer than panicking.
-            if let Ok(candidate) = std::str::from_utf8(key) {
-                let distance = edit_distance(&word, candidate);
-                found.push((candidate.to_owned(), distance));
-            }
-        }
+        // Too long for any word: no suggestions rather than a stall.
+        found.extend(within_edits(set, &word, max_edits).unwrap_or_default());
     }
     found.sort_by_cached_key(|(w, d)| (*d, Reverse(lex.freq.get(w).unwrap_or(0)), w.clone()));
     found
 }
 
-/// Levenshtein distance over chars (the automaton only says "within n").
-fn edit_distance(a: &str, b: &str) -> u32 {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<u32> = (0..=b.len() as u32).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i as u32 + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = prev[j] + u32::from(ca != cb);
-            cur[j + 1] = substitute.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+/// True if a proper name in the lexicon is exactly one edit (insert, delete,
+/// substitute) from the lower-cased `word`.
+pub fn is_near_known_name(word: &str) -> bool {
+    within_edits(&lexicon().names, &normalise(word), 1).is_some_and(|near| near.iter().any(|&(_, d)| d == 1))
+}
+
+/// Longest query, in characters, [`within_edits`] handles.
+const MAX_QUERY_CHARS: usize = 64;
+
+/// The keys of `set` within `max` Levenshtein edits of `query`, counted in
+/// characters, with their distance, appended to `found`. `None` if `query`
+/// is longer than [`MAX_QUERY_CHARS`].
+///
+/// Why not `fst::automaton::Levenshtein`: it builds the whole DFA up front,
+/// which for two edits costs milliseconds and megabytes per query and was
+/// half of a `sumlint check` run. This walks the fst depth first with one
+/// row of the edit distance table per key character (only the diagonal band
+/// that can stay within `max`), and does not descend below a row that is
+/// already over the limit, so the cost is the part of the fst within reach.
+fn within_edits<D: AsRef<[u8]>>(set: &Set<D>, query: &str, max: u32) -> Option<Vec<(String, u32)>> {
+    let query: Vec<char> = query.chars().collect();
+    if query.len() > MAX_QUERY_CHARS {
+        return None;
     }
-    prev[b.len()]
+    let max = max.min(MAX_EDITS * 4) as u8;
+    let mut walk = Walk {
+        fst: set.as_fst(),
+        query: &query,
+        max,
+        rows: (0..=query.len()).map(|j| (j as u8).min(max + 1)).collect(),
+        key: Vec::new(),
+        found: Vec::new(),
+    };
+    let root = walk.fst.root();
+    if root.is_final() && walk.rows[query.len()] <= max {
+        walk.found.push((String::new(), query.len() as u32));
+    }
+    walk.descend(root, 0, Utf8::default());
+    Some(walk.found)
+}
+
+/// A character being decoded from the key bytes: bits so far, bytes to come.
+#[derive(Clone, Copy, Default)]
+struct Utf8 {
+    bits: u32,
+    pending: u8,
+}
+
+impl Utf8 {
+    /// Takes one byte: the finished character, or the decoder waiting for more.
+    fn push(self, byte: u8) -> Result<char, Utf8> {
+        let (bits, pending) = if self.pending > 0 {
+            ((self.bits << 6) | u32::from(byte & 0x3F), self.pending - 1)
+        } else {
+            match byte {
+                0x00..=0x7F => (u32::from(byte), 0),
+                0xC0..=0xDF => (u32::from(byte & 0x1F), 1),
+                0xE0..=0xEF => (u32::from(byte & 0x0F), 2),
+                _ => (u32::from(byte & 0x07), 3),
+            }
+        };
+        if pending > 0 {
+            return Err(Utf8 { bits, pending });
+        }
+        Ok(char::from_u32(bits).unwrap_or(char::REPLACEMENT_CHARACTER))
+    }
+}
+
+struct Walk<'a, D> {
+    fst: &'a fst::raw::Fst<D>,
+    query: &'a [char],
+    max: u8,
+    /// The rows for the key characters read so far, one after another,
+    /// `query.len() + 1` cells each, capped at `max + 1`.
+    rows: Vec<u8>,
+    /// The key bytes read so far.
+    key: Vec<u8>,
+    found: Vec<(String, u32)>,
+}
+
+impl<D: AsRef<[u8]>> Walk<'_, D> {
+    /// Visits the children of `node`, reached with `depth` key characters
+    /// read (the last row in `rows`) and `utf8` mid-character.
+    fn descend(&mut self, node: fst::raw::Node<'_>, depth: usize, utf8: Utf8) {
+        let width = self.query.len() + 1;
+        let cap = self.max + 1;
+        for transition in node.transitions() {
+            let (next_depth, next_utf8) = match utf8.push(transition.inp) {
+                Err(waiting) => (depth, waiting),
+                Ok(c) => {
+                    // The next row, in the band of cells that can be <= max.
+                    let base = self.rows.len() - width;
+                    let i = depth + 1;
+                    let lo = i.saturating_sub(usize::from(self.max)).max(1);
+                    let hi = (i + usize::from(self.max)).min(self.query.len());
+                    self.rows.extend(std::iter::repeat_n(cap, width));
+                    let (previous, next) = self.rows[base..].split_at_mut(width);
+                    next[0] = (i.min(usize::from(cap))) as u8;
+                    let mut least = next[0];
+                    for j in lo..=hi {
+                        let substitute = previous[j - 1] + u8::from(self.query[j - 1] != c);
+                        let cell = substitute.min(previous[j] + 1).min(next[j - 1] + 1).min(cap);
+                        next[j] = cell;
+                        least = least.min(cell);
+                    }
+                    if least > self.max {
+                        // Every continuation is out of reach.
+                        self.rows.truncate(base + width);
+                        continue;
+                    }
+                    (i, Utf8::default())
+                }
+            };
+            let child = self.fst.node(transition.addr);
+            self.key.push(transition.inp);
+            if child.is_final() && next_utf8.pending == 0 {
+                let distance = self.rows[self.rows.len() - 1];
+                if distance <= self.max {
+                    if let Ok(word) = std::str::from_utf8(&self.key) {
+                        self.found.push((word.to_owned(), u32::from(distance)));
+                    }
+                }
+            }
+            self.descend(child, next_depth, next_utf8);
+            self.key.pop();
+            if next_depth > depth {
+                self.rows.truncate(self.rows.len() - width);
+            }
+        }
+    }
 }
 
 fn invalid_data(path: &Path, line: usize, msg: impl std::fmt::Display) -> io::Error {
@@ -372,10 +477,75 @@ mod tests {
             .all(|(w, _)| w.chars().count() <= 1));
     }
 
+    /// Levenshtein distance over chars, the plain way: the reference for [`within_edits`].
+    fn edit_distance(a: &str, b: &str) -> u32 {
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<u32> = (0..=b.len() as u32).collect();
+        let mut cur = vec![0; b.len() + 1];
+        for (i, ca) in a.chars().enumerate() {
+            cur[0] = i as u32 + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let substitute = prev[j] + u32::from(ca != cb);
+                cur[j + 1] = substitute.min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        prev[b.len()]
+    }
+
     #[test]
     fn edit_distance_counts_chars() {
         assert_eq!(edit_distance("café", "cafe"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn the_walk_agrees_with_the_plain_distance() {
+        let mut words = vec![
+            "militarism",
+            "militatism",
+            "café",
+            "cafe",
+            "naïve",
+            "naive",
+            "über",
+            "colour",
+            "color",
+            "",
+            "a",
+            "ab",
+            "kitten",
+            "sitting",
+            "Ωmega",
+            "omega",
+            "日本語",
+            "日本",
+            "mile",
+            "miles",
+            "smile",
+        ];
+        words.sort();
+        words.dedup();
+        let set = Set::from_iter(&words).unwrap();
+        for query in &words {
+            for max in 0..=3u32 {
+                let found = within_edits(&set, query, max).unwrap();
+                let expected: Vec<(String, u32)> = words
+                    .iter()
+                    .map(|w| (w.to_string(), edit_distance(query, w)))
+                    .filter(|&(_, d)| d <= max)
+                    .collect();
+                assert_eq!(found, expected, "{query} within {max}");
+            }
+        }
+        assert!(within_edits(&set, &"x".repeat(65), 1).is_none());
+    }
+
+    #[test]
+    fn names_one_edit_away() {
+        assert!(is_near_known_name("Londen"));
+        assert!(is_near_known_name("obamma"));
+        assert!(!is_near_known_name("militatism"));
     }
 }

@@ -55,8 +55,8 @@ impl BodyView {
                     view.word_sentence.push(s);
                 }
                 let p = plain(&t.folded);
-                if let Some(n) = t.number() {
-                    view.numbers.push(*n);
+                if let Some(n) = cues::number_of(t) {
+                    view.numbers.push(n);
                 }
                 if let Some(value) = cues::number_word(&t.folded) {
                     view.numbers.push(Number::new(value));

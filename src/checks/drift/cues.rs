@@ -2,7 +2,7 @@
 //! months and weekdays. They are closed classes of function words, not
 //! words picked from any article or data set.
 
-use crate::text::Token;
+use crate::text::{Number, Token};
 
 /// A negation cue at `tokens[i]`: returns how many tokens the cue spans.
 pub fn negation(tokens: &[Token], i: usize) -> Option<usize> {
@@ -301,6 +301,28 @@ const DATES: &[(&str, &str)] = &[
     ("sunday", "sunday"),
 ];
 
+/// A number with its multiplier written onto the digits ("5bn", "3.2mn",
+/// "40mln"), as financial news writes amounts. The tokenizer keeps these
+/// as words (so alignment matches them as written); drift reads their value.
+pub fn suffixed_number(folded: &str) -> Option<Number> {
+    let digits_end = folded.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+    let (digits, suffix) = folded.split_at(digits_end);
+    let scale = match suffix {
+        "bn" => 1e9,
+        "mn" | "mln" => 1e6,
+        "tn" => 1e12,
+        _ => return None,
+    };
+    let value: f64 = digits.replace(',', "").parse().ok()?;
+    Some(Number::new(value * scale))
+}
+
+/// The number a token stands for: a number token, or digits with a
+/// multiplier written onto them ([`suffixed_number`]).
+pub fn number_of(t: &Token) -> Option<Number> {
+    t.number().copied().or_else(|| suffixed_number(&t.folded))
+}
+
 /// Words that stand for a number: "a decade" is 10 years, "a couple" 2.
 pub fn number_word(folded: &str) -> Option<f64> {
     match folded {
@@ -344,6 +366,16 @@ mod tests {
 
     fn toks(text: &str) -> Vec<Token> {
         tokenize(text, 0, text.len())
+    }
+
+    #[test]
+    fn multipliers_written_onto_digits() {
+        assert_eq!(suffixed_number("5bn").map(|n| n.value), Some(5e9));
+        assert_eq!(suffixed_number("4.9bn").map(|n| n.value), Some(4.9e9));
+        assert_eq!(suffixed_number("3mn").map(|n| n.value), Some(3e6));
+        // A unit, not a multiplier; and a plain word.
+        assert_eq!(suffixed_number("5kg"), None);
+        assert_eq!(suffixed_number("bn"), None);
     }
 
     #[test]

@@ -48,7 +48,9 @@ pub static NUMBER: Rule = Rule {
 \"2,000\" = \"2000\", \"40%\" = \"40 percent\", \"$1.2 million\" = \"1.2 million dollars\"). A \
 number the body never gives is reported with the numbers of the source sentence as \
 suggestions; so is a comparator that flips (\"fewer than 150\" where the body says \"more \
-than 150\") and a month or weekday the body never names.",
+than 150\") and a month or weekday the body never names. A number the body gives only about \
+something else is reported when the source sentence has another number next to the same word \
+(\"died 20 years ago\" where it says \"35 years ago\"). \"$5bn\" and \"$3mn\" are read as amounts.",
     example: "\"expects to hire fewer than 150 nurses\" where the body says \"more than 150\".",
 };
 
@@ -76,7 +78,10 @@ a negation cue (not, n't, no, never, without, fails to, denies, refuses, has yet
 it on one side and not on the other. \"approved\" where the body says \"did not approve\" is \
 reported; a synonym with the same polarity (\"rejected\") is not. A word whose opposite \
 (rise/fall, buy/sell, convict/acquit, from a list of common pairs) stands in the same place \
-of the source sentence is reported too.",
+of the source sentence is reported too. Only occurrences about the same thing count: the two \
+must share a content word nearby, so a word the body negates in another clause is not read. \
+In bullets and summary sentences, a \"not\" or \"never\" on a word the source sentences do not \
+have is reported when they negate nothing about the same thing.",
     example: "\"The commission approved the request\" — the body says it \"did not approve\" it.",
 };
 

@@ -225,7 +225,8 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             continue;
         }
-        let Some(n) = t.number() else { continue };
+        let Some(number) = cues::number_of(t) else { continue };
+        let n = &number;
         // "one" is far more often a pronoun ("one of them") than a count.
         if t.folded == "one" {
             continue;
@@ -243,6 +244,33 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         } else {
             Vec::new()
         };
+        if !sources.is_empty() {
+            // In the body, but not in the unit's main source sentence nor
+            // ever in this slot, and a source sentence gives another number
+            // in its place ("died 20 years ago" where
+            // it says "35 years ago"; the body's 20 is about something else).
+            let gives = |s: usize| sentence_tokens(ctx, s).iter().any(|b| b.stem == t.stem);
+            let slot = slot_number(ctx, k).filter(|&(s, _)| {
+                !gives(s) && !ctx.best_source().is_some_and(gives) && !number_in_slot_anywhere(ctx, k)
+            });
+            if let Some((s, j)) = slot {
+                let body = sentence_tokens(ctx, s);
+                let (said, body_said) = (t.text(text), body[j].text(text));
+                findings.push(
+                    ctx.finding(
+                        &NUMBER,
+                        t.start,
+                        t.end,
+                        format!(
+                            "the unit says \"{said}\" where its source sentence says \"{body_said}\"; the body gives {said} only about something else"
+                        ),
+                    )
+                    .with_suggestion(body_said.to_string())
+                    .with_evidence(ctx.evidence(s, "the body says")),
+                );
+                continue;
+            }
+        }
         if !sources.is_empty() {
             // The number is there; its comparator must agree.
             let Some((unit_cmp, cmp_start)) = cues::comparator(tokens, k) else {
@@ -304,6 +332,12 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             .text(text)
             .split_whitespace()
             .next()
+            // The digits only: "4.9bn" scales 4.9.
+            .map(|w| {
+                w.chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                    .collect::<String>()
+            })
             .and_then(|w| w.replace(',', "").parse::<f64>().ok())
             .filter(|&v| v > 0.0)
             .map_or(1.0, |v| n.value / v);
@@ -350,6 +384,70 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Stem of the nearest content word before (`step` = -1) or after (+1)
+/// token `at`, at most three tokens away; empty at a sentence edge or when
+/// only function words follow.
+fn neighbour(tokens: &[Token], at: usize, step: isize) -> &str {
+    let mut i = at as isize;
+    for _ in 0..3 {
+        i += step;
+        let Some(t) = usize::try_from(i).ok().and_then(|i| tokens.get(i)) else {
+            return "";
+        };
+        if !t.stop {
+            return &t.stem;
+        }
+    }
+    ""
+}
+
+/// True when some body sentence gives unit number `k` with the same
+/// content word right before or after it as the unit does.
+fn number_in_slot_anywhere(ctx: &UnitCtx, k: usize) -> bool {
+    let tokens = ctx.tokens();
+    let (before, after) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
+    ctx.alignment.sentences_with(&tokens[k].stem).any(|s| {
+        let body = sentence_tokens(ctx, s);
+        (0..body.len()).any(|j| {
+            body[j].stem == tokens[k].stem
+                && ((!before.is_empty() && neighbour(body, j, -1) == before)
+                    || (!after.is_empty() && neighbour(body, j, 1) == after))
+        })
+    })
+}
+
+/// A number of the unit's source sentences standing where unit number `k`
+/// stands (the same content word right before or after it, the same kind:
+/// count, percentage or ordinal), that the unit does not give itself.
+fn slot_number(ctx: &UnitCtx, k: usize) -> Option<(usize, usize)> {
+    let tokens = ctx.tokens();
+    let unit_number = cues::number_of(&tokens[k])?;
+    let n = &unit_number;
+    let (before, after) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
+    let year = |v: f64| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
+    // The source's numbers of the same kind that the unit leaves out.
+    let dropped: Vec<(usize, usize)> = ctx
+        .sources()
+        .flat_map(|s| {
+            let body = sentence_tokens(ctx, s);
+            (0..body.len())
+                .filter(move |&j| {
+                    cues::number_of(&body[j]).is_some_and(|b| {
+                        b.percent == n.percent && b.ordinal == n.ordinal && year(b.value) == year(n.value)
+                    })
+                })
+                .map(move |j| (s, j))
+        })
+        .filter(|&(s, j)| !tokens.iter().any(|u| u.stem == sentence_tokens(ctx, s)[j].stem))
+        .collect();
+    let same_slot = |&(s, j): &(usize, usize)| {
+        let body = sentence_tokens(ctx, s);
+        (!before.is_empty() && neighbour(body, j, -1) == before)
+            || (!after.is_empty() && neighbour(body, j, 1) == after)
+    };
+    dropped.iter().copied().find(same_slot)
+}
+
 pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let tokens = ctx.tokens();
@@ -362,8 +460,12 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if missing.is_empty() {
             continue;
         }
-        // A first name or title before a surname the body uses.
-        if !missing.contains(&last) && first < last {
+        // A first name or title before a surname the body uses; not
+        // before a common word ("Moscow Russian embassy", "UFO Media"
+        // where the body says "Ozy Media"): that word is no surname, and
+        // the unknown word before it is a name of its own.
+        let surname = !lexicon::is_word(&tokens[last].folded, Locale::Any);
+        if !missing.contains(&last) && first < last && surname {
             continue;
         }
         let name = ctx.unit_text(tokens[first].start, tokens[last].end);
@@ -464,6 +566,30 @@ fn negated(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
     out
 }
 
+/// How far either side of a word its context reaches for [`shares_context`].
+const CONTEXT_WINDOW: usize = 4;
+
+/// True when a content word within [`CONTEXT_WINDOW`] tokens of unit token
+/// `k` also stands within that window of body token `j`: the two
+/// occurrences say something about the same thing ("the commission …
+/// approved … request" / "Commission … did not approve … request"), not a
+/// word that the body uses in another clause about something else.
+fn shares_context(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
+    fn near(toks: &[Token], at: usize) -> impl Iterator<Item = &str> {
+        (at.saturating_sub(CONTEXT_WINDOW)..(at + CONTEXT_WINDOW + 1).min(toks.len()))
+            // Negation cues and auxiliaries are what is compared, not context.
+            .filter(move |&m| {
+                m != at
+                    && !cues::passes_over(&toks[m])
+                    && cues::negation(toks, m).is_none()
+                    && toks[m].stem != toks[at].stem
+            })
+            .map(move |m| toks[m].stem.as_str())
+    }
+    let body_near: Vec<&str> = near(body, j).collect();
+    near(unit, k).any(|w| body_near.contains(&w))
+}
+
 /// True when a negation cue stands within [`CUE_WINDOW`] tokens before `k`.
 fn cue_near(tokens: &[Token], k: usize) -> bool {
     (k.saturating_sub(CUE_WINDOW)..k).any(|i| cues::negation(tokens, i).is_some())
@@ -477,6 +603,7 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         .sources()
         .map(|s| (s, negated(text, sentence_tokens(ctx, s))))
         .collect();
+    let mut added_reported = false;
     for (k, t) in tokens.iter().enumerate() {
         if t.stop || t.number().is_some() || ctx.in_quote(t) || cues::negation(tokens, k).is_some() {
             continue;
@@ -493,11 +620,19 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         }
         let Some(&(s, j, cue)) = occurrences.first() else {
             opposite(ctx, k, findings);
+            if !added_reported {
+                added_reported = added_negation(ctx, &unit_neg, k, findings);
+            }
             continue;
         };
+        // The occurrence read against is one about the same thing: a word
+        // the body negates in another clause says nothing about this one.
+        let in_context = |o: &(usize, usize, Option<usize>)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
+        let (s, j, cue) = occurrences.iter().copied().find(in_context).unwrap_or((s, j, cue));
+        let context = occurrences.iter().any(in_context);
         let body = sentence_tokens(ctx, s);
         match unit_neg[k] {
-            None if occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k) => {
+            None if context && occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k) => {
                 let cue = with_auxiliaries(text, body, cue.unwrap_or(j));
                 let body_said = ctx.body_text(body[cue].start, body[j].end);
                 findings.push(
@@ -515,7 +650,8 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 );
             }
             Some(unit_cue)
-                if cues::verbal_negation(&tokens[unit_cue].folded)
+                if context
+                    && cues::verbal_negation(&tokens[unit_cue].folded)
                     && occurrences
                         .iter()
                         .all(|o| o.2.is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1)) =>
@@ -541,6 +677,60 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             _ => {}
         }
     }
+}
+
+/// A verbal negation ("not", "n't", "never") in the unit governing word
+/// `k` that its source sentences do not contain, when no source sentence
+/// negates anything: the unit denies what the body, in other words,
+/// asserts ("it is not looking to file" where the body says it "plans
+/// filings"). Bullets and summary sentences only. Reports once per unit;
+/// returns whether it did.
+fn added_negation(ctx: &UnitCtx, unit_neg: &[Option<usize>], k: usize, findings: &mut Vec<Finding>) -> bool {
+    let tokens = ctx.tokens();
+    let Some(cue) = unit_neg[k] else { return false };
+    let Some(s) = ctx.best_source() else { return false };
+    // Headlines and deks reword and compress; only bullets and summary
+    // sentences are read this strictly.
+    if !ctx.unit.kind.is_summary()
+        || !cues::verbal_negation(&tokens[cue].folded)
+        || ctx.entity[k]
+        || ctx.in_quote(&tokens[cue])
+    {
+        return false;
+    }
+    // A source negation counts when it governs a word said about the same
+    // thing (in the unit, or sharing its context): "Keytruda is not yet
+    // approved" in another clause says nothing about this unit's claim.
+    let negates = |s: usize| {
+        let body = sentence_tokens(ctx, s);
+        negated(&ctx.doc.text, body).iter().enumerate().any(|(j, cue)| {
+            cue.is_some()
+                && (shares_context(tokens, k, body, j)
+                    || tokens
+                        .iter()
+                        .enumerate()
+                        .any(|(u, t)| t.stem == body[j].stem && shares_context(tokens, u, body, j)))
+        })
+    };
+    // "did not reject" for "approved" is the same claim.
+    let opposites = cues::opposites(&tokens[k].stem);
+    let opposite_in_source = ctx
+        .sources()
+        .any(|s| sentence_tokens(ctx, s).iter().any(|b| opposites.contains(&b.stem)));
+    if opposite_in_source || ctx.sources().any(negates) {
+        return false;
+    }
+    let said = ctx.unit_text(tokens[cue].start, tokens[k].end);
+    findings.push(
+        ctx.finding(
+            &NEGATION,
+            tokens[cue].start,
+            tokens[k].end,
+            format!("the unit says \"{said}\" but its source sentences negate nothing: a negation is added"),
+        )
+        .with_evidence(ctx.evidence(s, "the body says")),
+    );
+    true
 }
 
 /// The unit says a word whose opposite its source sentence says, and
@@ -884,6 +1074,96 @@ mod tests {
             found.contains(&("drift/unsupported-phrase".into(), "historic triumph".into())),
             "{found:?}"
         );
+    }
+
+    const FARM: &str = "Wind farm approved\n\
+        \n\
+        The county board approved the wind farm on Tuesday after a two-hour hearing. \
+        The developer expects the first turbines to turn in 2026.\n\
+        \n\
+        The farm will have 40 turbines, the developer said. \
+        Its sister project, built 12 years ago, is not yet connected to the grid.\n\
+        \n";
+
+    /// The drift findings (rule, flagged text) for `bullets` under [`FARM`].
+    fn farm(bullets: &str) -> Vec<(String, String)> {
+        let text = format!("{FARM}{bullets}");
+        let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).unwrap();
+        crate::check_document(&doc, &CheckOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.family() == "drift")
+            .map(|f| (f.rule.to_string(), f.text))
+            .collect()
+    }
+
+    #[test]
+    fn a_negation_the_source_sentence_does_not_have() {
+        let found = farm("- The developer is not planning to turn the first turbines in 2026.\n");
+        assert!(
+            found.contains(&("drift/negation".into(), "not planning".into())),
+            "{found:?}"
+        );
+        let found = farm("- The county board did not hold a hearing before it approved the wind farm.\n");
+        assert!(
+            found.contains(&("drift/negation".into(), "not hold".into())),
+            "{found:?}"
+        );
+        // A negated opposite says what the body says.
+        let found = farm("- The county board did not reject the wind farm on Tuesday.\n");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_negation_about_something_else_is_not_dropped() {
+        // "connected" is negated in the body, but about the sister project.
+        let found = farm("- The developer expects the wind farm to be connected in 2026.\n");
+        assert!(found.iter().all(|(rule, _)| rule != "drift/negation"), "{found:?}");
+        let found = farm("- Its sister project, built 12 years ago, is connected to the grid.\n");
+        assert!(
+            found.contains(&("drift/negation".into(), "connected".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_number_from_elsewhere_in_the_slot_of_the_source_number() {
+        // The body gives 12 turbines, but for the sister project.
+        let found = farm(
+            "- The county board approved the wind farm after a two-hour hearing; it will have 12 turbines, the developer said.\n",
+        );
+        assert_eq!(found, [("drift/number".to_string(), "12".to_string())]);
+        let found = farm(
+            "- The county board approved the wind farm after a two-hour hearing; it will have 40 turbines, the developer said.\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn amounts_with_the_multiplier_on_the_digits() {
+        let text = "Sales guidance\n\nThe company expects vaccine sales of $5bn in 2023, down from $18.4bn.\n\n\
+            - The company expects vaccine sales of $4bn in 2023.\n\
+            - It expects vaccine sales of $5 billion in 2023.\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let found: Vec<(String, String)> = crate::check_document(&doc, &CheckOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.family() == "drift")
+            .map(|f| (f.rule.to_string(), f.text))
+            .collect();
+        assert_eq!(found, [("drift/number".to_string(), "4bn".to_string())]);
+    }
+
+    #[test]
+    fn an_unknown_word_before_a_common_word_of_a_name_is_another_name() {
+        let found = farm("- Northwind Energy said the farm will have 40 turbines.\n");
+        assert!(
+            found.contains(&("drift/entity".into(), "Northwind Energy".into())),
+            "{found:?}"
+        );
+        // A first name before a surname the body uses is still fine.
+        let found = drift("- Mayor Maria Ruiz opened the Harbor Bridge on Monday.\n");
+        assert!(found.iter().all(|(rule, _)| rule != "drift/entity"), "{found:?}");
     }
 
     #[test]
