@@ -706,29 +706,29 @@ impl<'d> Checker<'d> {
         let chars: Vec<char> = key.chars().collect();
         let needed = if chars.len() <= 4 { 2 } else { 1 };
         let mut best: Option<(f64, usize, String)> = None;
-        for variant in one_edit_variants(&chars) {
-            let Some(&uses) = self.vocabulary.get(variant.as_str()) else {
-                continue;
+        for_each_one_edit_variant(&chars, |variant| {
+            let Some(&uses) = self.vocabulary.get(variant) else {
+                return;
             };
-            if uses < needed || variant.chars().count() < 4 || !lexicon::is_word(&variant, self.locale) {
-                continue;
+            if uses < needed || variant.chars().count() < 4 || !lexicon::is_word(variant, self.locale) {
+                return;
             }
-            if is_inflection(key, &variant) || sound_alike_spelling(key, &variant) {
-                continue;
+            if is_inflection(key, variant) || sound_alike_spelling(key, variant) {
+                return;
             }
             // One cheap slip; any one edit in a long word, where a chance
             // match with a word of the document is rare ("Presient").
-            let cost = typing_cost(key, &variant);
+            let cost = typing_cost(key, variant);
             if cost > if chars.len() >= 7 { 1.0 } else { 0.8 } {
-                continue;
+                return;
             }
             if best
                 .as_ref()
                 .is_none_or(|(c, u, _)| cost < *c || (cost == *c && uses > *u))
             {
-                best = Some((cost, uses, variant));
+                best = Some((cost, uses, variant.to_string()));
             }
-        }
+        });
         best.map(|(_, _, word)| word)
     }
 
@@ -1208,34 +1208,30 @@ fn sound_alike_spelling(a: &str, b: &str) -> bool {
     }
 }
 
-/// Every string one edit (deletion, swap of neighbours, substitution or
-/// insertion of a letter a–z) from `chars`.
-fn one_edit_variants(chars: &[char]) -> Vec<String> {
-    let mut out = Vec::with_capacity(chars.len() * 54 + 26);
-    let collect = |v: &[char]| -> String { v.iter().collect() };
+/// Calls `visit` with every string one edit (deletion, swap of neighbours,
+/// substitution or insertion of a letter a–z) from `chars`, built in one
+/// reused buffer: this runs for every capitalised word written once.
+fn for_each_one_edit_variant(chars: &[char], mut visit: impl FnMut(&str)) {
+    let mut buffer = String::with_capacity(chars.len() * 4 + 4);
+    let mut emit = |parts: [&[char]; 3]| {
+        buffer.clear();
+        buffer.extend(parts.iter().flat_map(|p| p.iter()));
+        visit(&buffer);
+    };
     for i in 0..chars.len() {
-        let mut v = chars.to_vec();
-        v.remove(i);
-        out.push(collect(&v));
+        emit([&chars[..i], &[], &chars[i + 1..]]);
         if i + 1 < chars.len() && chars[i] != chars[i + 1] {
-            let mut v = chars.to_vec();
-            v.swap(i, i + 1);
-            out.push(collect(&v));
+            emit([&chars[..i], &[chars[i + 1], chars[i]], &chars[i + 2..]]);
         }
     }
     for i in 0..=chars.len() {
         for c in 'a'..='z' {
-            let mut v = chars.to_vec();
-            v.insert(i, c);
-            out.push(collect(&v));
+            emit([&chars[..i], &[c], &chars[i..]]);
             if i < chars.len() && chars[i] != c {
-                let mut v = chars.to_vec();
-                v[i] = c;
-                out.push(collect(&v));
+                emit([&chars[..i], &[c], &chars[i + 1..]]);
             }
         }
     }
-    out
 }
 
 /// Lower-case with typographic apostrophes folded.
@@ -1699,7 +1695,8 @@ mod tests {
     #[test]
     fn one_edit_variants_and_sound_alike_spellings() {
         let chars: Vec<char> = "lcub".chars().collect();
-        let variants = one_edit_variants(&chars);
+        let mut variants = Vec::new();
+        for_each_one_edit_variant(&chars, |v| variants.push(v.to_string()));
         for v in ["club", "lcu", "lcubs", "lcab"] {
             assert!(variants.iter().any(|x| x == v), "{v}");
         }
