@@ -35,7 +35,6 @@ use crate::span::Span;
 use crate::text::lexicon::{self, Locale};
 use crate::text::stopwords::is_stopword;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -1041,24 +1040,7 @@ impl<'d> Checker<'d> {
 
 /// FxHash (as in rustc): a fast hash for the per-document maps of short
 /// words, where SipHash's protection against crafted keys buys nothing.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
+type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
