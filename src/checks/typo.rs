@@ -351,8 +351,9 @@ impl<'d> Checker<'d> {
                 .or_insert_with(|| (self.verdict(text), Rc::from(bare(&fold(text)))))
                 .clone();
             let after = &doc.text[token.end..];
-            let prefix = after.starts_with(['-', '\u{2010}', '\u{2011}'])
-                && after[1..].starts_with(|c: char| c.is_alphabetic())
+            let prefix = after
+                .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+                .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
                 && HYPHEN_PREFIXES.contains(&&*key);
             token.verdict = if prefix { Lexical::Skip } else { verdict };
             token.key = key;
@@ -1733,6 +1734,12 @@ mod tests {
         let text = "Title Here\n\nThe F.B.I. and NATO met 5km away at 9am; see https://ex.ample.org/x or a@b.org, @handle and #tag. \
             Anti-war neo-Nazis don't agree, it's a multi-polar world. Putin’s men said \"c'est la vie, mes amis\" to Ouédraogo.\n";
         assert_eq!(typos(text), []);
+        // Typographic hyphens (U+2010, U+2011) are three bytes long; a word
+        // right before one must not be sliced inside it (found by proptest).
+        assert_eq!(
+            typos("Title Here\n\nThe anti\u{2010}war and non\u{2011}stop protests, and a stop\u{2010}.\n"),
+            []
+        );
     }
 
     #[test]
