@@ -426,7 +426,8 @@ impl<'d> Checker<'d> {
     fn spelling(&mut self, typos: &mut Vec<Typo>) {
         // Occurrences per lower-cased misspelling, in document order.
         let mut flagged: Vec<(Token, String)> = Vec::new();
-        let tokens = self.tokens.clone();
+        // Taken for the loop (the checks below borrow `self` mutably), put back after.
+        let tokens = std::mem::take(&mut self.tokens);
         for (i, token) in tokens.iter().enumerate() {
             let verdict = token.verdict;
             if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
@@ -461,6 +462,7 @@ impl<'d> Checker<'d> {
                 flagged.push((token.clone(), key));
             }
         }
+        self.tokens = tokens;
         let mut by_word: HashMap<&str, Vec<&Token>> = HashMap::new();
         for (token, key) in &flagged {
             by_word.entry(key.as_str()).or_default().push(token);
