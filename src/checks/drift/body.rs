@@ -1,13 +1,16 @@
 //! What the drift rules look up in the body, built once per document in one
 //! pass over the body's tokens: word positions (for quotes), folded word
 //! forms, names by prefix (for demonyms), acronyms of names, the numbers,
-//! months and weekdays the body gives.
+//! months and weekdays the body gives. The places the body's names lie in
+//! (WordNet part holonyms) are worked out only when a unit names something
+//! the body does not, once per document.
 
 use super::cues;
 use crate::align::Alignment;
 use crate::document::Document;
-use crate::text::{Number, Token};
+use crate::text::{synonyms, Number, Token};
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 #[derive(Debug, Default)]
 pub struct BodyView {
@@ -29,6 +32,10 @@ pub struct BodyView {
     pub stem_prefixes: HashSet<String>,
     /// Months and weekdays the body names (canonical lowercase names).
     pub dates: HashSet<&'static str>,
+    /// WordNet synsets of the body's capitalised words and of the places
+    /// they are part of ("London" → England → United Kingdom); built on
+    /// first use, so documents whose units name nothing new never pay for it.
+    places: OnceLock<HashSet<u32>>,
 }
 
 /// A word normalised for quote comparison: lowercase letters and digits only.
@@ -133,7 +140,26 @@ impl BodyView {
                 let shorter = b.chars().count().min(p.chars().count());
                 common >= 4 && common + 2 >= shorter
             })
-        })
+        }) || self.contains_place(&p)
+    }
+
+    /// True when `plain` names a place (or, as an adjective, pertains to
+    /// one: "French") that a body name lies in: "U.K." where the body
+    /// says "London". The unit then says less than the body, not something
+    /// else. The reverse ("London" where the body says "U.K.") is new.
+    fn contains_place(&self, plain: &str) -> bool {
+        let unit = synonyms::name_synsets(plain);
+        if unit.is_empty() {
+            return false;
+        }
+        let places = self.places.get_or_init(|| {
+            self.names_by_prefix
+                .values()
+                .flatten()
+                .flat_map(|name| synonyms::containing_places(name))
+                .collect()
+        });
+        unit.iter().any(|s| places.contains(s))
     }
 
     /// True when a body stem starts like `stem` ("driver", "driving"):
