@@ -8,6 +8,7 @@
 use super::cues;
 use crate::align::Alignment;
 use crate::document::Document;
+use crate::text::lexicon::{self, Locale};
 use crate::text::{synonyms, Number, Token};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -114,7 +115,10 @@ impl BodyView {
             .flat_map(char::to_lowercase)
             .collect();
         for start in 0..initials.len() {
-            for end in start + 2..=initials.len().min(start + 8) {
+            // Two letters from inside a longer name ("US" from "Ukraine
+            // Solidarity Campaign") match too much; two-word names give theirs.
+            let shortest = if initials.len() == 2 { 2 } else { 3 };
+            for end in start + shortest..=initials.len().min(start + 8) {
                 self.acronyms.insert(initials[start..end].iter().collect());
             }
         }
@@ -122,9 +126,20 @@ impl BodyView {
 
     /// True when the body has the name `folded` in some form: the word
     /// itself, as initials of a name, or as the country of a demonym.
-    pub fn has_name(&self, alignment: &Alignment, token: &Token) -> bool {
+    pub fn has_name(&self, alignment: &Alignment, token: &Token, text: &str) -> bool {
         let p = plain(&token.folded);
-        if self.plain.contains(&p) || alignment.body_has(&token.stem) || self.acronyms.contains(&p) {
+        // An acronym ("U.S.", "IT") is matched against the body's
+        // capitalised words only: lower-case "us" or "it" is another word.
+        let word = token.text(text);
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+        let as_word = if acronym {
+            self.names_by_prefix
+                .get(&p.chars().take(4).collect::<String>())
+                .is_some_and(|names| names.contains(&p))
+        } else {
+            self.plain.contains(&p) || alignment.body_has(&token.stem)
+        };
+        if as_word || self.acronyms.contains(&p) {
             return true;
         }
         // A plural acronym ("MPs").
@@ -153,9 +168,12 @@ impl BodyView {
             return false;
         }
         let places = self.places.get_or_init(|| {
+            // Only names that are not also common words: "the West" is no
+            // region of the United States, "china" no country.
             self.names_by_prefix
                 .values()
                 .flatten()
+                .filter(|name| !lexicon::is_word(name, Locale::Any))
                 .flat_map(|name| synonyms::containing_places(name))
                 .collect()
         });

@@ -75,9 +75,16 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
         .iter()
         .enumerate()
         .map(|(i, t)| {
+            // "U.S." is a name even though "us" is a stopword.
+            let dotted = {
+                let word = t.text(text);
+                word.contains('.')
+                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !word.chars().any(char::is_lowercase)
+            };
             if !t.is_capitalized(text)
                 || t.number().is_some()
-                || t.stop
+                || (t.stop && !dotted)
                 || cues::date_name(&t.folded).is_some()
                 || quotes.iter().any(|&(s, e)| t.start >= s && t.end <= e)
             {
@@ -455,7 +462,7 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let mut reported: Vec<(usize, usize)> = Vec::new();
     for &(first, last) in &runs {
         let missing: Vec<usize> = (first..=last)
-            .filter(|&i| !ctx.body.has_name(ctx.alignment, &tokens[i]))
+            .filter(|&i| !ctx.body.has_name(ctx.alignment, &tokens[i], text))
             .collect();
         if missing.is_empty() {
             continue;
@@ -1204,6 +1211,11 @@ mod tests {
             "{body}- Protesters in London poured paint outside the embassy.\n"
         ));
         assert!(found.contains(&("drift/entity".into(), "London".into())), "{found:?}");
+        // An acronym is not the lower-case word it spells.
+        let body = "Paint protest\n\nActivists in London told us they poured paint outside the embassy.\n\n\
+            The Ukraine Solidarity Campaign organised it, a show of support from the West.\n\n";
+        let found = article(&format!("{body}- U.S. activists poured paint outside the embassy.\n"));
+        assert!(found.contains(&("drift/entity".into(), "U.S".into())), "{found:?}");
         // An adjective for the country of a city the body names.
         let body = "Trade talks\n\nOfficials in Paris met the delegation on Monday.\n\n";
         let found = article(&format!("{body}- The delegation met French officials on Monday.\n"));
