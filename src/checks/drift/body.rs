@@ -115,10 +115,13 @@ impl BodyView {
             .flat_map(char::to_lowercase)
             .collect();
         for start in 0..initials.len() {
-            // Two letters from inside a longer name ("US" from "Ukraine
-            // Solidarity Campaign") match too much; two-word names give theirs.
-            let shortest = if initials.len() == 2 { 2 } else { 3 };
-            for end in start + shortest..=initials.len().min(start + 8) {
+            for end in start + 2..=initials.len().min(start + 8) {
+                // Two letters only from the last two words (a name ends in
+                // its head: "UN" from "Officials at the United Nations"),
+                // not from inside one ("US" from "Ukraine Solidarity Campaign").
+                if end - start == 2 && end != initials.len() {
+                    continue;
+                }
                 self.acronyms.insert(initials[start..end].iter().collect());
             }
         }
