@@ -293,6 +293,14 @@ pub fn containing_places(folded: &str) -> HashSet<u32> {
     out
 }
 
+/// True when `folded` is an adjective of a place or people ("russian",
+/// "french"): WordNet gives it a pertainym to a noun.
+pub fn is_demonym(folded: &str) -> bool {
+    synsets(folded)
+        .into_iter()
+        .any(|id| synset_pos(id) == Pos::Adjective && links(id, BELONGS).next().is_some())
+}
+
 /// True when the name `whole` names a place that `part` lies in, or
 /// `part` itself ([`containing_places`]): "uk" for "london".
 pub fn lies_in(part: &str, whole: &str) -> bool {
@@ -453,6 +461,7 @@ mod tests {
         assert!(name_synsets("chinese").iter().any(|s| china.contains(s)));
         assert!(name_synsets("zzqx").is_empty());
         assert!(lies_in("london", "uk") && !lies_in("uk", "london"));
+        assert!(is_demonym("russian") && is_demonym("french") && !is_demonym("smith") && !is_demonym("moscow"));
     }
 
     #[test]

@@ -471,7 +471,10 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         // before a common word ("Moscow Russian embassy", "UFO Media"
         // where the body says "Ozy Media"): that word is no surname, and
         // the unknown word before it is a name of its own.
-        let surname = !lexicon::is_word(&tokens[last].folded, Locale::Any);
+        // Nor before an adjective of a place or people ("Moscow Russian
+        // embassy" where the body says "Russian embassy").
+        let surname =
+            !lexicon::is_word(&tokens[last].folded, Locale::Any) && !synonyms::is_demonym(&tokens[last].folded);
         if !missing.contains(&last) && first < last && surname {
             continue;
         }
@@ -1170,6 +1173,17 @@ mod tests {
         let found = farm("- Northwind Energy said the farm will have 40 turbines.\n");
         assert!(
             found.contains(&("drift/entity".into(), "Northwind Energy".into())),
+            "{found:?}"
+        );
+        // Nor is one before an adjective of a place or people.
+        let found = article(
+            "Consulate rally\n\nSailors rallied outside the Portuguese consulate on Friday.\n\n\
+             - Sailors rallied outside the Lisbon Portuguese consulate on Friday.\n",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(rule, text)| rule == "drift/entity" && text.starts_with("Lisbon")),
             "{found:?}"
         );
         // A first name before a surname the body uses is still fine.
