@@ -170,38 +170,36 @@ fn is_legitimate_double(first: &Token, second: &Token, text: &str) -> bool {
     first.is_capitalized(text) && second.is_capitalized(text) && first.is_content()
 }
 
-/// The tokens of each region of running text: headings, body paragraphs
-/// and every unit, with the unit a region is. Paragraphs and units reuse
-/// the alignment's tokens (its body sentences in order make up the
-/// paragraphs), so the body is not tokenized twice.
-fn text_regions<'a>(doc: &Document, alignment: &'a Alignment) -> Vec<(Vec<Cow<'a, Token>>, Option<usize>)> {
-    let mut regions: Vec<(Vec<Cow<'a, Token>>, Option<usize>)> = doc
+/// The tokens of each region of running text: headings (tokenized here,
+/// into `headings`), body paragraphs and every unit, with the unit a region
+/// is. Paragraphs and units reuse the alignment's tokens (its body
+/// sentences in order make up the paragraphs): the body is tokenized once.
+fn text_regions<'a>(
+    doc: &Document,
+    alignment: &'a Alignment,
+    headings: &'a mut Vec<Vec<Token>>,
+) -> Vec<(Vec<&'a Token>, Option<usize>)> {
+    *headings = doc
         .headings
         .iter()
-        .map(|h| {
-            (
-                tokenize(&doc.text, h.start, h.end)
-                    .into_iter()
-                    .map(Cow::Owned)
-                    .collect(),
-                None,
-            )
-        })
+        .map(|h| tokenize(&doc.text, h.start, h.end))
         .collect();
+    let mut regions: Vec<(Vec<&'a Token>, Option<usize>)> =
+        headings.iter().map(|tokens| (tokens.iter().collect(), None)).collect();
     for paragraph in alignment.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
-        let tokens = paragraph.iter().flat_map(|s| &s.tokens).map(Cow::Borrowed).collect();
-        regions.push((tokens, None));
+        regions.push((paragraph.iter().flat_map(|s| &s.tokens).collect(), None));
     }
     for unit in &alignment.units {
-        regions.push((unit.tokens.iter().map(Cow::Borrowed).collect(), Some(unit.unit)));
+        regions.push((unit.tokens.iter().collect(), Some(unit.unit)));
     }
     regions
 }
 
 fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
-    for (tokens, unit) in text_regions(doc, alignment) {
+    let mut headings = Vec::new();
+    for (tokens, unit) in text_regions(doc, alignment, &mut headings) {
         for (k, pair) in tokens.windows(2).enumerate() {
-            let (first, second) = (&*pair[0], &*pair[1]);
+            let (first, second) = (pair[0], pair[1]);
             if first.folded != second.folded || is_legitimate_double(first, second, &doc.text) {
                 continue;
             }
@@ -230,8 +228,8 @@ fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Find
             .with_suggestion("");
             if let Some(u) = unit {
                 finding = finding.with_unit(&doc.units[u].id);
-                let before = k.checked_sub(1).map(|i| &*tokens[i]);
-                let after = tokens.get(k + 2).map(|t| &**t);
+                let before = k.checked_sub(1).map(|i| tokens[i]);
+                let after = tokens.get(k + 2).copied();
                 if let Some(evidence) = body_phrase(doc, alignment, before, first, after) {
                     finding = finding.with_evidence(evidence);
                 }

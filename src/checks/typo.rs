@@ -13,10 +13,14 @@
 //! * and it is flagged only when it is *recognisably* a misspelling: within
 //!   one or two typing edits of an English word. An unknown word far from
 //!   every English word is a term or a foreign word, not a typo.
-//! * Capitalised words are names unless they start a sentence and read as a
-//!   misspelled common word; names are checked against each other instead
-//!   (`typo/inconsistent-spelling`): the same name spelled two ways in one
-//!   document is almost always a typo, whatever the dictionary says.
+//! * Capitalised words are names unless the evidence says otherwise: a word
+//!   written once that the document itself writes, one slip away, as an
+//!   English word ("Lcub" in an article about a club), or a word at a sentence
+//!   start that reads as a misspelled common word. Names are checked against
+//!   each other instead (`typo/inconsistent-spelling`): the same name spelled
+//!   two ways in one document is almost always a typo, whatever the
+//!   dictionary says. A name written in lower case ("nasa" in a lower-cased
+//!   summary of an article about NASA) is still that name.
 //!
 //! Suggestions are ranked by a typing-error cost (transpositions, doubled
 //! and dropped letters, keyboard neighbours and vowel or sound-alike swaps
@@ -31,7 +35,6 @@ use crate::span::Span;
 use crate::text::lexicon::{self, Locale};
 use crate::text::stopwords::is_stopword;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -43,7 +46,8 @@ pub static SPELLING: Rule = Rule {
     explanation: "A word is reported when it is not in the embedded English lexicon \
 (SCOWL, American and British spellings unless --locale restricts them), not a name, not \
 a project word, and within one or two typing edits of an English word. Capitalised words \
-the body uses are names and are not checked against the dictionary; URLs, e-mail \
+are names unless written once and one slip from an English word the document uses, or a \
+misspelled common word at a sentence start; URLs, e-mail \
 addresses, @handles, #hashtags, acronyms, initials, numbers with units, hyphenated \
 prefixes, contractions and quoted foreign phrases are never typos. Suggestions are ranked \
 by how likely the slip is (swapped, doubled or dropped letters, neighbouring keys, \
@@ -224,6 +228,11 @@ struct Checker<'d> {
     body_counts: HashMap<Rc<str>, usize, FxBuild>,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
+    /// Lower-cased forms the document writes as names: capitalised where
+    /// capitals are not positional, or with inner capitals ("NASA",
+    /// "EastEnders"). The same form in lower case ("nasa" in a lower-cased
+    /// summary) is that name, not a typo.
+    name_forms: HashSet<Rc<str>, FxBuild>,
 }
 
 impl Candidate {
@@ -253,6 +262,7 @@ impl<'d> Checker<'d> {
             vocabulary: HashMap::default(),
             body_counts: HashMap::default(),
             names: Vec::new(),
+            name_forms: HashSet::default(),
         }
     }
 
@@ -341,11 +351,16 @@ impl<'d> Checker<'d> {
                 .or_insert_with(|| (self.verdict(text), Rc::from(bare(&fold(text)))))
                 .clone();
             let after = &doc.text[token.end..];
-            let prefix = after.starts_with(['-', '\u{2010}', '\u{2011}'])
-                && after[1..].starts_with(|c: char| c.is_alphabetic())
+            let prefix = after
+                .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+                .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
                 && HYPHEN_PREFIXES.contains(&&*key);
             token.verdict = if prefix { Lexical::Skip } else { verdict };
             token.key = key;
+            let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+            if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
+                self.name_forms.insert(Rc::clone(&token.key));
+            }
             if token.verdict == Lexical::Skip {
                 continue;
             }
@@ -412,29 +427,34 @@ impl<'d> Checker<'d> {
         // Occurrences per lower-cased misspelling, in document order.
         let mut flagged: Vec<(Token, String)> = Vec::new();
         let tokens = self.tokens.clone();
-        for token in &tokens {
+        for (i, token) in tokens.iter().enumerate() {
             let verdict = token.verdict;
             if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
+                continue;
+            }
+            if matches!(verdict, Lexical::Unknown | Lexical::Derived)
+                && self.name_forms.contains(&token.key)
+                && (self.locale == Locale::Any || !lexicon::is_word(&token.key, Locale::Any))
+            {
+                // A name the document writes capitalised, here in lower case
+                // (but "defence" is British spelling under --locale en-US even
+                // if the document names the "Ministry of Defence").
                 continue;
             }
             let key = token.key.to_string();
             let is_typo = match verdict {
                 // A spelling of the other locale ("colour" with --locale en-US) is always wrong.
                 Lexical::Unknown if self.locale != Locale::Any && lexicon::is_word(&key, Locale::Any) => {
-                    self.recognisable_typo(&key, false);
+                    self.recognisable(&key, false);
                     true
                 }
-                Lexical::Derived => self.recognisable(&key, true, false),
+                Lexical::Derived => self.recognisable(&key, true),
                 Lexical::Unknown => match self.context(token, &key) {
                     Context::Skip => false,
-                    Context::Strict => self.recognisable(&key, true, false),
-                    Context::Plain => self.recognisable_typo(&key, false),
+                    Context::Strict => self.recognisable(&key, true),
+                    Context::Plain => self.recognisable(&key, false),
                 },
-                Lexical::CapitalUnknown => {
-                    token.capital_is_positional
-                        && self.vocabulary.get(key.as_str()).copied().unwrap_or(0) <= 1
-                        && self.recognisable_typo(&key, true)
-                }
+                Lexical::CapitalUnknown => self.capital_typo(&tokens, i, &key),
                 _ => false,
             };
             if is_typo {
@@ -569,56 +589,196 @@ impl<'d> Checker<'d> {
         Context::Plain
     }
 
-    /// True if `key` is within typing distance of an English word; fills
-    /// the candidate cache. `capital` asks for the stricter test used for
-    /// capitalised words, which are names far more often than typos.
-    fn recognisable_typo(&mut self, key: &str, strict: bool) -> bool {
-        self.recognisable(key, strict, strict)
-    }
-
-    /// [`Self::recognisable_typo`], with the name guard separate from the
-    /// strict limit: a capitalised word must also not be near a known name.
-    fn recognisable(&mut self, key: &str, strict: bool, capital: bool) -> bool {
-        if key.chars().all(|c| key.starts_with(c)) {
-            // "xxxxx", "zzz": not a slip for any word.
+    /// A capitalised word the lexicon lacks is a name far more often than a
+    /// typo, so it is called a typo only on evidence that it is a common word
+    /// mistyped. It must be written once (names are repeated), have 4+
+    /// letters, and not stand next to an unknown capitalised word (a run of
+    /// unknown names is a person or a foreign name: "Edin Dzeko", "Instituto
+    /// Cumbres"). Then either
+    /// * the document itself writes an English word one cheap slip away
+    ///   ("Lcub" where the article says "club"): the same word spelled two
+    ///   ways, the strongest evidence there is, and cheap to find (a few
+    ///   hash lookups, no fuzzy search), so it applies mid-sentence too; or
+    /// * capitalisation is positional (sentence start, title-case line), so
+    ///   the word would be lower-case if it were not a name, no name stands
+    ///   next to it ("Ander Herrera"), and it is one cheap slip from a common
+    ///   word, by a wider margin than a lower-case word needs, and wider still
+    ///   when a known name is one edit away.
+    fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
+        let len = key.chars().count();
+        if len < 4
+            || key.chars().all(|c| key.starts_with(c))
+            || self.vocabulary.get(key).copied().unwrap_or(0) > 1
+            || self.beside_name(tokens, i, false)
+        {
             return false;
         }
-        if capital && (key.chars().count() < 5 || lexicon::is_near_known_name(key)) {
-            // A name that happens to be near a word ("Pearce", "Grande") must not fire.
+        if let Some(word) = self.document_word_near(key) {
+            let mut ranked = self.rank(key);
+            match ranked.iter().position(|c| c.word == word) {
+                Some(at) => {
+                    // The document's own word is the reason for the finding: it leads.
+                    let own = ranked.remove(at);
+                    ranked.insert(0, own);
+                }
+                None => ranked.insert(
+                    0,
+                    Candidate {
+                        cost: typing_cost(key, &word),
+                        score: f64::MIN,
+                        in_document: true,
+                        word,
+                    },
+                ),
+            }
+            self.candidates.insert(key.to_string(), ranked);
+            return true;
+        }
+        if !tokens[i].capital_is_positional || self.beside_name(tokens, i, true) {
+            return false;
+        }
+        let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
+        self.recognisable_within(key, plain_limit(len) - margin)
+    }
+
+    /// True if the token next to `tokens[i]` (same region, only a space, a
+    /// hyphen or a comma between) is a capitalised word that is neither
+    /// English nor a known name, or with `any_name`, a known name too: then
+    /// `tokens[i]` is likely part of a name.
+    fn beside_name(&self, tokens: &[Token], i: usize, any_name: bool) -> bool {
+        let token = &tokens[i];
+        let neighbours = [i.checked_sub(1).map(|j| (j, true)), Some((i + 1, false))];
+        neighbours.into_iter().flatten().any(|(j, before)| {
+            let Some(other) = tokens.get(j) else { return false };
+            if other.region != token.region {
+                return false;
+            }
+            let gap = if before {
+                &self.doc.text[other.end..token.start]
+            } else {
+                &self.doc.text[token.end..other.start]
+            };
+            // A comma too: a list of capitalised unknown words ("Replacements:
+            // Rees, Domachowski, Assiratti") is a list of names.
+            if !gap
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | ','))
+            {
+                return false;
+            }
+            let text = self.text(other);
+            let capitalised = text.starts_with(char::is_uppercase);
+            match other.verdict {
+                Lexical::CapitalUnknown => true,
+                // Letters outside English spelling ("Åsberg", "Féin"): a foreign name.
+                Lexical::Skip => {
+                    capitalised
+                        && !text.is_ascii()
+                        && text.chars().filter(|c| c.is_uppercase()).count() == 1
+                        && text
+                            .chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}'))
+                }
+                // A known name, or a capitalised word only the frequency list
+                // knows ("Herrera"), counts when there is no document evidence:
+                // a sentence-initial unknown word before a surname is a first name.
+                Lexical::KnownName => any_name && capitalised,
+                Lexical::Word => {
+                    any_name
+                        && capitalised
+                        && !other.capital_is_positional
+                        && !lexicon::is_word(&other.key, self.locale)
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// An English word the document writes, one cheap slip (a typing cost
+    /// of at most 0.8: a swapped, doubled, dropped or neighbouring letter;
+    /// any one edit from 7 letters on) from the lower-cased `key`, and
+    /// neither an inflection of it nor a sound-alike spelling (names spell
+    /// sounds their own way: "Klass" is a surname, not "class" mistyped).
+    /// Found by looking up every one-edit variant of `key` in the
+    /// document's vocabulary, so it costs no fuzzy search. A 4-letter word
+    /// is near many words, so its correction must be written at least twice.
+    fn document_word_near(&self, key: &str) -> Option<String> {
+        let chars: Vec<char> = key.chars().collect();
+        let needed = if chars.len() <= 4 { 2 } else { 1 };
+        let mut best: Option<(f64, usize, String)> = None;
+        for_each_one_edit_variant(&chars, |variant| {
+            let Some(&uses) = self.vocabulary.get(variant) else {
+                return;
+            };
+            if uses < needed || variant.chars().count() < 4 || !lexicon::is_word(variant, self.locale) {
+                return;
+            }
+            if is_inflection(key, variant) || sound_alike_spelling(key, variant) {
+                return;
+            }
+            // One cheap slip; any one edit in a long word, where a chance
+            // match with a word of the document is rare ("Presient").
+            let cost = typing_cost(key, variant);
+            if cost > if chars.len() >= 7 { 1.0 } else { 0.8 } {
+                return;
+            }
+            if best
+                .as_ref()
+                .is_none_or(|(c, u, _)| cost < *c || (cost == *c && uses > *u))
+            {
+                best = Some((cost, uses, variant.to_string()));
+            }
+        });
+        best.map(|(_, _, word)| word)
+    }
+
+    /// True if `key` is within typing distance of an English word; fills
+    /// the candidate cache. `strict` asks for a single very cheap slip, for
+    /// words whose context says they are more likely terms than slips.
+    fn recognisable(&mut self, key: &str, strict: bool) -> bool {
+        if key.chars().all(|c| key.starts_with(c)) {
+            // "xxxxx", "zzz": not a slip for any word.
             return false;
         }
         if !self.candidates.contains_key(key) {
             let ranked = self.rank(key);
             self.candidates.insert(key.to_string(), ranked);
         }
+        let len = key.chars().count();
+        if len == 3 {
+            // "plc" is not "pc" mistyped: three-letter slips come from longer
+            // words, so two-letter words are neither evidence nor suggestions.
+            if let Some(ranked) = self.candidates.get_mut(key) {
+                ranked.retain(|c| c.word.chars().count() >= 3);
+            }
+        }
         let Some(best) = self.candidates[key].first() else {
             return false;
         };
-        let len = key.chars().count();
         if strict && key.strip_suffix('s') == Some(best.word.as_str()) {
             // A plural the lexicon lacks ("get-togethers", "year-olds") is not a slip.
             return false;
         }
-        if len == 3 && best.word.chars().count() < 3 {
-            // "plc" is not "pc" mistyped: three-letter slips come from longer words.
-            return false;
-        }
-        if len <= 2 || (len == 3 && lexicon::frequency(&best.word) < 50_000_000) {
+        if len <= 2 || (len == 3 && lexicon::frequency(&best.word) < 50_000_000 && !best.in_document) {
             // Short strings are near hundreds of words and are often
-            // abbreviations ("ie", "plc"): only a slip in a very common word counts.
+            // abbreviations ("ie", "plc"): only a slip in a very common word,
+            // or in a word the document uses, counts.
             return false;
         }
-        let limit = if strict {
-            0.2
-        } else {
-            match len {
-                0..=3 => 0.3,
-                4..=5 => 0.8,
-                6..=7 => 1.0,
-                _ => 1.2,
-            }
-        };
+        let limit = if strict { 0.2 } else { plain_limit(len) };
         best.confidence_cost() <= limit
+    }
+
+    /// True if the best correction of `key` (ranked and cached) has a
+    /// confidence cost of at most `limit`.
+    fn recognisable_within(&mut self, key: &str, limit: f64) -> bool {
+        if !self.candidates.contains_key(key) {
+            let ranked = self.rank(key);
+            self.candidates.insert(key.to_string(), ranked);
+        }
+        self.candidates[key]
+            .first()
+            .is_some_and(|best| best.confidence_cost() <= limit)
     }
 
     /// Ranked corrections for the lower-cased `key`, best first.
@@ -766,24 +926,35 @@ impl<'d> Checker<'d> {
             let a_len = a.chars().count();
             let mut best: Option<&Rc<str>> = None;
             let first = a.chars().next().unwrap_or(' ');
-            let nearby =
-                (a_len.saturating_sub(1)..=a_len + 1).flat_map(|len| buckets.get(&(first, len)).into_iter().flatten());
+            // The first two letters swapped ("Olndon") are the one slip at the
+            // first letter that does not make another common name.
+            let swapped: Option<String> = {
+                let mut chars = a.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(x), Some(y)) if x != y => Some([y, x].into_iter().chain(chars).collect()),
+                    _ => None,
+                }
+            };
+            let swapped = swapped.and_then(|w| forms.get_key_value(w.as_str()).map(|(k, _)| k));
+            let nearby = (a_len.saturating_sub(1)..=a_len + 1)
+                .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten().copied())
+                .chain(swapped);
             for b in nearby {
-                if a == b {
+                if *a == b {
                     continue;
                 }
                 let b_len = b.chars().count();
-                if b_len.abs_diff(a_len) > 1 || a.chars().next() != b.chars().next() {
+                if b_len.abs_diff(a_len) > 1 || (a.chars().next() != b.chars().next() && Some(b) != swapped) {
                     continue;
                 }
                 let max = if a_len.min(b_len) >= 8 { 2 } else { 1 };
                 if strsim::osa_distance(a, b) > max {
                     continue;
                 }
-                let vb = verdicts[*b];
+                let vb = verdicts[b];
                 // Names pair with names, lower-case words with unknown lower-case words
                 // (an unknown word near an English word is a spelling finding).
-                let b_capital = forms[*b]
+                let b_capital = forms[b]
                     .iter()
                     .any(|t| !t.capital_is_positional && self.text(t).starts_with(char::is_uppercase))
                     || vb == Lexical::CapitalUnknown;
@@ -795,32 +966,33 @@ impl<'d> Checker<'d> {
                 }
                 // Different people's names often differ by one letter (Daniel /
                 // Daniil, Harrison / Harmison, Riko / Rika, Tikrit / Tikriti): only
-                // a cheap slip that is not a vowel change or an added ending counts.
+                // a cheap slip (a swap, a doubled, dropped or neighbouring letter)
+                // that is not a vowel change or an added ending counts.
                 if a_capital {
                     let slip = name_slip_cost(a, b);
                     let only_doubling = undouble(a) == undouble(b);
-                    if (slip > 0.7 && !only_doubling) || a.starts_with(&***b) || b.starts_with(&***a) {
+                    if (slip > 0.8 && !only_doubling) || a.starts_with(&**b) || b.starts_with(&***a) {
                         continue;
                     }
                 }
                 // The flagged form: the unknown one when the other is known,
                 // else the rarer one, else the one only in the summary, else the later one.
                 let a_count = forms[*a].len();
-                let b_count = forms[*b].len();
+                let b_count = forms[b].len();
                 let a_is_wrong = if !unknown(vb) {
                     a_count <= b_count
                 } else if a_count != b_count {
                     a_count < b_count
                 } else {
                     let a_summary_only = forms[*a].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
-                    let b_summary_only = forms[*b].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
+                    let b_summary_only = forms[b].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
                     if a_summary_only != b_summary_only {
                         a_summary_only
                     } else {
-                        forms[*a][0].start > forms[*b][0].start
+                        forms[*a][0].start > forms[b][0].start
                     }
                 };
-                if a_is_wrong && best.is_none_or(|c| forms[*b].len() > forms[c].len()) {
+                if a_is_wrong && best.is_none_or(|c| forms[b].len() > forms[c].len()) {
                     best = Some(b);
                 }
             }
@@ -869,24 +1041,7 @@ impl<'d> Checker<'d> {
 
 /// FxHash (as in rustc): a fast hash for the per-document maps of short
 /// words, where SipHash's protection against crafted keys buys nothing.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
+type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
@@ -1007,6 +1162,59 @@ fn compound_or_plural(word: &str, locale: Locale) -> bool {
         let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
         !function_word(a) && !function_word(b) && known(a) && (known(b) || b.strip_suffix('s').is_some_and(known))
     })
+}
+
+/// How low the confidence cost of a lower-case word's best correction must
+/// be for the word to be called a typo: short words are near many words,
+/// long words can take two slips.
+fn plain_limit(len: usize) -> f64 {
+    match len {
+        0..=3 => 0.3,
+        4..=5 => 0.8,
+        6..=7 => 1.0,
+        // Two slips, one of them not cheap (a neighbouring key and a dropped
+        // letter: "jourbalit"), in a word used a few million times.
+        _ => 1.4,
+    }
+}
+
+/// True if `a` and `b` differ only by one letter swapped for a letter of
+/// the same sound that is not on a neighbouring key ("klass" / "class").
+fn sound_alike_spelling(a: &str, b: &str) -> bool {
+    if a.chars().count() != b.chars().count() {
+        return false;
+    }
+    let mut differences = a.chars().zip(b.chars()).filter(|(x, y)| x != y);
+    match (differences.next(), differences.next()) {
+        (Some((x, y)), None) => sound_alike(x, y) && !adjacent_keys(x, y),
+        _ => false,
+    }
+}
+
+/// Calls `visit` with every string one edit (deletion, swap of neighbours,
+/// substitution or insertion of a letter a–z) from `chars`, built in one
+/// reused buffer: this runs for every capitalised word written once.
+fn for_each_one_edit_variant(chars: &[char], mut visit: impl FnMut(&str)) {
+    let mut buffer = String::with_capacity(chars.len() * 4 + 4);
+    let mut emit = |parts: [&[char]; 3]| {
+        buffer.clear();
+        buffer.extend(parts.iter().flat_map(|p| p.iter()));
+        visit(&buffer);
+    };
+    for i in 0..chars.len() {
+        emit([&chars[..i], &[], &chars[i + 1..]]);
+        if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+            emit([&chars[..i], &[chars[i + 1], chars[i]], &chars[i + 2..]]);
+        }
+    }
+    for i in 0..=chars.len() {
+        for c in 'a'..='z' {
+            emit([&chars[..i], &[c], &chars[i..]]);
+            if i < chars.len() && chars[i] != c {
+                emit([&chars[..i], &[c], &chars[i + 1..]]);
+            }
+        }
+    }
 }
 
 /// Lower-case with typographic apostrophes folded.
@@ -1392,6 +1600,127 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_word_one_slip_from_a_word_the_document_uses_is_a_typo() {
+        let text = "Title Here\n\nEvery school will serve vegetables. The review by the Shcool Food Trust \
+            advises each school on menus.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "Shcool".into(), Some("School".into()))]
+        );
+        // Near misses: a name the document repeats, a sound-alike spelling
+        // (names spell sounds their own way), a word next to an unknown name.
+        let names = "Title Here\n\nThe class met the Klass family. The Instituto Cumbres choir came from an \
+            institute. The sale was run by Salle, and Salle said so.\n";
+        assert_eq!(typos(names), []);
+    }
+
+    #[test]
+    fn a_misspelled_common_word_at_a_sentence_start_is_a_typo() {
+        let text = "Title Here\n\nThe rain came at noon. Wehn it stopped, the roads were closed.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "Wehn".into(), Some("When".into()))]
+        );
+        // Near misses: a first name before a surname, a list of names, and a
+        // short word (a sentence-initial name of 3 letters is far likelier).
+        let names = "Title Here\n\nThe match ended. Ander Herrera scored twice. Replacements: Rees, \
+            Domachowski, Cook. Det Con Smith said so.\n";
+        assert_eq!(typos(names), []);
+    }
+
+    #[test]
+    fn three_letter_slips_are_judged_against_words_of_three_letters_or_more() {
+        // "aas" is one doubling from "as", but a slip of three letters comes
+        // from a longer word: "was" (or "has"), not "as".
+        let text = "Title Here\n\nThe deadline aas extended three times.\n";
+        let found = typos(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2.as_deref(), Some("was"));
+        assert_eq!(typos("Title Here\n\nThe Wedgwood plc's pension fund grew.\n"), []);
+    }
+
+    #[test]
+    fn a_name_in_lower_case_is_still_the_name() {
+        // Lower-cased summaries (as some generators write them) name what the body names.
+        let text = "NASA Plans Moon Trip\n\nNASA said Manny Pacquiao and Ander Herrera would fly to the Moon \
+            with the EastEnders cast.\n\n- nasa says manny pacquiao, ander herrera and the eastenders cast will fly.\n";
+        assert_eq!(typos(text), []);
+        // But under --locale en-US a British spelling is wrong even when the
+        // document names the "Ministry of Defence".
+        let british = "Title Here\n\nThe Ministry of Defence said the defence budget grew.\n";
+        let doc = parse_article(
+            "t.txt",
+            british.to_string(),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .unwrap();
+        let options = CheckOptions {
+            locale: Locale::Us,
+            ..CheckOptions::default()
+        };
+        let found: Vec<String> = analyse(&doc, &options).into_iter().map(|t| t.finding.text).collect();
+        assert_eq!(found, ["defence"]);
+    }
+
+    #[test]
+    fn two_slips_in_a_long_word_are_still_a_typo() {
+        // "jourbalit": a neighbouring key (n/b) and a dropped letter in "journalist".
+        let text = "Title Here\n\nThe jourbalit filed her story at noon.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "jourbalit".into(), Some("journalist".into()))]
+        );
+        // A long term two arbitrary edits from a word is not: "syncytial" / "syncytium".
+        assert_eq!(typos("Title Here\n\nThe respiratory syncytial virus spread.\n"), []);
+    }
+
+    #[test]
+    fn one_edit_variants_and_sound_alike_spellings() {
+        let chars: Vec<char> = "lcub".chars().collect();
+        let mut variants = Vec::new();
+        for_each_one_edit_variant(&chars, |v| variants.push(v.to_string()));
+        for v in ["club", "lcu", "lcubs", "lcab"] {
+            assert!(variants.iter().any(|x| x == v), "{v}");
+        }
+        assert!(
+            !variants.iter().any(|x| x == "lcub"),
+            "the word itself is not an edit of it"
+        );
+        assert!(sound_alike_spelling("klass", "class"));
+        assert!(!sound_alike_spelling("lcub", "club"));
+        assert!(!sound_alike_spelling("shcool", "school"));
+        assert!(!sound_alike_spelling("vilpa", "villa"), "p is a neighbour of l: a slip");
+    }
+
+    #[test]
+    fn names_spelled_two_ways_by_a_dropped_letter_or_swapped_first_letters() {
+        let text = "Title Here\n\nMinister Tomasz Kowalczyk spoke. Kowalczyk said it would work. Later Kowalczk \
+            added more. London lost. In London it rained, and Olndon wept.\n";
+        let found = typos(text);
+        assert_eq!(
+            found,
+            [
+                (
+                    "typo/inconsistent-spelling".into(),
+                    "Kowalczk".into(),
+                    Some("Kowalczyk".into())
+                ),
+                (
+                    "typo/inconsistent-spelling".into(),
+                    "Olndon".into(),
+                    Some("London".into())
+                ),
+            ]
+        );
+        // Near misses: different names one letter apart (a changed vowel, a
+        // changed first letter, an added ending).
+        let names = "Title Here\n\nDaniel met Daniil. Daniel spoke. Dean met Sean. Dean spoke. Tikrit is home to \
+            the Tikriti clan. Tikrit grew.\n";
+        assert_eq!(typos(names), []);
+    }
+
+    #[test]
     fn file_names_and_domains_are_not_words() {
         assert!(is_file_name("seed.txt"));
         assert!(is_file_name("example.com,"));
@@ -1405,6 +1734,12 @@ mod tests {
         let text = "Title Here\n\nThe F.B.I. and NATO met 5km away at 9am; see https://ex.ample.org/x or a@b.org, @handle and #tag. \
             Anti-war neo-Nazis don't agree, it's a multi-polar world. Putin’s men said \"c'est la vie, mes amis\" to Ouédraogo.\n";
         assert_eq!(typos(text), []);
+        // Typographic hyphens (U+2010, U+2011) are three bytes long; a word
+        // right before one must not be sliced inside it (found by proptest).
+        assert_eq!(
+            typos("Title Here\n\nThe anti\u{2010}war and non\u{2011}stop protests, and a stop\u{2010}.\n"),
+            []
+        );
     }
 
     #[test]

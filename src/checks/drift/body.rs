@@ -10,7 +10,8 @@ use crate::align::Alignment;
 use crate::document::Document;
 use crate::text::lexicon::{self, Locale};
 use crate::text::{synonyms, Number, Token};
-use std::collections::{HashMap, HashSet};
+// FxHash: these maps hold the body's short words, one entry per token read.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Default)]
@@ -58,7 +59,12 @@ impl BodyView {
             for (i, t) in sentence.tokens.iter().enumerate() {
                 let norm = normalise(&t.folded);
                 if !norm.is_empty() {
-                    view.positions.entry(norm.clone()).or_default().push(view.words.len());
+                    match view.positions.get_mut(&norm) {
+                        Some(positions) => positions.push(view.words.len()),
+                        None => {
+                            view.positions.insert(norm.clone(), vec![view.words.len()]);
+                        }
+                    }
                     view.words.push(norm);
                     view.word_sentence.push(s);
                 }
@@ -69,8 +75,11 @@ impl BodyView {
                 if let Some(value) = cues::number_word(&t.folded) {
                     view.numbers.push(Number::new(value));
                 }
-                if t.stem.chars().count() >= 5 {
-                    view.stem_prefixes.insert(t.stem.chars().take(5).collect());
+                if let Some((fifth, c)) = t.stem.char_indices().nth(4) {
+                    let prefix = &t.stem[..fifth + c.len_utf8()];
+                    if !view.stem_prefixes.contains(prefix) {
+                        view.stem_prefixes.insert(prefix.to_string());
+                    }
                 }
                 view.dates.extend(cues::days_of(&t.folded));
                 if let Some(date) = cues::date_name(&t.folded) {
@@ -209,14 +218,14 @@ impl BodyView {
 
     /// The body sentence sharing most of `words`.
     pub fn closest_sentence(&self, words: &[String]) -> Option<usize> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counts: HashMap<usize, usize> = HashMap::default();
         for w in words.iter().collect::<HashSet<_>>() {
             let Some(pos) = self.positions.get(w) else { continue };
             // Common words say little and their lists are long.
             if pos.len() > 50 {
                 continue;
             }
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for &p in pos {
                 if seen.insert(self.word_sentence[p]) {
                     *counts.entry(self.word_sentence[p]).or_default() += 1;
