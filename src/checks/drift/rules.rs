@@ -944,6 +944,8 @@ pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             && !ctx.body.has_stem_prefix(&t.stem)
             // A synonym or broader term of a source word is paraphrase.
             && ctx.readings[k] != super::lexical::Reading::Licensed
+            // The particle of a phrasal verb counts with its verb.
+            && !(k > 0 && cues::particle(&t.folded) && !tokens[k - 1].stop)
     };
     // first, last, count, adjacent pair seen
     let mut run: Option<(usize, usize, usize, bool)> = None;
@@ -1136,6 +1138,18 @@ mod tests {
         let found = farm("- Its sister project, built 12 years ago, is connected to the grid.\n");
         assert!(
             found.contains(&("drift/negation".into(), "connected".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_phrasal_verb_is_one_new_word() {
+        let found = farm("- The developer is pushing ahead with the first turbines, which should turn in 2026.\n");
+        assert!(found.is_empty(), "{found:?}");
+        let found =
+            farm("- The developer is pushing hurriedly toward the first turbines, which should turn in 2026.\n");
+        assert!(
+            found.contains(&("drift/unsupported-phrase".into(), "pushing hurriedly toward".into())),
             "{found:?}"
         );
     }
