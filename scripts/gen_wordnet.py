@@ -10,10 +10,14 @@ swapped word:
                  exception lists (*.exc: "fell" -> fall, "geese" -> goose)
                  are entries too, carrying the synsets of their base forms
     synsets.txt  one line per synset id (line n = id n):
-                 pos<TAB>hypernyms<TAB>antonyms<TAB>similar-to
+                 pos<TAB>hypernyms<TAB>antonyms<TAB>similar-to<TAB>belongs-to
                  (space-separated ids; pos is n, v, a or r; adjective
                  satellites are "a"; instance hypernyms count as hypernyms;
-                 word-level antonym pointers are lifted to their synsets)
+                 word-level antonym pointers are lifted to their synsets;
+                 belongs-to is a noun's part holonyms, "London" -> England,
+                 and an adjective's pertainyms to nouns, "British" ->
+                 Britain, both lifted to synsets: what lets a summary name
+                 the country of a city the body names)
 
 The binary files next to them (lemmas.fst, senses.bin, links.bin) are built
 from these lists by the Rust builder in src/text/synonyms.rs
@@ -94,7 +98,7 @@ def main():
     # Pass 2: relations per synset.
     lines = []
     for sid, (pos, words, pointers) in enumerate(synsets):
-        hyper, anto, similar = [], [], []
+        hyper, anto, similar, belongs = [], [], [], []
         for symbol, target, tpos, _ in pointers:
             tid = target_id(tpos, target)
             if symbol in ("@", "@i"):
@@ -103,8 +107,13 @@ def main():
                 anto.append(tid)
             elif symbol == "&":
                 similar.append(tid)
+            elif symbol == "#p" and pos == "n":
+                belongs.append(tid)
+            elif symbol == "\\" and pos == "a" and tpos == "n":
+                # Adverbs' pertainyms point at adjectives; only adjective -> noun is kept.
+                belongs.append(tid)
         fmt = lambda xs: " ".join(str(x) for x in sorted(set(xs)))
-        lines.append(f"{pos}\t{fmt(hyper)}\t{fmt(anto)}\t{fmt(similar)}")
+        lines.append(f"{pos}\t{fmt(hyper)}\t{fmt(anto)}\t{fmt(similar)}\t{fmt(belongs)}")
 
     # Lemma -> synsets in sense order (index.<pos> lists senses by frequency).
     lemmas = {}

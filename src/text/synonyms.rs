@@ -14,7 +14,9 @@
 //! * `senses.bin` little-endian `u32` synset ids, most frequent sense first;
 //! * `links.bin` per synset a header word `(pos << 30) | offset` (one more
 //!   word marks the end), then the links as `(kind << 30) | synset`, kind 0
-//!   hypernym, 1 antonym, 2 similar-to.
+//!   hypernym, 1 antonym, 2 similar-to, 3 belongs-to (a noun's part
+//!   holonyms, "London" → England; an adjective's pertainyms, "British" →
+//!   Britain).
 //!
 //! Regenerating: `python3 scripts/gen_wordnet.py` writes the text lists
 //! (`lemmas.txt`, `synsets.txt`), then `cargo run --example gen_lexicon_fst`
@@ -78,6 +80,12 @@ const ID_MASK: u32 = (1 << POS_BITS) - 1;
 const HYPERNYM: u32 = 0;
 const ANTONYM: u32 = 1;
 const SIMILAR: u32 = 2;
+const BELONGS: u32 = 3;
+
+/// Part-holonym steps followed from a place the body names: a district,
+/// its city, the city's region and the region's country
+/// ("Kensington" → London → England → United Kingdom).
+pub const PART_LEVELS: u8 = 3;
 
 /// Part of speech of a synset, as the header of `links.bin` stores it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,6 +260,57 @@ pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
     Relation::None
 }
 
+/// The noun synsets a name can stand for: its own, and for an adjective
+/// the nouns it pertains to ("french" → France).
+pub fn name_synsets(folded: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for id in synsets(folded) {
+        match synset_pos(id) {
+            Pos::Noun => out.push(id),
+            Pos::Adjective => out.extend(links(id, BELONGS)),
+            _ => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The noun synsets of the name `folded` ([`name_synsets`]) and the wholes
+/// they are part of, up to [`PART_LEVELS`] steps: "london" gives London,
+/// England, the United Kingdom, Europe… A summary that names one of these
+/// where the body names `folded` says less, not something else.
+pub fn containing_places(folded: &str) -> HashSet<u32> {
+    let mut out: HashSet<u32> = name_synsets(folded).into_iter().collect();
+    let mut frontier: Vec<u32> = out.iter().copied().collect();
+    for _ in 0..PART_LEVELS {
+        frontier = frontier
+            .iter()
+            .flat_map(|&s| links(s, BELONGS))
+            .filter(|s| out.insert(*s))
+            .collect();
+    }
+    out
+}
+
+/// True when `folded` is an adjective of a place or people ("russian",
+/// "french"): WordNet gives it a pertainym to a noun.
+pub fn is_demonym(folded: &str) -> bool {
+    synsets(folded)
+        .into_iter()
+        .any(|id| synset_pos(id) == Pos::Adjective && links(id, BELONGS).next().is_some())
+}
+
+/// True when the name `whole` names a place that `part` lies in, or
+/// `part` itself ([`containing_places`]): "uk" for "london".
+pub fn lies_in(part: &str, whole: &str) -> bool {
+    let whole = name_synsets(whole);
+    !whole.is_empty() && {
+        let places = containing_places(part);
+        whole.iter().any(|s| places.contains(s))
+    }
+}
+
 fn invalid(path: &Path, line: usize, msg: impl std::fmt::Display) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
@@ -301,17 +360,22 @@ pub fn build_bytes(dir: &Path) -> io::Result<[Vec<u8>; 3]> {
     let mut body: Vec<u32> = Vec::new();
     for (n, line) in synset_text.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').collect();
-        let [pos, hyper, anto, similar] = fields[..] else {
+        let [pos, hyper, anto, similar, belongs] = fields[..] else {
             return Err(invalid(
                 &synset_path,
                 n,
-                "expected pos<TAB>hypernyms<TAB>antonyms<TAB>similar",
+                "expected pos<TAB>hypernyms<TAB>antonyms<TAB>similar<TAB>belongs-to",
             ));
         };
         let pos = pos_code(pos).ok_or_else(|| invalid(&synset_path, n, format!("bad part of speech {pos:?}")))?;
         let offset = (count + 1 + body.len()) as u32;
         header.push((pos << POS_BITS) | offset);
-        for (kind, field) in [(HYPERNYM, hyper), (ANTONYM, anto), (SIMILAR, similar)] {
+        for (kind, field) in [
+            (HYPERNYM, hyper),
+            (ANTONYM, anto),
+            (SIMILAR, similar),
+            (BELONGS, belongs),
+        ] {
             for id in ids(&synset_path, n, field)? {
                 if id as usize >= count {
                     return Err(invalid(&synset_path, n, format!("synset {id} does not exist")));
@@ -375,6 +439,29 @@ mod tests {
         assert_eq!(relation("month", "year"), Relation::CoHyponym);
         assert!(!Relation::Antonym.licenses());
         assert!(!Relation::CoHyponym.licenses());
+    }
+
+    #[test]
+    fn places_and_what_they_are_part_of() {
+        let london = containing_places("london");
+        let uk = name_synsets("uk");
+        assert!(!uk.is_empty());
+        assert!(uk.iter().any(|s| london.contains(s)), "London is in the UK");
+        assert!(name_synsets("england").iter().any(|s| london.contains(s)));
+        assert!(
+            !name_synsets("london")
+                .iter()
+                .any(|s| containing_places("uk").contains(s)),
+            "the UK is not in London"
+        );
+        assert!(!name_synsets("france").iter().any(|s| london.contains(s)));
+        let paris = containing_places("paris");
+        assert!(name_synsets("french").iter().any(|s| paris.contains(s)), "a pertainym");
+        let china = containing_places("china");
+        assert!(name_synsets("chinese").iter().any(|s| china.contains(s)));
+        assert!(name_synsets("zzqx").is_empty());
+        assert!(lies_in("london", "uk") && !lies_in("uk", "london"));
+        assert!(is_demonym("russian") && is_demonym("french") && !is_demonym("smith") && !is_demonym("moscow"));
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! What the drift rules look up in the body, built once per document in one
 //! pass over the body's tokens: word positions (for quotes), folded word
 //! forms, names by prefix (for demonyms), acronyms of names, the numbers,
-//! months and weekdays the body gives.
+//! months and weekdays the body gives. The places the body's names lie in
+//! (WordNet part holonyms) are worked out only when a unit names something
+//! the body does not, once per document.
 
 use super::cues;
 use crate::align::Alignment;
 use crate::document::Document;
-use crate::text::{Number, Token};
+use crate::text::lexicon::{self, Locale};
+use crate::text::{synonyms, Number, Token};
 // FxHash: these maps hold the body's short words, one entry per token read.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
 
 #[derive(Debug, Default)]
 pub struct BodyView {
@@ -30,6 +34,10 @@ pub struct BodyView {
     pub stem_prefixes: HashSet<String>,
     /// Months and weekdays the body names (canonical lowercase names).
     pub dates: HashSet<&'static str>,
+    /// WordNet synsets of the body's capitalised words and of the places
+    /// they are part of ("London" → England → United Kingdom); built on
+    /// first use, so documents whose units name nothing new never pay for it.
+    places: OnceLock<HashSet<u32>>,
 }
 
 /// A word normalised for quote comparison: lowercase letters and digits only.
@@ -117,6 +125,12 @@ impl BodyView {
             .collect();
         for start in 0..initials.len() {
             for end in start + 2..=initials.len().min(start + 8) {
+                // Two letters only from the last two words (a name ends in
+                // its head: "UN" from "Officials at the United Nations"),
+                // not from inside one ("US" from "Ukraine Solidarity Campaign").
+                if end - start == 2 && end != initials.len() {
+                    continue;
+                }
                 self.acronyms.insert(initials[start..end].iter().collect());
             }
         }
@@ -124,9 +138,20 @@ impl BodyView {
 
     /// True when the body has the name `folded` in some form: the word
     /// itself, as initials of a name, or as the country of a demonym.
-    pub fn has_name(&self, alignment: &Alignment, token: &Token) -> bool {
+    pub fn has_name(&self, alignment: &Alignment, token: &Token, text: &str) -> bool {
         let p = plain(&token.folded);
-        if self.plain.contains(&p) || alignment.body_has(&token.stem) || self.acronyms.contains(&p) {
+        // An acronym ("U.S.", "IT") is matched against the body's
+        // capitalised words only: lower-case "us" or "it" is another word.
+        let word = token.text(text);
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+        let as_word = if acronym {
+            self.names_by_prefix
+                .get(&p.chars().take(4).collect::<String>())
+                .is_some_and(|names| names.contains(&p))
+        } else {
+            self.plain.contains(&p) || alignment.body_has(&token.stem)
+        };
+        if as_word || self.acronyms.contains(&p) {
             return true;
         }
         // A plural acronym ("MPs").
@@ -142,7 +167,29 @@ impl BodyView {
                 let shorter = b.chars().count().min(p.chars().count());
                 common >= 4 && common + 2 >= shorter
             })
-        })
+        }) || self.contains_place(&p)
+    }
+
+    /// True when `plain` names a place (or, as an adjective, pertains to
+    /// one: "French") that a body name lies in: "U.K." where the body
+    /// says "London". The unit then says less than the body, not something
+    /// else. The reverse ("London" where the body says "U.K.") is new.
+    fn contains_place(&self, plain: &str) -> bool {
+        let unit = synonyms::name_synsets(plain);
+        if unit.is_empty() {
+            return false;
+        }
+        let places = self.places.get_or_init(|| {
+            // Only names that are not also common words: "the West" is no
+            // region of the United States, "china" no country.
+            self.names_by_prefix
+                .values()
+                .flatten()
+                .filter(|name| !lexicon::is_word(name, Locale::Any))
+                .flat_map(|name| synonyms::containing_places(name))
+                .collect()
+        });
+        unit.iter().any(|s| places.contains(s))
     }
 
     /// True when a body stem starts like `stem` ("driver", "driving"):

@@ -73,6 +73,16 @@ pub fn negated_comparator(tokens: &[Token], at: usize, c: Comparator) -> Compara
     }
 }
 
+/// Adverb particles of phrasal verbs ("looking ahead", "put forward",
+/// "pull back"): with their verb they make one word's worth of meaning,
+/// so a reworded phrasal verb is one new word, not a phrase.
+pub fn particle(folded: &str) -> bool {
+    matches!(
+        folded,
+        "ahead" | "forward" | "forwards" | "back" | "away" | "along" | "around" | "apart" | "aside"
+    )
+}
+
 /// Light verbs ("takes office", "made a decision"): they carry little of
 /// their own, so summaries swap them freely.
 pub fn light_verb(folded: &str) -> bool {
@@ -366,6 +376,12 @@ mod tests {
 
     fn toks(text: &str) -> Vec<Token> {
         tokenize(text, 0, text.len())
+    }
+
+    #[test]
+    fn phrasal_verb_particles() {
+        assert!(particle("ahead") && particle("forward") && particle("back"));
+        assert!(!particle("hurriedly") && !particle("toward"));
     }
 
     #[test]
