@@ -194,17 +194,6 @@ pub fn synsets(folded: &str) -> Vec<u32> {
     out
 }
 
-/// Synsets `levels` hypernym steps up from `from` (1 = parents).
-fn ancestors(from: &[u32], levels: u8) -> Vec<HashSet<u32>> {
-    let mut out = Vec::new();
-    let mut frontier: HashSet<u32> = from.iter().copied().collect();
-    for _ in 0..levels {
-        frontier = frontier.iter().flat_map(|&s| links(s, HYPERNYM)).collect();
-        out.push(frontier.clone());
-    }
-    out
-}
-
 /// How the folded words `a` and `b` relate in WordNet (see [`Relation`]).
 pub fn relation(a: &str, b: &str) -> Relation {
     if a == b {
@@ -214,50 +203,116 @@ pub fn relation(a: &str, b: &str) -> Relation {
 }
 
 /// [`relation`] on synset lists from [`synsets`] (callers that compare one
-/// word with many look its synsets up once).
+/// word with many should build [`Senses`] once instead).
 pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
-    if a.is_empty() || b.is_empty() {
-        return Relation::None;
+    Senses::new(a.to_vec()).relation(&Senses::new(b.to_vec()))
+}
+
+/// A word's synsets with everything [`Senses::relation`] follows from them
+/// (similar-to links, antonyms, hypernyms up to [`MAX_LEVELS`], the noun
+/// senses' hypernyms), looked up once: comparing one unit word with every
+/// source word would otherwise walk the same links again for each pair.
+#[derive(Clone, Debug, Default)]
+pub struct Senses {
+    /// The synsets as [`synsets`] gives them (most frequent sense first).
+    ids: Vec<u32>,
+    /// The same, sorted, for the set tests below.
+    sorted: Vec<u32>,
+    similar: Vec<u32>,
+    antonyms: Vec<u32>,
+    /// Hypernyms one level up, two levels up, ...: each sorted.
+    up: Vec<Vec<u32>>,
+    /// Hypernyms of the noun senses.
+    noun_parents: Vec<u32>,
+}
+
+/// Sorted and without repeats.
+fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// True if the sorted lists share an element.
+fn meet(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
     }
-    if a == b {
-        return Relation::Same;
+    false
+}
+
+impl Senses {
+    /// The senses of the folded word.
+    pub fn of(folded: &str) -> Senses {
+        Senses::new(synsets(folded))
     }
-    let b_set: HashSet<u32> = b.iter().copied().collect();
-    if a.iter().any(|s| b_set.contains(s)) {
-        return Relation::Synonym;
+
+    pub fn new(ids: Vec<u32>) -> Senses {
+        if ids.is_empty() {
+            return Senses::default();
+        }
+        let follow = |from: &[u32], kind: u32| sorted(from.iter().flat_map(|&s| links(s, kind)).collect());
+        let mut up = Vec::new();
+        let mut frontier = sorted(ids.clone());
+        for _ in 0..MAX_LEVELS {
+            frontier = follow(&frontier, HYPERNYM);
+            up.push(frontier.clone());
+        }
+        let nouns: Vec<u32> = ids.iter().copied().filter(|&s| synset_pos(s) == Pos::Noun).collect();
+        Senses {
+            sorted: sorted(ids.clone()),
+            similar: follow(&ids, SIMILAR),
+            antonyms: follow(&ids, ANTONYM),
+            up,
+            noun_parents: follow(&nouns, HYPERNYM),
+            ids,
+        }
     }
-    let similar = |x: &[u32], y: &HashSet<u32>| x.iter().any(|&s| links(s, SIMILAR).any(|t| y.contains(&t)));
-    let a_set: HashSet<u32> = a.iter().copied().collect();
-    // Adjectives have no hypernyms; a satellite is similar to its head
-    // ("huge", "large"). Two satellites of one head are not: "chromatic"
-    // heads every colour.
-    if similar(a, &b_set) || similar(b, &a_set) {
-        return Relation::Synonym;
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
     }
-    if a.iter().any(|&s| links(s, ANTONYM).any(|t| b_set.contains(&t))) {
-        return Relation::Antonym;
+
+    /// How a word with these senses relates to one with `other`'s.
+    pub fn relation(&self, other: &Senses) -> Relation {
+        let (a, b) = (self, other);
+        if a.is_empty() || b.is_empty() {
+            return Relation::None;
+        }
+        if a.ids == b.ids {
+            return Relation::Same;
+        }
+        if meet(&a.sorted, &b.sorted) {
+            return Relation::Synonym;
+        }
+        // Adjectives have no hypernyms; a satellite is similar to its head
+        // ("huge", "large"). Two satellites of one head are not: "chromatic"
+        // heads every colour.
+        if meet(&a.similar, &b.sorted) || meet(&b.similar, &a.sorted) {
+            return Relation::Synonym;
+        }
+        if meet(&a.antonyms, &b.sorted) {
+            return Relation::Antonym;
+        }
+        if let Some(level) = a.up.iter().position(|l| meet(l, &b.sorted)) {
+            return Relation::Broader(level as u8 + 1);
+        }
+        if let Some(level) = b.up.iter().position(|l| meet(l, &a.sorted)) {
+            return Relation::Narrower(level as u8 + 1);
+        }
+        // Only nouns: two verbs under one verb are usually manners of doing the
+        // same thing ("sustain", "uphold"), two nouns under one noun different
+        // things of a kind ("month", "year"; "green", "yellow").
+        if meet(&a.noun_parents, &b.noun_parents) {
+            return Relation::CoHyponym;
+        }
+        Relation::None
     }
-    let up_a = ancestors(a, MAX_LEVELS);
-    if let Some(level) = up_a.iter().position(|l| l.iter().any(|s| b_set.contains(s))) {
-        return Relation::Broader(level as u8 + 1);
-    }
-    let up_b = ancestors(b, MAX_LEVELS);
-    if let Some(level) = up_b.iter().position(|l| l.iter().any(|s| a_set.contains(s))) {
-        return Relation::Narrower(level as u8 + 1);
-    }
-    // Only nouns: two verbs under one verb are usually manners of doing the
-    // same thing ("sustain", "uphold"), two nouns under one noun different
-    // things of a kind ("month", "year"; "green", "yellow").
-    let nouns = |x: &[u32]| -> HashSet<u32> {
-        x.iter()
-            .filter(|&&s| synset_pos(s) == Pos::Noun)
-            .flat_map(|&s| links(s, HYPERNYM))
-            .collect()
-    };
-    if !nouns(a).is_disjoint(&nouns(b)) {
-        return Relation::CoHyponym;
-    }
-    Relation::None
 }
 
 /// The noun synsets a name can stand for: its own, and for an adjective

@@ -77,29 +77,33 @@ fn same_slot(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
 pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
     let tokens = ctx.tokens();
     let mut out = vec![Reading::Plain; tokens.len()];
+    // The unit words to read: new to the sources and worth judging.
+    let judge: Vec<usize> = (0..tokens.len())
+        .filter(|&k| !ctx.a.in_sources[k] && judged(ctx, tokens, k, 3))
+        .collect();
+    if judge.is_empty() {
+        return out;
+    }
     let sources: Vec<usize> = ctx.sources().collect();
     // Source content words the unit does not use: what a new unit word may reword.
-    let mut candidates: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+    let mut candidates: Vec<(usize, usize, synonyms::Senses)> = Vec::new();
     for &s in &sources {
         let body = &ctx.alignment.sentences[s].tokens;
         for (j, b) in body.iter().enumerate() {
             if b.stop || b.number().is_some() || tokens.iter().any(|t| t.stem == b.stem) {
                 continue;
             }
-            let ids = synonyms::synsets(&b.folded);
-            if !ids.is_empty() {
-                candidates.push((s, j, ids));
+            let senses = synonyms::Senses::of(&b.folded);
+            if !senses.is_empty() {
+                candidates.push((s, j, senses));
             }
         }
     }
-    for k in 0..tokens.len() {
-        if ctx.a.in_sources[k] || !judged(ctx, tokens, k, 3) {
-            continue;
-        }
-        let ids = synonyms::synsets(&tokens[k].folded);
+    for k in judge {
+        let senses = synonyms::Senses::of(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
-        for (s, j, b_ids) in &candidates {
-            let relation = synonyms::relation_of(&ids, b_ids);
+        for (s, j, b_senses) in &candidates {
+            let relation = senses.relation(b_senses);
             if relation.licenses() {
                 reading = Reading::Licensed;
                 break;
