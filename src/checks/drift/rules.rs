@@ -1016,9 +1016,9 @@ mod tests {
         Traffic on the ferry route is expected to fall by half, officials said.\n\
         \n";
 
-    /// The drift findings (rule, flagged text) for `bullets` under [`BODY`].
-    fn drift(bullets: &str) -> Vec<(String, String)> {
-        let text = format!("{BODY}{bullets}");
+    /// The drift findings (rule, flagged text) for `bullets` under `body`.
+    fn drift_under(body: &str, bullets: &str) -> Vec<(String, String)> {
+        let text = format!("{body}{bullets}");
         let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).unwrap();
         crate::check_document(&doc, &CheckOptions::default())
             .findings
@@ -1026,6 +1026,11 @@ mod tests {
             .filter(|f| f.family() == "drift")
             .map(|f| (f.rule.to_string(), f.text))
             .collect()
+    }
+
+    /// The drift findings (rule, flagged text) for `bullets` under [`BODY`].
+    fn drift(bullets: &str) -> Vec<(String, String)> {
+        drift_under(BODY, bullets)
     }
 
     #[test]
@@ -1103,14 +1108,7 @@ mod tests {
 
     /// The drift findings (rule, flagged text) for `bullets` under [`FARM`].
     fn farm(bullets: &str) -> Vec<(String, String)> {
-        let text = format!("{FARM}{bullets}");
-        let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).unwrap();
-        crate::check_document(&doc, &CheckOptions::default())
-            .findings
-            .into_iter()
-            .filter(|f| f.family() == "drift")
-            .map(|f| (f.rule.to_string(), f.text))
-            .collect()
+        drift_under(FARM, bullets)
     }
 
     #[test]
