@@ -60,9 +60,10 @@ use outcome::Outcome;
 /// Aligns, checks and scores one document.
 pub fn check_document(doc: &Document, options: &CheckOptions) -> Outcome {
     let alignment = align::align(doc);
-    let mut findings = checks::run(doc, &alignment, options);
+    let readings = checks::drift::Readings::of(doc, &alignment);
+    let mut findings = checks::run(doc, &alignment, &readings, options);
     suppress::retain_unsuppressed(doc, &mut findings);
-    let score = document_score(doc, &alignment, &findings);
+    let score = document_score(doc, &alignment, &readings, &findings);
     if let Some(threshold) = options.score_threshold {
         let low = checks::drift::low_score(doc, score, threshold).filter(|_| score < threshold);
         if let (Some(finding), Some(level)) = (low, options.level(&checks::drift::LOW_SCORE)) {
@@ -106,9 +107,14 @@ const MAX_PER_RULE: usize = 2;
 /// not lower it: leaving a paragraph out is not an inconsistency; nor do
 /// findings about the body alone (a typo or a repeated word in a body
 /// paragraph): the score is about the summary.
-pub fn document_score(doc: &Document, alignment: &Alignment, findings: &[Finding]) -> f64 {
+pub fn document_score(
+    doc: &Document,
+    alignment: &Alignment,
+    readings: &checks::drift::Readings,
+    findings: &[Finding],
+) -> f64 {
     // Support that counts WordNet synonyms and broader terms of source words as found.
-    let licensed = checks::drift::licensed_supports(doc, alignment);
+    let licensed = checks::drift::licensed_supports(alignment, readings);
     let supports: Vec<f64> = alignment
         .units
         .iter()

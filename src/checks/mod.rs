@@ -28,13 +28,13 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     all_rules().find(|r| r.id == id)
 }
 
-/// Runs every enabled check on `doc`.
-pub fn run(doc: &Document, alignment: &Alignment, options: &CheckOptions) -> Vec<Finding> {
+/// Runs every enabled check on `doc`; `readings` are [`drift::Readings::of`] the alignment.
+pub fn run(doc: &Document, alignment: &Alignment, readings: &drift::Readings, options: &CheckOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     typo::check(doc, options, &mut findings);
     coverage::check(doc, alignment, &mut findings);
     duplication::check(doc, alignment, options, &mut findings);
-    drift::check(doc, alignment, options, &mut findings);
+    drift::check(doc, alignment, readings, options, &mut findings);
     findings.retain_mut(|f| {
         let Some(rule) = rule(f.rule) else { return true };
         match options.level(rule) {

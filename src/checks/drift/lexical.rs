@@ -169,20 +169,19 @@ pub fn substitution(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
 /// Support that also counts licensed words as found: the unit's rarity-
 /// weighted share of content found in its sources or licensed by them,
 /// never below the alignment's own support.
-pub fn licensed_support(ctx: &UnitCtx) -> f64 {
-    let weights = &ctx.a.weights;
+pub fn licensed_support(a: &crate::align::UnitAlignment, readings: &[Reading]) -> f64 {
+    let weights = &a.weights;
     let total: f64 = weights.iter().sum();
     if total <= 0.0 {
-        return ctx.a.support;
+        return a.support;
     }
-    let extra: f64 = ctx
-        .readings
+    let extra: f64 = readings
         .iter()
         .zip(weights)
         .filter(|(r, _)| **r == Reading::Licensed)
         .map(|(_, w)| w)
         .sum();
-    (ctx.a.support + extra / total).min(1.0)
+    (a.support + extra / total).min(1.0)
 }
 
 #[cfg(test)]

@@ -174,15 +174,41 @@ pub(crate) struct UnitCtx<'a> {
     /// Per token: part of a name.
     pub entity: Vec<bool>,
     /// Per token: how it reads against the sources (WordNet).
-    pub readings: Vec<lexical::Reading>,
+    pub readings: &'a [lexical::Reading],
+}
+
+/// How every unit's words read against their sources (WordNet), per unit
+/// alignment in order: computed once per document, since the drift rules
+/// and the document score both need them and they are most of drift's cost.
+#[derive(Debug, Default)]
+pub struct Readings(Vec<Vec<lexical::Reading>>);
+
+impl Readings {
+    pub fn of(doc: &Document, alignment: &Alignment) -> Readings {
+        // Readings never look into the body view.
+        let body = BodyView::default();
+        Readings(
+            alignment
+                .units
+                .iter()
+                .map(|a| lexical::readings(&UnitCtx::new(doc, a, alignment, &body, &[])))
+                .collect(),
+        )
+    }
 }
 
 impl<'a> UnitCtx<'a> {
-    fn new(doc: &'a Document, a: &'a UnitAlignment, alignment: &'a Alignment, body: &'a BodyView) -> UnitCtx<'a> {
+    fn new(
+        doc: &'a Document,
+        a: &'a UnitAlignment,
+        alignment: &'a Alignment,
+        body: &'a BodyView,
+        readings: &'a [lexical::Reading],
+    ) -> UnitCtx<'a> {
         let unit = &doc.units[a.unit];
         let quotes = rules::quoted_ranges(&doc.text, unit.span.start, unit.span.end);
         let entity = rules::entity_tokens(&doc.text, unit.kind, &a.tokens, &quotes);
-        let mut ctx = UnitCtx {
+        UnitCtx {
             doc,
             unit,
             a,
@@ -190,10 +216,8 @@ impl<'a> UnitCtx<'a> {
             body,
             quotes,
             entity,
-            readings: Vec::new(),
-        };
-        ctx.readings = lexical::readings(&ctx);
-        ctx
+            readings,
+        }
     }
 
     pub fn tokens(&self) -> &[Token] {
@@ -258,11 +282,17 @@ impl<'a> UnitCtx<'a> {
 }
 
 /// Runs the drift rules on every unit of `doc`.
-pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
+pub fn check(
+    doc: &Document,
+    alignment: &Alignment,
+    readings: &Readings,
+    options: &CheckOptions,
+    findings: &mut Vec<Finding>,
+) {
     let body = BodyView::build(doc, alignment);
-    for a in &alignment.units {
+    for (a, readings) in alignment.units.iter().zip(&readings.0) {
         let unit = &doc.units[a.unit];
-        let ctx = UnitCtx::new(doc, a, alignment, &body);
+        let ctx = UnitCtx::new(doc, a, alignment, &body, readings);
         rules::unsupported_quote(&ctx, findings);
         rules::number(&ctx, findings);
         rules::entity(&ctx, findings);
@@ -282,13 +312,12 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
 /// Per unit alignment (same order as `alignment.units`): support that also
 /// counts words a source word licenses through WordNet (a synonym or a
 /// broader term), for the document score. Headlines and deks included.
-pub fn licensed_supports(doc: &Document, alignment: &Alignment) -> Vec<f64> {
-    // Readings never look into the body view; an empty one saves building it twice.
-    let body = BodyView::default();
+pub fn licensed_supports(alignment: &Alignment, readings: &Readings) -> Vec<f64> {
     alignment
         .units
         .iter()
-        .map(|a| lexical::licensed_support(&UnitCtx::new(doc, a, alignment, &body)))
+        .zip(&readings.0)
+        .map(|(a, readings)| lexical::licensed_support(a, readings))
         .collect()
 }
 
