@@ -477,31 +477,13 @@ mod tests {
             .all(|(w, _)| w.chars().count() <= 1));
     }
 
-    /// Levenshtein distance over chars, the plain way: the reference for [`within_edits`].
-    fn edit_distance(a: &str, b: &str) -> u32 {
-        let b: Vec<char> = b.chars().collect();
-        let mut prev: Vec<u32> = (0..=b.len() as u32).collect();
-        let mut cur = vec![0; b.len() + 1];
-        for (i, ca) in a.chars().enumerate() {
-            cur[0] = i as u32 + 1;
-            for (j, &cb) in b.iter().enumerate() {
-                let substitute = prev[j] + u32::from(ca != cb);
-                cur[j + 1] = substitute.min(prev[j + 1] + 1).min(cur[j] + 1);
-            }
-            std::mem::swap(&mut prev, &mut cur);
-        }
-        prev[b.len()]
-    }
-
-    #[test]
-    fn edit_distance_counts_chars() {
-        assert_eq!(edit_distance("café", "cafe"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-    }
-
     #[test]
     fn the_walk_agrees_with_the_plain_distance() {
+        // The reference: the bit-parallel Levenshtein distance of text::distance, in characters.
+        let distance = |a: &str, b: &str| crate::text::distance::Pattern::new(a).distance(b) as u32;
+        assert_eq!(distance("café", "cafe"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
         let mut words = vec![
             "militarism",
             "militatism",
@@ -533,7 +515,7 @@ mod tests {
                 let found = within_edits(&set, query, max).unwrap();
                 let expected: Vec<(String, u32)> = words
                     .iter()
-                    .map(|w| (w.to_string(), edit_distance(query, w)))
+                    .map(|w| (w.to_string(), distance(query, w)))
                     .filter(|&(_, d)| d <= max)
                     .collect();
                 assert_eq!(found, expected, "{query} within {max}");
