@@ -170,6 +170,19 @@ struct Injected {
     intended: String,
 }
 
+impl Injected {
+    /// Appends `typo` to `out` and records where it is.
+    fn append(out: &mut String, typo: &str, intended: String) -> Injected {
+        let start = out.len();
+        out.push_str(typo);
+        Injected {
+            start,
+            end: out.len(),
+            intended,
+        }
+    }
+}
+
 /// The body of `record` with misspellings, and where they are.
 fn inject(text: &str, rng: &mut Rng) -> (String, Vec<Injected>) {
     let mut out = String::with_capacity(text.len() + 64);
@@ -196,13 +209,7 @@ fn inject(text: &str, rng: &mut Rng) -> (String, Vec<Injected>) {
             typo
         };
         out.push_str(&text[last..offset]);
-        let start = out.len();
-        out.push_str(&typo);
-        injected.push(Injected {
-            start,
-            end: out.len(),
-            intended: lower,
-        });
+        injected.push(Injected::append(&mut out, &typo, lower));
         last = offset + word.len();
     }
     out.push_str(&text[last..]);
@@ -255,13 +262,7 @@ fn inject_names(text: &str, rng: &mut Rng) -> (String, Vec<Injected>) {
     let mut last = 0;
     for (offset, name, typo) in chosen {
         out.push_str(&text[last..offset]);
-        let start = out.len();
-        out.push_str(&typo);
-        injected.push(Injected {
-            start,
-            end: out.len(),
-            intended: name.to_ascii_lowercase(),
-        });
+        injected.push(Injected::append(&mut out, &typo, name.to_ascii_lowercase()));
         last = offset + name.len();
     }
     out.push_str(&text[last..]);
