@@ -888,6 +888,9 @@ impl<'d> Checker<'d> {
         let mut forms: HashMap<Rc<str>, Vec<Token>, FxBuild> = HashMap::default();
         let tokens = std::mem::take(&mut self.tokens);
         let mut verdicts: HashMap<Rc<str>, Lexical, FxBuild> = HashMap::default();
+        // Distinct forms in the order the document first writes them: a
+        // stable order without sorting every form of the document.
+        let mut keys: Vec<Rc<str>> = Vec::new();
         for token in &tokens {
             let verdict = token.verdict;
             if verdict == Lexical::Skip || token.key.len() < 4 || is_stopword(&token.key) {
@@ -902,12 +905,15 @@ impl<'d> Checker<'d> {
             if matches!(class, Lexical::Word | Lexical::KnownName) {
                 *entry = class;
             }
-            forms.entry(key).or_default().push(token.clone());
+            let occurrences = forms.entry(key).or_default();
+            if occurrences.is_empty() {
+                keys.push(token.key.clone());
+            }
+            occurrences.push(token.clone());
         }
         self.tokens = tokens;
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
-        let mut keys: Vec<&Rc<str>> = forms.keys().collect();
-        keys.sort();
+        let keys: Vec<&Rc<str>> = keys.iter().collect();
         let mut reported: HashSet<&str> = HashSet::new();
         // Forms by first letter and length: a pair differs by one slip, so
         // only forms of about the same length and the same first letter are
