@@ -1386,13 +1386,25 @@ fn is_foreign(quote: &str) -> bool {
 const KEYBOARD_ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 fn key_position(c: char) -> Option<(i32, i32)> {
-    KEYBOARD_ROWS
-        .iter()
-        .enumerate()
-        .find_map(|(row, keys)| keys.find(c).map(|col| (row as i32, col as i32 + row as i32 / 2)))
+    /// Row and column of each lower-case letter, by `c - 'a'`: the rows of
+    /// [`KEYBOARD_ROWS`], each shifted half a key per row below the first.
+    const POSITIONS: [(i32, i32); 26] = {
+        let mut positions = [(0, 0); 26];
+        let mut row = 0;
+        while row < KEYBOARD_ROWS.len() {
+            let keys = KEYBOARD_ROWS[row].as_bytes();
+            let mut col = 0;
+            while col < keys.len() {
+                positions[(keys[col] - b'a') as usize] = (row as i32, col as i32 + row as i32 / 2);
+                col += 1;
+            }
+            row += 1;
+        }
+        positions
+    };
+    c.is_ascii_lowercase().then(|| POSITIONS[(c as u8 - b'a') as usize])
 }
 
-/// Neighbouring keys on a QWERTY keyboard.
 fn adjacent_keys(a: char, b: char) -> bool {
     match (key_position(a), key_position(b)) {
         (Some((ra, ca)), Some((rb, cb))) => a != b && (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1,
