@@ -308,7 +308,7 @@ impl<'d> Checker<'d> {
             let skipped = never_typo_ranges(text);
             let mut sentence_start = true;
             let mut last_end = 0;
-            for (offset, word) in text.unicode_word_indices() {
+            for (offset, word) in words_of(text) {
                 let gap = &text[last_end..offset];
                 if last_end > 0 && gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty() {
                     // Only punctuation and spaces since the last word.
@@ -1323,6 +1323,35 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+/// The words of `text` (UAX #29), except that two sentences glued by a
+/// full stop with no space ("into the break.Shingler extended", common in
+/// text scraped from the web) are two words: as one, neither side was
+/// checked, and a typo on either went unseen.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.unicode_word_indices().flat_map(|(offset, word)| {
+        let (first, second) = match glued_at(word) {
+            Some(dot) => (&word[..dot], Some((offset + dot + 1, &word[dot + 1..]))),
+            None => (word, None),
+        };
+        std::iter::once((offset, first)).chain(second)
+    })
+}
+
+/// Where the full stop is in `left.Right`: a word of two or more letters
+/// ending in lower case, then a capitalised word ("U.S" and "e.g" are not).
+fn glued_at(word: &str) -> Option<usize> {
+    let dot = word.find('.')?;
+    let (left, right) = (&word[..dot], &word[dot + 1..]);
+    let mut right_chars = right.chars();
+    let left_ok = left.chars().nth(1).is_some()
+        && left.chars().all(char::is_alphabetic)
+        && left.chars().last().is_some_and(char::is_lowercase);
+    let right_ok = right_chars.next().is_some_and(char::is_uppercase)
+        && right_chars.next().is_some_and(char::is_lowercase)
+        && right.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}');
+    (left_ok && right_ok).then_some(dot)
+}
+
 /// `name.ext` with a short lower-case extension: a file name or a domain.
 /// "U.S." and "e.g." are not (upper case, or one-letter parts).
 fn is_file_name(word: &str) -> bool {
@@ -1750,6 +1779,16 @@ mod tests {
         let names = "Title Here\n\nDaniel met Daniil. Daniel spoke. Dean met Sean. Dean spoke. Tikrit is home to \
             the Tikriti clan. Tikrit grew.\n";
         assert_eq!(typos(names), []);
+    }
+
+    #[test]
+    fn sentences_glued_by_a_full_stop_are_checked_word_by_word() {
+        let found = typos("The team took a lead into the breal.Shingler extended it after the break.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "breal");
+        assert_eq!(found[0].2.as_deref(), Some("break"));
+        let words: Vec<&str> = words_of("U.S officials, e.g. these, at example.com said.Then").map(|(_, w)| w).collect();
+        assert_eq!(words, ["U.S", "officials", "e.g", "these", "at", "example.com", "said", "Then"]);
     }
 
     #[test]
