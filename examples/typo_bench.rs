@@ -302,7 +302,10 @@ fn words(text: &str) -> usize {
 fn main() {
     let mut paths: Vec<String> = std::env::args().skip(1).collect();
     let misspellings = paths.iter().position(|a| a == "--misspellings").map(|i| {
-        let list = paths.get(i + 1).cloned().unwrap_or_else(|| panic!("--misspellings takes a file"));
+        let list = paths
+            .get(i + 1)
+            .cloned()
+            .unwrap_or_else(|| panic!("--misspellings takes a file"));
         paths.drain(i..i + 2);
         list
     });
@@ -650,7 +653,9 @@ fn listed_misspellings(bodies: &[String], options: &CheckOptions, list: &str) {
     let mut listed: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
     let lower = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
     for line in text.lines() {
-        let Some((wrong, right)) = line.split_once("->") else { continue };
+        let Some((wrong, right)) = line.split_once("->") else {
+            continue;
+        };
         let right = right.trim();
         if lower(wrong) && lower(right) && !is_english(wrong) {
             listed.entry(right).or_default().push(wrong);
@@ -671,7 +676,11 @@ fn listed_misspellings(bodies: &[String], options: &CheckOptions, list: &str) {
         for (offset, word) in chosen {
             let options = &listed[word];
             out.push_str(&body[last..offset]);
-            injected.push(Injected::append(&mut out, options[rng.below(options.len())], word.to_string()));
+            injected.push(Injected::append(
+                &mut out,
+                options[rng.below(options.len())],
+                word.to_string(),
+            ));
             last = offset + word.len();
         }
         out.push_str(&body[last..]);

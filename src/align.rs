@@ -173,7 +173,9 @@ impl Index {
             for &(term, tf) in &counts {
                 index.postings[term as usize].push((id as u32, tf));
             }
-            index.sentence_terms.push(counts.iter().map(|&(term, _)| term).collect());
+            index
+                .sentence_terms
+                .push(counts.iter().map(|&(term, _)| term).collect());
             index.sentence_len.push(len);
         }
         let n = sentences.len() as f64;
@@ -235,7 +237,6 @@ fn folded_text(tokens: &[Token]) -> String {
     }
     text
 }
-
 
 /// Aligns every unit of `doc` to its body.
 pub fn align(doc: &Document) -> Alignment {

@@ -142,10 +142,16 @@ enum Lexical {
     CapitalUnknown,
     /// Lower-case and unknown: a typo candidate.
     Unknown,
-    /// Not listed, but reads as a compound or derived form of listed words
-    /// ("snowpack", "influencers"): a typo only if it is one cheap slip from
-    /// a common word ("aprking" is "apr" + "king", but really "parking").
+    /// Not listed, but reads as a derived form of a listed word
+    /// ("influencers", "helmed"): a typo only if it is one very cheap slip
+    /// from a common word.
     Derived,
+    /// Not listed, but reads as two listed words run together ("snowpack"):
+    /// a typo if one slip makes a common word. Any string splits into two
+    /// of the lexicon's half-million words now and then ("operaion" is
+    /// "opera" + "ion"), so the split is weak evidence beside one letter
+    /// dropped from "operation"; and "aprking" is really "parking".
+    Compound,
 }
 
 /// How sure a lower-case unknown word must be to be called a typo.
@@ -433,7 +439,7 @@ impl<'d> Checker<'d> {
             if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
                 continue;
             }
-            if matches!(verdict, Lexical::Unknown | Lexical::Derived)
+            if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
                 && self.name_forms.contains(&token.key)
                 && (self.locale == Locale::Any || !lexicon::is_word(&token.key, Locale::Any))
             {
@@ -450,6 +456,7 @@ impl<'d> Checker<'d> {
                     true
                 }
                 Lexical::Derived => self.recognisable(&key, true),
+                Lexical::Compound => self.recognisable(&key, true) || self.one_slip_from_common_word(&key),
                 Lexical::Unknown => match self.context(token, &key) {
                     Context::Skip => false,
                     Context::Strict => self.recognisable(&key, true),
@@ -771,6 +778,19 @@ impl<'d> Checker<'d> {
         best.confidence_cost() <= limit
     }
 
+    /// True if `key` is no known name and its best correction is one slip away, not at the
+    /// first letter (writers rarely slip there, Pollock and Zamora 1984:
+    /// "paceman" is no "spaceman"), and as likely as a lower-case unknown
+    /// word's must be ([`plain_limit`]).
+    fn one_slip_from_common_word(&mut self, key: &str) -> bool {
+        // A known name ("bateman" in a lower-cased summary) is that name.
+        !lexicon::is_known_name(key)
+            && self.recognisable_within(key, plain_limit(key.chars().count()))
+            && self.candidates[key]
+                .first()
+                .is_some_and(|best| best.cost <= 1.0 && best.word.chars().next() == key.chars().next())
+    }
+
     /// True if the best correction of `key` (ranked and cached) has a
     /// confidence cost of at most `limit`.
     fn recognisable_within(&mut self, key: &str, limit: f64) -> bool {
@@ -1090,8 +1110,10 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
     if !other_locale && lexicon::frequency(word) > 0 {
         return Lexical::Word;
     }
-    if !other_locale && compound_or_plural(word, locale) {
-        return if first_upper { Lexical::Word } else { Lexical::Derived };
+    if !other_locale {
+        if let Some(form) = derived_form(word, locale) {
+            return if first_upper { Lexical::Word } else { form };
+        }
     }
     if first_upper {
         if lexicon::is_known_name(word) {
@@ -1120,13 +1142,14 @@ fn contraction(word: &str, locale: Locale) -> Option<Lexical> {
     None
 }
 
-/// Words the lexicon lacks that are plainly English: a plural or `-ly`
-/// form of a word, or two words run together ("snowpack", "storylines").
-fn compound_or_plural(word: &str, locale: Locale) -> bool {
+/// Words the lexicon lacks that read as English: a plural, `-ly`, agent
+/// or verb form of a word ([`Lexical::Derived`]), or two words run
+/// together ("snowpack", "storylines": [`Lexical::Compound`]).
+fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
     let known = |w: &str| lexicon::is_word(w, locale) || lexicon::frequency(w) > 0;
     if let Some(base) = word.strip_suffix('s') {
         if base.len() >= 4 && !base.ends_with('s') && known(base) {
-            return true;
+            return Some(Lexical::Derived);
         }
     }
     if let Some(base) = word
@@ -1135,7 +1158,7 @@ fn compound_or_plural(word: &str, locale: Locale) -> bool {
         .or_else(|| word.strip_suffix("al"))
     {
         if base.len() >= 5 && known(base) {
-            return true;
+            return Some(Lexical::Derived);
         }
     }
     // Agent nouns and verb forms the lexicon lacks ("influencers", "baseballer",
@@ -1154,22 +1177,24 @@ fn compound_or_plural(word: &str, locale: Locale) -> bool {
                 && !is_vowel(c[c.len() - 3])
         };
         if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known(base) {
-            return true;
+            return Some(Lexical::Derived);
         }
         if suffix.starts_with('e') && base.len() >= 4 && known(&with_e) {
-            return true;
+            return Some(Lexical::Derived);
         }
     }
     let n = word.len();
     if n < 7 {
-        return false;
+        return None;
     }
     // Both parts at least 3 letters and content words: "linkthe" is a slip.
-    (3..=n - 3).any(|i| {
-        let (a, b) = word.split_at(i);
-        let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
-        !function_word(a) && !function_word(b) && known(a) && (known(b) || b.strip_suffix('s').is_some_and(known))
-    })
+    (3..=n - 3)
+        .any(|i| {
+            let (a, b) = word.split_at(i);
+            let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
+            !function_word(a) && !function_word(b) && known(a) && (known(b) || b.strip_suffix('s').is_some_and(known))
+        })
+        .then_some(Lexical::Compound)
 }
 
 /// How low the confidence cost of a lower-case word's best correction must
@@ -1787,8 +1812,24 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "breal");
         assert_eq!(found[0].2.as_deref(), Some("break"));
-        let words: Vec<&str> = words_of("U.S officials, e.g. these, at example.com said.Then").map(|(_, w)| w).collect();
-        assert_eq!(words, ["U.S", "officials", "e.g", "these", "at", "example.com", "said", "Then"]);
+        let words: Vec<&str> = words_of("U.S officials, e.g. these, at example.com said.Then")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(
+            words,
+            ["U.S", "officials", "e.g", "these", "at", "example.com", "said", "Then"]
+        );
+    }
+
+    #[test]
+    fn a_compound_reading_does_not_hide_one_slip_in_a_common_word() {
+        // "opera" + "ion", "ala" + "ready": splits any string allows now and then.
+        let found = typos("The operaion was alaready over when the crew arrived.");
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["operaion", "alaready"]);
+        assert_eq!(found[0].2.as_deref(), Some("operation"));
+        // Real compounds, and one that a slip at the first letter would explain.
+        assert!(typos("The snowpack melted, and the paceman bowled on the hardcourt.").is_empty());
     }
 
     #[test]
