@@ -83,6 +83,17 @@ pub fn particle(folded: &str) -> bool {
     )
 }
 
+/// Placeholders that NLP pipelines write into text instead of a word:
+/// `UNK` (`[UNK]`, `<unk>`) for a word outside a summariser's vocabulary,
+/// and the Penn Treebank escapes for brackets (`-LRB-`, `-RRB-`, `-LSB-`,
+/// `-RSB-`, `-LCB-`, `-RCB-`). Written in capitals they look like
+/// acronyms, but they name nothing: a machine summary that says `UNK`
+/// lost a word, it did not bring in a new name. `word` is the token as
+/// written (the tokenizer drops the brackets and hyphens around it).
+pub fn placeholder(word: &str) -> bool {
+    matches!(word, "UNK" | "unk" | "LRB" | "RRB" | "LSB" | "RSB" | "LCB" | "RCB")
+}
+
 /// Light verbs ("takes office", "made a decision"): they carry little of
 /// their own, so summaries swap them freely.
 pub fn light_verb(folded: &str) -> bool {
@@ -382,6 +393,13 @@ mod tests {
     fn phrasal_verb_particles() {
         assert!(particle("ahead") && particle("forward") && particle("back"));
         assert!(!particle("hurriedly") && !particle("toward"));
+    }
+
+    #[test]
+    fn pipeline_placeholders() {
+        assert!(placeholder("UNK") && placeholder("unk") && placeholder("LRB") && placeholder("RCB"));
+        // Real acronyms and words that merely contain the letters.
+        assert!(!placeholder("UN") && !placeholder("UNICEF") && !placeholder("Unk") && !placeholder("LRBA"));
     }
 
     #[test]
