@@ -378,8 +378,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if let Some(s) = ctx.best_source() {
             let unit_keys: Vec<&str> = tokens.iter().map(|u| u.stem.as_str()).collect();
             let candidate = sentence_tokens(ctx, s).iter().find(|b| {
-                b.number()
-                    .is_some_and(|bn| bn.percent == n.percent && bn.ordinal == n.ordinal)
+                cues::number_of(b).is_some_and(|bn| bn.percent == n.percent && bn.ordinal == n.ordinal)
                     && !unit_keys.contains(&b.stem.as_str())
             });
             if let Some(b) = candidate {
@@ -1227,6 +1226,17 @@ mod tests {
             .filter(|f| f.family() == "drift")
             .map(|f| (f.rule.to_string(), f.text))
             .collect()
+    }
+
+    #[test]
+    fn a_time_of_day_written_onto_the_digits() {
+        let body = "Late opening\n\nThe branch will stay open until 9pm on weekdays, the board said.\n\n";
+        // "9 pm" is the body's "9pm".
+        let found = article(&format!("{body}- The branch will stay open until 9 pm on weekdays.\n"));
+        assert!(found.iter().all(|(rule, _)| rule != "drift/number"), "{found:?}");
+        // "11pm" is a number the body never gives.
+        let found = article(&format!("{body}- The branch will stay open until 11pm on weekdays.\n"));
+        assert!(found.contains(&("drift/number".into(), "11pm".into())), "{found:?}");
     }
 
     #[test]
