@@ -747,6 +747,18 @@ impl<'d> Checker<'d> {
             self.candidates.insert(key.to_string(), ranked);
         }
         let len = key.chars().count();
+        if len == 2 {
+            // Two-letter strings are abbreviations, initials and particles as
+            // often as slips ("ie", "mr", "ny", "th" are in the lexicon's list
+            // of names and abbreviations): only a letter dropped from a very
+            // common three-letter word counts ("tw" for "two", "wn" for "own").
+            if strict || lexicon::is_known_name(key) {
+                return false;
+            }
+            if let Some(ranked) = self.candidates.get_mut(key) {
+                ranked.retain(|c| c.word.chars().count() == 3 && drops_one_letter(key, &c.word));
+            }
+        }
         if len == 3 {
             // "plc" is not "pc" mistyped: three-letter slips come from longer
             // words, so two-letter words are neither evidence nor suggestions.
@@ -761,7 +773,10 @@ impl<'d> Checker<'d> {
             // A plural the lexicon lacks ("get-togethers", "year-olds") is not a slip.
             return false;
         }
-        if len <= 2 || (len == 3 && lexicon::frequency(&best.word) < 50_000_000 && !best.in_document) {
+        if len < 2
+            || (len == 2 && lexicon::frequency(&best.word) < 50_000_000)
+            || (len == 3 && lexicon::frequency(&best.word) < 50_000_000 && !best.in_document)
+        {
             // Short strings are near hundreds of words and are often
             // abbreviations ("ie", "plc"): only a slip in a very common word,
             // or in a word the document uses, counts.
@@ -1235,6 +1250,12 @@ fn bare(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// True if `short` is `long` with one letter left out ("tw" / "two").
+fn drops_one_letter(short: &str, long: &str) -> bool {
+    let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
+    l.len() == s.len() + 1 && (0..l.len()).any(|i| l[..i] == s[..i] && l[i + 1..] == s[i..])
+}
+
 /// True if one form is the other plus a plural or verb ending.
 fn is_inflection(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
@@ -1639,6 +1660,23 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].2.as_deref(), Some("was"));
         assert_eq!(typos("Title Here\n\nThe Wedgwood plc's pension fund grew.\n"), []);
+    }
+
+    #[test]
+    fn two_letter_slips_are_letters_dropped_from_common_three_letter_words() {
+        let text = "Title Here\n\nThe club has tw world champions and have wn only once this year.\n";
+        let found = typos(text);
+        let words: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+        // "wn" could be "won", "own" or "win": any is a three-letter word.
+        assert_eq!(words[0], ("tw", Some("two")), "{found:?}");
+        assert_eq!(words[1].0, "wn", "{found:?}");
+        assert!(words[1].1.is_some_and(|s| drops_one_letter("wn", s)), "{found:?}");
+        assert_eq!(words.len(), 2, "{found:?}");
+        // Near misses: abbreviations the lexicon lists ("ie", "mr", "ny"), a
+        // particle beside a name, and a slip only a rare word explains ("fb").
+        let near = "Title Here\n\nTwo-step checks - ie passwords - failed, mr smith said in ny. \
+            A letter to Achmad da Costa was shared on fb by the club.\n";
+        assert_eq!(typos(near), []);
     }
 
     #[test]
