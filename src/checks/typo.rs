@@ -608,6 +608,9 @@ impl<'d> Checker<'d> {
     ///   when a known name is one edit away.
     fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         let len = key.chars().count();
+        if len == 3 {
+            return self.short_capital_typo(tokens, i, key);
+        }
         if len < 4
             || key.chars().all(|c| key.starts_with(c))
             || self.vocabulary.get(key).copied().unwrap_or(0) > 1
@@ -636,11 +639,57 @@ impl<'d> Checker<'d> {
             self.candidates.insert(key.to_string(), ranked);
             return true;
         }
-        if !tokens[i].capital_is_positional || self.beside_name(tokens, i, true) {
+        if !self.capital_may_be_positional(&tokens[i]) || self.beside_name(tokens, i, true) {
             return false;
         }
         let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
         self.recognisable_within(key, plain_limit(len) - margin)
+    }
+
+    /// A capitalised three-letter word: names of three letters are many
+    /// ("Jak", "Lai", "Rao"), so only where the capital is positional, no
+    /// name stands beside it, it is written once, and it is one cheap slip
+    /// (a swap, a neighbouring key, a vowel for a vowel) from a very common
+    /// word of three letters or more ("Ome are fighting" for "One", not the
+    /// abbreviation in "Det Con Smith").
+    fn short_capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
+        if !self.capital_may_be_positional(&tokens[i])
+            || key.chars().all(|c| key.starts_with(c))
+            || self.vocabulary.get(key).copied().unwrap_or(0) > 1
+            || self.beside_name(tokens, i, true)
+        {
+            return false;
+        }
+        if !self.candidates.contains_key(key) {
+            let ranked = self.rank(key);
+            self.candidates.insert(key.to_string(), ranked);
+        }
+        let Some(ranked) = self.candidates.get_mut(key) else {
+            return false;
+        };
+        ranked.retain(|c| c.word.chars().count() >= 3);
+        let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
+        ranked.first().is_some_and(|best| {
+            best.cost <= 0.7
+                && lexicon::frequency(&best.word) >= 50_000_000
+                && best.confidence_cost() <= plain_limit(3) - margin
+        })
+    }
+
+    /// True if the capital of `token` may be there for its position: a
+    /// sentence start, a title-case line, or the first word of a quotation
+    /// or quoted title ("his latest 'How Did We Get Here?' video"), which
+    /// starts with a capital too. (Only for judging the word itself: a name
+    /// written at the start of a quotation is still evidence of the name.)
+    fn capital_may_be_positional(&self, token: &Token) -> bool {
+        if token.capital_is_positional {
+            return true;
+        }
+        let region_start = self.regions[token.region].start;
+        let before = &self.doc.text[region_start..token.start];
+        before
+            .strip_suffix(['"', '\'', '“', '‘'])
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
     }
 
     /// True if the token next to `tokens[i]` (same region, only a space, a
@@ -1649,6 +1698,22 @@ mod tests {
         let names = "Title Here\n\nThe match ended. Ander Herrera scored twice. Replacements: Rees, \
             Domachowski, Cook. Det Con Smith said so.\n";
         assert_eq!(typos(names), []);
+    }
+
+    #[test]
+    fn a_three_letter_slip_where_the_capital_is_positional_is_a_typo() {
+        // A sentence start, and the first word of a quoted title.
+        let text = "Title Here\n\nThe season ends in one week. Ome are fighting for promotion. \
+            He posted his latest 'Ohw Did We Get Here?' video.\n";
+        let found = typos(text);
+        let words: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+        assert_eq!(words, [("Ome", Some("One")), ("Ohw", Some("How"))], "{found:?}");
+        // Near misses: mid-sentence ("Lai"), beside a name ("Zaw Lin"), an
+        // abbreviation a costly slip from a word ("Det Con"), written twice
+        // ("Jak"), and a quote mark that closes rather than opens.
+        let near = "Title Here\n\nLisa Lai told the paper. Zaw Lin was there. Det Con Smith said so. \
+            Jak smiled. Jak waved. He said 'yes'Ome.\n";
+        assert_eq!(typos(near), []);
     }
 
     #[test]
