@@ -542,7 +542,12 @@ impl<'d> Checker<'d> {
         let chunk_end = text[token.end..]
             .find(char::is_whitespace)
             .map_or(text.len(), |i| token.end + i);
-        let chunk = text[chunk_start..chunk_end].trim_matches(|c: char| !c.is_alphanumeric());
+        let raw = &text[chunk_start..chunk_end];
+        if raw.len() > 2 && raw.starts_with('-') && raw.ends_with('-') {
+            // A code between hyphens: tokenised brackets ("-lrb-", "-lsb-").
+            return Context::Skip;
+        }
+        let chunk = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if chunk.contains(['-', '\u{2010}', '\u{2011}']) {
             let parts: Vec<&str> = chunk.split(['-', '\u{2010}', '\u{2011}']).collect();
             let joined: String = parts.concat().to_lowercase();
@@ -639,11 +644,43 @@ impl<'d> Checker<'d> {
             self.candidates.insert(key.to_string(), ranked);
             return true;
         }
-        if !self.capital_may_be_positional(&tokens[i]) || self.beside_name(tokens, i, true) {
+        if self.beside_name(tokens, i, true) {
             return false;
+        }
+        if !self.capital_may_be_positional(&tokens[i]) {
+            return self.swapped_capital(key);
         }
         let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
         self.recognisable_within(key, plain_limit(len) - margin)
+    }
+
+    /// A capitalised word mid-sentence, with no name beside it and no word
+    /// of the document near it, is a typo only if it is two neighbouring
+    /// letters swapped in a common word of 5+ letters ("the Gulf Strema"):
+    /// a swap is the commonest slip, and a name that is a common word with
+    /// two letters swapped is rare, unlike names one changed, added or
+    /// dropped letter from a word ("Jett", "Rees", "Loftus", "Doig"). Not
+    /// near a name the document writes: that is the name misspelled.
+    fn swapped_capital(&mut self, key: &str) -> bool {
+        if key.chars().count() < 5 {
+            return false;
+        }
+        if !self.candidates.contains_key(key) {
+            let ranked = self.rank(key);
+            self.candidates.insert(key.to_string(), ranked);
+        }
+        // One edit from a name the document writes ("Folwer" in an article
+        // about Rickie Fowler): that name misspelled, for
+        // typo/inconsistent-spelling, not "flower".
+        let chars: Vec<char> = key.chars().collect();
+        let mut near_name = false;
+        for_each_one_edit_variant(&chars, |variant| near_name |= self.name_forms.contains(variant));
+        if near_name {
+            return false;
+        }
+        self.candidates[key]
+            .first()
+            .is_some_and(|best| is_swap(key, &best.word) && lexicon::frequency(&best.word) >= 10_000_000)
     }
 
     /// A capitalised three-letter word: names of three letters are many
@@ -822,9 +859,16 @@ impl<'d> Checker<'d> {
             // A plural the lexicon lacks ("get-togethers", "year-olds") is not a slip.
             return false;
         }
+        // Two letters swapped, the commonest slip, are strong evidence in a
+        // short word ("fna" for "fan"), whose other one-edit neighbours are many.
+        let floor = if len == 3 && best.cost <= 0.6 {
+            10_000_000
+        } else {
+            50_000_000
+        };
         if len < 2
             || (len == 2 && lexicon::frequency(&best.word) < 50_000_000)
-            || (len == 3 && lexicon::frequency(&best.word) < 50_000_000 && !best.in_document)
+            || (len == 3 && lexicon::frequency(&best.word) < floor && !best.in_document)
         {
             // Short strings are near hundreds of words and are often
             // abbreviations ("ie", "plc"): only a slip in a very common word,
@@ -1299,6 +1343,17 @@ fn bare(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// True if `a` is `b` with two neighbouring letters swapped ("strema" / "stream").
+fn is_swap(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| b.get(i) != Some(&a[i])).collect();
+    a.len() == b.len()
+        && differ.len() == 2
+        && differ[1] == differ[0] + 1
+        && a[differ[0]] == b[differ[1]]
+        && a[differ[1]] == b[differ[0]]
+}
+
 /// True if `short` is `long` with one letter left out ("tw" / "two").
 fn drops_one_letter(short: &str, long: &str) -> bool {
     let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
@@ -1714,6 +1769,36 @@ mod tests {
         let near = "Title Here\n\nLisa Lai told the paper. Zaw Lin was there. Det Con Smith said so. \
             Jak smiled. Jak waved. He said 'yes'Ome.\n";
         assert_eq!(typos(near), []);
+    }
+
+    #[test]
+    fn a_capitalised_word_mid_sentence_that_is_a_common_word_with_two_letters_swapped_is_a_typo() {
+        let text = "Title Here\n\nHe took his boat out to the Gulf Strema to find better fishing.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "Strema".into(), Some("Stream".into()))]
+        );
+        // Near misses: four letters ("Raed" / "read"), a changed or doubled
+        // letter rather than a swap ("Loftus" / "lotus", "Bassett"), a name
+        // beside it ("Chuck Fowler"), and one edit from a name the document
+        // writes ("Folwer" where the article names Mr Fowler, not "flower").
+        let near = "Title Here\n\nGovernor Raed said soldiers left Loftus Road and Bassett. \
+            Rickie Fowler won. It was not long before Folwer came to the party.\n";
+        let found = typos(near);
+        assert!(found.iter().all(|f| f.0 != "typo/spelling"), "{found:?}");
+    }
+
+    #[test]
+    fn a_three_letter_swap_of_a_common_word_is_a_typo() {
+        // "fan" is below the frequency a three-letter slip otherwise needs,
+        // but two letters swapped are the commonest slip.
+        let text = "Title Here\n\nHe is a big fna of his former opening partner.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "fna".into(), Some("fan".into()))]
+        );
+        // Near miss: a code between hyphens (tokenised brackets), not "lbs".
+        assert_eq!(typos("Title Here\n\nShe said : -lsb- baby girl -rsb- too late.\n"), []);
     }
 
     #[test]
