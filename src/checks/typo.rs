@@ -613,6 +613,24 @@ impl<'d> Checker<'d> {
     ///   when a known name is one edit away.
     fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         let len = key.chars().count();
+        if self.vocabulary.get(key).copied().unwrap_or(0) <= 1 {
+            if let Some(word) = self.same_name_elsewhere(tokens, i, key) {
+                // The document's own spelling of the name leads.
+                let mut ranked = self.rank(key);
+                ranked.retain(|c| c.word != word);
+                ranked.insert(
+                    0,
+                    Candidate {
+                        cost: typing_cost(key, &word),
+                        score: f64::MIN,
+                        in_document: true,
+                        word,
+                    },
+                );
+                self.candidates.insert(key.to_string(), ranked);
+                return true;
+            }
+        }
         if len == 3 {
             return self.short_capital_typo(tokens, i, key);
         }
@@ -681,6 +699,68 @@ impl<'d> Checker<'d> {
         self.candidates[key]
             .first()
             .is_some_and(|best| is_swap(key, &best.word) && lexicon::frequency(&best.word) >= 10_000_000)
+    }
+
+    /// The word the document writes, elsewhere, in the same multi-word name
+    /// as `tokens[i]`, when it is one slip from `key`: "Ew York" where the
+    /// article says "New York" eleven times, "Lbi Dems" beside "Lib Dems",
+    /// "Baby Be Mie" beside "Baby Be Mine". The shared capitalised
+    /// neighbour (part of the name, not a sentence start) is the evidence,
+    /// so this holds for short words and beside other names too. A slip
+    /// here is a dropped, added or swapped letter, or a neighbouring key
+    /// other than at the first letter; not a changed vowel or an added
+    /// ending, which is how different people's names differ ("Tom Daley" /
+    /// "Tim Daley", "Dean Holden" / "Sean Holden", "Carl Smith" / "Carla Smith").
+    fn same_name_elsewhere(&self, tokens: &[Token], i: usize, key: &str) -> Option<String> {
+        let text = &self.doc.text;
+        let joined = |a: &Token, b: &Token| {
+            a.region == b.region && a.end <= b.start && text[a.end..b.start].chars().all(|c| c == ' ')
+        };
+        let part_of_name = |t: &Token| {
+            !t.capital_is_positional && self.text(t).starts_with(char::is_uppercase) && t.verdict != Lexical::Skip
+        };
+        let token = &tokens[i];
+        // (neighbour index, whether the neighbour comes after the word)
+        let neighbours = [i.checked_sub(1).map(|j| (j, false)), Some((i + 1, true))];
+        for (n, after) in neighbours.into_iter().flatten() {
+            let Some(neighbour) = tokens.get(n) else { continue };
+            let linked = if after {
+                joined(token, neighbour)
+            } else {
+                joined(neighbour, token)
+            };
+            if !linked || !part_of_name(neighbour) {
+                continue;
+            }
+            let name = self.text(neighbour);
+            for (j, other) in tokens.iter().enumerate() {
+                if j == n || self.text(other) != name {
+                    continue;
+                }
+                let counterpart = if after { j.checked_sub(1) } else { Some(j + 1) };
+                let Some(word) = counterpart.and_then(|k| tokens.get(k)) else {
+                    continue;
+                };
+                let linked = if after {
+                    joined(word, other)
+                } else {
+                    joined(other, word)
+                };
+                // The other spelling must be the likelier one: an English word
+                // or a known name, or written more often than this one.
+                let likelier = matches!(word.verdict, Lexical::Word | Lexical::KnownName)
+                    || self.vocabulary.get(&word.key).copied().unwrap_or(0) > 1;
+                if linked
+                    && likelier
+                    && word.start != token.start
+                    && self.text(word).starts_with(char::is_uppercase)
+                    && name_phrase_slip(key, &word.key)
+                {
+                    return Some(word.key.to_string());
+                }
+            }
+        }
+        None
     }
 
     /// A capitalised three-letter word: names of three letters are many
@@ -1354,6 +1434,26 @@ fn is_swap(a: &str, b: &str) -> bool {
         && a[differ[1]] == b[differ[0]]
 }
 
+/// True if `typed` is one slip from `meant` as names go wrong: a dropped,
+/// added or swapped letter, or a neighbouring key other than the first
+/// letter; not a changed vowel or an added ending (see
+/// [`Checker::same_name_elsewhere`]).
+fn name_phrase_slip(typed: &str, meant: &str) -> bool {
+    if typed == meant || typed.starts_with(meant) || meant.starts_with(typed) {
+        return false;
+    }
+    if drops_one_letter(typed, meant) || drops_one_letter(meant, typed) || is_swap(typed, meant) {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (typed.chars().collect(), meant.chars().collect());
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| b.get(i) != Some(&a[i])).collect();
+    a.len() == b.len()
+        && differ.len() == 1
+        && differ[0] > 0
+        && adjacent_keys(a[differ[0]], b[differ[0]])
+        && !(is_vowel(a[differ[0]]) && is_vowel(b[differ[0]]))
+}
+
 /// True if `short` is `long` with one letter left out ("tw" / "two").
 fn drops_one_letter(short: &str, long: &str) -> bool {
     let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
@@ -1786,6 +1886,27 @@ mod tests {
             Rickie Fowler won. It was not long before Folwer came to the party.\n";
         let found = typos(near);
         assert!(found.iter().all(|f| f.0 != "typo/spelling"), "{found:?}");
+    }
+
+    #[test]
+    fn a_word_of_a_name_the_document_writes_elsewhere_in_the_same_name_is_a_typo() {
+        let text = "Title Here\n\nThe march is in New York on Sunday. Her family in Ew York said so. \
+            The Lib Dems lost seats, and the Lbi Dems lost votes.\n";
+        let found = typos(text);
+        let words: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+        assert_eq!(words, [("Ew", Some("New")), ("Lbi", Some("Lib"))], "{found:?}");
+        // Near misses: different people of one family (a changed vowel, a
+        // changed first letter, an added ending).
+        let near = "Title Here\n\nBrannoc Vell dived and Brennoc Vell watched. Dazric Vell and Sazric \
+            Vell coached. Orlan Vell met Orlana Vell.\n";
+        assert_eq!(typos(near), []);
+        // ... while a dropped letter in the same family name is a slip when
+        // the other spelling is the usual one (written once each, either may
+        // be the slip).
+        let slip = "Title Here\n\nBrannoc Vell dived and Branoc Vell watched, then Brannoc Vell left.\n";
+        let found = typos(slip);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Branoc");
     }
 
     #[test]
