@@ -917,7 +917,8 @@ impl<'d> Checker<'d> {
             // Two-letter strings are abbreviations, initials and particles as
             // often as slips ("ie", "mr", "ny", "th" are in the lexicon's list
             // of names and abbreviations): only a letter dropped from a very
-            // common three-letter word counts ("tw" for "two", "wn" for "own").
+            // common three-letter word, or one the document uses, counts ("tw"
+            // for "two", "wn" for "won").
             if strict || lexicon::is_known_name(key) {
                 return false;
             }
@@ -947,7 +948,7 @@ impl<'d> Checker<'d> {
             50_000_000
         };
         if len < 2
-            || (len == 2 && lexicon::frequency(&best.word) < 50_000_000)
+            || (len == 2 && lexicon::frequency(&best.word) < 50_000_000 && !best.in_document)
             || (len == 3 && lexicon::frequency(&best.word) < floor && !best.in_document)
         {
             // Short strings are near hundreds of words and are often
