@@ -683,10 +683,6 @@ impl<'d> Checker<'d> {
         if key.chars().count() < 5 {
             return false;
         }
-        if !self.candidates.contains_key(key) {
-            let ranked = self.rank(key);
-            self.candidates.insert(key.to_string(), ranked);
-        }
         // One edit from a name the document writes ("Folwer" in an article
         // about Rickie Fowler): that name misspelled, for
         // typo/inconsistent-spelling, not "flower".
@@ -696,9 +692,46 @@ impl<'d> Checker<'d> {
         if near_name {
             return false;
         }
-        self.candidates[key]
-            .first()
-            .is_some_and(|best| is_swap(key, &best.word) && lexicon::frequency(&best.word) >= 10_000_000)
+        // The swaps are a handful of exact lookups; the fuzzy ranking runs
+        // only for a word that fires.
+        let mut swapped: Option<(u64, String)> = None;
+        for i in 0..chars.len() - 1 {
+            if chars[i] == chars[i + 1] {
+                continue;
+            }
+            let mut variant = chars.clone();
+            variant.swap(i, i + 1);
+            let variant: String = variant.into_iter().collect();
+            let freq = lexicon::frequency(&variant);
+            if freq >= 10_000_000
+                && lexicon::is_word(&variant, self.locale)
+                && swapped.as_ref().is_none_or(|(f, _)| freq > *f)
+            {
+                swapped = Some((freq, variant));
+            }
+        }
+        let Some((_, word)) = swapped else {
+            return false;
+        };
+        // The swapped word is the reason for the finding: it leads.
+        let mut ranked = self.rank(key);
+        match ranked.iter().position(|c| c.word == word) {
+            Some(at) => {
+                let own = ranked.remove(at);
+                ranked.insert(0, own);
+            }
+            None => ranked.insert(
+                0,
+                Candidate {
+                    cost: typing_cost(key, &word),
+                    score: f64::MIN,
+                    in_document: self.vocabulary.contains_key(word.as_str()),
+                    word,
+                },
+            ),
+        }
+        self.candidates.insert(key.to_string(), ranked);
+        true
     }
 
     /// The word the document writes, elsewhere, in the same multi-word name
