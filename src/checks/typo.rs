@@ -683,15 +683,7 @@ impl<'d> Checker<'d> {
         if key.chars().count() < 5 {
             return false;
         }
-        // One edit from a name the document writes ("Folwer" in an article
-        // about Rickie Fowler): that name misspelled, for
-        // typo/inconsistent-spelling, not "flower".
         let chars: Vec<char> = key.chars().collect();
-        let mut near_name = false;
-        for_each_one_edit_variant(&chars, |variant| near_name |= self.name_forms.contains(variant));
-        if near_name {
-            return false;
-        }
         // The swaps are a handful of exact lookups; the fuzzy ranking runs
         // only for a word that fires.
         let mut swapped: Option<(u64, String)> = None;
@@ -713,6 +705,14 @@ impl<'d> Checker<'d> {
         let Some((_, word)) = swapped else {
             return false;
         };
+        // One edit from a name the document writes ("Folwer" in an article
+        // about Rickie Fowler): that name misspelled, for
+        // typo/inconsistent-spelling, not "flower".
+        let mut near_name = false;
+        for_each_one_edit_variant(&chars, |variant| near_name |= self.name_forms.contains(variant));
+        if near_name {
+            return false;
+        }
         // The swapped word is the reason for the finding: it leads.
         let mut ranked = self.rank(key);
         match ranked.iter().position(|c| c.word == word) {
@@ -762,7 +762,8 @@ impl<'d> Checker<'d> {
             } else {
                 joined(neighbour, token)
             };
-            if !linked || !part_of_name(neighbour) {
+            // (Written once, the neighbour has no other occurrence to compare.)
+            if !linked || !part_of_name(neighbour) || self.vocabulary.get(&neighbour.key).copied().unwrap_or(0) < 2 {
                 continue;
             }
             let name = self.text(neighbour);
