@@ -8,6 +8,10 @@
 //! Run with `cargo bench --bench stages`; the corpus benchmark
 //! (`scripts/bench.sh`) measures the whole run against aspell.
 
+// The allocator the `sumlint` binary uses, so throughput here is the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use divan::{black_box, Bencher};
 use sumlint::document::{parse_article, plain, InputFormat, ParseOptions};
 use sumlint::options::CheckOptions;

@@ -18,8 +18,20 @@
 //! 4. runs `hunspell -l -d en_US` (and `-a` for its first suggestion) on the
 //!    same texts when hunspell is installed, and skips it otherwise (or when
 //!    `TYPO_BENCH_NO_HUNSPELL` is set).
+//!
+//! `--misspellings LIST` adds real misspellings: LIST is in codespell's
+//! format (`wrong->right`, one per line), such as the `dictionary.txt` of
+//! the codespell package (`pip download codespell --no-deps`, then unzip the
+//! wheel: `codespell_lib/data/dictionary.txt`, CC BY-SA 3.0, not shipped
+//! here). Up to two words of each document that the list has a misspelling
+//! for are replaced by one (a random one of those listed, never an English
+//! word), and recall and top-1 are measured, next to hunspell's.
 
 #![allow(clippy::print_stdout)] // a benchmark reports on the terminal
+
+// The allocator the `sumlint` binary uses, so throughput here is the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -289,6 +301,14 @@ fn words(text: &str) -> usize {
 
 fn main() {
     let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    let misspellings = paths.iter().position(|a| a == "--misspellings").map(|i| {
+        let list = paths
+            .get(i + 1)
+            .cloned()
+            .unwrap_or_else(|| panic!("--misspellings takes a file"));
+        paths.drain(i..i + 2);
+        list
+    });
     if paths.is_empty() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data");
         let dir = if dir.exists() {
@@ -462,6 +482,9 @@ fn main() {
     if std::env::var_os("TYPO_BENCH_VERBOSE").is_some() {
         println!("name misses: {name_misses:?}");
     }
+    if let Some(list) = &misspellings {
+        listed_misspellings(&bodies, &options, list);
+    }
 
     // 3. Throughput: detection on the unmodified documents, one thread.
     // The check remembers lexicon answers per thread, so a fresh thread's
@@ -571,6 +594,11 @@ fn hunspell(bodies: &[String], total_words: usize, injected_docs: &[(Document, S
         "hunspell clean: {clean_flags} flags = {:.2} per 10,000 words",
         clean_flags as f64 * 10_000.0 / total_words as f64
     );
+    hunspell_injected("hunspell", injected_docs);
+}
+
+/// hunspell's recall, precision and top-1 on `injected_docs`, printed after `label`.
+fn hunspell_injected(label: &str, injected_docs: &[(Document, String, Vec<Injected>)]) {
     let (mut injections, mut detected, mut top1, mut flags, mut true_flags) = (0, 0, 0, 0, 0);
     for (_, text, injected) in injected_docs {
         let Some(listed) = hunspell_run(&["-l", "-d", "en_US"], text) else {
@@ -608,9 +636,123 @@ fn hunspell(bodies: &[String], total_words: usize, injected_docs: &[(Document, S
         }
     }
     println!(
-        "hunspell: recall {:.3} ({detected}/{injections}), precision {:.3} ({true_flags}/{flags}), top-1 {:.3} ({top1}/{detected})",
+        "{label}: recall {:.3} ({detected}/{injections}), precision {:.3} ({true_flags}/{flags}), top-1 {:.3} ({top1}/{detected})",
         detected as f64 / injections as f64,
         true_flags as f64 / flags.max(1) as f64,
         top1 as f64 / detected.max(1) as f64
     );
+}
+
+/// Real misspellings from `list` (codespell's `wrong->right` format),
+/// injected into the documents, and what sumlint and hunspell make of them.
+fn listed_misspellings(bodies: &[String], options: &CheckOptions, list: &str) {
+    let text = std::fs::read_to_string(list).unwrap_or_else(|e| panic!("{list}: {e}"));
+    // Intended word -> its listed misspellings; only single lower-case words
+    // on both sides, and only misspellings that are not English words
+    // themselves (no spell checker can see a real-word error).
+    let mut listed: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    let lower = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    for line in text.lines() {
+        let Some((wrong, right)) = line.split_once("->") else {
+            continue;
+        };
+        let right = right.trim();
+        if lower(wrong) && lower(right) && !is_english(wrong) {
+            listed.entry(right).or_default().push(wrong);
+        }
+    }
+    let mut rng = Rng(0x5eed_c0de);
+    let mut injected_docs = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        let mut eligible: Vec<(usize, &str)> = plain_words(body).filter(|(_, w)| listed.contains_key(w)).collect();
+        let mut chosen = Vec::new();
+        while chosen.len() < 2 && !eligible.is_empty() {
+            chosen.push(eligible.swap_remove(rng.below(eligible.len())));
+        }
+        chosen.sort_unstable();
+        let mut out = String::with_capacity(body.len() + 16);
+        let mut injected = Vec::new();
+        let mut last = 0;
+        for (offset, word) in chosen {
+            let options = &listed[word];
+            out.push_str(&body[last..offset]);
+            injected.push(Injected::append(
+                &mut out,
+                options[rng.below(options.len())],
+                word.to_string(),
+            ));
+            last = offset + word.len();
+        }
+        out.push_str(&body[last..]);
+        if !injected.is_empty() {
+            injected_docs.push((document(i, &out), out, injected));
+        }
+    }
+    let (mut injections, mut detected, mut top1, mut flags, mut true_flags) = (0, 0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for (doc, text, injected) in &injected_docs {
+        let typos = typo::analyse(doc, options);
+        flags += typos.len();
+        for inj in injected {
+            injections += 1;
+            match typos.iter().find(|t| t.start < inj.end && inj.start < t.end) {
+                Some(t) => {
+                    detected += 1;
+                    if t.suggestion.as_deref().map(str::to_lowercase).as_deref() == Some(inj.intended.as_str()) {
+                        top1 += 1;
+                    }
+                }
+                None => misses.push(format!("{} (meant {})", &text[inj.start..inj.end], inj.intended)),
+            }
+        }
+        true_flags += typos
+            .iter()
+            .filter(|t| injected.iter().any(|inj| t.start < inj.end && inj.start < t.end))
+            .count();
+    }
+    println!(
+        "listed misspellings ({} pairs from {list}): {injections} injected in {} documents",
+        listed.values().map(Vec::len).sum::<usize>(),
+        injected_docs.len()
+    );
+    println!(
+        "sumlint, listed misspellings: recall {:.3} ({detected}/{injections}), precision {:.3} ({true_flags}/{flags}), top-1 {:.3} ({top1}/{detected})",
+        detected as f64 / injections.max(1) as f64,
+        true_flags as f64 / flags.max(1) as f64,
+        top1 as f64 / detected.max(1) as f64
+    );
+    if std::env::var_os("TYPO_BENCH_VERBOSE").is_some() {
+        println!("listed misses: {misses:?}");
+    }
+    if std::env::var_os("TYPO_BENCH_NO_HUNSPELL").is_none() {
+        hunspell_injected("hunspell, listed misspellings", &injected_docs);
+    }
+}
+
+/// Runs of lower-case ASCII letters (3+) standing alone: not part of a
+/// longer word, a number, a contraction or a hyphenated compound. Unlike
+/// UAX #29 words, a word before a full stop with no space after it
+/// ("the break.Shingler") counts, as it does for a writer.
+fn plain_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let joins = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_lowercase() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_lowercase() {
+                i += 1;
+            }
+            let before = text[..start].chars().next_back();
+            let after = text[i..].chars().next();
+            if i - start >= 3 && !before.is_some_and(joins) && !after.is_some_and(joins) {
+                return Some((start, &text[start..i]));
+            }
+        }
+        None
+    })
 }

@@ -21,7 +21,7 @@ use crate::text::{tokenize, Token};
 // Fx hashing: keys are short stems and small integers, and SipHash was a
 // measurable share of the run; no key comes from an attacker who could
 // gain by collisions more than the input's size already gives.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// BM25 parameters (the usual ones).
 const BM25_K1: f64 = 1.2;
@@ -115,8 +115,26 @@ struct Index {
     postings: Vec<Vec<(u32, u32)>>,
     idf: Vec<f64>,
     sentence_len: Vec<u32>,
+    /// Per sentence: its content terms, sorted and unique.
+    sentence_terms: Vec<Vec<u32>>,
+    /// Per sentence: its content bigrams (two adjacent content terms, see
+    /// [`bigram`]), sorted and unique.
+    sentence_bigrams: Vec<Vec<u64>>,
     average_len: f64,
     unknown_idf: f64,
+}
+
+/// Two adjacent content terms as one number, for phrase matching.
+fn bigram(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+/// Sorted and unique bigrams of `terms` (in text order).
+fn bigrams(terms: &[u32]) -> Vec<u64> {
+    let mut pairs: Vec<u64> = terms.windows(2).map(|w| bigram(w[0], w[1])).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 impl Index {
@@ -143,6 +161,7 @@ impl Index {
                 terms.push(term);
             }
             let len = terms.len() as u32;
+            index.sentence_bigrams.push(bigrams(&terms));
             terms.sort_unstable();
             counts.clear();
             for &term in &terms {
@@ -154,6 +173,9 @@ impl Index {
             for &(term, tf) in &counts {
                 index.postings[term as usize].push((id as u32, tf));
             }
+            index
+                .sentence_terms
+                .push(counts.iter().map(|&(term, _)| term).collect());
             index.sentence_len.push(len);
         }
         let n = sentences.len() as f64;
@@ -214,19 +236,6 @@ fn folded_text(tokens: &[Token]) -> String {
         text.push_str(&token.folded);
     }
     text
-}
-
-/// Content stems in order, for phrase (bigram) matching.
-fn content_stems(tokens: &[Token]) -> Vec<&str> {
-    tokens
-        .iter()
-        .filter(|t| t.is_content())
-        .map(|t| t.stem.as_str())
-        .collect()
-}
-
-fn bigrams<'a>(stems: &[&'a str]) -> HashSet<(&'a str, &'a str)> {
-    stems.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 /// Aligns every unit of `doc` to its body.
@@ -292,39 +301,54 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
         .map(|t| if t.is_content() { index.weight(&t.stem) } else { 0.0 })
         .collect();
     let in_body: Vec<bool> = tokens.iter().map(|t| index.term(&t.stem).is_some()).collect();
-    // Unique content stems with their weight.
-    let mut unit_terms: HashMap<&str, f64> = HashMap::default();
-    for (t, w) in tokens.iter().zip(&weights) {
-        if t.is_content() {
-            unit_terms.insert(t.stem.as_str(), *w);
-        }
-    }
-    let total_weight: f64 = unit_terms.values().sum();
-    let unit_stems = content_stems(&tokens);
-    let unit_bigrams = bigrams(&unit_stems);
+    // The unit's content as terms: the body's term ids, and ids past the
+    // body's for stems the body lacks (which match nothing, but count).
+    let mut unknown: HashMap<&str, u32> = HashMap::default();
+    let content: Vec<u32> = tokens
+        .iter()
+        .filter(|t| t.is_content())
+        .map(|t| {
+            index.term(&t.stem).unwrap_or_else(|| {
+                let next = (index.postings.len() + unknown.len()) as u32;
+                *unknown.entry(t.stem.as_str()).or_insert(next)
+            })
+        })
+        .collect();
+    // Unique content terms with their weight, sorted by term.
+    let mut unit_terms: Vec<(u32, f64)> = content
+        .iter()
+        .map(|&term| (term, index.idf.get(term as usize).copied().unwrap_or(index.unknown_idf)))
+        .collect();
+    unit_terms.sort_unstable_by_key(|&(term, _)| term);
+    unit_terms.dedup_by_key(|&mut (term, _)| term);
+    let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| unit_terms[i].1).sum::<f64>();
+    let total_weight: f64 = weight_of(&mut (0..unit_terms.len()));
+    let unit_bigrams = bigrams(&content);
     let unit_text = Pattern::new(&folded_text(&tokens));
 
-    let mut known_terms: Vec<u32> = unit_terms.keys().filter_map(|s| index.term(s)).collect();
-    // Sum BM25 scores in a fixed order: with hash order, identical sentences
-    // (a pasted paragraph) tie by a rounding error and swap between runs.
-    known_terms.sort_unstable();
+    let known_terms: Vec<u32> = unit_terms
+        .iter()
+        .map(|&(term, _)| term)
+        .filter(|&term| (term as usize) < index.postings.len())
+        .collect();
+    // Sorted by term: BM25 scores are summed in a fixed order, or identical
+    // sentences (a pasted paragraph) tie by a rounding error and swap between runs.
     let candidates = index.candidates(&known_terms, CANDIDATES);
 
-    let mut scored: Vec<(usize, f64, HashSet<&str>)> = candidates
+    // Per candidate: which of `unit_terms` (by position) the sentence has.
+    let mut scored: Vec<(usize, f64, Vec<usize>)> = candidates
         .iter()
         .map(|&(s, _)| {
-            let sentence_stems: HashSet<&str> = content_stems(&sentences[s].tokens).into_iter().collect();
-            let shared: HashSet<&str> = unit_terms
-                .keys()
-                .copied()
-                .filter(|t| sentence_stems.contains(t))
+            let sentence_terms = &index.sentence_terms[s];
+            let shared: Vec<usize> = (0..unit_terms.len())
+                .filter(|&i| sentence_terms.binary_search(&unit_terms[i].0).is_ok())
                 .collect();
             let recall = if total_weight > 0.0 {
-                shared.iter().map(|t| unit_terms[t]).sum::<f64>() / total_weight
+                weight_of(&mut shared.iter().copied()) / total_weight
             } else {
                 0.0
             };
-            let phrase = phrase_share(&unit_bigrams, &bigrams(&content_stems(&sentences[s].tokens)));
+            let phrase = phrase_share(&unit_bigrams, &[&index.sentence_bigrams[s]]);
             let close = unit_text.normalized_similarity(&folded_text(&sentences[s].tokens));
             // Clamped: the weights sum to 1 only up to rounding
             // (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
@@ -336,17 +360,17 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
 
     // Greedy cover: the best sentence, then those that add content.
     let mut chosen: Vec<SentenceSource> = Vec::new();
-    let mut covered: HashSet<&str> = HashSet::default();
+    let mut covered = vec![false; unit_terms.len()];
     let mut remaining = scored;
     while chosen.len() < MAX_SOURCES && !remaining.is_empty() {
         let (best, gain) = remaining
             .iter()
             .enumerate()
             .map(|(i, (sentence, score, shared))| {
-                let gain: f64 = shared.difference(&covered).map(|t| unit_terms[t]).sum::<f64>()
+                let gain = weight_of(&mut shared.iter().copied().filter(|&t| !covered[t]))
                     / total_weight.max(f64::MIN_POSITIVE);
-                // Rounded so that equal gains summed in another hash order
-                // still tie, and the tie goes to the earlier sentence.
+                // Rounded so that gains equal but for rounding still tie,
+                // and the tie goes to the earlier sentence.
                 (i, ((gain + 0.01 * score) * 1e9).round(), *sentence)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)))
@@ -359,26 +383,31 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
         if chosen.is_empty() && shared.is_empty() {
             break;
         }
-        covered.extend(shared);
+        for t in shared {
+            covered[t] = true;
+        }
         chosen.push(SentenceSource { sentence, score });
     }
 
+    let is_covered = |term: u32| {
+        unit_terms
+            .binary_search_by_key(&term, |&(t, _)| t)
+            .is_ok_and(|i| covered[i])
+    };
+    let mut content_terms = content.iter();
     let in_sources: Vec<bool> = tokens
         .iter()
-        .map(|t| t.is_content() && covered.contains(t.stem.as_str()) || !t.is_content())
+        .map(|t| !t.is_content() || content_terms.next().is_some_and(|&term| is_covered(term)))
         .collect();
     let support = if total_weight <= 0.0 {
         1.0
     } else {
-        let recall: f64 = covered.iter().map(|t| unit_terms[t]).sum::<f64>() / total_weight;
-        let source_bigrams: HashSet<(&str, &str)> = chosen
-            .iter()
-            .flat_map(|c| bigrams(&content_stems(&sentences[c.sentence].tokens)))
-            .collect();
+        let recall = weight_of(&mut (0..unit_terms.len()).filter(|&i| covered[i])) / total_weight;
         let phrase = if unit_bigrams.is_empty() {
             recall
         } else {
-            phrase_share(&unit_bigrams, &source_bigrams)
+            let sources: Vec<&[u64]> = chosen.iter().map(|c| &index.sentence_bigrams[c.sentence][..]).collect();
+            phrase_share(&unit_bigrams, &sources)
         };
         SUPPORT_RECALL * recall + (1.0 - SUPPORT_RECALL) * phrase
     };
@@ -398,18 +427,13 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
         }
     }
     for ps in &mut by_paragraph {
-        let stems: HashSet<&str> = ps
-            .sentences
-            .iter()
-            .flat_map(|s| content_stems(&sentences[s.sentence].tokens))
-            .collect();
         ps.score = if total_weight > 0.0 {
-            unit_terms
-                .iter()
-                .filter(|(t, _)| stems.contains(*t))
-                .map(|(_, w)| w)
-                .sum::<f64>()
-                / total_weight
+            let in_paragraph = |&i: &usize| {
+                ps.sentences
+                    .iter()
+                    .any(|s| index.sentence_terms[s.sentence].binary_search(&unit_terms[i].0).is_ok())
+            };
+            weight_of(&mut (0..unit_terms.len()).filter(in_paragraph)) / total_weight
         } else {
             0.0
         };
@@ -430,11 +454,16 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
     }
 }
 
-fn phrase_share(unit: &HashSet<(&str, &str)>, source: &HashSet<(&str, &str)>) -> f64 {
+/// The share of the unit's bigrams (sorted, unique) found in any of `sources` (each sorted).
+fn phrase_share(unit: &[u64], sources: &[&[u64]]) -> f64 {
     if unit.is_empty() {
         return 0.0;
     }
-    unit.iter().filter(|b| source.contains(b)).count() as f64 / unit.len() as f64
+    let found = unit
+        .iter()
+        .filter(|b| sources.iter().any(|s| s.binary_search(b).is_ok()))
+        .count();
+    found as f64 / unit.len() as f64
 }
 
 #[cfg(test)]

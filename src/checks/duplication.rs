@@ -28,7 +28,8 @@ use crate::options::CheckOptions;
 use crate::span::Span;
 use crate::text::{fold, split_sentences, tokenize, Token, TokenKind};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+// FxHash: these maps hold short words and normalised sentences of one document.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub static UNITS: Rule = Rule {
     id: "duplication/units",
@@ -300,7 +301,7 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
     for sentence in &alignment.sentences {
         paragraph_tokens[sentence.paragraph].extend(sentence.tokens.iter());
     }
-    let mut seen_paragraphs: HashMap<String, usize> = HashMap::new();
+    let mut seen_paragraphs: HashMap<String, usize> = HashMap::default();
     let mut repeated_paragraph = vec![false; doc.paragraphs.len()];
     for (p, tokens) in paragraph_tokens.iter().enumerate() {
         if tokens.len() < MIN_REPEATED_WORDS {
@@ -334,7 +335,7 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
             }
         }
     }
-    let mut seen_sentences: HashMap<String, usize> = HashMap::new();
+    let mut seen_sentences: HashMap<String, usize> = HashMap::default();
     for (s, sentence) in alignment.sentences.iter().enumerate() {
         if sentence.tokens.len() < MIN_REPEATED_WORDS {
             continue;
@@ -377,8 +378,8 @@ type UnitPairs = HashSet<(usize, usize)>;
 
 /// Sentences repeated within the summary; returns the unit pairs reported.
 fn repeated_summary_sentences(doc: &Document, findings: &mut Vec<Finding>) -> UnitPairs {
-    let mut reported = UnitPairs::new();
-    let mut seen: HashMap<String, (usize, Span)> = HashMap::new();
+    let mut reported = UnitPairs::default();
+    let mut seen: HashMap<String, (usize, Span)> = HashMap::default();
     for (u, unit) in doc.units.iter().enumerate() {
         if !unit.kind.is_summary() {
             continue;
@@ -753,7 +754,8 @@ struct BodyWords<'a> {
     ids: HashMap<Cow<'a, str>, u32>,
     words: Vec<u32>,
     tokens: Vec<(&'a Token, usize)>,
-    positions: HashMap<u32, Vec<usize>>,
+    /// Positions in `words` of each id.
+    positions: Vec<Vec<usize>>,
 }
 
 /// A token as compared word for word: folded, and for numbers the whole
@@ -768,16 +770,19 @@ fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
 impl<'a> BodyWords<'a> {
     fn new(doc: &Document, alignment: &'a Alignment) -> BodyWords<'a> {
         let mut body = BodyWords {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             words: Vec::new(),
             tokens: Vec::new(),
-            positions: HashMap::new(),
+            positions: Vec::new(),
         };
         for (s, sentence) in alignment.sentences.iter().enumerate() {
             for t in &sentence.tokens {
                 let next = body.ids.len() as u32;
                 let id = *body.ids.entry(word_form(t, &doc.text)).or_insert(next);
-                body.positions.entry(id).or_default().push(body.words.len());
+                if id == next {
+                    body.positions.push(Vec::new());
+                }
+                body.positions[id as usize].push(body.words.len());
                 body.words.push(id);
                 body.tokens.push((t, s));
             }
@@ -805,7 +810,7 @@ impl<'a> BodyWords<'a> {
         let mut i = 0;
         while i < unit.len() {
             let mut best: Option<Fragment> = None;
-            for &p in self.positions.get(&unit[i]).map(Vec::as_slice).unwrap_or(&[]) {
+            for &p in self.positions.get(unit[i] as usize).map(Vec::as_slice).unwrap_or(&[]) {
                 let len = unit[i..]
                     .iter()
                     .zip(&self.words[p..])
@@ -1107,10 +1112,10 @@ mod tests {
     fn fragments_take_the_longest_run_and_move_past_it() {
         // Body: a b c a b d; unit: a b d x a → fragments "a b d" (at 3), "a" (at 0).
         let body = BodyWords {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             words: vec![0, 1, 2, 0, 1, 3],
             tokens: Vec::new(),
-            positions: HashMap::from([(0, vec![0, 3]), (1, vec![1, 4]), (2, vec![2]), (3, vec![5])]),
+            positions: vec![vec![0, 3], vec![1, 4], vec![2], vec![5]],
         };
         let fragments = body.fragments(&[0, 1, 3, u32::MAX, 0]);
         let lens: Vec<(usize, usize, usize)> = fragments.iter().map(|f| (f.unit_start, f.body_start, f.len)).collect();

@@ -142,10 +142,16 @@ enum Lexical {
     CapitalUnknown,
     /// Lower-case and unknown: a typo candidate.
     Unknown,
-    /// Not listed, but reads as a compound or derived form of listed words
-    /// ("snowpack", "influencers"): a typo only if it is one cheap slip from
-    /// a common word ("aprking" is "apr" + "king", but really "parking").
+    /// Not listed, but reads as a derived form of a listed word
+    /// ("influencers", "helmed"): a typo only if it is one very cheap slip
+    /// from a common word.
     Derived,
+    /// Not listed, but reads as two listed words run together ("snowpack"):
+    /// a typo if one slip makes a common word. Any string splits into two
+    /// of the lexicon's half-million words now and then ("operaion" is
+    /// "opera" + "ion"), so the split is weak evidence beside one letter
+    /// dropped from "operation"; and "aprking" is really "parking".
+    Compound,
 }
 
 /// How sure a lower-case unknown word must be to be called a typo.
@@ -273,7 +279,7 @@ impl<'d> Checker<'d> {
     /// Every region of prose and its word tokens, minus what is never a typo.
     fn collect(&mut self) {
         let doc = self.doc;
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<usize, FxBuild> = HashSet::default();
         for (i, unit) in doc.units.iter().enumerate() {
             let title_case =
                 matches!(unit.kind, UnitKind::Headline | UnitKind::Dek) && is_title_case(doc.slice(&unit.span));
@@ -308,7 +314,7 @@ impl<'d> Checker<'d> {
             let skipped = never_typo_ranges(text);
             let mut sentence_start = true;
             let mut last_end = 0;
-            for (offset, word) in text.unicode_word_indices() {
+            for (offset, word) in words_of(text) {
                 let gap = &text[last_end..offset];
                 if last_end > 0 && gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty() {
                     // Only punctuation and spaces since the last word.
@@ -433,7 +439,7 @@ impl<'d> Checker<'d> {
             if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
                 continue;
             }
-            if matches!(verdict, Lexical::Unknown | Lexical::Derived)
+            if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
                 && self.name_forms.contains(&token.key)
                 && (self.locale == Locale::Any || !lexicon::is_word(&token.key, Locale::Any))
             {
@@ -450,6 +456,7 @@ impl<'d> Checker<'d> {
                     true
                 }
                 Lexical::Derived => self.recognisable(&key, true),
+                Lexical::Compound => self.recognisable(&key, true) || self.one_slip_from_common_word(&key),
                 Lexical::Unknown => match self.context(token, &key) {
                     Context::Skip => false,
                     Context::Strict => self.recognisable(&key, true),
@@ -994,6 +1001,19 @@ impl<'d> Checker<'d> {
         best.confidence_cost() <= limit
     }
 
+    /// True if `key` is no known name and its best correction is one slip away, not at the
+    /// first letter (writers rarely slip there, Pollock and Zamora 1984:
+    /// "paceman" is no "spaceman"), and as likely as a lower-case unknown
+    /// word's must be ([`plain_limit`]).
+    fn one_slip_from_common_word(&mut self, key: &str) -> bool {
+        // A known name ("bateman" in a lower-cased summary) is that name.
+        !lexicon::is_known_name(key)
+            && self.recognisable_within(key, plain_limit(key.chars().count()))
+            && self.candidates[key]
+                .first()
+                .is_some_and(|best| best.cost <= 1.0 && best.word.chars().next() == key.chars().next())
+    }
+
     /// True if the best correction of `key` (ranked and cached) has a
     /// confidence cost of at most `limit`.
     fn recognisable_within(&mut self, key: &str, limit: f64) -> bool {
@@ -1111,6 +1131,9 @@ impl<'d> Checker<'d> {
         let mut forms: HashMap<Rc<str>, Vec<Token>, FxBuild> = HashMap::default();
         let tokens = std::mem::take(&mut self.tokens);
         let mut verdicts: HashMap<Rc<str>, Lexical, FxBuild> = HashMap::default();
+        // Distinct forms in the order the document first writes them: a
+        // stable order without sorting every form of the document.
+        let mut keys: Vec<Rc<str>> = Vec::new();
         for token in &tokens {
             let verdict = token.verdict;
             if verdict == Lexical::Skip || token.key.len() < 4 || is_stopword(&token.key) {
@@ -1125,12 +1148,15 @@ impl<'d> Checker<'d> {
             if matches!(class, Lexical::Word | Lexical::KnownName) {
                 *entry = class;
             }
-            forms.entry(key).or_default().push(token.clone());
+            let occurrences = forms.entry(key).or_default();
+            if occurrences.is_empty() {
+                keys.push(token.key.clone());
+            }
+            occurrences.push(token.clone());
         }
         self.tokens = tokens;
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
-        let mut keys: Vec<&Rc<str>> = forms.keys().collect();
-        keys.sort();
+        let keys: Vec<&Rc<str>> = keys.iter().collect();
         let mut reported: HashSet<&str> = HashSet::new();
         // Forms by first letter and length: a pair differs by one slip, so
         // only forms of about the same length and the same first letter are
@@ -1307,8 +1333,10 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
     if !other_locale && lexicon::frequency(word) > 0 {
         return Lexical::Word;
     }
-    if !other_locale && compound_or_plural(word, locale) {
-        return if first_upper { Lexical::Word } else { Lexical::Derived };
+    if !other_locale {
+        if let Some(form) = derived_form(word, locale) {
+            return if first_upper { Lexical::Word } else { form };
+        }
     }
     if first_upper {
         if lexicon::is_known_name(word) {
@@ -1337,13 +1365,14 @@ fn contraction(word: &str, locale: Locale) -> Option<Lexical> {
     None
 }
 
-/// Words the lexicon lacks that are plainly English: a plural or `-ly`
-/// form of a word, or two words run together ("snowpack", "storylines").
-fn compound_or_plural(word: &str, locale: Locale) -> bool {
+/// Words the lexicon lacks that read as English: a plural, `-ly`, agent
+/// or verb form of a word ([`Lexical::Derived`]), or two words run
+/// together ("snowpack", "storylines": [`Lexical::Compound`]).
+fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
     let known = |w: &str| lexicon::is_word(w, locale) || lexicon::frequency(w) > 0;
     if let Some(base) = word.strip_suffix('s') {
         if base.len() >= 4 && !base.ends_with('s') && known(base) {
-            return true;
+            return Some(Lexical::Derived);
         }
     }
     if let Some(base) = word
@@ -1352,7 +1381,7 @@ fn compound_or_plural(word: &str, locale: Locale) -> bool {
         .or_else(|| word.strip_suffix("al"))
     {
         if base.len() >= 5 && known(base) {
-            return true;
+            return Some(Lexical::Derived);
         }
     }
     // Agent nouns and verb forms the lexicon lacks ("influencers", "baseballer",
@@ -1371,22 +1400,24 @@ fn compound_or_plural(word: &str, locale: Locale) -> bool {
                 && !is_vowel(c[c.len() - 3])
         };
         if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known(base) {
-            return true;
+            return Some(Lexical::Derived);
         }
         if suffix.starts_with('e') && base.len() >= 4 && known(&with_e) {
-            return true;
+            return Some(Lexical::Derived);
         }
     }
     let n = word.len();
     if n < 7 {
-        return false;
+        return None;
     }
     // Both parts at least 3 letters and content words: "linkthe" is a slip.
-    (3..=n - 3).any(|i| {
-        let (a, b) = word.split_at(i);
-        let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
-        !function_word(a) && !function_word(b) && known(a) && (known(b) || b.strip_suffix('s').is_some_and(known))
-    })
+    (3..=n - 3)
+        .any(|i| {
+            let (a, b) = word.split_at(i);
+            let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
+            !function_word(a) && !function_word(b) && known(a) && (known(b) || b.strip_suffix('s').is_some_and(known))
+        })
+        .then_some(Lexical::Compound)
 }
 
 /// How low the confidence cost of a lower-case word's best correction must
@@ -1552,6 +1583,11 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut offset = 0;
     for chunk in text.split_inclusive(char::is_whitespace) {
         let word = chunk.trim_end();
+        // Every case below needs one of these characters; most words have none.
+        if !word.contains(['.', ':', '@', '#', '\u{FFFD}']) {
+            offset += chunk.len();
+            continue;
+        }
         let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
         let is_web = core.contains("://")
             || core.starts_with("www.")
@@ -1570,6 +1606,35 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
     }
     ranges.extend(foreign_quotes(text));
     ranges
+}
+
+/// The words of `text` (UAX #29), except that two sentences glued by a
+/// full stop with no space ("into the break.Shingler extended", common in
+/// text scraped from the web) are two words: as one, neither side was
+/// checked, and a typo on either went unseen.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.unicode_word_indices().flat_map(|(offset, word)| {
+        let (first, second) = match glued_at(word) {
+            Some(dot) => (&word[..dot], Some((offset + dot + 1, &word[dot + 1..]))),
+            None => (word, None),
+        };
+        std::iter::once((offset, first)).chain(second)
+    })
+}
+
+/// Where the full stop is in `left.Right`: a word of two or more letters
+/// ending in lower case, then a capitalised word ("U.S" and "e.g" are not).
+fn glued_at(word: &str) -> Option<usize> {
+    let dot = word.find('.')?;
+    let (left, right) = (&word[..dot], &word[dot + 1..]);
+    let mut right_chars = right.chars();
+    let left_ok = left.chars().nth(1).is_some()
+        && left.chars().all(char::is_alphabetic)
+        && left.chars().last().is_some_and(char::is_lowercase);
+    let right_ok = right_chars.next().is_some_and(char::is_uppercase)
+        && right_chars.next().is_some_and(char::is_lowercase)
+        && right.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}');
+    (left_ok && right_ok).then_some(dot)
 }
 
 /// `name.ext` with a short lower-case extension: a file name or a domain.
@@ -1611,10 +1676,17 @@ fn is_foreign(quote: &str) -> bool {
     if words.is_empty() {
         return false;
     }
-    let not_english = words
-        .iter()
-        .filter(|w| !lexicon::is_word(w, Locale::Any) && !lexicon::is_known_name(w))
-        .count();
+    // Most quotes are English: stop looking words up once more than half are.
+    let mut english = 0;
+    for w in &words {
+        if lexicon::is_word(w, Locale::Any) || lexicon::is_known_name(w) {
+            english += 1;
+            if english * 2 > words.len() {
+                return false;
+            }
+        }
+    }
+    let not_english = words.len() - english;
     let marker = quote.contains(['¡', '¿'])
         || words
             .iter()
@@ -1628,13 +1700,25 @@ fn is_foreign(quote: &str) -> bool {
 const KEYBOARD_ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 fn key_position(c: char) -> Option<(i32, i32)> {
-    KEYBOARD_ROWS
-        .iter()
-        .enumerate()
-        .find_map(|(row, keys)| keys.find(c).map(|col| (row as i32, col as i32 + row as i32 / 2)))
+    /// Row and column of each lower-case letter, by `c - 'a'`: the rows of
+    /// [`KEYBOARD_ROWS`], each shifted half a key per row below the first.
+    const POSITIONS: [(i32, i32); 26] = {
+        let mut positions = [(0, 0); 26];
+        let mut row = 0;
+        while row < KEYBOARD_ROWS.len() {
+            let keys = KEYBOARD_ROWS[row].as_bytes();
+            let mut col = 0;
+            while col < keys.len() {
+                positions[(keys[col] - b'a') as usize] = (row as i32, col as i32 + row as i32 / 2);
+                col += 1;
+            }
+            row += 1;
+        }
+        positions
+    };
+    c.is_ascii_lowercase().then(|| POSITIONS[(c as u8 - b'a') as usize])
 }
 
-/// Neighbouring keys on a QWERTY keyboard.
 fn adjacent_keys(a: char, b: char) -> bool {
     match (key_position(a), key_position(b)) {
         (Some((ra, ca)), Some((rb, cb))) => a != b && (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1,
@@ -2064,6 +2148,32 @@ mod tests {
         let names = "Title Here\n\nDaniel met Daniil. Daniel spoke. Dean met Sean. Dean spoke. Tikrit is home to \
             the Tikriti clan. Tikrit grew.\n";
         assert_eq!(typos(names), []);
+    }
+
+    #[test]
+    fn sentences_glued_by_a_full_stop_are_checked_word_by_word() {
+        let found = typos("The team took a lead into the breal.Shingler extended it after the break.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "breal");
+        assert_eq!(found[0].2.as_deref(), Some("break"));
+        let words: Vec<&str> = words_of("U.S officials, e.g. these, at example.com said.Then")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(
+            words,
+            ["U.S", "officials", "e.g", "these", "at", "example.com", "said", "Then"]
+        );
+    }
+
+    #[test]
+    fn a_compound_reading_does_not_hide_one_slip_in_a_common_word() {
+        // "opera" + "ion", "ala" + "ready": splits any string allows now and then.
+        let found = typos("The operaion was alaready over when the crew arrived.");
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["operaion", "alaready"]);
+        assert_eq!(found[0].2.as_deref(), Some("operation"));
+        // Real compounds, and one that a slip at the first letter would explain.
+        assert!(typos("The snowpack melted, and the paceman bowled on the hardcourt.").is_empty());
     }
 
     #[test]

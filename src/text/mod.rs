@@ -20,12 +20,12 @@ pub use tokens::{tokenize, Token, TokenKind};
 /// "Putin’s" and "Putin's" compare equal.
 pub fn fold(word: &str) -> String {
     if word.is_ascii() {
-        // Most words: one pass over bytes, no char decoding.
-        let bytes: Vec<u8> = word
-            .bytes()
-            .map(|b| if b == b'`' { b'\'' } else { b.to_ascii_lowercase() })
-            .collect();
-        return String::from_utf8(bytes).unwrap_or_default();
+        // Most words: a copy lowered in place, no char decoding.
+        let mut out = word.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
     }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {

@@ -1,7 +1,7 @@
 //! English function words: they carry no content, so alignment and drift
 //! checks give them no weight.
 
-/// Sorted, so lookups are a binary search.
+/// Sorted, so the list reads (and diffs) as one; looked up through a hash set.
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
@@ -151,8 +151,15 @@ const STOPWORDS: &[&str] = &[
 
 /// True for a folded (lowercase) function word.
 pub fn is_stopword(folded: &str) -> bool {
-    STOPWORDS.binary_search(&folded).is_ok()
+    // Function words are at most 10 bytes: longer words need no lookup.
+    // A hash set, not a binary search: this runs for every token of every
+    // check, and eight string compares cost more than one short hash.
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    folded.len() <= MAX_LEN && SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(folded)
 }
+
+/// The longest function word, in bytes.
+const MAX_LEN: usize = 10;
 
 #[cfg(test)]
 mod tests {
@@ -161,6 +168,7 @@ mod tests {
     #[test]
     fn list_is_sorted_and_unique() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "STOPWORDS must stay sorted");
+        assert_eq!(STOPWORDS.iter().map(|w| w.len()).max(), Some(MAX_LEN));
     }
 
     #[test]

@@ -54,6 +54,21 @@ impl Token {
     }
 }
 
+/// True for an English clitic that tokenized text (Penn Treebank style, as
+/// machine summaries are written) sets apart from its word: "mclean 's",
+/// "you 're", "do n't". Joined ("McLean's") it is part of one word; apart
+/// it is a function word like "is" or "not", not content the body lacks.
+fn split_clitic(text: &str, word_start: usize, folded: &str) -> bool {
+    let before = &text[..word_start];
+    match folded {
+        "s" | "re" | "ve" | "ll" | "m" | "d" => before
+            .strip_suffix(['\'', '’'])
+            .is_some_and(|b| b.ends_with(char::is_whitespace)),
+        "n't" | "n’t" => before.ends_with(char::is_whitespace),
+        _ => false,
+    }
+}
+
 /// Tokenizes `text[start..end]`; offsets in the tokens are into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let slice = &text[start..end];
@@ -103,6 +118,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             (TokenKind::Word, Some(cached)) => cached,
             (TokenKind::Word, None) => (super::stem(&folded), is_stopword(&folded)),
         };
+        let stop = stop || split_clitic(text, word_start, &folded);
         tokens.push(Token {
             start: word_start,
             end: word_end,
@@ -132,6 +148,20 @@ mod tests {
         assert_eq!(
             words("U.S. President's 2,000 troops, 3.5% rise"),
             ["U.S", "President's", "2,000", "troops", "3.5", "rise"]
+        );
+    }
+
+    #[test]
+    fn clitics_written_apart_are_function_words() {
+        let text = "mclean 's song , you 're sure , they do n't know , vitamin D and Group s";
+        let stops: Vec<(&str, bool)> = tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| (t.text(text), t.stop))
+            .filter(|(w, _)| matches!(*w, "s" | "re" | "n't" | "D"))
+            .collect();
+        assert_eq!(
+            stops,
+            [("s", true), ("re", true), ("n't", true), ("D", false), ("s", false)]
         );
     }
 

@@ -12,16 +12,20 @@ use crate::text::lexicon::{self, Locale};
 use crate::text::{synonyms, Number, Token};
 // FxHash: these maps hold the body's short words, one entry per token read.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 #[derive(Debug, Default)]
 pub struct BodyView {
-    /// Every body word, normalised for quote matching, in order.
-    pub words: Vec<String>,
+    /// Every body word, normalised for quote matching, in order, as an
+    /// index into `positions` (one per distinct word).
+    words: Vec<u32>,
     /// Body sentence (alignment index) of each word.
-    pub word_sentence: Vec<usize>,
-    /// Positions of each normalised word in `words`.
-    pub positions: HashMap<String, Vec<usize>>,
+    word_sentence: Vec<usize>,
+    /// The index of each distinct normalised word.
+    ids: HashMap<String, u32>,
+    /// Positions in `words` of each distinct word, by index.
+    positions: Vec<Vec<usize>>,
     /// Folded body words with dots and apostrophes removed ("u.s" → "us").
     pub plain: HashSet<String>,
     /// Capitalised body words (plain form) by their first four letters.
@@ -42,13 +46,31 @@ pub struct BodyView {
 
 /// A word normalised for quote comparison: lowercase letters and digits only.
 pub fn normalise(folded: &str) -> String {
-    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+    normalised(folded).into_owned()
+}
+
+/// [`normalise`], borrowing the word when it is already normal (most are).
+fn normalised(folded: &str) -> Cow<'_, str> {
+    if folded.chars().all(char::is_alphanumeric) {
+        Cow::Borrowed(folded)
+    } else {
+        Cow::Owned(folded.chars().filter(|c| c.is_alphanumeric()).collect())
+    }
 }
 
 /// Folded word without dots or apostrophes.
 pub fn plain(folded: &str) -> String {
+    plained(folded).into_owned()
+}
+
+/// [`plain`], borrowing the word when it has no dot or apostrophe.
+fn plained(folded: &str) -> Cow<'_, str> {
     let base = folded.strip_suffix("'s").unwrap_or(folded);
-    base.chars().filter(|c| *c != '.' && *c != '\'').collect()
+    if base.contains(['.', '\'']) {
+        Cow::Owned(base.chars().filter(|c| *c != '.' && *c != '\'').collect())
+    } else {
+        Cow::Borrowed(base)
+    }
 }
 
 impl BodyView {
@@ -57,18 +79,22 @@ impl BodyView {
         for (s, sentence) in alignment.sentences.iter().enumerate() {
             let mut run: Vec<&Token> = Vec::new();
             for (i, t) in sentence.tokens.iter().enumerate() {
-                let norm = normalise(&t.folded);
+                let norm = normalised(&t.folded);
                 if !norm.is_empty() {
-                    match view.positions.get_mut(&norm) {
-                        Some(positions) => positions.push(view.words.len()),
+                    let id = match view.ids.get(norm.as_ref()) {
+                        Some(&id) => id,
                         None => {
-                            view.positions.insert(norm.clone(), vec![view.words.len()]);
+                            let id = view.positions.len() as u32;
+                            view.ids.insert(norm.into_owned(), id);
+                            view.positions.push(Vec::new());
+                            id
                         }
-                    }
-                    view.words.push(norm);
+                    };
+                    view.positions[id as usize].push(view.words.len());
+                    view.words.push(id);
                     view.word_sentence.push(s);
                 }
-                let p = plain(&t.folded);
+                let p = plained(&t.folded);
                 if let Some(n) = cues::number_of(t) {
                     view.numbers.push(n);
                 }
@@ -91,11 +117,13 @@ impl BodyView {
                 if capital {
                     let prefix: String = p.chars().take(4).collect();
                     let names = view.names_by_prefix.entry(prefix).or_default();
-                    if !names.contains(&p) {
-                        names.push(p.clone());
+                    if !names.iter().any(|n| *n == p) {
+                        names.push(p.to_string());
                     }
                 }
-                view.plain.insert(p);
+                if !view.plain.contains(p.as_ref()) {
+                    view.plain.insert(p.into_owned());
+                }
                 // Runs of capitalised words (function words may sit inside:
                 // "National Alliance on Mental Illness"); punctuation ends one.
                 if i > 0 && doc.text[sentence.tokens[i - 1].end..t.start].contains([',', '(', ')', ';', ':', '.']) {
@@ -139,7 +167,8 @@ impl BodyView {
     /// True when the body has the name `folded` in some form: the word
     /// itself, as initials of a name, or as the country of a demonym.
     pub fn has_name(&self, alignment: &Alignment, token: &Token, text: &str) -> bool {
-        let p = plain(&token.folded);
+        let p = plained(&token.folded);
+        let p: &str = &p;
         // An acronym ("U.S.", "IT") is matched against the body's
         // capitalised words only: lower-case "us" or "it" is another word.
         let word = token.text(text);
@@ -147,11 +176,11 @@ impl BodyView {
         let as_word = if acronym {
             self.names_by_prefix
                 .get(&p.chars().take(4).collect::<String>())
-                .is_some_and(|names| names.contains(&p))
+                .is_some_and(|names| names.iter().any(|n| n == p))
         } else {
-            self.plain.contains(&p) || alignment.body_has(&token.stem)
+            self.plain.contains(p) || alignment.body_has(&token.stem)
         };
-        if as_word || self.acronyms.contains(&p) {
+        if as_word || self.acronyms.contains(p) {
             return true;
         }
         // A plural acronym ("MPs").
@@ -167,7 +196,7 @@ impl BodyView {
                 let shorter = b.chars().count().min(p.chars().count());
                 common >= 4 && common + 2 >= shorter
             })
-        }) || self.contains_place(&p)
+        }) || self.contains_place(p)
     }
 
     /// True when `plain` names a place (or, as an adjective, pertains to
@@ -200,18 +229,22 @@ impl BodyView {
 
     /// The body sentence where the word run `words` occurs in order, if it does.
     pub fn find_run(&self, words: &[String]) -> Option<usize> {
+        // A word the body never has: no run.
+        let ids = words
+            .iter()
+            .map(|w| self.ids.get(w.as_str()).copied())
+            .collect::<Option<Vec<u32>>>()?;
         // Start from the rarest word's positions to keep it cheap.
-        let (offset, rarest) = words
+        let (offset, &rarest) = ids
             .iter()
             .enumerate()
-            .min_by_key(|(_, w)| self.positions.get(*w).map_or(0, Vec::len))?;
-        let candidates = self.positions.get(rarest)?;
-        candidates.iter().find_map(|&pos| {
+            .min_by_key(|(_, &id)| self.positions[id as usize].len())?;
+        self.positions[rarest as usize].iter().find_map(|&pos| {
             let start = pos.checked_sub(offset)?;
-            let matches = words
+            let matches = ids
                 .iter()
                 .enumerate()
-                .all(|(k, w)| self.words.get(start + k) == Some(w));
+                .all(|(k, id)| self.words.get(start + k) == Some(id));
             matches.then(|| self.word_sentence[start])
         })
     }
@@ -220,7 +253,8 @@ impl BodyView {
     pub fn closest_sentence(&self, words: &[String]) -> Option<usize> {
         let mut counts: HashMap<usize, usize> = HashMap::default();
         for w in words.iter().collect::<HashSet<_>>() {
-            let Some(pos) = self.positions.get(w) else { continue };
+            let Some(&id) = self.ids.get(w.as_str()) else { continue };
+            let pos = &self.positions[id as usize];
             // Common words say little and their lists are long.
             if pos.len() > 50 {
                 continue;

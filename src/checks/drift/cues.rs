@@ -83,6 +83,17 @@ pub fn particle(folded: &str) -> bool {
     )
 }
 
+/// Placeholders that NLP pipelines write into text instead of a word:
+/// `UNK` (`[UNK]`, `<unk>`) for a word outside a summariser's vocabulary,
+/// and the Penn Treebank escapes for brackets (`-LRB-`, `-RRB-`, `-LSB-`,
+/// `-RSB-`, `-LCB-`, `-RCB-`). Written in capitals they look like
+/// acronyms, but they name nothing: a machine summary that says `UNK`
+/// lost a word, it did not bring in a new name. `word` is the token as
+/// written (the tokenizer drops the brackets and hyphens around it).
+pub fn placeholder(word: &str) -> bool {
+    matches!(word, "UNK" | "unk" | "LRB" | "RRB" | "LSB" | "RSB" | "LCB" | "RCB")
+}
+
 /// Light verbs ("takes office", "made a decision"): they carry little of
 /// their own, so summaries swap them freely.
 pub fn light_verb(folded: &str) -> bool {
@@ -312,8 +323,10 @@ const DATES: &[(&str, &str)] = &[
 ];
 
 /// A number with its multiplier written onto the digits ("5bn", "3.2mn",
-/// "40mln"), as financial news writes amounts. The tokenizer keeps these
-/// as words (so alignment matches them as written); drift reads their value.
+/// "40mln"), as financial news writes amounts, or a time of day with its
+/// "am"/"pm" written on ("8pm" is the 8 of "8 pm"). The tokenizer keeps
+/// these as words (so alignment matches them as written); drift reads their
+/// value.
 pub fn suffixed_number(folded: &str) -> Option<Number> {
     let digits_end = folded.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
     let (digits, suffix) = folded.split_at(digits_end);
@@ -321,6 +334,7 @@ pub fn suffixed_number(folded: &str) -> Option<Number> {
         "bn" => 1e9,
         "mn" | "mln" => 1e6,
         "tn" => 1e12,
+        "am" | "pm" => 1.0,
         _ => return None,
     };
     let value: f64 = digits.replace(',', "").parse().ok()?;
@@ -385,10 +399,20 @@ mod tests {
     }
 
     #[test]
+    fn pipeline_placeholders() {
+        assert!(placeholder("UNK") && placeholder("unk") && placeholder("LRB") && placeholder("RCB"));
+        // Real acronyms and words that merely contain the letters.
+        assert!(!placeholder("UN") && !placeholder("UNICEF") && !placeholder("Unk") && !placeholder("LRBA"));
+    }
+
+    #[test]
     fn multipliers_written_onto_digits() {
         assert_eq!(suffixed_number("5bn").map(|n| n.value), Some(5e9));
         assert_eq!(suffixed_number("4.9bn").map(|n| n.value), Some(4.9e9));
         assert_eq!(suffixed_number("3mn").map(|n| n.value), Some(3e6));
+        // A time of day: the hour, as "8 pm" reads.
+        assert_eq!(suffixed_number("8pm").map(|n| n.value), Some(8.0));
+        assert_eq!(suffixed_number("7.30am").map(|n| n.value), Some(7.3));
         // A unit, not a multiplier; and a plain word.
         assert_eq!(suffixed_number("5kg"), None);
         assert_eq!(suffixed_number("bn"), None);

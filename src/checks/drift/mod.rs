@@ -34,7 +34,8 @@ pub static UNSUPPORTED_QUOTE: Rule = Rule {
     explanation: "Text in quotation marks (straight or curly, single or double) claims to be \
 somebody's words. sumlint looks for the quoted words in the body, ignoring case, punctuation \
 and spacing; a quote may be shortened (any part of a body passage matches) and may be split \
-by an ellipsis, but every word run must be in the body in that order. A quote that is not \
+by an ellipsis, but every word run must be in the body in that order. Tokenized text is read \
+too: ``…'' is a quotation and \"i 'm\" matches the body's \"I'm\". A quote that is not \
 there is reported with the body sentence that shares most of its words.",
     example: "Dek: Xi vows solidarity against 'Imperialist Harassment' — the body never says it.",
 };
@@ -50,7 +51,8 @@ number the body never gives is reported with the numbers of the source sentence 
 suggestions; so is a comparator that flips (\"fewer than 150\" where the body says \"more \
 than 150\") and a month or weekday the body never names. A number the body gives only about \
 something else is reported when the source sentence has another number next to the same word \
-(\"died 20 years ago\" where it says \"35 years ago\"). \"$5bn\" and \"$3mn\" are read as amounts.",
+(\"died 20 years ago\" where it says \"35 years ago\"). \"$5bn\" and \"$3mn\" are read as amounts, \
+\"8pm\" as the 8 of \"8 pm\".",
     example: "\"expects to hire fewer than 150 nurses\" where the body says \"more than 150\".",
 };
 
@@ -62,7 +64,8 @@ pub static ENTITY: Rule = Rule {
     explanation: "Capitalised names (people, places, organisations) in a unit must occur in the \
 body; acronyms match the initials of a body name (\"NAMI\" for \"National Alliance on Mental \
 Illness\"), demonyms match their country (\"Russian\", \"Russia\"), and a first name or title \
-before a surname the body uses is accepted. A name is also reported when it stands where the \
+before a surname the body uses is accepted; placeholders that NLP pipelines write for a word \
+(`UNK`, `-LRB-`) are no names. A name is also reported when it stands where the \
 source sentence has another one: the unit says \"Whitfield named Webb\" where the body says \
 \"Alvarez … named Webb\".",
     example: "\"Council President Dana Whitfield named Marcus Webb\" — the mayor named him.",

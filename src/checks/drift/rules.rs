@@ -22,6 +22,21 @@ fn breaks(text: &str, a: &Token, b: &Token) -> bool {
         || text[a.end..b.start].contains(". ")
 }
 
+/// True when `rest` (what follows an apostrophe) starts with an English
+/// clitic that tokenized text writes apart from its word ("mclean 's",
+/// "you 're", "i 'm", as machine summaries and Penn Treebank text do): the
+/// apostrophe belongs to the clitic and opens no quotation.
+fn split_clitic(rest: &[(usize, char)]) -> bool {
+    let word: String = rest
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let after = rest.get(word.chars().count()).map(|&(_, c)| c);
+    matches!(word.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m" | "t") && !after.is_some_and(|c| c == '\'' || c == '’')
+}
+
 /// Quoted passages in `text[start..end]` as byte ranges of their inside.
 pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let slice = &text[start..end];
@@ -29,11 +44,25 @@ pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)
     let mut ranges = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
+    // The second mark of a `` or '' pair, already read with the first.
+    let mut paired = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
+        if std::mem::take(&mut paired) {
+            continue;
+        }
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|n| n.1);
         let after = i + c.len_utf8();
         match c {
+            // ``…'' : the double quotes of TeX and Penn Treebank text.
+            '`' if next == Some('`') => {
+                double = Some(after + 1);
+                paired = true;
+            }
+            '\'' if next == Some('\'') && double.is_some() => {
+                ranges.extend(double.take().map(|open| (open, i)));
+                paired = true;
+            }
             '"' => match double.take() {
                 Some(open) => ranges.push((open, i)),
                 None => double = Some(after),
@@ -45,7 +74,9 @@ pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)
                 }
             }
             '\'' | '‘' | '’' => {
-                let opens = !prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                let opens = !prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric)
+                    && !split_clitic(&chars[k + 1..]);
                 let closes = prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
                 if single.is_some() && closes && c != '‘' {
                     ranges.push((single.take().unwrap_or(after), i));
@@ -146,6 +177,28 @@ fn initials(text: &str, run: &[Token]) -> String {
         .collect()
 }
 
+/// The words of `text[start..end]` as the body index compares them, with a
+/// clitic that tokenized text writes apart ("i 'm", "do n't") joined back
+/// to its word ("im", "dont", as "I'm", "don't" normalise).
+fn quote_words(text: &str, start: usize, end: usize) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for t in tokenize(text, start, end) {
+        let word = normalise(&t.folded);
+        if word.is_empty() {
+            continue;
+        }
+        let before = &text[start..t.start];
+        let apart = before.ends_with(" '") || before.ends_with(" ’");
+        let clitic = (apart && matches!(word.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m"))
+            || (t.folded == "n't" || t.folded == "n’t") && before.ends_with(' ');
+        match words.last_mut() {
+            Some(last) if clitic => last.push_str(&word),
+            _ => words.push(word),
+        }
+    }
+    words
+}
+
 pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     for &(start, end) in &ctx.quotes {
@@ -155,11 +208,7 @@ pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         let mut offset = start;
         for piece in inside.split(['…']).flat_map(|p| p.split("...")) {
             let piece_start = offset + (text[offset..end].find(piece).unwrap_or(0));
-            let words: Vec<String> = tokenize(text, piece_start, piece_start + piece.len())
-                .iter()
-                .map(|t| normalise(&t.folded))
-                .filter(|w| !w.is_empty())
-                .collect();
+            let words = quote_words(text, piece_start, piece_start + piece.len());
             offset = piece_start + piece.len();
             if !words.is_empty() {
                 pieces.push(words);
@@ -170,8 +219,16 @@ pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         }
         let all: Vec<String> = pieces.concat();
         let quoted = ctx.unit_text(start, end);
-        let open = text[..start].chars().next_back().map_or(0, char::len_utf8);
-        let close = text[end..].chars().next().map_or(0, char::len_utf8);
+        let open = if text[..start].ends_with("``") {
+            2
+        } else {
+            text[..start].chars().next_back().map_or(0, char::len_utf8)
+        };
+        let close = if text[end..].starts_with("''") {
+            2
+        } else {
+            text[end..].chars().next().map_or(0, char::len_utf8)
+        };
         let mut finding = ctx.finding(
             &UNSUPPORTED_QUOTE,
             start - open,
@@ -378,8 +435,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if let Some(s) = ctx.best_source() {
             let unit_keys: Vec<&str> = tokens.iter().map(|u| u.stem.as_str()).collect();
             let candidate = sentence_tokens(ctx, s).iter().find(|b| {
-                b.number()
-                    .is_some_and(|bn| bn.percent == n.percent && bn.ordinal == n.ordinal)
+                cues::number_of(b).is_some_and(|bn| bn.percent == n.percent && bn.ordinal == n.ordinal)
                     && !unit_keys.contains(&b.stem.as_str())
             });
             if let Some(b) = candidate {
@@ -458,11 +514,26 @@ fn slot_number(ctx: &UnitCtx, k: usize) -> Option<(usize, usize)> {
 pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let tokens = ctx.tokens();
-    let runs = name_runs(text, tokens, &ctx.entity);
+    // A placeholder (`UNK`, `-LRB-`) is part of no name: runs are cut at
+    // their ends ("Stan UNK" is the name "Stan") and a run made only of
+    // placeholders is no name at all.
+    let placeholder = |i: usize| cues::placeholder(tokens[i].text(text));
+    let runs: Vec<(usize, usize)> = name_runs(text, tokens, &ctx.entity)
+        .into_iter()
+        .filter_map(|(mut first, mut last)| {
+            while first <= last && placeholder(first) {
+                first += 1;
+            }
+            while last > first && placeholder(last) {
+                last -= 1;
+            }
+            (first <= last).then_some((first, last))
+        })
+        .collect();
     let mut reported: Vec<(usize, usize)> = Vec::new();
     for &(first, last) in &runs {
         let missing: Vec<usize> = (first..=last)
-            .filter(|&i| !ctx.body.has_name(ctx.alignment, &tokens[i], text))
+            .filter(|&i| !placeholder(i) && !ctx.body.has_name(ctx.alignment, &tokens[i], text))
             .collect();
         if missing.is_empty() {
             continue;
@@ -1053,6 +1124,45 @@ mod tests {
     }
 
     #[test]
+    fn tokenized_text_quotes_and_clitics() {
+        // A clitic written apart opens no quote; `` and '' do.
+        let text = "mclean 's song `` american pie '' is 44 , and you 're right";
+        let ranges = quoted_ranges(text, 0, text.len());
+        let quoted: Vec<&str> = ranges.iter().map(|&(s, e)| text[s..e].trim()).collect();
+        assert_eq!(quoted, ["american pie"]);
+        // Clitics join their word, as the body's "I'm", "don't" normalise.
+        let text = "i 'm sure we do n't know mclean 's plan";
+        assert_eq!(
+            quote_words(text, 0, text.len()),
+            ["im", "sure", "we", "dont", "know", "mcleans", "plan"]
+        );
+        // A real quotation in single marks still is one.
+        let text = "he called it 'a bridge to the future' on monday";
+        let ranges = quoted_ranges(text, 0, text.len());
+        assert_eq!(
+            ranges.iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>(),
+            ["a bridge to the future"]
+        );
+    }
+
+    #[test]
+    fn a_tokenized_quote_of_the_body_is_supported() {
+        let body = "Bridge opens\n\nRuiz said: \"I'm proud of what we've built, and I don't regret the cost.\"\n\n";
+        let found = article(&format!("{body}- ruiz said `` i 'm proud of what we 've built '' .\n"));
+        assert!(
+            found.iter().all(|(rule, _)| rule != "drift/unsupported-quote"),
+            "{found:?}"
+        );
+        let found = article(&format!(
+            "{body}- ruiz said `` i 'm proud of what we 've paid for '' .\n"
+        ));
+        assert!(
+            found.iter().any(|(rule, _)| rule == "drift/unsupported-quote"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_number_and_a_flipped_comparator() {
         let found = drift("- The bridge cost less than $40 million after four years of work.\n");
         assert!(
@@ -1212,6 +1322,37 @@ mod tests {
             .filter(|f| f.family() == "drift")
             .map(|f| (f.rule.to_string(), f.text))
             .collect()
+    }
+
+    #[test]
+    fn a_time_of_day_written_onto_the_digits() {
+        let body = "Late opening\n\nThe branch will stay open until 9pm on weekdays, the board said.\n\n";
+        // "9 pm" is the body's "9pm".
+        let found = article(&format!("{body}- The branch will stay open until 9 pm on weekdays.\n"));
+        assert!(found.iter().all(|(rule, _)| rule != "drift/number"), "{found:?}");
+        // "11pm" is a number the body never gives.
+        let found = article(&format!("{body}- The branch will stay open until 11pm on weekdays.\n"));
+        assert!(found.contains(&("drift/number".into(), "11pm".into())), "{found:?}");
+    }
+
+    #[test]
+    fn pipeline_placeholders_are_no_names() {
+        let body = "Cup final\n\nCoach Elena Varga praised the youth squad after the final on Sunday.\n\n";
+        // A machine summary's `UNK` and bracket escapes name nothing.
+        let found = article(&format!(
+            "{body}- Coach Elena UNK praised the UNK squad -LRB- youth team -RRB- after the final.\n"
+        ));
+        assert!(found.iter().all(|(rule, _)| rule != "drift/entity"), "{found:?}");
+        // A new name beside a placeholder is still new, and reported alone.
+        let found = article(&format!(
+            "{body}- Coach Dario UNK praised the youth squad after the final.\n"
+        ));
+        assert!(found.contains(&("drift/entity".into(), "Dario".into())), "{found:?}");
+        // An acronym is not a placeholder.
+        let found = article(&format!(
+            "{body}- Coach Elena Varga praised the UNICEF squad after the final.\n"
+        ));
+        assert!(found.contains(&("drift/entity".into(), "UNICEF".into())), "{found:?}");
     }
 
     #[test]
