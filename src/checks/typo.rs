@@ -34,6 +34,7 @@ use crate::options::CheckOptions;
 use crate::span::Span;
 use crate::text::lexicon::{self, Locale};
 use crate::text::stopwords::is_stopword;
+use crate::text::synonyms;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
@@ -1009,9 +1010,12 @@ impl<'d> Checker<'d> {
         // A known name ("bateman" in a lower-cased summary) is that name.
         !lexicon::is_known_name(key)
             && self.recognisable_within(key, plain_limit(key.chars().count()))
-            && self.candidates[key]
-                .first()
-                .is_some_and(|best| best.cost <= 1.0 && best.word.chars().next() == key.chars().next())
+            && self.candidates[key].first().is_some_and(|best| {
+                best.cost <= 1.0
+                        && best.word.chars().next() == key.chars().next()
+                        // The plural of a compound noun ("get-togethers").
+                        && key.strip_suffix('s') != Some(best.word.as_str())
+            })
     }
 
     /// True if the best correction of `key` (ranked and cached) has a
@@ -1371,7 +1375,8 @@ fn contraction(word: &str, locale: Locale) -> Option<Lexical> {
 fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
     let known = |w: &str| lexicon::is_word(w, locale) || lexicon::frequency(w) > 0;
     if let Some(base) = word.strip_suffix('s') {
-        if base.len() >= 4 && !base.ends_with('s') && known(base) {
+        // Only a noun or a verb takes an -s: "boths" and "justs" are slips.
+        if base.len() >= 4 && !base.ends_with('s') && known(base) && synonyms::is_noun_or_verb(base) != Some(false) {
             return Some(Lexical::Derived);
         }
     }
@@ -2174,6 +2179,15 @@ mod tests {
         assert_eq!(found[0].2.as_deref(), Some("operation"));
         // Real compounds, and one that a slip at the first letter would explain.
         assert!(typos("The snowpack melted, and the paceman bowled on the hardcourt.").is_empty());
+    }
+
+    #[test]
+    fn only_nouns_and_verbs_take_an_s() {
+        let found = typos("The two sides justs agreed on a framework for talks.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2.as_deref(), Some("just"));
+        // Plurals and verb forms the lexicon may lack, and a compound noun's plural.
+        assert!(typos("The livestreams drew crowds at family get-togethers.").is_empty());
     }
 
     #[test]

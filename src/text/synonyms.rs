@@ -138,6 +138,14 @@ fn synset_pos(id: u32) -> Pos {
     pos_of(word_at(LINKS, id as usize) >> POS_BITS)
 }
 
+/// Whether the lemma `word` can be a noun or a verb (and so take a plural
+/// or third-person `-s`): `None` when WordNet does not list it.
+pub fn is_noun_or_verb(word: &str) -> Option<bool> {
+    let mut senses = lemma_synsets(word).peekable();
+    senses.peek()?;
+    Some(senses.any(|id| matches!(synset_pos(id), Pos::Noun | Pos::Verb)))
+}
+
 /// Links of one kind from synset `id`.
 fn links(id: u32, kind: u32) -> impl Iterator<Item = u32> {
     let header = (ID_MASK as usize) & word_at(LINKS, id as usize) as usize;
