@@ -550,7 +550,12 @@ impl<'d> Checker<'d> {
         let chunk_end = text[token.end..]
             .find(char::is_whitespace)
             .map_or(text.len(), |i| token.end + i);
-        let chunk = text[chunk_start..chunk_end].trim_matches(|c: char| !c.is_alphanumeric());
+        let raw = &text[chunk_start..chunk_end];
+        if raw.len() > 2 && raw.starts_with('-') && raw.ends_with('-') {
+            // A code between hyphens: tokenised brackets ("-lrb-", "-lsb-").
+            return Context::Skip;
+        }
+        let chunk = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if chunk.contains(['-', '\u{2010}', '\u{2011}']) {
             let parts: Vec<&str> = chunk.split(['-', '\u{2010}', '\u{2011}']).collect();
             let joined: String = parts.concat().to_lowercase();
@@ -616,6 +621,27 @@ impl<'d> Checker<'d> {
     ///   when a known name is one edit away.
     fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         let len = key.chars().count();
+        if self.vocabulary.get(key).copied().unwrap_or(0) <= 1 {
+            if let Some(word) = self.same_name_elsewhere(tokens, i, key) {
+                // The document's own spelling of the name leads.
+                let mut ranked = self.rank(key);
+                ranked.retain(|c| c.word != word);
+                ranked.insert(
+                    0,
+                    Candidate {
+                        cost: typing_cost(key, &word),
+                        score: f64::MIN,
+                        in_document: true,
+                        word,
+                    },
+                );
+                self.candidates.insert(key.to_string(), ranked);
+                return true;
+            }
+        }
+        if len == 3 {
+            return self.short_capital_typo(tokens, i, key);
+        }
         if len < 4
             || key.chars().all(|c| key.starts_with(c))
             || self.vocabulary.get(key).copied().unwrap_or(0) > 1
@@ -644,11 +670,185 @@ impl<'d> Checker<'d> {
             self.candidates.insert(key.to_string(), ranked);
             return true;
         }
-        if !tokens[i].capital_is_positional || self.beside_name(tokens, i, true) {
+        if self.beside_name(tokens, i, true) {
             return false;
+        }
+        if !self.capital_may_be_positional(&tokens[i]) {
+            return self.swapped_capital(key);
         }
         let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
         self.recognisable_within(key, plain_limit(len) - margin)
+    }
+
+    /// A capitalised word mid-sentence, with no name beside it and no word
+    /// of the document near it, is a typo only if it is two neighbouring
+    /// letters swapped in a common word of 5+ letters ("the Gulf Strema"):
+    /// a swap is the commonest slip, and a name that is a common word with
+    /// two letters swapped is rare, unlike names one changed, added or
+    /// dropped letter from a word ("Jett", "Rees", "Loftus", "Doig"). Not
+    /// near a name the document writes: that is the name misspelled.
+    fn swapped_capital(&mut self, key: &str) -> bool {
+        if key.chars().count() < 5 {
+            return false;
+        }
+        let chars: Vec<char> = key.chars().collect();
+        // The swaps are a handful of exact lookups; the fuzzy ranking runs
+        // only for a word that fires.
+        let mut swapped: Option<(u64, String)> = None;
+        for i in 0..chars.len() - 1 {
+            if chars[i] == chars[i + 1] {
+                continue;
+            }
+            let mut variant = chars.clone();
+            variant.swap(i, i + 1);
+            let variant: String = variant.into_iter().collect();
+            let freq = lexicon::frequency(&variant);
+            if freq >= 10_000_000
+                && lexicon::is_word(&variant, self.locale)
+                && swapped.as_ref().is_none_or(|(f, _)| freq > *f)
+            {
+                swapped = Some((freq, variant));
+            }
+        }
+        let Some((_, word)) = swapped else {
+            return false;
+        };
+        // One edit from a name the document writes ("Folwer" in an article
+        // about Rickie Fowler): that name misspelled, for
+        // typo/inconsistent-spelling, not "flower".
+        let mut near_name = false;
+        for_each_one_edit_variant(&chars, |variant| near_name |= self.name_forms.contains(variant));
+        if near_name {
+            return false;
+        }
+        // The swapped word is the reason for the finding: it leads.
+        let mut ranked = self.rank(key);
+        match ranked.iter().position(|c| c.word == word) {
+            Some(at) => {
+                let own = ranked.remove(at);
+                ranked.insert(0, own);
+            }
+            None => ranked.insert(
+                0,
+                Candidate {
+                    cost: typing_cost(key, &word),
+                    score: f64::MIN,
+                    in_document: self.vocabulary.contains_key(word.as_str()),
+                    word,
+                },
+            ),
+        }
+        self.candidates.insert(key.to_string(), ranked);
+        true
+    }
+
+    /// The word the document writes, elsewhere, in the same multi-word name
+    /// as `tokens[i]`, when it is one slip from `key`: "Ew York" where the
+    /// article says "New York" eleven times, "Lbi Dems" beside "Lib Dems",
+    /// "Baby Be Mie" beside "Baby Be Mine". The shared capitalised
+    /// neighbour (part of the name, not a sentence start) is the evidence,
+    /// so this holds for short words and beside other names too. A slip
+    /// here is a dropped, added or swapped letter, or a neighbouring key
+    /// other than at the first letter; not a changed vowel or an added
+    /// ending, which is how different people's names differ ("Tom Daley" /
+    /// "Tim Daley", "Dean Holden" / "Sean Holden", "Carl Smith" / "Carla Smith").
+    fn same_name_elsewhere(&self, tokens: &[Token], i: usize, key: &str) -> Option<String> {
+        let text = &self.doc.text;
+        let joined = |a: &Token, b: &Token| {
+            a.region == b.region && a.end <= b.start && text[a.end..b.start].chars().all(|c| c == ' ')
+        };
+        let part_of_name = |t: &Token| {
+            !t.capital_is_positional && self.text(t).starts_with(char::is_uppercase) && t.verdict != Lexical::Skip
+        };
+        let token = &tokens[i];
+        // (neighbour index, whether the neighbour comes after the word)
+        let neighbours = [i.checked_sub(1).map(|j| (j, false)), Some((i + 1, true))];
+        for (n, after) in neighbours.into_iter().flatten() {
+            let Some(neighbour) = tokens.get(n) else { continue };
+            let linked = if after {
+                joined(token, neighbour)
+            } else {
+                joined(neighbour, token)
+            };
+            // (Written once, the neighbour has no other occurrence to compare.)
+            if !linked || !part_of_name(neighbour) || self.vocabulary.get(&neighbour.key).copied().unwrap_or(0) < 2 {
+                continue;
+            }
+            let name = self.text(neighbour);
+            for (j, other) in tokens.iter().enumerate() {
+                if j == n || self.text(other) != name {
+                    continue;
+                }
+                let counterpart = if after { j.checked_sub(1) } else { Some(j + 1) };
+                let Some(word) = counterpart.and_then(|k| tokens.get(k)) else {
+                    continue;
+                };
+                let linked = if after {
+                    joined(word, other)
+                } else {
+                    joined(other, word)
+                };
+                // The other spelling must be the likelier one: an English word
+                // or a known name, or written more often than this one.
+                let likelier = matches!(word.verdict, Lexical::Word | Lexical::KnownName)
+                    || self.vocabulary.get(&word.key).copied().unwrap_or(0) > 1;
+                if linked
+                    && likelier
+                    && word.start != token.start
+                    && self.text(word).starts_with(char::is_uppercase)
+                    && name_phrase_slip(key, &word.key)
+                {
+                    return Some(word.key.to_string());
+                }
+            }
+        }
+        None
+    }
+
+    /// A capitalised three-letter word: names of three letters are many
+    /// ("Jak", "Lai", "Rao"), so only where the capital is positional, no
+    /// name stands beside it, it is written once, and it is one cheap slip
+    /// (a swap, a neighbouring key, a vowel for a vowel) from a very common
+    /// word of three letters or more ("Ome are fighting" for "One", not the
+    /// abbreviation in "Det Con Smith").
+    fn short_capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
+        if !self.capital_may_be_positional(&tokens[i])
+            || key.chars().all(|c| key.starts_with(c))
+            || self.vocabulary.get(key).copied().unwrap_or(0) > 1
+            || self.beside_name(tokens, i, true)
+        {
+            return false;
+        }
+        if !self.candidates.contains_key(key) {
+            let ranked = self.rank(key);
+            self.candidates.insert(key.to_string(), ranked);
+        }
+        let Some(ranked) = self.candidates.get_mut(key) else {
+            return false;
+        };
+        ranked.retain(|c| c.word.chars().count() >= 3);
+        let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
+        ranked.first().is_some_and(|best| {
+            best.cost <= 0.7
+                && lexicon::frequency(&best.word) >= 50_000_000
+                && best.confidence_cost() <= plain_limit(3) - margin
+        })
+    }
+
+    /// True if the capital of `token` may be there for its position: a
+    /// sentence start, a title-case line, or the first word of a quotation
+    /// or quoted title ("his latest 'How Did We Get Here?' video"), which
+    /// starts with a capital too. (Only for judging the word itself: a name
+    /// written at the start of a quotation is still evidence of the name.)
+    fn capital_may_be_positional(&self, token: &Token) -> bool {
+        if token.capital_is_positional {
+            return true;
+        }
+        let region_start = self.regions[token.region].start;
+        let before = &self.doc.text[region_start..token.start];
+        before
+            .strip_suffix(['"', '\'', '“', '‘'])
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
     }
 
     /// True if the token next to `tokens[i]` (same region, only a space, a
@@ -755,6 +955,19 @@ impl<'d> Checker<'d> {
             self.candidates.insert(key.to_string(), ranked);
         }
         let len = key.chars().count();
+        if len == 2 {
+            // Two-letter strings are abbreviations, initials and particles as
+            // often as slips ("ie", "mr", "ny", "th" are in the lexicon's list
+            // of names and abbreviations): only a letter dropped from a very
+            // common three-letter word, or one the document uses, counts ("tw"
+            // for "two", "wn" for "won").
+            if strict || lexicon::is_known_name(key) {
+                return false;
+            }
+            if let Some(ranked) = self.candidates.get_mut(key) {
+                ranked.retain(|c| c.word.chars().count() == 3 && drops_one_letter(key, &c.word));
+            }
+        }
         if len == 3 {
             // "plc" is not "pc" mistyped: three-letter slips come from longer
             // words, so two-letter words are neither evidence nor suggestions.
@@ -769,7 +982,17 @@ impl<'d> Checker<'d> {
             // A plural the lexicon lacks ("get-togethers", "year-olds") is not a slip.
             return false;
         }
-        if len <= 2 || (len == 3 && lexicon::frequency(&best.word) < 50_000_000 && !best.in_document) {
+        // Two letters swapped, the commonest slip, are strong evidence in a
+        // short word ("fna" for "fan"), whose other one-edit neighbours are many.
+        let floor = if len == 3 && best.cost <= 0.6 {
+            10_000_000
+        } else {
+            50_000_000
+        };
+        if len < 2
+            || (len == 2 && lexicon::frequency(&best.word) < 50_000_000 && !best.in_document)
+            || (len == 3 && lexicon::frequency(&best.word) < floor && !best.in_document)
+        {
             // Short strings are near hundreds of words and are often
             // abbreviations ("ie", "plc"): only a slip in a very common word,
             // or in a word the document uses, counts.
@@ -1271,6 +1494,43 @@ fn bare(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// True if `a` is `b` with two neighbouring letters swapped ("strema" / "stream").
+fn is_swap(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| b.get(i) != Some(&a[i])).collect();
+    a.len() == b.len()
+        && differ.len() == 2
+        && differ[1] == differ[0] + 1
+        && a[differ[0]] == b[differ[1]]
+        && a[differ[1]] == b[differ[0]]
+}
+
+/// True if `typed` is one slip from `meant` as names go wrong: a dropped,
+/// added or swapped letter, or a neighbouring key other than the first
+/// letter; not a changed vowel or an added ending (see
+/// [`Checker::same_name_elsewhere`]).
+fn name_phrase_slip(typed: &str, meant: &str) -> bool {
+    if typed == meant || typed.starts_with(meant) || meant.starts_with(typed) {
+        return false;
+    }
+    if drops_one_letter(typed, meant) || drops_one_letter(meant, typed) || is_swap(typed, meant) {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (typed.chars().collect(), meant.chars().collect());
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| b.get(i) != Some(&a[i])).collect();
+    a.len() == b.len()
+        && differ.len() == 1
+        && differ[0] > 0
+        && adjacent_keys(a[differ[0]], b[differ[0]])
+        && !(is_vowel(a[differ[0]]) && is_vowel(b[differ[0]]))
+}
+
+/// True if `short` is `long` with one letter left out ("tw" / "two").
+fn drops_one_letter(short: &str, long: &str) -> bool {
+    let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
+    l.len() == s.len() + 1 && (0..l.len()).any(|i| l[..i] == s[..i] && l[i + 1..] == s[i..])
+}
+
 /// True if one form is the other plus a plural or verb ending.
 fn is_inflection(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
@@ -1720,6 +1980,73 @@ mod tests {
     }
 
     #[test]
+    fn a_three_letter_slip_where_the_capital_is_positional_is_a_typo() {
+        // A sentence start, and the first word of a quoted title.
+        let text = "Title Here\n\nThe season ends in one week. Ome are fighting for promotion. \
+            He posted his latest 'Ohw Did We Get Here?' video.\n";
+        let found = typos(text);
+        let words: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+        assert_eq!(words, [("Ome", Some("One")), ("Ohw", Some("How"))], "{found:?}");
+        // Near misses: mid-sentence ("Lai"), beside a name ("Zaw Lin"), an
+        // abbreviation a costly slip from a word ("Det Con"), written twice
+        // ("Jak"), and a quote mark that closes rather than opens.
+        let near = "Title Here\n\nLisa Lai told the paper. Zaw Lin was there. Det Con Smith said so. \
+            Jak smiled. Jak waved. He said 'yes'Ome.\n";
+        assert_eq!(typos(near), []);
+    }
+
+    #[test]
+    fn a_capitalised_word_mid_sentence_that_is_a_common_word_with_two_letters_swapped_is_a_typo() {
+        let text = "Title Here\n\nHe took his boat out to the Gulf Strema to find better fishing.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "Strema".into(), Some("Stream".into()))]
+        );
+        // Near misses: four letters ("Raed" / "read"), a changed or doubled
+        // letter rather than a swap ("Loftus" / "lotus", "Bassett"), a name
+        // beside it ("Chuck Fowler"), and one edit from a name the document
+        // writes ("Folwer" where the article names Mr Fowler, not "flower").
+        let near = "Title Here\n\nGovernor Raed said soldiers left Loftus Road and Bassett. \
+            Rickie Fowler won. It was not long before Folwer came to the party.\n";
+        let found = typos(near);
+        assert!(found.iter().all(|f| f.0 != "typo/spelling"), "{found:?}");
+    }
+
+    #[test]
+    fn a_word_of_a_name_the_document_writes_elsewhere_in_the_same_name_is_a_typo() {
+        let text = "Title Here\n\nThe march is in New York on Sunday. Her family in Ew York said so. \
+            The Lib Dems lost seats, and the Lbi Dems lost votes.\n";
+        let found = typos(text);
+        let words: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+        assert_eq!(words, [("Ew", Some("New")), ("Lbi", Some("Lib"))], "{found:?}");
+        // Near misses: different people of one family (a changed vowel, a
+        // changed first letter, an added ending).
+        let near = "Title Here\n\nBrannoc Vell dived and Brennoc Vell watched. Dazric Vell and Sazric \
+            Vell coached. Orlan Vell met Orlana Vell.\n";
+        assert_eq!(typos(near), []);
+        // ... while a dropped letter in the same family name is a slip when
+        // the other spelling is the usual one (written once each, either may
+        // be the slip).
+        let slip = "Title Here\n\nBrannoc Vell dived and Branoc Vell watched, then Brannoc Vell left.\n";
+        let found = typos(slip);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Branoc");
+    }
+
+    #[test]
+    fn a_three_letter_swap_of_a_common_word_is_a_typo() {
+        // "fan" is below the frequency a three-letter slip otherwise needs,
+        // but two letters swapped are the commonest slip.
+        let text = "Title Here\n\nHe is a big fna of his former opening partner.\n";
+        assert_eq!(
+            typos(text),
+            [("typo/spelling".into(), "fna".into(), Some("fan".into()))]
+        );
+        // Near miss: a code between hyphens (tokenised brackets), not "lbs".
+        assert_eq!(typos("Title Here\n\nShe said : -lsb- baby girl -rsb- too late.\n"), []);
+    }
+
+    #[test]
     fn three_letter_slips_are_judged_against_words_of_three_letters_or_more() {
         // "aas" is one doubling from "as", but a slip of three letters comes
         // from a longer word: "was" (or "has"), not "as".
@@ -1728,6 +2055,23 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].2.as_deref(), Some("was"));
         assert_eq!(typos("Title Here\n\nThe Wedgwood plc's pension fund grew.\n"), []);
+    }
+
+    #[test]
+    fn two_letter_slips_are_letters_dropped_from_common_three_letter_words() {
+        let text = "Title Here\n\nThe club has tw world champions and have wn only once this year.\n";
+        let found = typos(text);
+        let words: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+        // "wn" could be "won", "own" or "win": any is a three-letter word.
+        assert_eq!(words[0], ("tw", Some("two")), "{found:?}");
+        assert_eq!(words[1].0, "wn", "{found:?}");
+        assert!(words[1].1.is_some_and(|s| drops_one_letter("wn", s)), "{found:?}");
+        assert_eq!(words.len(), 2, "{found:?}");
+        // Near misses: abbreviations the lexicon lists ("ie", "mr", "ny"), a
+        // particle beside a name, and a slip only a rare word explains ("fb").
+        let near = "Title Here\n\nTwo-step checks - ie passwords - failed, mr smith said in ny. \
+            A letter to Achmad da Costa was shared on fb by the club.\n";
+        assert_eq!(typos(near), []);
     }
 
     #[test]
