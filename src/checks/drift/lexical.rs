@@ -73,12 +73,44 @@ fn neighbour(tokens: &[Token], at: usize, step: isize) -> Option<&str> {
     Some("")
 }
 
+/// [`neighbour`] of source token `at`, passing over a day or month name or
+/// a number that the unit does not give: a summary drops such detail
+/// ("pleaded guilty on Thursday to manslaughter" / "pleaded guilty to
+/// murder"), and the word beyond it is the real neighbour.
+fn detail_neighbour<'t>(unit: &[Token], tokens: &'t [Token], at: usize, step: isize) -> Option<&'t str> {
+    let mut i = at as isize;
+    for _ in 0..5 {
+        i += step;
+        let t = tokens.get(usize::try_from(i).ok()?)?;
+        if t.stop {
+            continue;
+        }
+        let detail = cues::date_name(&t.folded).is_some() || t.number().is_some();
+        if detail && !unit.iter().any(|u| u.stem == t.stem) {
+            continue;
+        }
+        return Some(&t.stem);
+    }
+    Some("")
+}
+
 /// Same slot: the content words around the unit word are the ones around
 /// the source word, on both sides ("on Bayswater Road, near" / "on
-/// Bayswater pavement, near"): a one-word swap in a copied context.
-fn same_slot(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
-    let left = neighbour(unit, k, -1) == neighbour(body, j, -1);
-    let right = neighbour(unit, k, 1) == neighbour(body, j, 1);
+/// Bayswater pavement, near"): a one-word swap in a copied context. With
+/// `past_details`, the source side passes over dates and numbers the unit
+/// drops ([`detail_neighbour`]); only for swaps WordNet calls different
+/// things, since for the score's replaced words the wider slot also takes
+/// in faithful rewording (docs/drift.md, branch drift4).
+fn same_slot(unit: &[Token], k: usize, body: &[Token], j: usize, past_details: bool) -> bool {
+    let body_side = |step| {
+        if past_details {
+            detail_neighbour(unit, body, j, step)
+        } else {
+            neighbour(body, j, step)
+        }
+    };
+    let left = neighbour(unit, k, -1) == body_side(-1);
+    let right = neighbour(unit, k, 1) == body_side(1);
     let anchored = |n: Option<&str>| n.is_some_and(|s| !s.is_empty());
     left && right && (anchored(neighbour(unit, k, -1)) || anchored(neighbour(unit, k, 1)))
 }
@@ -123,7 +155,7 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
             // another thing of the same kind. A word it cannot relate may
             // be a paraphrase it does not know ("incursion", "invasion").
             let different = matches!(relation, Relation::Antonym | Relation::CoHyponym);
-            if reading == Reading::Unlicensed && different && same_slot(tokens, k, body, *j) {
+            if reading == Reading::Unlicensed && different && same_slot(tokens, k, body, *j, true) {
                 reading = Reading::Swapped {
                     s: *s,
                     j: *j,
@@ -146,7 +178,10 @@ fn replaces(ctx: &UnitCtx, k: usize, sources: &[usize]) -> bool {
     sources.iter().any(|&s| {
         let body = &ctx.alignment.sentences[s].tokens;
         body.iter().enumerate().any(|(j, b)| {
-            !b.stop && b.number().is_none() && !tokens.iter().any(|t| t.stem == b.stem) && same_slot(tokens, k, body, j)
+            !b.stop
+                && b.number().is_none()
+                && !tokens.iter().any(|t| t.stem == b.stem)
+                && same_slot(tokens, k, body, j, false)
         })
     })
 }
@@ -288,6 +323,35 @@ mod tests {
             words.contains(&("automobile".to_string(), Reading::Licensed)),
             "{words:?}"
         );
+    }
+
+    #[test]
+    fn a_swap_slot_passes_over_dates_and_numbers_the_unit_drops() {
+        use super::same_slot;
+        use crate::text::tokenize;
+        let toks = |s: &str| tokenize(s, 0, s.len());
+        let at = |t: &[crate::text::Token], w: &str| t.iter().position(|x| x.folded == w).expect("word");
+        let unit = toks("pleaded guilty to murder in the death");
+        let body = toks("pleaded guilty on Thursday to manslaughter in the death");
+        let (k, j) = (at(&unit, "murder"), at(&body, "manslaughter"));
+        // "Thursday" stands between "guilty" and "manslaughter" only in the body.
+        assert!(same_slot(&unit, k, &body, j, true));
+        assert!(!same_slot(&unit, k, &body, j, false));
+        // A number is detail too; a content word the unit drops is not.
+        let body = toks("pleaded guilty in 2019 to manslaughter in the death");
+        assert!(same_slot(&unit, k, &body, at(&body, "manslaughter"), true));
+        let body = toks("pleaded guilty tearfully to manslaughter in the death");
+        assert!(!same_slot(&unit, k, &body, at(&body, "manslaughter"), true));
+        // A date the unit gives itself is a neighbour, not detail.
+        let unit = toks("pleaded guilty on Thursday to murder in the death");
+        let body = toks("pleaded guilty on Friday to manslaughter in the death");
+        assert!(!same_slot(
+            &unit,
+            at(&unit, "murder"),
+            &body,
+            at(&body, "manslaughter"),
+            true
+        ));
     }
 
     #[test]
