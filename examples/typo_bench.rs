@@ -268,14 +268,26 @@ fn inject_names(text: &str, rng: &mut Rng) -> (String, Vec<Injected>) {
             .unwrap_or_default();
         chosen.push((offset, name, typo));
     }
-    chosen.sort_by_key(|(offset, _, _)| *offset);
+    splice(
+        text,
+        chosen
+            .into_iter()
+            .map(|(offset, name, typo)| (offset, name, typo, name.to_ascii_lowercase()))
+            .collect(),
+    )
+}
+
+/// `text` with each `(offset, word, typo, intended)` word replaced by its
+/// typo, and where the typos are.
+fn splice(text: &str, mut replacements: Vec<(usize, &str, String, String)>) -> (String, Vec<Injected>) {
+    replacements.sort_by_key(|(offset, ..)| *offset);
     let mut out = String::with_capacity(text.len() + 64);
     let mut injected = Vec::new();
     let mut last = 0;
-    for (offset, name, typo) in chosen {
+    for (offset, word, typo, intended) in replacements {
         out.push_str(&text[last..offset]);
-        injected.push(Injected::append(&mut out, &typo, name.to_ascii_lowercase()));
-        last = offset + name.len();
+        injected.push(Injected::append(&mut out, &typo, intended));
+        last = offset + word.len();
     }
     out.push_str(&text[last..]);
     (out, injected)
@@ -450,38 +462,18 @@ fn main() {
 
     // 2b. Misspelled names (apart from the English words above, with a seed of their own).
     let mut rng = Rng(0x5eed_0a3e);
-    let (mut name_injections, mut name_detected, mut name_top1, mut name_flags, mut name_true) = (0, 0, 0, 0, 0);
-    let mut name_misses = Vec::new();
-    for (i, body) in bodies.iter().enumerate() {
-        let (text, injected) = inject_names(body, &mut rng);
-        if injected.is_empty() {
-            continue;
-        }
-        let typos = typo::analyse(&document(i, &text), &options);
-        name_flags += typos.len();
-        for inj in &injected {
-            name_injections += 1;
-            match typos.iter().find(|t| t.start < inj.end && inj.start < t.end) {
-                Some(t) => {
-                    name_detected += 1;
-                    name_true += 1;
-                    if t.suggestion.as_deref().map(str::to_lowercase).as_deref() == Some(inj.intended.as_str()) {
-                        name_top1 += 1;
-                    }
-                }
-                None => name_misses.push(format!("{} (meant {})", &text[inj.start..inj.end], inj.intended)),
-            }
-        }
-    }
-    println!(
-        "sumlint, misspelled names written right 2+ times elsewhere: recall {:.3} ({name_detected}/{name_injections}), precision {:.3} ({name_true}/{name_flags}), top-1 {:.3} ({name_top1}/{name_detected})",
-        name_detected as f64 / name_injections.max(1) as f64,
-        name_true as f64 / name_flags.max(1) as f64,
-        name_top1 as f64 / name_detected.max(1) as f64
+    let name_docs: Vec<InjectedDoc> = bodies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, body)| {
+            let (text, injected) = inject_names(body, &mut rng);
+            (!injected.is_empty()).then(|| (document(i, &text), text, injected))
+        })
+        .collect();
+    score(&name_docs, &options).print(
+        "sumlint, misspelled names written right 2+ times elsewhere",
+        "name misses",
     );
-    if std::env::var_os("TYPO_BENCH_VERBOSE").is_some() {
-        println!("name misses: {name_misses:?}");
-    }
     if let Some(list) = &misspellings {
         listed_misspellings(&bodies, &options, list);
     }
@@ -598,7 +590,7 @@ fn hunspell(bodies: &[String], total_words: usize, injected_docs: &[(Document, S
 }
 
 /// hunspell's recall, precision and top-1 on `injected_docs`, printed after `label`.
-fn hunspell_injected(label: &str, injected_docs: &[(Document, String, Vec<Injected>)]) {
+fn hunspell_injected(label: &str, injected_docs: &[InjectedDoc]) {
     let (mut injections, mut detected, mut top1, mut flags, mut true_flags) = (0, 0, 0, 0, 0);
     for (_, text, injected) in injected_docs {
         let Some(listed) = hunspell_run(&["-l", "-d", "en_US"], text) else {
@@ -643,6 +635,72 @@ fn hunspell_injected(label: &str, injected_docs: &[(Document, String, Vec<Inject
     );
 }
 
+/// A document with misspellings: the parsed document, its text, and where they are.
+type InjectedDoc = (Document, String, Vec<Injected>);
+
+/// How the typo check did on documents with known misspellings.
+#[derive(Default)]
+struct Score {
+    injections: usize,
+    detected: usize,
+    top1: usize,
+    flags: usize,
+    true_flags: usize,
+    misses: Vec<String>,
+}
+
+/// Checks `docs` and counts which misspellings were flagged, and with the intended word first.
+fn score(docs: &[InjectedDoc], options: &CheckOptions) -> Score {
+    let mut score = Score::default();
+    for (doc, text, injected) in docs {
+        let typos = typo::analyse(doc, options);
+        score.flags += typos.len();
+        for inj in injected {
+            score.injections += 1;
+            match typos.iter().find(|t| t.start < inj.end && inj.start < t.end) {
+                Some(t) => {
+                    score.detected += 1;
+                    if t.suggestion.as_deref().map(str::to_lowercase).as_deref() == Some(inj.intended.as_str()) {
+                        score.top1 += 1;
+                    }
+                }
+                None => score
+                    .misses
+                    .push(format!("{} (meant {})", &text[inj.start..inj.end], inj.intended)),
+            }
+        }
+        score.true_flags += typos
+            .iter()
+            .filter(|t| injected.iter().any(|inj| t.start < inj.end && inj.start < t.end))
+            .count();
+    }
+    score
+}
+
+impl Score {
+    /// Prints recall, precision and top-1 after `label`, and the misses
+    /// after `misses_label` with `TYPO_BENCH_VERBOSE`.
+    fn print(&self, label: &str, misses_label: &str) {
+        let Score {
+            injections,
+            detected,
+            top1,
+            flags,
+            true_flags,
+            ..
+        } = *self;
+        println!(
+            "{label}: recall {:.3} ({detected}/{injections}), precision {:.3} ({true_flags}/{flags}), top-1 {:.3} ({top1}/{detected})",
+            detected as f64 / injections.max(1) as f64,
+            true_flags as f64 / flags.max(1) as f64,
+            top1 as f64 / detected.max(1) as f64
+        );
+        if std::env::var_os("TYPO_BENCH_VERBOSE").is_some() {
+            println!("{misses_label}: {:?}", self.misses);
+        }
+    }
+}
+
 /// Real misspellings from `list` (codespell's `wrong->right` format),
 /// injected into the documents, and what sumlint and hunspell make of them.
 fn listed_misspellings(bodies: &[String], options: &CheckOptions, list: &str) {
@@ -667,63 +725,30 @@ fn listed_misspellings(bodies: &[String], options: &CheckOptions, list: &str) {
         let mut eligible: Vec<(usize, &str)> = plain_words(body).filter(|(_, w)| listed.contains_key(w)).collect();
         let mut chosen = Vec::new();
         while chosen.len() < 2 && !eligible.is_empty() {
-            chosen.push(eligible.swap_remove(rng.below(eligible.len())));
-        }
-        chosen.sort_unstable();
-        let mut out = String::with_capacity(body.len() + 16);
-        let mut injected = Vec::new();
-        let mut last = 0;
-        for (offset, word) in chosen {
-            let options = &listed[word];
-            out.push_str(&body[last..offset]);
-            injected.push(Injected::append(
-                &mut out,
-                options[rng.below(options.len())],
+            let (offset, word) = eligible.swap_remove(rng.below(eligible.len()));
+            let typos = &listed[word];
+            chosen.push((
+                offset,
+                word,
+                typos[rng.below(typos.len())].to_string(),
                 word.to_string(),
             ));
-            last = offset + word.len();
         }
-        out.push_str(&body[last..]);
+        let (text, injected) = splice(body, chosen);
         if !injected.is_empty() {
-            injected_docs.push((document(i, &out), out, injected));
+            injected_docs.push((document(i, &text), text, injected));
         }
-    }
-    let (mut injections, mut detected, mut top1, mut flags, mut true_flags) = (0, 0, 0, 0, 0);
-    let mut misses = Vec::new();
-    for (doc, text, injected) in &injected_docs {
-        let typos = typo::analyse(doc, options);
-        flags += typos.len();
-        for inj in injected {
-            injections += 1;
-            match typos.iter().find(|t| t.start < inj.end && inj.start < t.end) {
-                Some(t) => {
-                    detected += 1;
-                    if t.suggestion.as_deref().map(str::to_lowercase).as_deref() == Some(inj.intended.as_str()) {
-                        top1 += 1;
-                    }
-                }
-                None => misses.push(format!("{} (meant {})", &text[inj.start..inj.end], inj.intended)),
-            }
-        }
-        true_flags += typos
-            .iter()
-            .filter(|t| injected.iter().any(|inj| t.start < inj.end && inj.start < t.end))
-            .count();
     }
     println!(
-        "listed misspellings ({} pairs from {list}): {injections} injected in {} documents",
+        "listed misspellings ({} pairs from {list}): {} injected in {} documents",
         listed.values().map(Vec::len).sum::<usize>(),
+        injected_docs
+            .iter()
+            .map(|(_, _, injected)| injected.len())
+            .sum::<usize>(),
         injected_docs.len()
     );
-    println!(
-        "sumlint, listed misspellings: recall {:.3} ({detected}/{injections}), precision {:.3} ({true_flags}/{flags}), top-1 {:.3} ({top1}/{detected})",
-        detected as f64 / injections.max(1) as f64,
-        true_flags as f64 / flags.max(1) as f64,
-        top1 as f64 / detected.max(1) as f64
-    );
-    if std::env::var_os("TYPO_BENCH_VERBOSE").is_some() {
-        println!("listed misses: {misses:?}");
-    }
+    score(&injected_docs, options).print("sumlint, listed misspellings", "listed misses");
     if std::env::var_os("TYPO_BENCH_NO_HUNSPELL").is_none() {
         hunspell_injected("hunspell, listed misspellings", &injected_docs);
     }
