@@ -15,8 +15,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+/// The body's words for matching quotations, built on first use: most
+/// summaries quote nothing, and this is a hash of every body word.
 #[derive(Debug, Default)]
-pub struct BodyView {
+struct QuoteIndex {
     /// Every body word, normalised for quote matching, in order, as an
     /// index into `positions` (one per distinct word).
     words: Vec<u32>,
@@ -26,6 +28,38 @@ pub struct BodyView {
     ids: HashMap<String, u32>,
     /// Positions in `words` of each distinct word, by index.
     positions: Vec<Vec<usize>>,
+}
+
+impl QuoteIndex {
+    fn build(alignment: &Alignment) -> QuoteIndex {
+        let mut index = QuoteIndex::default();
+        for (s, sentence) in alignment.sentences.iter().enumerate() {
+            for t in &sentence.tokens {
+                let norm = normalised(&t.folded);
+                if norm.is_empty() {
+                    continue;
+                }
+                let id = match index.ids.get(norm.as_ref()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = index.positions.len() as u32;
+                        index.ids.insert(norm.into_owned(), id);
+                        index.positions.push(Vec::new());
+                        id
+                    }
+                };
+                index.positions[id as usize].push(index.words.len());
+                index.words.push(id);
+                index.word_sentence.push(s);
+            }
+        }
+        index
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct BodyView {
+    quotes: OnceLock<QuoteIndex>,
     /// Folded body words with dots and apostrophes removed ("u.s" → "us").
     pub plain: HashSet<String>,
     /// Capitalised body words (plain form) by their first four letters.
@@ -76,24 +110,9 @@ fn plained(folded: &str) -> Cow<'_, str> {
 impl BodyView {
     pub fn build(doc: &Document, alignment: &Alignment) -> BodyView {
         let mut view = BodyView::default();
-        for (s, sentence) in alignment.sentences.iter().enumerate() {
+        for sentence in &alignment.sentences {
             let mut run: Vec<&Token> = Vec::new();
             for (i, t) in sentence.tokens.iter().enumerate() {
-                let norm = normalised(&t.folded);
-                if !norm.is_empty() {
-                    let id = match view.ids.get(norm.as_ref()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = view.positions.len() as u32;
-                            view.ids.insert(norm.into_owned(), id);
-                            view.positions.push(Vec::new());
-                            id
-                        }
-                    };
-                    view.positions[id as usize].push(view.words.len());
-                    view.words.push(id);
-                    view.word_sentence.push(s);
-                }
                 let p = plained(&t.folded);
                 if let Some(n) = cues::number_of(t) {
                     view.numbers.push(n);
@@ -228,41 +247,47 @@ impl BodyView {
     }
 
     /// The body sentence where the word run `words` occurs in order, if it does.
-    pub fn find_run(&self, words: &[String]) -> Option<usize> {
+    fn quotes(&self, alignment: &Alignment) -> &QuoteIndex {
+        self.quotes.get_or_init(|| QuoteIndex::build(alignment))
+    }
+
+    pub fn find_run(&self, alignment: &Alignment, words: &[String]) -> Option<usize> {
+        let index = self.quotes(alignment);
         // A word the body never has: no run.
         let ids = words
             .iter()
-            .map(|w| self.ids.get(w.as_str()).copied())
+            .map(|w| index.ids.get(w.as_str()).copied())
             .collect::<Option<Vec<u32>>>()?;
         // Start from the rarest word's positions to keep it cheap.
         let (offset, &rarest) = ids
             .iter()
             .enumerate()
-            .min_by_key(|(_, &id)| self.positions[id as usize].len())?;
-        self.positions[rarest as usize].iter().find_map(|&pos| {
+            .min_by_key(|(_, &id)| index.positions[id as usize].len())?;
+        index.positions[rarest as usize].iter().find_map(|&pos| {
             let start = pos.checked_sub(offset)?;
             let matches = ids
                 .iter()
                 .enumerate()
-                .all(|(k, id)| self.words.get(start + k) == Some(id));
-            matches.then(|| self.word_sentence[start])
+                .all(|(k, id)| index.words.get(start + k) == Some(id));
+            matches.then(|| index.word_sentence[start])
         })
     }
 
     /// The body sentence sharing most of `words`.
-    pub fn closest_sentence(&self, words: &[String]) -> Option<usize> {
+    pub fn closest_sentence(&self, alignment: &Alignment, words: &[String]) -> Option<usize> {
+        let index = self.quotes(alignment);
         let mut counts: HashMap<usize, usize> = HashMap::default();
         for w in words.iter().collect::<HashSet<_>>() {
-            let Some(&id) = self.ids.get(w.as_str()) else { continue };
-            let pos = &self.positions[id as usize];
+            let Some(&id) = index.ids.get(w.as_str()) else { continue };
+            let pos = &index.positions[id as usize];
             // Common words say little and their lists are long.
             if pos.len() > 50 {
                 continue;
             }
             let mut seen = HashSet::default();
             for &p in pos {
-                if seen.insert(self.word_sentence[p]) {
-                    *counts.entry(self.word_sentence[p]).or_default() += 1;
+                if seen.insert(index.word_sentence[p]) {
+                    *counts.entry(index.word_sentence[p]).or_default() += 1;
                 }
             }
         }

@@ -214,7 +214,7 @@ pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 pieces.push(words);
             }
         }
-        if pieces.is_empty() || pieces.iter().all(|p| ctx.body.find_run(p).is_some()) {
+        if pieces.is_empty() || pieces.iter().all(|p| ctx.body.find_run(ctx.alignment, p).is_some()) {
             continue;
         }
         let all: Vec<String> = pieces.concat();
@@ -235,7 +235,7 @@ pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             end + close,
             format!("the unit quotes \"{quoted}\" but the body never says these words"),
         );
-        if let Some(s) = ctx.body.closest_sentence(&all).or(ctx.best_source()) {
+        if let Some(s) = ctx.body.closest_sentence(ctx.alignment, &all).or(ctx.best_source()) {
             let evidence = ctx.evidence(s, "closest body sentence; it does not contain the quote");
             // Offer the body's own quotation from that sentence.
             let body_quotes = quoted_ranges(text, evidence.span.start, evidence.span.end);
