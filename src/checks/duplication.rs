@@ -26,7 +26,7 @@ use crate::document::{Document, UnitKind};
 use crate::finding::{Evidence, Finding, Rule, Severity};
 use crate::options::CheckOptions;
 use crate::span::Span;
-use crate::text::{fold, split_sentences, tokenize, Token, TokenKind};
+use crate::text::{fold, split_sentences, tokenize, Token, TokenKind, WordIndex};
 use std::borrow::Cow;
 // FxHash: these maps hold short words and normalised sentences of one document.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -751,11 +751,9 @@ struct Fragment {
 /// word to positions that makes fragment search cost the occurrences of
 /// the unit's words, not the body's length.
 struct BodyWords<'a> {
-    ids: HashMap<Cow<'a, str>, u32>,
-    words: Vec<u32>,
+    words: WordIndex,
+    /// Per word: its token and body sentence.
     tokens: Vec<(&'a Token, usize)>,
-    /// Positions in `words` of each id.
-    positions: Vec<Vec<usize>>,
 }
 
 /// A token as compared word for word: folded, and for numbers the whole
@@ -770,20 +768,12 @@ fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
 impl<'a> BodyWords<'a> {
     fn new(doc: &Document, alignment: &'a Alignment) -> BodyWords<'a> {
         let mut body = BodyWords {
-            ids: HashMap::default(),
-            words: Vec::new(),
+            words: WordIndex::default(),
             tokens: Vec::new(),
-            positions: Vec::new(),
         };
         for (s, sentence) in alignment.sentences.iter().enumerate() {
             for t in &sentence.tokens {
-                let next = body.ids.len() as u32;
-                let id = *body.ids.entry(word_form(t, &doc.text)).or_insert(next);
-                if id == next {
-                    body.positions.push(Vec::new());
-                }
-                body.positions[id as usize].push(body.words.len());
-                body.words.push(id);
+                body.words.push(&word_form(t, &doc.text));
                 body.tokens.push((t, s));
             }
         }
@@ -794,12 +784,7 @@ impl<'a> BodyWords<'a> {
     fn unit_words(&self, doc: &Document, tokens: &[Token]) -> Vec<u32> {
         tokens
             .iter()
-            .map(|t| {
-                self.ids
-                    .get(word_form(t, &doc.text).as_ref())
-                    .copied()
-                    .unwrap_or(u32::MAX)
-            })
+            .map(|t| self.words.id(&word_form(t, &doc.text)).unwrap_or(u32::MAX))
             .collect()
     }
 
@@ -810,10 +795,10 @@ impl<'a> BodyWords<'a> {
         let mut i = 0;
         while i < unit.len() {
             let mut best: Option<Fragment> = None;
-            for &p in self.positions.get(unit[i] as usize).map(Vec::as_slice).unwrap_or(&[]) {
+            for &p in self.words.positions(unit[i]) {
                 let len = unit[i..]
                     .iter()
-                    .zip(&self.words[p..])
+                    .zip(self.words.from(p))
                     .take_while(|(a, b)| a == b)
                     .count();
                 if best.is_none_or(|b| len > b.len) {
@@ -1111,12 +1096,13 @@ mod tests {
     #[test]
     fn fragments_take_the_longest_run_and_move_past_it() {
         // Body: a b c a b d; unit: a b d x a → fragments "a b d" (at 3), "a" (at 0).
-        let body = BodyWords {
-            ids: HashMap::default(),
-            words: vec![0, 1, 2, 0, 1, 3],
+        let mut body = BodyWords {
+            words: WordIndex::default(),
             tokens: Vec::new(),
-            positions: vec![vec![0, 3], vec![1, 4], vec![2], vec![5]],
         };
+        for word in ["a", "b", "c", "a", "b", "d"] {
+            body.words.push(word);
+        }
         let fragments = body.fragments(&[0, 1, 3, u32::MAX, 0]);
         let lens: Vec<(usize, usize, usize)> = fragments.iter().map(|f| (f.unit_start, f.body_start, f.len)).collect();
         assert_eq!(lens, [(0, 3, 3), (4, 0, 1)]);

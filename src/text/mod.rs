@@ -11,10 +11,12 @@ pub mod sentences;
 pub mod stopwords;
 pub mod synonyms;
 pub mod tokens;
+pub mod word_index;
 
 pub use numbers::Number;
 pub use sentences::split_sentences;
 pub use tokens::{tokenize, Token, TokenKind};
+pub use word_index::WordIndex;
 
 /// Lowercases and folds typographic apostrophes and quotes so that
 /// "Putin’s" and "Putin's" compare equal.

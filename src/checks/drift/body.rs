@@ -9,7 +9,7 @@ use super::cues;
 use crate::align::Alignment;
 use crate::document::Document;
 use crate::text::lexicon::{self, Locale};
-use crate::text::{synonyms, Number, Token};
+use crate::text::{synonyms, Number, Token, WordIndex};
 // FxHash: these maps hold the body's short words, one entry per token read.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -19,15 +19,10 @@ use std::sync::OnceLock;
 /// summaries quote nothing, and this is a hash of every body word.
 #[derive(Debug, Default)]
 struct QuoteIndex {
-    /// Every body word, normalised for quote matching, in order, as an
-    /// index into `positions` (one per distinct word).
-    words: Vec<u32>,
+    /// Every body word, normalised for quote matching.
+    words: WordIndex,
     /// Body sentence (alignment index) of each word.
     word_sentence: Vec<usize>,
-    /// The index of each distinct normalised word.
-    ids: HashMap<String, u32>,
-    /// Positions in `words` of each distinct word, by index.
-    positions: Vec<Vec<usize>>,
 }
 
 impl QuoteIndex {
@@ -36,21 +31,10 @@ impl QuoteIndex {
         for (s, sentence) in alignment.sentences.iter().enumerate() {
             for t in &sentence.tokens {
                 let norm = normalised(&t.folded);
-                if norm.is_empty() {
-                    continue;
+                if !norm.is_empty() {
+                    index.words.push(&norm);
+                    index.word_sentence.push(s);
                 }
-                let id = match index.ids.get(norm.as_ref()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = index.positions.len() as u32;
-                        index.ids.insert(norm.into_owned(), id);
-                        index.positions.push(Vec::new());
-                        id
-                    }
-                };
-                index.positions[id as usize].push(index.words.len());
-                index.words.push(id);
-                index.word_sentence.push(s);
             }
         }
         index
@@ -254,22 +238,19 @@ impl BodyView {
     pub fn find_run(&self, alignment: &Alignment, words: &[String]) -> Option<usize> {
         let index = self.quotes(alignment);
         // A word the body never has: no run.
-        let ids = words
-            .iter()
-            .map(|w| index.ids.get(w.as_str()).copied())
-            .collect::<Option<Vec<u32>>>()?;
+        let ids = words.iter().map(|w| index.words.id(w)).collect::<Option<Vec<u32>>>()?;
         // Start from the rarest word's positions to keep it cheap.
         let (offset, &rarest) = ids
             .iter()
             .enumerate()
-            .min_by_key(|(_, &id)| index.positions[id as usize].len())?;
-        index.positions[rarest as usize].iter().find_map(|&pos| {
+            .min_by_key(|(_, &id)| index.words.positions(id).len())?;
+        index.words.positions(rarest).iter().find_map(|&pos| {
             let start = pos.checked_sub(offset)?;
-            let matches = ids
-                .iter()
-                .enumerate()
-                .all(|(k, id)| index.words.get(start + k) == Some(id));
-            matches.then(|| index.word_sentence[start])
+            index
+                .words
+                .from(start)
+                .starts_with(&ids)
+                .then(|| index.word_sentence[start])
         })
     }
 
@@ -278,8 +259,8 @@ impl BodyView {
         let index = self.quotes(alignment);
         let mut counts: HashMap<usize, usize> = HashMap::default();
         for w in words.iter().collect::<HashSet<_>>() {
-            let Some(&id) = index.ids.get(w.as_str()) else { continue };
-            let pos = &index.positions[id as usize];
+            let Some(id) = index.words.id(w) else { continue };
+            let pos = index.words.positions(id);
             // Common words say little and their lists are long.
             if pos.len() > 50 {
                 continue;
