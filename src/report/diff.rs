@@ -6,7 +6,7 @@
 //! in HTML). Whitespace between two changes is folded into the change, so a
 //! reworded phrase reads as one deletion and one insertion, not a word salad.
 
-use rustc_hash::FxHashMap;
+use crate::text::WordIndex;
 use similar::{Algorithm, ChangeTag};
 
 /// A run of words in the diff of a unit against its source.
@@ -44,9 +44,9 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
     // report. Whitespace is not shown anyway: pieces are single-spaced.
     let old: Vec<&str> = source.split_whitespace().collect();
     let new: Vec<&str> = unit.split_whitespace().collect();
-    let mut numbers = FxHashMap::default();
-    let old_numbers = numbered(&old, &mut numbers);
-    let new_numbers = numbered(&new, &mut numbers);
+    let mut index = WordIndex::default();
+    let old_numbers: Vec<u32> = old.iter().map(|w| index.push(w)).collect();
+    let new_numbers: Vec<u32> = new.iter().map(|w| index.push(w)).collect();
     let mut pieces = Vec::new();
     let mut same = String::new();
     let mut deleted = String::new();
@@ -75,17 +75,6 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
     flush(&mut pieces, Piece::Deleted, &mut deleted);
     flush(&mut pieces, Piece::Inserted, &mut inserted);
     pieces
-}
-
-/// Each token as a number, the same for equal tokens.
-fn numbered<'a>(tokens: &[&'a str], numbers: &mut FxHashMap<&'a str, u32>) -> Vec<u32> {
-    tokens
-        .iter()
-        .map(|&token| {
-            let next = numbers.len() as u32;
-            *numbers.entry(token).or_insert(next)
-        })
-        .collect()
 }
 
 fn flush(pieces: &mut Vec<Piece>, make: fn(String) -> Piece, buffer: &mut String) {
