@@ -79,6 +79,14 @@ fn committed_fst_files_match_text_lists() {
             "{fst_name} is stale: run `cargo run --example gen_lexicon_fst`"
         );
     }
+    for (text, fst_name) in lexicon::REVERSED_FILES {
+        let built = lexicon::build_reversed_fst_bytes(&data_dir().join(text)).expect("text list builds");
+        let committed = fs::read(data_dir().join(fst_name)).expect("committed fst is readable");
+        assert!(
+            built == committed,
+            "{fst_name} is stale: run `cargo run --example gen_lexicon_fst`"
+        );
+    }
 }
 
 fn wordnet_dir() -> PathBuf {
