@@ -149,11 +149,11 @@ impl Index {
             for token in sentence.tokens.iter().filter(|t| t.is_content()) {
                 // Look up before inserting: most stems are already known, and
                 // `entry` would copy the key every time.
-                let term = match index.terms.get(token.stem.as_str()) {
+                let term = match index.terms.get(token.stem.as_ref()) {
                     Some(&term) => term,
                     None => {
                         let term = index.terms.len() as u32;
-                        index.terms.insert(token.stem.clone(), term);
+                        index.terms.insert(token.stem.to_string(), term);
                         index.postings.push(Vec::new());
                         term
                     }
@@ -310,7 +310,7 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
         .map(|t| {
             index.term(&t.stem).unwrap_or_else(|| {
                 let next = (index.postings.len() + unknown.len()) as u32;
-                *unknown.entry(t.stem.as_str()).or_insert(next)
+                *unknown.entry(t.stem.as_ref()).or_insert(next)
             })
         })
         .collect();

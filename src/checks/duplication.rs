@@ -454,11 +454,11 @@ impl<'a> Content<'a> {
         let rarest = (1.0 + (sentences - 0.5).max(0.0) / 1.5).ln();
         let mut words: Vec<Word> = Vec::new();
         for (k, t) in a.tokens.iter().enumerate() {
-            if !t.is_content() || words.iter().any(|w| w.stem == t.stem) {
+            if !t.is_content() || words.iter().any(|w| w.stem == &*t.stem) {
                 continue;
             }
             words.push(Word {
-                stem: t.stem.as_str(),
+                stem: t.stem.as_ref(),
                 weight: if a.in_body[k] {
                     a.weights[k]
                 } else {
@@ -610,7 +610,7 @@ fn body_capitalises(alignment: &Alignment, text: &str, stem: &str) -> bool {
             .tokens
             .iter()
             .skip(1)
-            .any(|t| t.stem == stem && t.is_capitalized(text))
+            .any(|t| &*t.stem == stem && t.is_capitalized(text))
     })
 }
 
@@ -650,7 +650,7 @@ fn main_source(alignment: &Alignment, content: &Content, unit: usize) -> Option<
                 .tokens
                 .iter()
                 .filter(|t| t.is_content())
-                .map(|t| t.stem.as_str())
+                .map(|t| t.stem.as_ref())
                 .collect();
             let weight: f64 = content
                 .words
@@ -684,7 +684,7 @@ fn same_source(doc: &Document, alignment: &Alignment, reported: &UnitPairs, find
             .tokens
             .iter()
             .filter(|t| t.is_content())
-            .map(|t| t.stem.as_str())
+            .map(|t| t.stem.as_ref())
             .collect();
         let earlier = (0..later).find(|&e| {
             mains[e].is_some_and(|(s, _)| s == sentence)

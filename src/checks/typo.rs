@@ -110,6 +110,23 @@ struct Token {
     verdict: Lexical,
     /// Lower-cased, possessive stripped: the form compared across the document.
     key: Rc<str>,
+    /// The index of `key` in [`Checker::forms`].
+    form: usize,
+}
+
+/// What the document does with one lower-cased form: counted once per
+/// token in `collect`, read by form index or by the form itself.
+#[derive(Clone, Copy, Debug, Default)]
+struct FormUse {
+    /// Occurrences as an English word or a name (the document's vocabulary).
+    uses: usize,
+    /// Occurrences in the body.
+    body: usize,
+    /// Written as a name somewhere: capitalised where capitals are not
+    /// positional, or with inner capitals ("NASA", "EastEnders"). The same
+    /// form in lower case ("nasa" in a lower-cased summary) is that name,
+    /// not a typo.
+    name: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,18 +245,14 @@ struct Checker<'d> {
     tokens: Vec<Token>,
     /// Ranked corrections per lower-cased form.
     candidates: HashMap<String, Vec<Candidate>>,
-    /// Lower-cased forms the document writes, with how often, for the
-    /// forms that are English words or names (the document's vocabulary).
-    vocabulary: HashMap<Rc<str>, usize, FxBuild>,
-    /// How often each lower-cased form occurs in the body.
-    body_counts: HashMap<Rc<str>, usize, FxBuild>,
+    /// The distinct lower-cased forms the document writes, by index, with
+    /// what it does with each: counted by index, so a token costs one hash
+    /// lookup (its written text) however many counts it feeds.
+    forms: Vec<(Rc<str>, FormUse)>,
+    /// The index of each form in `forms`.
+    form_index: HashMap<Rc<str>, usize, FxBuild>,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
-    /// Lower-cased forms the document writes as names: capitalised where
-    /// capitals are not positional, or with inner capitals ("NASA",
-    /// "EastEnders"). The same form in lower case ("nasa" in a lower-cased
-    /// summary) is that name, not a typo.
-    name_forms: HashSet<Rc<str>, FxBuild>,
 }
 
 impl Candidate {
@@ -266,11 +279,26 @@ impl<'d> Checker<'d> {
             regions: Vec::new(),
             tokens: Vec::new(),
             candidates: HashMap::new(),
-            vocabulary: HashMap::default(),
-            body_counts: HashMap::default(),
+            forms: Vec::new(),
+            form_index: HashMap::default(),
             names: Vec::new(),
-            name_forms: HashSet::default(),
         }
+    }
+
+    /// What the document does with the lower-cased `form` (nothing if it never writes it).
+    fn form_use(&self, form: &str) -> FormUse {
+        self.form_index.get(form).map(|&f| self.forms[f].1).unwrap_or_default()
+    }
+
+    /// The index of the lower-cased `form`, added if new.
+    fn form_of(&mut self, form: &str) -> usize {
+        if let Some(&f) = self.form_index.get(form) {
+            return f;
+        }
+        let key: Rc<str> = Rc::from(form);
+        self.forms.push((Rc::clone(&key), FormUse::default()));
+        self.form_index.insert(key, self.forms.len() - 1);
+        self.forms.len() - 1
     }
 
     fn text(&self, token: &Token) -> &'d str {
@@ -281,6 +309,7 @@ impl<'d> Checker<'d> {
     fn collect(&mut self) {
         let doc = self.doc;
         let mut seen: HashSet<usize, FxBuild> = HashSet::default();
+        let empty: Rc<str> = Rc::from("");
         for (i, unit) in doc.units.iter().enumerate() {
             let title_case =
                 matches!(unit.kind, UnitKind::Headline | UnitKind::Dek) && is_title_case(doc.slice(&unit.span));
@@ -342,21 +371,27 @@ impl<'d> Checker<'d> {
                     region: r,
                     capital_is_positional: positional,
                     verdict: Lexical::Skip,
-                    key: Rc::from(""),
+                    key: Rc::clone(&empty),
+                    form: 0,
                 });
             }
         }
         self.tokens.sort_by_key(|t| t.start);
         // One lexicon verdict and one folded key per distinct written form:
         // most tokens repeat, and the lookups are the per-token cost.
-        let mut seen_forms: HashMap<&'d str, (Lexical, Rc<str>), FxBuild> = HashMap::default();
+        let mut seen_forms: HashMap<&'d str, (Lexical, usize), FxBuild> = HashMap::default();
         let mut tokens = std::mem::take(&mut self.tokens);
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
-            let (verdict, key) = seen_forms
-                .entry(text)
-                .or_insert_with(|| (self.verdict(text), Rc::from(bare(&fold(text)))))
-                .clone();
+            let (verdict, form) = match seen_forms.get(text) {
+                Some(&seen) => seen,
+                None => {
+                    let seen = (self.verdict(text), self.form_of(bare(&fold(text))));
+                    seen_forms.insert(text, seen);
+                    seen
+                }
+            };
+            let key = Rc::clone(&self.forms[form].0);
             let after = &doc.text[token.end..];
             let prefix = after
                 .strip_prefix(['-', '\u{2010}', '\u{2011}'])
@@ -364,23 +399,24 @@ impl<'d> Checker<'d> {
                 && HYPHEN_PREFIXES.contains(&&*key);
             token.verdict = if prefix { Lexical::Skip } else { verdict };
             token.key = key;
+            token.form = form;
+            let form_use = &mut self.forms[form].1;
             let capitals = text.chars().filter(|c| c.is_uppercase()).count();
             if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
-                self.name_forms.insert(Rc::clone(&token.key));
+                form_use.name = true;
             }
             if token.verdict == Lexical::Skip {
                 continue;
             }
             if matches!(self.regions[token.region].side, Side::Body(_)) {
-                *self.body_counts.entry(token.key.clone()).or_default() += 1;
+                form_use.body += 1;
             }
             if matches!(
                 token.verdict,
                 Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
             ) {
-                let count = self.vocabulary.entry(token.key.clone()).or_default();
-                *count += 1;
-                if *count == 1 && token.verdict != Lexical::Word {
+                form_use.uses += 1;
+                if form_use.uses == 1 && token.verdict != Lexical::Word {
                     self.names.push(token.key.to_string());
                 }
             }
@@ -441,7 +477,7 @@ impl<'d> Checker<'d> {
                 continue;
             }
             if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
-                && self.name_forms.contains(&token.key)
+                && self.forms[token.form].1.name
                 && (self.locale == Locale::Any || !lexicon::is_word(&token.key, Locale::Any))
             {
                 // A name the document writes capitalised, here in lower case
@@ -592,7 +628,7 @@ impl<'d> Checker<'d> {
             }
         }
         // Used again and again in the body: more likely a term than a slip.
-        let body_uses = self.body_counts.get(key).copied().unwrap_or(0);
+        let body_uses = self.form_use(key).body;
         if body_uses >= 3 && key.chars().count() <= 4 {
             // A short word written the same way three times is the writer's term
             // ("dek"); short words are near many words, so a slip is the weaker reading.
@@ -621,7 +657,7 @@ impl<'d> Checker<'d> {
     ///   when a known name is one edit away.
     fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         let len = key.chars().count();
-        if self.vocabulary.get(key).copied().unwrap_or(0) <= 1 {
+        if self.form_use(key).uses <= 1 {
             if let Some(word) = self.same_name_elsewhere(tokens, i, key) {
                 // The document's own spelling of the name leads.
                 let mut ranked = self.rank(key);
@@ -644,7 +680,7 @@ impl<'d> Checker<'d> {
         }
         if len < 4
             || key.chars().all(|c| key.starts_with(c))
-            || self.vocabulary.get(key).copied().unwrap_or(0) > 1
+            || self.form_use(key).uses > 1
             || self.beside_name(tokens, i, false)
         {
             return false;
@@ -717,7 +753,7 @@ impl<'d> Checker<'d> {
         // about Rickie Fowler): that name misspelled, for
         // typo/inconsistent-spelling, not "flower".
         let mut near_name = false;
-        for_each_one_edit_variant(&chars, |variant| near_name |= self.name_forms.contains(variant));
+        for_each_one_edit_variant(&chars, |variant| near_name |= self.form_use(variant).name);
         if near_name {
             return false;
         }
@@ -733,7 +769,7 @@ impl<'d> Checker<'d> {
                 Candidate {
                     cost: typing_cost(key, &word),
                     score: f64::MIN,
-                    in_document: self.vocabulary.contains_key(word.as_str()),
+                    in_document: self.form_use(&word).uses > 0,
                     word,
                 },
             ),
@@ -771,7 +807,7 @@ impl<'d> Checker<'d> {
                 joined(neighbour, token)
             };
             // (Written once, the neighbour has no other occurrence to compare.)
-            if !linked || !part_of_name(neighbour) || self.vocabulary.get(&neighbour.key).copied().unwrap_or(0) < 2 {
+            if !linked || !part_of_name(neighbour) || self.forms[neighbour.form].1.uses < 2 {
                 continue;
             }
             let name = self.text(neighbour);
@@ -790,8 +826,8 @@ impl<'d> Checker<'d> {
                 };
                 // The other spelling must be the likelier one: an English word
                 // or a known name, or written more often than this one.
-                let likelier = matches!(word.verdict, Lexical::Word | Lexical::KnownName)
-                    || self.vocabulary.get(&word.key).copied().unwrap_or(0) > 1;
+                let likelier =
+                    matches!(word.verdict, Lexical::Word | Lexical::KnownName) || self.forms[word.form].1.uses > 1;
                 if linked
                     && likelier
                     && word.start != token.start
@@ -814,7 +850,7 @@ impl<'d> Checker<'d> {
     fn short_capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         if !self.capital_may_be_positional(&tokens[i])
             || key.chars().all(|c| key.starts_with(c))
-            || self.vocabulary.get(key).copied().unwrap_or(0) > 1
+            || self.form_use(key).uses > 1
             || self.beside_name(tokens, i, true)
         {
             return false;
@@ -909,37 +945,43 @@ impl<'d> Checker<'d> {
     /// any one edit from 7 letters on) from the lower-cased `key`, and
     /// neither an inflection of it nor a sound-alike spelling (names spell
     /// sounds their own way: "Klass" is a surname, not "class" mistyped).
-    /// Found by looking up every one-edit variant of `key` in the
-    /// document's vocabulary, so it costs no fuzzy search. A 4-letter word
-    /// is near many words, so its correction must be written at least twice.
+    /// Found among the document's forms of about the same length, so it
+    /// costs no fuzzy search. A 4-letter word is near many words, so its
+    /// correction must be written at least twice.
     fn document_word_near(&self, key: &str) -> Option<String> {
         let chars: Vec<char> = key.chars().collect();
         let needed = if chars.len() <= 4 { 2 } else { 1 };
-        let mut best: Option<(f64, usize, String)> = None;
-        for_each_one_edit_variant(&chars, |variant| {
-            let Some(&uses) = self.vocabulary.get(variant) else {
-                return;
-            };
-            if uses < needed || variant.chars().count() < 4 || !lexicon::is_word(variant, self.locale) {
-                return;
+        // (cost, uses, where the edit is, word): the cheapest, then the most
+        // used, then the edit [`for_each_one_edit_variant`] makes first.
+        let mut best: Option<(f64, usize, EditOrder, &str)> = None;
+        for (form, form_use) in &self.forms {
+            let uses = form_use.uses;
+            if uses < needed || form.len().abs_diff(key.len()) > 8 {
+                continue;
             }
-            if is_inflection(key, variant) || sound_alike_spelling(key, variant) {
-                return;
+            let Some(order) = one_edit_order(&chars, form) else {
+                continue;
+            };
+            if form.chars().count() < 4 || !lexicon::is_word(form, self.locale) {
+                continue;
+            }
+            if is_inflection(key, form) || sound_alike_spelling(key, form) {
+                continue;
             }
             // One cheap slip; any one edit in a long word, where a chance
             // match with a word of the document is rare ("Presient").
-            let cost = typing_cost(key, variant);
+            let cost = typing_cost(key, form);
             if cost > if chars.len() >= 7 { 1.0 } else { 0.8 } {
-                return;
+                continue;
             }
             if best
                 .as_ref()
-                .is_none_or(|(c, u, _)| cost < *c || (cost == *c && uses > *u))
+                .is_none_or(|(c, u, o, _)| cost < *c || (cost == *c && (uses > *u || (uses == *u && order < *o))))
             {
-                best = Some((cost, uses, variant.to_string()));
+                best = Some((cost, uses, order, form));
             }
-        });
-        best.map(|(_, _, word)| word)
+        }
+        best.map(|(_, _, _, word)| word.to_string())
     }
 
     /// True if `key` is within typing distance of an English word; fills
@@ -1073,7 +1115,7 @@ impl<'d> Checker<'d> {
             .filter(|w| w != key && !w.contains('\''))
             .map(|word| {
                 let cost = typing_cost(key, &word);
-                let in_document = self.vocabulary.contains_key(word.as_str());
+                let in_document = self.form_use(&word).uses > 0;
                 let freq = lexicon::frequency(&word).max(10_000) as f64;
                 let mut score = cost - 0.25 * (freq.log10() - 5.0);
                 if in_document {
@@ -1476,6 +1518,52 @@ fn for_each_one_edit_variant(chars: &[char], mut visit: impl FnMut(&str)) {
             }
         }
     }
+}
+
+/// Where [`for_each_one_edit_variant`] makes a variant: (0, position, 0)
+/// for a deletion, (0, position, 1) for a swap, (1, position, 2 × letter)
+/// for an insertion and (1, position, 2 × letter + 1) for a substitution;
+/// ordered as that function produces them.
+type EditOrder = (u8, usize, u8);
+
+/// The first place [`for_each_one_edit_variant`] of `typed` produces
+/// `form`, or `None` if it never does: one letter deleted, two neighbours
+/// swapped, or one letter a–z inserted or substituted. Lets a caller test
+/// a few candidate words instead of generating every variant.
+fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
+    let form: Vec<char> = form.chars().collect();
+    let n = typed.len();
+    let prefix = typed.iter().zip(&form).take_while(|(a, b)| a == b).count();
+    let suffix = typed
+        .iter()
+        .rev()
+        .zip(form.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let letter = |c: char| c.is_ascii_lowercase().then(|| c as u8 - b'a');
+    if form.len() + 1 == n {
+        // Deleting typed[i] works for every i with the rest matching around it.
+        let first = (n - 1).saturating_sub(suffix);
+        return (first <= prefix).then_some((0, first, 0));
+    }
+    if form.len() == n + 1 {
+        // Inserting form[i] before typed[i].
+        let first = n.saturating_sub(suffix);
+        return if first <= prefix {
+            letter(form[first]).map(|c| (1, first, 2 * c))
+        } else {
+            None
+        };
+    }
+    if form.len() != n || prefix == n {
+        return None;
+    }
+    let i = prefix;
+    if prefix + suffix + 1 == n {
+        return letter(form[i]).map(|c| (1, i, 2 * c + 1));
+    }
+    let swapped = prefix + suffix + 2 == n && typed[i] == form[i + 1] && typed[i + 1] == form[i];
+    swapped.then_some((0, i, 1))
 }
 
 /// Lower-case with typographic apostrophes folded.
@@ -2126,6 +2214,28 @@ mod tests {
         assert!(!sound_alike_spelling("lcub", "club"));
         assert!(!sound_alike_spelling("shcool", "school"));
         assert!(!sound_alike_spelling("vilpa", "villa"), "p is a neighbour of l: a slip");
+    }
+
+    #[test]
+    fn one_edit_order_finds_the_variants_in_the_order_they_are_made() {
+        for typed in ["lcub", "aab", "presient", "abba", "ab"] {
+            let chars: Vec<char> = typed.chars().collect();
+            let mut made: Vec<String> = Vec::new();
+            for_each_one_edit_variant(&chars, |v| {
+                if !made.iter().any(|m| m == v) {
+                    made.push(v.to_string());
+                }
+            });
+            let orders: Vec<EditOrder> = made
+                .iter()
+                .map(|v| one_edit_order(&chars, v).unwrap_or_else(|| panic!("{typed} -> {v}")))
+                .collect();
+            assert!(orders.windows(2).all(|w| w[0] < w[1]), "{typed}: {made:?} {orders:?}");
+        }
+        let chars: Vec<char> = "lcub".chars().collect();
+        for far in ["lcub", "bulc", "club2", "lc", "lcubxy", "lcüb", "xcua"] {
+            assert_eq!(one_edit_order(&chars, far), None, "{far}");
+        }
     }
 
     #[test]

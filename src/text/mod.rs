@@ -56,7 +56,7 @@ pub fn stem(folded: &str) -> String {
 /// depend on its context.
 #[derive(Clone, Debug)]
 pub struct WordInfo {
-    pub stem: String,
+    pub stem: std::sync::Arc<str>,
     pub stop: bool,
     pub number: Option<Number>,
 }
@@ -79,7 +79,7 @@ pub fn word_info(folded: &str) -> WordInfo {
             return info.clone();
         }
         let info = WordInfo {
-            stem: stem(folded),
+            stem: stem(folded).into(),
             stop: stopwords::is_stopword(folded),
             number: numbers::parse(folded),
         };

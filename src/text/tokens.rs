@@ -25,7 +25,7 @@ pub struct Token {
     pub folded: String,
     /// Stem for words; the canonical number key ("#2000", "#3.5%") for
     /// numbers, so both match across spellings in the alignment index.
-    pub stem: String,
+    pub stem: std::sync::Arc<str>,
     /// A function word that carries no content.
     pub stop: bool,
     /// Written right after a hyphen with no space: the "Nazis" of "neo-Nazis".
@@ -85,7 +85,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 if let TokenKind::Number(n) = &mut prev.kind {
                     if gap.trim().is_empty() && !n.ordinal && (mult > 100.0 || n.value < 100.0) {
                         n.value *= mult;
-                        prev.stem = n.key();
+                        prev.stem = n.key().into();
                         prev.end = word_end;
                         continue;
                     }
@@ -114,9 +114,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             None => TokenKind::Word,
         };
         let (stem, stop) = match (&kind, cached) {
-            (TokenKind::Number(n), _) => (n.key(), false),
+            (TokenKind::Number(n), _) => (n.key().into(), false),
             (TokenKind::Word, Some(cached)) => cached,
-            (TokenKind::Word, None) => (super::stem(&folded), is_stopword(&folded)),
+            (TokenKind::Word, None) => (super::stem(&folded).into(), is_stopword(&folded)),
         };
         let stop = stop || split_clitic(text, word_start, &folded);
         tokens.push(Token {

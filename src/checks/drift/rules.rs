@@ -433,10 +433,10 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             format!("the unit says \"{said}\" but the body never gives this number"),
         );
         if let Some(s) = ctx.best_source() {
-            let unit_keys: Vec<&str> = tokens.iter().map(|u| u.stem.as_str()).collect();
+            let unit_keys: Vec<&str> = tokens.iter().map(|u| u.stem.as_ref()).collect();
             let candidate = sentence_tokens(ctx, s).iter().find(|b| {
                 cues::number_of(b).is_some_and(|bn| bn.percent == n.percent && bn.ordinal == n.ordinal)
-                    && !unit_keys.contains(&b.stem.as_str())
+                    && !unit_keys.contains(&b.stem.as_ref())
             });
             if let Some(b) = candidate {
                 finding = finding.with_suggestion(b.text(text).to_string());
@@ -669,7 +669,7 @@ fn shares_context(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
                     && cues::negation(toks, m).is_none()
                     && toks[m].stem != toks[at].stem
             })
-            .map(move |m| toks[m].stem.as_str())
+            .map(move |m| toks[m].stem.as_ref())
     }
     let body_near: Vec<&str> = near(body, j).collect();
     near(unit, k).any(|w| body_near.contains(&w))
@@ -799,9 +799,11 @@ fn added_negation(ctx: &UnitCtx, unit_neg: &[Option<usize>], k: usize, findings:
     };
     // "did not reject" for "approved" is the same claim.
     let opposites = cues::opposites(&tokens[k].stem);
-    let opposite_in_source = ctx
-        .sources()
-        .any(|s| sentence_tokens(ctx, s).iter().any(|b| opposites.contains(&b.stem)));
+    let opposite_in_source = ctx.sources().any(|s| {
+        sentence_tokens(ctx, s)
+            .iter()
+            .any(|b| opposites.iter().any(|o| **o == *b.stem))
+    });
     if opposite_in_source || ctx.sources().any(negates) {
         return false;
     }
@@ -831,7 +833,7 @@ fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
     }
     for s in ctx.sources() {
         let body = sentence_tokens(ctx, s);
-        let Some(j) = body.iter().position(|b| opposites.contains(&b.stem)) else {
+        let Some(j) = body.iter().position(|b| opposites.iter().any(|o| **o == *b.stem)) else {
             continue;
         };
         let b = &body[j];
@@ -845,7 +847,7 @@ fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
         let near = |toks: &[Token], at: usize| -> Vec<String> {
             (at.saturating_sub(3)..(at + 4).min(toks.len()))
                 .filter(|&m| m != at && !toks[m].stop)
-                .map(|m| toks[m].stem.clone())
+                .map(|m| toks[m].stem.to_string())
                 .collect()
         };
         let body_near = near(body, j);
