@@ -308,7 +308,6 @@ impl<'d> Checker<'d> {
     /// Every region of prose and its word tokens, minus what is never a typo.
     fn collect(&mut self) {
         let doc = self.doc;
-        let mut seen: HashSet<usize, FxBuild> = HashSet::default();
         let empty: Rc<str> = Rc::from("");
         for (i, unit) in doc.units.iter().enumerate() {
             let title_case =
@@ -346,7 +345,12 @@ impl<'d> Checker<'d> {
             let mut last_end = 0;
             for (offset, word) in words_of(text) {
                 let gap = &text[last_end..offset];
-                if last_end > 0 && gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+                // (Spaces alone, the common case, change nothing: `sentence_start`
+                // is already false after a word.)
+                if last_end > 0
+                    && !gap.bytes().all(|b| b == b' ')
+                    && gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                {
                     // Only punctuation and spaces since the last word.
                     let stripped = gap.trim_matches(|c: char| c.is_whitespace() || "\"'“”‘’([{«»—–-*_".contains(c));
                     sentence_start = stripped.ends_with(['.', '!', '?', ':', ';', '•']);
@@ -359,10 +363,7 @@ impl<'d> Checker<'d> {
                 // Longer than any English word (45 letters): a code, a hash
                 // or garbage, never a typo anyone could fix; also keeps the
                 // per-word lookups linear on pathological input.
-                if word.len() > MAX_WORD_BYTES
-                    || skipped.iter().any(|&(s, e)| s <= offset && offset < e)
-                    || !seen.insert(start)
-                {
+                if word.len() > MAX_WORD_BYTES || skipped.iter().any(|&(s, e)| s <= offset && offset < e) {
                     continue;
                 }
                 self.tokens.push(Token {
@@ -376,10 +377,19 @@ impl<'d> Checker<'d> {
                 });
             }
         }
+        // In text order; a word in two regions (a heading that is also a
+        // unit) is checked once, as the region listed first reads it (the
+        // sort is stable).
         self.tokens.sort_by_key(|t| t.start);
+        self.tokens.dedup_by_key(|t| t.start);
         // One lexicon verdict and one folded key per distinct written form:
-        // most tokens repeat, and the lookups are the per-token cost.
-        let mut seen_forms: HashMap<&'d str, (Lexical, usize), FxBuild> = HashMap::default();
+        // most tokens repeat, and the lookups are the per-token cost. Sized
+        // for the forms of a typical article up front: growing the tables
+        // one doubling at a time cost more than filling them.
+        let mut seen_forms: HashMap<&'d str, (Lexical, usize), FxBuild> =
+            HashMap::with_capacity_and_hasher(self.tokens.len() / 2, FxBuild::default());
+        self.forms.reserve(self.tokens.len() / 2);
+        self.form_index.reserve(self.tokens.len() / 2);
         let mut tokens = std::mem::take(&mut self.tokens);
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
@@ -1174,9 +1184,12 @@ impl<'d> Checker<'d> {
     fn inconsistent(&mut self, typos: &mut Vec<Typo>) {
         let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
         // Distinct forms (lower-cased, possessive stripped) with their tokens.
-        let mut forms: HashMap<Rc<str>, Vec<Token>, FxBuild> = HashMap::default();
+        let capacity = self.forms.len();
+        let mut forms: HashMap<Rc<str>, Vec<Token>, FxBuild> =
+            HashMap::with_capacity_and_hasher(capacity, FxBuild::default());
         let tokens = std::mem::take(&mut self.tokens);
-        let mut verdicts: HashMap<Rc<str>, Lexical, FxBuild> = HashMap::default();
+        let mut verdicts: HashMap<Rc<str>, Lexical, FxBuild> =
+            HashMap::with_capacity_and_hasher(capacity, FxBuild::default());
         // Distinct forms in the order the document first writes them: a
         // stable order without sorting every form of the document.
         let mut keys: Vec<Rc<str>> = Vec::new();
@@ -1718,7 +1731,8 @@ fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Where the full stop is in `left.Right`: a word of two or more letters
 /// ending in lower case, then a capitalised word ("U.S" and "e.g" are not).
 fn glued_at(word: &str) -> Option<usize> {
-    let dot = word.find('.')?;
+    // A byte search: most words are short and have no full stop.
+    let dot = word.bytes().position(|b| b == b'.')?;
     let (left, right) = (&word[..dot], &word[dot + 1..]);
     let mut right_chars = right.chars();
     let left_ok = left.chars().nth(1).is_some()
