@@ -52,7 +52,8 @@ suggestions; so is a comparator that flips (\"fewer than 150\" where the body sa
 than 150\") and a month or weekday the body never names. A number the body gives only about \
 something else is reported when the source sentence has another number next to the same word \
 (\"died 20 years ago\" where it says \"35 years ago\"). \"$5bn\" and \"$3mn\" are read as amounts, \
-\"8pm\" as the 8 of \"8 pm\".",
+\"8pm\" as the 8 of \"8 pm\"; a time in the other half of the day (\"10pm\" where the body says only \"10am\") \
+is reported, and \"second\" before a noun (\"the second anniversary\") is read as the ordinal 2.",
     example: "\"expects to hire fewer than 150 nurses\" where the body says \"more than 150\".",
 };
 
