@@ -416,6 +416,19 @@ const TIME_AFTER: &[&str] = &[
     "and",
 ];
 
+/// The basic colour terms of English (Berlin and Kay's eleven, with
+/// "grey"/"gray" and "violet"): a closed set of attributes that, like a
+/// number or a date, a summary either keeps or changes. WordNet does not
+/// always relate them ("white" is achromatic, "blue" chromatic).
+const COLOURS: &[&str] = &[
+    "black", "blue", "brown", "gray", "green", "grey", "orange", "pink", "purple", "red", "violet", "white", "yellow",
+];
+
+/// True for a basic colour term ([`COLOURS`]).
+pub fn colour(folded: &str) -> bool {
+    COLOURS.contains(&folded)
+}
+
 /// Words that stand for a number: "a decade" is 10 years, "a couple" 2.
 pub fn number_word(folded: &str) -> Option<f64> {
     match folded {
@@ -511,6 +524,12 @@ mod tests {
         assert_eq!(second("a split second decision"), None);
         assert_eq!(second("I second the motion"), None);
         assert_eq!(second("30 seconds"), None);
+    }
+
+    #[test]
+    fn basic_colour_terms() {
+        assert!(colour("yellow") && colour("white") && colour("grey") && colour("gray"));
+        assert!(!colour("golden") && !colour("paint") && !colour("Blue"));
     }
 
     #[test]

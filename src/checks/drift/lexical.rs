@@ -226,6 +226,53 @@ pub fn substitution(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     }
 }
 
+/// `drift/substitution` on a colour the body never names where a source
+/// sentence names another one that the unit drops ("yellow and white
+/// paint" for "yellow and blue paint"): colours are a closed set of
+/// attributes ([`cues::colour`]), and WordNet relates only some pairs as
+/// co-hyponyms (the swapped reading above catches those first).
+pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    for (k, t) in tokens.iter().enumerate() {
+        // A capitalised colour is a name's ("White House", "Green Party").
+        if !cues::colour(&t.folded) || ctx.entity[k] || ctx.in_quote(t) || t.is_capitalized(text) {
+            continue;
+        }
+        if ctx.body.plain.contains(&t.folded) {
+            continue;
+        }
+        let said = t.text(text);
+        let reported = findings
+            .iter()
+            .any(|f| f.rule == SUBSTITUTION.id && f.unit.as_deref() == Some(ctx.unit.id.as_str()) && f.text == said);
+        if reported {
+            continue;
+        }
+        let other = ctx.sources().find_map(|s| {
+            ctx.alignment.sentences[s]
+                .tokens
+                .iter()
+                .find(|b| cues::colour(&b.folded) && !tokens.iter().any(|u| u.folded == b.folded))
+                .map(|b| (s, b))
+        });
+        let Some((s, b)) = other else { continue };
+        let body_said = b.text(text);
+        findings.push(
+            ctx.finding(
+                &SUBSTITUTION,
+                t.start,
+                t.end,
+                format!(
+                    "the unit says \"{said}\" where the body says \"{body_said}\": a different colour, which the body never names"
+                ),
+            )
+            .with_suggestion(body_said.to_string())
+            .with_evidence(ctx.evidence(s, "the body says")),
+        );
+    }
+}
+
 /// Support that also counts licensed words as found: the unit's rarity-
 /// weighted share of content found in its sources or licensed by them,
 /// less [`REPLACED_EXTRA`] times the share of replaced words.
@@ -352,6 +399,36 @@ mod tests {
             at(&body, "manslaughter"),
             true
         ));
+    }
+
+    #[test]
+    fn a_colour_the_body_never_names_for_one_it_does() {
+        let found = |bullet: &str| {
+            let text = format!(
+                "Paint protest\n\nActivists poured yellow and blue paint on the road outside the embassy.\n\n{bullet}"
+            );
+            let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).expect("parses");
+            crate::check_document(&doc, &CheckOptions::default())
+                .findings
+                .into_iter()
+                .filter(|f| f.family() == "drift")
+                .map(|f| (f.rule.to_string(), f.text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("- Activists poured yellow and white paint on the road outside the embassy.\n"),
+            [("drift/substitution".to_string(), "white".to_string())]
+        );
+        // The body's colours in another order, one dropped, or a name.
+        assert!(found("- Activists poured blue and yellow paint on the road outside the embassy.\n").is_empty());
+        assert!(found("- Activists poured blue paint on the road outside the embassy.\n").is_empty());
+        // A colour where the source names none is not a swap.
+        let none = "Embassy\n\nActivists poured paint on the road outside the embassy.\n\n\
+                    - Activists poured green paint on the road outside the embassy.\n";
+        let doc =
+            parse_article("t.txt", none.to_string(), InputFormat::Text, &ParseOptions::default()).expect("parses");
+        let outcome = crate::check_document(&doc, &CheckOptions::default());
+        assert!(!outcome.findings.iter().any(|f| f.rule == "drift/substitution"));
     }
 
     #[test]

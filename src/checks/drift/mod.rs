@@ -126,7 +126,9 @@ the car was taken\"), is reported when WordNet 3.0 makes the two co-hyponyms: di
 of one thing (car and truck, month and year, green and yellow). A WordNet antonym in that slot \
 is reported as `drift/negation`. A synonym or a broader term (\"automobile\" or \"vehicle\" for \
 \"car\") is paraphrase, and a word WordNet cannot relate is left alone: it may be a paraphrase \
-WordNet does not know. Names and numbers have their own rules.",
+WordNet does not know. A basic colour term (red, green, white…) the body never uses, where a \
+source sentence names another colour the unit drops, is reported too (\"yellow and white paint\" \
+for \"yellow and blue paint\"). Names and numbers have their own rules.",
     example: "\"The driver of the truck was taken to the hospital\" where the body says \"the car\".",
 };
 
@@ -303,6 +305,7 @@ pub fn check(
         rules::negation(&ctx, findings);
         rules::modality(&ctx, findings);
         lexical::substitution(&ctx, findings);
+        lexical::colour(&ctx, findings);
         // Headlines and deks are meant to reword; their wording is not drift.
         if unit.kind.is_summary() {
             rules::unsupported_phrase(&ctx, findings);
