@@ -429,6 +429,18 @@ pub fn colour(folded: &str) -> bool {
     COLOURS.contains(&folded)
 }
 
+/// Prefixes written with a hyphen that make a word another role or thing
+/// ("co-founder" is not the founder, "ex-wife" not the wife, "anti-war"
+/// the opposite of "war"): a closed set of English prefixes.
+const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "ex", "half", "non", "post", "pre", "pro", "semi", "step", "vice",
+];
+
+/// True for a prefix in [`HYPHEN_PREFIXES`].
+pub fn hyphen_prefix(folded: &str) -> bool {
+    HYPHEN_PREFIXES.contains(&folded)
+}
+
 /// Words that stand for a number: "a decade" is 10 years, "a couple" 2.
 pub fn number_word(folded: &str) -> Option<f64> {
     match folded {
@@ -530,6 +542,12 @@ mod tests {
     fn basic_colour_terms() {
         assert!(colour("yellow") && colour("white") && colour("grey") && colour("gray"));
         assert!(!colour("golden") && !colour("paint") && !colour("Blue"));
+    }
+
+    #[test]
+    fn prefixes_that_change_a_word() {
+        assert!(hyphen_prefix("co") && hyphen_prefix("ex") && hyphen_prefix("vice") && hyphen_prefix("anti"));
+        assert!(!hyphen_prefix("re") && !hyphen_prefix("well") && !hyphen_prefix("Co"));
     }
 
     #[test]

@@ -128,7 +128,9 @@ is reported as `drift/negation`. A synonym or a broader term (\"automobile\" or 
 \"car\") is paraphrase, and a word WordNet cannot relate is left alone: it may be a paraphrase \
 WordNet does not know. A basic colour term (red, green, white…) the body never uses, where a \
 source sentence names another colour the unit drops, is reported too (\"yellow and white paint\" \
-for \"yellow and blue paint\"). Names and numbers have their own rules.",
+for \"yellow and blue paint\"), and so is a body word with a prefix that makes it another role or \
+thing and that the body never puts on it (\"co-founder\" or \"ex-wife\" where the body says \"founder\", \
+\"wife\"). Names and numbers have their own rules.",
     example: "\"The driver of the truck was taken to the hospital\" where the body says \"the car\".",
 };
 
@@ -306,6 +308,7 @@ pub fn check(
         rules::modality(&ctx, findings);
         lexical::substitution(&ctx, findings);
         lexical::colour(&ctx, findings);
+        lexical::prefixed(&ctx, findings);
         // Headlines and deks are meant to reword; their wording is not drift.
         if unit.kind.is_summary() {
             rules::unsupported_phrase(&ctx, findings);
