@@ -235,6 +235,7 @@ pub fn substitution(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
 pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let tokens = ctx.tokens();
+    let mut suggested: Vec<&str> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         // A capitalised colour is a name's ("White House", "Green Party").
         if !cues::colour(&t.folded) || ctx.entity[k] || ctx.in_quote(t) || t.is_capitalized(text) {
@@ -250,14 +251,26 @@ pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if reported {
             continue;
         }
-        let other = ctx.sources().find_map(|s| {
-            ctx.alignment.sentences[s]
-                .tokens
-                .iter()
-                .find(|b| cues::colour(&b.folded) && !tokens.iter().any(|u| u.folded == b.folded))
-                .map(|b| (s, b))
-        });
-        let Some((s, b)) = other else { continue };
+        // The source's dropped colours, in order: the second new colour
+        // ("green and purple" for "yellow and blue") stands for the second.
+        let dropped: Vec<(usize, &Token)> = ctx
+            .sources()
+            .flat_map(|s| {
+                ctx.alignment.sentences[s]
+                    .tokens
+                    .iter()
+                    .filter(|b| cues::colour(&b.folded) && !tokens.iter().any(|u| u.folded == b.folded))
+                    .map(move |b| (s, b))
+            })
+            .collect();
+        let Some(&(s, b)) = dropped
+            .iter()
+            .find(|(_, b)| !suggested.contains(&b.folded.as_str()))
+            .or(dropped.first())
+        else {
+            continue;
+        };
+        suggested.push(&b.folded);
         let body_said = b.text(text);
         findings.push(
             ctx.finding(
@@ -470,6 +483,23 @@ mod tests {
             [("drift/substitution".to_string(), "white".to_string())]
         );
         // The body's colours in another order, one dropped, or a name.
+        // Two new colours stand for the source's two, in order.
+        let doc = parse_article(
+            "t.txt",
+            "Paint protest\n\nActivists poured yellow and blue paint on the road outside the embassy.\n\n\
+             - Activists poured green and purple paint on the road outside the embassy.\n"
+                .to_string(),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .expect("parses");
+        let suggestions: Vec<Option<String>> = crate::check_document(&doc, &CheckOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "drift/substitution")
+            .map(|f| f.suggestion)
+            .collect();
+        assert_eq!(suggestions, [Some("yellow".to_string()), Some("blue".to_string())]);
         assert!(found("- Activists poured blue and yellow paint on the road outside the embassy.\n").is_empty());
         assert!(found("- Activists poured blue paint on the road outside the embassy.\n").is_empty());
         // A colour where the source names none is not a swap.
