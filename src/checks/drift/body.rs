@@ -52,6 +52,9 @@ pub struct BodyView {
     pub acronyms: HashSet<String>,
     /// Numbers the body gives.
     pub numbers: Vec<Number>,
+    /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
+    /// ([`cues::time_of_day`]), with their sentence and token index.
+    pub times: Vec<(f64, usize, usize)>,
     /// First five letters of every body stem, for reworded inflections.
     pub stem_prefixes: HashSet<String>,
     /// Months and weekdays the body names (canonical lowercase names).
@@ -94,12 +97,15 @@ fn plained(folded: &str) -> Cow<'_, str> {
 impl BodyView {
     pub fn build(doc: &Document, alignment: &Alignment) -> BodyView {
         let mut view = BodyView::default();
-        for sentence in &alignment.sentences {
+        for (s, sentence) in alignment.sentences.iter().enumerate() {
             let mut run: Vec<&Token> = Vec::new();
             for (i, t) in sentence.tokens.iter().enumerate() {
                 let p = plained(&t.folded);
-                if let Some(n) = cues::number_of(t) {
+                if let Some(n) = cues::number_of(t).or_else(|| cues::ordinal_second(&sentence.tokens, i)) {
                     view.numbers.push(n);
+                }
+                if let Some(time) = cues::time_of_day(&sentence.tokens, i) {
+                    view.times.push((time, s, i));
                 }
                 if let Some(value) = cues::number_word(&t.folded) {
                     view.numbers.push(Number::new(value));

@@ -347,6 +347,100 @@ pub fn number_of(t: &Token) -> Option<Number> {
     t.number().copied().or_else(|| suffixed_number(&t.folded))
 }
 
+/// The time of day token `k` gives with its half of the day, on a 24-hour
+/// clock: "10pm", "10 pm" and "10 p.m." are 22, "7.30am" is 7.3, "12am"
+/// is 0. `None` when no "am"/"pm" goes with the number (a bare "10" may be
+/// any hour), or the hour is not one of 1 to 12.
+pub fn time_of_day(tokens: &[Token], k: usize) -> Option<f64> {
+    let t = &tokens[k];
+    let meridiem = |folded: &str| match folded.trim_end_matches('.') {
+        "am" | "a.m" => Some(false),
+        "pm" | "p.m" => Some(true),
+        _ => None,
+    };
+    let (hour, pm) = match t.number() {
+        Some(n) if !n.ordinal && !n.percent => (n.value, meridiem(&tokens.get(k + 1)?.folded)?),
+        Some(_) => return None,
+        None => {
+            let digits_end = t.folded.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+            let (digits, suffix) = t.folded.split_at(digits_end);
+            (digits.parse().ok()?, meridiem(suffix)?)
+        }
+    };
+    if !(1.0..13.0).contains(&hour) {
+        return None;
+    }
+    // 12 is noon with "pm" and midnight with "am".
+    let base = if hour >= 12.0 { hour - 12.0 } else { hour };
+    Some(if pm { base + 12.0 } else { base })
+}
+
+/// "second" read as the ordinal 2 ("the second anniversary", "his second
+/// goal"): only right before a content word, and not after a number or
+/// "split" ("a 30 second delay", "a split second decision"), where it is
+/// the unit of time. `src/text/numbers.rs` leaves "second" alone, since it
+/// is more often the unit of time; the number rule reads it here, in
+/// context.
+pub fn ordinal_second(tokens: &[Token], k: usize) -> Option<Number> {
+    let t = &tokens[k];
+    if t.folded != "second" {
+        return None;
+    }
+    let next = tokens.get(k + 1)?;
+    let word = |x: &Token| x.number().is_none() && x.folded.chars().all(char::is_alphabetic);
+    if next.stop || !word(next) || TIME_AFTER.contains(&next.folded.as_str()) {
+        return None;
+    }
+    if let Some(prev) = k.checked_sub(1).map(|i| &tokens[i]) {
+        if prev.number().is_some() || prev.folded == "split" || prev.folded == "per" {
+            return None;
+        }
+    }
+    Some(Number {
+        value: 2.0,
+        percent: false,
+        ordinal: true,
+    })
+}
+
+/// Words after "second" that make it the unit of time ("a second later").
+const TIME_AFTER: &[&str] = &[
+    "later",
+    "ago",
+    "earlier",
+    "longer",
+    "left",
+    "remaining",
+    "delay",
+    "or",
+    "and",
+];
+
+/// The basic colour terms of English (Berlin and Kay's eleven, with
+/// "grey"/"gray" and "violet"): a closed set of attributes that, like a
+/// number or a date, a summary either keeps or changes. WordNet does not
+/// always relate them ("white" is achromatic, "blue" chromatic).
+const COLOURS: &[&str] = &[
+    "black", "blue", "brown", "gray", "green", "grey", "orange", "pink", "purple", "red", "violet", "white", "yellow",
+];
+
+/// True for a basic colour term ([`COLOURS`]).
+pub fn colour(folded: &str) -> bool {
+    COLOURS.contains(&folded)
+}
+
+/// Prefixes written with a hyphen that make a word another role or thing
+/// ("co-founder" is not the founder, "ex-wife" not the wife, "anti-war"
+/// the opposite of "war"): a closed set of English prefixes.
+const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "ex", "half", "non", "post", "pre", "pro", "semi", "step", "vice",
+];
+
+/// True for a prefix in [`HYPHEN_PREFIXES`].
+pub fn hyphen_prefix(folded: &str) -> bool {
+    HYPHEN_PREFIXES.contains(&folded)
+}
+
 /// Words that stand for a number: "a decade" is 10 years, "a couple" 2.
 pub fn number_word(folded: &str) -> Option<f64> {
     match folded {
@@ -403,6 +497,57 @@ mod tests {
         assert!(placeholder("UNK") && placeholder("unk") && placeholder("LRB") && placeholder("RCB"));
         // Real acronyms and words that merely contain the letters.
         assert!(!placeholder("UN") && !placeholder("UNICEF") && !placeholder("Unk") && !placeholder("LRBA"));
+    }
+
+    #[test]
+    fn times_of_day_on_a_24_hour_clock() {
+        let at = |text: &str| {
+            let t = toks(text);
+            (0..t.len()).find_map(|k| time_of_day(&t, k))
+        };
+        assert_eq!(at("at 10pm"), Some(22.0));
+        assert_eq!(at("at 10 pm"), Some(22.0));
+        assert_eq!(at("at 10 p.m. on Friday"), Some(22.0));
+        assert_eq!(at("at 10am"), Some(10.0));
+        assert_eq!(at("at 7.30am"), Some(7.3));
+        assert_eq!(at("12pm"), Some(12.0));
+        assert_eq!(at("12 am"), Some(0.0));
+        // No half of the day, or not an hour.
+        assert_eq!(at("at 10 o'clock"), None);
+        assert_eq!(at("10 people"), None);
+        assert_eq!(at("at 15pm"), None);
+    }
+
+    #[test]
+    fn second_as_an_ordinal_only_before_a_content_word() {
+        let second = |text: &str| {
+            let t = toks(text);
+            (0..t.len())
+                .find_map(|k| ordinal_second(&t, k))
+                .map(|n| (n.value, n.ordinal))
+        };
+        assert_eq!(second("the second anniversary of the war"), Some((2.0, true)));
+        assert_eq!(second("his second goal"), Some((2.0, true)));
+        assert_eq!(second("the Second World War"), Some((2.0, true)));
+        // The unit of time, or a verb.
+        assert_eq!(second("a second later"), None);
+        assert_eq!(second("for a second."), None);
+        assert_eq!(second("a 30 second delay"), None);
+        assert_eq!(second("a split second decision"), None);
+        assert_eq!(second("I second the motion"), None);
+        assert_eq!(second("30 seconds"), None);
+    }
+
+    #[test]
+    fn basic_colour_terms() {
+        assert!(colour("yellow") && colour("white") && colour("grey") && colour("gray"));
+        assert!(!colour("golden") && !colour("paint") && !colour("Blue"));
+    }
+
+    #[test]
+    fn prefixes_that_change_a_word() {
+        assert!(hyphen_prefix("co") && hyphen_prefix("ex") && hyphen_prefix("vice") && hyphen_prefix("anti"));
+        assert!(!hyphen_prefix("re") && !hyphen_prefix("well") && !hyphen_prefix("Co"));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! substitutions (`drift/substitution`, antonyms as `drift/negation`) and
 //! to give the document score a support that counts synonyms.
 
+use super::body::normalise;
 use super::cues;
 use super::{UnitCtx, NEGATION, SUBSTITUTION};
 use crate::finding::Finding;
@@ -226,6 +227,115 @@ pub fn substitution(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     }
 }
 
+/// `drift/substitution` on a colour the body never names where a source
+/// sentence names another one that the unit drops ("yellow and white
+/// paint" for "yellow and blue paint"): colours are a closed set of
+/// attributes ([`cues::colour`]), and WordNet relates only some pairs as
+/// co-hyponyms (the swapped reading above catches those first).
+pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let mut suggested: Vec<&str> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        // A capitalised colour is a name's ("White House", "Green Party").
+        if !cues::colour(&t.folded) || ctx.entity[k] || ctx.in_quote(t) || t.is_capitalized(text) {
+            continue;
+        }
+        if ctx.body.plain.contains(&t.folded) {
+            continue;
+        }
+        let said = t.text(text);
+        let reported = findings
+            .iter()
+            .any(|f| f.rule == SUBSTITUTION.id && f.unit.as_deref() == Some(ctx.unit.id.as_str()) && f.text == said);
+        if reported {
+            continue;
+        }
+        // The source's dropped colours, in order: the second new colour
+        // ("green and purple" for "yellow and blue") stands for the second.
+        let dropped: Vec<(usize, &Token)> = ctx
+            .sources()
+            .flat_map(|s| {
+                ctx.alignment.sentences[s]
+                    .tokens
+                    .iter()
+                    .filter(|b| cues::colour(&b.folded) && !tokens.iter().any(|u| u.folded == b.folded))
+                    .map(move |b| (s, b))
+            })
+            .collect();
+        let Some(&(s, b)) = dropped
+            .iter()
+            .find(|(_, b)| !suggested.contains(&b.folded.as_str()))
+            .or(dropped.first())
+        else {
+            continue;
+        };
+        suggested.push(&b.folded);
+        let body_said = b.text(text);
+        findings.push(
+            ctx.finding(
+                &SUBSTITUTION,
+                t.start,
+                t.end,
+                format!(
+                    "the unit says \"{said}\" where the body says \"{body_said}\": a different colour, which the body never names"
+                ),
+            )
+            .with_suggestion(body_said.to_string())
+            .with_evidence(ctx.evidence(s, "the body says")),
+        );
+    }
+}
+
+/// `drift/substitution` on a body word that the unit gives a prefix the
+/// body never puts on it ("co-founder" where the body says "founder",
+/// "ex-wife" for "wife"): the prefix makes it another role or thing
+/// ([`cues::hyphen_prefix`]). Both halves are words the alignment matches
+/// on their own, so support does not see the change.
+pub fn prefixed(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    for pair in tokens.windows(2) {
+        let (p, w) = (&pair[0], &pair[1]);
+        // Written as one word: "co-founder", the hyphen right between them.
+        let joined = w.after_hyphen && text[p.end..w.start].chars().count() == 1;
+        if !joined || !cues::hyphen_prefix(&p.folded) || w.number().is_some() || w.stop || ctx.in_quote(p) {
+            continue;
+        }
+        // The body's own word, not only its stem: "counter-demonstrators"
+        // where the body says "demonstration" is no prefixed body word.
+        let plural = |a: &str, b: &str| a.strip_suffix('s') == Some(b);
+        let body_word = |b: &Token| {
+            b.stem == w.stem && (b.folded == w.folded || plural(&b.folded, &w.folded) || plural(&w.folded, &b.folded))
+        };
+        let has_word = |s: &usize| ctx.alignment.sentences[*s].tokens.iter().any(body_word);
+        let run = [normalise(&p.folded), normalise(&w.folded)];
+        if ctx.body.find_run(ctx.alignment, &run).is_some() || ctx.body.plain.contains(&run.concat()) {
+            continue;
+        }
+        let Some(s) = ctx
+            .sources()
+            .find(has_word)
+            .or_else(|| ctx.alignment.sentences_with(&w.stem).find(has_word))
+        else {
+            continue;
+        };
+        let (said, body_said) = (ctx.unit_text(p.start, w.end), w.text(text));
+        findings.push(
+            ctx.finding(
+                &SUBSTITUTION,
+                p.start,
+                w.end,
+                format!(
+                    "the unit says \"{said}\" where the body says \"{body_said}\": the prefix makes it another role or thing, and the body never says it"
+                ),
+            )
+            .with_suggestion(body_said.to_string())
+            .with_evidence(ctx.evidence(s, "the body says")),
+        );
+    }
+}
+
 /// Support that also counts licensed words as found: the unit's rarity-
 /// weighted share of content found in its sources or licensed by them,
 /// less [`REPLACED_EXTRA`] times the share of replaced words.
@@ -352,6 +462,83 @@ mod tests {
             at(&body, "manslaughter"),
             true
         ));
+    }
+
+    #[test]
+    fn a_colour_the_body_never_names_for_one_it_does() {
+        let found = |bullet: &str| {
+            let text = format!(
+                "Paint protest\n\nActivists poured yellow and blue paint on the road outside the embassy.\n\n{bullet}"
+            );
+            let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).expect("parses");
+            crate::check_document(&doc, &CheckOptions::default())
+                .findings
+                .into_iter()
+                .filter(|f| f.family() == "drift")
+                .map(|f| (f.rule.to_string(), f.text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("- Activists poured yellow and white paint on the road outside the embassy.\n"),
+            [("drift/substitution".to_string(), "white".to_string())]
+        );
+        // The body's colours in another order, one dropped, or a name.
+        // Two new colours stand for the source's two, in order.
+        let doc = parse_article(
+            "t.txt",
+            "Paint protest\n\nActivists poured yellow and blue paint on the road outside the embassy.\n\n\
+             - Activists poured green and purple paint on the road outside the embassy.\n"
+                .to_string(),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .expect("parses");
+        let suggestions: Vec<Option<String>> = crate::check_document(&doc, &CheckOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "drift/substitution")
+            .map(|f| f.suggestion)
+            .collect();
+        assert_eq!(suggestions, [Some("yellow".to_string()), Some("blue".to_string())]);
+        assert!(found("- Activists poured blue and yellow paint on the road outside the embassy.\n").is_empty());
+        assert!(found("- Activists poured blue paint on the road outside the embassy.\n").is_empty());
+        // A colour where the source names none is not a swap.
+        let none = "Embassy\n\nActivists poured paint on the road outside the embassy.\n\n\
+                    - Activists poured green paint on the road outside the embassy.\n";
+        let doc =
+            parse_article("t.txt", none.to_string(), InputFormat::Text, &ParseOptions::default()).expect("parses");
+        let outcome = crate::check_document(&doc, &CheckOptions::default());
+        assert!(!outcome.findings.iter().any(|f| f.rule == "drift/substitution"));
+    }
+
+    #[test]
+    fn a_prefix_the_body_never_puts_on_its_word() {
+        let found = |bullet: &str| {
+            let text = format!(
+                "Founder steps down\n\nMaria Ruiz, the founder of the bakery chain and its co-owner, will step down in June.\n\n{bullet}"
+            );
+            let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).expect("parses");
+            crate::check_document(&doc, &CheckOptions::default())
+                .findings
+                .into_iter()
+                .filter(|f| f.family() == "drift")
+                .map(|f| (f.rule.to_string(), f.text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("- Maria Ruiz, the co-founder of the bakery chain, will step down in June.\n"),
+            [("drift/substitution".to_string(), "co-founder".to_string())]
+        );
+        assert_eq!(
+            found("- Maria Ruiz, the ex-founder of the bakery chain, will step down in June.\n"),
+            [("drift/substitution".to_string(), "ex-founder".to_string())]
+        );
+        // A prefixed word the body has, or a prefix written apart.
+        assert!(found("- Maria Ruiz, co-owner and founder of the bakery chain, will step down in June.\n").is_empty());
+        assert!(
+            found("- Maria Ruiz, the founder of the bakery chain (co - owner too), will step down in June.\n")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -52,7 +52,8 @@ suggestions; so is a comparator that flips (\"fewer than 150\" where the body sa
 than 150\") and a month or weekday the body never names. A number the body gives only about \
 something else is reported when the source sentence has another number next to the same word \
 (\"died 20 years ago\" where it says \"35 years ago\"). \"$5bn\" and \"$3mn\" are read as amounts, \
-\"8pm\" as the 8 of \"8 pm\".",
+\"8pm\" as the 8 of \"8 pm\"; a time in the other half of the day (\"10pm\" where the body says only \"10am\") \
+is reported, and \"second\" before a noun (\"the second anniversary\") is read as the ordinal 2.",
     example: "\"expects to hire fewer than 150 nurses\" where the body says \"more than 150\".",
 };
 
@@ -125,7 +126,11 @@ the car was taken\"), is reported when WordNet 3.0 makes the two co-hyponyms: di
 of one thing (car and truck, month and year, green and yellow). A WordNet antonym in that slot \
 is reported as `drift/negation`. A synonym or a broader term (\"automobile\" or \"vehicle\" for \
 \"car\") is paraphrase, and a word WordNet cannot relate is left alone: it may be a paraphrase \
-WordNet does not know. Names and numbers have their own rules.",
+WordNet does not know. A basic colour term (red, green, white…) the body never uses, where a \
+source sentence names another colour the unit drops, is reported too (\"yellow and white paint\" \
+for \"yellow and blue paint\"), and so is a body word with a prefix that makes it another role or \
+thing and that the body never puts on it (\"co-founder\" or \"ex-wife\" where the body says \"founder\", \
+\"wife\"). Names and numbers have their own rules.",
     example: "\"The driver of the truck was taken to the hospital\" where the body says \"the car\".",
 };
 
@@ -302,6 +307,8 @@ pub fn check(
         rules::negation(&ctx, findings);
         rules::modality(&ctx, findings);
         lexical::substitution(&ctx, findings);
+        lexical::colour(&ctx, findings);
+        lexical::prefixed(&ctx, findings);
         // Headlines and deks are meant to reword; their wording is not drift.
         if unit.kind.is_summary() {
             rules::unsupported_phrase(&ctx, findings);

@@ -289,13 +289,21 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             continue;
         }
-        let Some(number) = cues::number_of(t) else { continue };
+        let Some(number) = cues::number_of(t).or_else(|| cues::ordinal_second(tokens, k)) else {
+            continue;
+        };
         let n = &number;
+        if time_of_day(ctx, k, findings) {
+            continue;
+        }
         // "one" is far more often a pronoun ("one of them") than a count.
         if t.folded == "one" {
             continue;
         }
-        let sources: Vec<usize> = if ctx.alignment.body_has(&t.stem) {
+        // "second" is matched by value only: the body's word "second" may
+        // be the unit of time.
+        let ordinal_word = t.number().is_none() && cues::suffixed_number(&t.folded).is_none();
+        let sources: Vec<usize> = if !ordinal_word && ctx.alignment.body_has(&t.stem) {
             let chosen: Vec<usize> = ctx
                 .sources()
                 .filter(|&s| sentence_tokens(ctx, s).iter().any(|b| b.stem == t.stem))
@@ -417,7 +425,8 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         // A small count in words ("two branches") is often the summary
         // counting what the body lists; it only contradicts a source
         // sentence that gives a number of its own.
-        let spelled = !t.folded.starts_with(|c: char| c.is_ascii_digit());
+        // An ordinal ("second anniversary") is no count of a list.
+        let spelled = !t.folded.starts_with(|c: char| c.is_ascii_digit()) && !n.ordinal;
         if spelled
             && !ctx
                 .best_source()
@@ -445,6 +454,48 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         }
         findings.push(finding);
     }
+}
+
+/// `drift/number` on a time of day whose half of the day flips: the unit
+/// says "10pm" (or "10 pm", "10 p.m.") where the body gives 10 only as
+/// "10am", never as 10pm. True when unit token `k` is a time of day the
+/// body gives in the other half (reported) or in the same half (nothing to
+/// report); false when the body has no such hour with "am"/"pm", and the
+/// number is read as any other.
+fn time_of_day(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) -> bool {
+    let tokens = ctx.tokens();
+    let Some(time) = cues::time_of_day(tokens, k) else {
+        return false;
+    };
+    let times = &ctx.body.times;
+    if times.iter().any(|&(b, _, _)| b == time) {
+        return true;
+    }
+    let Some(&(_, s, j)) = times.iter().find(|&&(b, _, _)| (b - time).abs() == 12.0) else {
+        return false;
+    };
+    // "10 pm" is two tokens: the span and the body's words take both.
+    let end = |toks: &[Token], i: usize| {
+        if toks[i].number().is_some() {
+            toks[i + 1].end
+        } else {
+            toks[i].end
+        }
+    };
+    let body = sentence_tokens(ctx, s);
+    let said = ctx.unit_text(tokens[k].start, end(tokens, k));
+    let body_said = ctx.body_text(body[j].start, end(body, j));
+    findings.push(
+        ctx.finding(
+            &NUMBER,
+            tokens[k].start,
+            end(tokens, k),
+            format!("the unit says \"{said}\" where the body says \"{body_said}\": the other half of the day"),
+        )
+        .with_suggestion(body_said.clone())
+        .with_evidence(ctx.evidence(s, "the body says")),
+    );
+    true
 }
 
 /// Stem of the nearest content word before (`step` = -1) or after (+1)
@@ -1290,6 +1341,57 @@ mod tests {
             .map(|f| (f.rule.to_string(), f.text))
             .collect();
         assert_eq!(found, [("drift/number".to_string(), "4bn".to_string())]);
+    }
+
+    #[test]
+    fn a_time_of_day_in_the_other_half_of_the_day() {
+        let body = "Vigil\n\nNeighbours held a vigil at 10am on Friday outside the library.\n\n";
+        assert_eq!(
+            drift_under(
+                body,
+                "- Neighbours held a vigil at 10pm on Friday outside the library.\n"
+            ),
+            [("drift/number".to_string(), "10pm".to_string())]
+        );
+        assert_eq!(
+            drift_under(
+                body,
+                "- Neighbours held a vigil at 10 p.m. on Friday outside the library.\n"
+            ),
+            [("drift/number".to_string(), "10 p.m".to_string())]
+        );
+        // The same time written apart, or with no half of the day.
+        assert!(drift_under(
+            body,
+            "- Neighbours held a vigil at 10 am on Friday outside the library.\n"
+        )
+        .is_empty());
+        assert!(drift_under(body, "- Neighbours held a vigil on Friday outside the library at 10.\n").is_empty());
+    }
+
+    #[test]
+    fn second_before_a_noun_is_an_ordinal() {
+        let body = "Anniversary\n\nThe protest came on the eve of the one-year anniversary of the flood.\n\n";
+        assert_eq!(
+            drift_under(
+                body,
+                "- The protest came on the eve of the second anniversary of the flood.\n"
+            ),
+            [("drift/number".to_string(), "second".to_string())]
+        );
+        // The same ordinal in digits.
+        let two = "Anniversary\n\nThe protest came on the eve of the 2nd anniversary of the flood.\n\n";
+        assert!(drift_under(
+            two,
+            "- The protest came on the eve of the second anniversary of the flood.\n"
+        )
+        .is_empty());
+        // The unit of time is no ordinal.
+        assert!(drift_under(
+            body,
+            "- For a second, the protest on the eve of the one-year anniversary paused.\n"
+        )
+        .is_empty());
     }
 
     #[test]
