@@ -1686,12 +1686,27 @@ fn is_title_case(text: &str) -> bool {
 /// and quoted foreign phrases.
 fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
-    let mut offset = 0;
-    for chunk in text.split_inclusive(char::is_whitespace) {
-        let word = chunk.trim_end();
-        // Every case below needs one of these characters; most words have none.
+    // Every case below needs one of these characters in the word (the run
+    // of non-space characters); most words have none, so the scan looks
+    // for their bytes (0xEF leads U+FFFD, among others) and reads only the
+    // words around them.
+    let mut done = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if at < done || !matches!(byte, b'.' | b':' | b'@' | b'#' | 0xEF) {
+            continue;
+        }
+        let offset = text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[at..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(text.len(), |(i, _)| at + i);
+        done = end;
+        let word = &text[offset..end];
         if !word.contains(['.', ':', '@', '#', '\u{FFFD}']) {
-            offset += chunk.len();
             continue;
         }
         let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
@@ -1706,9 +1721,8 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
             // A word with a byte `--lossy` could not decode: its spelling is unknown.
             || core.contains('\u{FFFD}');
         if is_web {
-            ranges.push((offset, offset + word.len()));
+            ranges.push((offset, end));
         }
-        offset += chunk.len();
     }
     ranges.extend(foreign_quotes(text));
     ranges
@@ -1760,6 +1774,11 @@ fn is_file_name(word: &str) -> bool {
 /// Quoted runs where most words are not English: foreign phrases, not typos.
 fn foreign_quotes(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
+    // Every opening mark is '"' or starts with byte 0xE2 (“ „) or 0xC2 («):
+    // most sentences have none, and a byte scan is cheaper than decoding.
+    if !text.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+        return ranges;
+    }
     let mut open: Option<(usize, char)> = None;
     for (i, c) in text.char_indices() {
         match (open, c) {
