@@ -159,7 +159,7 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
 // ---------------------------------------------------------------- words
 
 fn is_legitimate_double(first: &Token, second: &Token, text: &str) -> bool {
-    let word = first.folded.as_str();
+    let word = first.folded.as_ref();
     if matches!(first.kind, TokenKind::Number(_)) {
         return true;
     }
@@ -253,7 +253,7 @@ fn body_phrase(
         .into_iter()
         .chain(std::iter::once(word))
         .chain(after)
-        .map(|t| t.folded.as_str())
+        .map(|t| t.folded.as_ref())
         .collect();
     // Only sentences that contain the word are looked at (the index's
     // posting list), not the whole body.
@@ -264,7 +264,7 @@ fn body_phrase(
         .unwrap_or(word);
     for s in alignment.sentences_with(&anchor.stem) {
         let sentence = &alignment.sentences[s];
-        let folded: Vec<&str> = sentence.tokens.iter().map(|t| t.folded.as_str()).collect();
+        let folded: Vec<&str> = sentence.tokens.iter().map(|t| t.folded.as_ref()).collect();
         if let Some(at) = folded.windows(phrase.len()).position(|w| w == phrase.as_slice()) {
             let paragraph = &doc.paragraphs[sentence.paragraph];
             let span = paragraph.sentences[sentence.index];

@@ -56,6 +56,8 @@ pub fn stem(folded: &str) -> String {
 /// depend on its context.
 #[derive(Clone, Debug)]
 pub struct WordInfo {
+    /// The word [`fold`]ed.
+    pub folded: std::sync::Arc<str>,
     pub stem: std::sync::Arc<str>,
     pub stop: bool,
     pub number: Option<Number>,
@@ -65,30 +67,33 @@ pub struct WordInfo {
 /// far more than the vocabulary of any article, a few MB at most.
 const WORD_CACHE_LIMIT: usize = 50_000;
 
-/// [`stem`], [`stopwords::is_stopword`] and [`numbers::parse`] of a folded
-/// word, remembered per thread. Why: words repeat (Zipf), and stemming
+/// The [`fold`] of a written word and the [`stem`], [`stopwords::is_stopword`]
+/// and [`numbers::parse`] of that, remembered per thread. Why: words repeat (Zipf), and stemming
 /// each occurrence was a quarter of the whole run; a lookup is a hash of a
 /// short string. The cache is bounded, so memory stays flat on any batch.
-pub fn word_info(folded: &str) -> WordInfo {
+pub fn word_info(word: &str) -> WordInfo {
     use std::cell::RefCell;
     thread_local! {
         static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, WordInfo>> = RefCell::default();
     }
     CACHE.with_borrow_mut(|cache| {
-        if let Some(info) = cache.get(folded) {
+        if let Some(info) = cache.get(word) {
             return info.clone();
         }
+        let folded = fold(word);
+        let folded = folded.as_str();
         let info = WordInfo {
+            folded: folded.into(),
             stem: stem(folded).into(),
             stop: stopwords::is_stopword(folded),
             number: numbers::parse(folded),
         };
         // A very long "word" (a URL, a run of letters) is not worth keeping.
-        if folded.len() <= 64 {
+        if word.len() <= 64 {
             if cache.len() >= WORD_CACHE_LIMIT {
                 cache.clear();
             }
-            cache.insert(folded.into(), info.clone());
+            cache.insert(word.into(), info.clone());
         }
         info
     })

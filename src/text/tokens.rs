@@ -22,7 +22,8 @@ pub struct Token {
     pub end: usize,
     pub kind: TokenKind,
     /// Lowercased, apostrophes folded.
-    pub folded: String,
+    /// Lower-cased, apostrophes folded (shared with the per-thread word cache).
+    pub folded: std::sync::Arc<str>,
     /// Stem for words; the canonical number key ("#2000", "#3.5%") for
     /// numbers, so both match across spellings in the alignment index.
     pub stem: std::sync::Arc<str>,
@@ -76,7 +77,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     for (offset, word) in slice.unicode_word_indices() {
         let word_start = start + offset;
         let word_end = word_start + word.len();
-        let folded = super::fold(word);
+        // Digits are parsed afresh (numbers are too many to remember);
+        // words, folded and all, come from the per-thread cache.
+        let info = (!word.starts_with(|c: char| c.is_ascii_digit())).then(|| super::word_info(word));
+        let folded = match &info {
+            Some(info) => info.folded.clone(),
+            None => super::fold(word).into(),
+        };
         let after_hyphen = text[..word_start].ends_with(['-', '\u{2010}', '\u{2011}']);
         if let Some(mult) = numbers::multiplier(&folded) {
             // "1.2 million": fold the multiplier into the number before it.
@@ -92,13 +99,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 }
             }
         }
-        // Digits are parsed afresh (numbers are too many to remember);
-        // words come from the per-thread cache.
-        let (number, cached) = if folded.starts_with(|c: char| c.is_ascii_digit()) {
-            (numbers::parse(&folded), None)
-        } else {
-            let info = super::word_info(&folded);
-            (info.number, Some((info.stem, info.stop)))
+        let (number, cached) = match info {
+            None => (numbers::parse(&folded), None),
+            Some(info) => (info.number, Some((info.stem, info.stop))),
         };
         let kind = match number {
             Some(mut n) => {

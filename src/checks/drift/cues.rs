@@ -6,8 +6,8 @@ use crate::text::{Number, Token};
 
 /// A negation cue at `tokens[i]`: returns how many tokens the cue spans.
 pub fn negation(tokens: &[Token], i: usize) -> Option<usize> {
-    let w = tokens[i].folded.as_str();
-    let next = tokens.get(i + 1).map(|t| t.folded.as_str());
+    let w = tokens[i].folded.as_ref();
+    let next = tokens.get(i + 1).map(|t| t.folded.as_ref());
     match w {
         "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot" | "nowhere" => Some(1),
         "yet" if next == Some("to") => Some(2),
@@ -63,7 +63,7 @@ pub fn verbal_negation(folded: &str) -> bool {
 /// is "at most 6".
 pub fn negated_comparator(tokens: &[Token], at: usize, c: Comparator) -> Comparator {
     let negated = (at.saturating_sub(3)..at).any(|i| {
-        let w = tokens[i].folded.as_str();
+        let w = tokens[i].folded.as_ref();
         w == "not" || w == "never" || w.ends_with("n't")
     });
     match (negated, c) {
@@ -138,7 +138,7 @@ pub fn light_verb(folded: &str) -> bool {
 /// Words a negation or hedge passes over to reach the word it governs:
 /// auxiliaries, "to", "be", articles and adverbs of degree.
 pub fn passes_over(token: &Token) -> bool {
-    let w = token.folded.as_str();
+    let w = token.folded.as_ref();
     token.stop
         || matches!(
             w,
@@ -161,8 +161,8 @@ pub fn passes_over(token: &Token) -> bool {
 
 /// A hedge at `tokens[i]` that weakens what follows it.
 pub fn hedge(tokens: &[Token], i: usize) -> bool {
-    let w = tokens[i].folded.as_str();
-    let next = tokens.get(i + 1).map(|t| t.folded.as_str());
+    let w = tokens[i].folded.as_ref();
+    let next = tokens.get(i + 1).map(|t| t.folded.as_ref());
     match w {
         "may" | "might" | "could" | "possibly" | "perhaps" | "probably" | "likely" | "unlikely" | "reportedly"
         | "allegedly" | "alleged" | "apparently" | "presumably" | "purportedly" | "supposedly" | "suspected"
@@ -180,7 +180,7 @@ pub fn attribution_or_hedge(tokens: &[Token], i: usize) -> bool {
         return true;
     }
     matches!(
-        tokens[i].folded.as_str(),
+        tokens[i].folded.as_ref(),
         "said"
             | "says"
             | "say"
@@ -233,8 +233,8 @@ pub fn attribution_or_hedge(tokens: &[Token], i: usize) -> bool {
 /// Source-sentence attribution that covers the whole sentence: "according
 /// to", "reportedly", "allegedly".
 pub fn sentence_attribution(tokens: &[Token], i: usize) -> Option<usize> {
-    let w = tokens[i].folded.as_str();
-    let next = tokens.get(i + 1).map(|t| t.folded.as_str());
+    let w = tokens[i].folded.as_ref();
+    let next = tokens.get(i + 1).map(|t| t.folded.as_ref());
     match w {
         "according" if next == Some("to") => Some(2),
         _ => None,
@@ -261,7 +261,7 @@ impl Comparator {
 /// The comparator right before the number at `tokens[i]`, if any, with the
 /// index of its first token.
 pub fn comparator(tokens: &[Token], i: usize) -> Option<(Comparator, usize)> {
-    let w = |k: usize| -> &str { i.checked_sub(k).map_or("", |j| tokens[j].folded.as_str()) };
+    let w = |k: usize| -> &str { i.checked_sub(k).map_or("", |j| tokens[j].folded.as_ref()) };
     let (one, two, three) = (w(1), w(2), w(3));
     if matches!(two, "more" | "greater" | "higher") && one == "than" {
         return Some(if three == "no" {
@@ -383,16 +383,16 @@ pub fn time_of_day(tokens: &[Token], k: usize) -> Option<f64> {
 /// context.
 pub fn ordinal_second(tokens: &[Token], k: usize) -> Option<Number> {
     let t = &tokens[k];
-    if t.folded != "second" {
+    if &*t.folded != "second" {
         return None;
     }
     let next = tokens.get(k + 1)?;
     let word = |x: &Token| x.number().is_none() && x.folded.chars().all(char::is_alphabetic);
-    if next.stop || !word(next) || TIME_AFTER.contains(&next.folded.as_str()) {
+    if next.stop || !word(next) || TIME_AFTER.contains(&next.folded.as_ref()) {
         return None;
     }
     if let Some(prev) = k.checked_sub(1).map(|i| &tokens[i]) {
-        if prev.number().is_some() || prev.folded == "split" || prev.folded == "per" {
+        if prev.number().is_some() || &*prev.folded == "split" || &*prev.folded == "per" {
             return None;
         }
     }
@@ -568,7 +568,7 @@ mod tests {
         let t = toks("did not approve; hasn't decided; has yet to decide; failed to act");
         let cues: Vec<&str> = (0..t.len())
             .filter(|&i| negation(&t, i).is_some())
-            .map(|i| t[i].folded.as_str())
+            .map(|i| t[i].folded.as_ref())
             .collect();
         assert_eq!(cues, ["not", "hasn't", "yet", "failed"]);
     }

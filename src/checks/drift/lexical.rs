@@ -241,7 +241,7 @@ pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if !cues::colour(&t.folded) || ctx.entity[k] || ctx.in_quote(t) || t.is_capitalized(text) {
             continue;
         }
-        if ctx.body.plain.contains(&t.folded) {
+        if ctx.body.plain.contains(&*t.folded) {
             continue;
         }
         let said = t.text(text);
@@ -265,7 +265,7 @@ pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             .collect();
         let Some(&(s, b)) = dropped
             .iter()
-            .find(|(_, b)| !suggested.contains(&b.folded.as_str()))
+            .find(|(_, b)| !suggested.contains(&b.folded.as_ref()))
             .or(dropped.first())
         else {
             continue;
@@ -408,7 +408,7 @@ mod tests {
             .iter()
             .zip(r)
             .filter(|(t, _)| !t.stop)
-            .map(|(t, r)| (t.folded.clone(), *r))
+            .map(|(t, r)| (t.folded.to_string(), *r))
             .collect();
         (words, licensed_support(a, r), a.support)
     }
@@ -440,7 +440,7 @@ mod tests {
         use super::same_slot;
         use crate::text::tokenize;
         let toks = |s: &str| tokenize(s, 0, s.len());
-        let at = |t: &[crate::text::Token], w: &str| t.iter().position(|x| x.folded == w).expect("word");
+        let at = |t: &[crate::text::Token], w: &str| t.iter().position(|x| &*x.folded == w).expect("word");
         let unit = toks("pleaded guilty to murder in the death");
         let body = toks("pleaded guilty on Thursday to manslaughter in the death");
         let (k, j) = (at(&unit, "murder"), at(&body, "manslaughter"));

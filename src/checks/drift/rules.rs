@@ -190,7 +190,7 @@ fn quote_words(text: &str, start: usize, end: usize) -> Vec<String> {
         let before = &text[start..t.start];
         let apart = before.ends_with(" '") || before.ends_with(" ’");
         let clitic = (apart && matches!(word.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m"))
-            || (t.folded == "n't" || t.folded == "n’t") && before.ends_with(' ');
+            || (&*t.folded == "n't" || &*t.folded == "n’t") && before.ends_with(' ');
         match words.last_mut() {
             Some(last) if clitic => last.push_str(&word),
             _ => words.push(word),
@@ -297,7 +297,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             continue;
         }
         // "one" is far more often a pronoun ("one of them") than a count.
-        if t.folded == "one" {
+        if &*t.folded == "one" {
             continue;
         }
         // "second" is matched by value only: the body's word "second" may
@@ -946,7 +946,7 @@ fn with_auxiliaries(text: &str, tokens: &[Token], k: usize) -> usize {
     let mut from = k;
     while from > 0
         && matches!(
-            tokens[from - 1].folded.as_str(),
+            tokens[from - 1].folded.as_ref(),
             "will" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "did" | "does" | "do" | "be" | "to"
         )
         && !breaks(text, &tokens[from - 1], &tokens[from])
