@@ -361,6 +361,8 @@ pub fn time_of_day(tokens: &[Token], k: usize) -> Option<f64> {
     let (hour, pm) = match t.number() {
         Some(n) if !n.ordinal && !n.percent => (n.value, meridiem(&tokens.get(k + 1)?.folded)?),
         Some(_) => return None,
+        // Not a number: only digits with "am"/"pm" written on ("10pm") give a time.
+        None if !t.folded.starts_with(|c: char| c.is_ascii_digit() || c == '.') => return None,
         None => {
             let digits_end = t.folded.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
             let (digits, suffix) = t.folded.split_at(digits_end);
@@ -457,6 +459,10 @@ pub fn number_word(folded: &str) -> Option<f64> {
 /// "March" are left out: as words they are far more often a verb.
 pub fn date_name(folded: &str) -> Option<&'static str> {
     let w = folded.trim_end_matches('.');
+    // Every name is 3 to 9 letters ("sundays" is 7): most words end here.
+    if !(3..=10).contains(&w.len()) {
+        return None;
+    }
     let found = DATES.iter().find(|(k, _)| *k == w).map(|(_, v)| *v);
     // "on Sundays"
     found.or_else(|| {
