@@ -290,12 +290,11 @@ impl<'d> Checker<'d> {
         self.form_index.get(form).map(|&f| self.forms[f].1).unwrap_or_default()
     }
 
-    /// The index of the lower-cased `form`, added if new.
-    fn form_of(&mut self, form: &str) -> usize {
-        if let Some(&f) = self.form_index.get(form) {
+    /// The index of the lower-cased `key`, added if new.
+    fn form_of(&mut self, key: Rc<str>) -> usize {
+        if let Some(&f) = self.form_index.get(&key) {
             return f;
         }
-        let key: Rc<str> = Rc::from(form);
         self.forms.push((Rc::clone(&key), FormUse::default()));
         self.form_index.insert(key, self.forms.len() - 1);
         self.forms.len() - 1
@@ -396,7 +395,8 @@ impl<'d> Checker<'d> {
             let (verdict, form) = match seen_forms.get(text) {
                 Some(&seen) => seen,
                 None => {
-                    let seen = (self.verdict(text), self.form_of(bare(&fold(text))));
+                    let (verdict, key) = self.verdict(text);
+                    let seen = (verdict, self.form_of(key));
                     seen_forms.insert(text, seen);
                     seen
                 }
@@ -434,16 +434,17 @@ impl<'d> Checker<'d> {
         self.tokens = tokens;
     }
 
-    /// [`lexical`], remembered per worker thread across documents: a
-    /// publication's articles share most of their vocabulary, and the
-    /// lexicon lookups behind a verdict are most of the per-word cost.
-    fn verdict(&self, text: &str) -> Lexical {
+    /// [`lexical`] and the lower-cased key of a written form, remembered per
+    /// worker thread across documents: a publication's articles share most
+    /// of their vocabulary, and the lexicon lookups behind a verdict are most
+    /// of the per-word cost.
+    fn verdict(&self, text: &str) -> (Lexical, Rc<str>) {
         /// The verdicts, for one locale and one set of project words.
         #[derive(Default)]
         struct Verdicts {
             locale: Locale,
             words: HashSet<String>,
-            seen: HashMap<String, Lexical, FxBuild>,
+            seen: HashMap<String, (Lexical, Rc<str>), FxBuild>,
         }
         thread_local! {
             static VERDICTS: std::cell::RefCell<Verdicts> = std::cell::RefCell::default();
@@ -458,15 +459,15 @@ impl<'d> Checker<'d> {
                     seen: HashMap::default(),
                 };
             }
-            if let Some(&verdict) = cache.seen.get(text) {
-                return verdict;
+            if let Some(seen) = cache.seen.get(text) {
+                return seen.clone();
             }
-            let verdict = lexical(text, self.locale, &self.words);
+            let seen = (lexical(text, self.locale, &self.words), Rc::from(bare(&fold(text))));
             if cache.seen.len() >= MAX_ENTRIES {
                 cache.seen.clear();
             }
-            cache.seen.insert(text.to_string(), verdict);
-            verdict
+            cache.seen.insert(text.to_string(), seen.clone());
+            seen
         })
     }
 
