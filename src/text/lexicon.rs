@@ -11,6 +11,8 @@
 //! * `words-common.fst` words valid in both US and GB spelling, `words-us.fst`
 //!   US-only spellings (color), `words-gb.fst` GB-only spellings (colour) —
 //!   SCOWL size 70 ("large"): larger sizes hold rare words that hide typos.
+//! * `words-common-reversed.fst` the words of `words-common.fst` written
+//!   backwards, for the backward half of the two-edit search.
 //! * `names.fst` lower-cased proper names and acronyms (london, nasa): callers
 //!   should accept them only for capitalised tokens.
 //! * `freq.fst` word → corpus count (symspellpy's English frequency list).
