@@ -229,15 +229,16 @@ fn search_near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String,
 /// written backwards: the same answer for a fraction of the walk.
 ///
 /// Why: with two edits allowed, any first two letters can be reached, so a
-/// plain walk visits most of the top of the fst. Split the query in two
-/// halves around a middle letter: an alignment of cost at most 2 spends at
-/// most 1 on the letters before the middle or at most 1 on the letters
-/// after it (otherwise it spends 4). So one walk allows a single edit in
-/// the first half, and a walk of the reversed set with the reversed query
-/// allows a single edit in the second half; each prunes early, and together
-/// they find every word within two edits, at its true distance (the smaller
-/// of the two walks' answers). Schulz and Mihov (2002) call this the
-/// forward-backward method.
+/// plain walk visits most of the top of the fst. Split the columns of the
+/// edit-distance table (one per query prefix length) in two at the middle:
+/// what an alignment spends before the split and what it spends after add
+/// up to at most its cost, so an alignment of cost at most 2 spends at most
+/// 1 on one side. One walk caps at 1 the cells of the first side's columns;
+/// a walk of the reversed set with the reversed query caps the other side's
+/// (its first columns). Each prunes early, and together they find every
+/// word within two edits, at its true distance (the smaller of the two
+/// walks' answers). Schulz and Mihov (2002) call this the forward-backward
+/// method.
 fn within_two_edits<D: AsRef<[u8]>>(forward: &Set<D>, backward: &Set<D>, query: &str) -> Option<Vec<(String, u32)>> {
     let chars: Vec<char> = query.chars().collect();
     if chars.len() > MAX_QUERY_CHARS {
@@ -246,7 +247,7 @@ fn within_two_edits<D: AsRef<[u8]>>(forward: &Set<D>, backward: &Set<D>, query: 
     let middle = chars.len() / 2;
     let reversed: Vec<char> = chars.iter().rev().copied().collect();
     let mut found = walk(forward.as_fst(), &chars, 2, middle);
-    for (word, distance) in walk(backward.as_fst(), &reversed, 2, chars.len() - middle) {
+    for (word, distance) in walk(backward.as_fst(), &reversed, 2, chars.len() + 1 - middle) {
         found.push((word.chars().rev().collect(), distance));
     }
     // The closest reading of each word, in fst (byte) order as `within_edits` gives.
@@ -283,7 +284,8 @@ fn within_edits<D: AsRef<[u8]>>(set: &Set<D>, query: &str, max: u32) -> Option<V
 }
 
 /// The keys of `fst` within `max` edits of `query` along an alignment that
-/// spends at most 1 edit on the first `strict` characters of `query`.
+/// spends at most 1 edit while it has read fewer than `strict` characters
+/// of `query` (the first `strict` columns of the edit-distance table).
 fn walk<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, query: &[char], max: u32, strict: usize) -> Vec<(String, u32)> {
     let max = max.min(MAX_EDITS * 4) as u8;
     let limits: Vec<u8> = (0..=query.len())
@@ -677,6 +679,38 @@ mod tests {
                 within_edits(&lex.common, query, 2),
                 "{query}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// Both walks against the plain distance, on random word lists over
+        /// a small alphabet (so that near words are common), with a
+        /// multi-byte letter to exercise the UTF-8 decoding.
+        #[test]
+        fn walks_agree_with_the_plain_distance(
+            mut words in proptest::collection::vec("[abcé]{0,7}", 1..40),
+            query in "[abcé]{0,8}",
+        ) {
+            let distance = |a: &str, b: &str| crate::text::distance::Pattern::new(a).distance(b) as u32;
+            words.sort();
+            words.dedup();
+            let set = Set::from_iter(&words).unwrap();
+            let mut reversed: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
+            reversed.sort();
+            let reversed = Set::from_iter(&reversed).unwrap();
+            for max in 0..=2u32 {
+                let expected: Vec<(String, u32)> = words
+                    .iter()
+                    .map(|w| (w.clone(), distance(&query, w)))
+                    .filter(|&(_, d)| d <= max)
+                    .collect();
+                proptest::prop_assert_eq!(&within_edits(&set, &query, max).unwrap(), &expected);
+                if max == 2 {
+                    proptest::prop_assert_eq!(&within_two_edits(&set, &reversed, &query).unwrap(), &expected);
+                }
+            }
         }
     }
 
