@@ -632,10 +632,7 @@ mod tests {
         ];
         words.sort();
         words.dedup();
-        let set = Set::from_iter(&words).unwrap();
-        let mut reversed: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
-        reversed.sort();
-        let reversed = Set::from_iter(&reversed).unwrap();
+        let (set, reversed) = forward_and_backward(&words);
         for query in words
             .iter()
             .copied()
@@ -682,6 +679,14 @@ mod tests {
         }
     }
 
+    /// A set of the sorted, distinct `words` and the set of them written backwards.
+    fn forward_and_backward<W: AsRef<str>>(words: &[W]) -> (Set<Vec<u8>>, Set<Vec<u8>>) {
+        let mut reversed: Vec<String> = words.iter().map(|w| w.as_ref().chars().rev().collect()).collect();
+        reversed.sort();
+        let forward = Set::from_iter(words.iter().map(AsRef::as_ref)).unwrap();
+        (forward, Set::from_iter(&reversed).unwrap())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
 
@@ -696,10 +701,7 @@ mod tests {
             let distance = |a: &str, b: &str| crate::text::distance::Pattern::new(a).distance(b) as u32;
             words.sort();
             words.dedup();
-            let set = Set::from_iter(&words).unwrap();
-            let mut reversed: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
-            reversed.sort();
-            let reversed = Set::from_iter(&reversed).unwrap();
+            let (set, reversed) = forward_and_backward(&words);
             for max in 0..=2u32 {
                 let expected: Vec<(String, u32)> = words
                     .iter()

@@ -464,19 +464,14 @@ mod tests {
         ));
     }
 
+    use super::super::article_findings as drift_findings;
+
     #[test]
     fn a_colour_the_body_never_names_for_one_it_does() {
         let found = |bullet: &str| {
-            let text = format!(
+            drift_findings(&format!(
                 "Paint protest\n\nActivists poured yellow and blue paint on the road outside the embassy.\n\n{bullet}"
-            );
-            let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).expect("parses");
-            crate::check_document(&doc, &CheckOptions::default())
-                .findings
-                .into_iter()
-                .filter(|f| f.family() == "drift")
-                .map(|f| (f.rule.to_string(), f.text))
-                .collect::<Vec<_>>()
+            ))
         };
         assert_eq!(
             found("- Activists poured yellow and white paint on the road outside the embassy.\n"),
@@ -514,16 +509,9 @@ mod tests {
     #[test]
     fn a_prefix_the_body_never_puts_on_its_word() {
         let found = |bullet: &str| {
-            let text = format!(
+            drift_findings(&format!(
                 "Founder steps down\n\nMaria Ruiz, the founder of the bakery chain and its co-owner, will step down in June.\n\n{bullet}"
-            );
-            let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).expect("parses");
-            crate::check_document(&doc, &CheckOptions::default())
-                .findings
-                .into_iter()
-                .filter(|f| f.family() == "drift")
-                .map(|f| (f.rule.to_string(), f.text))
-                .collect::<Vec<_>>()
+            ))
         };
         assert_eq!(
             found("- Maria Ruiz, the co-founder of the bakery chain, will step down in June.\n"),

@@ -351,3 +351,17 @@ pub fn low_score(doc: &Document, score: f64, threshold: f64) -> Option<Finding> 
         ),
     ))
 }
+
+/// The drift findings (rule, flagged text) of `text`, a whole plain-text
+/// article: what the rules' tests compare.
+#[cfg(test)]
+fn article_findings(text: &str) -> Vec<(String, String)> {
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+    let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).expect("parses");
+    crate::check_document(&doc, &CheckOptions::default())
+        .findings
+        .into_iter()
+        .filter(|f| f.family() == "drift")
+        .map(|f| (f.rule.to_string(), f.text))
+        .collect()
+}

@@ -1417,16 +1417,7 @@ mod tests {
         assert!(found.iter().all(|(rule, _)| rule != "drift/entity"), "{found:?}");
     }
 
-    /// The drift findings (rule, flagged text) for `text`, a whole article.
-    fn article(text: &str) -> Vec<(String, String)> {
-        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
-        crate::check_document(&doc, &CheckOptions::default())
-            .findings
-            .into_iter()
-            .filter(|f| f.family() == "drift")
-            .map(|f| (f.rule.to_string(), f.text))
-            .collect()
-    }
+    use super::super::article_findings as article;
 
     #[test]
     fn a_time_of_day_written_onto_the_digits() {
