@@ -1142,14 +1142,7 @@ mod tests {
 
     /// The drift findings (rule, flagged text) for `bullets` under `body`.
     fn drift_under(body: &str, bullets: &str) -> Vec<(String, String)> {
-        let text = format!("{body}{bullets}");
-        let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).unwrap();
-        crate::check_document(&doc, &CheckOptions::default())
-            .findings
-            .into_iter()
-            .filter(|f| f.family() == "drift")
-            .map(|f| (f.rule.to_string(), f.text))
-            .collect()
+        article(&format!("{body}{bullets}"))
     }
 
     /// The drift findings (rule, flagged text) for `bullets` under [`BODY`].
