@@ -40,6 +40,11 @@ impl Number {
 }
 
 fn format_value(value: f64) -> String {
+    // Whole numbers (most: years, counts) as integers: the same text as
+    // below, for a tenth of the cost of formatting a float.
+    if value.fract() == 0.0 && value.abs() < 1e15 && !(value == 0.0 && value.is_sign_negative()) {
+        return (value as i64).to_string();
+    }
     // Rounded, so that 1.2 × 10⁶ and 1,200,000 give the same key.
     let s = format!("{value:.6}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -155,6 +160,31 @@ fn parse_digits(folded: &str) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_format_as_floats_do() {
+        let slow = |v: f64| {
+            let s = format!("{v:.6}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -7.0,
+            10.0,
+            100.0,
+            2024.0,
+            1.2e6,
+            5e9,
+            999_999_999_999_999.0,
+            1e15,
+            2.5,
+            0.1,
+        ] {
+            assert_eq!(format_value(v), slow(v), "{v}");
+        }
+    }
 
     #[test]
     fn digits_and_words_compare_as_numbers() {
