@@ -97,6 +97,11 @@ fn plained(folded: &str) -> Cow<'_, str> {
 impl BodyView {
     pub fn build(doc: &Document, alignment: &Alignment) -> BodyView {
         let mut view = BodyView::default();
+        // Sized for an article's distinct words up front: growing the sets
+        // one doubling at a time cost more than filling them.
+        let tokens: usize = alignment.sentences.iter().map(|s| s.tokens.len()).sum();
+        view.plain.reserve(tokens / 2);
+        view.stem_prefixes.reserve(tokens / 2);
         for (s, sentence) in alignment.sentences.iter().enumerate() {
             let mut run: Vec<&Token> = Vec::new();
             for (i, t) in sentence.tokens.iter().enumerate() {
