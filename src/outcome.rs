@@ -71,6 +71,20 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
 }
 
+/// `text` with each run of whitespace made one space and none at the ends,
+/// built in one pass into a string of the right size (a vector of the words
+/// and a join cost as much again).
+fn squash_whitespace(text: &str) -> String {
+    let mut squashed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !squashed.is_empty() {
+            squashed.push(' ');
+        }
+        squashed.push_str(word);
+    }
+    squashed
+}
+
 impl Outcome {
     pub fn new(
         doc: &Document,
@@ -106,7 +120,7 @@ impl Outcome {
                                     SentenceOutcome {
                                         sentence: body.index + 1,
                                         span,
-                                        text: doc.slice(&span).split_whitespace().collect::<Vec<_>>().join(" "),
+                                        text: squash_whitespace(doc.slice(&span)),
                                         score: ss.score,
                                     }
                                 })
@@ -131,7 +145,7 @@ impl Outcome {
             .map(|(p, covered_by)| ParagraphOutcome {
                 paragraph: p.number,
                 span: p.span,
-                text: doc.slice(&p.span).split_whitespace().collect::<Vec<_>>().join(" "),
+                text: squash_whitespace(doc.slice(&p.span)),
                 covered_by,
             })
             .collect();
@@ -170,5 +184,22 @@ impl Outcome {
             Some(id) => format!("{}#{}", self.path, id),
             None => self.path.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_runs_become_one_space() {
+        let text = "  One\ttwo \n\u{a0} three\r\n";
+        assert_eq!(
+            squash_whitespace(text),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert_eq!(squash_whitespace(" \n "), "");
+        assert_eq!(squash_whitespace("one  two "), "one two");
+        assert_eq!(squash_whitespace("caf\u{e9}\u{2003}ol\u{e9}"), "caf\u{e9} ol\u{e9}");
     }
 }
