@@ -148,7 +148,7 @@ const SAME_SOURCE_SAME_PART: f64 = 0.5;
 pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
     repeated_words(doc, alignment, findings);
     repeated_body_text(doc, alignment, findings);
-    let mut reported = repeated_summary_sentences(doc, findings);
+    let mut reported = repeated_summary_sentences(doc, alignment, findings);
     duplicate_units(doc, alignment, &mut reported, findings);
     same_source(doc, alignment, &reported, findings);
     if options.level(&VERBATIM).is_some() {
@@ -377,19 +377,24 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
 type UnitPairs = HashSet<(usize, usize)>;
 
 /// Sentences repeated within the summary; returns the unit pairs reported.
-fn repeated_summary_sentences(doc: &Document, findings: &mut Vec<Finding>) -> UnitPairs {
+fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) -> UnitPairs {
     let mut reported = UnitPairs::default();
     let mut seen: HashMap<String, (usize, Span)> = HashMap::default();
     for (u, unit) in doc.units.iter().enumerate() {
         if !unit.kind.is_summary() {
             continue;
         }
+        // The unit's tokens from the alignment (not tokenized again): a
+        // sentence ends at a terminator and whitespace, which no token
+        // spans, so its tokens are those that start inside it.
+        let unit_tokens = &alignment.unit(u).tokens;
         for (start, end) in split_sentences(&doc.text, unit.span.start, unit.span.end) {
-            let tokens = tokenize(&doc.text, start, end);
+            let first = unit_tokens.partition_point(|t| t.start < start);
+            let tokens = &unit_tokens[first..first + unit_tokens[first..].partition_point(|t| t.start < end)];
             if tokens.len() < MIN_REPEATED_WORDS {
                 continue;
             }
-            let key = normalised(&tokens);
+            let key = normalised(tokens);
             let span = doc.span(start, end);
             match seen.get(&key) {
                 Some(&(first, first_span)) => {
