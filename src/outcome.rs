@@ -97,6 +97,12 @@ fn squash_whitespace(text: &str) -> String {
             i += 1;
             continue;
         }
+        // The common case, one space between words (what came before is
+        // not whitespace: a run is always passed whole), stays as it is.
+        if bytes[i] == b' ' && i > 0 && bytes.get(i + 1).is_some_and(|&b| !MAY_START_WHITESPACE[usize::from(b)]) {
+            i += 2;
+            continue;
+        }
         let mut end = i;
         while let Some(len) = whitespace_len(text, end) {
             end += len;
