@@ -71,6 +71,86 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
 }
 
+/// `text` with each run of whitespace made one space and none at the ends:
+/// `split_whitespace` joined by spaces, built in one pass into a string of
+/// the right size. Every body paragraph passes through here, and splitting
+/// decoded every character and copied word by word: whitespace is found
+/// by bytes (decoded only at the few bytes that can start a non-ASCII
+/// whitespace character), and text whose words are one space apart is
+/// copied whole.
+fn squash_whitespace(text: &str) -> String {
+    let mut squashed = String::with_capacity(text.len());
+    // A piece of `text` with no whitespace at its ends and single spaces inside.
+    let mut push_piece = |piece: &str| {
+        if !piece.is_empty() {
+            if !squashed.is_empty() {
+                squashed.push(' ');
+            }
+            squashed.push_str(piece);
+        }
+    };
+    let bytes = text.as_bytes();
+    let (mut piece_start, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Most bytes cannot start whitespace: pass them by a table lookup.
+        if !MAY_START_WHITESPACE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        // The common case, one space between words (what came before is
+        // not whitespace: a run is always passed whole), stays as it is.
+        if bytes[i] == b' ' && i > 0 && bytes.get(i + 1).is_some_and(|&b| !MAY_START_WHITESPACE[usize::from(b)]) {
+            i += 2;
+            continue;
+        }
+        let mut end = i;
+        while let Some(len) = whitespace_len(text, end) {
+            end += len;
+        }
+        if end == i {
+            i += 1;
+            continue;
+        }
+        // One space between two words is already what it should be.
+        let single_space = end == i + 1 && bytes[i] == b' ' && i > 0 && end < bytes.len();
+        if !single_space {
+            push_piece(&text[piece_start..i]);
+            piece_start = end;
+        }
+        i = end;
+    }
+    push_piece(&text[piece_start..]);
+    squashed
+}
+
+/// The bytes [`whitespace_len`] looks at.
+const MAY_START_WHITESPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        b += 1;
+    }
+    table
+};
+
+/// The length of the whitespace character starting at byte `i` of `text`,
+/// if one does (`char::is_whitespace`, as `split_whitespace` uses).
+fn whitespace_len(text: &str, i: usize) -> Option<usize> {
+    match *text.as_bytes().get(i)? {
+        b'\t'..=b'\r' | b' ' => Some(1),
+        // Lead bytes of U+0085, U+00A0, U+1680, U+2000..U+205F and U+3000,
+        // the other White_Space characters; `i` is then on a character
+        // boundary (continuation bytes are 0x80..=0xBF).
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+        _ => None,
+    }
+}
+
 impl Outcome {
     pub fn new(
         doc: &Document,
@@ -106,7 +186,7 @@ impl Outcome {
                                     SentenceOutcome {
                                         sentence: body.index + 1,
                                         span,
-                                        text: doc.slice(&span).split_whitespace().collect::<Vec<_>>().join(" "),
+                                        text: squash_whitespace(doc.slice(&span)),
                                         score: ss.score,
                                     }
                                 })
@@ -131,7 +211,7 @@ impl Outcome {
             .map(|(p, covered_by)| ParagraphOutcome {
                 paragraph: p.number,
                 span: p.span,
-                text: doc.slice(&p.span).split_whitespace().collect::<Vec<_>>().join(" "),
+                text: squash_whitespace(doc.slice(&p.span)),
                 covered_by,
             })
             .collect();
@@ -170,5 +250,38 @@ impl Outcome {
             Some(id) => format!("{}#{}", self.path, id),
             None => self.path.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_runs_become_one_space() {
+        let text = "  One\ttwo \n\u{a0} three\r\n";
+        assert_eq!(
+            squash_whitespace(text),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert_eq!(squash_whitespace(" \n "), "");
+        // Every White_Space character, and non-whitespace characters that
+        // share their first byte, in every arrangement of a few.
+        let pieces = [
+            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}", "\u{200a}",
+            "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{a9}", "\u{2014}", "\u{201c}", "\u{3001}",
+            "\u{1681}", "a", "\u{e9}", "\u{1c}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}x{c}{a}y{b}");
+                    let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert_eq!(squash_whitespace(&text), expected, "{text:?}");
+                }
+            }
+        }
+        assert_eq!(squash_whitespace("one  two "), "one two");
+        assert_eq!(squash_whitespace("caf\u{e9}\u{2003}ol\u{e9}"), "caf\u{e9} ol\u{e9}");
     }
 }

@@ -54,14 +54,13 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
-                _ => {}
+        // A vectorised search for the two break bytes: a loop over every
+        // byte was a measurable share of parsing.
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The "\r" of "\r\n" starts no line; its "\n" does.
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                line_starts.push(i + 1);
             }
-            i += 1;
         }
         LineIndex {
             line_starts,

@@ -26,7 +26,7 @@ use crate::document::{Document, UnitKind};
 use crate::finding::{Evidence, Finding, Rule, Severity};
 use crate::options::CheckOptions;
 use crate::span::Span;
-use crate::text::{fold, split_sentences, tokenize, Token, TokenKind, WordIndex};
+use crate::text::{fold, split_sentences, tokenize, Token, TokenKind};
 use std::borrow::Cow;
 // FxHash: these maps hold short words and normalised sentences of one document.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -148,7 +148,7 @@ const SAME_SOURCE_SAME_PART: f64 = 0.5;
 pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
     repeated_words(doc, alignment, findings);
     repeated_body_text(doc, alignment, findings);
-    let mut reported = repeated_summary_sentences(doc, findings);
+    let mut reported = repeated_summary_sentences(doc, alignment, findings);
     duplicate_units(doc, alignment, &mut reported, findings);
     same_source(doc, alignment, &reported, findings);
     if options.level(&VERBATIM).is_some() {
@@ -377,19 +377,24 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
 type UnitPairs = HashSet<(usize, usize)>;
 
 /// Sentences repeated within the summary; returns the unit pairs reported.
-fn repeated_summary_sentences(doc: &Document, findings: &mut Vec<Finding>) -> UnitPairs {
+fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) -> UnitPairs {
     let mut reported = UnitPairs::default();
     let mut seen: HashMap<String, (usize, Span)> = HashMap::default();
     for (u, unit) in doc.units.iter().enumerate() {
         if !unit.kind.is_summary() {
             continue;
         }
+        // The unit's tokens from the alignment (not tokenized again): a
+        // sentence ends at a terminator and whitespace, which no token
+        // spans, so its tokens are those that start inside it.
+        let unit_tokens = &alignment.unit(u).tokens;
         for (start, end) in split_sentences(&doc.text, unit.span.start, unit.span.end) {
-            let tokens = tokenize(&doc.text, start, end);
+            let first = unit_tokens.partition_point(|t| t.start < start);
+            let tokens = &unit_tokens[first..first + unit_tokens[first..].partition_point(|t| t.start < end)];
             if tokens.len() < MIN_REPEATED_WORDS {
                 continue;
             }
-            let key = normalised(&tokens);
+            let key = normalised(tokens);
             let span = doc.span(start, end);
             match seen.get(&key) {
                 Some(&(first, first_span)) => {
@@ -747,14 +752,30 @@ struct Fragment {
     len: usize,
 }
 
-/// The body as one run of words, each an interned id, with the index from
-/// word to positions that makes fragment search cost the occurrences of
-/// the unit's words, not the body's length.
+/// The body as one run of words, each the id of the same word in a unit,
+/// with the index from word to positions that makes fragment search cost
+/// the occurrences of the unit's words, not the body's length.
+///
+/// Only the units' words get ids: a fragment is a run of unit words, so a
+/// body word no unit uses can only end one. Interning the few unit words
+/// and looking each body word up, instead of interning the whole body, was
+/// most of the cost of the extractiveness measures.
+#[derive(Default)]
 struct BodyWords<'a> {
-    words: WordIndex,
-    /// Per word: its token and body sentence.
-    tokens: Vec<(&'a Token, usize)>,
+    /// The units' words and their ids.
+    vocabulary: HashMap<Cow<'a, str>, u32>,
+    /// Per unit, in the order of `Alignment::units`: its words as ids.
+    units: Vec<Vec<u32>>,
+    /// Every body word in order: its id, or [`NOT_IN_UNITS`].
+    words: Vec<u32>,
+    /// Per id: where it occurs in `words`.
+    positions: Vec<Vec<usize>>,
+    /// Per body sentence: the position of its first word in `words`.
+    sentence_starts: Vec<usize>,
 }
+
+/// The id of a body word no unit has; it equals no unit word's id.
+const NOT_IN_UNITS: u32 = u32::MAX;
 
 /// A token as compared word for word: folded, and for numbers the whole
 /// written form ("1.2 million", which the tokenizer keeps as one token).
@@ -767,25 +788,52 @@ fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
 
 impl<'a> BodyWords<'a> {
     fn new(doc: &Document, alignment: &'a Alignment) -> BodyWords<'a> {
-        let mut body = BodyWords {
-            words: WordIndex::default(),
-            tokens: Vec::new(),
-        };
-        for (s, sentence) in alignment.sentences.iter().enumerate() {
+        let mut body = BodyWords::default();
+        for a in &alignment.units {
+            let ids = a.tokens.iter().map(|t| body.intern(word_form(t, &doc.text))).collect();
+            body.units.push(ids);
+        }
+        body.words
+            .reserve(alignment.sentences.iter().map(|s| s.tokens.len()).sum());
+        for sentence in &alignment.sentences {
+            body.sentence_starts.push(body.words.len());
             for t in &sentence.tokens {
-                body.words.push(&word_form(t, &doc.text));
-                body.tokens.push((t, s));
+                body.push_body_word(&word_form(t, &doc.text));
             }
         }
         body
     }
 
-    /// The unit's words as ids; words the body lacks get `u32::MAX`.
-    fn unit_words(&self, doc: &Document, tokens: &[Token]) -> Vec<u32> {
-        tokens
-            .iter()
-            .map(|t| self.words.id(&word_form(t, &doc.text)).unwrap_or(u32::MAX))
-            .collect()
+    /// The id of unit word `word`, given on first sight.
+    fn intern(&mut self, word: Cow<'a, str>) -> u32 {
+        if let Some(&id) = self.vocabulary.get(word.as_ref()) {
+            return id;
+        }
+        let id = self.positions.len() as u32;
+        self.vocabulary.insert(word, id);
+        self.positions.push(Vec::new());
+        id
+    }
+
+    /// Appends the next body word.
+    fn push_body_word(&mut self, word: &str) {
+        let id = match self.vocabulary.get(word) {
+            Some(&id) => {
+                self.positions[id as usize].push(self.words.len());
+                id
+            }
+            None => NOT_IN_UNITS,
+        };
+        self.words.push(id);
+    }
+
+    /// The body token at `position` in `words`, with its sentence.
+    fn token(&self, alignment: &'a Alignment, position: usize) -> (&'a Token, usize) {
+        // The last sentence starting at or before it (an empty sentence
+        // starts where the next one does, and comes first).
+        let sentence = self.sentence_starts.partition_point(|&start| start <= position) - 1;
+        let tokens = &alignment.sentences[sentence].tokens;
+        (&tokens[position - self.sentence_starts[sentence]], sentence)
     }
 
     /// Greedy fragments (Grusky et al., 2018): from each unit position,
@@ -795,10 +843,11 @@ impl<'a> BodyWords<'a> {
         let mut i = 0;
         while i < unit.len() {
             let mut best: Option<Fragment> = None;
-            for &p in self.words.positions(unit[i]) {
+            let positions = self.positions.get(unit[i] as usize).map_or(&[][..], Vec::as_slice);
+            for &p in positions {
                 let len = unit[i..]
                     .iter()
-                    .zip(self.words.from(p))
+                    .zip(&self.words[p..])
                     .take_while(|(a, b)| a == b)
                     .count();
                 if best.is_none_or(|b| len > b.len) {
@@ -837,13 +886,9 @@ fn measures(fragments: &[Fragment], unit_len: usize, body_len: usize) -> Extract
 /// Extractiveness of every unit, in the order of `Alignment::units`.
 pub fn extractiveness(doc: &Document, alignment: &Alignment) -> Vec<Extractiveness> {
     let body = BodyWords::new(doc, alignment);
-    alignment
-        .units
+    body.units
         .iter()
-        .map(|a| {
-            let words = body.unit_words(doc, &a.tokens);
-            measures(&body.fragments(&words), words.len(), body.words.len())
-        })
+        .map(|words| measures(&body.fragments(words), words.len(), body.words.len()))
         .collect()
 }
 
@@ -859,14 +904,13 @@ fn inside_quotes(unit_text: &str) -> bool {
 
 fn verbatim(doc: &Document, alignment: &Alignment, min_words: usize, findings: &mut Vec<Finding>) {
     let body = BodyWords::new(doc, alignment);
-    for a in &alignment.units {
+    for (a, words) in alignment.units.iter().zip(&body.units) {
         let unit = &doc.units[a.unit];
         if !unit.kind.is_summary() {
             continue;
         }
-        let words = body.unit_words(doc, &a.tokens);
         let lifted = body
-            .fragments(&words)
+            .fragments(words)
             .into_iter()
             .filter(|f| f.len >= min_words.max(1))
             .filter(|f| !inside_quotes(&doc.text[unit.span.start..a.tokens[f.unit_start].start]))
@@ -875,8 +919,8 @@ fn verbatim(doc: &Document, alignment: &Alignment, min_words: usize, findings: &
         let first = &a.tokens[f.unit_start];
         let last = &a.tokens[f.unit_start + f.len - 1];
         let span = doc.span(first.start, last.end);
-        let (body_first, sentence) = body.tokens[f.body_start];
-        let (body_last, _) = body.tokens[f.body_start + f.len - 1];
+        let (body_first, sentence) = body.token(alignment, f.body_start);
+        let (body_last, _) = body.token(alignment, f.body_start + f.len - 1);
         let paragraph = &doc.paragraphs[alignment.sentences[sentence].paragraph];
         let body_span = doc.span(body_first.start, body_last.end);
         findings.push(
@@ -1096,14 +1140,12 @@ mod tests {
     #[test]
     fn fragments_take_the_longest_run_and_move_past_it() {
         // Body: a b c a b d; unit: a b d x a → fragments "a b d" (at 3), "a" (at 0).
-        let mut body = BodyWords {
-            words: WordIndex::default(),
-            tokens: Vec::new(),
-        };
+        let mut body = BodyWords::default();
+        let unit: Vec<u32> = ["a", "b", "d", "x", "a"].map(|w| body.intern(w.into())).to_vec();
         for word in ["a", "b", "c", "a", "b", "d"] {
-            body.words.push(word);
+            body.push_body_word(word);
         }
-        let fragments = body.fragments(&[0, 1, 3, u32::MAX, 0]);
+        let fragments = body.fragments(&unit);
         let lens: Vec<(usize, usize, usize)> = fragments.iter().map(|f| (f.unit_start, f.body_start, f.len)).collect();
         assert_eq!(lens, [(0, 3, 3), (4, 0, 1)]);
         let m = measures(&fragments, 5, 6);

@@ -122,23 +122,18 @@ fn split_lines(source: &str) -> Vec<(usize, usize)> {
     let bytes = source.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push((start, i));
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push((start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    // A vectorised search for the break bytes rather than a loop over every byte.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The "\n" of a "\r\n" already taken.
+            continue;
         }
-        i += 1;
+        out.push((start, i));
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         out.push((start, bytes.len()));
@@ -574,6 +569,15 @@ mod tests {
         let layout = layout(&crlf, &ParseOptions::default());
         assert_eq!(layout.bullets.len(), 2);
         assert_eq!(texts(&crlf, &[layout.headline.unwrap()]), ["Council Passes Budget"]);
+    }
+
+    #[test]
+    fn lines_break_at_lf_crlf_and_lone_cr() {
+        assert_eq!(
+            split_lines("a\nb\r\nc\rd\r\n\r\ne"),
+            [(0, 1), (2, 3), (5, 6), (7, 8), (10, 10), (12, 13)]
+        );
+        assert_eq!(split_lines("a\r"), [(0, 1)]);
     }
 
     #[test]

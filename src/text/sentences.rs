@@ -25,39 +25,51 @@ const OPENERS: &[char] = &['"', '\'', '\u{201c}', '\u{2018}', '(', '[', '\u{ab}'
 /// trimmed of surrounding whitespace. Never returns an empty range.
 pub fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let slice = &text[start..end];
+    let bytes = slice.as_bytes();
     let mut sentences = Vec::new();
     let mut sentence_start = 0;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (offset, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            i += 1;
+    // Byte offsets, not a vector of characters: terminators are ASCII or
+    // '…' (whose first byte, 0xE2, never occurs inside another character's
+    // encoding), so a byte search finds them without decoding the text.
+    let mut pos = 0;
+    while let Some(found) = bytes[pos..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let offset = pos + found;
+        let Some(c) = slice[offset..].chars().next().filter(|&c| is_terminator(c)) else {
+            pos = offset + 1;
             continue;
-        }
+        };
         // Take the whole run of terminators and closers: "?!", "...", '."'
-        let mut j = i + 1;
-        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '\u{2026}') || CLOSERS.contains(&chars[j].1)) {
-            j += 1;
+        let (mut after, mut run_len, mut all_dots) = (offset, 0, true);
+        for r in slice[offset..].chars() {
+            if !is_terminator(r) && !CLOSERS.contains(&r) {
+                break;
+            }
+            after += r.len_utf8();
+            run_len += 1;
+            all_dots &= r == '.';
         }
-        let after = chars.get(j).map(|&(o, _)| o).unwrap_or(slice.len());
-        if j < chars.len() && !chars[j].1.is_whitespace() {
-            i = j;
+        if slice[after..].chars().next().is_some_and(|next| !next.is_whitespace()) {
+            pos = after;
             continue;
         }
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        let next_word = next_word(&slice[chars.get(k).map(|&(o, _)| o).unwrap_or(slice.len())..]);
-        if k == chars.len() || ends_sentence(&slice[sentence_start..offset], c, &chars[i..j], next_word) {
+        let rest = &slice[after..];
+        let next_start = after + (rest.len() - rest.trim_start().len());
+        let next_word = next_word(&slice[next_start..]);
+        if next_start == slice.len() || ends_sentence(&slice[sentence_start..offset], c, run_len, all_dots, next_word) {
             push_trimmed(&mut sentences, slice, start, sentence_start, after);
             sentence_start = after;
         }
-        i = k.max(i + 1);
+        pos = next_start;
     }
     push_trimmed(&mut sentences, slice, start, sentence_start, slice.len());
     sentences
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\u{2026}')
 }
 
 /// The first word after the break, with any opening quote or bracket.
@@ -66,7 +78,9 @@ fn next_word(rest: &str) -> &str {
     &rest[..end]
 }
 
-fn ends_sentence(before: &str, terminator: char, run: &[(usize, char)], next: &str) -> bool {
+/// Whether the break after `before` ends a sentence: `terminator` starts a
+/// run of `run_len` terminators and closers (`all_dots` when all are '.').
+fn ends_sentence(before: &str, terminator: char, run_len: usize, all_dots: bool, next: &str) -> bool {
     let next_bare = next.trim_start_matches(OPENERS);
     let Some(first) = next_bare.chars().next() else {
         return false;
@@ -77,10 +91,10 @@ fn ends_sentence(before: &str, terminator: char, run: &[(usize, char)], next: &s
         return false;
     }
     // An ellipsis, "?" or "!" before a capitalised word ends a sentence.
-    if terminator != '.' || run.len() > 1 && run.iter().all(|&(_, c)| c == '.') {
+    if terminator != '.' || run_len > 1 && all_dots {
         return true;
     }
-    if run.len() > 1 {
+    if run_len > 1 {
         // '."' and '.)' end sentences whatever the word before was.
         return true;
     }
@@ -159,6 +173,21 @@ mod tests {
                 "She disagreed.",
                 "\u{201c}No!\u{201d}",
                 "Then quiet."
+            ]
+        );
+    }
+
+    /// Terminators are found by a byte search; '…' shares its first byte
+    /// with dashes and curly quotes, which must not be taken for it.
+    #[test]
+    fn ellipsis_character_among_other_three_byte_characters() {
+        assert_eq!(
+            split("Wait\u{2026} What now\u{2014}really? \u{201c}Yes.\u{201d} Then \u{e7}a."),
+            [
+                "Wait\u{2026}",
+                "What now\u{2014}really?",
+                "\u{201c}Yes.\u{201d}",
+                "Then \u{e7}a."
             ]
         );
     }
