@@ -697,24 +697,8 @@ impl<'d> Checker<'d> {
             return false;
         }
         if let Some(word) = self.document_word_near(key) {
-            let mut ranked = self.rank(key);
-            match ranked.iter().position(|c| c.word == word) {
-                Some(at) => {
-                    // The document's own word is the reason for the finding: it leads.
-                    let own = ranked.remove(at);
-                    ranked.insert(0, own);
-                }
-                None => ranked.insert(
-                    0,
-                    Candidate {
-                        cost: typing_cost(key, &word),
-                        score: f64::MIN,
-                        in_document: true,
-                        word,
-                    },
-                ),
-            }
-            self.candidates.insert(key.to_string(), ranked);
+            // The document's own word is the reason for the finding: it leads.
+            self.rank_led_by(key, word, true);
             return true;
         }
         if self.beside_name(tokens, i, true) {
@@ -769,6 +753,15 @@ impl<'d> Checker<'d> {
             return false;
         }
         // The swapped word is the reason for the finding: it leads.
+        let in_document = self.form_use(&word).uses > 0;
+        self.rank_led_by(key, word, in_document);
+        true
+    }
+
+    /// Ranks the corrections of `key` with `word` first, the reason for a
+    /// finding that ranking alone would not put there; `in_document` says
+    /// whether the document writes `word`, for a `word` the ranking lacks.
+    fn rank_led_by(&mut self, key: &str, word: String, in_document: bool) {
         let mut ranked = self.rank(key);
         match ranked.iter().position(|c| c.word == word) {
             Some(at) => {
@@ -780,13 +773,12 @@ impl<'d> Checker<'d> {
                 Candidate {
                     cost: typing_cost(key, &word),
                     score: f64::MIN,
-                    in_document: self.form_use(&word).uses > 0,
+                    in_document,
                     word,
                 },
             ),
         }
         self.candidates.insert(key.to_string(), ranked);
-        true
     }
 
     /// The word the document writes, elsewhere, in the same multi-word name
