@@ -91,34 +91,29 @@ impl Pattern {
             2 => self.distance_words::<2>(text, last_bit),
             3 => self.distance_words::<3>(text, last_bit),
             4 => self.distance_words::<4>(text, last_bit),
-            _ => {
-                let mut column = vec![(u64::MAX, 0); words];
-                let zeros = vec![0u64; words];
-                let mut score = self.len;
-                for c in text.chars() {
-                    let eq = match self.index(c) {
-                        Some(index) => &self.masks[index as usize * words..(index as usize + 1) * words],
-                        None => &zeros[..],
-                    };
-                    score = step(eq, &mut column, last_bit, score);
-                }
-                score
-            }
+            _ => self.run_columns(text, last_bit, &mut vec![(u64::MAX, 0); words], &vec![0u64; words]),
         }
     }
 
     /// [`Pattern::distance`] for a pattern of exactly `N` words.
     fn distance_words<const N: usize>(&self, text: &str, last_bit: u64) -> usize {
-        // Column 0 of the table is 0, 1, 2, …: every vertical delta is +1.
-        let mut column = [(u64::MAX, 0); N];
-        let zeros = [0u64; N];
+        self.run_columns(text, last_bit, &mut [(u64::MAX, 0); N], &[0u64; N])
+    }
+
+    /// The steps over `text` with `column` as long as the pattern has
+    /// words (column 0 of the table is 0, 1, 2, …: every vertical delta
+    /// starts at +1) and `zeros` as long. Inlined, so that with arrays of a
+    /// constant length the per-word loop unrolls.
+    #[inline(always)]
+    fn run_columns(&self, text: &str, last_bit: u64, column: &mut [(u64, u64)], zeros: &[u64]) -> usize {
+        let words = column.len();
         let mut score = self.len;
         for c in text.chars() {
             let eq = match self.index(c) {
-                Some(index) => &self.masks[index as usize * N..(index as usize + 1) * N],
-                None => &zeros[..],
+                Some(index) => &self.masks[index as usize * words..(index as usize + 1) * words],
+                None => zeros,
             };
-            score = step(eq, &mut column, last_bit, score);
+            score = step(eq, column, last_bit, score);
         }
         score
     }
