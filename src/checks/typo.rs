@@ -1960,6 +1960,49 @@ fn phonetic(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `never_typo_ranges` as it was written before the byte scan: every
+    /// whitespace-separated word tested in turn.
+    fn never_typo_ranges_by_words(text: &str) -> Vec<(usize, usize)> {
+        let mut ranges = Vec::new();
+        let mut offset = 0;
+        for chunk in text.split_inclusive(char::is_whitespace) {
+            let word = chunk.trim_end();
+            if word.contains(['.', ':', '@', '#', '\u{FFFD}']) {
+                let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
+                let is_web = core.contains("://")
+                    || core.starts_with("www.")
+                    || core.starts_with('@')
+                    || core.starts_with('#')
+                    || core
+                        .split_once('@')
+                        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+                    || is_file_name(core)
+                    || core.contains('\u{FFFD}');
+                if is_web {
+                    ranges.push((offset, offset + word.len()));
+                }
+            }
+            offset += chunk.len();
+        }
+        ranges.extend(foreign_quotes(text));
+        ranges
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+
+        /// The byte scan finds the same ranges as testing every word, on
+        /// text made of the characters that matter (the markers, spaces of
+        /// several kinds, quotes, letters, a replacement character, and
+        /// other characters whose UTF-8 starts with the same byte as it).
+        #[test]
+        fn the_byte_scan_finds_what_the_word_scan_found(
+            text in "[a-zA-Z0-9.:@#/ \t\n\u{a0}\u{2003}\"'“”«»(\u{FFFD}\u{FEFF}\u{FF0E}é-]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(never_typo_ranges(&text), never_typo_ranges_by_words(&text));
+        }
+    }
     use crate::document::{parse_article, InputFormat, ParseOptions};
 
     fn typos(text: &str) -> Vec<(String, String, Option<String>)> {
