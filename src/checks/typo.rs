@@ -1698,27 +1698,31 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
             .find(|(_, c)| c.is_whitespace())
             .map_or(text.len(), |(i, _)| at + i);
         done = end;
-        let word = &text[offset..end];
-        if !word.contains(['.', ':', '@', '#', '\u{FFFD}']) {
-            continue;
-        }
-        let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
-        let is_web = core.contains("://")
-            || core.starts_with("www.")
-            || core.starts_with('@')
-            || core.starts_with('#')
-            || core
-                .split_once('@')
-                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-            || is_file_name(core)
-            // A word with a byte `--lossy` could not decode: its spelling is unknown.
-            || core.contains('\u{FFFD}');
-        if is_web {
+        if is_web_word(&text[offset..end]) {
             ranges.push((offset, end));
         }
     }
     ranges.extend(foreign_quotes(text));
     ranges
+}
+
+/// True if `word` (a run of non-space characters) is a URL, an e-mail
+/// address, a file name or domain, an @handle or #hashtag, or holds a byte
+/// `--lossy` could not decode (its spelling is unknown).
+fn is_web_word(word: &str) -> bool {
+    if !word.contains(['.', ':', '@', '#', '\u{FFFD}']) {
+        return false;
+    }
+    let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
+    core.contains("://")
+        || core.starts_with("www.")
+        || core.starts_with('@')
+        || core.starts_with('#')
+        || core
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+        || is_file_name(core)
+        || core.contains('\u{FFFD}')
 }
 
 /// The words of `text` (UAX #29), except that two sentences glued by a
@@ -1968,20 +1972,8 @@ mod tests {
         let mut offset = 0;
         for chunk in text.split_inclusive(char::is_whitespace) {
             let word = chunk.trim_end();
-            if word.contains(['.', ':', '@', '#', '\u{FFFD}']) {
-                let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
-                let is_web = core.contains("://")
-                    || core.starts_with("www.")
-                    || core.starts_with('@')
-                    || core.starts_with('#')
-                    || core
-                        .split_once('@')
-                        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-                    || is_file_name(core)
-                    || core.contains('\u{FFFD}');
-                if is_web {
-                    ranges.push((offset, offset + word.len()));
-                }
+            if is_web_word(word) {
+                ranges.push((offset, offset + word.len()));
             }
             offset += chunk.len();
         }
