@@ -35,9 +35,9 @@ use crate::span::Span;
 use crate::text::lexicon::{self, Locale};
 use crate::text::stopwords::is_stopword;
 use crate::text::synonyms;
+use crate::text::words::{word_indices, words as unicode_words};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-use unicode_segmentation::UnicodeSegmentation;
 
 pub static SPELLING: Rule = Rule {
     id: "typo/spelling",
@@ -1669,7 +1669,7 @@ fn match_case(typed: &str, correction: &str) -> String {
 
 /// A headline or heading in title case: most longer words capitalised.
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text.unicode_words().filter(|w| w.chars().count() > 3).collect();
+    let words: Vec<&str> = unicode_words(text).filter(|w| w.chars().count() > 3).collect();
     let capitals = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
     !words.is_empty() && capitals * 3 >= words.len() * 2
 }
@@ -1730,7 +1730,7 @@ fn is_web_word(word: &str) -> bool {
 /// text scraped from the web) are two words: as one, neither side was
 /// checked, and a typo on either went unseen.
 fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.unicode_word_indices().flat_map(|(offset, word)| {
+    word_indices(text).flat_map(|(offset, word)| {
         let (first, second) = match glued_at(word) {
             Some(dot) => (&word[..dot], Some((offset + dot + 1, &word[dot + 1..]))),
             None => (word, None),
@@ -1795,7 +1795,7 @@ fn foreign_quotes(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_foreign(quote: &str) -> bool {
-    let words: Vec<String> = quote.unicode_words().map(fold).collect();
+    let words: Vec<String> = unicode_words(quote).map(fold).collect();
     if words.is_empty() {
         return false;
     }

@@ -12,6 +12,7 @@ pub mod stopwords;
 pub mod synonyms;
 pub mod tokens;
 pub mod word_index;
+pub mod words;
 
 pub use numbers::Number;
 pub use sentences::split_sentences;

@@ -7,7 +7,6 @@
 
 use super::numbers::{self, Number};
 use super::stopwords::is_stopword;
-use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum TokenKind {
@@ -74,7 +73,7 @@ fn split_clitic(text: &str, word_start: usize, folded: &str) -> bool {
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let slice = &text[start..end];
     let mut tokens: Vec<Token> = Vec::with_capacity(slice.len() / 5);
-    for (offset, word) in slice.unicode_word_indices() {
+    for (offset, word) in super::words::word_indices(slice) {
         let word_start = start + offset;
         let word_end = word_start + word.len();
         // Digits are parsed afresh (numbers are too many to remember);
