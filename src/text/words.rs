@@ -81,7 +81,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn both(text: &str) -> (Vec<(usize, &str)>, Vec<(usize, &str)>) {
+    /// Words with their offsets.
+    type Words<'t> = Vec<(usize, &'t str)>;
+
+    /// The words found here and by `unicode-segmentation`.
+    fn both(text: &str) -> (Words<'_>, Words<'_>) {
         (word_indices(text).collect(), text.unicode_word_indices().collect())
     }
 
