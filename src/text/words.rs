@@ -168,6 +168,12 @@ mod tests {
         }
 
         #[test]
+        fn the_same_words_in_ascii_text(text in "[ab0-2_.,;:'\" \n\r-]{0,30}") {
+            let (fast, reference) = both(&text);
+            prop_assert_eq!(fast, reference);
+        }
+
+        #[test]
         fn the_same_words_in_mostly_ascii_text(text in "([a-z]{1,6}[ .,'’“”—:]{0,2}\u{301}?){0,12}") {
             let (fast, reference) = both(&text);
             prop_assert_eq!(fast, reference);
