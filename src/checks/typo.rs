@@ -1537,8 +1537,14 @@ type EditOrder = (u8, usize, u8);
 /// swapped, or one letter a–z inserted or substituted. Lets a caller test
 /// a few candidate words instead of generating every variant.
 fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
-    let form: Vec<char> = form.chars().collect();
     let n = typed.len();
+    // Most forms differ in length by more than one letter: rejected before
+    // their letters are collected (this runs for every form of the document).
+    // (A form has at most as many letters as bytes, and at least a quarter.)
+    if form.len() + 1 < n || form.len() > 4 * (n + 1) || form.chars().count().abs_diff(n) > 1 {
+        return None;
+    }
+    let form: Vec<char> = form.chars().collect();
     let prefix = typed.iter().zip(&form).take_while(|(a, b)| a == b).count();
     let suffix = typed
         .iter()
