@@ -1174,97 +1174,142 @@ impl<'d> Checker<'d> {
     }
 
     /// `typo/inconsistent-spelling`: forms one slip apart, one of them unknown.
+    ///
+    /// Works on form indices ([`Token::form`]) with the tokens of each form
+    /// grouped in one flat list: no token is cloned and no map is keyed by
+    /// the forms' text (this runs over every token of every document).
     fn inconsistent(&mut self, typos: &mut Vec<Typo>) {
         let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
-        // Distinct forms (lower-cased, possessive stripped) with their tokens.
-        let capacity = self.forms.len();
-        let mut forms: HashMap<Rc<str>, Vec<Token>, FxBuild> =
-            HashMap::with_capacity_and_hasher(capacity, FxBuild::default());
-        let tokens = std::mem::take(&mut self.tokens);
-        let mut verdicts: HashMap<Rc<str>, Lexical, FxBuild> =
-            HashMap::with_capacity_and_hasher(capacity, FxBuild::default());
+        let tokens = &self.tokens;
+        let form_count = self.forms.len();
+        // Per form: whether it is compared at all (4+ letters, not a function word; 0 =
+        // not yet known, 1 = no, 2 = yes), its letters, its token count and its verdict.
+        let mut eligible = vec![0u8; form_count];
+        let mut letters = vec![0usize; form_count];
+        let mut count = vec![0u32; form_count];
+        let mut verdicts = vec![Lexical::Skip; form_count];
         // Distinct forms in the order the document first writes them: a
         // stable order without sorting every form of the document.
-        let mut keys: Vec<Rc<str>> = Vec::new();
-        for token in &tokens {
+        let mut keys: Vec<usize> = Vec::new();
+        for token in tokens {
             let verdict = token.verdict;
-            if verdict == Lexical::Skip || token.key.len() < 4 || is_stopword(&token.key) {
+            if verdict == Lexical::Skip {
                 continue;
             }
-            let key = token.key.clone();
-            if key.chars().count() < 4 {
+            let f = token.form;
+            if eligible[f] == 0 {
+                let key = &*self.forms[f].0;
+                let n = key.chars().count();
+                letters[f] = n;
+                eligible[f] = if key.len() < 4 || is_stopword(key) || n < 4 {
+                    1
+                } else {
+                    2
+                };
+            }
+            if eligible[f] != 2 {
                 continue;
             }
-            let class = verdict;
-            let entry = verdicts.entry(key.clone()).or_insert(class);
-            if matches!(class, Lexical::Word | Lexical::KnownName) {
-                *entry = class;
+            // The first verdict, unless an English word or a known name comes later.
+            if count[f] == 0 {
+                keys.push(f);
+                verdicts[f] = verdict;
+            } else if matches!(verdict, Lexical::Word | Lexical::KnownName) {
+                verdicts[f] = verdict;
             }
-            let occurrences = forms.entry(key).or_default();
-            if occurrences.is_empty() {
-                keys.push(token.key.clone());
-            }
-            occurrences.push(token.clone());
+            count[f] += 1;
         }
-        self.tokens = tokens;
+        // The tokens of each form, in text order, in one list: form `f` has
+        // `grouped[offsets[f]..offsets[f] + count[f]]`.
+        let mut offsets = vec![0u32; form_count];
+        let mut total = 0u32;
+        for &f in &keys {
+            offsets[f] = total;
+            total += count[f];
+        }
+        let mut grouped = vec![0u32; total as usize];
+        let mut filled = vec![0u32; form_count];
+        for (t, token) in tokens.iter().enumerate() {
+            let f = token.form;
+            if token.verdict == Lexical::Skip || eligible[f] != 2 {
+                continue;
+            }
+            grouped[(offsets[f] + filled[f]) as usize] = t as u32;
+            filled[f] += 1;
+        }
+        let of_form = |f: usize| {
+            let at = offsets[f] as usize;
+            grouped[at..at + count[f] as usize].iter().map(|&t| &tokens[t as usize])
+        };
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
-        let keys: Vec<&Rc<str>> = keys.iter().collect();
-        let mut reported: HashSet<&str> = HashSet::new();
         // Forms by first letter and length: a pair differs by one slip, so
         // only forms of about the same length and the same first letter are
         // compared (names rarely go wrong at the first letter), which keeps
-        // this linear in practice instead of forms × forms.
-        let mut buckets: HashMap<(char, usize), Vec<&Rc<str>>, FxBuild> = HashMap::default();
-        for key in &keys {
-            if let Some(first) = key.chars().next() {
-                buckets.entry((first, key.chars().count())).or_default().push(key);
-            }
-        }
-        for a in &keys {
-            let va = verdicts[*a];
-            if !unknown(va) || reported.contains(&***a) {
+        // this linear in practice instead of forms × forms. Sorted by (first
+        // letter, length, order of first use): each bucket is a run, in the
+        // order the document first writes its forms.
+        let mut buckets: Vec<(char, usize, usize)> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters[f], at)))
+            .collect();
+        buckets.sort_unstable();
+        let bucket = |first: char, len: usize| {
+            let from = buckets.partition_point(|&(c, l, _)| (c, l) < (first, len));
+            let to = buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len));
+            buckets[from..to].iter().map(|&(_, _, at)| keys[at])
+        };
+        for &a in &keys {
+            let va = verdicts[a];
+            if !unknown(va) {
                 continue;
             }
+            let a_key: &str = &self.forms[a].0;
             let a_capital = va == Lexical::CapitalUnknown;
-            let a_len = a.chars().count();
-            let mut best: Option<&Rc<str>> = None;
-            let first = a.chars().next().unwrap_or(' ');
+            let a_len = letters[a];
+            let mut best: Option<usize> = None;
+            let first = a_key.chars().next().unwrap_or(' ');
             // The first two letters swapped ("Olndon") are the one slip at the
             // first letter that does not make another common name.
-            let swapped: Option<String> = {
-                let mut chars = a.chars();
+            let swapped: Option<usize> = {
+                let mut chars = a_key.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(x), Some(y)) if x != y => Some([y, x].into_iter().chain(chars).collect()),
+                    (Some(x), Some(y)) if x != y => {
+                        let w: String = [y, x].into_iter().chain(chars).collect();
+                        self.form_index.get(w.as_str()).copied().filter(|&f| count[f] > 0)
+                    }
                     _ => None,
                 }
             };
-            let swapped = swapped.and_then(|w| forms.get_key_value(w.as_str()).map(|(k, _)| k));
             let nearby = (a_len.saturating_sub(1)..=a_len + 1)
-                .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten().copied())
+                .flat_map(|len| bucket(first, len))
                 .chain(swapped);
             for b in nearby {
-                if *a == b {
+                if a == b {
                     continue;
                 }
-                let b_len = b.chars().count();
-                if b_len.abs_diff(a_len) > 1 || (a.chars().next() != b.chars().next() && Some(b) != swapped) {
+                let b_key: &str = &self.forms[b].0;
+                let b_len = letters[b];
+                if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && Some(b) != swapped) {
                     continue;
                 }
-                let max = if a_len.min(b_len) >= 8 { 2 } else { 1 };
-                if strsim::osa_distance(a, b) > max {
+                if a_len.min(b_len) >= 8 {
+                    if strsim::osa_distance(a_key, b_key) > 2 {
+                        continue;
+                    }
+                } else if !within_one_osa_edit(a_key, b_key) {
                     continue;
                 }
                 let vb = verdicts[b];
                 // Names pair with names, lower-case words with unknown lower-case words
                 // (an unknown word near an English word is a spelling finding).
-                let b_capital = forms[b]
-                    .iter()
+                let b_capital = of_form(b)
                     .any(|t| !t.capital_is_positional && self.text(t).starts_with(char::is_uppercase))
                     || vb == Lexical::CapitalUnknown;
                 if a_capital != b_capital || (!a_capital && !unknown(vb)) {
                     continue;
                 }
-                if is_inflection(a, b) || strip_diacritics(a) == strip_diacritics(b) {
+                if is_inflection(a_key, b_key) || strip_diacritics(a_key) == strip_diacritics(b_key) {
                     continue;
                 }
                 // Different people's names often differ by one letter (Daniel /
@@ -1272,48 +1317,46 @@ impl<'d> Checker<'d> {
                 // a cheap slip (a swap, a doubled, dropped or neighbouring letter)
                 // that is not a vowel change or an added ending counts.
                 if a_capital {
-                    let slip = name_slip_cost(a, b);
-                    let only_doubling = undouble(a) == undouble(b);
-                    if (slip > 0.8 && !only_doubling) || a.starts_with(&**b) || b.starts_with(&***a) {
+                    let slip = name_slip_cost(a_key, b_key);
+                    let only_doubling = undouble(a_key) == undouble(b_key);
+                    if (slip > 0.8 && !only_doubling) || a_key.starts_with(b_key) || b_key.starts_with(a_key) {
                         continue;
                     }
                 }
                 // The flagged form: the unknown one when the other is known,
                 // else the rarer one, else the one only in the summary, else the later one.
-                let a_count = forms[*a].len();
-                let b_count = forms[b].len();
+                let a_count = count[a];
+                let b_count = count[b];
                 let a_is_wrong = if !unknown(vb) {
                     a_count <= b_count
                 } else if a_count != b_count {
                     a_count < b_count
                 } else {
-                    let a_summary_only = forms[*a].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
-                    let b_summary_only = forms[b].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
+                    let a_summary_only = of_form(a).all(|t| !matches!(self.side_of(t), Side::Body(_)));
+                    let b_summary_only = of_form(b).all(|t| !matches!(self.side_of(t), Side::Body(_)));
                     if a_summary_only != b_summary_only {
                         a_summary_only
                     } else {
-                        forms[*a][0].start > forms[b][0].start
+                        of_form(a).next().map(|t| t.start) > of_form(b).next().map(|t| t.start)
                     }
                 };
-                if a_is_wrong && best.is_none_or(|c| forms[b].len() > forms[c].len()) {
+                if a_is_wrong && best.is_none_or(|c| count[b] > count[c]) {
                     best = Some(b);
                 }
             }
             let Some(right) = best else { continue };
-            reported.insert(&***a);
-            let right_tokens = &forms[right];
-            let first_right = right_tokens
-                .iter()
+            let times = count[right] as usize;
+            let first_right = of_form(right)
                 .find(|t| matches!(self.side_of(t), Side::Body(_)))
-                .unwrap_or(&right_tokens[0]);
+                .or_else(|| of_form(right).next())
+                .expect("a compared form has a token");
             let right_written = bare(self.text(first_right)).to_string();
-            for token in &forms[*a] {
+            for token in of_form(a) {
                 if already.contains(&token.start) {
                     continue;
                 }
                 let text = self.text(token);
                 let suggestion = match_case(text, &right_written);
-                let times = right_tokens.len();
                 let message = format!(
                     "`{}` is spelled `{}` elsewhere in this document ({} time{}); use one spelling ({ACCEPT_HINT})",
                     bare(text),
@@ -1334,11 +1377,39 @@ impl<'d> Checker<'d> {
                     start: token.start,
                     end,
                     suggestion: Some(suggestion),
-                    unambiguous: right_tokens.len() > forms[*a].len(),
+                    unambiguous: count[right] > count[a],
                     finding,
                 });
             }
         }
+    }
+}
+
+/// True if the optimal-string-alignment distance of `a` and `b` (in
+/// letters) is at most 1: equal, or one letter substituted, inserted,
+/// deleted, or two neighbours swapped. The same answer as
+/// `strsim::osa_distance(a, b) <= 1` without its table.
+fn within_one_osa_edit(a: &str, b: &str) -> bool {
+    let (n, m) = (a.chars().count(), b.chars().count());
+    if n.abs_diff(m) > 1 {
+        return false;
+    }
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let suffix = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count();
+    let shorter = n.min(m);
+    if n != m {
+        // One deletion from the longer: the shorter is a prefix of it plus a suffix of it.
+        return prefix + suffix >= shorter;
+    }
+    if prefix + suffix + 1 >= n {
+        return true;
+    }
+    // Two neighbours swapped: they are the only letters that differ.
+    prefix + suffix + 2 == n && {
+        let mut x = a.chars().skip(prefix);
+        let mut y = b.chars().skip(prefix);
+        let (x0, x1, y0, y1) = (x.next(), x.next(), y.next(), y.next());
+        x0 == y1 && x1 == y0
     }
 }
 
@@ -2263,6 +2334,35 @@ mod tests {
         );
         // A long term two arbitrary edits from a word is not: "syncytial" / "syncytium".
         assert_eq!(typos("Title Here\n\nThe respiratory syncytial virus spread.\n"), []);
+    }
+
+    #[test]
+    fn within_one_osa_edit_agrees_with_strsim() {
+        // Every one-edit variant of a few words (and the variants of those, for
+        // two edits), against the table-based distance it replaces.
+        for word in ["zelensky", "lcub", "naïve", "abba", "ab", "olndon"] {
+            let chars: Vec<char> = word.chars().collect();
+            let mut variants = vec![word.to_string(), "é".to_string(), String::new()];
+            for_each_one_edit_variant(&chars, |v| variants.push(v.to_string()));
+            let mut second = Vec::new();
+            for v in variants.iter().step_by(7) {
+                let chars: Vec<char> = v.chars().collect();
+                for_each_one_edit_variant(&chars, |w| second.push(w.to_string()));
+            }
+            variants.extend(second);
+            for v in &variants {
+                assert_eq!(
+                    within_one_osa_edit(word, v),
+                    strsim::osa_distance(word, v) <= 1,
+                    "{word} / {v}"
+                );
+                assert_eq!(
+                    within_one_osa_edit(v, word),
+                    strsim::osa_distance(v, word) <= 1,
+                    "{v} / {word}"
+                );
+            }
+        }
     }
 
     #[test]
