@@ -1609,43 +1609,49 @@ type EditOrder = (u8, usize, u8);
 /// a few candidate words instead of generating every variant.
 fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
     let n = typed.len();
-    // Most forms differ in length by more than one letter: rejected before
-    // their letters are collected (this runs for every form of the document).
-    // (A form has at most as many letters as bytes, and at least a quarter.)
-    if form.len() + 1 < n || form.len() > 4 * (n + 1) || form.chars().count().abs_diff(n) > 1 {
+    // Most forms differ in length by more than one letter: rejected first
+    // (this runs for every form of the document). A form has at most as
+    // many letters as bytes, and at least a quarter as many.
+    if form.len() + 1 < n || form.len() > 4 * (n + 1) {
         return None;
     }
-    let form: Vec<char> = form.chars().collect();
-    let prefix = typed.iter().zip(&form).take_while(|(a, b)| a == b).count();
+    let m = form.chars().count();
+    if m.abs_diff(n) > 1 {
+        return None;
+    }
+    // Read letter by letter, never collected: most forms share no edit with `typed`.
+    let prefix = typed.iter().zip(form.chars()).take_while(|(a, b)| **a == *b).count();
     let suffix = typed
         .iter()
         .rev()
-        .zip(form.iter().rev())
-        .take_while(|(a, b)| a == b)
+        .zip(form.chars().rev())
+        .take_while(|(a, b)| **a == *b)
         .count();
     let letter = |c: char| c.is_ascii_lowercase().then(|| c as u8 - b'a');
-    if form.len() + 1 == n {
+    if m + 1 == n {
         // Deleting typed[i] works for every i with the rest matching around it.
         let first = (n - 1).saturating_sub(suffix);
         return (first <= prefix).then_some((0, first, 0));
     }
-    if form.len() == n + 1 {
+    if m == n + 1 {
         // Inserting form[i] before typed[i].
         let first = n.saturating_sub(suffix);
         return if first <= prefix {
-            letter(form[first]).map(|c| (1, first, 2 * c))
+            form.chars().nth(first).and_then(letter).map(|c| (1, first, 2 * c))
         } else {
             None
         };
     }
-    if form.len() != n || prefix == n {
+    if prefix == n {
         return None;
     }
     let i = prefix;
     if prefix + suffix + 1 == n {
-        return letter(form[i]).map(|c| (1, i, 2 * c + 1));
+        return form.chars().nth(i).and_then(letter).map(|c| (1, i, 2 * c + 1));
     }
-    let swapped = prefix + suffix + 2 == n && typed[i] == form[i + 1] && typed[i + 1] == form[i];
+    let mut at = form.chars().skip(i);
+    let (f0, f1) = (at.next(), at.next());
+    let swapped = prefix + suffix + 2 == n && f1 == Some(typed[i]) && f0 == typed.get(i + 1).copied();
     swapped.then_some((0, i, 1))
 }
 
