@@ -1950,29 +1950,32 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
     let t: Vec<char> = typed.chars().collect();
     let w: Vec<char> = intended.chars().collect();
     let (n, m) = (t.len(), w.len());
-    let mut d = vec![vec![0.0f64; m + 1]; n + 1];
-    let extra = |i: usize| -> f64 {
-        // typed[i] was typed but not meant.
-        let c = t[i];
-        if (i > 0 && t[i - 1] == c) || t.get(i + 1) == Some(&c) {
-            0.5
-        } else if (i > 0 && adjacent_keys(t[i - 1], c)) || t.get(i + 1).is_some_and(|&n| adjacent_keys(n, c)) {
-            0.8
-        } else {
-            1.0
-        }
-    };
-    let missing = |j: usize| -> f64 {
-        // intended[j] was meant but not typed.
-        let c = w[j];
-        if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
-            0.5
-        } else if is_vowel(c) {
-            0.8
-        } else {
-            1.0
-        }
-    };
+    // typed[i] was typed but not meant.
+    let extra: Vec<f64> = (0..n)
+        .map(|i| {
+            let c = t[i];
+            if (i > 0 && t[i - 1] == c) || t.get(i + 1) == Some(&c) {
+                0.5
+            } else if (i > 0 && adjacent_keys(t[i - 1], c)) || t.get(i + 1).is_some_and(|&n| adjacent_keys(n, c)) {
+                0.8
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    // intended[j] was meant but not typed.
+    let missing: Vec<f64> = (0..m)
+        .map(|j| {
+            let c = w[j];
+            if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
+                0.5
+            } else if is_vowel(c) {
+                0.8
+            } else {
+                1.0
+            }
+        })
+        .collect();
     let substitute = |a: char, b: char| -> f64 {
         if a == b {
             0.0
@@ -1982,24 +1985,28 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
             1.0
         }
     };
+    // One flat table, row i at i * (m + 1); the per-letter costs above are
+    // computed once, not once per cell (this runs for every candidate).
+    let width = m + 1;
+    let mut d = vec![0.0f64; (n + 1) * width];
     for i in 1..=n {
-        d[i][0] = d[i - 1][0] + extra(i - 1);
+        d[i * width] = d[(i - 1) * width] + extra[i - 1];
     }
     for j in 1..=m {
-        d[0][j] = d[0][j - 1] + missing(j - 1);
+        d[j] = d[j - 1] + missing[j - 1];
     }
     for i in 1..=n {
         for j in 1..=m {
-            let mut best = (d[i - 1][j] + extra(i - 1))
-                .min(d[i][j - 1] + missing(j - 1))
-                .min(d[i - 1][j - 1] + substitute(t[i - 1], w[j - 1]));
+            let mut best = (d[(i - 1) * width + j] + extra[i - 1])
+                .min(d[i * width + j - 1] + missing[j - 1])
+                .min(d[(i - 1) * width + j - 1] + substitute(t[i - 1], w[j - 1]));
             if i > 1 && j > 1 && t[i - 1] == w[j - 2] && t[i - 2] == w[j - 1] && t[i - 1] != t[i - 2] {
-                best = best.min(d[i - 2][j - 2] + 0.6);
+                best = best.min(d[(i - 2) * width + j - 2] + 0.6);
             }
-            d[i][j] = best;
+            d[i * width + j] = best;
         }
     }
-    d[n][m]
+    d[n * width + m]
 }
 
 /// The word with doubled letters written once.
