@@ -1797,7 +1797,8 @@ fn is_web_word(word: &str) -> bool {
         return false;
     }
     let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
-    core.contains("://")
+    // (A byte search for ':' first: a substring search costs more, and most words have no colon.)
+    (core.contains(':') && core.contains("://"))
         || core.starts_with("www.")
         || core.starts_with('@')
         || core.starts_with('#')
@@ -1854,9 +1855,17 @@ fn is_file_name(word: &str) -> bool {
 /// Quoted runs where most words are not English: foreign phrases, not typos.
 fn foreign_quotes(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
-    // Every opening mark is '"' or starts with byte 0xE2 (“ „) or 0xC2 («):
-    // most sentences have none, and a byte scan is cheaper than decoding.
-    if !text.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+    // Only an opening mark (" “ „ «) starts a quote: most sentences have
+    // none, and a byte scan is cheaper than decoding. (Byte 0xE2 alone also
+    // leads ’ and dashes, common in news text: the marks are matched whole.)
+    let bytes = text.as_bytes();
+    let opens = bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'"' => true,
+        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9E)),
+        0xC2 => bytes.get(i + 1) == Some(&0xAB),
+        _ => false,
+    });
+    if !opens {
         return ranges;
     }
     let mut open: Option<(usize, char)> = None;
@@ -1878,20 +1887,21 @@ fn foreign_quotes(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_foreign(quote: &str) -> bool {
-    let words: Vec<String> = quote.unicode_words().map(fold).collect();
-    if words.is_empty() {
+    let written: Vec<&str> = quote.unicode_words().collect();
+    if written.is_empty() {
         return false;
     }
     // Most quotes are English: stop looking words up once more than half are.
     let mut english = 0;
-    for w in &words {
-        if lexicon::is_word(w, Locale::Any) || lexicon::is_known_name(w) {
+    for w in &written {
+        if is_english_or_name(w) {
             english += 1;
-            if english * 2 > words.len() {
+            if english * 2 > written.len() {
                 return false;
             }
         }
     }
+    let words: Vec<String> = written.iter().map(|w| fold(w)).collect();
     let not_english = words.len() - english;
     let marker = quote.contains(['¡', '¿'])
         || words
@@ -1901,6 +1911,30 @@ fn is_foreign(quote: &str) -> bool {
             .iter()
             .any(|w| w.contains('\'') && contraction(w, Locale::Any) == Some(Lexical::Skip));
     not_english * 2 > words.len() || (marker && not_english * 2 >= words.len())
+}
+
+/// True if `written`, folded, is an English word (any locale) or a
+/// known name, remembered per worker thread: quotes are mostly English, and
+/// their common words recur across a publication's articles, while each
+/// lexicon look-up walks two or three fsts.
+fn is_english_or_name(written: &str) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, bool, FxBuild>> = std::cell::RefCell::default();
+    }
+    const MAX_ENTRIES: usize = 100_000;
+    SEEN.with(|seen| {
+        if let Some(&known) = seen.borrow().get(written) {
+            return known;
+        }
+        let folded = fold(written);
+        let known = lexicon::is_word(&folded, Locale::Any) || lexicon::is_known_name(&folded);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= MAX_ENTRIES {
+            seen.clear();
+        }
+        seen.insert(written.to_string(), known);
+        known
+    })
 }
 
 const KEYBOARD_ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
