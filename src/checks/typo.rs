@@ -1076,68 +1076,45 @@ impl<'d> Checker<'d> {
     }
 
     /// Ranked corrections for the lower-cased `key`, best first.
+    ///
+    /// The lexicon's part (its near words with their typing cost, frequency
+    /// and sound) depends only on `key` and the locale and is remembered per
+    /// worker thread ([`lexicon_candidates`]); the document's part (its
+    /// names near `key`, and whether it uses each candidate) is added here.
     fn rank(&self, key: &str) -> Vec<Candidate> {
-        // One edit first: the two-edit search walks ten times as much of the lexicon
-        // (about half a millisecond), and is only worth it when no single
-        // edit gives a likely word.
-        let near = |edits| -> HashSet<String> {
-            lexicon::near_words(key, edits, self.locale)
-                .into_iter()
-                .filter(|(_, d)| *d > 0)
-                .map(|(w, _)| w)
-                .collect()
-        };
-        let mut words = near(1);
-        let good_single = words
-            .iter()
-            .any(|w| typing_cost(key, w) <= 0.8 && lexicon::frequency(w) >= 1_000_000);
-        if !good_single && key.chars().count() >= lexicon::MIN_CHARS_FOR_TWO_EDITS {
-            words.extend(near(2));
-        }
-        // Swapped letters cost two Levenshtein edits, out of reach for short words.
-        let chars: Vec<char> = key.chars().collect();
-        for i in 0..chars.len().saturating_sub(1) {
-            let mut swapped = chars.clone();
-            swapped.swap(i, i + 1);
-            let swapped: String = swapped.into_iter().collect();
-            if swapped != key && lexicon::is_word(&swapped, self.locale) {
-                words.insert(swapped);
-            }
+        let lexical = lexicon_candidates(key, self.locale);
+        let in_document = |word: &str| self.form_use(word).uses > 0;
+        let mut ranked: Vec<Candidate> = Vec::with_capacity(lexical.candidates.len() + 4);
+        for near in lexical.candidates.iter() {
+            ranked.push(near.candidate(in_document(&near.word)));
         }
         // A near-miss of the document's own vocabulary is the strongest evidence.
         // Lexicon words of the document are found by the search above; names are not.
+        let chars = key.chars().count();
+        let mut typed_phonetic: Option<String> = None;
         for word in &self.names {
             let len = word.chars().count();
-            if len.abs_diff(chars.len()) <= 2 && len >= 3 && strsim::osa_distance(word, key) <= 2 {
-                words.insert(word.clone());
+            if len.abs_diff(chars) <= 2
+                && len >= 3
+                && strsim::osa_distance(word, key) <= 2
+                && word != key
+                && !word.contains('\'')
+            {
+                // (A name the lexicon also offers is ranked once; one it offered
+                // and the filters dropped is dropped again below.)
+                if lexical.candidates.iter().any(|near| near.word == *word) {
+                    continue;
+                }
+                let typed_phonetic = typed_phonetic.get_or_insert_with(|| phonetic(key));
+                let near = NearWord::new(key, word.clone(), typed_phonetic);
+                if near.cost <= 2.0 {
+                    ranked.push(near.candidate(in_document(word)));
+                }
             }
         }
-        let typed_phonetic = phonetic(key);
-        let mut ranked: Vec<Candidate> = words
-            .into_iter()
-            .filter(|w| w != key && !w.contains('\''))
-            .map(|word| {
-                let cost = typing_cost(key, &word);
-                let in_document = self.form_use(&word).uses > 0;
-                let freq = lexicon::frequency(&word).max(10_000) as f64;
-                let mut score = cost - 0.25 * (freq.log10() - 5.0);
-                if in_document {
-                    score -= 0.5;
-                }
-                if phonetic(&word) == typed_phonetic {
-                    score -= 0.15;
-                }
-                Candidate {
-                    word,
-                    cost,
-                    score,
-                    in_document,
-                }
-            })
-            .filter(|c| c.cost <= 2.0)
-            .collect();
+        // (Words are distinct: the order does not depend on the order found.)
         ranked.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.word.cmp(&b.word)));
-        if self.locale != Locale::Any && lexicon::is_word(key, Locale::Any) {
+        if lexical.other_locale {
             // The other locale's spelling: its counterpart ("centres" → "centers")
             // is the closest spelling, whatever a shorter word's frequency.
             ranked.sort_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| a.score.total_cmp(&b.score)));
@@ -1410,6 +1387,132 @@ fn within_one_osa_edit(a: &str, b: &str) -> bool {
         let mut y = b.chars().skip(prefix);
         let (x0, x1, y0, y1) = (x.next(), x.next(), y.next(), y.next());
         x0 == y1 && x1 == y0
+    }
+}
+
+/// A correction the lexicon offers for a typed word, before the document
+/// is known: [`Candidate`] without the document's evidence.
+struct NearWord {
+    word: String,
+    /// [`typing_cost`] from the typed word.
+    cost: f64,
+    /// The score before the document's evidence: the cost less the
+    /// frequency bonus.
+    score: f64,
+    /// Same [`phonetic`] key as the typed word.
+    sounds_alike: bool,
+}
+
+impl NearWord {
+    fn new(key: &str, word: String, typed_phonetic: &str) -> NearWord {
+        let cost = typing_cost(key, &word);
+        let freq = lexicon::frequency(&word).max(10_000) as f64;
+        NearWord {
+            cost,
+            score: cost - 0.25 * (freq.log10() - 5.0),
+            sounds_alike: phonetic(&word) == typed_phonetic,
+            word,
+        }
+    }
+
+    /// The ranked candidate, given whether the document uses the word (the
+    /// adjustments in this order, so the scores are the same to the bit).
+    fn candidate(&self, in_document: bool) -> Candidate {
+        let mut score = self.score;
+        if in_document {
+            score -= 0.5;
+        }
+        if self.sounds_alike {
+            score -= 0.15;
+        }
+        Candidate {
+            word: self.word.clone(),
+            cost: self.cost,
+            score,
+            in_document,
+        }
+    }
+}
+
+/// The lexicon's corrections for one typed word in one locale.
+struct LexiconCandidates {
+    /// Those worth ranking: not the word itself, no apostrophe, a typing cost of at most 2.
+    candidates: Vec<NearWord>,
+    /// The typed word is the other locale's spelling.
+    other_locale: bool,
+}
+
+/// The lexicon's corrections for the lower-cased `key`, remembered per
+/// worker thread (up to a bound): the same unknown words recur across a
+/// publication's articles, and the ranking's lexicon work (near-word
+/// searches, a typing cost, a frequency and a sound key per candidate)
+/// does not depend on the document.
+fn lexicon_candidates(key: &str, locale: Locale) -> Rc<LexiconCandidates> {
+    #[derive(Default)]
+    struct Cache {
+        locale: Locale,
+        seen: HashMap<String, Rc<LexiconCandidates>, FxBuild>,
+    }
+    thread_local! {
+        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
+    }
+    const MAX_ENTRIES: usize = 20_000;
+    let hit = CACHE.with(|cache| {
+        let cache = cache.borrow();
+        (cache.locale == locale).then(|| cache.seen.get(key).cloned()).flatten()
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let found = Rc::new(search_lexicon_candidates(key, locale));
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.locale != locale || cache.seen.len() >= MAX_ENTRIES {
+            cache.locale = locale;
+            cache.seen.clear();
+        }
+        cache.seen.insert(key.to_string(), Rc::clone(&found));
+    });
+    found
+}
+
+fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
+    // One edit first: the two-edit search walks ten times as much of the lexicon
+    // (about half a millisecond), and is only worth it when no single
+    // edit gives a likely word.
+    let near = |edits| {
+        lexicon::near_words(key, edits, locale)
+            .into_iter()
+            .filter(|(_, d)| *d > 0)
+            .map(|(w, _)| w)
+    };
+    let mut words: HashSet<String, FxBuild> = near(1).collect();
+    let good_single = words
+        .iter()
+        .any(|w| typing_cost(key, w) <= 0.8 && lexicon::frequency(w) >= 1_000_000);
+    if !good_single && key.chars().count() >= lexicon::MIN_CHARS_FOR_TWO_EDITS {
+        words.extend(near(2));
+    }
+    // Swapped letters cost two Levenshtein edits, out of reach for short words.
+    let chars: Vec<char> = key.chars().collect();
+    for i in 0..chars.len().saturating_sub(1) {
+        let mut swapped = chars.clone();
+        swapped.swap(i, i + 1);
+        let swapped: String = swapped.into_iter().collect();
+        if swapped != key && lexicon::is_word(&swapped, locale) {
+            words.insert(swapped);
+        }
+    }
+    let typed_phonetic = phonetic(key);
+    let candidates = words
+        .into_iter()
+        .filter(|w| w != key && !w.contains('\''))
+        .map(|word| NearWord::new(key, word, &typed_phonetic))
+        .filter(|c| c.cost <= 2.0)
+        .collect();
+    LexiconCandidates {
+        candidates,
+        other_locale: locale != Locale::Any && lexicon::is_word(key, Locale::Any),
     }
 }
 
