@@ -292,12 +292,14 @@ impl<'d> Checker<'d> {
 
     /// The index of the lower-cased `key`, added if new.
     fn form_of(&mut self, key: Rc<str>) -> usize {
-        if let Some(&f) = self.form_index.get(&key) {
-            return f;
+        // (One hash of the key, found or added.)
+        match self.form_index.entry(key) {
+            std::collections::hash_map::Entry::Occupied(found) => *found.get(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                self.forms.push((Rc::clone(new.key()), FormUse::default()));
+                *new.insert(self.forms.len() - 1)
+            }
         }
-        self.forms.push((Rc::clone(&key), FormUse::default()));
-        self.form_index.insert(key, self.forms.len() - 1);
-        self.forms.len() - 1
     }
 
     fn text(&self, token: &Token) -> &'d str {
@@ -336,6 +338,10 @@ impl<'d> Checker<'d> {
                 });
             }
         }
+        // Sized for the tokens of typical news text (about one word per six
+        // bytes) up front: growing the vector one doubling at a time copied
+        // every token several times.
+        self.tokens.reserve(doc.text.len() / 5 + 16);
         for r in 0..self.regions.len() {
             let region = self.regions[r];
             let text = &doc.text[region.start..region.end];
@@ -390,15 +396,15 @@ impl<'d> Checker<'d> {
         self.forms.reserve(self.tokens.len() / 2);
         self.form_index.reserve(self.tokens.len() / 2);
         let mut tokens = std::mem::take(&mut self.tokens);
+        // The per-thread verdicts, borrowed once for the whole document.
+        let mut verdicts = self.verdicts();
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
-            let (verdict, form) = match seen_forms.get(text) {
-                Some(&seen) => seen,
-                None => {
-                    let (verdict, key) = self.verdict(text);
-                    let seen = (verdict, self.form_of(key));
-                    seen_forms.insert(text, seen);
-                    seen
+            let (verdict, form) = match seen_forms.entry(text) {
+                std::collections::hash_map::Entry::Occupied(seen) => *seen.get(),
+                std::collections::hash_map::Entry::Vacant(new) => {
+                    let (verdict, key) = verdicts.verdict(text, self.locale, &self.words);
+                    *new.insert((verdict, self.form_of(key)))
                 }
             };
             let key = Rc::clone(&self.forms[form].0);
@@ -434,41 +440,20 @@ impl<'d> Checker<'d> {
         self.tokens = tokens;
     }
 
-    /// [`lexical`] and the lower-cased key of a written form, remembered per
-    /// worker thread across documents: a publication's articles share most
-    /// of their vocabulary, and the lexicon lookups behind a verdict are most
-    /// of the per-word cost.
-    fn verdict(&self, text: &str) -> (Lexical, Rc<str>) {
-        /// The verdicts, for one locale and one set of project words.
-        #[derive(Default)]
-        struct Verdicts {
-            locale: Locale,
-            words: HashSet<String>,
-            seen: HashMap<String, (Lexical, Rc<str>), FxBuild>,
+    /// This worker thread's [`Verdicts`], emptied first if they were made
+    /// for another locale or other project words. Taken out of the thread
+    /// for one document (one access, not one per form) and put back when
+    /// dropped.
+    fn verdicts(&self) -> VerdictsLoan {
+        let mut cache = VERDICTS.with(|cache| cache.take());
+        if cache.locale != self.locale || cache.words != self.words {
+            cache = Verdicts {
+                locale: self.locale,
+                words: self.words.clone(),
+                seen: HashMap::default(),
+            };
         }
-        thread_local! {
-            static VERDICTS: std::cell::RefCell<Verdicts> = std::cell::RefCell::default();
-        }
-        const MAX_ENTRIES: usize = 100_000;
-        VERDICTS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.locale != self.locale || cache.words != self.words {
-                *cache = Verdicts {
-                    locale: self.locale,
-                    words: self.words.clone(),
-                    seen: HashMap::default(),
-                };
-            }
-            if let Some(seen) = cache.seen.get(text) {
-                return seen.clone();
-            }
-            let seen = (lexical(text, self.locale, &self.words), Rc::from(bare(&fold(text))));
-            if cache.seen.len() >= MAX_ENTRIES {
-                cache.seen.clear();
-            }
-            cache.seen.insert(text.to_string(), seen.clone());
-            seen
-        })
+        VerdictsLoan(cache)
     }
 
     fn side_of(&self, token: &Token) -> Side {
@@ -1513,6 +1498,49 @@ fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
     LexiconCandidates {
         candidates,
         other_locale: locale != Locale::Any && lexicon::is_word(key, Locale::Any),
+    }
+}
+
+/// [`lexical`] and the lower-cased key of written forms, remembered per
+/// worker thread across documents: a publication's articles share most
+/// of their vocabulary, and the lexicon lookups behind a verdict are most
+/// of the per-word cost. For one locale and one set of project words.
+#[derive(Default)]
+struct Verdicts {
+    locale: Locale,
+    words: HashSet<String>,
+    seen: HashMap<String, (Lexical, Rc<str>), FxBuild>,
+}
+
+thread_local! {
+    static VERDICTS: std::cell::Cell<Verdicts> = std::cell::Cell::default();
+}
+
+/// The thread's verdicts while a document is read ([`Checker::verdicts`]).
+struct VerdictsLoan(Verdicts);
+
+impl VerdictsLoan {
+    /// The verdict and key of the written form `text`.
+    fn verdict(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> (Lexical, Rc<str>) {
+        const MAX_ENTRIES: usize = 100_000;
+        let cache = &mut self.0;
+        if let Some(seen) = cache.seen.get(text) {
+            return seen.clone();
+        }
+        let seen = (lexical(text, locale, words), Rc::from(bare(&fold(text))));
+        if cache.seen.len() >= MAX_ENTRIES {
+            cache.seen.clear();
+        }
+        cache.seen.insert(text.to_string(), seen.clone());
+        seen
+    }
+}
+
+impl Drop for VerdictsLoan {
+    fn drop(&mut self) {
+        let cache = std::mem::take(&mut self.0);
+        // (During thread exit the slot may be gone: the verdicts are dropped then.)
+        let _ = VERDICTS.try_with(|slot| slot.set(cache));
     }
 }
 
