@@ -1210,10 +1210,27 @@ impl<'d> Checker<'d> {
         // this linear in practice instead of forms × forms. Sorted by (first
         // letter, length, order of first use): each bucket is a run, in the
         // order the document first writes its forms.
+        // Only forms that could pair with an unknown form are bucketed: the
+        // (first letter, length) of each unknown form, sorted, says which.
+        let mut wanted: Vec<(char, usize)> = keys
+            .iter()
+            .filter(|&&f| unknown(verdicts[f]))
+            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters[f])))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        let near_unknown = |first: char, len: usize| {
+            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
+            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
+        };
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
             .enumerate()
             .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters[f], at)))
+            .filter(|&(first, len, _)| near_unknown(first, len))
             .collect();
         buckets.sort_unstable();
         let bucket = |first: char, len: usize| {
