@@ -400,11 +400,13 @@ impl<'d> Checker<'d> {
         let mut verdicts = self.verdicts();
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
-            let (verdict, form) = match seen_forms.entry(text) {
-                std::collections::hash_map::Entry::Occupied(seen) => *seen.get(),
-                std::collections::hash_map::Entry::Vacant(new) => {
+            let (verdict, form) = match seen_forms.get(text) {
+                Some(&seen) => seen,
+                None => {
                     let (verdict, key) = verdicts.verdict(text, self.locale, &self.words);
-                    *new.insert((verdict, self.form_of(key)))
+                    let seen = (verdict, self.form_of(key));
+                    seen_forms.insert(text, seen);
+                    seen
                 }
             };
             let key = Rc::clone(&self.forms[form].0);
