@@ -391,7 +391,8 @@ impl<'d> Checker<'d> {
         // most tokens repeat, and the lookups are the per-token cost. Sized
         // for the forms of a typical article up front: growing the tables
         // one doubling at a time cost more than filling them.
-        let mut seen_forms: HashMap<&'d str, (Lexical, usize), FxBuild> =
+        // (With its count of capitals, which says whether it is written as a name.)
+        let mut seen_forms: HashMap<&'d str, (Lexical, usize, usize), FxBuild> =
             HashMap::with_capacity_and_hasher(self.tokens.len() / 2, FxBuild::default());
         self.forms.reserve(self.tokens.len() / 2);
         self.form_index.reserve(self.tokens.len() / 2);
@@ -400,26 +401,28 @@ impl<'d> Checker<'d> {
         let mut verdicts = self.verdicts();
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
-            let (verdict, form) = match seen_forms.get(text) {
+            let (verdict, form, capitals) = match seen_forms.get(text) {
                 Some(&seen) => seen,
                 None => {
                     let (verdict, key) = verdicts.verdict(text, self.locale, &self.words);
-                    let seen = (verdict, self.form_of(key));
+                    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+                    let seen = (verdict, self.form_of(key), capitals);
                     seen_forms.insert(text, seen);
                     seen
                 }
             };
             let key = Rc::clone(&self.forms[form].0);
             let after = &doc.text[token.end..];
-            let prefix = after
-                .strip_prefix(['-', '\u{2010}', '\u{2011}'])
-                .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+            // (Each hyphen is '-' or starts with byte 0xE2: most words are followed by neither.)
+            let prefix = matches!(after.as_bytes().first(), Some(b'-' | 0xE2))
+                && after
+                    .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+                    .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
                 && HYPHEN_PREFIXES.contains(&&*key);
             token.verdict = if prefix { Lexical::Skip } else { verdict };
             token.key = key;
             token.form = form;
             let form_use = &mut self.forms[form].1;
-            let capitals = text.chars().filter(|c| c.is_uppercase()).count();
             if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
                 form_use.name = true;
             }
