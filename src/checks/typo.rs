@@ -1957,7 +1957,8 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
 /// address, a file name or domain, an @handle or #hashtag, or holds a byte
 /// `--lossy` could not decode (its spelling is unknown).
 fn is_web_word(word: &str) -> bool {
-    if !word.contains(['.', ':', '@', '#', '\u{FFFD}']) {
+    // (The ASCII marks by byte: cheaper than decoding every character.)
+    if !word.bytes().any(|b| matches!(b, b'.' | b':' | b'@' | b'#')) && !word.contains('\u{FFFD}') {
         return false;
     }
     let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
@@ -2033,7 +2034,11 @@ fn foreign_quotes(text: &str) -> Vec<(usize, usize)> {
         return ranges;
     }
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Every mark (" “ ” „ « ») is '"' or starts with byte 0xE2 or 0xC2,
+    // which only ever start a character: the marks are decoded where those
+    // bytes are, and the letters between them are not.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+        let Some(c) = text[i..].chars().next() else { continue };
         match (open, c) {
             (None, '"' | '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
             (Some((start, o)), '"' | '”' | '»' | '“')
@@ -2282,6 +2287,43 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(never_typo_ranges(&text), never_typo_ranges_by_words(&text));
         }
+
+        /// Decoding only the marks finds the quotes decoding every character
+        /// found, on text of quote marks, bytes that lead other characters
+        /// (’ — ¡ é), and English and foreign words.
+        #[test]
+        fn the_mark_scan_finds_the_quotes_the_character_scan_found(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "\"", "“", "”", "„", "«", "»", "’", "—", "¡", " ", "é", "la", "casa", "est", "und", "the", "house",
+                ]),
+                0..30,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(foreign_quotes(&text), foreign_quotes_by_characters(&text));
+        }
+    }
+
+    /// [`foreign_quotes`] decoding every character: the reference for its mark scan.
+    fn foreign_quotes_by_characters(text: &str) -> Vec<(usize, usize)> {
+        let mut ranges = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in text.char_indices() {
+            match (open, c) {
+                (None, '"' | '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
+                (Some((start, o)), '"' | '”' | '»' | '“')
+                    if matches!((o, c), ('"', '"') | ('“' | '„', '”' | '“') | ('«', '»')) =>
+                {
+                    if is_foreign(&text[start..i]) {
+                        ranges.push((start, i));
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        ranges
     }
     use crate::document::{parse_article, InputFormat, ParseOptions};
 
