@@ -108,9 +108,9 @@ struct Token {
     capital_is_positional: bool,
     /// What the lexicon says, in context (filled by `collect`).
     verdict: Lexical,
-    /// Lower-cased, possessive stripped: the form compared across the document.
-    key: Rc<str>,
-    /// The index of `key` in [`Checker::forms`].
+    /// The index in [`Checker::forms`] of its key, lower-cased with the
+    /// possessive stripped: the form compared across the document
+    /// ([`Checker::key`]).
     form: usize,
 }
 
@@ -302,6 +302,11 @@ impl<'d> Checker<'d> {
         }
     }
 
+    /// The lower-cased form of `token`, possessive stripped.
+    fn key(&self, token: &Token) -> &str {
+        &self.forms[token.form].0
+    }
+
     fn text(&self, token: &Token) -> &'d str {
         &self.doc.text[token.start..token.end]
     }
@@ -309,7 +314,6 @@ impl<'d> Checker<'d> {
     /// Every region of prose and its word tokens, minus what is never a typo.
     fn collect(&mut self) {
         let doc = self.doc;
-        let empty: Rc<str> = Rc::from("");
         for (i, unit) in doc.units.iter().enumerate() {
             let title_case =
                 matches!(unit.kind, UnitKind::Headline | UnitKind::Dek) && is_title_case(doc.slice(&unit.span));
@@ -398,7 +402,6 @@ impl<'d> Checker<'d> {
                     region: r,
                     capital_is_positional: positional,
                     verdict: Lexical::Skip,
-                    key: Rc::clone(&empty),
                     form: 0,
                 });
             }
@@ -432,16 +435,15 @@ impl<'d> Checker<'d> {
                     seen
                 }
             };
-            let key = Rc::clone(&self.forms[form].0);
+            let key: &str = &self.forms[form].0;
             let after = &doc.text[token.end..];
             // (Each hyphen is '-' or starts with byte 0xE2: most words are followed by neither.)
             let prefix = matches!(after.as_bytes().first(), Some(b'-' | 0xE2))
                 && after
                     .strip_prefix(['-', '\u{2010}', '\u{2011}'])
                     .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
-                && HYPHEN_PREFIXES.contains(&&*key);
+                && HYPHEN_PREFIXES.contains(&key);
             token.verdict = if prefix { Lexical::Skip } else { verdict };
-            token.key = key;
             token.form = form;
             let form_use = &mut self.forms[form].1;
             if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
@@ -459,7 +461,7 @@ impl<'d> Checker<'d> {
             ) {
                 form_use.uses += 1;
                 if form_use.uses == 1 && token.verdict != Lexical::Word {
-                    self.names.push(token.key.to_string());
+                    self.names.push(self.forms[form].0.to_string());
                 }
             }
         }
@@ -500,14 +502,14 @@ impl<'d> Checker<'d> {
             }
             if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
                 && self.forms[token.form].1.name
-                && (self.locale == Locale::Any || !lexicon::is_word(&token.key, Locale::Any))
+                && (self.locale == Locale::Any || !lexicon::is_word(self.key(token), Locale::Any))
             {
                 // A name the document writes capitalised, here in lower case
                 // (but "defence" is British spelling under --locale en-US even
                 // if the document names the "Ministry of Defence").
                 continue;
             }
-            let key = token.key.to_string();
+            let key = self.key(token).to_string();
             let is_typo = match verdict {
                 // A spelling of the other locale ("colour" with --locale en-US) is always wrong.
                 Lexical::Unknown if self.locale != Locale::Any && lexicon::is_word(&key, Locale::Any) => {
@@ -846,9 +848,9 @@ impl<'d> Checker<'d> {
                     && likelier
                     && word.start != token.start
                     && self.text(word).starts_with(char::is_uppercase)
-                    && name_phrase_slip(key, &word.key)
+                    && name_phrase_slip(key, self.key(word))
                 {
-                    return Some(word.key.to_string());
+                    return Some(self.key(word).to_string());
                 }
             }
         }
@@ -947,7 +949,7 @@ impl<'d> Checker<'d> {
                     any_name
                         && capitalised
                         && !other.capital_is_positional
-                        && !lexicon::is_word(&other.key, self.locale)
+                        && !lexicon::is_word(self.key(other), self.locale)
                 }
                 _ => false,
             }
@@ -1138,7 +1140,7 @@ impl<'d> Checker<'d> {
         self.tokens
             .iter()
             .filter(|t| t.start != not.start)
-            .find(|t| &*t.key == word)
+            .find(|t| self.key(t) == word)
             .cloned()
     }
 
