@@ -108,9 +108,9 @@ struct Token {
     capital_is_positional: bool,
     /// What the lexicon says, in context (filled by `collect`).
     verdict: Lexical,
-    /// Lower-cased, possessive stripped: the form compared across the document.
-    key: Rc<str>,
-    /// The index of `key` in [`Checker::forms`].
+    /// The index in [`Checker::forms`] of its key, lower-cased with the
+    /// possessive stripped: the form compared across the document
+    /// ([`Checker::key`]).
     form: usize,
 }
 
@@ -292,12 +292,19 @@ impl<'d> Checker<'d> {
 
     /// The index of the lower-cased `key`, added if new.
     fn form_of(&mut self, key: Rc<str>) -> usize {
-        if let Some(&f) = self.form_index.get(&key) {
-            return f;
+        // (One hash of the key, found or added.)
+        match self.form_index.entry(key) {
+            std::collections::hash_map::Entry::Occupied(found) => *found.get(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                self.forms.push((Rc::clone(new.key()), FormUse::default()));
+                *new.insert(self.forms.len() - 1)
+            }
         }
-        self.forms.push((Rc::clone(&key), FormUse::default()));
-        self.form_index.insert(key, self.forms.len() - 1);
-        self.forms.len() - 1
+    }
+
+    /// The lower-cased form of `token`, possessive stripped.
+    fn key(&self, token: &Token) -> &str {
+        &self.forms[token.form].0
     }
 
     fn text(&self, token: &Token) -> &'d str {
@@ -307,7 +314,6 @@ impl<'d> Checker<'d> {
     /// Every region of prose and its word tokens, minus what is never a typo.
     fn collect(&mut self) {
         let doc = self.doc;
-        let empty: Rc<str> = Rc::from("");
         for (i, unit) in doc.units.iter().enumerate() {
             let title_case =
                 matches!(unit.kind, UnitKind::Headline | UnitKind::Dek) && is_title_case(doc.slice(&unit.span));
@@ -336,6 +342,10 @@ impl<'d> Checker<'d> {
                 });
             }
         }
+        // Sized for the tokens of typical news text (about one word per six
+        // bytes) up front: growing the vector one doubling at a time copied
+        // every token several times.
+        self.tokens.reserve(doc.text.len() / 5 + 16);
         for r in 0..self.regions.len() {
             let region = self.regions[r];
             let text = &doc.text[region.start..region.end];
@@ -351,7 +361,28 @@ impl<'d> Checker<'d> {
                     && gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty()
                 {
                     // Only punctuation and spaces since the last word.
-                    let stripped = gap.trim_matches(|c: char| c.is_whitespace() || "\"'“”‘’([{«»—–-*_".contains(c));
+                    // (The marks by `matches!`: a string search per character cost more.)
+                    let stripped = gap.trim_matches(|c: char| {
+                        c.is_whitespace()
+                            || matches!(
+                                c,
+                                '"' | '\''
+                                    | '“'
+                                    | '”'
+                                    | '‘'
+                                    | '’'
+                                    | '('
+                                    | '['
+                                    | '{'
+                                    | '«'
+                                    | '»'
+                                    | '—'
+                                    | '–'
+                                    | '-'
+                                    | '*'
+                                    | '_'
+                            )
+                    });
                     sentence_start = stripped.ends_with(['.', '!', '?', ':', ';', '•']);
                 }
                 last_end = offset + word.len();
@@ -371,7 +402,6 @@ impl<'d> Checker<'d> {
                     region: r,
                     capital_is_positional: positional,
                     verdict: Lexical::Skip,
-                    key: Rc::clone(&empty),
                     form: 0,
                 });
             }
@@ -385,33 +415,37 @@ impl<'d> Checker<'d> {
         // most tokens repeat, and the lookups are the per-token cost. Sized
         // for the forms of a typical article up front: growing the tables
         // one doubling at a time cost more than filling them.
-        let mut seen_forms: HashMap<&'d str, (Lexical, usize), FxBuild> =
+        // (With its count of capitals, which says whether it is written as a name.)
+        let mut seen_forms: HashMap<&'d str, (Lexical, usize, usize), FxBuild> =
             HashMap::with_capacity_and_hasher(self.tokens.len() / 2, FxBuild::default());
         self.forms.reserve(self.tokens.len() / 2);
         self.form_index.reserve(self.tokens.len() / 2);
         let mut tokens = std::mem::take(&mut self.tokens);
+        // The per-thread verdicts, borrowed once for the whole document.
+        let mut verdicts = self.verdicts();
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
-            let (verdict, form) = match seen_forms.get(text) {
+            let (verdict, form, capitals) = match seen_forms.get(text) {
                 Some(&seen) => seen,
                 None => {
-                    let (verdict, key) = self.verdict(text);
-                    let seen = (verdict, self.form_of(key));
+                    let (verdict, key) = verdicts.verdict(text, self.locale, &self.words);
+                    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+                    let seen = (verdict, self.form_of(key), capitals);
                     seen_forms.insert(text, seen);
                     seen
                 }
             };
-            let key = Rc::clone(&self.forms[form].0);
+            let key: &str = &self.forms[form].0;
             let after = &doc.text[token.end..];
-            let prefix = after
-                .strip_prefix(['-', '\u{2010}', '\u{2011}'])
-                .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
-                && HYPHEN_PREFIXES.contains(&&*key);
+            // (Each hyphen is '-' or starts with byte 0xE2: most words are followed by neither.)
+            let prefix = matches!(after.as_bytes().first(), Some(b'-' | 0xE2))
+                && after
+                    .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+                    .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+                && HYPHEN_PREFIXES.contains(&key);
             token.verdict = if prefix { Lexical::Skip } else { verdict };
-            token.key = key;
             token.form = form;
             let form_use = &mut self.forms[form].1;
-            let capitals = text.chars().filter(|c| c.is_uppercase()).count();
             if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
                 form_use.name = true;
             }
@@ -427,48 +461,27 @@ impl<'d> Checker<'d> {
             ) {
                 form_use.uses += 1;
                 if form_use.uses == 1 && token.verdict != Lexical::Word {
-                    self.names.push(token.key.to_string());
+                    self.names.push(self.forms[form].0.to_string());
                 }
             }
         }
         self.tokens = tokens;
     }
 
-    /// [`lexical`] and the lower-cased key of a written form, remembered per
-    /// worker thread across documents: a publication's articles share most
-    /// of their vocabulary, and the lexicon lookups behind a verdict are most
-    /// of the per-word cost.
-    fn verdict(&self, text: &str) -> (Lexical, Rc<str>) {
-        /// The verdicts, for one locale and one set of project words.
-        #[derive(Default)]
-        struct Verdicts {
-            locale: Locale,
-            words: HashSet<String>,
-            seen: HashMap<String, (Lexical, Rc<str>), FxBuild>,
+    /// This worker thread's [`Verdicts`], emptied first if they were made
+    /// for another locale or other project words. Taken out of the thread
+    /// for one document (one access, not one per form) and put back when
+    /// dropped.
+    fn verdicts(&self) -> VerdictsLoan {
+        let mut cache = VERDICTS.with(|cache| cache.take());
+        if cache.locale != self.locale || cache.words != self.words {
+            cache = Verdicts {
+                locale: self.locale,
+                words: self.words.clone(),
+                seen: HashMap::default(),
+            };
         }
-        thread_local! {
-            static VERDICTS: std::cell::RefCell<Verdicts> = std::cell::RefCell::default();
-        }
-        const MAX_ENTRIES: usize = 100_000;
-        VERDICTS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.locale != self.locale || cache.words != self.words {
-                *cache = Verdicts {
-                    locale: self.locale,
-                    words: self.words.clone(),
-                    seen: HashMap::default(),
-                };
-            }
-            if let Some(seen) = cache.seen.get(text) {
-                return seen.clone();
-            }
-            let seen = (lexical(text, self.locale, &self.words), Rc::from(bare(&fold(text))));
-            if cache.seen.len() >= MAX_ENTRIES {
-                cache.seen.clear();
-            }
-            cache.seen.insert(text.to_string(), seen.clone());
-            seen
-        })
+        VerdictsLoan(cache)
     }
 
     fn side_of(&self, token: &Token) -> Side {
@@ -489,14 +502,14 @@ impl<'d> Checker<'d> {
             }
             if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
                 && self.forms[token.form].1.name
-                && (self.locale == Locale::Any || !lexicon::is_word(&token.key, Locale::Any))
+                && (self.locale == Locale::Any || !lexicon::is_word(self.key(token), Locale::Any))
             {
                 // A name the document writes capitalised, here in lower case
                 // (but "defence" is British spelling under --locale en-US even
                 // if the document names the "Ministry of Defence").
                 continue;
             }
-            let key = token.key.to_string();
+            let key = self.key(token).to_string();
             let is_typo = match verdict {
                 // A spelling of the other locale ("colour" with --locale en-US) is always wrong.
                 Lexical::Unknown if self.locale != Locale::Any && lexicon::is_word(&key, Locale::Any) => {
@@ -835,9 +848,9 @@ impl<'d> Checker<'d> {
                     && likelier
                     && word.start != token.start
                     && self.text(word).starts_with(char::is_uppercase)
-                    && name_phrase_slip(key, &word.key)
+                    && name_phrase_slip(key, self.key(word))
                 {
-                    return Some(word.key.to_string());
+                    return Some(self.key(word).to_string());
                 }
             }
         }
@@ -936,7 +949,7 @@ impl<'d> Checker<'d> {
                     any_name
                         && capitalised
                         && !other.capital_is_positional
-                        && !lexicon::is_word(&other.key, self.locale)
+                        && !lexicon::is_word(self.key(other), self.locale)
                 }
                 _ => false,
             }
@@ -1076,68 +1089,45 @@ impl<'d> Checker<'d> {
     }
 
     /// Ranked corrections for the lower-cased `key`, best first.
+    ///
+    /// The lexicon's part (its near words with their typing cost, frequency
+    /// and sound) depends only on `key` and the locale and is remembered per
+    /// worker thread ([`lexicon_candidates`]); the document's part (its
+    /// names near `key`, and whether it uses each candidate) is added here.
     fn rank(&self, key: &str) -> Vec<Candidate> {
-        // One edit first: the two-edit search walks ten times as much of the lexicon
-        // (about half a millisecond), and is only worth it when no single
-        // edit gives a likely word.
-        let near = |edits| -> HashSet<String> {
-            lexicon::near_words(key, edits, self.locale)
-                .into_iter()
-                .filter(|(_, d)| *d > 0)
-                .map(|(w, _)| w)
-                .collect()
-        };
-        let mut words = near(1);
-        let good_single = words
-            .iter()
-            .any(|w| typing_cost(key, w) <= 0.8 && lexicon::frequency(w) >= 1_000_000);
-        if !good_single && key.chars().count() >= lexicon::MIN_CHARS_FOR_TWO_EDITS {
-            words.extend(near(2));
-        }
-        // Swapped letters cost two Levenshtein edits, out of reach for short words.
-        let chars: Vec<char> = key.chars().collect();
-        for i in 0..chars.len().saturating_sub(1) {
-            let mut swapped = chars.clone();
-            swapped.swap(i, i + 1);
-            let swapped: String = swapped.into_iter().collect();
-            if swapped != key && lexicon::is_word(&swapped, self.locale) {
-                words.insert(swapped);
-            }
+        let lexical = lexicon_candidates(key, self.locale);
+        let in_document = |word: &str| self.form_use(word).uses > 0;
+        let mut ranked: Vec<Candidate> = Vec::with_capacity(lexical.candidates.len() + 4);
+        for near in lexical.candidates.iter() {
+            ranked.push(near.candidate(in_document(&near.word)));
         }
         // A near-miss of the document's own vocabulary is the strongest evidence.
         // Lexicon words of the document are found by the search above; names are not.
+        let chars = key.chars().count();
+        let mut typed_phonetic: Option<String> = None;
         for word in &self.names {
             let len = word.chars().count();
-            if len.abs_diff(chars.len()) <= 2 && len >= 3 && strsim::osa_distance(word, key) <= 2 {
-                words.insert(word.clone());
+            if len.abs_diff(chars) <= 2
+                && len >= 3
+                && strsim::osa_distance(word, key) <= 2
+                && word != key
+                && !word.contains('\'')
+            {
+                // (A name the lexicon also offers is ranked once; one it offered
+                // and the filters dropped is dropped again below.)
+                if lexical.candidates.iter().any(|near| near.word == *word) {
+                    continue;
+                }
+                let typed_phonetic = typed_phonetic.get_or_insert_with(|| phonetic(key));
+                let near = NearWord::new(key, word.clone(), typed_phonetic);
+                if near.cost <= 2.0 {
+                    ranked.push(near.candidate(in_document(word)));
+                }
             }
         }
-        let typed_phonetic = phonetic(key);
-        let mut ranked: Vec<Candidate> = words
-            .into_iter()
-            .filter(|w| w != key && !w.contains('\''))
-            .map(|word| {
-                let cost = typing_cost(key, &word);
-                let in_document = self.form_use(&word).uses > 0;
-                let freq = lexicon::frequency(&word).max(10_000) as f64;
-                let mut score = cost - 0.25 * (freq.log10() - 5.0);
-                if in_document {
-                    score -= 0.5;
-                }
-                if phonetic(&word) == typed_phonetic {
-                    score -= 0.15;
-                }
-                Candidate {
-                    word,
-                    cost,
-                    score,
-                    in_document,
-                }
-            })
-            .filter(|c| c.cost <= 2.0)
-            .collect();
+        // (Words are distinct: the order does not depend on the order found.)
         ranked.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.word.cmp(&b.word)));
-        if self.locale != Locale::Any && lexicon::is_word(key, Locale::Any) {
+        if lexical.other_locale {
             // The other locale's spelling: its counterpart ("centres" → "centers")
             // is the closest spelling, whatever a shorter word's frequency.
             ranked.sort_by(|a, b| a.cost.total_cmp(&b.cost).then_with(|| a.score.total_cmp(&b.score)));
@@ -1150,7 +1140,7 @@ impl<'d> Checker<'d> {
         self.tokens
             .iter()
             .filter(|t| t.start != not.start)
-            .find(|t| &*t.key == word)
+            .find(|t| self.key(t) == word)
             .cloned()
     }
 
@@ -1174,97 +1164,159 @@ impl<'d> Checker<'d> {
     }
 
     /// `typo/inconsistent-spelling`: forms one slip apart, one of them unknown.
+    ///
+    /// Works on form indices ([`Token::form`]) with the tokens of each form
+    /// grouped in one flat list: no token is cloned and no map is keyed by
+    /// the forms' text (this runs over every token of every document).
     fn inconsistent(&mut self, typos: &mut Vec<Typo>) {
         let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
-        // Distinct forms (lower-cased, possessive stripped) with their tokens.
-        let capacity = self.forms.len();
-        let mut forms: HashMap<Rc<str>, Vec<Token>, FxBuild> =
-            HashMap::with_capacity_and_hasher(capacity, FxBuild::default());
-        let tokens = std::mem::take(&mut self.tokens);
-        let mut verdicts: HashMap<Rc<str>, Lexical, FxBuild> =
-            HashMap::with_capacity_and_hasher(capacity, FxBuild::default());
+        let tokens = &self.tokens;
+        let form_count = self.forms.len();
+        // Per form: whether it is compared at all (4+ letters, not a function word; 0 =
+        // not yet known, 1 = no, 2 = yes), its letters, its token count and its verdict.
+        let mut eligible = vec![0u8; form_count];
+        let mut letters = vec![0usize; form_count];
+        let mut count = vec![0u32; form_count];
+        let mut verdicts = vec![Lexical::Skip; form_count];
         // Distinct forms in the order the document first writes them: a
         // stable order without sorting every form of the document.
-        let mut keys: Vec<Rc<str>> = Vec::new();
-        for token in &tokens {
+        let mut keys: Vec<usize> = Vec::new();
+        for token in tokens {
             let verdict = token.verdict;
-            if verdict == Lexical::Skip || token.key.len() < 4 || is_stopword(&token.key) {
+            if verdict == Lexical::Skip {
                 continue;
             }
-            let key = token.key.clone();
-            if key.chars().count() < 4 {
+            let f = token.form;
+            if eligible[f] == 0 {
+                let key = &*self.forms[f].0;
+                let n = key.chars().count();
+                letters[f] = n;
+                eligible[f] = if key.len() < 4 || is_stopword(key) || n < 4 {
+                    1
+                } else {
+                    2
+                };
+            }
+            if eligible[f] != 2 {
                 continue;
             }
-            let class = verdict;
-            let entry = verdicts.entry(key.clone()).or_insert(class);
-            if matches!(class, Lexical::Word | Lexical::KnownName) {
-                *entry = class;
+            // The first verdict, unless an English word or a known name comes later.
+            if count[f] == 0 {
+                keys.push(f);
+                verdicts[f] = verdict;
+            } else if matches!(verdict, Lexical::Word | Lexical::KnownName) {
+                verdicts[f] = verdict;
             }
-            let occurrences = forms.entry(key).or_default();
-            if occurrences.is_empty() {
-                keys.push(token.key.clone());
-            }
-            occurrences.push(token.clone());
+            count[f] += 1;
         }
-        self.tokens = tokens;
+        // The tokens of each form, in text order, in one list: form `f` has
+        // `grouped[offsets[f]..offsets[f] + count[f]]`.
+        let mut offsets = vec![0u32; form_count];
+        let mut total = 0u32;
+        for &f in &keys {
+            offsets[f] = total;
+            total += count[f];
+        }
+        let mut grouped = vec![0u32; total as usize];
+        let mut filled = vec![0u32; form_count];
+        for (t, token) in tokens.iter().enumerate() {
+            let f = token.form;
+            if token.verdict == Lexical::Skip || eligible[f] != 2 {
+                continue;
+            }
+            grouped[(offsets[f] + filled[f]) as usize] = t as u32;
+            filled[f] += 1;
+        }
+        let of_form = |f: usize| {
+            let at = offsets[f] as usize;
+            grouped[at..at + count[f] as usize].iter().map(|&t| &tokens[t as usize])
+        };
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
-        let keys: Vec<&Rc<str>> = keys.iter().collect();
-        let mut reported: HashSet<&str> = HashSet::new();
         // Forms by first letter and length: a pair differs by one slip, so
         // only forms of about the same length and the same first letter are
         // compared (names rarely go wrong at the first letter), which keeps
-        // this linear in practice instead of forms × forms.
-        let mut buckets: HashMap<(char, usize), Vec<&Rc<str>>, FxBuild> = HashMap::default();
-        for key in &keys {
-            if let Some(first) = key.chars().next() {
-                buckets.entry((first, key.chars().count())).or_default().push(key);
-            }
+        // this linear in practice instead of forms × forms. Sorted by (first
+        // letter, length, order of first use): each bucket is a run, in the
+        // order the document first writes its forms.
+        // Only forms that could pair with an unknown form are bucketed: the
+        // (first letter, length) of each unknown form, sorted, says which.
+        let mut wanted: Vec<(char, usize)> = keys
+            .iter()
+            .filter(|&&f| unknown(verdicts[f]))
+            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters[f])))
+            .collect();
+        if wanted.is_empty() {
+            return;
         }
-        for a in &keys {
-            let va = verdicts[*a];
-            if !unknown(va) || reported.contains(&***a) {
+        wanted.sort_unstable();
+        wanted.dedup();
+        let near_unknown = |first: char, len: usize| {
+            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
+            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
+        };
+        let mut buckets: Vec<(char, usize, usize)> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters[f], at)))
+            .filter(|&(first, len, _)| near_unknown(first, len))
+            .collect();
+        buckets.sort_unstable();
+        let bucket = |first: char, len: usize| {
+            let from = buckets.partition_point(|&(c, l, _)| (c, l) < (first, len));
+            let to = buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len));
+            buckets[from..to].iter().map(|&(_, _, at)| keys[at])
+        };
+        for &a in &keys {
+            let va = verdicts[a];
+            if !unknown(va) {
                 continue;
             }
+            let a_key: &str = &self.forms[a].0;
             let a_capital = va == Lexical::CapitalUnknown;
-            let a_len = a.chars().count();
-            let mut best: Option<&Rc<str>> = None;
-            let first = a.chars().next().unwrap_or(' ');
+            let a_len = letters[a];
+            let mut best: Option<usize> = None;
+            let first = a_key.chars().next().unwrap_or(' ');
             // The first two letters swapped ("Olndon") are the one slip at the
             // first letter that does not make another common name.
-            let swapped: Option<String> = {
-                let mut chars = a.chars();
+            let swapped: Option<usize> = {
+                let mut chars = a_key.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(x), Some(y)) if x != y => Some([y, x].into_iter().chain(chars).collect()),
+                    (Some(x), Some(y)) if x != y => {
+                        let w: String = [y, x].into_iter().chain(chars).collect();
+                        self.form_index.get(w.as_str()).copied().filter(|&f| count[f] > 0)
+                    }
                     _ => None,
                 }
             };
-            let swapped = swapped.and_then(|w| forms.get_key_value(w.as_str()).map(|(k, _)| k));
             let nearby = (a_len.saturating_sub(1)..=a_len + 1)
-                .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten().copied())
+                .flat_map(|len| bucket(first, len))
                 .chain(swapped);
             for b in nearby {
-                if *a == b {
+                if a == b {
                     continue;
                 }
-                let b_len = b.chars().count();
-                if b_len.abs_diff(a_len) > 1 || (a.chars().next() != b.chars().next() && Some(b) != swapped) {
+                let b_key: &str = &self.forms[b].0;
+                let b_len = letters[b];
+                if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && Some(b) != swapped) {
                     continue;
                 }
-                let max = if a_len.min(b_len) >= 8 { 2 } else { 1 };
-                if strsim::osa_distance(a, b) > max {
+                if a_len.min(b_len) >= 8 {
+                    if strsim::osa_distance(a_key, b_key) > 2 {
+                        continue;
+                    }
+                } else if !within_one_osa_edit(a_key, b_key) {
                     continue;
                 }
                 let vb = verdicts[b];
                 // Names pair with names, lower-case words with unknown lower-case words
                 // (an unknown word near an English word is a spelling finding).
-                let b_capital = forms[b]
-                    .iter()
+                let b_capital = of_form(b)
                     .any(|t| !t.capital_is_positional && self.text(t).starts_with(char::is_uppercase))
                     || vb == Lexical::CapitalUnknown;
                 if a_capital != b_capital || (!a_capital && !unknown(vb)) {
                     continue;
                 }
-                if is_inflection(a, b) || strip_diacritics(a) == strip_diacritics(b) {
+                if is_inflection(a_key, b_key) || strip_diacritics(a_key) == strip_diacritics(b_key) {
                     continue;
                 }
                 // Different people's names often differ by one letter (Daniel /
@@ -1272,48 +1324,46 @@ impl<'d> Checker<'d> {
                 // a cheap slip (a swap, a doubled, dropped or neighbouring letter)
                 // that is not a vowel change or an added ending counts.
                 if a_capital {
-                    let slip = name_slip_cost(a, b);
-                    let only_doubling = undouble(a) == undouble(b);
-                    if (slip > 0.8 && !only_doubling) || a.starts_with(&**b) || b.starts_with(&***a) {
+                    let slip = name_slip_cost(a_key, b_key);
+                    let only_doubling = undouble(a_key) == undouble(b_key);
+                    if (slip > 0.8 && !only_doubling) || a_key.starts_with(b_key) || b_key.starts_with(a_key) {
                         continue;
                     }
                 }
                 // The flagged form: the unknown one when the other is known,
                 // else the rarer one, else the one only in the summary, else the later one.
-                let a_count = forms[*a].len();
-                let b_count = forms[b].len();
+                let a_count = count[a];
+                let b_count = count[b];
                 let a_is_wrong = if !unknown(vb) {
                     a_count <= b_count
                 } else if a_count != b_count {
                     a_count < b_count
                 } else {
-                    let a_summary_only = forms[*a].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
-                    let b_summary_only = forms[b].iter().all(|t| !matches!(self.side_of(t), Side::Body(_)));
+                    let a_summary_only = of_form(a).all(|t| !matches!(self.side_of(t), Side::Body(_)));
+                    let b_summary_only = of_form(b).all(|t| !matches!(self.side_of(t), Side::Body(_)));
                     if a_summary_only != b_summary_only {
                         a_summary_only
                     } else {
-                        forms[*a][0].start > forms[b][0].start
+                        of_form(a).next().map(|t| t.start) > of_form(b).next().map(|t| t.start)
                     }
                 };
-                if a_is_wrong && best.is_none_or(|c| forms[b].len() > forms[c].len()) {
+                if a_is_wrong && best.is_none_or(|c| count[b] > count[c]) {
                     best = Some(b);
                 }
             }
             let Some(right) = best else { continue };
-            reported.insert(&***a);
-            let right_tokens = &forms[right];
-            let first_right = right_tokens
-                .iter()
+            let times = count[right] as usize;
+            let first_right = of_form(right)
                 .find(|t| matches!(self.side_of(t), Side::Body(_)))
-                .unwrap_or(&right_tokens[0]);
+                .or_else(|| of_form(right).next())
+                .expect("a compared form has a token");
             let right_written = bare(self.text(first_right)).to_string();
-            for token in &forms[*a] {
+            for token in of_form(a) {
                 if already.contains(&token.start) {
                     continue;
                 }
                 let text = self.text(token);
                 let suggestion = match_case(text, &right_written);
-                let times = right_tokens.len();
                 let message = format!(
                     "`{}` is spelled `{}` elsewhere in this document ({} time{}); use one spelling ({ACCEPT_HINT})",
                     bare(text),
@@ -1334,11 +1384,208 @@ impl<'d> Checker<'d> {
                     start: token.start,
                     end,
                     suggestion: Some(suggestion),
-                    unambiguous: right_tokens.len() > forms[*a].len(),
+                    unambiguous: count[right] > count[a],
                     finding,
                 });
             }
         }
+    }
+}
+
+/// True if the optimal-string-alignment distance of `a` and `b` (in
+/// letters) is at most 1: equal, or one letter substituted, inserted,
+/// deleted, or two neighbours swapped. The same answer as
+/// `strsim::osa_distance(a, b) <= 1` without its table.
+fn within_one_osa_edit(a: &str, b: &str) -> bool {
+    let (n, m) = (a.chars().count(), b.chars().count());
+    if n.abs_diff(m) > 1 {
+        return false;
+    }
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let suffix = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count();
+    let shorter = n.min(m);
+    if n != m {
+        // One deletion from the longer: the shorter is a prefix of it plus a suffix of it.
+        return prefix + suffix >= shorter;
+    }
+    if prefix + suffix + 1 >= n {
+        return true;
+    }
+    // Two neighbours swapped: they are the only letters that differ.
+    prefix + suffix + 2 == n && {
+        let mut x = a.chars().skip(prefix);
+        let mut y = b.chars().skip(prefix);
+        let (x0, x1, y0, y1) = (x.next(), x.next(), y.next(), y.next());
+        x0 == y1 && x1 == y0
+    }
+}
+
+/// A correction the lexicon offers for a typed word, before the document
+/// is known: [`Candidate`] without the document's evidence.
+struct NearWord {
+    word: String,
+    /// [`typing_cost`] from the typed word.
+    cost: f64,
+    /// The score before the document's evidence: the cost less the
+    /// frequency bonus.
+    score: f64,
+    /// Same [`phonetic`] key as the typed word.
+    sounds_alike: bool,
+}
+
+impl NearWord {
+    fn new(key: &str, word: String, typed_phonetic: &str) -> NearWord {
+        let cost = typing_cost(key, &word);
+        let freq = lexicon::frequency(&word).max(10_000) as f64;
+        NearWord {
+            cost,
+            score: cost - 0.25 * (freq.log10() - 5.0),
+            sounds_alike: phonetic(&word) == typed_phonetic,
+            word,
+        }
+    }
+
+    /// The ranked candidate, given whether the document uses the word (the
+    /// adjustments in this order, so the scores are the same to the bit).
+    fn candidate(&self, in_document: bool) -> Candidate {
+        let mut score = self.score;
+        if in_document {
+            score -= 0.5;
+        }
+        if self.sounds_alike {
+            score -= 0.15;
+        }
+        Candidate {
+            word: self.word.clone(),
+            cost: self.cost,
+            score,
+            in_document,
+        }
+    }
+}
+
+/// The lexicon's corrections for one typed word in one locale.
+struct LexiconCandidates {
+    /// Those worth ranking: not the word itself, no apostrophe, a typing cost of at most 2.
+    candidates: Vec<NearWord>,
+    /// The typed word is the other locale's spelling.
+    other_locale: bool,
+}
+
+/// The lexicon's corrections for the lower-cased `key`, remembered per
+/// worker thread (up to a bound): the same unknown words recur across a
+/// publication's articles, and the ranking's lexicon work (near-word
+/// searches, a typing cost, a frequency and a sound key per candidate)
+/// does not depend on the document.
+fn lexicon_candidates(key: &str, locale: Locale) -> Rc<LexiconCandidates> {
+    #[derive(Default)]
+    struct Cache {
+        locale: Locale,
+        seen: HashMap<String, Rc<LexiconCandidates>, FxBuild>,
+    }
+    thread_local! {
+        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
+    }
+    const MAX_ENTRIES: usize = 20_000;
+    let hit = CACHE.with(|cache| {
+        let cache = cache.borrow();
+        (cache.locale == locale).then(|| cache.seen.get(key).cloned()).flatten()
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let found = Rc::new(search_lexicon_candidates(key, locale));
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.locale != locale || cache.seen.len() >= MAX_ENTRIES {
+            cache.locale = locale;
+            cache.seen.clear();
+        }
+        cache.seen.insert(key.to_string(), Rc::clone(&found));
+    });
+    found
+}
+
+fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
+    // One edit first: the two-edit search walks ten times as much of the lexicon
+    // (about half a millisecond), and is only worth it when no single
+    // edit gives a likely word.
+    let near = |edits| {
+        lexicon::near_words(key, edits, locale)
+            .into_iter()
+            .filter(|(_, d)| *d > 0)
+            .map(|(w, _)| w)
+    };
+    let mut words: HashSet<String, FxBuild> = near(1).collect();
+    let good_single = words
+        .iter()
+        .any(|w| typing_cost(key, w) <= 0.8 && lexicon::frequency(w) >= 1_000_000);
+    if !good_single && key.chars().count() >= lexicon::MIN_CHARS_FOR_TWO_EDITS {
+        words.extend(near(2));
+    }
+    // Swapped letters cost two Levenshtein edits, out of reach for short words.
+    let chars: Vec<char> = key.chars().collect();
+    for i in 0..chars.len().saturating_sub(1) {
+        let mut swapped = chars.clone();
+        swapped.swap(i, i + 1);
+        let swapped: String = swapped.into_iter().collect();
+        if swapped != key && lexicon::is_word(&swapped, locale) {
+            words.insert(swapped);
+        }
+    }
+    let typed_phonetic = phonetic(key);
+    let candidates = words
+        .into_iter()
+        .filter(|w| w != key && !w.contains('\''))
+        .map(|word| NearWord::new(key, word, &typed_phonetic))
+        .filter(|c| c.cost <= 2.0)
+        .collect();
+    LexiconCandidates {
+        candidates,
+        other_locale: locale != Locale::Any && lexicon::is_word(key, Locale::Any),
+    }
+}
+
+/// [`lexical`] and the lower-cased key of written forms, remembered per
+/// worker thread across documents: a publication's articles share most
+/// of their vocabulary, and the lexicon lookups behind a verdict are most
+/// of the per-word cost. For one locale and one set of project words.
+#[derive(Default)]
+struct Verdicts {
+    locale: Locale,
+    words: HashSet<String>,
+    seen: HashMap<String, (Lexical, Rc<str>), FxBuild>,
+}
+
+thread_local! {
+    static VERDICTS: std::cell::Cell<Verdicts> = std::cell::Cell::default();
+}
+
+/// The thread's verdicts while a document is read ([`Checker::verdicts`]).
+struct VerdictsLoan(Verdicts);
+
+impl VerdictsLoan {
+    /// The verdict and key of the written form `text`.
+    fn verdict(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> (Lexical, Rc<str>) {
+        const MAX_ENTRIES: usize = 100_000;
+        let cache = &mut self.0;
+        if let Some(seen) = cache.seen.get(text) {
+            return seen.clone();
+        }
+        let seen = (lexical(text, locale, words), Rc::from(bare(&fold(text))));
+        if cache.seen.len() >= MAX_ENTRIES {
+            cache.seen.clear();
+        }
+        cache.seen.insert(text.to_string(), seen.clone());
+        seen
+    }
+}
+
+impl Drop for VerdictsLoan {
+    fn drop(&mut self) {
+        let cache = std::mem::take(&mut self.0);
+        // (During thread exit the slot may be gone: the verdicts are dropped then.)
+        let _ = VERDICTS.try_with(|slot| slot.set(cache));
     }
 }
 
@@ -1537,38 +1784,55 @@ type EditOrder = (u8, usize, u8);
 /// swapped, or one letter a–z inserted or substituted. Lets a caller test
 /// a few candidate words instead of generating every variant.
 fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
-    let form: Vec<char> = form.chars().collect();
     let n = typed.len();
-    let prefix = typed.iter().zip(&form).take_while(|(a, b)| a == b).count();
+    // Most forms differ in length by more than one letter: rejected first
+    // (this runs for every form of the document). A form has at most as
+    // many letters as bytes, and at least a quarter as many.
+    if form.len() + 1 < n || form.len() > 4 * (n + 1) {
+        return None;
+    }
+    // (Most forms are ASCII: one letter a byte, no decoding to count them.)
+    let m = if form.is_ascii() {
+        form.len()
+    } else {
+        form.chars().count()
+    };
+    if m.abs_diff(n) > 1 {
+        return None;
+    }
+    // Read letter by letter, never collected: most forms share no edit with `typed`.
+    let prefix = typed.iter().zip(form.chars()).take_while(|(a, b)| **a == *b).count();
     let suffix = typed
         .iter()
         .rev()
-        .zip(form.iter().rev())
-        .take_while(|(a, b)| a == b)
+        .zip(form.chars().rev())
+        .take_while(|(a, b)| **a == *b)
         .count();
     let letter = |c: char| c.is_ascii_lowercase().then(|| c as u8 - b'a');
-    if form.len() + 1 == n {
+    if m + 1 == n {
         // Deleting typed[i] works for every i with the rest matching around it.
         let first = (n - 1).saturating_sub(suffix);
         return (first <= prefix).then_some((0, first, 0));
     }
-    if form.len() == n + 1 {
+    if m == n + 1 {
         // Inserting form[i] before typed[i].
         let first = n.saturating_sub(suffix);
         return if first <= prefix {
-            letter(form[first]).map(|c| (1, first, 2 * c))
+            form.chars().nth(first).and_then(letter).map(|c| (1, first, 2 * c))
         } else {
             None
         };
     }
-    if form.len() != n || prefix == n {
+    if prefix == n {
         return None;
     }
     let i = prefix;
     if prefix + suffix + 1 == n {
-        return letter(form[i]).map(|c| (1, i, 2 * c + 1));
+        return form.chars().nth(i).and_then(letter).map(|c| (1, i, 2 * c + 1));
     }
-    let swapped = prefix + suffix + 2 == n && typed[i] == form[i + 1] && typed[i + 1] == form[i];
+    let mut at = form.chars().skip(i);
+    let (f0, f1) = (at.next(), at.next());
+    let swapped = prefix + suffix + 2 == n && f1 == Some(typed[i]) && f0 == typed.get(i + 1).copied();
     swapped.then_some((0, i, 1))
 }
 
@@ -1684,8 +1948,19 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
     // for their bytes (0xEF leads U+FFFD, among others) and reads only the
     // words around them.
     let mut done = 0;
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
-        if at < done || !matches!(byte, b'.' | b':' | b'@' | b'#' | 0xEF) {
+    // The positions of those bytes in text order, from two vectorised
+    // searches (memchr takes at most three bytes) merged.
+    let bytes = text.as_bytes();
+    let mut common = memchr::memchr3_iter(b'.', b':', b'@', bytes).peekable();
+    let mut rare = memchr::memchr2_iter(b'#', 0xEF, bytes).peekable();
+    loop {
+        let at = match (common.peek(), rare.peek()) {
+            (Some(&a), Some(&b)) if b < a => rare.next(),
+            (Some(_), _) => common.next(),
+            (None, _) => rare.next(),
+        };
+        let Some(at) = at else { break };
+        if at < done {
             continue;
         }
         let offset = text[..at]
@@ -1710,11 +1985,13 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
 /// address, a file name or domain, an @handle or #hashtag, or holds a byte
 /// `--lossy` could not decode (its spelling is unknown).
 fn is_web_word(word: &str) -> bool {
-    if !word.contains(['.', ':', '@', '#', '\u{FFFD}']) {
+    // (The ASCII marks by byte: cheaper than decoding every character.)
+    if !word.bytes().any(|b| matches!(b, b'.' | b':' | b'@' | b'#')) && !word.contains('\u{FFFD}') {
         return false;
     }
     let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
-    core.contains("://")
+    // (A byte search for ':' first: a substring search costs more, and most words have no colon.)
+    (core.contains(':') && core.contains("://"))
         || core.starts_with("www.")
         || core.starts_with('@')
         || core.starts_with('#')
@@ -1771,13 +2048,25 @@ fn is_file_name(word: &str) -> bool {
 /// Quoted runs where most words are not English: foreign phrases, not typos.
 fn foreign_quotes(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
-    // Every opening mark is '"' or starts with byte 0xE2 (“ „) or 0xC2 («):
-    // most sentences have none, and a byte scan is cheaper than decoding.
-    if !text.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+    // Only an opening mark (" “ „ «) starts a quote: most sentences have
+    // none, and a byte scan is cheaper than decoding. (Byte 0xE2 alone also
+    // leads ’ and dashes, common in news text: the marks are matched whole.)
+    let bytes = text.as_bytes();
+    let opens = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).any(|i| match bytes[i] {
+        b'"' => true,
+        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9E)),
+        0xC2 => bytes.get(i + 1) == Some(&0xAB),
+        _ => false,
+    });
+    if !opens {
         return ranges;
     }
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Every mark (" “ ” „ « ») is '"' or starts with byte 0xE2 or 0xC2,
+    // which only ever start a character: the marks are decoded where those
+    // bytes are, and the letters between them are not.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+        let Some(c) = text[i..].chars().next() else { continue };
         match (open, c) {
             (None, '"' | '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
             (Some((start, o)), '"' | '”' | '»' | '“')
@@ -1795,20 +2084,21 @@ fn foreign_quotes(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_foreign(quote: &str) -> bool {
-    let words: Vec<String> = unicode_words(quote).map(fold).collect();
-    if words.is_empty() {
+    let written: Vec<&str> = unicode_words(quote).collect();
+    if written.is_empty() {
         return false;
     }
     // Most quotes are English: stop looking words up once more than half are.
     let mut english = 0;
-    for w in &words {
-        if lexicon::is_word(w, Locale::Any) || lexicon::is_known_name(w) {
+    for w in &written {
+        if is_english_or_name(w) {
             english += 1;
-            if english * 2 > words.len() {
+            if english * 2 > written.len() {
                 return false;
             }
         }
     }
+    let words: Vec<String> = written.iter().map(|w| fold(w)).collect();
     let not_english = words.len() - english;
     let marker = quote.contains(['¡', '¿'])
         || words
@@ -1818,6 +2108,30 @@ fn is_foreign(quote: &str) -> bool {
             .iter()
             .any(|w| w.contains('\'') && contraction(w, Locale::Any) == Some(Lexical::Skip));
     not_english * 2 > words.len() || (marker && not_english * 2 >= words.len())
+}
+
+/// True if `written`, folded, is an English word (any locale) or a
+/// known name, remembered per worker thread: quotes are mostly English, and
+/// their common words recur across a publication's articles, while each
+/// lexicon look-up walks two or three fsts.
+fn is_english_or_name(written: &str) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, bool, FxBuild>> = std::cell::RefCell::default();
+    }
+    const MAX_ENTRIES: usize = 100_000;
+    SEEN.with(|seen| {
+        if let Some(&known) = seen.borrow().get(written) {
+            return known;
+        }
+        let folded = fold(written);
+        let known = lexicon::is_word(&folded, Locale::Any) || lexicon::is_known_name(&folded);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= MAX_ENTRIES {
+            seen.clear();
+        }
+        seen.insert(written.to_string(), known);
+        known
+    })
 }
 
 const KEYBOARD_ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
@@ -1867,29 +2181,32 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
     let t: Vec<char> = typed.chars().collect();
     let w: Vec<char> = intended.chars().collect();
     let (n, m) = (t.len(), w.len());
-    let mut d = vec![vec![0.0f64; m + 1]; n + 1];
-    let extra = |i: usize| -> f64 {
-        // typed[i] was typed but not meant.
-        let c = t[i];
-        if (i > 0 && t[i - 1] == c) || t.get(i + 1) == Some(&c) {
-            0.5
-        } else if (i > 0 && adjacent_keys(t[i - 1], c)) || t.get(i + 1).is_some_and(|&n| adjacent_keys(n, c)) {
-            0.8
-        } else {
-            1.0
-        }
-    };
-    let missing = |j: usize| -> f64 {
-        // intended[j] was meant but not typed.
-        let c = w[j];
-        if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
-            0.5
-        } else if is_vowel(c) {
-            0.8
-        } else {
-            1.0
-        }
-    };
+    // typed[i] was typed but not meant.
+    let extra: Vec<f64> = (0..n)
+        .map(|i| {
+            let c = t[i];
+            if (i > 0 && t[i - 1] == c) || t.get(i + 1) == Some(&c) {
+                0.5
+            } else if (i > 0 && adjacent_keys(t[i - 1], c)) || t.get(i + 1).is_some_and(|&n| adjacent_keys(n, c)) {
+                0.8
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    // intended[j] was meant but not typed.
+    let missing: Vec<f64> = (0..m)
+        .map(|j| {
+            let c = w[j];
+            if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
+                0.5
+            } else if is_vowel(c) {
+                0.8
+            } else {
+                1.0
+            }
+        })
+        .collect();
     let substitute = |a: char, b: char| -> f64 {
         if a == b {
             0.0
@@ -1899,24 +2216,28 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
             1.0
         }
     };
+    // One flat table, row i at i * (m + 1); the per-letter costs above are
+    // computed once, not once per cell (this runs for every candidate).
+    let width = m + 1;
+    let mut d = vec![0.0f64; (n + 1) * width];
     for i in 1..=n {
-        d[i][0] = d[i - 1][0] + extra(i - 1);
+        d[i * width] = d[(i - 1) * width] + extra[i - 1];
     }
     for j in 1..=m {
-        d[0][j] = d[0][j - 1] + missing(j - 1);
+        d[j] = d[j - 1] + missing[j - 1];
     }
     for i in 1..=n {
         for j in 1..=m {
-            let mut best = (d[i - 1][j] + extra(i - 1))
-                .min(d[i][j - 1] + missing(j - 1))
-                .min(d[i - 1][j - 1] + substitute(t[i - 1], w[j - 1]));
+            let mut best = (d[(i - 1) * width + j] + extra[i - 1])
+                .min(d[i * width + j - 1] + missing[j - 1])
+                .min(d[(i - 1) * width + j - 1] + substitute(t[i - 1], w[j - 1]));
             if i > 1 && j > 1 && t[i - 1] == w[j - 2] && t[i - 2] == w[j - 1] && t[i - 1] != t[i - 2] {
-                best = best.min(d[i - 2][j - 2] + 0.6);
+                best = best.min(d[(i - 2) * width + j - 2] + 0.6);
             }
-            d[i][j] = best;
+            d[i * width + j] = best;
         }
     }
-    d[n][m]
+    d[n * width + m]
 }
 
 /// The word with doubled letters written once.
@@ -1994,6 +2315,43 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(never_typo_ranges(&text), never_typo_ranges_by_words(&text));
         }
+
+        /// Decoding only the marks finds the quotes decoding every character
+        /// found, on text of quote marks, bytes that lead other characters
+        /// (’ — ¡ é), and English and foreign words.
+        #[test]
+        fn the_mark_scan_finds_the_quotes_the_character_scan_found(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "\"", "“", "”", "„", "«", "»", "’", "—", "¡", " ", "é", "la", "casa", "est", "und", "the", "house",
+                ]),
+                0..30,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(foreign_quotes(&text), foreign_quotes_by_characters(&text));
+        }
+    }
+
+    /// [`foreign_quotes`] decoding every character: the reference for its mark scan.
+    fn foreign_quotes_by_characters(text: &str) -> Vec<(usize, usize)> {
+        let mut ranges = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in text.char_indices() {
+            match (open, c) {
+                (None, '"' | '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
+                (Some((start, o)), '"' | '”' | '»' | '“')
+                    if matches!((o, c), ('"', '"') | ('“' | '„', '”' | '“') | ('«', '»')) =>
+                {
+                    if is_foreign(&text[start..i]) {
+                        ranges.push((start, i));
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        ranges
     }
     use crate::document::{parse_article, InputFormat, ParseOptions};
 
@@ -2257,6 +2615,35 @@ mod tests {
         );
         // A long term two arbitrary edits from a word is not: "syncytial" / "syncytium".
         assert_eq!(typos("Title Here\n\nThe respiratory syncytial virus spread.\n"), []);
+    }
+
+    #[test]
+    fn within_one_osa_edit_agrees_with_strsim() {
+        // Every one-edit variant of a few words (and the variants of those, for
+        // two edits), against the table-based distance it replaces.
+        for word in ["zelensky", "lcub", "naïve", "abba", "ab", "olndon"] {
+            let chars: Vec<char> = word.chars().collect();
+            let mut variants = vec![word.to_string(), "é".to_string(), String::new()];
+            for_each_one_edit_variant(&chars, |v| variants.push(v.to_string()));
+            let mut second = Vec::new();
+            for v in variants.iter().step_by(7) {
+                let chars: Vec<char> = v.chars().collect();
+                for_each_one_edit_variant(&chars, |w| second.push(w.to_string()));
+            }
+            variants.extend(second);
+            for v in &variants {
+                assert_eq!(
+                    within_one_osa_edit(word, v),
+                    strsim::osa_distance(word, v) <= 1,
+                    "{word} / {v}"
+                );
+                assert_eq!(
+                    within_one_osa_edit(v, word),
+                    strsim::osa_distance(v, word) <= 1,
+                    "{v} / {word}"
+                );
+            }
+        }
     }
 
     #[test]
