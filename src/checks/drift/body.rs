@@ -41,22 +41,25 @@ impl QuoteIndex {
     }
 }
 
+/// Keys borrow the alignment's tokens (`'a`): a body has thousands of
+/// words, and copying each distinct one into a `String` was most of the
+/// cost of building the view.
 #[derive(Debug, Default)]
-pub struct BodyView {
+pub struct BodyView<'a> {
     quotes: OnceLock<QuoteIndex>,
     /// Folded body words with dots and apostrophes removed ("u.s" → "us").
-    pub plain: HashSet<String>,
+    pub plain: HashSet<Cow<'a, str>>,
     /// Capitalised body words (plain form) by their first four letters.
-    pub names_by_prefix: HashMap<String, Vec<String>>,
+    names_by_prefix: HashMap<Cow<'a, str>, Vec<Cow<'a, str>>>,
     /// Initials of runs of capitalised body words ("nami").
-    pub acronyms: HashSet<String>,
+    acronyms: HashSet<String>,
     /// Numbers the body gives.
     pub numbers: Vec<Number>,
     /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
     /// ([`cues::time_of_day`]), with their sentence and token index.
     pub times: Vec<(f64, usize, usize)>,
     /// First five letters of every body stem, for reworded inflections.
-    pub stem_prefixes: HashSet<String>,
+    stem_prefixes: HashSet<&'a str>,
     /// Months and weekdays the body names (canonical lowercase names).
     pub dates: HashSet<&'static str>,
     /// WordNet synsets of the body's capitalised words and of the places
@@ -94,16 +97,26 @@ fn plained(folded: &str) -> Cow<'_, str> {
     }
 }
 
-impl BodyView {
-    pub fn build(doc: &Document, alignment: &Alignment) -> BodyView {
+/// The first `n` characters of `word`, borrowed when `word` is.
+fn char_prefix<'a>(word: &Cow<'a, str>, n: usize) -> Cow<'a, str> {
+    let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+    match word {
+        Cow::Borrowed(w) => Cow::Borrowed(&w[..end]),
+        Cow::Owned(w) => Cow::Owned(w[..end].to_string()),
+    }
+}
+
+impl<'a> BodyView<'a> {
+    pub fn build(doc: &Document, alignment: &'a Alignment) -> BodyView<'a> {
         let mut view = BodyView::default();
         // Sized for an article's distinct words up front: growing the sets
         // one doubling at a time cost more than filling them.
         let tokens: usize = alignment.sentences.iter().map(|s| s.tokens.len()).sum();
         view.plain.reserve(tokens / 2);
         view.stem_prefixes.reserve(tokens / 2);
+        let mut run: Vec<&Token> = Vec::new();
         for (s, sentence) in alignment.sentences.iter().enumerate() {
-            let mut run: Vec<&Token> = Vec::new();
+            run.clear();
             for (i, t) in sentence.tokens.iter().enumerate() {
                 let p = plained(&t.folded);
                 if let Some(n) = cues::number_of(t).or_else(|| cues::ordinal_second(&sentence.tokens, i)) {
@@ -116,28 +129,23 @@ impl BodyView {
                     view.numbers.push(Number::new(value));
                 }
                 if let Some((fifth, c)) = t.stem.char_indices().nth(4) {
-                    let prefix = &t.stem[..fifth + c.len_utf8()];
-                    if !view.stem_prefixes.contains(prefix) {
-                        view.stem_prefixes.insert(prefix.to_string());
-                    }
+                    view.stem_prefixes.insert(&t.stem[..fifth + c.len_utf8()]);
                 }
                 view.dates.extend(cues::days_of(&t.folded));
-                if let Some(date) = cues::date_name(&t.folded) {
-                    if t.is_capitalized(&doc.text) {
+                let capitalized = t.is_capitalized(&doc.text);
+                if capitalized {
+                    if let Some(date) = cues::date_name(&t.folded) {
                         view.dates.insert(date);
                     }
                 }
-                let capital = t.is_capitalized(&doc.text) && t.number().is_none();
+                let capital = capitalized && t.number().is_none();
                 if capital {
-                    let prefix: String = p.chars().take(4).collect();
-                    let names = view.names_by_prefix.entry(prefix).or_default();
-                    if !names.iter().any(|n| *n == p) {
-                        names.push(p.to_string());
+                    let names = view.names_by_prefix.entry(char_prefix(&p, 4)).or_default();
+                    if !names.contains(&p) {
+                        names.push(p.clone());
                     }
                 }
-                if !view.plain.contains(p.as_ref()) {
-                    view.plain.insert(p.into_owned());
-                }
+                view.plain.insert(p);
                 // Runs of capitalised words (function words may sit inside:
                 // "National Alliance on Mental Illness"); punctuation ends one.
                 if i > 0 && doc.text[sentence.tokens[i - 1].end..t.start].contains([',', '(', ')', ';', ':', '.']) {
@@ -156,7 +164,15 @@ impl BodyView {
         view
     }
 
+    #[inline]
     fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
+        if run.len() < 2 {
+            return;
+        }
+        self.add_run_acronyms(text, run);
+    }
+
+    fn add_run_acronyms(&mut self, text: &str, run: &[&Token]) {
         if run.len() < 2 {
             return;
         }
@@ -189,7 +205,7 @@ impl BodyView {
         let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
         let as_word = if acronym {
             self.names_by_prefix
-                .get(&p.chars().take(4).collect::<String>())
+                .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
                 .is_some_and(|names| names.iter().any(|n| n == p))
         } else {
             self.plain.contains(p) || alignment.body_has(&token.stem)
@@ -203,14 +219,16 @@ impl BodyView {
                 return true;
             }
         }
-        let prefix: String = p.chars().take(4).collect();
-        self.names_by_prefix.get(&prefix).is_some_and(|names| {
-            names.iter().any(|b| {
-                let common = b.chars().zip(p.chars()).take_while(|(x, y)| x == y).count();
-                let shorter = b.chars().count().min(p.chars().count());
-                common >= 4 && common + 2 >= shorter
+        self.names_by_prefix
+            .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
+            .is_some_and(|names| {
+                names.iter().any(|b| {
+                    let common = b.chars().zip(p.chars()).take_while(|(x, y)| x == y).count();
+                    let shorter = b.chars().count().min(p.chars().count());
+                    common >= 4 && common + 2 >= shorter
+                })
             })
-        }) || self.contains_place(p)
+            || self.contains_place(p)
     }
 
     /// True when `plain` names a place (or, as an adjective, pertains to
@@ -238,7 +256,10 @@ impl BodyView {
     /// True when a body stem starts like `stem` ("driver", "driving"):
     /// enough for a word not to count as unsupported phrasing.
     pub fn has_stem_prefix(&self, stem: &str) -> bool {
-        stem.chars().count() >= 5 && self.stem_prefixes.contains(&stem.chars().take(5).collect::<String>())
+        stem.chars().count() >= 5
+            && self
+                .stem_prefixes
+                .contains(char_prefix(&Cow::Borrowed(stem), 5).as_ref())
     }
 
     /// The body sentence where the word run `words` occurs in order, if it does.

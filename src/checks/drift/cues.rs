@@ -328,6 +328,11 @@ const DATES: &[(&str, &str)] = &[
 /// these as words (so alignment matches them as written); drift reads their
 /// value.
 pub fn suffixed_number(folded: &str) -> Option<Number> {
+    // A word that starts with a letter has no digits to parse (an empty
+    // number never parses): most words end here, before a search.
+    if !folded.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
     let digits_end = folded.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
     let (digits, suffix) = folded.split_at(digits_end);
     let scale = match suffix {

@@ -176,7 +176,7 @@ pub(crate) struct UnitCtx<'a> {
     pub unit: &'a Unit,
     pub a: &'a UnitAlignment,
     pub alignment: &'a Alignment,
-    pub body: &'a BodyView,
+    pub body: &'a BodyView<'a>,
     /// Byte ranges of quoted text in the unit (quote marks excluded).
     pub quotes: Vec<(usize, usize)>,
     /// Per token: part of a name.
@@ -210,7 +210,7 @@ impl<'a> UnitCtx<'a> {
         doc: &'a Document,
         a: &'a UnitAlignment,
         alignment: &'a Alignment,
-        body: &'a BodyView,
+        body: &'a BodyView<'a>,
         readings: &'a [lexical::Reading],
     ) -> UnitCtx<'a> {
         let unit = &doc.units[a.unit];
