@@ -51,7 +51,12 @@ impl Token {
     }
 
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.text(text).chars().next().is_some_and(char::is_uppercase)
+        let word = self.text(text);
+        match word.as_bytes().first() {
+            // ASCII (most words): no character decoding.
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 

@@ -148,7 +148,12 @@ impl<'a> BodyView<'a> {
                 view.plain.insert(p);
                 // Runs of capitalised words (function words may sit inside:
                 // "National Alliance on Mental Illness"); punctuation ends one.
-                if i > 0 && doc.text[sentence.tokens[i - 1].end..t.start].contains([',', '(', ')', ';', ':', '.']) {
+                // (ASCII marks: a byte scan finds them, no character decoding.)
+                if i > 0
+                    && doc.text.as_bytes()[sentence.tokens[i - 1].end..t.start]
+                        .iter()
+                        .any(|b| matches!(b, b',' | b'(' | b')' | b';' | b':' | b'.'))
+                {
                     view.add_acronyms(&doc.text, &run);
                     run.clear();
                 }
@@ -181,6 +186,7 @@ impl<'a> BodyView<'a> {
             .filter_map(|t| t.text(text).chars().next())
             .flat_map(char::to_lowercase)
             .collect();
+        let mut buf = String::with_capacity(32);
         for start in 0..initials.len() {
             for end in start + 2..=initials.len().min(start + 8) {
                 // Two letters only from the last two words (a name ends in
@@ -189,7 +195,12 @@ impl<'a> BodyView<'a> {
                 if end - start == 2 && end != initials.len() {
                     continue;
                 }
-                self.acronyms.insert(initials[start..end].iter().collect());
+                // Most runs repeat a name already seen: look up before copying.
+                buf.clear();
+                buf.extend(&initials[start..end]);
+                if !self.acronyms.contains(buf.as_str()) {
+                    self.acronyms.insert(buf.clone());
+                }
             }
         }
     }
