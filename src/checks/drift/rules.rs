@@ -764,8 +764,11 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         // The occurrence read against is one about the same thing: a word
         // the body negates in another clause says nothing about this one.
         let in_context = |o: &(usize, usize, Option<usize>)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
-        let (s, j, cue) = occurrences.iter().copied().find(in_context).unwrap_or((s, j, cue));
-        let context = occurrences.iter().any(in_context);
+        // One search gives both the occurrence and whether there is one
+        // (`shares_context` is most of this rule's cost).
+        let found = occurrences.iter().copied().find(in_context);
+        let context = found.is_some();
+        let (s, j, cue) = found.unwrap_or((s, j, cue));
         let body = sentence_tokens(ctx, s);
         match unit_neg[k] {
             None if context && occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k) => {
