@@ -107,7 +107,7 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
         .enumerate()
         .map(|(i, t)| {
             // "U.S." is a name even though "us" is a stopword.
-            let dotted = {
+            let dotted = || {
                 let word = t.text(text);
                 word.contains('.')
                     && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -115,7 +115,7 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
             };
             if !t.is_capitalized(text)
                 || t.number().is_some()
-                || (t.stop && !dotted)
+                || (t.stop && !dotted())
                 || cues::date_name(&t.folded).is_some()
                 || quotes.iter().any(|&(s, e)| t.start >= s && t.end <= e)
             {
@@ -127,16 +127,16 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
             };
             // A common word at the start of a sentence or in a title-case
             // headline is not a name, even if it can be one ("Solidarity").
+            // Elsewhere a capital makes a name, and the lexicon is not asked.
+            if !(title || initial) {
+                return true;
+            }
             let common = lexicon::is_word(&t.folded, Locale::Any);
             let word = t.text(text);
             let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && word.chars().all(|c| !c.is_lowercase())
                 && !common;
-            if title || initial {
-                !common || acronym
-            } else {
-                true
-            }
+            !common || acronym
         })
         .collect()
 }
