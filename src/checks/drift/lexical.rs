@@ -402,7 +402,12 @@ mod tests {
         .expect("parses");
         let alignment = crate::align::align(&doc);
         let readings = super::super::Readings::of(&doc, &alignment);
-        let (a, r) = alignment.units.iter().zip(&readings.0).next_back().expect("a unit");
+        let (a, r) = alignment
+            .units
+            .iter()
+            .zip(&readings.readings)
+            .next_back()
+            .expect("a unit");
         let words = a
             .tokens
             .iter()

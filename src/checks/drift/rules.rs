@@ -201,7 +201,7 @@ fn quote_words(text: &str, start: usize, end: usize) -> Vec<String> {
 
 pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    for &(start, end) in &ctx.quotes {
+    for &(start, end) in ctx.quotes {
         let inside = &text[start..end];
         // An ellipsis marks a cut: each piece must be in the body.
         let mut pieces: Vec<Vec<String>> = Vec::new();
@@ -569,7 +569,7 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     // their ends ("Stan UNK" is the name "Stan") and a run made only of
     // placeholders is no name at all.
     let placeholder = |i: usize| cues::placeholder(tokens[i].text(text));
-    let runs: Vec<(usize, usize)> = name_runs(text, tokens, &ctx.entity)
+    let runs: Vec<(usize, usize)> = name_runs(text, tokens, ctx.entity)
         .into_iter()
         .filter_map(|(mut first, mut last)| {
             while first <= last && placeholder(first) {
