@@ -6,7 +6,7 @@
 //! the body does not, once per document.
 
 use super::cues;
-use crate::align::Alignment;
+use crate::align::{Alignment, BodySentence};
 use crate::document::Document;
 use crate::text::lexicon::{self, Locale};
 use crate::text::{synonyms, Number, Token, WordIndex};
@@ -41,31 +41,44 @@ impl QuoteIndex {
     }
 }
 
-/// Keys borrow the alignment's tokens (`'a`): a body has thousands of
-/// words, and copying each distinct one into a `String` was most of the
-/// cost of building the view.
+/// The numbers, times and dates are gathered up front (the number rule
+/// reads them for every unit). The word sets are built on first use, each
+/// in its own pass: most documents never ask whether the body has a stem
+/// prefix, and most names a unit uses are plain body words, so the names
+/// by prefix and the acronyms are rarely needed. Keys borrow the
+/// alignment's tokens (`'a`): copying each distinct body word into a
+/// `String` was most of the cost of building the view.
 #[derive(Debug, Default)]
 pub struct BodyView<'a> {
+    /// The document text the tokens' offsets point into.
+    text: &'a str,
+    sentences: &'a [BodySentence],
     quotes: OnceLock<QuoteIndex>,
     /// Folded body words with dots and apostrophes removed ("u.s" → "us").
-    pub plain: HashSet<Cow<'a, str>>,
-    /// Capitalised body words (plain form) by their first four letters.
-    names_by_prefix: HashMap<Cow<'a, str>, Vec<Cow<'a, str>>>,
-    /// Initials of runs of capitalised body words ("nami").
-    acronyms: HashSet<String>,
+    plain: OnceLock<HashSet<Cow<'a, str>>>,
+    names: OnceLock<Names<'a>>,
+    /// First five letters of every body stem, for reworded inflections.
+    stem_prefixes: OnceLock<HashSet<&'a str>>,
     /// Numbers the body gives.
     pub numbers: Vec<Number>,
     /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
     /// ([`cues::time_of_day`]), with their sentence and token index.
     pub times: Vec<(f64, usize, usize)>,
-    /// First five letters of every body stem, for reworded inflections.
-    stem_prefixes: HashSet<&'a str>,
     /// Months and weekdays the body names (canonical lowercase names).
     pub dates: HashSet<&'static str>,
     /// WordNet synsets of the body's capitalised words and of the places
     /// they are part of ("London" → England → United Kingdom); built on
     /// first use, so documents whose units name nothing new never pay for it.
     places: OnceLock<HashSet<u32>>,
+}
+
+/// The body's capitalised words.
+#[derive(Debug, Default)]
+struct Names<'a> {
+    /// Capitalised body words (plain form) by their first four letters.
+    by_prefix: HashMap<Cow<'a, str>, Vec<Cow<'a, str>>>,
+    /// Initials of runs of capitalised body words ("nami").
+    acronyms: HashSet<String>,
 }
 
 /// A word normalised for quote comparison: lowercase letters and digits only.
@@ -107,18 +120,14 @@ fn char_prefix<'a>(word: &Cow<'a, str>, n: usize) -> Cow<'a, str> {
 }
 
 impl<'a> BodyView<'a> {
-    pub fn build(doc: &Document, alignment: &'a Alignment) -> BodyView<'a> {
-        let mut view = BodyView::default();
-        // Sized for an article's distinct words up front: growing the sets
-        // one doubling at a time cost more than filling them.
-        let tokens: usize = alignment.sentences.iter().map(|s| s.tokens.len()).sum();
-        view.plain.reserve(tokens / 2);
-        view.stem_prefixes.reserve(tokens / 2);
-        let mut run: Vec<&Token> = Vec::new();
+    pub fn build(doc: &'a Document, alignment: &'a Alignment) -> BodyView<'a> {
+        let mut view = BodyView {
+            text: &doc.text,
+            sentences: &alignment.sentences,
+            ..BodyView::default()
+        };
         for (s, sentence) in alignment.sentences.iter().enumerate() {
-            run.clear();
             for (i, t) in sentence.tokens.iter().enumerate() {
-                let p = plained(&t.folded);
                 if let Some(n) = cues::number_of(t).or_else(|| cues::ordinal_second(&sentence.tokens, i)) {
                     view.numbers.push(n);
                 }
@@ -128,56 +137,89 @@ impl<'a> BodyView<'a> {
                 if let Some(value) = cues::number_word(&t.folded) {
                     view.numbers.push(Number::new(value));
                 }
-                if let Some((fifth, c)) = t.stem.char_indices().nth(4) {
-                    view.stem_prefixes.insert(&t.stem[..fifth + c.len_utf8()]);
-                }
                 view.dates.extend(cues::days_of(&t.folded));
-                let capitalized = t.is_capitalized(&doc.text);
-                if capitalized {
+                if t.is_capitalized(&doc.text) {
                     if let Some(date) = cues::date_name(&t.folded) {
                         view.dates.insert(date);
                     }
                 }
-                let capital = capitalized && t.number().is_none();
-                if capital {
-                    let names = view.names_by_prefix.entry(char_prefix(&p, 4)).or_default();
-                    if !names.contains(&p) {
-                        names.push(p.clone());
-                    }
-                }
-                view.plain.insert(p);
-                // Runs of capitalised words (function words may sit inside:
-                // "National Alliance on Mental Illness"); punctuation ends one.
-                // (ASCII marks: a byte scan finds them, no character decoding.)
-                if i > 0
-                    && doc.text.as_bytes()[sentence.tokens[i - 1].end..t.start]
-                        .iter()
-                        .any(|b| matches!(b, b',' | b'(' | b')' | b';' | b':' | b'.'))
-                {
-                    view.add_acronyms(&doc.text, &run);
-                    run.clear();
-                }
-                if capital {
-                    run.push(t);
-                } else if !t.stop || run.is_empty() {
-                    view.add_acronyms(&doc.text, &run);
-                    run.clear();
-                }
             }
-            view.add_acronyms(&doc.text, &run);
         }
         view
     }
 
-    #[inline]
-    fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
-        if run.len() < 2 {
-            return;
-        }
-        self.add_run_acronyms(text, run);
+    fn tokens(&self) -> impl Iterator<Item = &'a Token> {
+        self.sentences.iter().flat_map(|s| &s.tokens)
     }
 
-    fn add_run_acronyms(&mut self, text: &str, run: &[&Token]) {
+    /// Folded body words with dots and apostrophes removed ("u.s" → "us").
+    pub fn plain(&self) -> &HashSet<Cow<'a, str>> {
+        self.plain.get_or_init(|| {
+            // Sized for an article's distinct words up front: growing the
+            // set one doubling at a time cost more than filling it.
+            let mut plain = HashSet::default();
+            plain.reserve(self.tokens().count() / 2);
+            plain.extend(self.tokens().map(|t| plained(&t.folded)));
+            plain
+        })
+    }
+
+    fn stem_prefixes(&self) -> &HashSet<&'a str> {
+        self.stem_prefixes.get_or_init(|| {
+            let mut prefixes = HashSet::default();
+            prefixes.reserve(self.tokens().count() / 2);
+            for t in self.tokens() {
+                if let Some((fifth, c)) = t.stem.char_indices().nth(4) {
+                    prefixes.insert(&t.stem[..fifth + c.len_utf8()]);
+                }
+            }
+            prefixes
+        })
+    }
+
+    fn names(&self) -> &Names<'a> {
+        self.names.get_or_init(|| {
+            let text = self.text;
+            let mut names = Names::default();
+            let mut run: Vec<&Token> = Vec::new();
+            for sentence in self.sentences {
+                run.clear();
+                for (i, t) in sentence.tokens.iter().enumerate() {
+                    let capital = t.is_capitalized(text) && t.number().is_none();
+                    if capital {
+                        let p = plained(&t.folded);
+                        let same = names.by_prefix.entry(char_prefix(&p, 4)).or_default();
+                        if !same.contains(&p) {
+                            same.push(p);
+                        }
+                    }
+                    // Runs of capitalised words (function words may sit inside:
+                    // "National Alliance on Mental Illness"); punctuation ends one.
+                    // (ASCII marks: a byte scan finds them, no character decoding.)
+                    if i > 0
+                        && text.as_bytes()[sentence.tokens[i - 1].end..t.start]
+                            .iter()
+                            .any(|b| matches!(b, b',' | b'(' | b')' | b';' | b':' | b'.'))
+                    {
+                        names.add_acronyms(text, &run);
+                        run.clear();
+                    }
+                    if capital {
+                        run.push(t);
+                    } else if !t.stop || run.is_empty() {
+                        names.add_acronyms(text, &run);
+                        run.clear();
+                    }
+                }
+                names.add_acronyms(text, &run);
+            }
+            names
+        })
+    }
+}
+
+impl Names<'_> {
+    fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
         if run.len() < 2 {
             return;
         }
@@ -204,7 +246,9 @@ impl<'a> BodyView<'a> {
             }
         }
     }
+}
 
+impl<'a> BodyView<'a> {
     /// True when the body has the name `folded` in some form: the word
     /// itself, as initials of a name, or as the country of a demonym.
     pub fn has_name(&self, alignment: &Alignment, token: &Token, text: &str) -> bool {
@@ -215,22 +259,24 @@ impl<'a> BodyView<'a> {
         let word = token.text(text);
         let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
         let as_word = if acronym {
-            self.names_by_prefix
+            self.names()
+                .by_prefix
                 .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
                 .is_some_and(|names| names.iter().any(|n| n == p))
         } else {
-            self.plain.contains(p) || alignment.body_has(&token.stem)
+            self.plain().contains(p) || alignment.body_has(&token.stem)
         };
-        if as_word || self.acronyms.contains(p) {
+        if as_word || self.names().acronyms.contains(p) {
             return true;
         }
         // A plural acronym ("MPs").
         if let Some(singular) = p.strip_suffix('s').filter(|s| s.len() >= 2) {
-            if self.plain.contains(singular) || self.acronyms.contains(singular) {
+            if self.plain().contains(singular) || self.names().acronyms.contains(singular) {
                 return true;
             }
         }
-        self.names_by_prefix
+        self.names()
+            .by_prefix
             .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
             .is_some_and(|names| {
                 names.iter().any(|b| {
@@ -254,7 +300,8 @@ impl<'a> BodyView<'a> {
         let places = self.places.get_or_init(|| {
             // Only names that are not also common words: "the West" is no
             // region of the United States, "china" no country.
-            self.names_by_prefix
+            self.names()
+                .by_prefix
                 .values()
                 .flatten()
                 .filter(|name| !lexicon::is_word(name, Locale::Any))
@@ -269,7 +316,7 @@ impl<'a> BodyView<'a> {
     pub fn has_stem_prefix(&self, stem: &str) -> bool {
         stem.chars().count() >= 5
             && self
-                .stem_prefixes
+                .stem_prefixes()
                 .contains(char_prefix(&Cow::Borrowed(stem), 5).as_ref())
     }
 

@@ -241,7 +241,7 @@ pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if !cues::colour(&t.folded) || ctx.entity[k] || ctx.in_quote(t) || t.is_capitalized(text) {
             continue;
         }
-        if ctx.body.plain.contains(&*t.folded) {
+        if ctx.body.plain().contains(&*t.folded) {
             continue;
         }
         let said = t.text(text);
@@ -310,7 +310,7 @@ pub fn prefixed(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         };
         let has_word = |s: &usize| ctx.alignment.sentences[*s].tokens.iter().any(body_word);
         let run = [normalise(&p.folded), normalise(&w.folded)];
-        if ctx.body.find_run(ctx.alignment, &run).is_some() || ctx.body.plain.contains(run.concat().as_str()) {
+        if ctx.body.find_run(ctx.alignment, &run).is_some() || ctx.body.plain().contains(run.concat().as_str()) {
             continue;
         }
         let Some(s) = ctx
