@@ -149,8 +149,10 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
     repeated_words(doc, alignment, findings);
     repeated_body_text(doc, alignment, findings);
     let mut reported = repeated_summary_sentences(doc, alignment, findings);
-    duplicate_units(doc, alignment, &mut reported, findings);
-    same_source(doc, alignment, &reported, findings);
+    // Both unit comparisons read every unit's content words: found once.
+    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
+    duplicate_units(doc, alignment, &contents, &mut reported, findings);
+    same_source(doc, alignment, &contents, &reported, findings);
     if options.level(&VERBATIM).is_some() {
         verbatim(doc, alignment, options.verbatim_words, findings);
     }
@@ -188,7 +190,10 @@ fn text_regions<'a>(
     let mut regions: Vec<(Vec<&'a Token>, Option<usize>)> =
         headings.iter().map(|tokens| (tokens.iter().collect(), None)).collect();
     for paragraph in alignment.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
-        regions.push((paragraph.iter().flat_map(|s| &s.tokens).collect(), None));
+        // Sized up front: a flattened iterator does not know its length.
+        let mut tokens = Vec::with_capacity(paragraph.iter().map(|s| s.tokens.len()).sum());
+        tokens.extend(paragraph.iter().flat_map(|s| &s.tokens));
+        regions.push((tokens, None));
     }
     for unit in &alignment.units {
         regions.push((unit.tokens.iter().collect(), Some(unit.unit)));
@@ -531,8 +536,13 @@ fn sources(alignment: &Alignment, unit: usize) -> HashSet<usize> {
     alignment.units[unit].sentences.iter().map(|s| s.sentence).collect()
 }
 
-fn duplicate_units(doc: &Document, alignment: &Alignment, reported: &mut UnitPairs, findings: &mut Vec<Finding>) {
-    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
+fn duplicate_units(
+    doc: &Document,
+    alignment: &Alignment,
+    contents: &[Content],
+    reported: &mut UnitPairs,
+    findings: &mut Vec<Finding>,
+) {
     let unit_sources: Vec<HashSet<usize>> = (0..doc.units.len()).map(|u| sources(alignment, u)).collect();
     for later in 0..doc.units.len() {
         if !doc.units[later].kind.is_summary() || contents[later].total <= 0.0 {
@@ -668,8 +678,13 @@ fn main_source(alignment: &Alignment, content: &Content, unit: usize) -> Option<
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-fn same_source(doc: &Document, alignment: &Alignment, reported: &UnitPairs, findings: &mut Vec<Finding>) {
-    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
+fn same_source(
+    doc: &Document,
+    alignment: &Alignment,
+    contents: &[Content],
+    reported: &UnitPairs,
+    findings: &mut Vec<Finding>,
+) {
     let mains: Vec<Option<(usize, f64)>> = (0..doc.units.len())
         .map(|u| {
             if !doc.units[u].kind.is_summary() {
