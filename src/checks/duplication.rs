@@ -810,13 +810,40 @@ impl<'a> BodyWords<'a> {
         }
         body.words
             .reserve(alignment.sentences.iter().map(|s| s.tokens.len()).sum());
+        body.sentence_starts.reserve(alignment.sentences.len());
+        // The id of a word token by the address of its folded form: the word
+        // cache hands the same `Arc` to every occurrence of a word, and equal
+        // addresses (all tokens are alive) mean equal words, so a repeated
+        // word is not hashed again. Direct-mapped: a clash only costs a lookup.
+        let mut by_address = [(0usize, 0u32); 1024];
         for sentence in &alignment.sentences {
             body.sentence_starts.push(body.words.len());
             for t in &sentence.tokens {
-                body.push_body_word(&word_form(t, &doc.text));
+                if let TokenKind::Word = t.kind {
+                    let address = std::sync::Arc::as_ptr(&t.folded) as *const u8 as usize;
+                    let slot = &mut by_address[(address >> 4) % 1024];
+                    let id = if slot.0 == address {
+                        slot.1
+                    } else {
+                        let id = body.vocabulary.get(&*t.folded).copied().unwrap_or(NOT_IN_UNITS);
+                        *slot = (address, id);
+                        id
+                    };
+                    body.push_id(id);
+                } else {
+                    body.push_body_word(&word_form(t, &doc.text));
+                }
             }
         }
         body
+    }
+
+    /// Appends the next body word, known by its id (or [`NOT_IN_UNITS`]).
+    fn push_id(&mut self, id: u32) {
+        if id != NOT_IN_UNITS {
+            self.positions[id as usize].push(self.words.len());
+        }
+        self.words.push(id);
     }
 
     /// The id of unit word `word`, given on first sight.
