@@ -289,8 +289,14 @@ fn body_phrase(
 
 /// Folded words joined by single spaces: what two copies of a sentence
 /// share whatever their case, punctuation and line wrapping.
-fn normalised<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> String {
-    let mut key = String::new();
+fn normalised<'t, I>(tokens: I) -> String
+where
+    I: IntoIterator<Item = &'t Token>,
+    I::IntoIter: Clone,
+{
+    let tokens = tokens.into_iter();
+    // Sized up front: the key of a paragraph grew one doubling at a time.
+    let mut key = String::with_capacity(tokens.clone().map(|t| t.folded.len() + 1).sum());
     for t in tokens {
         if !key.is_empty() {
             key.push(' ');
@@ -302,7 +308,11 @@ fn normalised<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> String {
 
 fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
     // Tokens of each paragraph, from the alignment's sentences.
-    let mut paragraph_tokens: Vec<Vec<&Token>> = vec![Vec::new(); doc.paragraphs.len()];
+    let mut sizes = vec![0; doc.paragraphs.len()];
+    for sentence in &alignment.sentences {
+        sizes[sentence.paragraph] += sentence.tokens.len();
+    }
+    let mut paragraph_tokens: Vec<Vec<&Token>> = sizes.into_iter().map(Vec::with_capacity).collect();
     for sentence in &alignment.sentences {
         paragraph_tokens[sentence.paragraph].extend(sentence.tokens.iter());
     }
