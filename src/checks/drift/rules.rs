@@ -722,7 +722,14 @@ fn shares_context(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
             })
             .map(move |m| toks[m].stem.as_ref())
     }
-    let body_near: Vec<&str> = near(body, j).collect();
+    // At most the window on both sides: an array, not a vector per call.
+    let mut body_near = [""; 2 * CONTEXT_WINDOW];
+    let mut n = 0;
+    for w in near(body, j) {
+        body_near[n] = w;
+        n += 1;
+    }
+    let body_near = &body_near[..n];
     near(unit, k).any(|w| body_near.contains(&w))
 }
 
