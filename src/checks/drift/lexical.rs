@@ -17,6 +17,32 @@ use super::{UnitCtx, NEGATION, SUBSTITUTION};
 use crate::finding::Finding;
 use crate::text::synonyms::{self, Relation};
 use crate::text::Token;
+use std::rc::Rc;
+
+/// Distinct words whose WordNet senses a thread remembers before it starts
+/// over: a few MB at most.
+const SENSES_CACHE_LIMIT: usize = 10_000;
+
+/// [`synonyms::Senses::of`] the folded word, remembered per thread: the
+/// same source and unit words come back from document to document, and
+/// looking their senses and hypernyms up was most of the readings' cost.
+fn senses_of(folded: &str) -> Rc<synonyms::Senses> {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Rc<synonyms::Senses>>> = RefCell::default();
+    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(senses) = cache.get(folded) {
+            return Rc::clone(senses);
+        }
+        let senses = Rc::new(synonyms::Senses::of(folded));
+        if cache.len() >= SENSES_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(folded.into(), Rc::clone(&senses));
+        senses
+    })
+}
 
 /// How a unit word that its source sentences do not contain relates to them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,21 +155,21 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
     }
     let sources: Vec<usize> = ctx.sources().collect();
     // Source content words the unit does not use: what a new unit word may reword.
-    let mut candidates: Vec<(usize, usize, synonyms::Senses)> = Vec::new();
+    let mut candidates: Vec<(usize, usize, Rc<synonyms::Senses>)> = Vec::new();
     for &s in &sources {
         let body = &ctx.alignment.sentences[s].tokens;
         for (j, b) in body.iter().enumerate() {
             if b.stop || b.number().is_some() || tokens.iter().any(|t| t.stem == b.stem) {
                 continue;
             }
-            let senses = synonyms::Senses::of(&b.folded);
+            let senses = senses_of(&b.folded);
             if !senses.is_empty() {
                 candidates.push((s, j, senses));
             }
         }
     }
     for k in judge {
-        let senses = synonyms::Senses::of(&tokens[k].folded);
+        let senses = senses_of(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
         for (s, j, b_senses) in &candidates {
             let relation = senses.relation(b_senses);
