@@ -358,6 +358,14 @@ impl Alignment {
             .flat_map(move |t| self.index.postings(t).iter().map(|&(s, _)| s as usize))
     }
 
+    /// True when body sentence `s` (an index into `sentences`) has a
+    /// content word of stem `stem`.
+    pub fn sentence_has(&self, s: usize, stem: &str) -> bool {
+        self.index
+            .term(stem)
+            .is_some_and(|t| self.index.sentence_terms(s).binary_search(&t).is_ok())
+    }
+
     /// True when some body sentence contains `stem`.
     pub fn body_has(&self, stem: &str) -> bool {
         self.index.term(stem).is_some()

@@ -671,16 +671,11 @@ fn main_source(alignment: &Alignment, content: &Content, unit: usize) -> Option<
         .sentences
         .iter()
         .map(|s| {
-            let stems: HashSet<&str> = alignment.sentences[s.sentence]
-                .tokens
-                .iter()
-                .filter(|t| t.is_content())
-                .map(|t| t.stem.as_ref())
-                .collect();
+            // The index's sorted terms of the sentence: its content stems.
             let weight: f64 = content
                 .words
                 .iter()
-                .filter(|w| stems.contains(w.stem))
+                .filter(|w| alignment.sentence_has(s.sentence, w.stem))
                 .map(|w| w.weight)
                 .sum();
             (s.sentence, weight / content.total.max(f64::MIN_POSITIVE))
@@ -807,7 +802,18 @@ const NOT_IN_UNITS: u32 = u32::MAX;
 fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
     match token.kind {
         TokenKind::Word => Cow::Borrowed(&token.folded),
-        TokenKind::Number(_) => Cow::Owned(fold(token.text(text)).split_whitespace().collect::<Vec<_>>().join(" ")),
+        TokenKind::Number(_) => {
+            let folded = fold(token.text(text));
+            // Most numbers ("2,000") are one run of ASCII without spaces:
+            // already what the join below would give.
+            // (`char::is_whitespace`, as `split_whitespace` uses: it also
+            // counts the vertical tab, which `u8::is_ascii_whitespace` does not.)
+            if folded.is_ascii() && !folded.bytes().any(|b| matches!(b, b' ' | b'\t'..=b'\r')) {
+                Cow::Owned(folded)
+            } else {
+                Cow::Owned(folded.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+        }
     }
 }
 
@@ -1012,6 +1018,21 @@ mod tests {
 
     fn rules(findings: &[Finding]) -> Vec<&str> {
         findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn number_word_forms_have_single_spaces() {
+        for (text, form) in [
+            ("2,000", "2,000"),
+            ("1.2 million", "1.2 million"),
+            ("1.2\u{b}million", "1.2 million"),
+            ("1.2\u{a0}million", "1.2 million"),
+            ("3  Billion", "3 billion"),
+        ] {
+            let tokens = tokenize(text, 0, text.len());
+            assert_eq!(tokens.len(), 1, "{text:?}");
+            assert_eq!(word_form(&tokens[0], text), form, "{text:?}");
+        }
     }
 
     #[test]
