@@ -264,7 +264,9 @@ impl<'a> BodyView<'a> {
                 .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
                 .is_some_and(|names| names.iter().any(|n| n == p))
         } else {
-            self.plain().contains(p) || alignment.body_has(&token.stem)
+            // The index first: a name the body uses is usually among its
+            // content stems, and then the plain-word set need not be built.
+            alignment.body_has(&token.stem) || self.plain().contains(p)
         };
         if as_word || self.names().acronyms.contains(p) {
             return true;
