@@ -40,6 +40,13 @@ fn split_clitic(rest: &[(usize, char)]) -> bool {
 /// Quoted passages in `text[start..end]` as byte ranges of their inside.
 pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let slice = &text[start..end];
+    // Most units hold no quote mark at all: every mark below is '`', '\'',
+    // '"' or a curly quote (whose UTF-8 starts with 0xE2); without one of
+    // those bytes there is nothing to find.
+    let bytes = slice.as_bytes();
+    if memchr::memchr3(b'`', b'\'', b'"', bytes).is_none() && memchr::memchr(0xE2, bytes).is_none() {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut ranges = Vec::new();
     let mut double: Option<usize> = None;
