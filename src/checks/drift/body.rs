@@ -137,7 +137,9 @@ impl<'a> BodyView<'a> {
                 if let Some(value) = cues::number_word(&t.folded) {
                     view.numbers.push(Number::new(value));
                 }
-                view.dates.extend(cues::days_of(&t.folded));
+                for &day in cues::days_of(&t.folded) {
+                    view.dates.insert(day);
+                }
                 if t.is_capitalized(&doc.text) {
                     if let Some(date) = cues::date_name(&t.folded) {
                         view.dates.insert(date);

@@ -357,7 +357,19 @@ pub fn number_of(t: &Token) -> Option<Number> {
 /// clock: "10pm", "10 pm" and "10 p.m." are 22, "7.30am" is 7.3, "12am"
 /// is 0. `None` when no "am"/"pm" goes with the number (a bare "10" may be
 /// any hour), or the hour is not one of 1 to 12.
+#[inline]
 pub fn time_of_day(tokens: &[Token], k: usize) -> Option<f64> {
+    // Asked of every body token: the common answer (a word that is not a
+    // number and does not start with a digit) without a call.
+    let t = &tokens[k];
+    if t.number().is_none() && !matches!(t.folded.as_bytes().first(), Some(b'0'..=b'9' | b'.')) {
+        return None;
+    }
+    time_of_day_of(tokens, k)
+}
+
+/// [`time_of_day`] past its first test.
+fn time_of_day_of(tokens: &[Token], k: usize) -> Option<f64> {
     let t = &tokens[k];
     let meridiem = |folded: &str| match folded.trim_end_matches('.') {
         "am" | "a.m" => Some(false),
