@@ -845,21 +845,38 @@ impl<'a> BodyWords<'a> {
                         *slot = (address, id);
                         id
                     };
-                    body.push_id(id);
+                    body.words.push(id);
                 } else {
                     body.push_body_word(&word_form(t, &doc.text));
                 }
             }
         }
+        body.index_positions();
         body
     }
 
-    /// Appends the next body word, known by its id (or [`NOT_IN_UNITS`]).
-    fn push_id(&mut self, id: u32) {
-        if id != NOT_IN_UNITS {
-            self.positions[id as usize].push(self.words.len());
+    /// Appends the next body word (its positions are indexed at the end).
+    fn push_body_word(&mut self, word: &str) {
+        let id = self.vocabulary.get(word).copied();
+        self.words.push(id.unwrap_or(NOT_IN_UNITS));
+    }
+
+    /// Each unit word's positions in the body, in order, in a vector of its
+    /// exact length: counted first instead of grown one push at a time.
+    fn index_positions(&mut self) {
+        let mut counts = vec![0usize; self.positions.len()];
+        for &id in self.words.iter().filter(|&&id| id != NOT_IN_UNITS) {
+            counts[id as usize] += 1;
         }
-        self.words.push(id);
+        for (positions, &count) in self.positions.iter_mut().zip(&counts) {
+            positions.clear();
+            positions.reserve_exact(count);
+        }
+        for (i, &id) in self.words.iter().enumerate() {
+            if id != NOT_IN_UNITS {
+                self.positions[id as usize].push(i);
+            }
+        }
     }
 
     /// The id of unit word `word`, given on first sight.
@@ -871,18 +888,6 @@ impl<'a> BodyWords<'a> {
         self.vocabulary.insert(word, id);
         self.positions.push(Vec::new());
         id
-    }
-
-    /// Appends the next body word.
-    fn push_body_word(&mut self, word: &str) {
-        let id = match self.vocabulary.get(word) {
-            Some(&id) => {
-                self.positions[id as usize].push(self.words.len());
-                id
-            }
-            None => NOT_IN_UNITS,
-        };
-        self.words.push(id);
     }
 
     /// The body token at `position` in `words`, with its sentence.
@@ -1218,6 +1223,7 @@ mod tests {
         for word in ["a", "b", "c", "a", "b", "d"] {
             body.push_body_word(word);
         }
+        body.index_positions();
         let fragments = body.fragments(&unit);
         let lens: Vec<(usize, usize, usize)> = fragments.iter().map(|f| (f.unit_start, f.body_start, f.len)).collect();
         assert_eq!(lens, [(0, 3, 3), (4, 0, 1)]);
