@@ -820,6 +820,9 @@ fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
 impl<'a> BodyWords<'a> {
     fn new(doc: &Document, alignment: &'a Alignment) -> BodyWords<'a> {
         let mut body = BodyWords::default();
+        // Sized for the units' words up front: it grew from empty per document.
+        body.vocabulary
+            .reserve(alignment.units.iter().map(|a| a.tokens.len()).sum());
         for a in &alignment.units {
             let ids = a.tokens.iter().map(|t| body.intern(word_form(t, &doc.text))).collect();
             body.units.push(ids);
@@ -881,12 +884,12 @@ impl<'a> BodyWords<'a> {
 
     /// The id of unit word `word`, given on first sight.
     fn intern(&mut self, word: Cow<'a, str>) -> u32 {
-        if let Some(&id) = self.vocabulary.get(word.as_ref()) {
-            return id;
+        // One hash: the entry either holds the word's id or takes the next.
+        let next = self.positions.len() as u32;
+        let id = *self.vocabulary.entry(word).or_insert(next);
+        if id == next {
+            self.positions.push(Vec::new());
         }
-        let id = self.positions.len() as u32;
-        self.vocabulary.insert(word, id);
-        self.positions.push(Vec::new());
         id
     }
 
