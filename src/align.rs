@@ -22,6 +22,7 @@ use crate::text::{tokenize, Token};
 // measurable share of the run; no key comes from an attacker who could
 // gain by collisions more than the input's size already gives.
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 /// BM25 parameters (the usual ones).
 const BM25_K1: f64 = 1.2;
@@ -110,16 +111,23 @@ pub struct Alignment {
 
 #[derive(Debug, Default)]
 struct Index {
-    terms: HashMap<String, u32>,
-    /// Per term: (sentence, term frequency).
-    postings: Vec<Vec<(u32, u32)>>,
+    /// Content stems to term ids; the keys share the tokens' stems.
+    terms: HashMap<Arc<str>, u32>,
+    /// Per term `t`: `postings[posting_starts[t]..posting_starts[t + 1]]`
+    /// are its (sentence, term frequency), by sentence. One flat array
+    /// instead of a growing vector per term.
+    postings: Vec<(u32, u32)>,
+    posting_starts: Vec<u32>,
     idf: Vec<f64>,
     sentence_len: Vec<u32>,
-    /// Per sentence: its content terms, sorted and unique.
-    sentence_terms: Vec<Vec<u32>>,
-    /// Per sentence: its content bigrams (two adjacent content terms, see
-    /// [`bigram`]), sorted and unique.
-    sentence_bigrams: Vec<Vec<u64>>,
+    /// Per sentence `s`: `sentence_terms[term_starts[s]..term_starts[s + 1]]`
+    /// are its content terms, sorted and unique.
+    sentence_terms: Vec<u32>,
+    term_starts: Vec<u32>,
+    /// Per sentence, the same way: its content bigrams (two adjacent content
+    /// terms, see [`bigram`]), sorted and unique.
+    sentence_bigrams: Vec<u64>,
+    bigram_starts: Vec<u32>,
     average_len: f64,
     unknown_idf: f64,
 }
@@ -131,59 +139,103 @@ fn bigram(a: u32, b: u32) -> u64 {
 
 /// Sorted and unique bigrams of `terms` (in text order).
 fn bigrams(terms: &[u32]) -> Vec<u64> {
-    let mut pairs: Vec<u64> = terms.windows(2).map(|w| bigram(w[0], w[1])).collect();
-    pairs.sort_unstable();
-    pairs.dedup();
+    let mut pairs: Vec<u64> = Vec::with_capacity(terms.len().saturating_sub(1));
+    push_bigrams(terms, &mut pairs);
     pairs
+}
+
+/// Appends the sorted and unique bigrams of `terms` (in text order) to `out`.
+fn push_bigrams(terms: &[u32], out: &mut Vec<u64>) {
+    let start = out.len();
+    out.extend(terms.windows(2).map(|w| bigram(w[0], w[1])));
+    out[start..].sort_unstable();
+    let mut kept = start;
+    for i in start..out.len() {
+        if kept == start || out[kept - 1] != out[i] {
+            out[kept] = out[i];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 impl Index {
     fn build(sentences: &[BodySentence]) -> Index {
         let mut index = Index::default();
+        let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+        index.terms.reserve(tokens / 3);
+        index.sentence_len.reserve(sentences.len());
+        index.term_starts.reserve(sentences.len() + 1);
+        index.bigram_starts.reserve(sentences.len() + 1);
+        index.sentence_terms.reserve(tokens / 2);
+        index.sentence_bigrams.reserve(tokens / 2);
+        index.term_starts.push(0);
+        index.bigram_starts.push(0);
+        // Per term: how many sentences have it (its posting list's length).
+        let mut df: Vec<u32> = Vec::with_capacity(tokens / 3);
         // The terms of one sentence, sorted: runs of one term are its
         // frequency (a sort beats a hash map for a sentence's few words).
         let mut terms: Vec<u32> = Vec::new();
-        let mut counts: Vec<(u32, u32)> = Vec::new();
-        for (id, sentence) in sentences.iter().enumerate() {
+        // Every sentence's (term, frequency), in sentence order.
+        let mut counts: Vec<(u32, u32)> = Vec::with_capacity(tokens / 2);
+        for sentence in sentences {
             terms.clear();
             for token in sentence.tokens.iter().filter(|t| t.is_content()) {
-                // Look up before inserting: most stems are already known, and
-                // `entry` would copy the key every time.
+                // Look up before inserting: most stems are already known.
                 let term = match index.terms.get(token.stem.as_ref()) {
                     Some(&term) => term,
                     None => {
                         let term = index.terms.len() as u32;
-                        index.terms.insert(token.stem.to_string(), term);
-                        index.postings.push(Vec::new());
+                        index.terms.insert(token.stem.clone(), term);
+                        df.push(0);
                         term
                     }
                 };
                 terms.push(term);
             }
             let len = terms.len() as u32;
-            index.sentence_bigrams.push(bigrams(&terms));
+            push_bigrams(&terms, &mut index.sentence_bigrams);
+            index.bigram_starts.push(index.sentence_bigrams.len() as u32);
             terms.sort_unstable();
-            counts.clear();
+            let first = counts.len();
             for &term in &terms {
-                match counts.last_mut() {
+                match counts[first..].last_mut() {
                     Some((last, tf)) if *last == term => *tf += 1,
                     _ => counts.push((term, 1)),
                 }
             }
-            for &(term, tf) in &counts {
-                index.postings[term as usize].push((id as u32, tf));
+            for &(term, _) in &counts[first..] {
+                df[term as usize] += 1;
+                index.sentence_terms.push(term);
             }
-            index
-                .sentence_terms
-                .push(counts.iter().map(|&(term, _)| term).collect());
+            index.term_starts.push(index.sentence_terms.len() as u32);
             index.sentence_len.push(len);
         }
+        // Postings laid out by term (a counting sort), each list in
+        // sentence order as the sentences were read.
+        index.posting_starts = Vec::with_capacity(df.len() + 1);
+        let mut next = 0u32;
+        index.posting_starts.push(0);
+        for &d in &df {
+            next += d;
+            index.posting_starts.push(next);
+        }
+        let mut fill: Vec<u32> = index.posting_starts[..df.len()].to_vec();
+        index.postings = vec![(0, 0); counts.len()];
+        let mut sentence = 0u32;
+        for (i, &(term, tf)) in counts.iter().enumerate() {
+            while index.term_starts[sentence as usize + 1] as usize <= i {
+                sentence += 1;
+            }
+            let at = &mut fill[term as usize];
+            index.postings[*at as usize] = (sentence, tf);
+            *at += 1;
+        }
         let n = sentences.len() as f64;
-        index.idf = index
-            .postings
+        index.idf = df
             .iter()
-            .map(|p| {
-                let df = p.len() as f64;
+            .map(|&df| {
+                let df = df as f64;
                 (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
             })
             .collect();
@@ -195,6 +247,27 @@ impl Index {
             (total as f64 / n).max(1.0)
         };
         index
+    }
+
+    /// Number of distinct content terms in the body.
+    fn term_count(&self) -> usize {
+        self.idf.len()
+    }
+
+    /// (sentence, term frequency) of every sentence with `term`, by sentence.
+    fn postings(&self, term: u32) -> &[(u32, u32)] {
+        let t = term as usize;
+        &self.postings[self.posting_starts[t] as usize..self.posting_starts[t + 1] as usize]
+    }
+
+    /// Content terms of sentence `s`, sorted and unique.
+    fn sentence_terms(&self, s: usize) -> &[u32] {
+        &self.sentence_terms[self.term_starts[s] as usize..self.term_starts[s + 1] as usize]
+    }
+
+    /// Content bigrams of sentence `s`, sorted and unique.
+    fn sentence_bigrams(&self, s: usize) -> &[u64] {
+        &self.sentence_bigrams[self.bigram_starts[s] as usize..self.bigram_starts[s + 1] as usize]
     }
 
     fn term(&self, stem: &str) -> Option<u32> {
@@ -210,7 +283,7 @@ impl Index {
         let mut scores: HashMap<u32, f64> = HashMap::default();
         for &term in terms {
             let idf = self.idf[term as usize];
-            for &(sentence, tf) in &self.postings[term as usize] {
+            for &(sentence, tf) in self.postings(term) {
                 let tf = tf as f64;
                 let len = self.sentence_len[sentence as usize] as f64;
                 let score =
@@ -282,7 +355,15 @@ impl Alignment {
         self.index
             .term(stem)
             .into_iter()
-            .flat_map(move |t| self.index.postings[t as usize].iter().map(|&(s, _)| s as usize))
+            .flat_map(move |t| self.index.postings(t).iter().map(|&(s, _)| s as usize))
+    }
+
+    /// True when body sentence `s` (an index into `sentences`) has a
+    /// content word of stem `stem`.
+    pub fn sentence_has(&self, s: usize, stem: &str) -> bool {
+        self.index
+            .term(stem)
+            .is_some_and(|t| self.index.sentence_terms(s).binary_search(&t).is_ok())
     }
 
     /// True when some body sentence contains `stem`.
@@ -309,7 +390,7 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
         .filter(|t| t.is_content())
         .map(|t| {
             index.term(&t.stem).unwrap_or_else(|| {
-                let next = (index.postings.len() + unknown.len()) as u32;
+                let next = (index.term_count() + unknown.len()) as u32;
                 *unknown.entry(t.stem.as_ref()).or_insert(next)
             })
         })
@@ -329,7 +410,7 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
     let known_terms: Vec<u32> = unit_terms
         .iter()
         .map(|&(term, _)| term)
-        .filter(|&term| (term as usize) < index.postings.len())
+        .filter(|&term| (term as usize) < index.term_count())
         .collect();
     // Sorted by term: BM25 scores are summed in a fixed order, or identical
     // sentences (a pasted paragraph) tie by a rounding error and swap between runs.
@@ -339,7 +420,7 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
     let mut scored: Vec<(usize, f64, Vec<usize>)> = candidates
         .iter()
         .map(|&(s, _)| {
-            let sentence_terms = &index.sentence_terms[s];
+            let sentence_terms = index.sentence_terms(s);
             let shared: Vec<usize> = (0..unit_terms.len())
                 .filter(|&i| sentence_terms.binary_search(&unit_terms[i].0).is_ok())
                 .collect();
@@ -348,7 +429,7 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
             } else {
                 0.0
             };
-            let phrase = phrase_share(&unit_bigrams, &[&index.sentence_bigrams[s]]);
+            let phrase = phrase_share(&unit_bigrams, &[index.sentence_bigrams(s)]);
             let close = unit_text.normalized_similarity(&folded_text(&sentences[s].tokens));
             // Clamped: the weights sum to 1 only up to rounding
             // (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
@@ -406,7 +487,7 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
         let phrase = if unit_bigrams.is_empty() {
             recall
         } else {
-            let sources: Vec<&[u64]> = chosen.iter().map(|c| &index.sentence_bigrams[c.sentence][..]).collect();
+            let sources: Vec<&[u64]> = chosen.iter().map(|c| index.sentence_bigrams(c.sentence)).collect();
             phrase_share(&unit_bigrams, &sources)
         };
         SUPPORT_RECALL * recall + (1.0 - SUPPORT_RECALL) * phrase
@@ -431,7 +512,7 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
             let in_paragraph = |&i: &usize| {
                 ps.sentences
                     .iter()
-                    .any(|s| index.sentence_terms[s.sentence].binary_search(&unit_terms[i].0).is_ok())
+                    .any(|s| index.sentence_terms(s.sentence).binary_search(&unit_terms[i].0).is_ok())
             };
             weight_of(&mut (0..unit_terms.len()).filter(in_paragraph)) / total_weight
         } else {

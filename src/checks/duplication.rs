@@ -149,8 +149,10 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
     repeated_words(doc, alignment, findings);
     repeated_body_text(doc, alignment, findings);
     let mut reported = repeated_summary_sentences(doc, alignment, findings);
-    duplicate_units(doc, alignment, &mut reported, findings);
-    same_source(doc, alignment, &reported, findings);
+    // Both unit comparisons read every unit's content words: found once.
+    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
+    duplicate_units(doc, alignment, &contents, &mut reported, findings);
+    same_source(doc, alignment, &contents, &reported, findings);
     if options.level(&VERBATIM).is_some() {
         verbatim(doc, alignment, options.verbatim_words, findings);
     }
@@ -188,7 +190,10 @@ fn text_regions<'a>(
     let mut regions: Vec<(Vec<&'a Token>, Option<usize>)> =
         headings.iter().map(|tokens| (tokens.iter().collect(), None)).collect();
     for paragraph in alignment.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
-        regions.push((paragraph.iter().flat_map(|s| &s.tokens).collect(), None));
+        // Sized up front: a flattened iterator does not know its length.
+        let mut tokens = Vec::with_capacity(paragraph.iter().map(|s| s.tokens.len()).sum());
+        tokens.extend(paragraph.iter().flat_map(|s| &s.tokens));
+        regions.push((tokens, None));
     }
     for unit in &alignment.units {
         regions.push((unit.tokens.iter().collect(), Some(unit.unit)));
@@ -284,8 +289,14 @@ fn body_phrase(
 
 /// Folded words joined by single spaces: what two copies of a sentence
 /// share whatever their case, punctuation and line wrapping.
-fn normalised<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> String {
-    let mut key = String::new();
+fn normalised<'t, I>(tokens: I) -> String
+where
+    I: IntoIterator<Item = &'t Token>,
+    I::IntoIter: Clone,
+{
+    let tokens = tokens.into_iter();
+    // Sized up front: the key of a paragraph grew one doubling at a time.
+    let mut key = String::with_capacity(tokens.clone().map(|t| t.folded.len() + 1).sum());
     for t in tokens {
         if !key.is_empty() {
             key.push(' ');
@@ -297,7 +308,11 @@ fn normalised<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> String {
 
 fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
     // Tokens of each paragraph, from the alignment's sentences.
-    let mut paragraph_tokens: Vec<Vec<&Token>> = vec![Vec::new(); doc.paragraphs.len()];
+    let mut sizes = vec![0; doc.paragraphs.len()];
+    for sentence in &alignment.sentences {
+        sizes[sentence.paragraph] += sentence.tokens.len();
+    }
+    let mut paragraph_tokens: Vec<Vec<&Token>> = sizes.into_iter().map(Vec::with_capacity).collect();
     for sentence in &alignment.sentences {
         paragraph_tokens[sentence.paragraph].extend(sentence.tokens.iter());
     }
@@ -531,8 +546,13 @@ fn sources(alignment: &Alignment, unit: usize) -> HashSet<usize> {
     alignment.units[unit].sentences.iter().map(|s| s.sentence).collect()
 }
 
-fn duplicate_units(doc: &Document, alignment: &Alignment, reported: &mut UnitPairs, findings: &mut Vec<Finding>) {
-    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
+fn duplicate_units(
+    doc: &Document,
+    alignment: &Alignment,
+    contents: &[Content],
+    reported: &mut UnitPairs,
+    findings: &mut Vec<Finding>,
+) {
     let unit_sources: Vec<HashSet<usize>> = (0..doc.units.len()).map(|u| sources(alignment, u)).collect();
     for later in 0..doc.units.len() {
         if !doc.units[later].kind.is_summary() || contents[later].total <= 0.0 {
@@ -651,16 +671,11 @@ fn main_source(alignment: &Alignment, content: &Content, unit: usize) -> Option<
         .sentences
         .iter()
         .map(|s| {
-            let stems: HashSet<&str> = alignment.sentences[s.sentence]
-                .tokens
-                .iter()
-                .filter(|t| t.is_content())
-                .map(|t| t.stem.as_ref())
-                .collect();
+            // The index's sorted terms of the sentence: its content stems.
             let weight: f64 = content
                 .words
                 .iter()
-                .filter(|w| stems.contains(w.stem))
+                .filter(|w| alignment.sentence_has(s.sentence, w.stem))
                 .map(|w| w.weight)
                 .sum();
             (s.sentence, weight / content.total.max(f64::MIN_POSITIVE))
@@ -668,8 +683,13 @@ fn main_source(alignment: &Alignment, content: &Content, unit: usize) -> Option<
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-fn same_source(doc: &Document, alignment: &Alignment, reported: &UnitPairs, findings: &mut Vec<Finding>) {
-    let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
+fn same_source(
+    doc: &Document,
+    alignment: &Alignment,
+    contents: &[Content],
+    reported: &UnitPairs,
+    findings: &mut Vec<Finding>,
+) {
     let mains: Vec<Option<(usize, f64)>> = (0..doc.units.len())
         .map(|u| {
             if !doc.units[u].kind.is_summary() {
@@ -782,49 +802,95 @@ const NOT_IN_UNITS: u32 = u32::MAX;
 fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
     match token.kind {
         TokenKind::Word => Cow::Borrowed(&token.folded),
-        TokenKind::Number(_) => Cow::Owned(fold(token.text(text)).split_whitespace().collect::<Vec<_>>().join(" ")),
+        TokenKind::Number(_) => {
+            let folded = fold(token.text(text));
+            // Most numbers ("2,000") are one run of ASCII without spaces:
+            // already what the join below would give.
+            // (`char::is_whitespace`, as `split_whitespace` uses: it also
+            // counts the vertical tab, which `u8::is_ascii_whitespace` does not.)
+            if folded.is_ascii() && !folded.bytes().any(|b| matches!(b, b' ' | b'\t'..=b'\r')) {
+                Cow::Owned(folded)
+            } else {
+                Cow::Owned(folded.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+        }
     }
 }
 
 impl<'a> BodyWords<'a> {
     fn new(doc: &Document, alignment: &'a Alignment) -> BodyWords<'a> {
         let mut body = BodyWords::default();
+        // Sized for the units' words up front: it grew from empty per document.
+        body.vocabulary
+            .reserve(alignment.units.iter().map(|a| a.tokens.len()).sum());
         for a in &alignment.units {
             let ids = a.tokens.iter().map(|t| body.intern(word_form(t, &doc.text))).collect();
             body.units.push(ids);
         }
         body.words
             .reserve(alignment.sentences.iter().map(|s| s.tokens.len()).sum());
+        body.sentence_starts.reserve(alignment.sentences.len());
+        // The id of a word token by the address of its folded form: the word
+        // cache hands the same `Arc` to every occurrence of a word, and equal
+        // addresses (all tokens are alive) mean equal words, so a repeated
+        // word is not hashed again. Direct-mapped: a clash only costs a lookup.
+        let mut by_address = [(0usize, 0u32); 1024];
         for sentence in &alignment.sentences {
             body.sentence_starts.push(body.words.len());
             for t in &sentence.tokens {
-                body.push_body_word(&word_form(t, &doc.text));
+                if let TokenKind::Word = t.kind {
+                    let address = std::sync::Arc::as_ptr(&t.folded) as *const u8 as usize;
+                    let slot = &mut by_address[(address >> 4) % 1024];
+                    let id = if slot.0 == address {
+                        slot.1
+                    } else {
+                        let id = body.vocabulary.get(&*t.folded).copied().unwrap_or(NOT_IN_UNITS);
+                        *slot = (address, id);
+                        id
+                    };
+                    body.words.push(id);
+                } else {
+                    body.push_body_word(&word_form(t, &doc.text));
+                }
             }
         }
+        body.index_positions();
         body
+    }
+
+    /// Appends the next body word (its positions are indexed at the end).
+    fn push_body_word(&mut self, word: &str) {
+        let id = self.vocabulary.get(word).copied();
+        self.words.push(id.unwrap_or(NOT_IN_UNITS));
+    }
+
+    /// Each unit word's positions in the body, in order, in a vector of its
+    /// exact length: counted first instead of grown one push at a time.
+    fn index_positions(&mut self) {
+        let mut counts = vec![0usize; self.positions.len()];
+        for &id in self.words.iter().filter(|&&id| id != NOT_IN_UNITS) {
+            counts[id as usize] += 1;
+        }
+        for (positions, &count) in self.positions.iter_mut().zip(&counts) {
+            positions.clear();
+            positions.reserve_exact(count);
+        }
+        for (i, &id) in self.words.iter().enumerate() {
+            if id != NOT_IN_UNITS {
+                self.positions[id as usize].push(i);
+            }
+        }
     }
 
     /// The id of unit word `word`, given on first sight.
     fn intern(&mut self, word: Cow<'a, str>) -> u32 {
-        if let Some(&id) = self.vocabulary.get(word.as_ref()) {
-            return id;
+        // One hash: the entry either holds the word's id or takes the next.
+        let next = self.positions.len() as u32;
+        let id = *self.vocabulary.entry(word).or_insert(next);
+        if id == next {
+            self.positions.push(Vec::new());
         }
-        let id = self.positions.len() as u32;
-        self.vocabulary.insert(word, id);
-        self.positions.push(Vec::new());
         id
-    }
-
-    /// Appends the next body word.
-    fn push_body_word(&mut self, word: &str) {
-        let id = match self.vocabulary.get(word) {
-            Some(&id) => {
-                self.positions[id as usize].push(self.words.len());
-                id
-            }
-            None => NOT_IN_UNITS,
-        };
-        self.words.push(id);
     }
 
     /// The body token at `position` in `words`, with its sentence.
@@ -960,6 +1026,21 @@ mod tests {
 
     fn rules(findings: &[Finding]) -> Vec<&str> {
         findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn number_word_forms_have_single_spaces() {
+        for (text, form) in [
+            ("2,000", "2,000"),
+            ("1.2 million", "1.2 million"),
+            ("1.2\u{b}million", "1.2 million"),
+            ("1.2\u{a0}million", "1.2 million"),
+            ("3  Billion", "3 billion"),
+        ] {
+            let tokens = tokenize(text, 0, text.len());
+            assert_eq!(tokens.len(), 1, "{text:?}");
+            assert_eq!(word_form(&tokens[0], text), form, "{text:?}");
+        }
     }
 
     #[test]
@@ -1145,6 +1226,7 @@ mod tests {
         for word in ["a", "b", "c", "a", "b", "d"] {
             body.push_body_word(word);
         }
+        body.index_positions();
         let fragments = body.fragments(&unit);
         let lens: Vec<(usize, usize, usize)> = fragments.iter().map(|f| (f.unit_start, f.body_start, f.len)).collect();
         assert_eq!(lens, [(0, 3, 3), (4, 0, 1)]);

@@ -106,7 +106,7 @@ pub fn body_layout(source: &str) -> Layout {
             let heading = lines == 1
                 && !ends_with_period(text)
                 && !text.trim_end().ends_with(['!', '?', '"', '\u{201d}'])
-                && word_count(text) <= MAX_HEADING_WORDS;
+                && at_most_words(text, MAX_HEADING_WORDS);
             let target = if heading {
                 &mut layout.headings
             } else {
@@ -289,8 +289,10 @@ fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '\u{2026}'])
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+/// At most `max` whitespace-separated words in `text`: counts no further
+/// than `max + 1` (a long paragraph is not read to its end).
+fn at_most_words(text: &str, max: usize) -> bool {
+    text.split_whitespace().take(max + 1).count() <= max
 }
 
 /// Ends like a sentence: a full stop, or a closing quote after one.
@@ -322,7 +324,7 @@ fn assemble(source: &str, elems: &[Elem]) -> Layout {
                         if j > i + 1
                             && *lines == 1
                             && !ends_with_period(&source[*start..*end])
-                            && word_count(&source[*start..*end]) <= MAX_HEADING_WORDS
+                            && at_most_words(&source[*start..*end], MAX_HEADING_WORDS)
                         {
                             break;
                         }
@@ -385,7 +387,7 @@ fn assemble(source: &str, elems: &[Elem]) -> Layout {
             let first_line_end = source[start..end].find(['\n', '\r']).map_or(end, |i| start + i);
             let headline = &source[start..first_line_end];
             if !ends_with_period(headline)
-                && word_count(headline) <= MAX_HEADLINE_WORDS
+                && at_most_words(headline, MAX_HEADLINE_WORDS)
                 && is_first_content(elems, start)
             {
                 layout.headline = trim_range(source, start, first_line_end);
@@ -410,7 +412,7 @@ fn assemble(source: &str, elems: &[Elem]) -> Layout {
                     let same_block_or_next = *dek_block <= block + 1;
                     let above_summary = summary_first == Some(dek_index + 1);
                     if same_block_or_next
-                        && word_count(dek) <= MAX_DEK_WORDS
+                        && at_most_words(dek, MAX_DEK_WORDS)
                         && (!ends_with_period(dek) || above_summary)
                         && rest.len() > 1
                     {
@@ -430,7 +432,7 @@ fn assemble(source: &str, elems: &[Elem]) -> Layout {
                 if lines == 1
                     && !ends_with_period(text)
                     && !text.trim_end().ends_with(['!', '?', '"', '\u{201d}'])
-                    && word_count(text) <= MAX_HEADING_WORDS
+                    && at_most_words(text, MAX_HEADING_WORDS)
                 {
                     if let Some(r) = trim_range(source, start, end) {
                         layout.headings.push(r);
@@ -464,7 +466,7 @@ fn is_titleish(source: &str, elem: &Elem) -> bool {
         Elem::Text { start, end, .. } => {
             let text = &source[start..end];
             let first_line = text.lines().next().unwrap_or(text);
-            !ends_with_period(first_line) && word_count(first_line) <= MAX_HEADLINE_WORDS
+            !ends_with_period(first_line) && at_most_words(first_line, MAX_HEADLINE_WORDS)
         }
         _ => false,
     }

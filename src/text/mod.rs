@@ -62,6 +62,8 @@ pub struct WordInfo {
     pub stem: std::sync::Arc<str>,
     pub stop: bool,
     pub number: Option<Number>,
+    /// [`numbers::multiplier`] of the folded word ("million").
+    pub multiplier: Option<f64>,
 }
 
 /// Distinct words remembered per thread before the cache starts over:
@@ -88,6 +90,7 @@ pub fn word_info(word: &str) -> WordInfo {
             stem: stem(folded).into(),
             stop: stopwords::is_stopword(folded),
             number: numbers::parse(folded),
+            multiplier: numbers::multiplier(folded),
         };
         // A very long "word" (a URL, a run of letters) is not worth keeping.
         if word.len() <= 64 {

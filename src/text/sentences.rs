@@ -32,11 +32,23 @@ pub fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
     // '…' (whose first byte, 0xE2, never occurs inside another character's
     // encoding), so a byte search finds them without decoding the text.
     let mut pos = 0;
-    while let Some(found) = bytes[pos..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
-        let offset = pos + found;
+    // The next ASCII terminator and the next 0xE2 byte at or after `pos`,
+    // each found by a vectorised search and searched again only once `pos`
+    // has passed it (two needles' searches beat one loop over four bytes).
+    let find_ascii = |from: usize| memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(usize::MAX, |i| from + i);
+    let find_e2 = |from: usize| memchr::memchr(0xE2, &bytes[from..]).map_or(usize::MAX, |i| from + i);
+    let (mut next_ascii, mut next_e2) = (find_ascii(0), find_e2(0));
+    loop {
+        if next_ascii < pos {
+            next_ascii = find_ascii(pos);
+        }
+        if next_e2 < pos {
+            next_e2 = find_e2(pos);
+        }
+        let offset = next_ascii.min(next_e2);
+        if offset == usize::MAX {
+            break;
+        }
         let Some(c) = slice[offset..].chars().next().filter(|&c| is_terminator(c)) else {
             pos = offset + 1;
             continue;

@@ -188,12 +188,17 @@ pub fn synsets(folded: &str) -> Vec<u32> {
         .or_else(|| folded.strip_suffix('\''))
         .unwrap_or(folded);
     let mut out: Vec<u32> = lemma_synsets(word).collect();
+    // One buffer for every base form tried (`format!` per suffix cost more
+    // than the lookups).
+    let mut base_form = String::with_capacity(word.len() + 2);
     for (suffix, replacement, pos) in SUFFIXES {
         let Some(base) = word.strip_suffix(suffix).filter(|b| b.len() >= 2) else {
             continue;
         };
-        let base = format!("{base}{replacement}");
-        for id in lemma_synsets(&base) {
+        base_form.clear();
+        base_form.push_str(base);
+        base_form.push_str(replacement);
+        for id in lemma_synsets(&base_form) {
             if synset_pos(id) == pos && !out.contains(&id) {
                 out.push(id);
             }

@@ -50,7 +50,12 @@ impl Token {
     }
 
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.text(text).chars().next().is_some_and(char::is_uppercase)
+        let word = self.text(text);
+        match word.as_bytes().first() {
+            // ASCII (most words): no character decoding.
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 
@@ -78,13 +83,21 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         let word_end = word_start + word.len();
         // Digits are parsed afresh (numbers are too many to remember);
         // words, folded and all, come from the per-thread cache.
-        let info = (!word.starts_with(|c: char| c.is_ascii_digit())).then(|| super::word_info(word));
-        let folded = match &info {
-            Some(info) => info.folded.clone(),
-            None => super::fold(word).into(),
+        let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let (folded, number, multiplier, cached) = if digits {
+            let folded: std::sync::Arc<str> = super::fold(word).into();
+            let number = numbers::parse(&folded);
+            let multiplier = numbers::multiplier(&folded);
+            (folded, number, multiplier, None)
+        } else {
+            let info = super::word_info(word);
+            (info.folded, info.number, info.multiplier, Some((info.stem, info.stop)))
         };
-        let after_hyphen = text[..word_start].ends_with(['-', '\u{2010}', '\u{2011}']);
-        if let Some(mult) = numbers::multiplier(&folded) {
+        // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
+        // word, matched on its bytes: no character is decoded.
+        let before = &text.as_bytes()[..word_start];
+        let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
+        if let Some(mult) = multiplier {
             // "1.2 million": fold the multiplier into the number before it.
             if let Some(prev) = tokens.last_mut() {
                 let gap = &text[prev.end..word_start];
@@ -98,19 +111,19 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 }
             }
         }
-        let (number, cached) = match info {
-            None => (numbers::parse(&folded), None),
-            Some(info) => (info.number, Some((info.stem, info.stop))),
-        };
         let kind = match number {
             Some(mut n) => {
                 let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
-                // Only the next 8 bytes matter ("per cent"); cut on a char
-                // boundary, never the whole rest of the text (that made a
-                // number before non-ASCII text cost the length of the text).
-                let rest_lower = rest[..crate::span::floor_char_boundary(rest, 8)].to_ascii_lowercase();
-                n.percent =
-                    rest.starts_with('%') || rest_lower.starts_with("percent") || rest_lower.starts_with("per cent");
+                // Only the next 8 bytes matter ("per cent"), compared in
+                // place ignoring ASCII case: never a copy of the rest of the
+                // text (that made a number before non-ASCII text cost the
+                // length of the text).
+                let starts = |word: &str| {
+                    rest.as_bytes()
+                        .get(..word.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+                };
+                n.percent = rest.starts_with('%') || starts("percent") || starts("per cent");
                 TokenKind::Number(n)
             }
             None => TokenKind::Word,
@@ -174,6 +187,26 @@ mod tests {
         assert_eq!(tokens.len(), 2);
         assert!(!tokens[0].after_hyphen);
         assert!(tokens[1].after_hyphen);
+    }
+
+    #[test]
+    fn typographic_hyphens_mark_the_part_after_them() {
+        let text = "neo\u{2010}Nazis non\u{2011}stop e\u{2013}mail";
+        let marked: Vec<(&str, bool)> = tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| (t.text(text), t.after_hyphen))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("neo", false),
+                ("Nazis", true),
+                ("non", false),
+                ("stop", true),
+                ("e", false),
+                ("mail", false)
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! the body does not, once per document.
 
 use super::cues;
-use crate::align::Alignment;
+use crate::align::{Alignment, BodySentence};
 use crate::document::Document;
 use crate::text::lexicon::{self, Locale};
 use crate::text::{synonyms, Number, Token, WordIndex};
@@ -41,28 +41,44 @@ impl QuoteIndex {
     }
 }
 
+/// The numbers, times and dates are gathered up front (the number rule
+/// reads them for every unit). The word sets are built on first use, each
+/// in its own pass: most documents never ask whether the body has a stem
+/// prefix, and most names a unit uses are plain body words, so the names
+/// by prefix and the acronyms are rarely needed. Keys borrow the
+/// alignment's tokens (`'a`): copying each distinct body word into a
+/// `String` was most of the cost of building the view.
 #[derive(Debug, Default)]
-pub struct BodyView {
+pub struct BodyView<'a> {
+    /// The document text the tokens' offsets point into.
+    text: &'a str,
+    sentences: &'a [BodySentence],
     quotes: OnceLock<QuoteIndex>,
     /// Folded body words with dots and apostrophes removed ("u.s" → "us").
-    pub plain: HashSet<String>,
-    /// Capitalised body words (plain form) by their first four letters.
-    pub names_by_prefix: HashMap<String, Vec<String>>,
-    /// Initials of runs of capitalised body words ("nami").
-    pub acronyms: HashSet<String>,
+    plain: OnceLock<HashSet<Cow<'a, str>>>,
+    names: OnceLock<Names<'a>>,
+    /// First five letters of every body stem, for reworded inflections.
+    stem_prefixes: OnceLock<HashSet<&'a str>>,
     /// Numbers the body gives.
     pub numbers: Vec<Number>,
     /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
     /// ([`cues::time_of_day`]), with their sentence and token index.
     pub times: Vec<(f64, usize, usize)>,
-    /// First five letters of every body stem, for reworded inflections.
-    pub stem_prefixes: HashSet<String>,
     /// Months and weekdays the body names (canonical lowercase names).
     pub dates: HashSet<&'static str>,
     /// WordNet synsets of the body's capitalised words and of the places
     /// they are part of ("London" → England → United Kingdom); built on
     /// first use, so documents whose units name nothing new never pay for it.
     places: OnceLock<HashSet<u32>>,
+}
+
+/// The body's capitalised words.
+#[derive(Debug, Default)]
+struct Names<'a> {
+    /// Capitalised body words (plain form) by their first four letters.
+    by_prefix: HashMap<Cow<'a, str>, Vec<Cow<'a, str>>>,
+    /// Initials of runs of capitalised body words ("nami").
+    acronyms: HashSet<String>,
 }
 
 /// A word normalised for quote comparison: lowercase letters and digits only.
@@ -94,18 +110,24 @@ fn plained(folded: &str) -> Cow<'_, str> {
     }
 }
 
-impl BodyView {
-    pub fn build(doc: &Document, alignment: &Alignment) -> BodyView {
-        let mut view = BodyView::default();
-        // Sized for an article's distinct words up front: growing the sets
-        // one doubling at a time cost more than filling them.
-        let tokens: usize = alignment.sentences.iter().map(|s| s.tokens.len()).sum();
-        view.plain.reserve(tokens / 2);
-        view.stem_prefixes.reserve(tokens / 2);
+/// The first `n` characters of `word`, borrowed when `word` is.
+fn char_prefix<'a>(word: &Cow<'a, str>, n: usize) -> Cow<'a, str> {
+    let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+    match word {
+        Cow::Borrowed(w) => Cow::Borrowed(&w[..end]),
+        Cow::Owned(w) => Cow::Owned(w[..end].to_string()),
+    }
+}
+
+impl<'a> BodyView<'a> {
+    pub fn build(doc: &'a Document, alignment: &'a Alignment) -> BodyView<'a> {
+        let mut view = BodyView {
+            text: &doc.text,
+            sentences: &alignment.sentences,
+            ..BodyView::default()
+        };
         for (s, sentence) in alignment.sentences.iter().enumerate() {
-            let mut run: Vec<&Token> = Vec::new();
             for (i, t) in sentence.tokens.iter().enumerate() {
-                let p = plained(&t.folded);
                 if let Some(n) = cues::number_of(t).or_else(|| cues::ordinal_second(&sentence.tokens, i)) {
                     view.numbers.push(n);
                 }
@@ -115,47 +137,90 @@ impl BodyView {
                 if let Some(value) = cues::number_word(&t.folded) {
                     view.numbers.push(Number::new(value));
                 }
-                if let Some((fifth, c)) = t.stem.char_indices().nth(4) {
-                    let prefix = &t.stem[..fifth + c.len_utf8()];
-                    if !view.stem_prefixes.contains(prefix) {
-                        view.stem_prefixes.insert(prefix.to_string());
-                    }
+                for &day in cues::days_of(&t.folded) {
+                    view.dates.insert(day);
                 }
-                view.dates.extend(cues::days_of(&t.folded));
-                if let Some(date) = cues::date_name(&t.folded) {
-                    if t.is_capitalized(&doc.text) {
+                if t.is_capitalized(&doc.text) {
+                    if let Some(date) = cues::date_name(&t.folded) {
                         view.dates.insert(date);
                     }
                 }
-                let capital = t.is_capitalized(&doc.text) && t.number().is_none();
-                if capital {
-                    let prefix: String = p.chars().take(4).collect();
-                    let names = view.names_by_prefix.entry(prefix).or_default();
-                    if !names.iter().any(|n| *n == p) {
-                        names.push(p.to_string());
-                    }
-                }
-                if !view.plain.contains(p.as_ref()) {
-                    view.plain.insert(p.into_owned());
-                }
-                // Runs of capitalised words (function words may sit inside:
-                // "National Alliance on Mental Illness"); punctuation ends one.
-                if i > 0 && doc.text[sentence.tokens[i - 1].end..t.start].contains([',', '(', ')', ';', ':', '.']) {
-                    view.add_acronyms(&doc.text, &run);
-                    run.clear();
-                }
-                if capital {
-                    run.push(t);
-                } else if !t.stop || run.is_empty() {
-                    view.add_acronyms(&doc.text, &run);
-                    run.clear();
-                }
             }
-            view.add_acronyms(&doc.text, &run);
         }
         view
     }
 
+    fn tokens(&self) -> impl Iterator<Item = &'a Token> {
+        self.sentences.iter().flat_map(|s| &s.tokens)
+    }
+
+    /// Folded body words with dots and apostrophes removed ("u.s" → "us").
+    pub fn plain(&self) -> &HashSet<Cow<'a, str>> {
+        self.plain.get_or_init(|| {
+            // Sized for an article's distinct words up front: growing the
+            // set one doubling at a time cost more than filling it.
+            let mut plain = HashSet::default();
+            plain.reserve(self.tokens().count() / 2);
+            plain.extend(self.tokens().map(|t| plained(&t.folded)));
+            plain
+        })
+    }
+
+    fn stem_prefixes(&self) -> &HashSet<&'a str> {
+        self.stem_prefixes.get_or_init(|| {
+            let mut prefixes = HashSet::default();
+            prefixes.reserve(self.tokens().count() / 2);
+            for t in self.tokens() {
+                if let Some((fifth, c)) = t.stem.char_indices().nth(4) {
+                    prefixes.insert(&t.stem[..fifth + c.len_utf8()]);
+                }
+            }
+            prefixes
+        })
+    }
+
+    fn names(&self) -> &Names<'a> {
+        self.names.get_or_init(|| {
+            let text = self.text;
+            let mut names = Names::default();
+            let mut run: Vec<&Token> = Vec::new();
+            for sentence in self.sentences {
+                run.clear();
+                for (i, t) in sentence.tokens.iter().enumerate() {
+                    let capital = t.is_capitalized(text) && t.number().is_none();
+                    if capital {
+                        let p = plained(&t.folded);
+                        let same = names.by_prefix.entry(char_prefix(&p, 4)).or_default();
+                        if !same.contains(&p) {
+                            same.push(p);
+                        }
+                    }
+                    // Runs of capitalised words (function words may sit inside:
+                    // "National Alliance on Mental Illness"); punctuation ends one.
+                    // (ASCII marks: a byte scan finds them, no character decoding.)
+                    if i > 0
+                        && text.as_bytes()[sentence.tokens[i - 1].end..t.start]
+                            .iter()
+                            .any(|b| matches!(b, b',' | b'(' | b')' | b';' | b':' | b'.'))
+                    {
+                        names.add_acronyms(text, &run);
+                        run.clear();
+                    }
+                    if capital {
+                        run.push(t);
+                    } else if !t.stop || run.is_empty() {
+                        names.add_acronyms(text, &run);
+                        run.clear();
+                    }
+                }
+                names.add_acronyms(text, &run);
+            }
+            names
+        })
+    }
+}
+
+impl Names<'_> {
     fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
         if run.len() < 2 {
             return;
@@ -165,6 +230,7 @@ impl BodyView {
             .filter_map(|t| t.text(text).chars().next())
             .flat_map(char::to_lowercase)
             .collect();
+        let mut buf = String::with_capacity(32);
         for start in 0..initials.len() {
             for end in start + 2..=initials.len().min(start + 8) {
                 // Two letters only from the last two words (a name ends in
@@ -173,11 +239,18 @@ impl BodyView {
                 if end - start == 2 && end != initials.len() {
                     continue;
                 }
-                self.acronyms.insert(initials[start..end].iter().collect());
+                // Most runs repeat a name already seen: look up before copying.
+                buf.clear();
+                buf.extend(&initials[start..end]);
+                if !self.acronyms.contains(buf.as_str()) {
+                    self.acronyms.insert(buf.clone());
+                }
             }
         }
     }
+}
 
+impl<'a> BodyView<'a> {
     /// True when the body has the name `folded` in some form: the word
     /// itself, as initials of a name, or as the country of a demonym.
     pub fn has_name(&self, alignment: &Alignment, token: &Token, text: &str) -> bool {
@@ -188,29 +261,35 @@ impl BodyView {
         let word = token.text(text);
         let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
         let as_word = if acronym {
-            self.names_by_prefix
-                .get(&p.chars().take(4).collect::<String>())
+            self.names()
+                .by_prefix
+                .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
                 .is_some_and(|names| names.iter().any(|n| n == p))
         } else {
-            self.plain.contains(p) || alignment.body_has(&token.stem)
+            // The index first: a name the body uses is usually among its
+            // content stems, and then the plain-word set need not be built.
+            alignment.body_has(&token.stem) || self.plain().contains(p)
         };
-        if as_word || self.acronyms.contains(p) {
+        if as_word || self.names().acronyms.contains(p) {
             return true;
         }
         // A plural acronym ("MPs").
         if let Some(singular) = p.strip_suffix('s').filter(|s| s.len() >= 2) {
-            if self.plain.contains(singular) || self.acronyms.contains(singular) {
+            if self.plain().contains(singular) || self.names().acronyms.contains(singular) {
                 return true;
             }
         }
-        let prefix: String = p.chars().take(4).collect();
-        self.names_by_prefix.get(&prefix).is_some_and(|names| {
-            names.iter().any(|b| {
-                let common = b.chars().zip(p.chars()).take_while(|(x, y)| x == y).count();
-                let shorter = b.chars().count().min(p.chars().count());
-                common >= 4 && common + 2 >= shorter
+        self.names()
+            .by_prefix
+            .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
+            .is_some_and(|names| {
+                names.iter().any(|b| {
+                    let common = b.chars().zip(p.chars()).take_while(|(x, y)| x == y).count();
+                    let shorter = b.chars().count().min(p.chars().count());
+                    common >= 4 && common + 2 >= shorter
+                })
             })
-        }) || self.contains_place(p)
+            || self.contains_place(p)
     }
 
     /// True when `plain` names a place (or, as an adjective, pertains to
@@ -225,7 +304,8 @@ impl BodyView {
         let places = self.places.get_or_init(|| {
             // Only names that are not also common words: "the West" is no
             // region of the United States, "china" no country.
-            self.names_by_prefix
+            self.names()
+                .by_prefix
                 .values()
                 .flatten()
                 .filter(|name| !lexicon::is_word(name, Locale::Any))
@@ -238,7 +318,10 @@ impl BodyView {
     /// True when a body stem starts like `stem` ("driver", "driving"):
     /// enough for a word not to count as unsupported phrasing.
     pub fn has_stem_prefix(&self, stem: &str) -> bool {
-        stem.chars().count() >= 5 && self.stem_prefixes.contains(&stem.chars().take(5).collect::<String>())
+        stem.chars().count() >= 5
+            && self
+                .stem_prefixes()
+                .contains(char_prefix(&Cow::Borrowed(stem), 5).as_ref())
     }
 
     /// The body sentence where the word run `words` occurs in order, if it does.

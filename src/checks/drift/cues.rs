@@ -328,6 +328,11 @@ const DATES: &[(&str, &str)] = &[
 /// these as words (so alignment matches them as written); drift reads their
 /// value.
 pub fn suffixed_number(folded: &str) -> Option<Number> {
+    // A word that starts with a letter has no digits to parse (an empty
+    // number never parses): most words end here, before a search.
+    if !matches!(folded.as_bytes().first(), Some(b'0'..=b'9' | b'.' | b',')) {
+        return None;
+    }
     let digits_end = folded.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
     let (digits, suffix) = folded.split_at(digits_end);
     let scale = match suffix {
@@ -343,6 +348,7 @@ pub fn suffixed_number(folded: &str) -> Option<Number> {
 
 /// The number a token stands for: a number token, or digits with a
 /// multiplier written onto them ([`suffixed_number`]).
+#[inline]
 pub fn number_of(t: &Token) -> Option<Number> {
     t.number().copied().or_else(|| suffixed_number(&t.folded))
 }
@@ -351,7 +357,19 @@ pub fn number_of(t: &Token) -> Option<Number> {
 /// clock: "10pm", "10 pm" and "10 p.m." are 22, "7.30am" is 7.3, "12am"
 /// is 0. `None` when no "am"/"pm" goes with the number (a bare "10" may be
 /// any hour), or the hour is not one of 1 to 12.
+#[inline]
 pub fn time_of_day(tokens: &[Token], k: usize) -> Option<f64> {
+    // Asked of every body token: the common answer (a word that is not a
+    // number and does not start with a digit) without a call.
+    let t = &tokens[k];
+    if t.number().is_none() && !matches!(t.folded.as_bytes().first(), Some(b'0'..=b'9' | b'.')) {
+        return None;
+    }
+    time_of_day_of(tokens, k)
+}
+
+/// [`time_of_day`] past its first test.
+fn time_of_day_of(tokens: &[Token], k: usize) -> Option<f64> {
     let t = &tokens[k];
     let meridiem = |folded: &str| match folded.trim_end_matches('.') {
         "am" | "a.m" => Some(false),
@@ -362,7 +380,7 @@ pub fn time_of_day(tokens: &[Token], k: usize) -> Option<f64> {
         Some(n) if !n.ordinal && !n.percent => (n.value, meridiem(&tokens.get(k + 1)?.folded)?),
         Some(_) => return None,
         // Not a number: only digits with "am"/"pm" written on ("10pm") give a time.
-        None if !t.folded.starts_with(|c: char| c.is_ascii_digit() || c == '.') => return None,
+        None if !matches!(t.folded.as_bytes().first(), Some(b'0'..=b'9' | b'.')) => return None,
         None => {
             let digits_end = t.folded.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
             let (digits, suffix) = t.folded.split_at(digits_end);
@@ -383,6 +401,7 @@ pub fn time_of_day(tokens: &[Token], k: usize) -> Option<f64> {
 /// the unit of time. `src/text/numbers.rs` leaves "second" alone, since it
 /// is more often the unit of time; the number rule reads it here, in
 /// context.
+#[inline]
 pub fn ordinal_second(tokens: &[Token], k: usize) -> Option<Number> {
     let t = &tokens[k];
     if &*t.folded != "second" {
@@ -444,6 +463,7 @@ pub fn hyphen_prefix(folded: &str) -> bool {
 }
 
 /// Words that stand for a number: "a decade" is 10 years, "a couple" 2.
+#[inline]
 pub fn number_word(folded: &str) -> Option<f64> {
     match folded {
         "decade" | "decades" => Some(10.0),
@@ -475,6 +495,7 @@ pub fn date_name(folded: &str) -> Option<&'static str> {
 }
 
 /// Days a body word stands for: "weekend" covers Saturday and Sunday.
+#[inline]
 pub fn days_of(folded: &str) -> &'static [&'static str] {
     match folded {
         "weekend" | "weekends" => &["saturday", "sunday"],

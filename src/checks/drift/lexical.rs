@@ -17,6 +17,32 @@ use super::{UnitCtx, NEGATION, SUBSTITUTION};
 use crate::finding::Finding;
 use crate::text::synonyms::{self, Relation};
 use crate::text::Token;
+use std::rc::Rc;
+
+/// Distinct words whose WordNet senses a thread remembers before it starts
+/// over: a few MB at most.
+const SENSES_CACHE_LIMIT: usize = 10_000;
+
+/// [`synonyms::Senses::of`] the folded word, remembered per thread: the
+/// same source and unit words come back from document to document, and
+/// looking their senses and hypernyms up was most of the readings' cost.
+fn senses_of(folded: &str) -> Rc<synonyms::Senses> {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Rc<synonyms::Senses>>> = RefCell::default();
+    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(senses) = cache.get(folded) {
+            return Rc::clone(senses);
+        }
+        let senses = Rc::new(synonyms::Senses::of(folded));
+        if cache.len() >= SENSES_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(folded.into(), Rc::clone(&senses));
+        senses
+    })
+}
 
 /// How a unit word that its source sentences do not contain relates to them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,21 +155,21 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
     }
     let sources: Vec<usize> = ctx.sources().collect();
     // Source content words the unit does not use: what a new unit word may reword.
-    let mut candidates: Vec<(usize, usize, synonyms::Senses)> = Vec::new();
+    let mut candidates: Vec<(usize, usize, Rc<synonyms::Senses>)> = Vec::new();
     for &s in &sources {
         let body = &ctx.alignment.sentences[s].tokens;
         for (j, b) in body.iter().enumerate() {
             if b.stop || b.number().is_some() || tokens.iter().any(|t| t.stem == b.stem) {
                 continue;
             }
-            let senses = synonyms::Senses::of(&b.folded);
+            let senses = senses_of(&b.folded);
             if !senses.is_empty() {
                 candidates.push((s, j, senses));
             }
         }
     }
     for k in judge {
-        let senses = synonyms::Senses::of(&tokens[k].folded);
+        let senses = senses_of(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
         for (s, j, b_senses) in &candidates {
             let relation = senses.relation(b_senses);
@@ -241,7 +267,7 @@ pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if !cues::colour(&t.folded) || ctx.entity[k] || ctx.in_quote(t) || t.is_capitalized(text) {
             continue;
         }
-        if ctx.body.plain.contains(&*t.folded) {
+        if ctx.body.plain().contains(&*t.folded) {
             continue;
         }
         let said = t.text(text);
@@ -310,7 +336,7 @@ pub fn prefixed(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         };
         let has_word = |s: &usize| ctx.alignment.sentences[*s].tokens.iter().any(body_word);
         let run = [normalise(&p.folded), normalise(&w.folded)];
-        if ctx.body.find_run(ctx.alignment, &run).is_some() || ctx.body.plain.contains(&run.concat()) {
+        if ctx.body.find_run(ctx.alignment, &run).is_some() || ctx.body.plain().contains(run.concat().as_str()) {
             continue;
         }
         let Some(s) = ctx
@@ -402,7 +428,12 @@ mod tests {
         .expect("parses");
         let alignment = crate::align::align(&doc);
         let readings = super::super::Readings::of(&doc, &alignment);
-        let (a, r) = alignment.units.iter().zip(&readings.0).next_back().expect("a unit");
+        let (a, r) = alignment
+            .units
+            .iter()
+            .zip(&readings.readings)
+            .next_back()
+            .expect("a unit");
         let words = a
             .tokens
             .iter()

@@ -176,32 +176,54 @@ pub(crate) struct UnitCtx<'a> {
     pub unit: &'a Unit,
     pub a: &'a UnitAlignment,
     pub alignment: &'a Alignment,
-    pub body: &'a BodyView,
+    pub body: &'a BodyView<'a>,
     /// Byte ranges of quoted text in the unit (quote marks excluded).
-    pub quotes: Vec<(usize, usize)>,
+    pub quotes: &'a [(usize, usize)],
     /// Per token: part of a name.
-    pub entity: Vec<bool>,
+    pub entity: &'a [bool],
     /// Per token: how it reads against the sources (WordNet).
     pub readings: &'a [lexical::Reading],
+}
+
+/// Where a unit quotes and which of its tokens are names: what the
+/// readings and the rules both read, found once per unit.
+#[derive(Debug, Default)]
+struct UnitMarks {
+    quotes: Vec<(usize, usize)>,
+    entity: Vec<bool>,
+}
+
+impl UnitMarks {
+    fn of(doc: &Document, a: &UnitAlignment) -> UnitMarks {
+        let unit = &doc.units[a.unit];
+        let quotes = rules::quoted_ranges(&doc.text, unit.span.start, unit.span.end);
+        let entity = rules::entity_tokens(&doc.text, unit.kind, &a.tokens, &quotes);
+        UnitMarks { quotes, entity }
+    }
 }
 
 /// How every unit's words read against their sources (WordNet), per unit
 /// alignment in order: computed once per document, since the drift rules
 /// and the document score both need them and they are most of drift's cost.
+/// Each unit's quotes and names are kept for the rules too.
 #[derive(Debug, Default)]
-pub struct Readings(Vec<Vec<lexical::Reading>>);
+pub struct Readings {
+    readings: Vec<Vec<lexical::Reading>>,
+    marks: Vec<UnitMarks>,
+}
 
 impl Readings {
     pub fn of(doc: &Document, alignment: &Alignment) -> Readings {
         // Readings never look into the body view.
         let body = BodyView::default();
-        Readings(
-            alignment
-                .units
-                .iter()
-                .map(|a| lexical::readings(&UnitCtx::new(doc, a, alignment, &body, &[])))
-                .collect(),
-        )
+        let marks: Vec<UnitMarks> = alignment.units.iter().map(|a| UnitMarks::of(doc, a)).collect();
+        let readings = alignment
+            .units
+            .iter()
+            .zip(&marks)
+            .map(|(a, marks)| lexical::readings(&UnitCtx::new(doc, a, alignment, &body, &[], marks)))
+            .collect();
+        Readings { readings, marks }
     }
 }
 
@@ -210,20 +232,18 @@ impl<'a> UnitCtx<'a> {
         doc: &'a Document,
         a: &'a UnitAlignment,
         alignment: &'a Alignment,
-        body: &'a BodyView,
+        body: &'a BodyView<'a>,
         readings: &'a [lexical::Reading],
+        marks: &'a UnitMarks,
     ) -> UnitCtx<'a> {
-        let unit = &doc.units[a.unit];
-        let quotes = rules::quoted_ranges(&doc.text, unit.span.start, unit.span.end);
-        let entity = rules::entity_tokens(&doc.text, unit.kind, &a.tokens, &quotes);
         UnitCtx {
             doc,
-            unit,
+            unit: &doc.units[a.unit],
             a,
             alignment,
             body,
-            quotes,
-            entity,
+            quotes: &marks.quotes,
+            entity: &marks.entity,
             readings,
         }
     }
@@ -298,9 +318,9 @@ pub fn check(
     findings: &mut Vec<Finding>,
 ) {
     let body = BodyView::build(doc, alignment);
-    for (a, readings) in alignment.units.iter().zip(&readings.0) {
+    for ((a, unit_readings), marks) in alignment.units.iter().zip(&readings.readings).zip(&readings.marks) {
         let unit = &doc.units[a.unit];
-        let ctx = UnitCtx::new(doc, a, alignment, &body, readings);
+        let ctx = UnitCtx::new(doc, a, alignment, &body, unit_readings, marks);
         rules::unsupported_quote(&ctx, findings);
         rules::number(&ctx, findings);
         rules::entity(&ctx, findings);
@@ -326,7 +346,7 @@ pub fn licensed_supports(alignment: &Alignment, readings: &Readings) -> Vec<f64>
     alignment
         .units
         .iter()
-        .zip(&readings.0)
+        .zip(&readings.readings)
         .map(|(a, readings)| lexical::licensed_support(a, readings))
         .collect()
 }

@@ -40,6 +40,13 @@ fn split_clitic(rest: &[(usize, char)]) -> bool {
 /// Quoted passages in `text[start..end]` as byte ranges of their inside.
 pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let slice = &text[start..end];
+    // Most units hold no quote mark at all: every mark below is '`', '\'',
+    // '"' or a curly quote (whose UTF-8 starts with 0xE2); without one of
+    // those bytes there is nothing to find.
+    let bytes = slice.as_bytes();
+    if memchr::memchr3(b'`', b'\'', b'"', bytes).is_none() && memchr::memchr(0xE2, bytes).is_none() {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut ranges = Vec::new();
     let mut double: Option<usize> = None;
@@ -107,7 +114,7 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
         .enumerate()
         .map(|(i, t)| {
             // "U.S." is a name even though "us" is a stopword.
-            let dotted = {
+            let dotted = || {
                 let word = t.text(text);
                 word.contains('.')
                     && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -115,7 +122,7 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
             };
             if !t.is_capitalized(text)
                 || t.number().is_some()
-                || (t.stop && !dotted)
+                || (t.stop && !dotted())
                 || cues::date_name(&t.folded).is_some()
                 || quotes.iter().any(|&(s, e)| t.start >= s && t.end <= e)
             {
@@ -127,16 +134,16 @@ pub fn entity_tokens(text: &str, kind: UnitKind, tokens: &[Token], quotes: &[(us
             };
             // A common word at the start of a sentence or in a title-case
             // headline is not a name, even if it can be one ("Solidarity").
+            // Elsewhere a capital makes a name, and the lexicon is not asked.
+            if !(title || initial) {
+                return true;
+            }
             let common = lexicon::is_word(&t.folded, Locale::Any);
             let word = t.text(text);
             let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && word.chars().all(|c| !c.is_lowercase())
                 && !common;
-            if title || initial {
-                !common || acronym
-            } else {
-                true
-            }
+            !common || acronym
         })
         .collect()
 }
@@ -201,7 +208,7 @@ fn quote_words(text: &str, start: usize, end: usize) -> Vec<String> {
 
 pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
-    for &(start, end) in &ctx.quotes {
+    for &(start, end) in ctx.quotes {
         let inside = &text[start..end];
         // An ellipsis marks a cut: each piece must be in the body.
         let mut pieces: Vec<Vec<String>> = Vec::new();
@@ -569,7 +576,7 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     // their ends ("Stan UNK" is the name "Stan") and a run made only of
     // placeholders is no name at all.
     let placeholder = |i: usize| cues::placeholder(tokens[i].text(text));
-    let runs: Vec<(usize, usize)> = name_runs(text, tokens, &ctx.entity)
+    let runs: Vec<(usize, usize)> = name_runs(text, tokens, ctx.entity)
         .into_iter()
         .filter_map(|(mut first, mut last)| {
             while first <= last && placeholder(first) {
@@ -722,7 +729,14 @@ fn shares_context(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
             })
             .map(move |m| toks[m].stem.as_ref())
     }
-    let body_near: Vec<&str> = near(body, j).collect();
+    // At most the window on both sides: an array, not a vector per call.
+    let mut body_near = [""; 2 * CONTEXT_WINDOW];
+    let mut n = 0;
+    for w in near(body, j) {
+        body_near[n] = w;
+        n += 1;
+    }
+    let body_near = &body_near[..n];
     near(unit, k).any(|w| body_near.contains(&w))
 }
 
@@ -764,8 +778,11 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         // The occurrence read against is one about the same thing: a word
         // the body negates in another clause says nothing about this one.
         let in_context = |o: &(usize, usize, Option<usize>)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
-        let (s, j, cue) = occurrences.iter().copied().find(in_context).unwrap_or((s, j, cue));
-        let context = occurrences.iter().any(in_context);
+        // One search gives both the occurrence and whether there is one
+        // (`shares_context` is most of this rule's cost).
+        let found = occurrences.iter().copied().find(in_context);
+        let context = found.is_some();
+        let (s, j, cue) = found.unwrap_or((s, j, cue));
         let body = sentence_tokens(ctx, s);
         match unit_neg[k] {
             None if context && occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k) => {
