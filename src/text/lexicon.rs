@@ -287,6 +287,19 @@ fn within_edits<D: AsRef<[u8]>>(set: &Set<D>, query: &str, max: u32) -> Option<V
 /// spends at most 1 edit while it has read fewer than `strict` characters
 /// of `query` (the first `strict` columns of the edit-distance table).
 fn walk<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, query: &[char], max: u32, strict: usize) -> Vec<(String, u32)> {
+    walk_with(fst, query, max, strict, true)
+}
+
+/// [`walk`], looking up only the letters in reach where it can (`guided`,
+/// see [`Walk::letters_in_reach`]) or trying every transition (the plain
+/// walk, which tests compare it with).
+fn walk_with<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    query: &[char],
+    max: u32,
+    strict: usize,
+    guided: bool,
+) -> Vec<(String, u32)> {
     let max = max.min(MAX_EDITS * 4) as u8;
     let limits: Vec<u8> = (0..=query.len())
         .map(|j| if j < strict { max.min(1) } else { max })
@@ -299,6 +312,7 @@ fn walk<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, query: &[char], max: u32, strict
             .map(|j| if j as u8 > limits[j] { max + 1 } else { j as u8 })
             .collect(),
         limits,
+        guided: guided && query.iter().all(char::is_ascii),
         key: Vec::new(),
         found: Vec::new(),
     };
@@ -348,6 +362,9 @@ struct Walk<'a, D> {
     /// The rows for the key characters read so far, one after another,
     /// `query.len() + 1` cells each, capped at `max + 1`.
     rows: Vec<u8>,
+    /// Look up only the letters in reach ([`Walk::letters_in_reach`]);
+    /// only for an ASCII query, where a letter is one key byte.
+    guided: bool,
     /// The key bytes read so far.
     key: Vec<u8>,
     found: Vec<(String, u32)>,
@@ -357,60 +374,122 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
     /// Visits the children of `node`, reached with `depth` key characters
     /// read (the last row in `rows`) and `utf8` mid-character.
     fn descend(&mut self, node: fst::raw::Node<'_>, depth: usize, utf8: Utf8) {
+        if utf8.pending == 0 && self.guided {
+            if let Some((letters, count)) = self.letters_in_reach(depth) {
+                // Deep in the walk most letters end it: look up only the few
+                // that can keep it going instead of trying every transition.
+                for &byte in &letters[..count] {
+                    if let Some(i) = node.find_input(byte) {
+                        self.step(byte, node.transition_addr(i), depth, utf8);
+                    }
+                }
+                return;
+            }
+        }
+        for transition in node.transitions() {
+            self.step(transition.inp, transition.addr, depth, utf8);
+        }
+    }
+
+    /// The only key letters after which the row below the last one can
+    /// stay within reach, or `None` when a letter found nowhere in the query
+    /// keeps it within reach (then any letter may).
+    ///
+    /// Why this is exact: the row for a letter differs from the row for a
+    /// letter found nowhere in the query only through the cells where the
+    /// letter matches the query, and a match at column `j` lowers a cell
+    /// only if the previous row's cell `j - 1` is within column `j`'s limit.
+    /// So when the row for a letter found nowhere is out of reach, so is the
+    /// row for any letter without such a match.
+    fn letters_in_reach(&self, depth: usize) -> Option<([u8; 2 * MAX_EDITS as usize * 4 + 1], usize)> {
+        let width = self.query.len() + 1;
+        let previous = &self.rows[self.rows.len() - width..];
+        let cap = self.max + 1;
+        let i = depth + 1;
+        let first = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
+        if first <= self.max {
+            return None;
+        }
+        let lo = i.saturating_sub(usize::from(self.max)).max(1);
+        let hi = (i + usize::from(self.max)).min(self.query.len());
+        let mut left = if lo == 1 { first } else { cap };
+        let mut letters = [0u8; 2 * MAX_EDITS as usize * 4 + 1];
+        let mut count = 0;
+        for j in lo..=hi {
+            let mut cell = (previous[j - 1] + 1).min(previous[j] + 1).min(left + 1);
+            if cell > self.limits[j] {
+                cell = cap;
+            }
+            if cell <= self.max {
+                return None;
+            }
+            left = cell;
+            if previous[j - 1] <= self.limits[j] {
+                let byte = self.query[j - 1] as u8;
+                if !letters[..count].contains(&byte) {
+                    letters[count] = byte;
+                    count += 1;
+                }
+            }
+        }
+        Some((letters, count))
+    }
+
+    /// Follows the transition on `byte` to the node at `addr`, from a node
+    /// reached with `depth` key characters read and `utf8` mid-character.
+    fn step(&mut self, byte: u8, addr: fst::raw::CompiledAddr, depth: usize, utf8: Utf8) {
         let width = self.query.len() + 1;
         let cap = self.max + 1;
-        for transition in node.transitions() {
-            // Set when every cell in reach holds `max`: no edit is left.
-            let mut spent = false;
-            let (next_depth, next_utf8) = match utf8.push(transition.inp) {
-                Err(waiting) => (depth, waiting),
-                Ok(c) => {
-                    // The next row, in the band of cells that can be <= max.
-                    let base = self.rows.len() - width;
-                    let i = depth + 1;
-                    let lo = i.saturating_sub(usize::from(self.max)).max(1);
-                    let hi = (i + usize::from(self.max)).min(self.query.len());
-                    self.rows.extend(std::iter::repeat_n(cap, width));
-                    let (previous, next) = self.rows[base..].split_at_mut(width);
-                    next[0] = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
-                    let mut least = next[0];
-                    for j in lo..=hi {
-                        let substitute = previous[j - 1] + u8::from(self.query[j - 1] != c);
-                        let mut cell = substitute.min(previous[j] + 1).min(next[j - 1] + 1);
-                        if cell > self.limits[j] {
-                            cell = cap;
-                        }
-                        next[j] = cell;
-                        least = least.min(cell);
+        // Set when every cell in reach holds `max`: no edit is left.
+        let mut spent = false;
+        let (next_depth, next_utf8) = match utf8.push(byte) {
+            Err(waiting) => (depth, waiting),
+            Ok(c) => {
+                // The next row, in the band of cells that can be <= max.
+                let base = self.rows.len() - width;
+                let i = depth + 1;
+                let lo = i.saturating_sub(usize::from(self.max)).max(1);
+                let hi = (i + usize::from(self.max)).min(self.query.len());
+                self.rows.extend(std::iter::repeat_n(cap, width));
+                let (previous, next) = self.rows[base..].split_at_mut(width);
+                next[0] = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
+                let mut least = next[0];
+                for j in lo..=hi {
+                    let substitute = previous[j - 1] + u8::from(self.query[j - 1] != c);
+                    let mut cell = substitute.min(previous[j] + 1).min(next[j - 1] + 1);
+                    if cell > self.limits[j] {
+                        cell = cap;
                     }
-                    if least > self.max {
-                        // Every continuation is out of reach.
-                        self.rows.truncate(base + width);
-                        continue;
-                    }
-                    spent = least == self.max;
-                    (i, Utf8::default())
+                    next[j] = cell;
+                    least = least.min(cell);
                 }
-            };
-            let child = self.fst.node(transition.addr);
-            self.key.push(transition.inp);
-            if child.is_final() && next_utf8.pending == 0 {
-                let distance = self.rows[self.rows.len() - 1];
-                if distance <= self.max {
-                    if let Ok(word) = std::str::from_utf8(&self.key) {
-                        self.found.push((word.to_owned(), u32::from(distance)));
-                    }
+                if least > self.max {
+                    // Every continuation is out of reach.
+                    self.rows.truncate(base + width);
+                    return;
+                }
+                spent = least == self.max;
+                (i, Utf8::default())
+            }
+        };
+        let child = self.fst.node(addr);
+        self.key.push(byte);
+        if child.is_final() && next_utf8.pending == 0 {
+            let distance = self.rows[self.rows.len() - 1];
+            if distance <= self.max {
+                if let Ok(word) = std::str::from_utf8(&self.key) {
+                    self.found.push((word.to_owned(), u32::from(distance)));
                 }
             }
-            if spent {
-                self.exact_tails(child);
-            } else {
-                self.descend(child, next_depth, next_utf8);
-            }
-            self.key.pop();
-            if next_depth > depth {
-                self.rows.truncate(self.rows.len() - width);
-            }
+        }
+        if spent {
+            self.exact_tails(child);
+        } else {
+            self.descend(child, next_depth, next_utf8);
+        }
+        self.key.pop();
+        if next_depth > depth {
+            self.rows.truncate(self.rows.len() - width);
         }
     }
 
@@ -712,6 +791,44 @@ mod tests {
                 if max == 2 {
                     proptest::prop_assert_eq!(&within_two_edits(&set, &reversed, &query).unwrap(), &expected);
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// The guided walk against the plain one on the lexicon's own words,
+        /// for queries one to three slips from a word and for any split of
+        /// the strict columns (as the two halves of the two-edit search use).
+        #[test]
+        fn the_guided_walk_agrees_with_the_plain_walk(
+            seed in 0usize..120_000,
+            slips in proptest::collection::vec((0usize..3, 0usize..16, "[a-z']"), 0..3),
+            max in 0u32..=3,
+            strict in 0usize..10,
+        ) {
+            let lex = lexicon();
+            static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+            let words = WORDS.get_or_init(|| lexicon().common.stream().into_strs().unwrap());
+            let word = &words[seed % words.len()];
+            let mut query: Vec<char> = word.chars().collect();
+            for (kind, at, letter) in slips {
+                let at = at.min(query.len());
+                let letter = letter.chars().next().unwrap();
+                match kind {
+                    0 => query.insert(at, letter),
+                    1 if at < query.len() => { query.remove(at); }
+                    _ if at < query.len() => query[at] = letter,
+                    _ => query.push(letter),
+                }
+            }
+            for set in [&lex.common, &lex.common_reversed, &lex.gb] {
+                proptest::prop_assert_eq!(
+                    walk_with(set.as_fst(), &query, max, strict, true),
+                    walk_with(set.as_fst(), &query, max, strict, false),
+                    "{:?}", query
+                );
             }
         }
     }
