@@ -1669,9 +1669,18 @@ fn contraction(word: &str, locale: Locale) -> Option<Lexical> {
 /// together ("snowpack", "storylines": [`Lexical::Compound`]).
 fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
     let known = |w: &str| lexicon::is_word(w, locale) || lexicon::frequency(w) > 0;
+    // Every stem tried below, and the first half of a compound, is a prefix
+    // of `word` (a stem plus "e" too: it is tried only before an "e"
+    // suffix): whether each prefix is known comes from one walk down the
+    // lexicon instead of a lookup per stem.
+    let known_prefix = lexicon::known_prefixes(word, locale);
     if let Some(base) = word.strip_suffix('s') {
         // Only a noun or a verb takes an -s: "boths" and "justs" are slips.
-        if base.len() >= 4 && !base.ends_with('s') && known(base) && synonyms::is_noun_or_verb(base) != Some(false) {
+        if base.len() >= 4
+            && !base.ends_with('s')
+            && known_prefix[base.len()]
+            && synonyms::is_noun_or_verb(base) != Some(false)
+        {
             return Some(Lexical::Derived);
         }
     }
@@ -1680,7 +1689,7 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .or_else(|| word.strip_suffix("ly"))
         .or_else(|| word.strip_suffix("al"))
     {
-        if base.len() >= 5 && known(base) {
+        if base.len() >= 5 && known_prefix[base.len()] {
             return Some(Lexical::Derived);
         }
     }
@@ -1690,7 +1699,6 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix).map(|b| (b, *suffix)));
     if let Some((base, suffix)) = base {
-        let with_e = format!("{base}e");
         let needs_doubling = {
             let c: Vec<char> = base.chars().collect();
             c.len() >= 3
@@ -1699,10 +1707,12 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
                 && is_vowel(c[c.len() - 2])
                 && !is_vowel(c[c.len() - 3])
         };
-        if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known(base) {
+        if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known_prefix[base.len()] {
             return Some(Lexical::Derived);
         }
-        if suffix.starts_with('e') && base.len() >= 4 && known(&with_e) {
+        // The stem with its "e" back ("baked" from "bake"): the prefix one
+        // longer, since the suffix starts with the "e".
+        if suffix.starts_with('e') && base.len() >= 4 && known_prefix[base.len() + 1] {
             return Some(Lexical::Derived);
         }
     }
@@ -1715,7 +1725,10 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .any(|i| {
             let (a, b) = word.split_at(i);
             let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
-            !function_word(a) && !function_word(b) && known(a) && (known(b) || b.strip_suffix('s').is_some_and(known))
+            !function_word(a)
+                && !function_word(b)
+                && known_prefix[i]
+                && (known(b) || b.strip_suffix('s').is_some_and(known))
         })
         .then_some(Lexical::Compound)
 }

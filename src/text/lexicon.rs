@@ -171,6 +171,57 @@ pub fn frequency(word: &str) -> u64 {
     lexicon().freq.get(normalise(word).as_bytes()).unwrap_or(0)
 }
 
+/// For each length `k` in `0..=word.len()`, whether `word[..k]` is a word
+/// of `locale` ([`is_word`], possessives too) or has a frequency
+/// ([`frequency`] > 0). `word` must be lower-case with ASCII apostrophes
+/// (what [`is_word`] would look up unchanged).
+///
+/// Why: the spelling check tries a word's stems and the first halves of
+/// compounds, which are all prefixes of the word; one walk down each fst
+/// along the word finds every one of them, where a lookup per prefix walks
+/// the same bytes again and again.
+pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
+    debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
+    let lex = lexicon();
+    let bytes = word.as_bytes();
+    let mut in_sets = vec![false; bytes.len() + 1];
+    for set in lex.word_sets(locale) {
+        let fst = set.as_fst();
+        let mut node = fst.root();
+        for (k, in_set) in in_sets.iter_mut().enumerate() {
+            *in_set |= node.is_final();
+            let Some(i) = bytes.get(k).and_then(|&b| node.find_input(b)) else {
+                break;
+            };
+            node = fst.node(node.transition_addr(i));
+        }
+    }
+    let mut known: Vec<bool> = (0..=bytes.len())
+        .map(|k| {
+            // As `possessive_stem`: "dog's" and "dogs'" are words if "dog" and "dogs" are.
+            let prefix = &bytes[..k];
+            in_sets[k]
+                || (prefix.ends_with(b"'s") && k > 2 && in_sets[k - 2])
+                || (prefix.ends_with(b"s'") && in_sets[k - 1])
+        })
+        .collect();
+    let fst = lex.freq.as_fst();
+    let mut node = fst.root();
+    let mut output = fst::raw::Output::zero();
+    for (k, is_known) in known.iter_mut().enumerate() {
+        if node.is_final() && output.cat(node.final_output()).value() > 0 {
+            *is_known = true;
+        }
+        let Some(i) = bytes.get(k).and_then(|&b| node.find_input(b)) else {
+            break;
+        };
+        let transition = node.transition(i);
+        output = output.cat(transition.out);
+        node = fst.node(transition.addr);
+    }
+    known
+}
+
 /// Words of `locale` within `max_edits` Levenshtein edits (insert, delete,
 /// substitute; a transposition counts 2) of `word`, with their distance,
 /// closest first, then most frequent first.
@@ -646,6 +697,43 @@ mod tests {
         }
         assert!(!is_known_name("militatism"));
         assert!(!is_word("obama", Locale::Any), "names are kept apart from words");
+    }
+
+    #[test]
+    fn known_prefixes_agree_with_a_lookup_per_prefix() {
+        for word in [
+            "snowpackers",
+            "storylines",
+            "dog'sbody",
+            "dogs'home",
+            "'s",
+            "s'",
+            "militatism",
+            "",
+            "colourful",
+            "colorful",
+            "theboat's",
+            "xyzzy",
+        ] {
+            for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                let expected: Vec<bool> = (0..=word.len())
+                    .map(|k| is_word(&word[..k], locale) || frequency(&word[..k]) > 0)
+                    .collect();
+                assert_eq!(known_prefixes(word, locale), expected, "{word} {locale:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn known_prefixes_agree_with_a_lookup_per_prefix_on_random_words(word in "[a-z']{0,14}") {
+            for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                let expected: Vec<bool> = (0..=word.len())
+                    .map(|k| is_word(&word[..k], locale) || frequency(&word[..k]) > 0)
+                    .collect();
+                proptest::prop_assert_eq!(known_prefixes(&word, locale), expected);
+            }
+        }
     }
 
     #[test]
