@@ -463,20 +463,26 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         }
         let lo = i.saturating_sub(usize::from(self.max)).max(1);
         let hi = (i + usize::from(self.max)).min(self.query.len());
-        let mut left = if lo == 1 { first } else { cap };
         let mut letters = [0u8; 2 * MAX_EDITS as usize * 4 + 1];
         let mut count = 0;
-        for j in lo..=hi {
-            let mut cell = (previous[j - 1] + 1).min(previous[j] + 1).min(left + 1);
-            if cell > self.limits[j] {
-                cell = cap;
-            }
-            if cell <= self.max {
+        if lo > hi {
+            return Some((letters, 0));
+        }
+        // The first cell is out of reach, so the cell left of any other is
+        // too (it is either the first or was checked just before): a cell of
+        // the row for a letter found nowhere is one more than the smaller of
+        // the two cells above it.
+        let cells = previous[lo - 1..hi]
+            .iter()
+            .zip(&previous[lo..=hi])
+            .zip(&self.query[lo - 1..hi])
+            .zip(&self.limits[lo..=hi]);
+        for (((&diagonal, &above), &letter), &limit) in cells {
+            if diagonal.min(above) < limit {
                 return None;
             }
-            left = cell;
-            if previous[j - 1] <= self.limits[j] {
-                let byte = self.query[j - 1] as u8;
+            if diagonal <= limit {
+                let byte = letter as u8;
                 if !letters[..count].contains(&byte) {
                     letters[count] = byte;
                     count += 1;
@@ -501,18 +507,28 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
                 let i = depth + 1;
                 let lo = i.saturating_sub(usize::from(self.max)).max(1);
                 let hi = (i + usize::from(self.max)).min(self.query.len());
-                self.rows.extend(std::iter::repeat_n(cap, width));
+                self.rows.resize(base + 2 * width, cap);
                 let (previous, next) = self.rows[base..].split_at_mut(width);
                 next[0] = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
                 let mut least = next[0];
-                for j in lo..=hi {
-                    let substitute = previous[j - 1] + u8::from(self.query[j - 1] != c);
-                    let mut cell = substitute.min(previous[j] + 1).min(next[j - 1] + 1);
-                    if cell > self.limits[j] {
-                        cell = cap;
+                if lo <= hi {
+                    // Slices zipped, not indexed: no bounds check per cell.
+                    let mut left = next[lo - 1];
+                    let cells = next[lo..=hi]
+                        .iter_mut()
+                        .zip(&previous[lo - 1..hi])
+                        .zip(&previous[lo..=hi])
+                        .zip(&self.query[lo - 1..hi])
+                        .zip(&self.limits[lo..=hi]);
+                    for ((((cell, &diagonal), &above), &letter), &limit) in cells {
+                        let mut value = (diagonal + u8::from(letter != c)).min(above + 1).min(left + 1);
+                        if value > limit {
+                            value = cap;
+                        }
+                        *cell = value;
+                        left = value;
+                        least = least.min(value);
                     }
-                    next[j] = cell;
-                    least = least.min(cell);
                 }
                 if least > self.max {
                     // Every continuation is out of reach.
