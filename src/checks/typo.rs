@@ -1669,9 +1669,18 @@ fn contraction(word: &str, locale: Locale) -> Option<Lexical> {
 /// together ("snowpack", "storylines": [`Lexical::Compound`]).
 fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
     let known = |w: &str| lexicon::is_word(w, locale) || lexicon::frequency(w) > 0;
+    // Every stem tried below, and the first half of a compound, is a prefix
+    // of `word` (a stem plus "e" too: it is tried only before an "e"
+    // suffix): whether each prefix is known comes from one walk down the
+    // lexicon instead of a lookup per stem.
+    let known_prefix = lexicon::known_prefixes(word, locale);
     if let Some(base) = word.strip_suffix('s') {
         // Only a noun or a verb takes an -s: "boths" and "justs" are slips.
-        if base.len() >= 4 && !base.ends_with('s') && known(base) && synonyms::is_noun_or_verb(base) != Some(false) {
+        if base.len() >= 4
+            && !base.ends_with('s')
+            && known_prefix[base.len()]
+            && synonyms::is_noun_or_verb(base) != Some(false)
+        {
             return Some(Lexical::Derived);
         }
     }
@@ -1680,7 +1689,7 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .or_else(|| word.strip_suffix("ly"))
         .or_else(|| word.strip_suffix("al"))
     {
-        if base.len() >= 5 && known(base) {
+        if base.len() >= 5 && known_prefix[base.len()] {
             return Some(Lexical::Derived);
         }
     }
@@ -1690,7 +1699,6 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix).map(|b| (b, *suffix)));
     if let Some((base, suffix)) = base {
-        let with_e = format!("{base}e");
         let needs_doubling = {
             let c: Vec<char> = base.chars().collect();
             c.len() >= 3
@@ -1699,10 +1707,12 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
                 && is_vowel(c[c.len() - 2])
                 && !is_vowel(c[c.len() - 3])
         };
-        if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known(base) {
+        if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known_prefix[base.len()] {
             return Some(Lexical::Derived);
         }
-        if suffix.starts_with('e') && base.len() >= 4 && known(&with_e) {
+        // The stem with its "e" back ("baked" from "bake"): the prefix one
+        // longer, since the suffix starts with the "e".
+        if suffix.starts_with('e') && base.len() >= 4 && known_prefix[base.len() + 1] {
             return Some(Lexical::Derived);
         }
     }
@@ -1715,7 +1725,10 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .any(|i| {
             let (a, b) = word.split_at(i);
             let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
-            !function_word(a) && !function_word(b) && known(a) && (known(b) || b.strip_suffix('s').is_some_and(known))
+            !function_word(a)
+                && !function_word(b)
+                && known_prefix[i]
+                && (known(b) || b.strip_suffix('s').is_some_and(known))
         })
         .then_some(Lexical::Compound)
 }
@@ -2136,25 +2149,75 @@ fn is_english_or_name(written: &str) -> bool {
 
 const KEYBOARD_ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
-fn key_position(c: char) -> Option<(i32, i32)> {
-    /// Row and column of each lower-case letter, by `c - 'a'`: the rows of
-    /// [`KEYBOARD_ROWS`], each shifted half a key per row below the first.
-    const POSITIONS: [(i32, i32); 26] = {
-        let mut positions = [(0, 0); 26];
-        let mut row = 0;
-        while row < KEYBOARD_ROWS.len() {
-            let keys = KEYBOARD_ROWS[row].as_bytes();
-            let mut col = 0;
-            while col < keys.len() {
-                positions[(keys[col] - b'a') as usize] = (row as i32, col as i32 + row as i32 / 2);
-                col += 1;
-            }
-            row += 1;
+/// Row and column of each lower-case letter, by `c - 'a'`: the rows of
+/// [`KEYBOARD_ROWS`], each shifted half a key per row below the first.
+const KEY_POSITIONS: [(i32, i32); 26] = {
+    let mut positions = [(0, 0); 26];
+    let mut row = 0;
+    while row < KEYBOARD_ROWS.len() {
+        let keys = KEYBOARD_ROWS[row].as_bytes();
+        let mut col = 0;
+        while col < keys.len() {
+            positions[(keys[col] - b'a') as usize] = (row as i32, col as i32 + row as i32 / 2);
+            col += 1;
         }
-        positions
-    };
-    c.is_ascii_lowercase().then(|| POSITIONS[(c as u8 - b'a') as usize])
+        row += 1;
+    }
+    positions
+};
+
+fn key_position(c: char) -> Option<(i32, i32)> {
+    c.is_ascii_lowercase().then(|| KEY_POSITIONS[(c as u8 - b'a') as usize])
 }
+
+/// The substitution cost of [`typing_cost`] for each pair of lower-case
+/// letters (by `c - 'a'`), worked out at compile time: the table fills
+/// every cell of every candidate's table, and the rules behind a cost
+/// (neighbouring keys, vowels, sound-alikes) take a few dozen instructions.
+const LETTER_SUBSTITUTION_COSTS: [[f64; 26]; 26] = {
+    const fn vowel(c: u8) -> bool {
+        matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+    }
+    const fn sound_alike(a: u8, b: u8) -> bool {
+        const PAIRS: [(u8, u8); 6] = [
+            (b'c', b's'),
+            (b'c', b'k'),
+            (b's', b'z'),
+            (b'g', b'j'),
+            (b'f', b'v'),
+            (b'm', b'n'),
+        ];
+        let mut i = 0;
+        while i < PAIRS.len() {
+            let (x, y) = PAIRS[i];
+            if (a == x && b == y) || (a == y && b == x) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+    let mut costs = [[1.0; 26]; 26];
+    let mut i = 0;
+    while i < 26 {
+        let mut j = 0;
+        while j < 26 {
+            let (a, b) = (b'a' + i as u8, b'a' + j as u8);
+            let ((ra, ca), (rb, cb)) = (KEY_POSITIONS[i], KEY_POSITIONS[j]);
+            let adjacent = a != b && (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1;
+            costs[i][j] = if a == b {
+                0.0
+            } else if adjacent || (vowel(a) && vowel(b)) || sound_alike(a, b) {
+                0.7
+            } else {
+                1.0
+            };
+            j += 1;
+        }
+        i += 1;
+    }
+    costs
+};
 
 fn adjacent_keys(a: char, b: char) -> bool {
     match (key_position(a), key_position(b)) {
@@ -2208,7 +2271,9 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
         })
         .collect();
     let substitute = |a: char, b: char| -> f64 {
-        if a == b {
+        if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+            LETTER_SUBSTITUTION_COSTS[usize::from(a as u8 - b'a')][usize::from(b as u8 - b'a')]
+        } else if a == b {
             0.0
         } else if adjacent_keys(a, b) || (is_vowel(a) && is_vowel(b)) || sound_alike(a, b) {
             0.7
@@ -2785,6 +2850,23 @@ mod tests {
         assert_eq!(found(&options), ["colour"]);
         options.locale = Locale::Gb;
         assert!(found(&options).is_empty());
+    }
+
+    #[test]
+    fn the_letter_substitution_table_follows_the_rules() {
+        for a in 'a'..='z' {
+            for b in 'a'..='z' {
+                let expected = if a == b {
+                    0.0
+                } else if adjacent_keys(a, b) || (is_vowel(a) && is_vowel(b)) || sound_alike(a, b) {
+                    0.7
+                } else {
+                    1.0
+                };
+                let cost = LETTER_SUBSTITUTION_COSTS[usize::from(a as u8 - b'a')][usize::from(b as u8 - b'a')];
+                assert_eq!(cost, expected, "{a} {b}");
+            }
+        }
     }
 
     #[test]

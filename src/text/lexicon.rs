@@ -85,6 +85,65 @@ struct Lexicon {
     gb: Set<&'static [u8]>,
     names: Set<&'static [u8]>,
     freq: Map<&'static [u8]>,
+    /// The words of `us` and of `gb`, read out on their first two-edit
+    /// search (a few thousand words): see [`within_two_edits_of_few`].
+    us_words: OnceLock<FewWords>,
+    gb_words: OnceLock<FewWords>,
+}
+
+/// The words of a small set in memory, grouped by their last byte, for
+/// [`within_two_edits_of_few`], which needs the words ending with a given
+/// tail.
+struct FewWords {
+    /// The words one after another.
+    text: String,
+    /// (last byte, start, end) of each word in `text`, by last byte.
+    spans: Vec<(u8, u32, u32)>,
+}
+
+impl FewWords {
+    fn new<D: AsRef<[u8]>>(set: &Set<D>) -> FewWords {
+        let mut words = FewWords {
+            text: String::new(),
+            spans: Vec::with_capacity(set.len()),
+        };
+        // A depth-first walk: a tenth fewer instructions than the fst stream.
+        words.read(set.as_fst(), set.as_fst().root(), &mut Vec::new());
+        words.spans.sort_by_key(|&(last, _, _)| last);
+        words
+    }
+
+    /// Appends the words below `node`, reached by the bytes in `key`.
+    fn read<D: AsRef<[u8]>>(&mut self, fst: &fst::raw::Fst<D>, node: fst::raw::Node<'_>, key: &mut Vec<u8>) {
+        if node.is_final() {
+            if let Ok(word) = std::str::from_utf8(key) {
+                let start = self.text.len() as u32;
+                self.text.push_str(word);
+                self.spans
+                    .push((key.last().copied().unwrap_or(0), start, self.text.len() as u32));
+            }
+        }
+        for transition in node.transitions() {
+            key.push(transition.inp);
+            self.read(fst, fst.node(transition.addr), key);
+            key.pop();
+        }
+    }
+
+    /// The words ending with `tail` (and a few more).
+    fn ending_with(&self, tail: &str) -> impl Iterator<Item = &str> {
+        let spans = match tail.as_bytes().last() {
+            Some(&last) => {
+                let from = self.spans.partition_point(|&(b, _, _)| b < last);
+                let to = self.spans.partition_point(|&(b, _, _)| b <= last);
+                &self.spans[from..to]
+            }
+            None => &self.spans[..],
+        };
+        spans
+            .iter()
+            .map(|&(_, start, end)| &self.text[start as usize..end as usize])
+    }
 }
 
 impl Lexicon {
@@ -99,8 +158,25 @@ impl Lexicon {
         std::iter::once(&self.common).chain(extra.into_iter().flatten())
     }
 
+    #[inline(always)]
     fn has_word(&self, word: &str, locale: Locale) -> bool {
         self.word_sets(locale).any(|set| set.contains(word))
+    }
+
+    /// The words of `set` (one of [`Lexicon::word_sets`]) within two edits
+    /// of `query`: [`within_edits`] with `max` = 2, by the forward-backward
+    /// search on `common` (it has a reversed copy) and by
+    /// [`within_two_edits_of_few`] on the small `us` and `gb` sets.
+    fn within_two_edits(&self, set: &Set<&'static [u8]>, query: &str) -> Option<Vec<(String, u32)>> {
+        if std::ptr::eq(set, &self.common) {
+            return within_two_edits(set, &self.common_reversed, query);
+        }
+        let words = if std::ptr::eq(set, &self.us) {
+            &self.us_words
+        } else {
+            &self.gb_words
+        };
+        within_two_edits_of_few(set, words.get_or_init(|| FewWords::new(set)), query)
     }
 }
 
@@ -116,6 +192,8 @@ fn lexicon() -> &'static Lexicon {
             gb: set(WORDS_GB),
             names: set(NAMES),
             freq: Map::new(FREQ).expect("embedded lexicon is valid"),
+            us_words: OnceLock::new(),
+            gb_words: OnceLock::new(),
         }
     })
 }
@@ -171,6 +249,57 @@ pub fn frequency(word: &str) -> u64 {
     lexicon().freq.get(normalise(word).as_bytes()).unwrap_or(0)
 }
 
+/// For each length `k` in `0..=word.len()`, whether `word[..k]` is a word
+/// of `locale` ([`is_word`], possessives too) or has a frequency
+/// ([`frequency`] > 0). `word` must be lower-case with ASCII apostrophes
+/// (what [`is_word`] would look up unchanged).
+///
+/// Why: the spelling check tries a word's stems and the first halves of
+/// compounds, which are all prefixes of the word; one walk down each fst
+/// along the word finds every one of them, where a lookup per prefix walks
+/// the same bytes again and again.
+pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
+    debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
+    let lex = lexicon();
+    let bytes = word.as_bytes();
+    let mut in_sets = vec![false; bytes.len() + 1];
+    for set in lex.word_sets(locale) {
+        let fst = set.as_fst();
+        let mut node = fst.root();
+        for (k, in_set) in in_sets.iter_mut().enumerate() {
+            *in_set |= node.is_final();
+            let Some(i) = bytes.get(k).and_then(|&b| node.find_input(b)) else {
+                break;
+            };
+            node = fst.node(node.transition_addr(i));
+        }
+    }
+    let mut known: Vec<bool> = (0..=bytes.len())
+        .map(|k| {
+            // As `possessive_stem`: "dog's" and "dogs'" are words if "dog" and "dogs" are.
+            let prefix = &bytes[..k];
+            in_sets[k]
+                || (prefix.ends_with(b"'s") && k > 2 && in_sets[k - 2])
+                || (prefix.ends_with(b"s'") && in_sets[k - 1])
+        })
+        .collect();
+    let fst = lex.freq.as_fst();
+    let mut node = fst.root();
+    let mut output = fst::raw::Output::zero();
+    for (k, is_known) in known.iter_mut().enumerate() {
+        if node.is_final() && output.cat(node.final_output()).value() > 0 {
+            *is_known = true;
+        }
+        let Some(i) = bytes.get(k).and_then(|&b| node.find_input(b)) else {
+            break;
+        };
+        let transition = node.transition(i);
+        output = output.cat(transition.out);
+        node = fst.node(transition.addr);
+    }
+    known
+}
+
 /// Words of `locale` within `max_edits` Levenshtein edits (insert, delete,
 /// substitute; a transposition counts 2) of `word`, with their distance,
 /// closest first, then most frequent first.
@@ -213,8 +342,8 @@ fn search_near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String,
     let lex = lexicon();
     let mut found = Vec::new();
     for set in lex.word_sets(locale) {
-        let near = if max_edits == 2 && std::ptr::eq(set, &lex.common) {
-            within_two_edits(set, &lex.common_reversed, &word)
+        let near = if max_edits == 2 {
+            lex.within_two_edits(set, &word)
         } else {
             within_edits(set, &word, max_edits)
         };
@@ -256,6 +385,38 @@ fn within_two_edits<D: AsRef<[u8]>>(forward: &Set<D>, backward: &Set<D>, query: 
     Some(found)
 }
 
+/// [`within_edits`] for `max` = 2 on a small set without a reversed copy,
+/// given its `words`: the same answer for a fraction of the
+/// plain walk, which visits most of the top of even a small fst.
+///
+/// Why: the forward half of [`within_two_edits`] (at most 1 edit in the
+/// first `middle` columns) finds every word along an alignment that keeps
+/// to it. An alignment of cost at most 2 that does not has spent both
+/// edits at some cell of a column `j < middle`, so the rest of it matches
+/// letter for letter: the word ends with `query[j..]`, hence with
+/// `query[middle - 1..]`. Those few words are measured directly, at their
+/// true distance, and each word keeps the smaller of its two distances.
+fn within_two_edits_of_few<D: AsRef<[u8]>>(set: &Set<D>, words: &FewWords, query: &str) -> Option<Vec<(String, u32)>> {
+    let chars: Vec<char> = query.chars().collect();
+    if chars.len() > MAX_QUERY_CHARS {
+        return None;
+    }
+    let middle = chars.len() / 2;
+    let mut found = walk(set.as_fst(), &chars, 2, middle);
+    let tail: String = chars[middle.saturating_sub(1)..].iter().collect();
+    let pattern = crate::text::distance::Pattern::new(query);
+    for word in words.ending_with(&tail).filter(|w| w.ends_with(&tail)) {
+        let distance = pattern.distance(word);
+        if distance <= 2 {
+            found.push((word.to_owned(), distance as u32));
+        }
+    }
+    // The closest reading of each word, in fst (byte) order as `within_edits` gives.
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    found.dedup_by(|later, first| later.0 == first.0);
+    Some(found)
+}
+
 /// True if a proper name in the lexicon is exactly one edit (insert, delete,
 /// substitute) from the lower-cased `word`.
 pub fn is_near_known_name(word: &str) -> bool {
@@ -287,6 +448,19 @@ fn within_edits<D: AsRef<[u8]>>(set: &Set<D>, query: &str, max: u32) -> Option<V
 /// spends at most 1 edit while it has read fewer than `strict` characters
 /// of `query` (the first `strict` columns of the edit-distance table).
 fn walk<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, query: &[char], max: u32, strict: usize) -> Vec<(String, u32)> {
+    walk_with(fst, query, max, strict, true)
+}
+
+/// [`walk`], looking up only the letters in reach where it can (`guided`,
+/// see [`Walk::letters_in_reach`]) or trying every transition (the plain
+/// walk, which tests compare it with).
+fn walk_with<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    query: &[char],
+    max: u32,
+    strict: usize,
+    guided: bool,
+) -> Vec<(String, u32)> {
     let max = max.min(MAX_EDITS * 4) as u8;
     let limits: Vec<u8> = (0..=query.len())
         .map(|j| if j < strict { max.min(1) } else { max })
@@ -299,6 +473,7 @@ fn walk<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, query: &[char], max: u32, strict
             .map(|j| if j as u8 > limits[j] { max + 1 } else { j as u8 })
             .collect(),
         limits,
+        guided: guided && query.iter().all(char::is_ascii),
         key: Vec::new(),
         found: Vec::new(),
     };
@@ -348,6 +523,9 @@ struct Walk<'a, D> {
     /// The rows for the key characters read so far, one after another,
     /// `query.len() + 1` cells each, capped at `max + 1`.
     rows: Vec<u8>,
+    /// Look up only the letters in reach ([`Walk::letters_in_reach`]);
+    /// only for an ASCII query, where a letter is one key byte.
+    guided: bool,
     /// The key bytes read so far.
     key: Vec<u8>,
     found: Vec<(String, u32)>,
@@ -357,60 +535,138 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
     /// Visits the children of `node`, reached with `depth` key characters
     /// read (the last row in `rows`) and `utf8` mid-character.
     fn descend(&mut self, node: fst::raw::Node<'_>, depth: usize, utf8: Utf8) {
+        if utf8.pending == 0 && self.guided {
+            if let Some((letters, count)) = self.letters_in_reach(depth) {
+                // Deep in the walk most letters end it: look up only the few
+                // that can keep it going instead of trying every transition.
+                for &byte in &letters[..count] {
+                    if let Some(i) = node.find_input(byte) {
+                        self.step(byte, node.transition_addr(i), depth, utf8);
+                    }
+                }
+                return;
+            }
+        }
+        for transition in node.transitions() {
+            self.step(transition.inp, transition.addr, depth, utf8);
+        }
+    }
+
+    /// The only key letters after which the row below the last one can
+    /// stay within reach, or `None` when a letter found nowhere in the query
+    /// keeps it within reach (then any letter may).
+    ///
+    /// Why this is exact: the row for a letter differs from the row for a
+    /// letter found nowhere in the query only through the cells where the
+    /// letter matches the query, and a match at column `j` lowers a cell
+    /// only if the previous row's cell `j - 1` is within column `j`'s limit.
+    /// So when the row for a letter found nowhere is out of reach, so is the
+    /// row for any letter without such a match.
+    fn letters_in_reach(&self, depth: usize) -> Option<([u8; 2 * MAX_EDITS as usize * 4 + 1], usize)> {
+        let width = self.query.len() + 1;
+        let previous = &self.rows[self.rows.len() - width..];
+        let cap = self.max + 1;
+        let i = depth + 1;
+        let first = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
+        if first <= self.max {
+            return None;
+        }
+        let lo = i.saturating_sub(usize::from(self.max)).max(1);
+        let hi = (i + usize::from(self.max)).min(self.query.len());
+        let mut letters = [0u8; 2 * MAX_EDITS as usize * 4 + 1];
+        let mut count = 0;
+        if lo > hi {
+            return Some((letters, 0));
+        }
+        // The first cell is out of reach, so the cell left of any other is
+        // too (it is either the first or was checked just before): a cell of
+        // the row for a letter found nowhere is one more than the smaller of
+        // the two cells above it.
+        let cells = previous[lo - 1..hi]
+            .iter()
+            .zip(&previous[lo..=hi])
+            .zip(&self.query[lo - 1..hi])
+            .zip(&self.limits[lo..=hi]);
+        for (((&diagonal, &above), &letter), &limit) in cells {
+            if diagonal.min(above) < limit {
+                return None;
+            }
+            if diagonal <= limit {
+                let byte = letter as u8;
+                if !letters[..count].contains(&byte) {
+                    letters[count] = byte;
+                    count += 1;
+                }
+            }
+        }
+        Some((letters, count))
+    }
+
+    /// Follows the transition on `byte` to the node at `addr`, from a node
+    /// reached with `depth` key characters read and `utf8` mid-character.
+    fn step(&mut self, byte: u8, addr: fst::raw::CompiledAddr, depth: usize, utf8: Utf8) {
         let width = self.query.len() + 1;
         let cap = self.max + 1;
-        for transition in node.transitions() {
-            // Set when every cell in reach holds `max`: no edit is left.
-            let mut spent = false;
-            let (next_depth, next_utf8) = match utf8.push(transition.inp) {
-                Err(waiting) => (depth, waiting),
-                Ok(c) => {
-                    // The next row, in the band of cells that can be <= max.
-                    let base = self.rows.len() - width;
-                    let i = depth + 1;
-                    let lo = i.saturating_sub(usize::from(self.max)).max(1);
-                    let hi = (i + usize::from(self.max)).min(self.query.len());
-                    self.rows.extend(std::iter::repeat_n(cap, width));
-                    let (previous, next) = self.rows[base..].split_at_mut(width);
-                    next[0] = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
-                    let mut least = next[0];
-                    for j in lo..=hi {
-                        let substitute = previous[j - 1] + u8::from(self.query[j - 1] != c);
-                        let mut cell = substitute.min(previous[j] + 1).min(next[j - 1] + 1);
-                        if cell > self.limits[j] {
-                            cell = cap;
+        // Set when every cell in reach holds `max`: no edit is left.
+        let mut spent = false;
+        let (next_depth, next_utf8) = match utf8.push(byte) {
+            Err(waiting) => (depth, waiting),
+            Ok(c) => {
+                // The next row, in the band of cells that can be <= max.
+                let base = self.rows.len() - width;
+                let i = depth + 1;
+                let lo = i.saturating_sub(usize::from(self.max)).max(1);
+                let hi = (i + usize::from(self.max)).min(self.query.len());
+                self.rows.resize(base + 2 * width, cap);
+                let (previous, next) = self.rows[base..].split_at_mut(width);
+                next[0] = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
+                let mut least = next[0];
+                if lo <= hi {
+                    // Slices zipped, not indexed: no bounds check per cell.
+                    let mut left = next[lo - 1];
+                    let cells = next[lo..=hi]
+                        .iter_mut()
+                        .zip(&previous[lo - 1..hi])
+                        .zip(&previous[lo..=hi])
+                        .zip(&self.query[lo - 1..hi])
+                        .zip(&self.limits[lo..=hi]);
+                    for ((((cell, &diagonal), &above), &letter), &limit) in cells {
+                        let mut value = (diagonal + u8::from(letter != c)).min(above + 1).min(left + 1);
+                        if value > limit {
+                            value = cap;
                         }
-                        next[j] = cell;
-                        least = least.min(cell);
-                    }
-                    if least > self.max {
-                        // Every continuation is out of reach.
-                        self.rows.truncate(base + width);
-                        continue;
-                    }
-                    spent = least == self.max;
-                    (i, Utf8::default())
-                }
-            };
-            let child = self.fst.node(transition.addr);
-            self.key.push(transition.inp);
-            if child.is_final() && next_utf8.pending == 0 {
-                let distance = self.rows[self.rows.len() - 1];
-                if distance <= self.max {
-                    if let Ok(word) = std::str::from_utf8(&self.key) {
-                        self.found.push((word.to_owned(), u32::from(distance)));
+                        *cell = value;
+                        left = value;
+                        least = least.min(value);
                     }
                 }
+                if least > self.max {
+                    // Every continuation is out of reach.
+                    self.rows.truncate(base + width);
+                    return;
+                }
+                spent = least == self.max;
+                (i, Utf8::default())
             }
-            if spent {
-                self.exact_tails(child);
-            } else {
-                self.descend(child, next_depth, next_utf8);
+        };
+        let child = self.fst.node(addr);
+        self.key.push(byte);
+        if child.is_final() && next_utf8.pending == 0 {
+            let distance = self.rows[self.rows.len() - 1];
+            if distance <= self.max {
+                if let Ok(word) = std::str::from_utf8(&self.key) {
+                    self.found.push((word.to_owned(), u32::from(distance)));
+                }
             }
-            self.key.pop();
-            if next_depth > depth {
-                self.rows.truncate(self.rows.len() - width);
-            }
+        }
+        if spent {
+            self.exact_tails(child);
+        } else {
+            self.descend(child, next_depth, next_utf8);
+        }
+        self.key.pop();
+        if next_depth > depth {
+            self.rows.truncate(self.rows.len() - width);
         }
     }
 
@@ -570,6 +826,56 @@ mod tests {
     }
 
     #[test]
+    fn known_prefixes_agree_with_a_lookup_per_prefix() {
+        for word in [
+            "snowpackers",
+            "storylines",
+            "dog'sbody",
+            "dogs'home",
+            "'s",
+            "s'",
+            "militatism",
+            "",
+            "colourful",
+            "colorful",
+            "theboat's",
+            "xyzzy",
+        ] {
+            for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                let expected: Vec<bool> = (0..=word.len())
+                    .map(|k| is_word(&word[..k], locale) || frequency(&word[..k]) > 0)
+                    .collect();
+                assert_eq!(known_prefixes(word, locale), expected, "{word} {locale:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn known_prefixes_agree_with_a_lookup_per_prefix_on_random_words(word in "[a-z']{0,14}") {
+            for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                let expected: Vec<bool> = (0..=word.len())
+                    .map(|k| is_word(&word[..k], locale) || frequency(&word[..k]) > 0)
+                    .collect();
+                proptest::prop_assert_eq!(known_prefixes(&word, locale), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn few_words_are_the_words_of_the_set() {
+        let lex = lexicon();
+        for set in [&lex.us, &lex.gb] {
+            let few = FewWords::new(set);
+            let mut read: Vec<&str> = few.ending_with("").collect();
+            read.sort_unstable();
+            assert_eq!(read, set.stream().into_strs().unwrap());
+            assert!(few.ending_with("our").all(|w| w.ends_with('r')));
+            assert!(few.ending_with("our").any(|w| w == "colour") || std::ptr::eq(set, &lex.us));
+        }
+    }
+
+    #[test]
     fn frequencies() {
         assert!(frequency("the") > frequency("militarism"));
         assert!(frequency("Militarism") > 0);
@@ -649,6 +955,8 @@ mod tests {
                 if max == 2 {
                     let two = within_two_edits(&set, &reversed, query).unwrap();
                     assert_eq!(two, expected, "{query} within two edits, forward and backward");
+                    let few = within_two_edits_of_few(&set, &FewWords::new(&set), query).unwrap();
+                    assert_eq!(few, expected, "{query} within two edits of few words");
                 }
             }
         }
@@ -670,12 +978,24 @@ mod tests {
             "teh",
             "scool",
             "strenght",
+            "colur",
+            "favorit",
+            "organisaton",
+            "theatr",
+            "programe",
+            "jewelery",
+            "catalogu",
+            "defensce",
+            "aaaaaaaaaaa",
         ] {
             assert_eq!(
                 within_two_edits(&lex.common, &lex.common_reversed, query),
                 within_edits(&lex.common, query, 2),
                 "{query}"
             );
+            for set in [&lex.us, &lex.gb] {
+                assert_eq!(lex.within_two_edits(set, query), within_edits(set, query, 2), "{query}");
+            }
         }
     }
 
@@ -711,7 +1031,47 @@ mod tests {
                 proptest::prop_assert_eq!(&within_edits(&set, &query, max).unwrap(), &expected);
                 if max == 2 {
                     proptest::prop_assert_eq!(&within_two_edits(&set, &reversed, &query).unwrap(), &expected);
+                    let few = FewWords::new(&set);
+                    proptest::prop_assert_eq!(&within_two_edits_of_few(&set, &few, &query).unwrap(), &expected);
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// The guided walk against the plain one on the lexicon's own words,
+        /// for queries one to three slips from a word and for any split of
+        /// the strict columns (as the two halves of the two-edit search use).
+        #[test]
+        fn the_guided_walk_agrees_with_the_plain_walk(
+            seed in 0usize..120_000,
+            slips in proptest::collection::vec((0usize..3, 0usize..16, "[a-z']"), 0..3),
+            max in 0u32..=3,
+            strict in 0usize..10,
+        ) {
+            let lex = lexicon();
+            static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+            let words = WORDS.get_or_init(|| lexicon().common.stream().into_strs().unwrap());
+            let word = &words[seed % words.len()];
+            let mut query: Vec<char> = word.chars().collect();
+            for (kind, at, letter) in slips {
+                let at = at.min(query.len());
+                let letter = letter.chars().next().unwrap();
+                match kind {
+                    0 => query.insert(at, letter),
+                    1 if at < query.len() => { query.remove(at); }
+                    _ if at < query.len() => query[at] = letter,
+                    _ => query.push(letter),
+                }
+            }
+            for set in [&lex.common, &lex.common_reversed, &lex.gb] {
+                proptest::prop_assert_eq!(
+                    walk_with(set.as_fst(), &query, max, strict, true),
+                    walk_with(set.as_fst(), &query, max, strict, false),
+                    "{:?}", query
+                );
             }
         }
     }
