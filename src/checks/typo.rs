@@ -2080,20 +2080,26 @@ fn foreign_quotes(text: &str) -> Vec<(usize, usize)> {
     // bytes are, and the letters between them are not.
     for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
         let Some(c) = text[i..].chars().next() else { continue };
-        match (open, c) {
-            (None, '"' | '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
-            (Some((start, o)), '"' | '”' | '»' | '“')
-                if matches!((o, c), ('"', '"') | ('“' | '„', '”' | '“') | ('«', '»')) =>
-            {
-                if is_foreign(&text[start..i]) {
-                    ranges.push((start, i));
-                }
-                open = None;
-            }
-            _ => {}
-        }
+        quote_mark(text, i, c, &mut open, &mut ranges);
     }
     ranges
+}
+
+/// One character of the quote scan at byte `i`: an opening mark opens a
+/// quote, its closing mark closes it, kept in `ranges` if it is foreign.
+fn quote_mark(text: &str, i: usize, c: char, open: &mut Option<(usize, char)>, ranges: &mut Vec<(usize, usize)>) {
+    match (*open, c) {
+        (None, '"' | '“' | '«' | '„') => *open = Some((i + c.len_utf8(), c)),
+        (Some((start, o)), '"' | '”' | '»' | '“')
+            if matches!((o, c), ('"', '"') | ('“' | '„', '”' | '“') | ('«', '»')) =>
+        {
+            if is_foreign(&text[start..i]) {
+                ranges.push((start, i));
+            }
+            *open = None;
+        }
+        _ => {}
+    }
 }
 
 fn is_foreign(quote: &str) -> bool {
@@ -2403,18 +2409,7 @@ mod tests {
         let mut ranges = Vec::new();
         let mut open: Option<(usize, char)> = None;
         for (i, c) in text.char_indices() {
-            match (open, c) {
-                (None, '"' | '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
-                (Some((start, o)), '"' | '”' | '»' | '“')
-                    if matches!((o, c), ('"', '"') | ('“' | '„', '”' | '“') | ('«', '»')) =>
-                {
-                    if is_foreign(&text[start..i]) {
-                        ranges.push((start, i));
-                    }
-                    open = None;
-                }
-                _ => {}
-            }
+            quote_mark(text, i, c, &mut open, &mut ranges);
         }
         ranges
     }
