@@ -245,11 +245,7 @@ pub fn substitution(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 ),
             )
         };
-        findings.push(
-            ctx.finding(rule, t.start, t.end, message)
-                .with_suggestion(body_said.to_string())
-                .with_evidence(ctx.evidence(s, "the body says")),
-        );
+        findings.push(ctx.against_body(rule, t.start, t.end, message, body_said, s));
     }
 }
 
@@ -299,16 +295,16 @@ pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         suggested.push(&b.folded);
         let body_said = b.text(text);
         findings.push(
-            ctx.finding(
+            ctx.against_body(
                 &SUBSTITUTION,
                 t.start,
                 t.end,
                 format!(
                     "the unit says \"{said}\" where the body says \"{body_said}\": a different colour, which the body never names"
                 ),
-            )
-            .with_suggestion(body_said.to_string())
-            .with_evidence(ctx.evidence(s, "the body says")),
+                body_said,
+                s,
+            ),
         );
     }
 }
@@ -348,16 +344,16 @@ pub fn prefixed(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         };
         let (said, body_said) = (ctx.unit_text(p.start, w.end), w.text(text));
         findings.push(
-            ctx.finding(
+            ctx.against_body(
                 &SUBSTITUTION,
                 p.start,
                 w.end,
                 format!(
                     "the unit says \"{said}\" where the body says \"{body_said}\": the prefix makes it another role or thing, and the body never says it"
                 ),
-            )
-            .with_suggestion(body_said.to_string())
-            .with_evidence(ctx.evidence(s, "the body says")),
+                body_said,
+                s,
+            ),
         );
     }
 }

@@ -262,6 +262,22 @@ impl<'a> UnitCtx<'a> {
         Finding::new(rule, span, self.doc.original(&span), message).with_unit(&self.unit.id)
     }
 
+    /// A finding on `start..end` that the body, in sentence `s`, says
+    /// otherwise: `suggestion` is what the body says there.
+    pub fn against_body(
+        &self,
+        rule: &'static Rule,
+        start: usize,
+        end: usize,
+        message: String,
+        suggestion: impl Into<String>,
+        s: usize,
+    ) -> Finding {
+        self.finding(rule, start, end, message)
+            .with_suggestion(suggestion)
+            .with_evidence(self.evidence(s, "the body says"))
+    }
+
     /// Evidence for body sentence `s` (index into the alignment).
     pub fn evidence(&self, s: usize, note: &str) -> Evidence {
         let sentence = &self.alignment.sentences[s];

@@ -336,16 +336,16 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 let body = sentence_tokens(ctx, s);
                 let (said, body_said) = (t.text(text), body[j].text(text));
                 findings.push(
-                    ctx.finding(
+                    ctx.against_body(
                         &NUMBER,
                         t.start,
                         t.end,
                         format!(
                             "the unit says \"{said}\" where its source sentence says \"{body_said}\"; the body gives {said} only about something else"
                         ),
-                    )
-                    .with_suggestion(body_said.to_string())
-                    .with_evidence(ctx.evidence(s, "the body says")),
+                        body_said,
+                        s,
+                    ),
                 );
                 continue;
             }
@@ -383,20 +383,18 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                     .map_or(body[start].end, |b| b.end);
                 let said = ctx.unit_text(tokens[cmp_start].start, t.end);
                 let body_said = ctx.body_text(body[start].start, number_end);
-                findings.push(
-                    ctx.finding(
-                        &NUMBER,
-                        tokens[cmp_start].start,
-                        t.end,
-                        format!(
-                            "the unit says \"{said}\" ({}) but the body says \"{body_said}\" ({})",
-                            unit_cmp.as_str(),
-                            c.as_str()
-                        ),
-                    )
-                    .with_suggestion(body_said)
-                    .with_evidence(ctx.evidence(s, "the body says")),
-                );
+                findings.push(ctx.against_body(
+                    &NUMBER,
+                    tokens[cmp_start].start,
+                    t.end,
+                    format!(
+                        "the unit says \"{said}\" ({}) but the body says \"{body_said}\" ({})",
+                        unit_cmp.as_str(),
+                        c.as_str()
+                    ),
+                    body_said,
+                    s,
+                ));
             }
             continue;
         }
@@ -492,16 +490,14 @@ fn time_of_day(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) -> bool {
     let body = sentence_tokens(ctx, s);
     let said = ctx.unit_text(tokens[k].start, end(tokens, k));
     let body_said = ctx.body_text(body[j].start, end(body, j));
-    findings.push(
-        ctx.finding(
-            &NUMBER,
-            tokens[k].start,
-            end(tokens, k),
-            format!("the unit says \"{said}\" where the body says \"{body_said}\": the other half of the day"),
-        )
-        .with_suggestion(body_said.clone())
-        .with_evidence(ctx.evidence(s, "the body says")),
-    );
+    findings.push(ctx.against_body(
+        &NUMBER,
+        tokens[k].start,
+        end(tokens, k),
+        format!("the unit says \"{said}\" where the body says \"{body_said}\": the other half of the day"),
+        body_said.clone(),
+        s,
+    ));
     true
 }
 
@@ -675,20 +671,18 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         let body = sentence_tokens(ctx, s);
         let name = ctx.unit_text(tokens[first].start, tokens[last].end);
         let body_name = ctx.body_text(body[bf].start, body[bl].end);
-        findings.push(
-            ctx.finding(
-                &ENTITY,
-                tokens[first].start,
-                tokens[last].end,
-                format!(
-                    "the unit says \"{name} … {}\" but the body says \"{body_name} … {}\"",
-                    t.text(text),
-                    body.iter().find(|b| b.stem == t.stem).map_or("", |b| b.text(text))
-                ),
-            )
-            .with_suggestion(body_name)
-            .with_evidence(ctx.evidence(s, "the body says")),
-        );
+        findings.push(ctx.against_body(
+            &ENTITY,
+            tokens[first].start,
+            tokens[last].end,
+            format!(
+                "the unit says \"{name} … {}\" but the body says \"{body_name} … {}\"",
+                t.text(text),
+                body.iter().find(|b| b.stem == t.stem).map_or("", |b| b.text(text))
+            ),
+            body_name,
+            s,
+        ));
         reported.push((first, last));
     }
 }
@@ -788,19 +782,17 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             None if context && occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k) => {
                 let cue = with_auxiliaries(text, body, cue.unwrap_or(j));
                 let body_said = ctx.body_text(body[cue].start, body[j].end);
-                findings.push(
-                    ctx.finding(
-                        &NEGATION,
-                        t.start,
-                        t.end,
-                        format!(
-                            "the unit says \"{}\" but the body says \"{body_said}\": the negation is dropped",
-                            t.text(text)
-                        ),
-                    )
-                    .with_suggestion(body_said)
-                    .with_evidence(ctx.evidence(s, "the body says")),
-                );
+                findings.push(ctx.against_body(
+                    &NEGATION,
+                    t.start,
+                    t.end,
+                    format!(
+                        "the unit says \"{}\" but the body says \"{body_said}\": the negation is dropped",
+                        t.text(text)
+                    ),
+                    body_said,
+                    s,
+                ));
             }
             Some(unit_cue)
                 if context
@@ -816,16 +808,14 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                     .last()
                     .unwrap_or(j);
                 let body_said = ctx.body_text(body[from].start, body[j].end);
-                findings.push(
-                    ctx.finding(
-                        &NEGATION,
-                        tokens[unit_cue].start,
-                        t.end,
-                        format!("the unit says \"{said}\" but the body says \"{body_said}\": a negation is added"),
-                    )
-                    .with_suggestion(body_said)
-                    .with_evidence(ctx.evidence(s, "the body says")),
-                );
+                findings.push(ctx.against_body(
+                    &NEGATION,
+                    tokens[unit_cue].start,
+                    t.end,
+                    format!("the unit says \"{said}\" but the body says \"{body_said}\": a negation is added"),
+                    body_said,
+                    s,
+                ));
             }
             _ => {}
         }
@@ -922,20 +912,18 @@ fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
         if !near(tokens, k).iter().any(|w| body_near.contains(w)) {
             continue;
         }
-        findings.push(
-            ctx.finding(
-                &NEGATION,
-                t.start,
-                t.end,
-                format!(
-                    "the unit says \"{}\" where the body says \"{}\": the opposite",
-                    t.text(text),
-                    b.text(text)
-                ),
-            )
-            .with_suggestion(b.text(text).to_string())
-            .with_evidence(ctx.evidence(s, "the body says")),
-        );
+        findings.push(ctx.against_body(
+            &NEGATION,
+            t.start,
+            t.end,
+            format!(
+                "the unit says \"{}\" where the body says \"{}\": the opposite",
+                t.text(text),
+                b.text(text)
+            ),
+            b.text(text),
+            s,
+        ));
         return;
     }
 }
@@ -1012,18 +1000,14 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             let said = ctx.unit_text(tokens[from].start, tokens[k].end);
             let cue_from = with_auxiliaries(text, body, cue);
             let body_said = ctx.body_text(body[cue_from].start, body[j].end);
-            findings.push(
-                ctx.finding(
-                    &MODALITY,
-                    tokens[from].start,
-                    tokens[k].end,
-                    format!(
-                        "the unit says \"{said}\" as a fact but the body says \"{body_said}\": the hedge is dropped"
-                    ),
-                )
-                .with_suggestion(body_said)
-                .with_evidence(ctx.evidence(s, "the body says")),
-            );
+            findings.push(ctx.against_body(
+                &MODALITY,
+                tokens[from].start,
+                tokens[k].end,
+                format!("the unit says \"{said}\" as a fact but the body says \"{body_said}\": the hedge is dropped"),
+                body_said,
+                s,
+            ));
             continue;
         }
         // An attribution ("according to analysts") dropped from the source.
@@ -1059,16 +1043,14 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 .min(body.len() - 1);
             let attribution = ctx.body_text(body[at].start, body[clause_end].end);
             let said = ctx.unit_text(tokens[range[0]].start, tokens[*range.last().unwrap_or(&k)].end);
-            findings.push(
-                ctx.finding(
-                    &MODALITY,
-                    tokens[range[0]].start,
-                    tokens[*range.last().unwrap_or(&k)].end,
-                    format!("the unit states \"{said}\" as a fact but the body attributes it: \"{attribution}\""),
-                )
-                .with_suggestion(format!("add \"{attribution}\""))
-                .with_evidence(ctx.evidence(s, "the body says")),
-            );
+            findings.push(ctx.against_body(
+                &MODALITY,
+                tokens[range[0]].start,
+                tokens[*range.last().unwrap_or(&k)].end,
+                format!("the unit states \"{said}\" as a fact but the body attributes it: \"{attribution}\""),
+                format!("add \"{attribution}\""),
+                s,
+            ));
             break;
         }
     }
