@@ -39,11 +39,14 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use sumlint::checks::typo;
-use sumlint::document::json::{parse_jsonl_line, Record};
 use sumlint::document::Document;
 use sumlint::options::CheckOptions;
 use sumlint::text::lexicon::{self, Locale};
 use unicode_segmentation::UnicodeSegmentation;
+
+#[path = "common/bodies.rs"]
+mod bodies;
+use bodies::{distinct_bodies, document};
 
 /// SplitMix64: a tiny, well-known PRNG so the benchmark needs no dependency.
 struct Rng(u64);
@@ -293,18 +296,6 @@ fn splice(text: &str, mut replacements: Vec<(usize, &str, String, String)>) -> (
     (out, injected)
 }
 
-fn document(id: usize, body: &str) -> Document {
-    let record = Record {
-        id: format!("doc-{id}"),
-        document: body.to_string(),
-        summary: None,
-        headline: None,
-        dek: None,
-        label: None,
-    };
-    record.into_document("bench.jsonl", None)
-}
-
 fn words(text: &str) -> usize {
     text.unicode_words()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -337,18 +328,7 @@ fn main() {
         found.sort();
         paths = found;
     }
-    let mut seen = HashSet::new();
-    let mut bodies = Vec::new();
-    for path in &paths {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        for (i, line) in text.lines().enumerate() {
-            if let Some(Ok(record)) = parse_jsonl_line(path, i + 1, line) {
-                if seen.insert(record.document.clone()) {
-                    bodies.push(record.document);
-                }
-            }
-        }
-    }
+    let bodies = distinct_bodies(&paths);
     let options = CheckOptions::default();
     let total_words: usize = bodies.iter().map(|b| words(b)).sum();
     let total_bytes: usize = bodies.iter().map(|b| b.len()).sum();

@@ -11,11 +11,13 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::collections::HashSet;
 use sumlint::checks::typo;
-use sumlint::document::json::{parse_jsonl_line, Record};
 use sumlint::document::Document;
 use sumlint::options::CheckOptions;
+
+#[path = "common/bodies.rs"]
+mod bodies;
+use bodies::{distinct_bodies, document};
 
 #[inline(never)]
 fn prof_pass(docs: &[Document], options: &CheckOptions) {
@@ -35,33 +37,8 @@ fn main() {
             .map(|f| dir.join(f).display().to_string())
             .collect();
     }
-    let mut seen = HashSet::new();
-    let mut bodies = Vec::new();
-    for path in &paths {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}; pass JSONL files"));
-        for (i, line) in text.lines().enumerate() {
-            if let Some(Ok(record)) = parse_jsonl_line(path, i + 1, line) {
-                if seen.insert(record.document.clone()) {
-                    bodies.push(record.document);
-                }
-            }
-        }
-    }
-    let docs: Vec<Document> = bodies
-        .iter()
-        .enumerate()
-        .map(|(i, body)| {
-            let record = Record {
-                id: format!("doc-{i}"),
-                document: body.clone(),
-                summary: None,
-                headline: None,
-                dek: None,
-                label: None,
-            };
-            record.into_document("bench.jsonl", None)
-        })
-        .collect();
+    let bodies = distinct_bodies(&paths);
+    let docs: Vec<Document> = bodies.iter().enumerate().map(|(i, body)| document(i, body)).collect();
     let options = CheckOptions::default();
     let bytes: usize = bodies.iter().map(String::len).sum();
     prof_pass(&docs, &options);
