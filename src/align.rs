@@ -405,7 +405,6 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
     let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| unit_terms[i].1).sum::<f64>();
     let total_weight: f64 = weight_of(&mut (0..unit_terms.len()));
     let unit_bigrams = bigrams(&content);
-    let unit_text = Pattern::new(&folded_text(&tokens));
 
     let known_terms: Vec<u32> = unit_terms
         .iter()
@@ -416,8 +415,9 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
     // sentences (a pasted paragraph) tie by a rounding error and swap between runs.
     let candidates = index.candidates(&known_terms, CANDIDATES);
 
-    // Per candidate: which of `unit_terms` (by position) the sentence has.
-    let mut scored: Vec<(usize, f64, Vec<usize>)> = candidates
+    // Per candidate: which of `unit_terms` (by position) the sentence has,
+    // and the part of its score that is not string closeness.
+    let scored: Vec<Candidate> = candidates
         .iter()
         .map(|&(s, _)| {
             let sentence_terms = index.sentence_terms(s);
@@ -430,45 +430,20 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
                 0.0
             };
             let phrase = phrase_share(&unit_bigrams, &[index.sentence_bigrams(s)]);
-            let close = unit_text.normalized_similarity(&folded_text(&sentences[s].tokens));
-            // Clamped: the weights sum to 1 only up to rounding
-            // (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
-            let score = (W_RECALL * recall + W_PHRASE * phrase + W_CLOSE * close).clamp(0.0, 1.0);
-            (s, score, shared)
+            Candidate::new(s, W_RECALL * recall + W_PHRASE * phrase, shared)
         })
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-
-    // Greedy cover: the best sentence, then those that add content.
-    let mut chosen: Vec<SentenceSource> = Vec::new();
-    let mut covered = vec![false; unit_terms.len()];
-    let mut remaining = scored;
-    while chosen.len() < MAX_SOURCES && !remaining.is_empty() {
-        let (best, gain) = remaining
-            .iter()
-            .enumerate()
-            .map(|(i, (sentence, score, shared))| {
-                let gain = weight_of(&mut shared.iter().copied().filter(|&t| !covered[t]))
-                    / total_weight.max(f64::MIN_POSITIVE);
-                // Rounded so that gains equal but for rounding still tie,
-                // and the tie goes to the earlier sentence.
-                (i, ((gain + 0.01 * score) * 1e9).round(), *sentence)
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|(i, gain, _)| (i, gain / 1e9))
-            .expect("remaining is not empty");
-        if !chosen.is_empty() && gain < MIN_GAIN {
-            break;
-        }
-        let (sentence, score, shared) = remaining.swap_remove(best);
-        if chosen.is_empty() && shared.is_empty() {
-            break;
-        }
-        for t in shared {
-            covered[t] = true;
-        }
-        chosen.push(SentenceSource { sentence, score });
-    }
+    // String closeness is a character-level edit distance, the dearest part
+    // of a score: it is computed only for the candidates whose rank it can
+    // change (see [`cover`]), with the unit's pattern built on first use.
+    let mut unit_text: Option<Pattern> = None;
+    let mut close = |s: usize| {
+        unit_text
+            .get_or_insert_with(|| Pattern::new(&folded_text(&tokens)))
+            .normalized_similarity(&folded_text(&sentences[s].tokens))
+    };
+    let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
+    let (chosen, covered) = cover(scored, &weights_by_term, total_weight, &mut close);
 
     let is_covered = |term: u32| {
         unit_terms
@@ -535,6 +510,124 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
     }
 }
 
+/// A candidate source sentence of a unit, as [`cover`] chooses among them.
+#[derive(Clone, Debug)]
+struct Candidate {
+    sentence: usize,
+    /// `W_RECALL * recall + W_PHRASE * phrase`: the score but for closeness.
+    base: f64,
+    /// Positions in the unit's terms of the terms the sentence has.
+    shared: Vec<usize>,
+    /// The whole score, once closeness is known.
+    score: Option<f64>,
+}
+
+impl Candidate {
+    fn new(sentence: usize, base: f64, shared: Vec<usize>) -> Candidate {
+        Candidate {
+            sentence,
+            base,
+            shared,
+            score: None,
+        }
+    }
+
+    /// The score with string closeness `close` in [0, 1]; the same
+    /// operations in the same order for a bound as for the exact value.
+    /// Clamped: the weights sum to 1 only up to rounding
+    /// (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
+    fn score_with(&self, close: f64) -> f64 {
+        (self.base + W_CLOSE * close).clamp(0.0, 1.0)
+    }
+
+    /// Lowest and highest score the closeness still unknown allows.
+    fn bounds(&self) -> (f64, f64) {
+        match self.score {
+            Some(score) => (score, score),
+            None => (self.score_with(0.0), self.score_with(1.0)),
+        }
+    }
+}
+
+/// The key a greedy round ranks candidates by: the share of the unit's
+/// weight a sentence adds, with a little of its score to break near-ties.
+/// Rounded so that gains equal but for rounding still tie, and the tie
+/// goes to the earlier sentence. Non-decreasing in `score`, so a bound on
+/// the score bounds the key.
+fn cover_key(gain: f64, score: f64) -> f64 {
+    ((gain + 0.01 * score) * 1e9).round()
+}
+
+/// Greedy cover: the best sentence, then those that add content, at most
+/// [`MAX_SOURCES`]. Returns the chosen sources (best first) and, per unit
+/// term, whether they cover it. `close` gives a candidate sentence's
+/// string closeness; it is called only for candidates that could win a
+/// round: one whose key with the highest possible closeness is below
+/// another's key with the lowest cannot, so the choice, the order and
+/// every printed score are those of scoring every candidate in full.
+fn cover(
+    mut remaining: Vec<Candidate>,
+    weights: &[f64],
+    total_weight: f64,
+    close: &mut dyn FnMut(usize) -> f64,
+) -> (Vec<SentenceSource>, Vec<bool>) {
+    let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| weights[i]).sum::<f64>();
+    let mut chosen: Vec<SentenceSource> = Vec::new();
+    let mut covered = vec![false; weights.len()];
+    // Per remaining candidate: the gain, and the key's bounds.
+    let mut keys: Vec<(f64, f64, f64)> = Vec::with_capacity(remaining.len());
+    while chosen.len() < MAX_SOURCES && !remaining.is_empty() {
+        keys.clear();
+        for candidate in &remaining {
+            let gain = weight_of(&mut candidate.shared.iter().copied().filter(|&t| !covered[t]))
+                / total_weight.max(f64::MIN_POSITIVE);
+            let (low, high) = candidate.bounds();
+            keys.push((gain, cover_key(gain, low), cover_key(gain, high)));
+        }
+        let floor = keys.iter().map(|k| k.1).fold(f64::NEG_INFINITY, f64::max);
+        let ceiling = keys.iter().map(|k| k.2).fold(f64::NEG_INFINITY, f64::max);
+        // No candidate can add enough: stop without scoring any.
+        if !chosen.is_empty() && ceiling / 1e9 < MIN_GAIN {
+            break;
+        }
+        // Best (position, key, sentence): the highest key, and of equal
+        // keys the earlier sentence.
+        let mut best: Option<(usize, f64, usize)> = None;
+        for (i, candidate) in remaining.iter_mut().enumerate() {
+            let (gain, _, high) = keys[i];
+            if high < floor {
+                continue;
+            }
+            let score = match candidate.score {
+                Some(score) => score,
+                None => *candidate.score.insert(candidate.score_with(close(candidate.sentence))),
+            };
+            let key = cover_key(gain, score);
+            if best.is_none_or(|(_, best_key, sentence)| {
+                key.total_cmp(&best_key).then(sentence.cmp(&candidate.sentence)).is_gt()
+            }) {
+                best = Some((i, key, candidate.sentence));
+            }
+        }
+        let (best, key, _) = best.expect("the candidate with the highest floor is scored");
+        if !chosen.is_empty() && key / 1e9 < MIN_GAIN {
+            break;
+        }
+        let candidate = remaining.swap_remove(best);
+        if chosen.is_empty() && candidate.shared.is_empty() {
+            break;
+        }
+        for t in candidate.shared {
+            covered[t] = true;
+        }
+        chosen.push(SentenceSource {
+            sentence: candidate.sentence,
+            score: candidate.score.expect("the best candidate is scored"),
+        });
+    }
+    (chosen, covered)
+}
+
 /// The share of the unit's bigrams (sorted, unique) found in any of `sources` (each sorted).
 fn phrase_share(unit: &[u64], sources: &[&[u64]]) -> f64 {
     if unit.is_empty() {
@@ -570,6 +663,87 @@ mod tests {
         .unwrap();
         let alignment = align(&doc);
         (doc, alignment)
+    }
+
+    /// The greedy cover as it was before closeness was computed lazily:
+    /// every candidate scored in full, sorted, then chosen.
+    fn cover_scoring_all(
+        candidates: &[Candidate],
+        weights: &[f64],
+        total_weight: f64,
+        close: &dyn Fn(usize) -> f64,
+    ) -> (Vec<SentenceSource>, Vec<bool>) {
+        let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| weights[i]).sum::<f64>();
+        let mut scored: Vec<(usize, f64, Vec<usize>)> = candidates
+            .iter()
+            .map(|c| (c.sentence, c.score_with(close(c.sentence)), c.shared.clone()))
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut chosen: Vec<SentenceSource> = Vec::new();
+        let mut covered = vec![false; weights.len()];
+        let mut remaining = scored;
+        while chosen.len() < MAX_SOURCES && !remaining.is_empty() {
+            let (best, gain) = remaining
+                .iter()
+                .enumerate()
+                .map(|(i, (sentence, score, shared))| {
+                    let gain = weight_of(&mut shared.iter().copied().filter(|&t| !covered[t]))
+                        / total_weight.max(f64::MIN_POSITIVE);
+                    (i, ((gain + 0.01 * score) * 1e9).round(), *sentence)
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)))
+                .map(|(i, gain, _)| (i, gain / 1e9))
+                .unwrap();
+            if !chosen.is_empty() && gain < MIN_GAIN {
+                break;
+            }
+            let (sentence, score, shared) = remaining.swap_remove(best);
+            if chosen.is_empty() && shared.is_empty() {
+                break;
+            }
+            for t in shared {
+                covered[t] = true;
+            }
+            chosen.push(SentenceSource { sentence, score });
+        }
+        (chosen, covered)
+    }
+
+    proptest::proptest! {
+        /// Lazy closeness chooses the same sources with the same scores as
+        /// scoring every candidate; closeness values are drawn from a few
+        /// so that ties and near-ties happen.
+        #[test]
+        fn lazy_closeness_chooses_as_scoring_all(
+            weights in proptest::collection::vec(0u8..6, 0..8),
+            candidates in proptest::collection::vec(
+                (proptest::collection::vec(proptest::bool::ANY, 8), 0u8..5, 0u8..5, 0u8..5),
+                0..9,
+            ),
+        ) {
+            let weights: Vec<f64> = weights.iter().map(|&w| f64::from(w) * 0.37).collect();
+            let total: f64 = weights.iter().sum();
+            let closes: Vec<f64> = candidates.iter().map(|c| f64::from(c.3) / 4.0).collect();
+            let candidates: Vec<Candidate> = candidates
+                .iter()
+                .enumerate()
+                .map(|(s, (has, recall, phrase, _))| {
+                    let shared: Vec<usize> = (0..weights.len()).filter(|&i| has[i]).collect();
+                    let base = W_RECALL * f64::from(*recall) / 4.0 + W_PHRASE * f64::from(*phrase) / 4.0;
+                    Candidate::new(s * 3 % 11, base, shared)
+                })
+                .collect();
+            let close_of = |s: usize| closes[(0..closes.len()).find(|&i| i * 3 % 11 == s).unwrap()];
+            let (want, want_covered) = cover_scoring_all(&candidates, &weights, total, &close_of);
+            let mut calls = 0;
+            let (got, got_covered) = cover(candidates.clone(), &weights, total, &mut |s| {
+                calls += 1;
+                close_of(s)
+            });
+            proptest::prop_assert_eq!(format!("{want:?}"), format!("{got:?}"));
+            proptest::prop_assert_eq!(want_covered, got_covered);
+            proptest::prop_assert!(calls <= candidates.len());
+        }
     }
 
     #[test]
