@@ -107,6 +107,9 @@ pub struct Alignment {
     pub sentences: Vec<BodySentence>,
     pub units: Vec<UnitAlignment>,
     index: Index,
+    /// The body as word ids for the duplication measures, built by the first
+    /// of the verbatim check and the outcome to need it and kept for the other.
+    pub(crate) body_words: std::sync::OnceLock<crate::checks::duplication::BodyWords>,
 }
 
 #[derive(Debug, Default)]
@@ -341,6 +344,7 @@ pub fn align(doc: &Document) -> Alignment {
         sentences,
         units,
         index,
+        body_words: std::sync::OnceLock::new(),
     }
 }
 

@@ -780,10 +780,12 @@ struct Fragment {
 /// body word no unit uses can only end one. Interning the few unit words
 /// and looking each body word up, instead of interning the whole body, was
 /// most of the cost of the extractiveness measures.
-#[derive(Default)]
-struct BodyWords<'a> {
-    /// The units' words and their ids.
-    vocabulary: HashMap<Cow<'a, str>, u32>,
+///
+/// Built once per document and kept with the alignment (see
+/// [`body_words`]): the verbatim check and the outcome's extractiveness
+/// both read it, and building it twice was a tenth of the whole check.
+#[derive(Debug, Default)]
+pub struct BodyWords {
     /// Per unit, in the order of `Alignment::units`: its words as ids.
     units: Vec<Vec<u32>>,
     /// Every body word in order: its id, or [`NOT_IN_UNITS`].
@@ -817,14 +819,25 @@ fn word_form<'t>(token: &'t Token, text: &str) -> Cow<'t, str> {
     }
 }
 
-impl<'a> BodyWords<'a> {
-    fn new(doc: &Document, alignment: &'a Alignment) -> BodyWords<'a> {
+/// The [`BodyWords`] of `doc`, built on first use and kept with its
+/// `alignment`.
+fn body_words<'a>(doc: &Document, alignment: &'a Alignment) -> &'a BodyWords {
+    alignment.body_words.get_or_init(|| BodyWords::new(doc, alignment))
+}
+
+impl BodyWords {
+    fn new(doc: &Document, alignment: &Alignment) -> BodyWords {
         let mut body = BodyWords::default();
-        // Sized for the units' words up front: it grew from empty per document.
-        body.vocabulary
-            .reserve(alignment.units.iter().map(|a| a.tokens.len()).sum());
+        // The units' words and their ids; sized for the units' words up
+        // front: it grew from empty per document.
+        let mut vocabulary: HashMap<Cow<'_, str>, u32> = HashMap::default();
+        vocabulary.reserve(alignment.units.iter().map(|a| a.tokens.len()).sum());
         for a in &alignment.units {
-            let ids = a.tokens.iter().map(|t| body.intern(word_form(t, &doc.text))).collect();
+            let ids = a
+                .tokens
+                .iter()
+                .map(|t| body.intern(&mut vocabulary, word_form(t, &doc.text)))
+                .collect();
             body.units.push(ids);
         }
         body.words
@@ -844,24 +857,19 @@ impl<'a> BodyWords<'a> {
                     let id = if slot.0 == address {
                         slot.1
                     } else {
-                        let id = body.vocabulary.get(&*t.folded).copied().unwrap_or(NOT_IN_UNITS);
+                        let id = vocabulary.get(&*t.folded).copied().unwrap_or(NOT_IN_UNITS);
                         *slot = (address, id);
                         id
                     };
                     body.words.push(id);
                 } else {
-                    body.push_body_word(&word_form(t, &doc.text));
+                    let id = vocabulary.get(&*word_form(t, &doc.text)).copied();
+                    body.words.push(id.unwrap_or(NOT_IN_UNITS));
                 }
             }
         }
         body.index_positions();
         body
-    }
-
-    /// Appends the next body word (its positions are indexed at the end).
-    fn push_body_word(&mut self, word: &str) {
-        let id = self.vocabulary.get(word).copied();
-        self.words.push(id.unwrap_or(NOT_IN_UNITS));
     }
 
     /// Each unit word's positions in the body, in order, in a vector of its
@@ -883,10 +891,10 @@ impl<'a> BodyWords<'a> {
     }
 
     /// The id of unit word `word`, given on first sight.
-    fn intern(&mut self, word: Cow<'a, str>) -> u32 {
+    fn intern<'t>(&mut self, vocabulary: &mut HashMap<Cow<'t, str>, u32>, word: Cow<'t, str>) -> u32 {
         // One hash: the entry either holds the word's id or takes the next.
         let next = self.positions.len() as u32;
-        let id = *self.vocabulary.entry(word).or_insert(next);
+        let id = *vocabulary.entry(word).or_insert(next);
         if id == next {
             self.positions.push(Vec::new());
         }
@@ -894,7 +902,7 @@ impl<'a> BodyWords<'a> {
     }
 
     /// The body token at `position` in `words`, with its sentence.
-    fn token(&self, alignment: &'a Alignment, position: usize) -> (&'a Token, usize) {
+    fn token<'a>(&self, alignment: &'a Alignment, position: usize) -> (&'a Token, usize) {
         // The last sentence starting at or before it (an empty sentence
         // starts where the next one does, and comes first).
         let sentence = self.sentence_starts.partition_point(|&start| start <= position) - 1;
@@ -951,7 +959,7 @@ fn measures(fragments: &[Fragment], unit_len: usize, body_len: usize) -> Extract
 
 /// Extractiveness of every unit, in the order of `Alignment::units`.
 pub fn extractiveness(doc: &Document, alignment: &Alignment) -> Vec<Extractiveness> {
-    let body = BodyWords::new(doc, alignment);
+    let body = body_words(doc, alignment);
     body.units
         .iter()
         .map(|words| measures(&body.fragments(words), words.len(), body.words.len()))
@@ -969,7 +977,7 @@ fn inside_quotes(unit_text: &str) -> bool {
 }
 
 fn verbatim(doc: &Document, alignment: &Alignment, min_words: usize, findings: &mut Vec<Finding>) {
-    let body = BodyWords::new(doc, alignment);
+    let body = body_words(doc, alignment);
     for (a, words) in alignment.units.iter().zip(&body.units) {
         let unit = &doc.units[a.unit];
         if !unit.kind.is_summary() {
@@ -1222,9 +1230,12 @@ mod tests {
     fn fragments_take_the_longest_run_and_move_past_it() {
         // Body: a b c a b d; unit: a b d x a → fragments "a b d" (at 3), "a" (at 0).
         let mut body = BodyWords::default();
-        let unit: Vec<u32> = ["a", "b", "d", "x", "a"].map(|w| body.intern(w.into())).to_vec();
+        let mut vocabulary = HashMap::default();
+        let unit: Vec<u32> = ["a", "b", "d", "x", "a"]
+            .map(|w| body.intern(&mut vocabulary, w.into()))
+            .to_vec();
         for word in ["a", "b", "c", "a", "b", "d"] {
-            body.push_body_word(word);
+            body.words.push(vocabulary.get(word).copied().unwrap_or(NOT_IN_UNITS));
         }
         body.index_positions();
         let fragments = body.fragments(&unit);
