@@ -75,32 +75,54 @@ const WORD_CACHE_LIMIT: usize = 50_000;
 /// each occurrence was a quarter of the whole run; a lookup is a hash of a
 /// short string. The cache is bounded, so memory stays flat on any batch.
 pub fn word_info(word: &str) -> WordInfo {
-    use std::cell::RefCell;
-    thread_local! {
-        static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, WordInfo>> = RefCell::default();
-    }
-    CACHE.with_borrow_mut(|cache| {
-        if let Some(info) = cache.get(word) {
+    with_word_cache(|cache| cache.info(word))
+}
+
+/// The per-thread cache behind [`word_info`].
+#[derive(Default)]
+pub struct WordCache {
+    words: rustc_hash::FxHashMap<Box<str>, WordInfo>,
+}
+
+impl WordCache {
+    /// [`word_info`] of `word`, without the thread-local access.
+    pub fn info(&mut self, word: &str) -> WordInfo {
+        if let Some(info) = self.words.get(word) {
             return info.clone();
         }
-        let folded = fold(word);
-        let folded = folded.as_str();
-        let info = WordInfo {
-            folded: folded.into(),
-            stem: stem(folded).into(),
-            stop: stopwords::is_stopword(folded),
-            number: numbers::parse(folded),
-            multiplier: numbers::multiplier(folded),
-        };
+        let info = word_info_uncached(word);
         // A very long "word" (a URL, a run of letters) is not worth keeping.
         if word.len() <= 64 {
-            if cache.len() >= WORD_CACHE_LIMIT {
-                cache.clear();
+            if self.words.len() >= WORD_CACHE_LIMIT {
+                self.words.clear();
             }
-            cache.insert(word.into(), info.clone());
+            self.words.insert(word.into(), info.clone());
         }
         info
-    })
+    }
+}
+
+/// Runs `f` with this thread's word cache: one thread-local access and
+/// borrow for all the words of a text, not one per word.
+pub fn with_word_cache<R>(f: impl FnOnce(&mut WordCache) -> R) -> R {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<WordCache> = RefCell::default();
+    }
+    CACHE.with_borrow_mut(f)
+}
+
+/// [`word_info`] computed afresh.
+fn word_info_uncached(word: &str) -> WordInfo {
+    let folded = fold(word);
+    let folded = folded.as_str();
+    WordInfo {
+        folded: folded.into(),
+        stem: stem(folded).into(),
+        stop: stopwords::is_stopword(folded),
+        number: numbers::parse(folded),
+        multiplier: numbers::multiplier(folded),
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +133,34 @@ mod tests {
     fn fold_unifies_apostrophes_and_case() {
         assert_eq!(fold("Putin’s"), "putin's");
         assert_eq!(fold("ÉCOLE"), "école");
+    }
+
+    #[test]
+    fn cached_word_info_is_the_uncached_one() {
+        let long = "a".repeat(70);
+        for word in [
+            "The",
+            "the",
+            "Putin’s",
+            "militaries",
+            "million",
+            "3rd",
+            long.as_str(),
+            "The",
+        ] {
+            let (cached, fresh) = (word_info(word), word_info_uncached(word));
+            assert_eq!(
+                (
+                    &cached.folded,
+                    &cached.stem,
+                    cached.stop,
+                    &cached.number,
+                    cached.multiplier
+                ),
+                (&fresh.folded, &fresh.stem, fresh.stop, &fresh.number, fresh.multiplier),
+                "{word}"
+            );
+        }
     }
 
     #[test]

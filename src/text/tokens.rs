@@ -78,6 +78,12 @@ fn split_clitic(text: &str, word_start: usize, folded: &str) -> bool {
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let slice = &text[start..end];
     let mut tokens: Vec<Token> = Vec::with_capacity(slice.len() / 5);
+    super::with_word_cache(|cache| tokenize_into(text, start, slice, cache, &mut tokens));
+    tokens
+}
+
+/// [`tokenize`] with the thread's word cache borrowed once for the text.
+fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordCache, tokens: &mut Vec<Token>) {
     for (offset, word) in super::words::word_indices(slice) {
         let word_start = start + offset;
         let word_end = word_start + word.len();
@@ -90,7 +96,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             let multiplier = numbers::multiplier(&folded);
             (folded, number, multiplier, None)
         } else {
-            let info = super::word_info(word);
+            let info = cache.info(word);
             (info.folded, info.number, info.multiplier, Some((info.stem, info.stop)))
         };
         // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
@@ -144,7 +150,6 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             after_hyphen,
         });
     }
-    tokens
 }
 
 #[cfg(test)]
