@@ -91,6 +91,11 @@ impl Pattern {
             2 => self.distance_words::<2>(text, last_bit),
             3 => self.distance_words::<3>(text, last_bit),
             4 => self.distance_words::<4>(text, last_bit),
+            // Whole summaries (units of several sentences) run to 512 characters.
+            5 => self.distance_words::<5>(text, last_bit),
+            6 => self.distance_words::<6>(text, last_bit),
+            7 => self.distance_words::<7>(text, last_bit),
+            8 => self.distance_words::<8>(text, last_bit),
             _ => self.run_columns(text, last_bit, &mut vec![(u64::MAX, 0); words], &vec![0u64; words]),
         }
     }
