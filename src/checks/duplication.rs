@@ -796,6 +796,43 @@ pub struct BodyWords {
     sentence_starts: Vec<usize>,
 }
 
+/// A one-hash Bloom filter over words, keyed by a sketch of the word (its
+/// length and first, second and last bytes): `may_hold` is false only for
+/// a word not inserted, and is a few instructions, not a string hash.
+struct WordFilter {
+    bits: [u64; 64],
+}
+
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter { bits: [0; 64] }
+    }
+}
+
+impl WordFilter {
+    /// The word's bit, one of 4096.
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, second, last) = match b {
+            [] => (0, 0, 0),
+            [only] => (*only, 0, *only),
+            [first, second, ..] => (*first, *second, b[b.len() - 1]),
+        };
+        let sketch = (b.len() as u32) ^ (u32::from(first) << 8) ^ (u32::from(second) << 16) ^ (u32::from(last) << 24);
+        (sketch.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
+    fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// The id of a body word no unit has; it equals no unit word's id.
 const NOT_IN_UNITS: u32 = u32::MAX;
 
@@ -848,6 +885,12 @@ impl BodyWords {
         // addresses (all tokens are alive) mean equal words, so a repeated
         // word is not hashed again. Direct-mapped: a clash only costs a lookup.
         let mut by_address = [(0usize, 0u32); 1024];
+        // Most body words are in no unit: a bit per unit word's sketch says
+        // so for most of them without hashing and comparing the string.
+        let mut filter = WordFilter::default();
+        for word in vocabulary.keys() {
+            filter.insert(word);
+        }
         for sentence in &alignment.sentences {
             body.sentence_starts.push(body.words.len());
             for t in &sentence.tokens {
@@ -856,6 +899,8 @@ impl BodyWords {
                     let slot = &mut by_address[(address >> 4) % 1024];
                     let id = if slot.0 == address {
                         slot.1
+                    } else if !filter.may_hold(&t.folded) {
+                        NOT_IN_UNITS
                     } else {
                         let id = vocabulary.get(&*t.folded).copied().unwrap_or(NOT_IN_UNITS);
                         *slot = (address, id);
@@ -1224,6 +1269,19 @@ mod tests {
                 compression: 12.0
             }
         );
+    }
+
+    #[test]
+    fn the_word_filter_holds_every_word_inserted() {
+        let words = ["", "a", "ab", "the", "Putin’s", "2,000", "militaries", "é"];
+        let mut filter = WordFilter::default();
+        for w in &words[..5] {
+            filter.insert(w);
+        }
+        assert!(words[..5].iter().all(|w| filter.may_hold(w)));
+        // Not a proof of anything but that it is not always true.
+        let missing = ["river", "bridge", "mayor", "opened", "levy", "ferry"];
+        assert!(missing.iter().any(|w| !filter.may_hold(w)));
     }
 
     #[test]
