@@ -316,48 +316,42 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
     for sentence in &alignment.sentences {
         paragraph_tokens[sentence.paragraph].extend(sentence.tokens.iter());
     }
-    let mut seen_paragraphs: HashMap<String, usize> = HashMap::default();
+    let mut seen_paragraphs = SeenTexts::default();
     let mut repeated_paragraph = vec![false; doc.paragraphs.len()];
     for (p, tokens) in paragraph_tokens.iter().enumerate() {
         if tokens.len() < MIN_REPEATED_WORDS {
             continue;
         }
-        let key = normalised(tokens.iter().copied());
-        match seen_paragraphs.get(&key) {
-            Some(&first) => {
-                repeated_paragraph[p] = true;
-                let (earlier, later) = (&doc.paragraphs[first], &doc.paragraphs[p]);
-                findings.push(
-                    Finding::new(
-                        &REPEATED_PARAGRAPH,
-                        later.span,
-                        doc.original(&later.span),
-                        format!(
-                            "paragraph {} repeats paragraph {} (line {}) word for word; delete one copy",
-                            later.number, earlier.number, earlier.span.line
-                        ),
-                    )
-                    .with_evidence(Evidence {
-                        paragraph: Some(earlier.number),
-                        span: earlier.span,
-                        text: doc.slice(&earlier.span).to_string(),
-                        note: "first occurrence".into(),
-                    }),
-                );
-            }
-            None => {
-                seen_paragraphs.insert(key, p);
-            }
+        if let Some(first) = seen_paragraphs.first_or_insert(p, |q| paragraph_tokens[q].iter().copied()) {
+            repeated_paragraph[p] = true;
+            let (earlier, later) = (&doc.paragraphs[first], &doc.paragraphs[p]);
+            findings.push(
+                Finding::new(
+                    &REPEATED_PARAGRAPH,
+                    later.span,
+                    doc.original(&later.span),
+                    format!(
+                        "paragraph {} repeats paragraph {} (line {}) word for word; delete one copy",
+                        later.number, earlier.number, earlier.span.line
+                    ),
+                )
+                .with_evidence(Evidence {
+                    paragraph: Some(earlier.number),
+                    span: earlier.span,
+                    text: doc.slice(&earlier.span).to_string(),
+                    note: "first occurrence".into(),
+                }),
+            );
         }
     }
-    let mut seen_sentences: HashMap<String, usize> = HashMap::default();
+    let mut seen_sentences = SeenTexts::default();
     for (s, sentence) in alignment.sentences.iter().enumerate() {
         if sentence.tokens.len() < MIN_REPEATED_WORDS {
             continue;
         }
-        let key = normalised(&sentence.tokens);
-        match seen_sentences.get(&key) {
-            Some(&first) if !repeated_paragraph[sentence.paragraph] => {
+        let first = seen_sentences.first_or_insert(s, |t| &alignment.sentences[t].tokens);
+        match first {
+            Some(first) if !repeated_paragraph[sentence.paragraph] => {
                 let earlier = &alignment.sentences[first];
                 let earlier_paragraph = &doc.paragraphs[earlier.paragraph];
                 let earlier_span = earlier_paragraph.sentences[earlier.index];
@@ -380,12 +374,56 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
                     }),
                 );
             }
-            Some(_) => {}
-            None => {
-                seen_sentences.insert(key, s);
-            }
+            Some(_) | None => {}
         }
     }
+}
+
+/// Texts seen so far, each the first of its [`normalised`] key, found by
+/// a hash of the tokens' folded words: the same texts a map from the
+/// normalised strings finds, without building a string per sentence and
+/// paragraph of the body (which was most of the cost of this check). Texts
+/// of equal hash are compared by their normalised strings.
+#[derive(Default)]
+struct SeenTexts {
+    /// Hash of the normalised key to the texts (caller's indexes) with it.
+    by_hash: HashMap<u64, Vec<usize>>,
+}
+
+impl SeenTexts {
+    /// The first text seen with the same normalised key as text `index`, or
+    /// `None` after remembering `index` as the first of its key. `tokens`
+    /// gives a text's tokens by index.
+    fn first_or_insert<'t, F, I>(&mut self, index: usize, tokens: F) -> Option<usize>
+    where
+        F: Fn(usize) -> I,
+        I: IntoIterator<Item = &'t Token>,
+        I::IntoIter: Clone,
+    {
+        let hash = normalised_hash(tokens(index));
+        let same = self.by_hash.entry(hash).or_default();
+        let key = |i: usize| normalised(tokens(i));
+        if !same.is_empty() {
+            let this = key(index);
+            if let Some(&first) = same.iter().find(|&&first| key(first) == this) {
+                return Some(first);
+            }
+        }
+        same.push(index);
+        None
+    }
+}
+
+/// A hash of [`normalised`]`(tokens)`: equal keys give equal hashes.
+fn normalised_hash<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for t in tokens {
+        hasher.write(t.folded.as_bytes());
+        // Never in UTF-8: words run together hash apart from split ones.
+        hasher.write_u8(0xff);
+    }
+    hasher.finish()
 }
 
 /// Pairs of units (earlier, later) by index into `Document::units`.
@@ -1269,6 +1307,46 @@ mod tests {
                 compression: 12.0
             }
         );
+    }
+
+    /// [`SeenTexts`] finds the same first texts as a map from the
+    /// normalised strings, which it stands for.
+    #[test]
+    fn seen_texts_agree_with_a_map_of_normalised_strings() {
+        let text = "The bridge opened. the BRIDGE opened! A bridge opened. The bridge, opened. \
+                    Bridge opened the. The bridge opened. A bridge opened?";
+        let sentences: Vec<Vec<Token>> = split_sentences(text, 0, text.len())
+            .into_iter()
+            .map(|(start, end)| tokenize(text, start, end))
+            .collect();
+        let mut seen = SeenTexts::default();
+        let mut map: HashMap<String, usize> = HashMap::default();
+        let mut found = Vec::new();
+        for i in 0..sentences.len() {
+            let want = match map.get(&normalised(&sentences[i])) {
+                Some(&first) => Some(first),
+                None => {
+                    map.insert(normalised(&sentences[i]), i);
+                    None
+                }
+            };
+            let got = seen.first_or_insert(i, |j| &sentences[j]);
+            assert_eq!(got, want, "sentence {i}");
+            found.push(got);
+        }
+        // Repeats were there to find (case and punctuation aside).
+        assert!(found.iter().filter(|f| f.is_some()).count() >= 2, "{found:?}");
+    }
+
+    proptest::proptest! {
+        /// What makes a hash of the folded words stand for the normalised
+        /// string (their join with spaces): no folded word holds a space.
+        #[test]
+        fn folded_words_hold_no_space(text in "[a-zA-Z0-9 .,'’\u{a0}\u{2003}\u{301}é-]{0,40}") {
+            for t in tokenize(&text, 0, text.len()) {
+                proptest::prop_assert!(!t.folded.is_empty() && !t.folded.contains(' '), "{:?}", t.folded);
+            }
+        }
     }
 
     #[test]
