@@ -92,6 +92,19 @@ fn squash_whitespace(text: &str) -> String {
     let bytes = text.as_bytes();
     let (mut piece_start, mut i) = (0, 0);
     while i < bytes.len() {
+        // Eight bytes at a time while they are printable ASCII with single
+        // spaces (most of a paragraph). Not at the start, where a space is
+        // leading whitespace; what came before `i` is never whitespace here
+        // but right after a run, which ends before a byte that is not.
+        if i > 0 {
+            if let Some(chunk) = bytes.get(i..i + 9) {
+                let word = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+                if plain_chunk(word, chunk[8]) {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
         // Most bytes cannot start whitespace: pass them by a table lookup.
         if !MAY_START_WHITESPACE[usize::from(bytes[i])] {
             i += 1;
@@ -121,6 +134,31 @@ fn squash_whitespace(text: &str) -> String {
     }
     push_piece(&text[piece_start..]);
     squashed
+}
+
+/// True when the eight bytes of `word` (little-endian), followed by byte
+/// `next`, need no change: all printable ASCII (no control character, none
+/// of which but whitespace can be squashed, and no byte of a non-ASCII
+/// character), no two spaces in a row, and no space last with possible
+/// whitespace after it. Bit tricks on the whole word, no branch per byte.
+fn plain_chunk(word: u64, next: u8) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    if word & HIGH != 0 {
+        return false;
+    }
+    // Every byte at least 0x20: adding 0x60 sets its high bit (no carry
+    // into the next byte, as every byte is below 0x80).
+    if word.wrapping_add(0x6060_6060_6060_6060) & HIGH != HIGH {
+        return false;
+    }
+    // The high bit of each byte that is a space (exact: no borrows).
+    let x = word ^ 0x2020_2020_2020_2020;
+    let spaces = !((x & LOW7).wrapping_add(LOW7) | x) & HIGH;
+    if spaces & (spaces << 8) != 0 {
+        return false;
+    }
+    spaces >> 63 == 0 || !MAY_START_WHITESPACE[usize::from(next)]
 }
 
 /// The bytes [`whitespace_len`] looks at.
@@ -256,6 +294,33 @@ impl Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn squashes_as_split_whitespace_joined(text in "[ab \t\n\r\u{b}\u{1c}~\u{a0}\u{2003}\u{2014}é]{0,48}") {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(squash_whitespace(&text), expected);
+        }
+
+        #[test]
+        fn plain_chunk_is_its_bytewise_definition(bytes in prop::array::uniform9(prop::sample::select(vec![
+            0u8, b'\t', b'\n', b'\r', 0x1f, b' ', b'!', b'a', 0x7e, 0x7f, 0x80, 0xa0, 0xc2, 0xe2, 0xff,
+        ]))) {
+            let word = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+            let chunk = &bytes[..8];
+            let plain = chunk.iter().all(|&b| (0x20..0x80).contains(&b))
+                && !chunk.windows(2).any(|w| w == b"  ")
+                && !(chunk[7] == b' ' && MAY_START_WHITESPACE[usize::from(bytes[8])]);
+            prop_assert_eq!(plain_chunk(word, bytes[8]), plain);
+        }
+
+        #[test]
+        fn squashes_mostly_plain_text(text in "([a-z]{1,9}( |  |\n|\t| \n)){0,12}") {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(squash_whitespace(&text), expected);
+        }
+    }
 
     #[test]
     fn whitespace_runs_become_one_space() {
@@ -282,6 +347,16 @@ mod tests {
             }
         }
         assert_eq!(squash_whitespace("one  two "), "one two");
+        // Around the eight-byte steps: runs and single spaces at every offset.
+        for text in [
+            "abcdefgh ijklmnop  qrstuvwx\ny",
+            "abcdefg ijklmnopq rstuvwxy z ",
+            "abcdefgh\u{a0}ijklmnop qrstu\twxyz abcdefghi j",
+            " abcdefghijklmnop qrstuvwx yz ",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_whitespace(text), expected, "{text:?}");
+        }
         assert_eq!(squash_whitespace("caf\u{e9}\u{2003}ol\u{e9}"), "caf\u{e9} ol\u{e9}");
     }
 }
