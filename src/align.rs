@@ -381,19 +381,30 @@ impl Alignment {
 }
 
 fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index: &Index) -> UnitAlignment {
+    // Each token's term looked up once: its weight, whether the body has
+    // it and the content terms all come from that.
+    let terms: Vec<Option<u32>> = tokens.iter().map(|t| index.term(&t.stem)).collect();
     let weights: Vec<f64> = tokens
         .iter()
-        .map(|t| if t.is_content() { index.weight(&t.stem) } else { 0.0 })
+        .zip(&terms)
+        .map(|(t, term)| {
+            if t.is_content() {
+                term.map_or(index.unknown_idf, |t| index.idf[t as usize])
+            } else {
+                0.0
+            }
+        })
         .collect();
-    let in_body: Vec<bool> = tokens.iter().map(|t| index.term(&t.stem).is_some()).collect();
+    let in_body: Vec<bool> = terms.iter().map(Option::is_some).collect();
     // The unit's content as terms: the body's term ids, and ids past the
     // body's for stems the body lacks (which match nothing, but count).
     let mut unknown: HashMap<&str, u32> = HashMap::default();
     let content: Vec<u32> = tokens
         .iter()
-        .filter(|t| t.is_content())
-        .map(|t| {
-            index.term(&t.stem).unwrap_or_else(|| {
+        .zip(&terms)
+        .filter(|(t, _)| t.is_content())
+        .map(|(t, term)| {
+            term.unwrap_or_else(|| {
                 let next = (index.term_count() + unknown.len()) as u32;
                 *unknown.entry(t.stem.as_ref()).or_insert(next)
             })
