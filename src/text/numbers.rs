@@ -22,7 +22,9 @@ impl Number {
 
     /// A canonical key: equal keys mean equal quantities.
     pub fn key(&self) -> String {
-        let mut key = format!("#{}", format_value(self.value));
+        let mut key = String::with_capacity(24);
+        key.push('#');
+        push_value(&mut key, self.value);
         if self.percent {
             key.push('%');
         }
@@ -39,15 +41,40 @@ impl Number {
     }
 }
 
+#[cfg(test)]
 fn format_value(value: f64) -> String {
-    // Whole numbers (most: years, counts) as integers: the same text as
-    // below, for a tenth of the cost of formatting a float.
+    let mut out = String::new();
+    push_value(&mut out, value);
+    out
+}
+
+/// Appends `value` as a key writes it.
+fn push_value(out: &mut String, value: f64) {
+    // Whole numbers (most: years, counts) as integers, digit by digit: the
+    // same text as below, for a fraction of the cost of formatting a float
+    // (or even an integer through `fmt`).
     if value.fract() == 0.0 && value.abs() < 1e15 && !(value == 0.0 && value.is_sign_negative()) {
-        return (value as i64).to_string();
+        let whole = value as i64;
+        if whole < 0 {
+            out.push('-');
+        }
+        let mut digits = [0u8; 20];
+        let mut n = whole.unsigned_abs();
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend(digits[at..].iter().map(|&d| char::from(d)));
+        return;
     }
     // Rounded, so that 1.2 × 10⁶ and 1,200,000 give the same key.
     let s = format!("{value:.6}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
 }
 
 const SMALL: &[(&str, f64)] = &[
@@ -161,6 +188,13 @@ fn parse_digits(folded: &str) -> Option<Number> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn whole_numbers_format_as_integers_do(n in -999_999_999_999_999i64..=999_999_999_999_999) {
+            proptest::prop_assert_eq!(format_value(n as f64), n.to_string());
+        }
+    }
+
     #[test]
     fn whole_numbers_format_as_floats_do() {
         let slow = |v: f64| {
@@ -181,6 +215,9 @@ mod tests {
             1e15,
             2.5,
             0.1,
+            -1234567.0,
+            -0.5,
+            42.0,
         ] {
             assert_eq!(format_value(v), slow(v), "{v}");
         }
