@@ -84,7 +84,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// [`tokenize`] with the thread's word cache borrowed once for the text.
 fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordCache, tokens: &mut Vec<Token>) {
-    for (offset, word) in super::words::word_indices(slice) {
+    super::words::for_each_word(slice, |offset, word| {
         let word_start = start + offset;
         let word_end = word_start + word.len();
         // Digits are parsed afresh (numbers are too many to remember);
@@ -112,7 +112,7 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
                         n.value *= mult;
                         prev.stem = n.key().into();
                         prev.end = word_end;
-                        continue;
+                        return;
                     }
                 }
             }
@@ -149,7 +149,7 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
             stop,
             after_hyphen,
         });
-    }
+    });
 }
 
 #[cfg(test)]

@@ -27,6 +27,25 @@ pub fn word_indices(text: &str) -> WordIndices<'_> {
     }
 }
 
+/// Calls `f` with each word of `text` and its byte offset, in order: the
+/// words of [`word_indices`], without an iterator's state kept between
+/// words (the tokenizer's loop over every word of the text).
+pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    let bytes = text.as_bytes();
+    for (start, end, ascii) in (Stretches { text, pos: 0 }) {
+        if ascii {
+            let mut pos = start;
+            while let Some((word_start, word_end)) = next_ascii_word(bytes, &mut pos, end) {
+                f(word_start, &text[word_start..word_end]);
+            }
+        } else {
+            for (offset, word) in text[start..end].unicode_word_indices() {
+                f(start + offset, word);
+            }
+        }
+    }
+}
+
 /// The words of `text`: `text.unicode_words()`.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     word_indices(text).map(|(_, word)| word)
@@ -231,9 +250,14 @@ mod tests {
     /// Words with their offsets.
     type Words<'t> = Vec<(usize, &'t str)>;
 
-    /// The words found here and by `unicode-segmentation`.
+    /// The words found here and by `unicode-segmentation`; the words of
+    /// [`for_each_word`] are checked against [`word_indices`] on the way.
     fn both(text: &str) -> (Words<'_>, Words<'_>) {
-        (word_indices(text).collect(), text.unicode_word_indices().collect())
+        let mut each = Vec::new();
+        for_each_word(text, |offset, word| each.push((offset, word)));
+        let fast: Words<'_> = word_indices(text).collect();
+        assert_eq!(each, fast, "{text:?}");
+        (fast, text.unicode_word_indices().collect())
     }
 
     #[test]
