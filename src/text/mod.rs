@@ -81,22 +81,67 @@ pub fn word_info(word: &str) -> WordInfo {
 /// The per-thread cache behind [`word_info`].
 #[derive(Default)]
 pub struct WordCache {
-    words: rustc_hash::FxHashMap<Box<str>, WordInfo>,
+    /// Words of up to [`ShortWord::MAX`] bytes (almost all), by their bytes
+    /// packed into three integers: hashed and compared in three steps,
+    /// where a string key took a byte hash and a `memcmp` call.
+    short: rustc_hash::FxHashMap<ShortWord, WordInfo>,
+    /// Longer words.
+    long: rustc_hash::FxHashMap<Box<str>, WordInfo>,
+}
+
+/// A word of at most [`ShortWord::MAX`] bytes: its bytes, zero-padded, and
+/// its length in the last byte, so that two keys are equal exactly when
+/// the words are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord([u64; 3]);
+
+impl ShortWord {
+    const MAX: usize = 23;
+
+    fn new(word: &str) -> Option<ShortWord> {
+        let bytes = word.as_bytes();
+        if bytes.len() > Self::MAX {
+            return None;
+        }
+        let mut packed = [0u8; 24];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[23] = bytes.len() as u8;
+        let part = |i: usize| u64::from_le_bytes(packed[i * 8..i * 8 + 8].try_into().expect("eight bytes"));
+        Some(ShortWord([part(0), part(1), part(2)]))
+    }
+}
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Three integer steps; the derived hash writes the array as bytes.
+        for part in self.0 {
+            state.write_u64(part);
+        }
+    }
 }
 
 impl WordCache {
     /// [`word_info`] of `word`, without the thread-local access.
     pub fn info(&mut self, word: &str) -> WordInfo {
-        if let Some(info) = self.words.get(word) {
+        let short = ShortWord::new(word);
+        let cached = match short {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        if let Some(info) = cached {
             return info.clone();
         }
         let info = word_info_uncached(word);
         // A very long "word" (a URL, a run of letters) is not worth keeping.
         if word.len() <= 64 {
-            if self.words.len() >= WORD_CACHE_LIMIT {
-                self.words.clear();
+            if self.short.len() + self.long.len() >= WORD_CACHE_LIMIT {
+                self.short.clear();
+                self.long.clear();
             }
-            self.words.insert(word.into(), info.clone());
+            match short {
+                Some(key) => self.short.insert(key, info.clone()),
+                None => self.long.insert(word.into(), info.clone()),
+            };
         }
         info
     }
@@ -161,6 +206,28 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn short_word_keys_are_equal_exactly_when_the_words_are() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnopqrstuvw",
+            "é",
+            "e\u{301}",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(ShortWord::new(a) == ShortWord::new(b), a == b, "{a:?} {b:?}");
+            }
+        }
+        assert!(ShortWord::new("abcdefghijklmnopqrstuvwx").is_none());
     }
 
     #[test]
