@@ -131,7 +131,20 @@ impl WordCache {
         if let Some(info) = cached {
             return info.clone();
         }
-        let info = word_info_uncached(word);
+        // "The" after "the": an ASCII word's info is that of its folded
+        // form (folding ASCII twice changes nothing), so a word seen before
+        // in other case is not folded, stemmed and parsed again.
+        let folded = fold(word);
+        let folded_key = ShortWord::new(&folded).filter(|_| word.is_ascii() && folded != word);
+        let seen = folded_key.and_then(|key| self.short.get(&key).cloned());
+        let fresh = seen.is_none();
+        let info = seen.unwrap_or_else(|| word_info_of_folded(folded));
+        // Kept for the folded form too: the "the" after a "The".
+        if let Some(key) = folded_key.filter(|_| fresh) {
+            if self.short.len() + self.long.len() < WORD_CACHE_LIMIT {
+                self.short.insert(key, info.clone());
+            }
+        }
         // A very long "word" (a URL, a run of letters) is not worth keeping.
         if word.len() <= 64 {
             if self.short.len() + self.long.len() >= WORD_CACHE_LIMIT {
@@ -158,8 +171,13 @@ pub fn with_word_cache<R>(f: impl FnOnce(&mut WordCache) -> R) -> R {
 }
 
 /// [`word_info`] computed afresh.
+#[cfg(test)]
 fn word_info_uncached(word: &str) -> WordInfo {
-    let folded = fold(word);
+    word_info_of_folded(fold(word))
+}
+
+/// [`word_info`] of a word whose [`fold`] is `folded`.
+fn word_info_of_folded(folded: String) -> WordInfo {
     let folded = folded.as_str();
     WordInfo {
         folded: folded.into(),
