@@ -16,14 +16,17 @@
 //! characters (a quoted word, a name with an accent) take its general path. The words are the same, at
 //! the same offsets: a property test compares both on random text.
 
-use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The words of `text` with their byte offsets: `text.unicode_word_indices()`.
 pub fn word_indices(text: &str) -> WordIndices<'_> {
+    // Found in one pass by [`for_each_word`]'s tight loop and handed out
+    // from a vector: an iterator that resumes the scan at each call kept
+    // its state in memory and cost more per word than the scan itself.
+    let mut words = Vec::with_capacity(text.len() / 6);
+    for_each_word(text, |offset, word| words.push((offset, word)));
     WordIndices {
-        text,
-        stretches: Stretches { text, pos: 0 },
-        current: Current::Done,
+        words: words.into_iter(),
     }
 }
 
@@ -53,23 +56,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Iterator of [`word_indices`].
 pub struct WordIndices<'t> {
-    text: &'t str,
-    stretches: Stretches<'t>,
-    current: Current<'t>,
-}
-
-/// Where [`WordIndices`] is in the stretch it is reading.
-enum Current<'t> {
-    /// An all-ASCII stretch, read here: next byte and end.
-    Ascii { pos: usize, end: usize },
-    /// A stretch with other characters, read by `unicode-segmentation`;
-    /// its offsets are from `start`.
-    General {
-        start: usize,
-        words: UnicodeWordIndices<'t>,
-    },
-    /// Between stretches.
-    Done,
+    words: std::vec::IntoIter<(usize, &'t str)>,
 }
 
 /// Byte classes for [`next_ascii_word`]: ASCII letters, digits and `_`
@@ -154,30 +141,11 @@ impl<'t> Iterator for WordIndices<'t> {
     type Item = (usize, &'t str);
 
     fn next(&mut self) -> Option<(usize, &'t str)> {
-        loop {
-            match &mut self.current {
-                Current::Ascii { pos, end } => {
-                    if let Some((start, stop)) = next_ascii_word(self.text.as_bytes(), pos, *end) {
-                        return Some((start, &self.text[start..stop]));
-                    }
-                }
-                Current::General { start, words } => {
-                    if let Some((offset, word)) = words.next() {
-                        return Some((*start + offset, word));
-                    }
-                }
-                Current::Done => {}
-            }
-            let (start, end, ascii) = self.stretches.next()?;
-            self.current = if ascii {
-                Current::Ascii { pos: start, end }
-            } else {
-                Current::General {
-                    start,
-                    words: self.text[start..end].unicode_word_indices(),
-                }
-            };
-        }
+        self.words.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.words.size_hint()
     }
 }
 
