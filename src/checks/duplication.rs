@@ -307,22 +307,34 @@ where
 }
 
 fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
-    // Tokens of each paragraph, from the alignment's sentences.
-    let mut sizes = vec![0; doc.paragraphs.len()];
-    for sentence in &alignment.sentences {
-        sizes[sentence.paragraph] += sentence.tokens.len();
+    // Each sentence's key hash, and each paragraph's from its sentences'
+    // (a paragraph's tokens are its sentences' in order): every token is
+    // hashed once.
+    let sentence_hashes: Vec<KeyHash> = alignment.sentences.iter().map(|s| KeyHash::of(&s.tokens)).collect();
+    let mut paragraph_hashes = vec![KeyHash::default(); doc.paragraphs.len()];
+    // Per paragraph, its sentences (they are in paragraph order).
+    let mut paragraph_sentences = vec![0..0; doc.paragraphs.len()];
+    for (s, sentence) in alignment.sentences.iter().enumerate() {
+        paragraph_hashes[sentence.paragraph].extend(sentence_hashes[s]);
+        let range = &mut paragraph_sentences[sentence.paragraph];
+        if range.end == 0 {
+            *range = s..s + 1;
+        } else {
+            range.end = s + 1;
+        }
     }
-    let mut paragraph_tokens: Vec<Vec<&Token>> = sizes.into_iter().map(Vec::with_capacity).collect();
-    for sentence in &alignment.sentences {
-        paragraph_tokens[sentence.paragraph].extend(sentence.tokens.iter());
-    }
+    let paragraph_tokens = |p: usize| {
+        alignment.sentences[paragraph_sentences[p].clone()]
+            .iter()
+            .flat_map(|s| &s.tokens)
+    };
     let mut seen_paragraphs = SeenTexts::default();
     let mut repeated_paragraph = vec![false; doc.paragraphs.len()];
-    for (p, tokens) in paragraph_tokens.iter().enumerate() {
-        if tokens.len() < MIN_REPEATED_WORDS {
+    for (p, hash) in paragraph_hashes.iter().enumerate() {
+        if hash.len < MIN_REPEATED_WORDS {
             continue;
         }
-        if let Some(first) = seen_paragraphs.first_or_insert(p, |q| paragraph_tokens[q].iter().copied()) {
+        if let Some(first) = seen_paragraphs.first_or_insert(p, hash.hash, paragraph_tokens) {
             repeated_paragraph[p] = true;
             let (earlier, later) = (&doc.paragraphs[first], &doc.paragraphs[p]);
             findings.push(
@@ -349,7 +361,8 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
         if sentence.tokens.len() < MIN_REPEATED_WORDS {
             continue;
         }
-        let first = seen_sentences.first_or_insert(s, |t| &alignment.sentences[t].tokens);
+        let hash = sentence_hashes[s].hash;
+        let first = seen_sentences.first_or_insert(s, hash, |t| &alignment.sentences[t].tokens);
         match first {
             Some(first) if !repeated_paragraph[sentence.paragraph] => {
                 let earlier = &alignment.sentences[first];
@@ -394,13 +407,13 @@ impl SeenTexts {
     /// The first text seen with the same normalised key as text `index`, or
     /// `None` after remembering `index` as the first of its key. `tokens`
     /// gives a text's tokens by index.
-    fn first_or_insert<'t, F, I>(&mut self, index: usize, tokens: F) -> Option<usize>
+    /// `hash` is the text's [`KeyHash`].
+    fn first_or_insert<'t, F, I>(&mut self, index: usize, hash: u64, tokens: F) -> Option<usize>
     where
         F: Fn(usize) -> I,
         I: IntoIterator<Item = &'t Token>,
         I::IntoIter: Clone,
     {
-        let hash = normalised_hash(tokens(index));
         let same = self.by_hash.entry(hash).or_default();
         let key = |i: usize| normalised(tokens(i));
         if !same.is_empty() {
@@ -414,16 +427,42 @@ impl SeenTexts {
     }
 }
 
-/// A hash of [`normalised`]`(tokens)`: equal keys give equal hashes.
-fn normalised_hash<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    for t in tokens {
-        hasher.write(t.folded.as_bytes());
-        // Never in UTF-8: words run together hash apart from split ones.
-        hasher.write_u8(0xff);
+/// A hash of [`normalised`]`(tokens)` that joins: the hash of two texts
+/// one after the other follows from theirs (a polynomial in the words'
+/// hashes, Horner's rule, wrapping), so a paragraph's comes from its
+/// sentences'. Equal keys give equal hashes: equal keys are equal word
+/// sequences, as no folded word holds a space.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct KeyHash {
+    hash: u64,
+    /// Words.
+    len: usize,
+}
+
+impl KeyHash {
+    /// An odd multiplier with well-mixed bits.
+    const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    fn of<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> KeyHash {
+        use std::hash::Hasher;
+        let mut key = KeyHash::default();
+        for t in tokens {
+            let mut word = rustc_hash::FxHasher::default();
+            word.write(t.folded.as_bytes());
+            key.hash = key.hash.wrapping_mul(Self::BASE).wrapping_add(word.finish());
+            key.len += 1;
+        }
+        key
     }
-    hasher.finish()
+
+    /// Appends the text of hash `next`.
+    fn extend(&mut self, next: KeyHash) {
+        self.hash = self
+            .hash
+            .wrapping_mul(Self::BASE.wrapping_pow(next.len as u32))
+            .wrapping_add(next.hash);
+        self.len += next.len;
+    }
 }
 
 /// Pairs of units (earlier, later) by index into `Document::units`.
@@ -1330,12 +1369,27 @@ mod tests {
                     None
                 }
             };
-            let got = seen.first_or_insert(i, |j| &sentences[j]);
+            let got = seen.first_or_insert(i, KeyHash::of(&sentences[i]).hash, |j| &sentences[j]);
             assert_eq!(got, want, "sentence {i}");
             found.push(got);
         }
         // Repeats were there to find (case and punctuation aside).
         assert!(found.iter().filter(|f| f.is_some()).count() >= 2, "{found:?}");
+    }
+
+    /// A paragraph's hash from its sentences' is the hash of all its words.
+    #[test]
+    fn key_hashes_join() {
+        let text = "One two three. Four five. Six.";
+        let tokens = tokenize(text, 0, text.len());
+        for cut in 0..=tokens.len() {
+            let mut joined = KeyHash::of(&tokens[..cut]);
+            joined.extend(KeyHash::of(&tokens[cut..]));
+            assert_eq!(joined, KeyHash::of(&tokens), "cut at {cut}");
+        }
+        let mut from_empty = KeyHash::default();
+        from_empty.extend(KeyHash::of(&tokens));
+        assert_eq!(from_empty, KeyHash::of(&tokens));
     }
 
     proptest::proptest! {
