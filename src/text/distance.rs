@@ -9,7 +9,9 @@
 //! (an addition carries across words, as in wide-integer arithmetic). The
 //! pattern's bit masks are built once and reused for every candidate.
 
-use std::collections::HashMap;
+// Fx hashing for the few non-ASCII characters: a `char` key needs no
+// protection from collisions an attacker could choose.
+use rustc_hash::FxHashMap as HashMap;
 
 /// A string prepared for repeated distance computations against others.
 #[derive(Debug)]
@@ -28,16 +30,22 @@ pub struct Pattern {
 
 impl Pattern {
     pub fn new(text: &str) -> Pattern {
-        let chars: Vec<char> = text.chars().collect();
-        let words = chars.len().div_ceil(64).max(1);
+        // Characters counted, not collected: the text is read twice instead.
+        let len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        let words = len.div_ceil(64).max(1);
         let mut pattern = Pattern {
-            len: chars.len(),
+            len,
             words,
             ascii: [u32::MAX; 128],
-            other: HashMap::new(),
-            masks: Vec::new(),
+            other: HashMap::default(),
+            // Room for the distinct characters of most English text.
+            masks: Vec::with_capacity(words * 40),
         };
-        for (i, &c) in chars.iter().enumerate() {
+        for (i, c) in text.chars().enumerate() {
             let index = match pattern.index(c) {
                 Some(index) => index,
                 None => {
