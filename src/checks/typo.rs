@@ -409,8 +409,12 @@ impl<'d> Checker<'d> {
         // In text order; a word in two regions (a heading that is also a
         // unit) is checked once, as the region listed first reads it (the
         // sort is stable).
-        self.tokens.sort_by_key(|t| t.start);
-        self.tokens.dedup_by_key(|t| t.start);
+        // (Usually in text order already, each start once: then sorting and
+        // deduplicating change nothing, and a check is cheaper than a sort.)
+        if !self.tokens.windows(2).all(|pair| pair[0].start < pair[1].start) {
+            self.tokens.sort_by_key(|t| t.start);
+            self.tokens.dedup_by_key(|t| t.start);
+        }
         // One lexicon verdict and one folded key per distinct written form:
         // most tokens repeat, and the lookups are the per-token cost. Sized
         // for the forms of a typical article up front: growing the tables
@@ -2031,9 +2035,15 @@ fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Where the full stop is in `left.Right`: a word of two or more letters
 /// ending in lower case, then a capitalised word ("U.S" and "e.g" are not).
+#[inline]
 fn glued_at(word: &str) -> Option<usize> {
-    // A byte search: most words are short and have no full stop.
+    // A byte search, inlined in the word loop: most words are short and have no full stop.
     let dot = word.bytes().position(|b| b == b'.')?;
+    glued_at_dot(word, dot)
+}
+
+/// [`glued_at`] for the first full stop of `word`, at byte `dot`.
+fn glued_at_dot(word: &str, dot: usize) -> Option<usize> {
     let (left, right) = (&word[..dot], &word[dot + 1..]);
     let mut right_chars = right.chars();
     let left_ok = left.chars().nth(1).is_some()

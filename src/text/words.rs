@@ -62,16 +62,15 @@ impl<'t> Iterator for WordIndices<'t> {
             if found.is_some() {
                 return found;
             }
-            let (start, end) = self.stretches.next()?;
-            let stretch = &self.text[start..end];
-            self.piece = if stretch.is_ascii() {
+            let (start, end, ascii) = self.stretches.next()?;
+            self.piece = if ascii {
                 Piece::Ascii(AsciiWords {
                     bytes: self.text.as_bytes(),
                     pos: start,
                     end,
                 })
             } else {
-                Piece::General(start, stretch.unicode_word_indices())
+                Piece::General(start, self.text[start..end].unicode_word_indices())
             };
         }
     }
@@ -180,18 +179,34 @@ fn certain_boundary(bytes: &[u8], p: usize) -> bool {
             && bytes.get(p).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()))
 }
 
-impl Iterator for Stretches<'_> {
-    type Item = (usize, usize);
+/// The first byte at or after `from` that is not ASCII, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|k| i + k)
+}
 
-    fn next(&mut self) -> Option<(usize, usize)> {
+impl Iterator for Stretches<'_> {
+    /// (start, end, whether the stretch is all ASCII)
+    type Item = (usize, usize, bool);
+
+    fn next(&mut self) -> Option<(usize, usize, bool)> {
         let bytes = self.text.as_bytes();
         let pos = self.pos;
         if pos >= bytes.len() {
             return None;
         }
-        let Some(other) = bytes[pos..].iter().position(|b| !b.is_ascii()).map(|k| pos + k) else {
+        let Some(other) = first_non_ascii(bytes, pos) else {
             self.pos = bytes.len();
-            return Some((pos, bytes.len()));
+            return Some((pos, bytes.len(), true));
         };
         // The ASCII before the piece around `other`, if it ends at a certain boundary.
         let piece_start = (pos + 1..=other)
@@ -200,13 +215,13 @@ impl Iterator for Stretches<'_> {
             .unwrap_or(pos);
         if piece_start > pos {
             self.pos = piece_start;
-            return Some((pos, piece_start));
+            return Some((pos, piece_start, true));
         }
         let piece_end = (other + 1..bytes.len())
             .find(|&q| certain_boundary(bytes, q))
             .unwrap_or(bytes.len());
         self.pos = piece_end;
-        Some((pos, piece_end))
+        Some((pos, piece_end, false))
     }
 }
 
@@ -291,6 +306,23 @@ mod tests {
             '\u{ff0e}',
             '\u{202f}',
         ])
+    }
+
+    #[test]
+    fn first_non_ascii_at_every_position() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut text = "a".repeat(len);
+                if at < len {
+                    text.replace_range(at..=at, "é");
+                }
+                let bytes = text.as_bytes();
+                for from in 0..=bytes.len() {
+                    let expected = bytes[from..].iter().position(|b| !b.is_ascii()).map(|k| from + k);
+                    assert_eq!(first_non_ascii(bytes, from), expected, "{text:?} from {from}");
+                }
+            }
+        }
     }
 
     proptest! {
