@@ -249,8 +249,9 @@ struct Checker<'d> {
     /// what it does with each: counted by index, so a token costs one hash
     /// lookup (its written text) however many counts it feeds.
     forms: Vec<(Rc<str>, FormUse)>,
-    /// The index of each form in `forms`.
-    form_index: HashMap<Rc<str>, usize, FxBuild>,
+    /// This worker thread's verdicts and keys, lent for the document: the
+    /// index of each form in `forms` is kept by its key's id there.
+    verdicts: VerdictsLoan,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
 }
@@ -272,34 +273,31 @@ impl Candidate {
 
 impl<'d> Checker<'d> {
     fn new(doc: &'d Document, options: &CheckOptions) -> Checker<'d> {
+        let locale = options.locale;
+        let words: HashSet<String> = options.words.iter().map(|w| fold(w)).collect();
+        let verdicts = VerdictsLoan::take(locale, &words);
         Checker {
             doc,
-            locale: options.locale,
-            words: options.words.iter().map(|w| fold(w)).collect(),
+            locale,
+            words,
             regions: Vec::new(),
             tokens: Vec::new(),
             candidates: HashMap::new(),
             forms: Vec::new(),
-            form_index: HashMap::default(),
+            verdicts,
             names: Vec::new(),
         }
     }
 
-    /// What the document does with the lower-cased `form` (nothing if it never writes it).
-    fn form_use(&self, form: &str) -> FormUse {
-        self.form_index.get(form).map(|&f| self.forms[f].1).unwrap_or_default()
+    /// The index in `forms` of the lower-cased `form`, if the document writes it.
+    fn form_index(&self, form: &str) -> Option<usize> {
+        let id = *self.verdicts.cache.key_ids.get(form)?;
+        self.verdicts.form(id)
     }
 
-    /// The index of the lower-cased `key`, added if new.
-    fn form_of(&mut self, key: Rc<str>) -> usize {
-        // (One hash of the key, found or added.)
-        match self.form_index.entry(key) {
-            std::collections::hash_map::Entry::Occupied(found) => *found.get(),
-            std::collections::hash_map::Entry::Vacant(new) => {
-                self.forms.push((Rc::clone(new.key()), FormUse::default()));
-                *new.insert(self.forms.len() - 1)
-            }
-        }
+    /// What the document does with the lower-cased `form` (nothing if it never writes it).
+    fn form_use(&self, form: &str) -> FormUse {
+        self.form_index(form).map(|f| self.forms[f].1).unwrap_or_default()
     }
 
     /// The lower-cased form of `token`, possessive stripped.
@@ -415,28 +413,28 @@ impl<'d> Checker<'d> {
             self.tokens.sort_by_key(|t| t.start);
             self.tokens.dedup_by_key(|t| t.start);
         }
-        // One lexicon verdict and one folded key per distinct written form:
-        // most tokens repeat, and the lookups are the per-token cost. Sized
-        // for the forms of a typical article up front: growing the tables
-        // one doubling at a time cost more than filling them.
-        // (With its count of capitals, which says whether it is written as a name.)
-        let mut seen_forms: HashMap<&'d str, (Lexical, usize, usize), FxBuild> =
-            HashMap::with_capacity_and_hasher(self.tokens.len() / 2, FxBuild::default());
+        // One lexicon verdict, one folded key and one count of capitals
+        // (which says whether it is written as a name) per distinct written
+        // form, from the thread's verdicts: most tokens repeat, and the
+        // lookups are the per-token cost. The form of a key is found by the
+        // key's id, with no second hash. Sized for the forms of a typical
+        // article up front: growing one doubling at a time cost more.
         self.forms.reserve(self.tokens.len() / 2);
-        self.form_index.reserve(self.tokens.len() / 2);
         let mut tokens = std::mem::take(&mut self.tokens);
-        // The per-thread verdicts, borrowed once for the whole document.
-        let mut verdicts = self.verdicts();
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
-            let (verdict, form, capitals) = match seen_forms.get(text) {
-                Some(&seen) => seen,
+            let Seen {
+                verdict,
+                key: id,
+                capitals,
+            } = self.verdicts.seen(text, self.locale, &self.words);
+            let form = match self.verdicts.form(id) {
+                Some(form) => form,
                 None => {
-                    let (verdict, key) = verdicts.verdict(text, self.locale, &self.words);
-                    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-                    let seen = (verdict, self.form_of(key), capitals);
-                    seen_forms.insert(text, seen);
-                    seen
+                    let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
+                    self.forms.push((key, FormUse::default()));
+                    self.verdicts.set_form(id, self.forms.len() - 1);
+                    self.forms.len() - 1
                 }
             };
             let key: &str = &self.forms[form].0;
@@ -470,22 +468,6 @@ impl<'d> Checker<'d> {
             }
         }
         self.tokens = tokens;
-    }
-
-    /// This worker thread's [`Verdicts`], emptied first if they were made
-    /// for another locale or other project words. Taken out of the thread
-    /// for one document (one access, not one per form) and put back when
-    /// dropped.
-    fn verdicts(&self) -> VerdictsLoan {
-        let mut cache = VERDICTS.with(|cache| cache.take());
-        if cache.locale != self.locale || cache.words != self.words {
-            cache = Verdicts {
-                locale: self.locale,
-                words: self.words.clone(),
-                seen: HashMap::default(),
-            };
-        }
-        VerdictsLoan(cache)
     }
 
     fn side_of(&self, token: &Token) -> Side {
@@ -1287,7 +1269,7 @@ impl<'d> Checker<'d> {
                 match (chars.next(), chars.next()) {
                     (Some(x), Some(y)) if x != y => {
                         let w: String = [y, x].into_iter().chain(chars).collect();
-                        self.form_index.get(w.as_str()).copied().filter(|&f| count[f] > 0)
+                        self.form_index(&w).filter(|&f| count[f] > 0)
                     }
                     _ => None,
                 }
@@ -1550,44 +1532,123 @@ fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
     }
 }
 
-/// [`lexical`] and the lower-cased key of written forms, remembered per
-/// worker thread across documents: a publication's articles share most
-/// of their vocabulary, and the lexicon lookups behind a verdict are most
-/// of the per-word cost. For one locale and one set of project words.
+/// [`lexical`], the lower-cased key and the count of capitals of written
+/// forms, remembered per worker thread across documents: a publication's
+/// articles share most of their vocabulary, and the lexicon lookups behind
+/// a verdict are most of the per-word cost. For one locale and one set of
+/// project words.
+///
+/// Keys are interned: each has an id, and `forms` holds, by id, where the
+/// document being read keeps the key ([`Checker::forms`]), so a token costs
+/// one hash lookup (its written text) and no per-document map is built.
 #[derive(Default)]
 struct Verdicts {
     locale: Locale,
     words: HashSet<String>,
-    seen: HashMap<String, (Lexical, Rc<str>), FxBuild>,
+    seen: HashMap<String, Seen, FxBuild>,
+    /// The keys by id.
+    keys: Vec<Rc<str>>,
+    /// The id of each key.
+    key_ids: HashMap<Rc<str>, u32, FxBuild>,
+    /// By key id: 1 + the key's index in the lending document's forms, or 0.
+    forms: Vec<u32>,
+}
+
+/// What [`Verdicts`] remember of a written form.
+#[derive(Clone, Copy)]
+struct Seen {
+    verdict: Lexical,
+    /// The id of its lower-cased key, possessive stripped.
+    key: u32,
+    /// How many capitals it has.
+    capitals: usize,
 }
 
 thread_local! {
     static VERDICTS: std::cell::Cell<Verdicts> = std::cell::Cell::default();
 }
 
-/// The thread's verdicts while a document is read ([`Checker::verdicts`]).
-struct VerdictsLoan(Verdicts);
+/// The thread's verdicts while a document is read, with the ids whose
+/// `forms` entries the document set (cleared when the loan ends, however
+/// it ends, so the next document starts from none).
+struct VerdictsLoan {
+    cache: Verdicts,
+    used: Vec<u32>,
+}
 
 impl VerdictsLoan {
-    /// The verdict and key of the written form `text`.
-    fn verdict(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> (Lexical, Rc<str>) {
-        const MAX_ENTRIES: usize = 100_000;
-        let cache = &mut self.0;
-        if let Some(seen) = cache.seen.get(text) {
-            return seen.clone();
+    /// Most written forms remembered; more are forgotten between documents.
+    const MAX_ENTRIES: usize = 100_000;
+
+    /// This worker thread's [`Verdicts`], emptied first if they were made
+    /// for another locale or other project words, or grew past their bound.
+    /// Taken out of the thread for one document (one access, not one per
+    /// form) and put back when dropped.
+    fn take(locale: Locale, words: &HashSet<String>) -> VerdictsLoan {
+        let mut cache = VERDICTS.with(|cache| cache.take());
+        if cache.locale != locale || cache.words != *words || cache.seen.len() >= Self::MAX_ENTRIES {
+            cache = Verdicts {
+                locale,
+                words: words.clone(),
+                ..Verdicts::default()
+            };
         }
-        let seen = (lexical(text, locale, words), Rc::from(bare(&fold(text))));
-        if cache.seen.len() >= MAX_ENTRIES {
-            cache.seen.clear();
+        VerdictsLoan {
+            cache,
+            used: Vec::new(),
         }
-        cache.seen.insert(text.to_string(), seen.clone());
+    }
+
+    /// The verdict, key id and capitals of the written form `text`.
+    #[inline]
+    fn seen(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
+        match self.cache.seen.get(text) {
+            Some(&seen) => seen,
+            None => self.add(text, locale, words),
+        }
+    }
+
+    fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
+        let cache = &mut self.cache;
+        let key = bare(&fold(text)).to_string();
+        let id = match cache.key_ids.get(key.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = cache.keys.len() as u32;
+                let key: Rc<str> = Rc::from(key);
+                cache.keys.push(Rc::clone(&key));
+                cache.key_ids.insert(key, id);
+                cache.forms.push(0);
+                id
+            }
+        };
+        let seen = Seen {
+            verdict: lexical(text, locale, words),
+            key: id,
+            capitals: text.chars().filter(|c| c.is_uppercase()).count(),
+        };
+        cache.seen.insert(text.to_string(), seen);
         seen
+    }
+
+    /// The lending document's index of the key `id`, if it writes the key.
+    #[inline]
+    fn form(&self, id: u32) -> Option<usize> {
+        self.cache.forms[id as usize].checked_sub(1).map(|f| f as usize)
+    }
+
+    fn set_form(&mut self, id: u32, form: usize) {
+        self.cache.forms[id as usize] = form as u32 + 1;
+        self.used.push(id);
     }
 }
 
 impl Drop for VerdictsLoan {
     fn drop(&mut self) {
-        let cache = std::mem::take(&mut self.0);
+        let mut cache = std::mem::take(&mut self.cache);
+        for &id in &self.used {
+            cache.forms[id as usize] = 0;
+        }
         // (During thread exit the slot may be gone: the verdicts are dropped then.)
         let _ = VERDICTS.try_with(|slot| slot.set(cache));
     }
@@ -2431,6 +2492,30 @@ mod tests {
             .into_iter()
             .map(|t| (t.finding.rule.to_string(), t.finding.text.clone(), t.suggestion))
             .collect()
+    }
+
+    /// The thread's verdicts remember forms across documents, with where
+    /// each document keeps them: a document read after others on the same
+    /// thread (sharing some words, not others) gets what it gets on a fresh
+    /// thread.
+    #[test]
+    fn documents_read_one_after_another_on_a_thread_get_what_they_get_alone() {
+        let texts = [
+            "Title Here\n\nMinister Tomasz Kowalczyk spoke. Kowalczyk said it would work. Later Kowalcyzk added more.\n",
+            "Title Here\n\nThey share a mission to combat neo-Nazism, and militatism, the leaders said.\n",
+            "Title Here\n\nEvery school will serve vegetables. The review by the Shcool Food Trust advises each school.\n",
+            "Title Here\n\nKowalczyk and the school said militarism would work. Kowalczyk spoke.\n",
+        ];
+        let alone: Vec<_> = texts
+            .iter()
+            .map(|&t| std::thread::spawn(move || typos(t)).join().unwrap())
+            .collect();
+        let in_turn: Vec<_> = std::thread::spawn(move || texts.iter().map(|t| typos(t)).collect::<Vec<_>>())
+            .join()
+            .unwrap();
+        assert_eq!(in_turn, alone);
+        // (Each of the first three has a finding to get right.)
+        assert!(alone[..3].iter().all(|found| !found.is_empty()), "{alone:?}");
     }
 
     #[test]
