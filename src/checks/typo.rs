@@ -249,6 +249,8 @@ struct Checker<'d> {
     /// what it does with each: counted by index, so a token costs one hash
     /// lookup (its written text) however many counts it feeds.
     forms: Vec<(Rc<str>, FormUse)>,
+    /// The id of each form's key in `verdicts`.
+    form_keys: Vec<u32>,
     /// This worker thread's verdicts and keys, lent for the document: the
     /// index of each form in `forms` is kept by its key's id there.
     verdicts: VerdictsLoan,
@@ -284,6 +286,7 @@ impl<'d> Checker<'d> {
             tokens: Vec::new(),
             candidates: HashMap::new(),
             forms: Vec::new(),
+            form_keys: Vec::new(),
             verdicts,
             names: Vec::new(),
         }
@@ -433,6 +436,7 @@ impl<'d> Checker<'d> {
                 None => {
                     let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
                     self.forms.push((key, FormUse::default()));
+                    self.form_keys.push(id);
                     self.verdicts.set_form(id, self.forms.len() - 1);
                     self.forms.len() - 1
                 }
@@ -1174,14 +1178,10 @@ impl<'d> Checker<'d> {
             }
             let f = token.form;
             if eligible[f] == 0 {
-                let key = &*self.forms[f].0;
-                let n = key.chars().count();
-                letters[f] = n;
-                eligible[f] = if key.len() < 4 || is_stopword(key) || n < 4 {
-                    1
-                } else {
-                    2
-                };
+                // (Both remembered per key by the thread's verdicts.)
+                let id = self.form_keys[f] as usize;
+                letters[f] = self.verdicts.cache.key_letters[id] as usize;
+                eligible[f] = if self.verdicts.cache.key_compared[id] { 2 } else { 1 };
             }
             if eligible[f] != 2 {
                 continue;
@@ -1552,6 +1552,11 @@ struct Verdicts {
     key_ids: HashMap<Rc<str>, u32, FxBuild>,
     /// By key id: 1 + the key's index in the lending document's forms, or 0.
     forms: Vec<u32>,
+    /// By key id: its letters.
+    key_letters: Vec<u32>,
+    /// By key id: whether `typo/inconsistent-spelling` compares the key
+    /// with others (4+ letters, not a function word).
+    key_compared: Vec<bool>,
 }
 
 /// What [`Verdicts`] remember of a written form.
@@ -1616,6 +1621,11 @@ impl VerdictsLoan {
             None => {
                 let id = cache.keys.len() as u32;
                 let key: Rc<str> = Rc::from(key);
+                let letters = key.chars().count();
+                cache.key_letters.push(letters as u32);
+                cache
+                    .key_compared
+                    .push(!(key.len() < 4 || is_stopword(&key) || letters < 4));
                 cache.keys.push(Rc::clone(&key));
                 cache.key_ids.insert(key, id);
                 cache.forms.push(0);
