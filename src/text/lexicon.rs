@@ -62,6 +62,12 @@ static WORDS_US: &[u8] = include_bytes!("../../data/lexicon/words-us.fst");
 static WORDS_GB: &[u8] = include_bytes!("../../data/lexicon/words-gb.fst");
 static NAMES: &[u8] = include_bytes!("../../data/lexicon/names.fst");
 static FREQ: &[u8] = include_bytes!("../../data/lexicon/freq.fst");
+/// The text lists of the small `us` and `gb` sets (the `.fst` files are
+/// built from them; `tests/lexicon_data.rs` checks they match), for
+/// [`FewWords::from_list`]: splitting 5,000 lines costs a tenth of
+/// reading the words out of the fst.
+static WORDS_US_LIST: &str = include_str!("../../data/lexicon/words-us.txt");
+static WORDS_GB_LIST: &str = include_str!("../../data/lexicon/words-gb.txt");
 
 /// The text lists the `.fst` files are built from: (text file, fst file, is map).
 /// A map list has `word<TAB>count` lines; a set list has one word per line.
@@ -95,16 +101,19 @@ struct Lexicon {
 /// [`within_two_edits_of_few`], which needs the words ending with a given
 /// tail.
 struct FewWords {
-    /// The words one after another.
-    text: String,
+    /// The words one after another (in a list, a line each).
+    text: Cow<'static, str>,
     /// (last byte, start, end) of each word in `text`, by last byte.
     spans: Vec<(u8, u32, u32)>,
 }
 
 impl FewWords {
+    /// The words of `set`, read out of the fst (the tests' reference, and
+    /// for sets built in tests).
+    #[cfg(test)]
     fn new<D: AsRef<[u8]>>(set: &Set<D>) -> FewWords {
         let mut words = FewWords {
-            text: String::new(),
+            text: Cow::Owned(String::new()),
             spans: Vec::with_capacity(set.len()),
         };
         // A depth-first walk: a tenth fewer instructions than the fst stream.
@@ -113,12 +122,32 @@ impl FewWords {
         words
     }
 
+    /// The words of a text list, one a line, sorted (the same words in the
+    /// same order as [`FewWords::new`] reads from the fst built from it).
+    fn from_list(list: &'static str) -> FewWords {
+        let mut spans = Vec::with_capacity(list.len() / 8);
+        let mut start = 0;
+        for line in list.split_terminator('\n') {
+            let end = start + line.len();
+            if let Some(&last) = line.as_bytes().last() {
+                spans.push((last, start as u32, end as u32));
+            }
+            start = end + 1;
+        }
+        spans.sort_by_key(|&(last, _, _)| last);
+        FewWords {
+            text: Cow::Borrowed(list),
+            spans,
+        }
+    }
+
     /// Appends the words below `node`, reached by the bytes in `key`.
+    #[cfg(test)]
     fn read<D: AsRef<[u8]>>(&mut self, fst: &fst::raw::Fst<D>, node: fst::raw::Node<'_>, key: &mut Vec<u8>) {
         if node.is_final() {
             if let Ok(word) = std::str::from_utf8(key) {
                 let start = self.text.len() as u32;
-                self.text.push_str(word);
+                self.text.to_mut().push_str(word);
                 self.spans
                     .push((key.last().copied().unwrap_or(0), start, self.text.len() as u32));
             }
@@ -171,12 +200,12 @@ impl Lexicon {
         if std::ptr::eq(set, &self.common) {
             return within_two_edits(set, &self.common_reversed, query);
         }
-        let words = if std::ptr::eq(set, &self.us) {
-            &self.us_words
+        let (words, list) = if std::ptr::eq(set, &self.us) {
+            (&self.us_words, WORDS_US_LIST)
         } else {
-            &self.gb_words
+            (&self.gb_words, WORDS_GB_LIST)
         };
-        within_two_edits_of_few(set, words.get_or_init(|| FewWords::new(set)), query)
+        within_two_edits_of_few(set, words.get_or_init(|| FewWords::from_list(list)), query)
     }
 }
 
@@ -859,6 +888,20 @@ mod tests {
                     .collect();
                 proptest::prop_assert_eq!(known_prefixes(&word, locale), expected);
             }
+        }
+    }
+
+    #[test]
+    fn few_words_from_the_lists_are_those_read_from_the_sets() {
+        let lex = lexicon();
+        for (set, list) in [(&lex.us, WORDS_US_LIST), (&lex.gb, WORDS_GB_LIST)] {
+            let (read, listed) = (FewWords::new(set), FewWords::from_list(list));
+            for last in (b'a'..=b'z').chain([b'\'']).map(char::from) {
+                let tail = last.to_string();
+                assert!(listed.ending_with(&tail).eq(read.ending_with(&tail)), "{tail}");
+            }
+            assert!(listed.ending_with("").eq(read.ending_with("")));
+            assert_eq!(listed.ending_with("").count(), set.len());
         }
     }
 
