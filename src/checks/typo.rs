@@ -347,7 +347,12 @@ impl<'d> Checker<'d> {
         // bytes) up front: growing the vector one doubling at a time copied
         // every token several times.
         self.tokens.reserve(doc.text.len() / 5 + 16);
-        for r in 0..self.regions.len() {
+        // The regions read in text order (the summary may follow the body in
+        // the text), so the tokens usually come out in text order and need
+        // no sort below.
+        let mut order: Vec<usize> = (0..self.regions.len()).collect();
+        order.sort_by_key(|&r| self.regions[r].start);
+        for r in order {
             let region = self.regions[r];
             let text = &doc.text[region.start..region.end];
             let skipped = never_typo_ranges(text);
@@ -408,12 +413,11 @@ impl<'d> Checker<'d> {
             }
         }
         // In text order; a word in two regions (a heading that is also a
-        // unit) is checked once, as the region listed first reads it (the
-        // sort is stable).
+        // unit) is checked once, as the region listed first reads it.
         // (Usually in text order already, each start once: then sorting and
         // deduplicating change nothing, and a check is cheaper than a sort.)
         if !self.tokens.windows(2).all(|pair| pair[0].start < pair[1].start) {
-            self.tokens.sort_by_key(|t| t.start);
+            self.tokens.sort_by_key(|t| (t.start, t.region));
             self.tokens.dedup_by_key(|t| t.start);
         }
         // One lexicon verdict, one folded key and one count of capitals
