@@ -96,6 +96,8 @@ struct Lexicon {
     us_lean: lean::Fst<'static>,
     gb_lean: lean::Fst<'static>,
     names_lean: lean::Fst<'static>,
+    /// A lean reader of `freq`, for lookups.
+    freq_lean: lean::Fst<'static>,
     /// The words of `us` and of `gb`, read out on their first two-edit
     /// search (a few thousand words): see [`within_two_edits_of_few`].
     us_words: OnceLock<FewWords>,
@@ -236,6 +238,14 @@ fn lexicon() -> &'static Lexicon {
             us_lean: lean(WORDS_US),
             gb_lean: lean(WORDS_GB),
             names_lean: lean(NAMES),
+            freq_lean: lean::Fst::new(
+                FREQ,
+                Map::new(FREQ)
+                    .expect("embedded lexicon is valid")
+                    .as_fst()
+                    .root()
+                    .addr(),
+            ),
             common: set(WORDS_COMMON),
             common_reversed: set(WORDS_COMMON_REVERSED),
             us: set(WORDS_US),
@@ -296,7 +306,7 @@ pub fn is_known_name(word: &str) -> bool {
 
 /// Corpus count of `word` (any case) in the frequency list, 0 if unknown.
 pub fn frequency(word: &str) -> u64 {
-    lexicon().freq.get(normalise(word).as_bytes()).unwrap_or(0)
+    lexicon().freq_lean.get(normalise(word).as_bytes()).unwrap_or(0)
 }
 
 /// For each length `k` in `0..=word.len()`, whether `word[..k]` is a word
@@ -399,7 +409,7 @@ fn search_near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String,
         // Too long for any word: no suggestions rather than a stall.
         found.extend(near.unwrap_or_default());
     }
-    found.sort_by_cached_key(|(w, d)| (*d, Reverse(lex.freq.get(w).unwrap_or(0)), w.clone()));
+    found.sort_by_cached_key(|(w, d)| (*d, Reverse(lex.freq_lean.get(w.as_bytes()).unwrap_or(0)), w.clone()));
     found
 }
 
@@ -761,10 +771,10 @@ impl Walk<'_> {
 /// matches on the node's kind again; node decoding was the largest part of
 /// a lexicon lookup and of a near-word walk. This reads the same bytes
 /// (format of fst 0.4, `raw/node.rs`) as far as a set lookup needs:
-/// whether the node is final and where each transition leads. Outputs are
-/// not read (the word sets have none; the frequency map keeps the crate's
-/// reader). Tests compare it with the crate's reader on every node of the
-/// embedded sets and on a set with every byte as input.
+/// whether the node is final, where each transition leads, and for a map
+/// the outputs. Tests compare it with the crate's reader on every node of
+/// the embedded sets and map and on a set and a map with every byte as
+/// input.
 mod lean {
     /// The first 63 inputs of the fst crate's common-input table
     /// (`COMMON_INPUTS_INV` in its `raw/common_inputs.rs`): a one-transition
@@ -792,7 +802,8 @@ mod lean {
         One { input: u8, target: usize },
         /// Any number of transitions: `ntrans` inputs stored last first
         /// from byte `inputs`, their target deltas (`tsize` bytes each, last
-        /// first) from byte `deltas`, relative to `end`.
+        /// first) from byte `deltas`, relative to `end`; in a map their
+        /// outputs before `deltas`, and the final output at `end`.
         Any {
             is_final: bool,
             ntrans: usize,
@@ -833,6 +844,15 @@ mod lean {
                 .iter()
                 .rev()
                 .fold(0, |value, &b| (value << 8) | usize::from(b))
+        }
+
+        /// [`Fst::uint`] as an output.
+        #[inline]
+        fn output(&self, at: usize, n: usize) -> u64 {
+            self.data[at..at + n]
+                .iter()
+                .rev()
+                .fold(0, |value, &b| (value << 8) | u64::from(b))
         }
 
         /// The target of a transition whose delta is the `tsize` bytes at `at`.
@@ -913,7 +933,7 @@ mod lean {
         pub(super) fn find(&self, node: &Node, byte: u8) -> Option<usize> {
             match *node {
                 Node::Empty => None,
-                Node::One { input, target } => (input == byte).then_some(target),
+                Node::One { input, target, .. } => (input == byte).then_some(target),
                 Node::Any {
                     ntrans,
                     inputs,
@@ -940,7 +960,7 @@ mod lean {
         pub(super) fn for_each(&self, node: &Node, mut visit: impl FnMut(u8, usize)) {
             match *node {
                 Node::Empty => {}
-                Node::One { input, target } => visit(input, target),
+                Node::One { input, target, .. } => visit(input, target),
                 Node::Any {
                     ntrans,
                     inputs,
@@ -955,6 +975,83 @@ mod lean {
                     }
                 }
             }
+        }
+
+        /// The value of the key `key` in a map: the sum of the outputs on
+        /// its path and the final output, as the fst crate's `Map::get`.
+        /// (Its own decoding, so the nodes of the set walks carry no outputs.)
+        pub(super) fn get(&self, key: &[u8]) -> Option<u64> {
+            let data = self.data;
+            let mut addr = self.root;
+            let mut value = 0u64;
+            for &byte in key {
+                if addr == 0 {
+                    return None;
+                }
+                let state = data[addr];
+                // (A one-transition node has the top bit set.)
+                let (target, output) = if state >> 7 == 1 {
+                    let (input, input_len) = match state & 0b11_1111 {
+                        0 => (data[addr - 1], 1),
+                        i => (COMMON[usize::from(i) - 1], 0),
+                    };
+                    if input != byte {
+                        return None;
+                    }
+                    if state >> 6 == 0b11 {
+                        (addr - input_len - 1, 0)
+                    } else {
+                        let sizes = data[addr - input_len - 1];
+                        let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+                        let at = addr - input_len - 1 - tsize;
+                        let output = if osize == 0 { 0 } else { self.output(at - osize, osize) };
+                        (self.target(at, tsize, at - osize), output)
+                    }
+                } else {
+                    let Node::Any {
+                        ntrans,
+                        inputs,
+                        index,
+                        deltas,
+                        tsize,
+                        end,
+                        ..
+                    } = self.node(addr)
+                    else {
+                        return None;
+                    };
+                    let i = match index {
+                        Some(at) => Some(usize::from(data[at + usize::from(byte)])).filter(|&i| i < ntrans),
+                        None => data[inputs..inputs + ntrans]
+                            .iter()
+                            .position(|&b| b == byte)
+                            .map(|p| ntrans - p - 1),
+                    }?;
+                    let osize = self.osize(addr);
+                    let output = if osize == 0 {
+                        0
+                    } else {
+                        self.output(deltas - (i + 1) * osize, osize)
+                    };
+                    (self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end), output)
+                };
+                value = value.wrapping_add(output);
+                addr = target;
+            }
+            match self.node(addr) {
+                Node::Empty => Some(value),
+                Node::One { .. } => None,
+                Node::Any { is_final, end, .. } => is_final.then(|| {
+                    let osize = self.osize(addr);
+                    value.wrapping_add(if osize == 0 { 0 } else { self.output(end, osize) })
+                }),
+            }
+        }
+
+        /// The output size of the many-transition node at `addr`.
+        fn osize(&self, addr: usize) -> usize {
+            let ntrans_len = usize::from(self.data[addr] & 0b11_1111 == 0);
+            usize::from(self.data[addr - ntrans_len - 1] & 0x0F)
         }
 
         /// True if the fst has the key `key`.
@@ -1009,6 +1106,14 @@ mod lean {
             for set in [&lex.common, &lex.common_reversed, &lex.us, &lex.gb, &lex.names] {
                 assert!(same_as_the_crate(set.as_fst()) > 1000);
             }
+            assert!(same_as_the_crate(lex.freq.as_fst()) > 1000);
+            for (word, count) in lex.freq.stream().into_str_vec().unwrap().iter().step_by(3) {
+                assert_eq!(lex.freq_lean.get(word.as_bytes()), Some(*count), "{word}");
+                let longer = format!("{word}q");
+                assert_eq!(lex.freq_lean.get(longer.as_bytes()), lex.freq.get(&longer), "{longer}");
+                let shorter = &word.as_bytes()[..word.len() - 1];
+                assert_eq!(lex.freq_lean.get(shorter), lex.freq.get(shorter), "{word}");
+            }
             // The lexicon's own readers are of the same bytes.
             let pairs = [
                 (&lex.common_lean, &lex.common),
@@ -1043,6 +1148,15 @@ mod lean {
             keys.dedup();
             let set = fst::Set::from_iter(keys.iter()).unwrap();
             same_as_the_crate(set.as_fst());
+            // The same keys as a map, with values of every width.
+            let value = |i: usize| (i as u64).pow(5) % (1 << 60);
+            let map = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k, value(i)))).unwrap();
+            same_as_the_crate(map.as_fst());
+            let lean_map = Fst::of(map.as_fst());
+            for (i, key) in keys.iter().enumerate() {
+                assert_eq!(lean_map.get(key), Some(value(i)));
+                assert_eq!(lean_map.get(&key[..key.len() - 1]), map.get(&key[..key.len() - 1]));
+            }
             let lean = Fst::of(set.as_fst());
             for key in &keys {
                 assert!(lean.contains(key));
