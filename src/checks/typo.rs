@@ -2098,14 +2098,38 @@ fn is_web_word(word: &str) -> bool {
 /// full stop with no space ("into the break.Shingler extended", common in
 /// text scraped from the web) are two words: as one, neither side was
 /// checked, and a typo on either went unseen.
-fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    word_indices(text).flat_map(|(offset, word)| {
-        let (first, second) = match glued_at(word) {
-            Some(dot) => (&word[..dot], Some((offset + dot + 1, &word[dot + 1..]))),
-            None => (word, None),
-        };
-        std::iter::once((offset, first)).chain(second)
-    })
+fn words_of(text: &str) -> WordsOf<'_> {
+    WordsOf {
+        words: word_indices(text),
+        second: None,
+    }
+}
+
+/// The iterator of [`words_of`]: the words, and the second of two glued
+/// sentences' words held back for the next call (a plain iterator, not a
+/// `flat_map` of chained iterators per word: this runs for every word).
+struct WordsOf<'t> {
+    words: crate::text::words::WordIndices<'t>,
+    second: Option<(usize, &'t str)>,
+}
+
+impl<'t> Iterator for WordsOf<'t> {
+    type Item = (usize, &'t str);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        if let Some(second) = self.second.take() {
+            return Some(second);
+        }
+        let (offset, word) = self.words.next()?;
+        Some(match glued_at(word) {
+            Some(dot) => {
+                self.second = Some((offset + dot + 1, &word[dot + 1..]));
+                (offset, &word[..dot])
+            }
+            None => (offset, word),
+        })
+    }
 }
 
 /// Where the full stop is in `left.Right`: a word of two or more letters
@@ -2530,6 +2554,27 @@ mod tests {
         assert_eq!(in_turn, alone);
         // (Each of the first three has a finding to get right.)
         assert!(alone[..3].iter().all(|found| !found.is_empty()), "{alone:?}");
+    }
+
+    #[test]
+    fn glued_sentences_are_two_words_at_their_offsets() {
+        let text = "into the break.Shingler extended U.S. e.g. it.Then ok";
+        let found: Vec<(usize, &str)> = words_of(text).collect();
+        let expected: Vec<(usize, &str)> = [
+            "into", "the", "break", "Shingler", "extended", "U.S", "e.g", "it", "Then", "ok",
+        ]
+        .iter()
+        .scan(0, |from, w| {
+            let at = *from + text[*from..].find(w).unwrap();
+            *from = at + w.len();
+            Some((at, *w))
+        })
+        .collect();
+        assert_eq!(found, expected);
+        // Every word of the plain segmentation, split only at a glued full stop.
+        let plain: String = word_indices(text).map(|(_, w)| w.replace('.', "")).collect();
+        let split: String = found.iter().map(|(_, w)| w.replace('.', "")).collect();
+        assert_eq!(plain, split);
     }
 
     #[test]
