@@ -1199,6 +1199,38 @@ impl<'d> Checker<'d> {
             }
             count[f] += 1;
         }
+        let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
+        // Forms by first letter and length: a pair differs by one slip, so
+        // only forms of about the same length and the same first letter are
+        // compared (names rarely go wrong at the first letter), which keeps
+        // this linear in practice instead of forms × forms. Sorted by (first
+        // letter, length, order of first use): each bucket is a run, in the
+        // order the document first writes its forms.
+        // Only forms that could pair with an unknown form are bucketed: the
+        // (first letter, length) of each unknown form, sorted, says which.
+        let mut wanted: Vec<(char, usize)> = keys
+            .iter()
+            .filter(|&&f| unknown(verdicts[f]))
+            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters[f])))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        // The ASCII first letters of the unknown forms: most forms start
+        // with none of them, which a bit test says before a binary search.
+        let firsts: u128 = wanted
+            .iter()
+            .filter(|&&(c, _)| c.is_ascii())
+            .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
+        let near_unknown = |first: char, len: usize| {
+            if first.is_ascii() && firsts & (1 << (first as u32)) == 0 {
+                return false;
+            }
+            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
+            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
+        };
         // The tokens of each form, in text order, in one list: form `f` has
         // `grouped[offsets[f]..offsets[f] + count[f]]`.
         let mut offsets = vec![0u32; form_count];
@@ -1220,29 +1252,6 @@ impl<'d> Checker<'d> {
         let of_form = |f: usize| {
             let at = offsets[f] as usize;
             grouped[at..at + count[f] as usize].iter().map(|&t| &tokens[t as usize])
-        };
-        let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
-        // Forms by first letter and length: a pair differs by one slip, so
-        // only forms of about the same length and the same first letter are
-        // compared (names rarely go wrong at the first letter), which keeps
-        // this linear in practice instead of forms × forms. Sorted by (first
-        // letter, length, order of first use): each bucket is a run, in the
-        // order the document first writes its forms.
-        // Only forms that could pair with an unknown form are bucketed: the
-        // (first letter, length) of each unknown form, sorted, says which.
-        let mut wanted: Vec<(char, usize)> = keys
-            .iter()
-            .filter(|&&f| unknown(verdicts[f]))
-            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters[f])))
-            .collect();
-        if wanted.is_empty() {
-            return;
-        }
-        wanted.sort_unstable();
-        wanted.dedup();
-        let near_unknown = |first: char, len: usize| {
-            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
-            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
         };
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
