@@ -1570,6 +1570,45 @@ struct Verdicts {
     /// By key id: whether `typo/inconsistent-spelling` compares the key
     /// with others (4+ letters, not a function word).
     key_compared: Vec<bool>,
+    /// The entries of `seen` for short written forms, in a table indexed
+    /// by their bytes ([`ShortForm`]): most words have 8 bytes or fewer,
+    /// and a table slot is cheaper to find than a hash map entry.
+    short: Vec<(ShortForm, Seen)>,
+}
+
+/// A written form of 1 to 8 bytes, as its bytes (little-endian, zero
+/// padded) and its length: two forms are equal if these are.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct ShortForm {
+    bytes: u64,
+    len: u8,
+}
+
+impl ShortForm {
+    /// Slots in [`Verdicts::short`] (a power of two).
+    const SLOTS: usize = 4096;
+
+    #[inline]
+    fn of(text: &str) -> Option<ShortForm> {
+        let bytes = text.as_bytes();
+        if bytes.is_empty() || bytes.len() > 8 {
+            return None;
+        }
+        Some(ShortForm {
+            bytes: bytes.iter().rev().fold(0, |value, &b| (value << 8) | u64::from(b)),
+            len: bytes.len() as u8,
+        })
+    }
+
+    /// Its slot: the top bits of a multiplicative hash.
+    #[inline]
+    fn slot(self) -> usize {
+        (self
+            .bytes
+            .wrapping_add(u64::from(self.len))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> 52) as usize
+    }
 }
 
 /// What [`Verdicts`] remember of a written form.
@@ -1620,10 +1659,26 @@ impl VerdictsLoan {
     /// The verdict, key id and capitals of the written form `text`.
     #[inline]
     fn seen(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
-        match self.cache.seen.get(text) {
+        let short = ShortForm::of(text);
+        if let Some(form) = short {
+            if let Some(&(held, seen)) = self.cache.short.get(form.slot()) {
+                if held == form {
+                    return seen;
+                }
+            }
+        }
+        let seen = match self.cache.seen.get(text) {
             Some(&seen) => seen,
             None => self.add(text, locale, words),
+        };
+        if let Some(form) = short {
+            if self.cache.short.is_empty() {
+                self.cache.short = vec![(ShortForm::default(), seen); ShortForm::SLOTS];
+            }
+            // (The slot's earlier form, if any, is still in `seen`.)
+            self.cache.short[form.slot()] = (form, seen);
         }
+        seen
     }
 
     fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
@@ -2563,6 +2618,20 @@ mod tests {
         assert_eq!(in_turn, alone);
         // (Each of the first three has a finding to get right.)
         assert!(alone[..3].iter().all(|found| !found.is_empty()), "{alone:?}");
+    }
+
+    proptest::proptest! {
+        /// A short form's table key is the form: equal keys, equal forms
+        /// (any bytes, NUL and non-ASCII included).
+        #[test]
+        fn short_forms_are_equal_only_if_their_texts_are(a in "[a\\x00é’Z]{0,9}", b in "[a\\x00é’Z]{0,9}") {
+            let (ka, kb) = (ShortForm::of(&a), ShortForm::of(&b));
+            proptest::prop_assert_eq!(ka.is_some(), !a.is_empty() && a.len() <= 8);
+            if let (Some(ka), Some(kb)) = (ka, kb) {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+                proptest::prop_assert!(ka.slot() < ShortForm::SLOTS);
+            }
+        }
     }
 
     #[test]
