@@ -1683,8 +1683,9 @@ impl VerdictsLoan {
 
     fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
         let cache = &mut self.cache;
-        let key = bare(&fold(text)).to_string();
-        let id = match cache.key_ids.get(key.as_str()) {
+        let folded = fold(text);
+        let key = bare(&folded);
+        let id = match cache.key_ids.get(key) {
             Some(&id) => id,
             None => {
                 let id = cache.keys.len() as u32;
@@ -1701,7 +1702,7 @@ impl VerdictsLoan {
             }
         };
         let seen = Seen {
-            verdict: lexical(text, locale, words),
+            verdict: lexical_folded(text, &folded, locale, words),
             key: id,
             capitals: text.chars().filter(|c| c.is_uppercase()).count(),
         };
@@ -1738,14 +1739,18 @@ type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
-    let folded = fold(text);
-    let word = bare(&folded);
+    lexical_folded(text, &fold(text), locale, words)
+}
+
+/// [`lexical`], given the [`fold`] of `text`.
+fn lexical_folded(text: &str, folded: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
+    let word = bare(folded);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if word.chars().any(|c| c.is_ascii_digit()) || letters == 0 || word.contains('.') || letters == 1 {
         // Numbers and units (5km, 10GB, 9am), abbreviations (U.S, F.B.I), initials.
         return Lexical::Skip;
     }
-    if words.contains(word) || words.contains(&folded) {
+    if words.contains(word) || words.contains(folded) {
         return Lexical::Word;
     }
     let first_upper = text.chars().next().is_some_and(char::is_uppercase);
@@ -1761,7 +1766,7 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
     if !first_upper && uppers > 0 {
         return Lexical::Skip;
     }
-    if lexicon::is_word(&folded, locale) {
+    if lexicon::is_word(folded, locale) {
         return Lexical::Word;
     }
     if let Some(verdict) = contraction(word, locale) {
