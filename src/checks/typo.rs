@@ -359,13 +359,16 @@ impl<'d> Checker<'d> {
             let mut sentence_start = true;
             let mut last_end = 0;
             for (offset, word) in words_of(text) {
-                let gap = &text[last_end..offset];
                 // (Spaces alone, the common case, change nothing: `sentence_start`
-                // is already false after a word.)
+                // is already false after a word. Tested on the bytes: no
+                // character-boundary checks for the common case.)
                 if last_end > 0
-                    && !gap.bytes().all(|b| b == b' ')
-                    && gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                    && !text.as_bytes()[last_end..offset].iter().all(|&b| b == b' ')
+                    && text[last_end..offset]
+                        .trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
                 {
+                    let gap = &text[last_end..offset];
                     // Only punctuation and spaces since the last word.
                     // (The marks by `matches!`: a string search per character cost more.)
                     let stripped = gap.trim_matches(|c: char| {
