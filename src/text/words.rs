@@ -10,25 +10,159 @@
 //! joins whitespace to a following ASCII character, and no rule looks back
 //! across whitespace (WB6/7 and WB11/12 look back over a middle character
 //! that is never whitespace; regional indicators and WB4's ignored
-//! characters are never ASCII). Each ASCII stretch then takes the crate's
-//! fast path and only the pieces with other characters (a quoted word, a
-//! name with an accent) take the general one. The words are the same, at
-//! the same offsets: a property test compares both on random text.
+//! characters are never ASCII). Each ASCII stretch then takes a fast path
+//! ([`AsciiWords`]: the crate's ASCII rules, yielding only the words, not
+//! every space and mark in between for a filter to drop) and only the
+//! pieces with other characters (a quoted word, a name with an accent) take
+//! the crate's general one. The words are the same, at the same offsets: a
+//! property test compares both on random text.
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
 /// The words of `text` with their byte offsets: `text.unicode_word_indices()`.
-pub fn word_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    Stretches { text, pos: 0 }.flat_map(move |(start, end)| {
-        text[start..end]
-            .unicode_word_indices()
-            .map(move |(o, w)| (start + o, w))
-    })
+pub fn word_indices(text: &str) -> WordIndices<'_> {
+    WordIndices {
+        text,
+        stretches: Stretches { text, pos: 0 },
+        piece: Piece::Done,
+    }
 }
 
 /// The words of `text`: `text.unicode_words()`.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     word_indices(text).map(|(_, word)| word)
+}
+
+/// The iterator of [`word_indices`].
+pub struct WordIndices<'t> {
+    text: &'t str,
+    stretches: Stretches<'t>,
+    /// The stretch being read.
+    piece: Piece<'t>,
+}
+
+enum Piece<'t> {
+    Ascii(AsciiWords<'t>),
+    /// A stretch with other characters, by the crate, from its byte offset.
+    General(usize, UnicodeWordIndices<'t>),
+    Done,
+}
+
+impl<'t> Iterator for WordIndices<'t> {
+    type Item = (usize, &'t str);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        loop {
+            let found = match &mut self.piece {
+                Piece::Ascii(words) => words.next().map(|(start, end)| (start, &self.text[start..end])),
+                Piece::General(start, words) => words.next().map(|(o, w)| (*start + o, w)),
+                Piece::Done => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+            let (start, end, ascii) = self.stretches.next()?;
+            self.piece = if ascii {
+                Piece::Ascii(AsciiWords {
+                    bytes: self.text.as_bytes(),
+                    pos: start,
+                    end,
+                })
+            } else {
+                Piece::General(start, self.text[start..end].unicode_word_indices())
+            };
+        }
+    }
+}
+
+/// Byte classes for [`AsciiWords`].
+const ALPHA: u8 = 1;
+const DIGIT: u8 = 2;
+const UNDERSCORE: u8 = 4;
+const CORE: u8 = ALPHA | DIGIT | UNDERSCORE;
+
+static CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphabetic() {
+            ALPHA
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'_' {
+            UNDERSCORE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The words (byte ranges) of an all-ASCII stretch `bytes[pos..end]`, by
+/// the rules of the crate's ASCII path: a word is a run of letters, digits
+/// and underscores, joined across a full stop, comma, semicolon or
+/// apostrophe between digits and a full stop, colon or apostrophe between
+/// letters, that holds a letter or digit. (The crate yields every space
+/// run and mark too, for a filter to drop: most of its work in prose.)
+struct AsciiWords<'t> {
+    bytes: &'t [u8],
+    pos: usize,
+    end: usize,
+}
+
+impl Iterator for AsciiWords<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        // (Cut at the end, so the loops' bounds are the slice's: no check per byte.)
+        let bytes = &self.bytes[..self.end];
+        let end = bytes.len();
+        loop {
+            let mut i = self.pos;
+            while i < end && CLASS[usize::from(bytes[i])] & CORE == 0 {
+                i += 1;
+            }
+            if i >= end {
+                self.pos = end;
+                return None;
+            }
+            let start = i;
+            let mut classes = CLASS[usize::from(bytes[i])];
+            i += 1;
+            while i < end {
+                let class = CLASS[usize::from(bytes[i])];
+                if class & CORE != 0 {
+                    classes |= class;
+                    i += 1;
+                    continue;
+                }
+                // An infix mark needs a byte after it (in the stretch) of the same kind as the one before.
+                if i + 1 < end {
+                    let (before, after) = (CLASS[usize::from(bytes[i - 1])], CLASS[usize::from(bytes[i + 1])]);
+                    let joins = match bytes[i] {
+                        b'.' | b'\'' => (before & after & (ALPHA | DIGIT)) != 0,
+                        b',' | b';' => before & after & DIGIT != 0,
+                        b':' => before & after & ALPHA != 0,
+                        _ => false,
+                    };
+                    if joins {
+                        i += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            self.pos = i;
+            // (A run of underscores alone is no word.)
+            if classes & (ALPHA | DIGIT) != 0 {
+                return Some((start, i));
+            }
+        }
+    }
 }
 
 /// Stretches of a text that start and end at certain word boundaries, each
@@ -46,18 +180,34 @@ fn certain_boundary(bytes: &[u8], p: usize) -> bool {
             && bytes.get(p).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()))
 }
 
-impl Iterator for Stretches<'_> {
-    type Item = (usize, usize);
+/// The first byte at or after `from` that is not ASCII, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|k| i + k)
+}
 
-    fn next(&mut self) -> Option<(usize, usize)> {
+impl Iterator for Stretches<'_> {
+    /// (start, end, whether the stretch is all ASCII)
+    type Item = (usize, usize, bool);
+
+    fn next(&mut self) -> Option<(usize, usize, bool)> {
         let bytes = self.text.as_bytes();
         let pos = self.pos;
         if pos >= bytes.len() {
             return None;
         }
-        let Some(other) = bytes[pos..].iter().position(|b| !b.is_ascii()).map(|k| pos + k) else {
+        let Some(other) = first_non_ascii(bytes, pos) else {
             self.pos = bytes.len();
-            return Some((pos, bytes.len()));
+            return Some((pos, bytes.len(), true));
         };
         // The ASCII before the piece around `other`, if it ends at a certain boundary.
         let piece_start = (pos + 1..=other)
@@ -66,13 +216,13 @@ impl Iterator for Stretches<'_> {
             .unwrap_or(pos);
         if piece_start > pos {
             self.pos = piece_start;
-            return Some((pos, piece_start));
+            return Some((pos, piece_start, true));
         }
         let piece_end = (other + 1..bytes.len())
             .find(|&q| certain_boundary(bytes, q))
             .unwrap_or(bytes.len());
         self.pos = piece_end;
-        Some((pos, piece_end))
+        Some((pos, piece_end, false))
     }
 }
 
@@ -159,6 +309,23 @@ mod tests {
         ])
     }
 
+    #[test]
+    fn first_non_ascii_at_every_position() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut text = "a".repeat(len);
+                if at < len {
+                    text.replace_range(at..=at, "é");
+                }
+                let bytes = text.as_bytes();
+                for from in 0..=bytes.len() {
+                    let expected = bytes[from..].iter().position(|b| !b.is_ascii()).map(|k| from + k);
+                    assert_eq!(first_non_ascii(bytes, from), expected, "{text:?} from {from}");
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn the_same_words_as_unicode_segmentation(chars in prop::collection::vec(tricky_char(), 0..40)) {
@@ -169,6 +336,18 @@ mod tests {
 
         #[test]
         fn the_same_words_in_ascii_text(text in "[ab0-2_.,;:'\" \n\r-]{0,30}") {
+            let (fast, reference) = both(&text);
+            prop_assert_eq!(fast, reference);
+        }
+
+        #[test]
+        fn the_same_words_in_any_ascii_text(text in "[\\x00-\\x7f]{0,60}") {
+            let (fast, reference) = both(&text);
+            prop_assert_eq!(fast, reference);
+        }
+
+        #[test]
+        fn the_same_words_around_ascii_marks(text in "([aZ9_][.,;:']?){0,20}[ _.,;:'a1\t]{0,3}") {
             let (fast, reference) = both(&text);
             prop_assert_eq!(fast, reference);
         }
