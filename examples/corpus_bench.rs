@@ -1,6 +1,6 @@
 //! Corpus benchmark: the whole `sumlint check` run (read, parse, align,
 //! check, report) on a corpus built from `fixtures/` and the shared data,
-//! on one core and on two, next to `aspell list --lang=en_US` on the same
+//! on one core and on two (pinned with `taskset`), next to `aspell list --lang=en_US` on the same
 //! text; then how the cost grows with article length.
 //!
 //! ```text
@@ -225,13 +225,36 @@ fn sumlint_bin(root: &Path) -> PathBuf {
     bin
 }
 
+/// `sumlint check` on `threads` worker threads, pinned to as many cores:
+/// the calling thread (which reads input and writes the report) shares
+/// them, so "1 thread" is one core.
 fn sumlint(bin: &Path, threads: usize, file: &Path, quiet: bool) -> Command {
-    let mut cmd = Command::new(bin);
+    let mut cmd = on_cores(threads, bin);
     cmd.args(["check", "--color", "never"])
         .args(quiet.then_some("--quiet"))
         .arg(file)
         .env("RAYON_NUM_THREADS", threads.to_string());
     cmd
+}
+
+/// `program` pinned to the first `cores` cores with `taskset` (util-linux),
+/// or unpinned when there is no `taskset`.
+fn on_cores(cores: usize, program: impl AsRef<std::ffi::OsStr>) -> Command {
+    if !taskset_available() {
+        return Command::new(program);
+    }
+    let mut cmd = Command::new("taskset");
+    cmd.args(["-c", &format!("0-{}", cores - 1)]).arg(program);
+    cmd
+}
+
+fn taskset_available() -> bool {
+    Command::new("taskset")
+        .args(["-c", "0", "true"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 fn aspell_available() -> bool {
@@ -265,6 +288,9 @@ fn main() {
         if data.is_some() { " and the shared data" } else { "" },
         args.runs
     );
+    if !taskset_available() {
+        println!("note: taskset is not installed, so \"1 thread\" runs are not pinned to one core");
+    }
     println!(
         "{:<44} {:>8} {:>8} {:>9} {:>12} {:>12}",
         "", "wall s", "CPU s", "MB/s", "MB/CPU-s", "documents/s"
@@ -304,7 +330,7 @@ fn main() {
         let aspell = row(
             "aspell list --lang=en_US (1 thread)",
             best_of(args.runs, Some(&text), || {
-                let mut cmd = Command::new("aspell");
+                let mut cmd = on_cores(1, "aspell");
                 cmd.args(["list", "--lang=en_US"]);
                 cmd
             }),

@@ -4,10 +4,10 @@
 //! Why this shape: newsrooms check archives of hundreds of thousands of
 //! articles, as many files or as JSONL batches of any size. Inputs become a
 //! lazy stream of jobs (one per file, one per JSONL line, read line by line
-//! from a buffered reader); jobs are taken in bounded chunks, each chunk is
-//! checked in parallel with rayon while the next one is read, and the
-//! results go to the sink in the order the inputs came. Memory is bounded by
-//! the chunk, not the batch, so a 1 GB JSONL file streams in flat memory.
+//! from a buffered reader); each job is a task on rayon's pool, a bounded
+//! window of them in flight, and the results go to the sink in the order the
+//! inputs came. Memory is bounded by the window, not the batch, so a 1 GB
+//! JSONL file streams in flat memory.
 //!
 //! The library never prints: the sink (the CLI's reporter, or a test's
 //! collector) decides what to do with outcomes, errors, warnings and
@@ -20,15 +20,16 @@ use crate::input::{self, JsonlLines};
 use crate::options::CheckOptions;
 use crate::outcome::Outcome;
 use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::io::{self, BufRead};
 use std::sync::Arc;
 
-/// Most jobs in one chunk (per worker thread, at least [`MIN_CHUNK_JOBS`]):
-/// enough to keep every core busy between two barriers, few enough that
-/// the outcomes of one chunk stay small.
+/// Most jobs in flight (per worker thread, at least [`MIN_CHUNK_JOBS`]):
+/// enough that a slow record does not hold the workers up, few enough that
+/// the outcomes waiting to be written stay small.
 const CHUNK_JOBS_PER_THREAD: usize = 32;
 const MIN_CHUNK_JOBS: usize = 64;
-/// Most input bytes in one chunk: bounds memory when records are large.
+/// Most input bytes in flight: bounds memory when records are large.
 const CHUNK_BYTES: u64 = 4 << 20;
 
 /// One input: what is read (`-` for standard input), the name it is
@@ -86,7 +87,7 @@ pub trait Sink {
     /// `--lossy` replacement).
     fn warning(&mut self, message: &str) -> io::Result<()>;
     /// Input bytes done so far, of `total` when it is known (files, not
-    /// standard input). Called after each chunk.
+    /// standard input). Called after every window's worth of jobs, and at the end.
     fn progress(&mut self, _done: u64, _total: Option<u64>) {}
 }
 
@@ -230,18 +231,6 @@ impl Jobs<'_> {
             });
         }
     }
-
-    /// The next chunk: up to `max_jobs` jobs and about [`CHUNK_BYTES`].
-    fn next_chunk(&mut self, max_jobs: usize) -> Vec<Job> {
-        let mut chunk = Vec::new();
-        let mut bytes = 0;
-        while chunk.len() < max_jobs && bytes < CHUNK_BYTES {
-            let Some(job) = self.next_job() else { break };
-            bytes += job.bytes();
-            chunk.push(job);
-        }
-        chunk
-    }
 }
 
 /// Total size of the inputs, when all are files whose size is known.
@@ -262,6 +251,12 @@ fn total_bytes(inputs: &[Input]) -> Option<u64> {
 /// returns the counts for the exit code. Runs on rayon's global pool (all
 /// cores, or `RAYON_NUM_THREADS`). Only an error writing to the sink stops
 /// the run; a bad input is reported and the run goes on.
+///
+/// The calling thread reads jobs and writes results; each job is a task on
+/// the pool. There is no barrier between chunks: a worker that finishes
+/// takes the next job at once, while the results wait in a bounded window
+/// until those before them are written. The window (at most `max_jobs`
+/// jobs and about [`CHUNK_BYTES`] of input in flight) bounds memory.
 pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::Result<RunSummary> {
     let max_jobs = (rayon::current_num_threads() * CHUNK_JOBS_PER_THREAD).max(MIN_CHUNK_JOBS);
     let total = total_bytes(inputs);
@@ -270,38 +265,77 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
         options,
         lines: None,
     };
-    let mut summary = RunSummary::default();
-    let mut done = 0;
-    let mut chunk = jobs.next_chunk(max_jobs);
-    while !chunk.is_empty() {
-        let chunk_bytes: u64 = chunk.iter().map(Job::bytes).sum();
-        // Read the next chunk while this one is checked.
-        let (next, results) = rayon::join(
-            || jobs.next_chunk(max_jobs),
-            || chunk.into_par_iter().map(|job| job.run(options)).collect::<Vec<_>>(),
-        );
-        for item in results.into_iter().flatten() {
-            match item {
-                Item::Outcome(checked) => {
-                    summary.documents += 1;
-                    summary.worst = summary.worst.max(checked.outcome.max_severity());
-                    sink.outcome(*checked)?;
-                }
-                Item::Error(error) => {
-                    summary.errors += 1;
-                    sink.error(&error)?;
-                }
-                Item::Warning(message) => {
-                    summary.warnings += 1;
-                    sink.warning(&message)?;
+    let (results, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Vec<Item>>)>();
+    rayon::in_place_scope(|scope| {
+        let mut summary = RunSummary::default();
+        // The jobs in flight, oldest first: each one's input bytes and, once
+        // it is done, its items.
+        let mut window: VecDeque<(u64, Option<Vec<Item>>)> = VecDeque::new();
+        let mut first = 0; // the number of the job at the window's front
+        let mut window_bytes = 0;
+        let mut exhausted = false;
+        let (mut done, mut unreported) = (0, 0);
+        loop {
+            while !exhausted && window.len() < max_jobs && window_bytes < CHUNK_BYTES {
+                let Some(job) = jobs.next_job() else {
+                    exhausted = true;
+                    break;
+                };
+                let (number, bytes) = (first + window.len(), job.bytes());
+                let results = results.clone();
+                scope.spawn(move |_| {
+                    // A panic is handed back to be raised here, so the loop
+                    // never waits for a result that will not come.
+                    let items = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(options)));
+                    let _ = results.send((number, items));
+                });
+                window.push_back((bytes, None));
+                window_bytes += bytes;
+            }
+            if window.is_empty() {
+                break;
+            }
+            let (number, items) = finished.recv().expect("the loop holds a sender");
+            window[number - first].1 = Some(items.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            while let Some((bytes, Some(_))) = window.front() {
+                let bytes = *bytes;
+                let Some((_, Some(items))) = window.pop_front() else {
+                    unreachable!("the front was just seen done")
+                };
+                first += 1;
+                window_bytes -= bytes;
+                done += bytes;
+                unreported += 1;
+                for item in items {
+                    write_item(item, &mut summary, sink)?;
                 }
             }
+            if unreported >= max_jobs || (exhausted && window.is_empty()) {
+                sink.progress(done, total);
+                unreported = 0;
+            }
         }
-        done += chunk_bytes;
-        sink.progress(done, total);
-        chunk = next;
+        Ok(summary)
+    })
+}
+
+/// Hands one result to the sink, counting it.
+fn write_item(item: Item, summary: &mut RunSummary, sink: &mut dyn Sink) -> io::Result<()> {
+    match item {
+        Item::Outcome(checked) => {
+            summary.documents += 1;
+            summary.worst = summary.worst.max(checked.outcome.max_severity());
+            sink.outcome(*checked)
+        }
+        Item::Error(error) => {
+            summary.errors += 1;
+            sink.error(&error)
+        }
+        Item::Warning(message) => {
+            summary.warnings += 1;
+            sink.warning(&message)
+        }
     }
-    Ok(summary)
 }
 
 #[cfg(test)]
@@ -368,5 +402,46 @@ mod tests {
         }
         assert!(sink.events[n].contains("missing.txt: cannot read the file"));
         assert!(sink.events[n + 1].ends_with("a.txt"));
+    }
+
+    /// A sink that fails on its `n`th outcome, as a closed pipe would.
+    struct FailAt {
+        n: usize,
+        seen: usize,
+    }
+
+    impl Sink for FailAt {
+        fn outcome(&mut self, _checked: Checked) -> io::Result<()> {
+            self.seen += 1;
+            if self.seen == self.n {
+                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"));
+            }
+            Ok(())
+        }
+        fn error(&mut self, _error: &Error) -> io::Result<()> {
+            Ok(())
+        }
+        fn warning(&mut self, _message: &str) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn an_error_writing_stops_the_run_and_is_returned() {
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = dir.path().join("batch.jsonl");
+        let lines: Vec<String> = (0..MIN_CHUNK_JOBS * 2)
+            .map(|i| RECORD.replace("ID", &i.to_string()))
+            .collect();
+        std::fs::write(&jsonl, lines.join("\n")).unwrap();
+        let mut sink = FailAt { n: 3, seen: 0 };
+        let error = run(
+            &[Input::new(&jsonl.display().to_string())],
+            &RunOptions::default(),
+            &mut sink,
+        )
+        .unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
+        assert_eq!(sink.seen, 3, "nothing is written after the error");
     }
 }

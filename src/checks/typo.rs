@@ -249,8 +249,11 @@ struct Checker<'d> {
     /// what it does with each: counted by index, so a token costs one hash
     /// lookup (its written text) however many counts it feeds.
     forms: Vec<(Rc<str>, FormUse)>,
-    /// The index of each form in `forms`.
-    form_index: HashMap<Rc<str>, usize, FxBuild>,
+    /// The id of each form's key in `verdicts`.
+    form_keys: Vec<u32>,
+    /// This worker thread's verdicts and keys, lent for the document: the
+    /// index of each form in `forms` is kept by its key's id there.
+    verdicts: VerdictsLoan,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
 }
@@ -272,34 +275,32 @@ impl Candidate {
 
 impl<'d> Checker<'d> {
     fn new(doc: &'d Document, options: &CheckOptions) -> Checker<'d> {
+        let locale = options.locale;
+        let words: HashSet<String> = options.words.iter().map(|w| fold(w)).collect();
+        let verdicts = VerdictsLoan::take(locale, &words);
         Checker {
             doc,
-            locale: options.locale,
-            words: options.words.iter().map(|w| fold(w)).collect(),
+            locale,
+            words,
             regions: Vec::new(),
             tokens: Vec::new(),
             candidates: HashMap::new(),
             forms: Vec::new(),
-            form_index: HashMap::default(),
+            form_keys: Vec::new(),
+            verdicts,
             names: Vec::new(),
         }
     }
 
-    /// What the document does with the lower-cased `form` (nothing if it never writes it).
-    fn form_use(&self, form: &str) -> FormUse {
-        self.form_index.get(form).map(|&f| self.forms[f].1).unwrap_or_default()
+    /// The index in `forms` of the lower-cased `form`, if the document writes it.
+    fn form_index(&self, form: &str) -> Option<usize> {
+        let id = *self.verdicts.cache.key_ids.get(form)?;
+        self.verdicts.form(id)
     }
 
-    /// The index of the lower-cased `key`, added if new.
-    fn form_of(&mut self, key: Rc<str>) -> usize {
-        // (One hash of the key, found or added.)
-        match self.form_index.entry(key) {
-            std::collections::hash_map::Entry::Occupied(found) => *found.get(),
-            std::collections::hash_map::Entry::Vacant(new) => {
-                self.forms.push((Rc::clone(new.key()), FormUse::default()));
-                *new.insert(self.forms.len() - 1)
-            }
-        }
+    /// What the document does with the lower-cased `form` (nothing if it never writes it).
+    fn form_use(&self, form: &str) -> FormUse {
+        self.form_index(form).map(|f| self.forms[f].1).unwrap_or_default()
     }
 
     /// The lower-cased form of `token`, possessive stripped.
@@ -346,20 +347,28 @@ impl<'d> Checker<'d> {
         // bytes) up front: growing the vector one doubling at a time copied
         // every token several times.
         self.tokens.reserve(doc.text.len() / 5 + 16);
-        for r in 0..self.regions.len() {
+        // The regions read in text order (the summary may follow the body in
+        // the text), so the tokens usually come out in text order and need
+        // no sort below.
+        let mut order: Vec<usize> = (0..self.regions.len()).collect();
+        order.sort_by_key(|&r| self.regions[r].start);
+        for r in order {
             let region = self.regions[r];
             let text = &doc.text[region.start..region.end];
             let skipped = never_typo_ranges(text);
             let mut sentence_start = true;
             let mut last_end = 0;
             for (offset, word) in words_of(text) {
-                let gap = &text[last_end..offset];
                 // (Spaces alone, the common case, change nothing: `sentence_start`
-                // is already false after a word.)
+                // is already false after a word. Tested on the bytes: no
+                // character-boundary checks for the common case.)
                 if last_end > 0
-                    && !gap.bytes().all(|b| b == b' ')
-                    && gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                    && !text.as_bytes()[last_end..offset].iter().all(|&b| b == b' ')
+                    && text[last_end..offset]
+                        .trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
                 {
+                    let gap = &text[last_end..offset];
                     // Only punctuation and spaces since the last word.
                     // (The marks by `matches!`: a string search per character cost more.)
                     let stripped = gap.trim_matches(|c: char| {
@@ -407,32 +416,36 @@ impl<'d> Checker<'d> {
             }
         }
         // In text order; a word in two regions (a heading that is also a
-        // unit) is checked once, as the region listed first reads it (the
-        // sort is stable).
-        self.tokens.sort_by_key(|t| t.start);
-        self.tokens.dedup_by_key(|t| t.start);
-        // One lexicon verdict and one folded key per distinct written form:
-        // most tokens repeat, and the lookups are the per-token cost. Sized
-        // for the forms of a typical article up front: growing the tables
-        // one doubling at a time cost more than filling them.
-        // (With its count of capitals, which says whether it is written as a name.)
-        let mut seen_forms: HashMap<&'d str, (Lexical, usize, usize), FxBuild> =
-            HashMap::with_capacity_and_hasher(self.tokens.len() / 2, FxBuild::default());
+        // unit) is checked once, as the region listed first reads it.
+        // (Usually in text order already, each start once: then sorting and
+        // deduplicating change nothing, and a check is cheaper than a sort.)
+        if !self.tokens.windows(2).all(|pair| pair[0].start < pair[1].start) {
+            self.tokens.sort_by_key(|t| (t.start, t.region));
+            self.tokens.dedup_by_key(|t| t.start);
+        }
+        // One lexicon verdict, one folded key and one count of capitals
+        // (which says whether it is written as a name) per distinct written
+        // form, from the thread's verdicts: most tokens repeat, and the
+        // lookups are the per-token cost. The form of a key is found by the
+        // key's id, with no second hash. Sized for the forms of a typical
+        // article up front: growing one doubling at a time cost more.
         self.forms.reserve(self.tokens.len() / 2);
-        self.form_index.reserve(self.tokens.len() / 2);
         let mut tokens = std::mem::take(&mut self.tokens);
-        // The per-thread verdicts, borrowed once for the whole document.
-        let mut verdicts = self.verdicts();
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
-            let (verdict, form, capitals) = match seen_forms.get(text) {
-                Some(&seen) => seen,
+            let Seen {
+                verdict,
+                key: id,
+                capitals,
+            } = self.verdicts.seen(text, self.locale, &self.words);
+            let form = match self.verdicts.form(id) {
+                Some(form) => form,
                 None => {
-                    let (verdict, key) = verdicts.verdict(text, self.locale, &self.words);
-                    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-                    let seen = (verdict, self.form_of(key), capitals);
-                    seen_forms.insert(text, seen);
-                    seen
+                    let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
+                    self.forms.push((key, FormUse::default()));
+                    self.form_keys.push(id);
+                    self.verdicts.set_form(id, self.forms.len() - 1);
+                    self.forms.len() - 1
                 }
             };
             let key: &str = &self.forms[form].0;
@@ -466,22 +479,6 @@ impl<'d> Checker<'d> {
             }
         }
         self.tokens = tokens;
-    }
-
-    /// This worker thread's [`Verdicts`], emptied first if they were made
-    /// for another locale or other project words. Taken out of the thread
-    /// for one document (one access, not one per form) and put back when
-    /// dropped.
-    fn verdicts(&self) -> VerdictsLoan {
-        let mut cache = VERDICTS.with(|cache| cache.take());
-        if cache.locale != self.locale || cache.words != self.words {
-            cache = Verdicts {
-                locale: self.locale,
-                words: self.words.clone(),
-                seen: HashMap::default(),
-            };
-        }
-        VerdictsLoan(cache)
     }
 
     fn side_of(&self, token: &Token) -> Side {
@@ -1188,14 +1185,10 @@ impl<'d> Checker<'d> {
             }
             let f = token.form;
             if eligible[f] == 0 {
-                let key = &*self.forms[f].0;
-                let n = key.chars().count();
-                letters[f] = n;
-                eligible[f] = if key.len() < 4 || is_stopword(key) || n < 4 {
-                    1
-                } else {
-                    2
-                };
+                // (Both remembered per key by the thread's verdicts.)
+                let id = self.form_keys[f] as usize;
+                letters[f] = self.verdicts.cache.key_letters[id] as usize;
+                eligible[f] = if self.verdicts.cache.key_compared[id] { 2 } else { 1 };
             }
             if eligible[f] != 2 {
                 continue;
@@ -1209,6 +1202,38 @@ impl<'d> Checker<'d> {
             }
             count[f] += 1;
         }
+        let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
+        // Forms by first letter and length: a pair differs by one slip, so
+        // only forms of about the same length and the same first letter are
+        // compared (names rarely go wrong at the first letter), which keeps
+        // this linear in practice instead of forms × forms. Sorted by (first
+        // letter, length, order of first use): each bucket is a run, in the
+        // order the document first writes its forms.
+        // Only forms that could pair with an unknown form are bucketed: the
+        // (first letter, length) of each unknown form, sorted, says which.
+        let mut wanted: Vec<(char, usize)> = keys
+            .iter()
+            .filter(|&&f| unknown(verdicts[f]))
+            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters[f])))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        // The ASCII first letters of the unknown forms: most forms start
+        // with none of them, which a bit test says before a binary search.
+        let firsts: u128 = wanted
+            .iter()
+            .filter(|&&(c, _)| c.is_ascii())
+            .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
+        let near_unknown = |first: char, len: usize| {
+            if first.is_ascii() && firsts & (1 << (first as u32)) == 0 {
+                return false;
+            }
+            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
+            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
+        };
         // The tokens of each form, in text order, in one list: form `f` has
         // `grouped[offsets[f]..offsets[f] + count[f]]`.
         let mut offsets = vec![0u32; form_count];
@@ -1230,29 +1255,6 @@ impl<'d> Checker<'d> {
         let of_form = |f: usize| {
             let at = offsets[f] as usize;
             grouped[at..at + count[f] as usize].iter().map(|&t| &tokens[t as usize])
-        };
-        let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
-        // Forms by first letter and length: a pair differs by one slip, so
-        // only forms of about the same length and the same first letter are
-        // compared (names rarely go wrong at the first letter), which keeps
-        // this linear in practice instead of forms × forms. Sorted by (first
-        // letter, length, order of first use): each bucket is a run, in the
-        // order the document first writes its forms.
-        // Only forms that could pair with an unknown form are bucketed: the
-        // (first letter, length) of each unknown form, sorted, says which.
-        let mut wanted: Vec<(char, usize)> = keys
-            .iter()
-            .filter(|&&f| unknown(verdicts[f]))
-            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters[f])))
-            .collect();
-        if wanted.is_empty() {
-            return;
-        }
-        wanted.sort_unstable();
-        wanted.dedup();
-        let near_unknown = |first: char, len: usize| {
-            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
-            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
         };
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
@@ -1283,7 +1285,7 @@ impl<'d> Checker<'d> {
                 match (chars.next(), chars.next()) {
                     (Some(x), Some(y)) if x != y => {
                         let w: String = [y, x].into_iter().chain(chars).collect();
-                        self.form_index.get(w.as_str()).copied().filter(|&f| count[f] > 0)
+                        self.form_index(&w).filter(|&f| count[f] > 0)
                     }
                     _ => None,
                 }
@@ -1546,44 +1548,189 @@ fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
     }
 }
 
-/// [`lexical`] and the lower-cased key of written forms, remembered per
-/// worker thread across documents: a publication's articles share most
-/// of their vocabulary, and the lexicon lookups behind a verdict are most
-/// of the per-word cost. For one locale and one set of project words.
+/// [`lexical`], the lower-cased key and the count of capitals of written
+/// forms, remembered per worker thread across documents: a publication's
+/// articles share most of their vocabulary, and the lexicon lookups behind
+/// a verdict are most of the per-word cost. For one locale and one set of
+/// project words.
+///
+/// Keys are interned: each has an id, and `forms` holds, by id, where the
+/// document being read keeps the key ([`Checker::forms`]), so a token costs
+/// one hash lookup (its written text) and no per-document map is built.
 #[derive(Default)]
 struct Verdicts {
     locale: Locale,
     words: HashSet<String>,
-    seen: HashMap<String, (Lexical, Rc<str>), FxBuild>,
+    seen: HashMap<String, Seen, FxBuild>,
+    /// The keys by id.
+    keys: Vec<Rc<str>>,
+    /// The id of each key.
+    key_ids: HashMap<Rc<str>, u32, FxBuild>,
+    /// By key id: 1 + the key's index in the lending document's forms, or 0.
+    forms: Vec<u32>,
+    /// By key id: its letters.
+    key_letters: Vec<u32>,
+    /// By key id: whether `typo/inconsistent-spelling` compares the key
+    /// with others (4+ letters, not a function word).
+    key_compared: Vec<bool>,
+    /// The entries of `seen` for short written forms, in a table indexed
+    /// by their bytes ([`ShortForm`]): most words have 8 bytes or fewer,
+    /// and a table slot is cheaper to find than a hash map entry.
+    short: Vec<(ShortForm, Seen)>,
+}
+
+/// A written form of 1 to 8 bytes, as its bytes (little-endian, zero
+/// padded) and its length: two forms are equal if these are.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct ShortForm {
+    bytes: u64,
+    len: u8,
+}
+
+impl ShortForm {
+    /// Slots in [`Verdicts::short`] (a power of two).
+    const SLOTS: usize = 4096;
+
+    #[inline]
+    fn of(text: &str) -> Option<ShortForm> {
+        let bytes = text.as_bytes();
+        if bytes.is_empty() || bytes.len() > 8 {
+            return None;
+        }
+        Some(ShortForm {
+            bytes: bytes.iter().rev().fold(0, |value, &b| (value << 8) | u64::from(b)),
+            len: bytes.len() as u8,
+        })
+    }
+
+    /// Its slot: the top bits of a multiplicative hash.
+    #[inline]
+    fn slot(self) -> usize {
+        (self
+            .bytes
+            .wrapping_add(u64::from(self.len))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> 52) as usize
+    }
+}
+
+/// What [`Verdicts`] remember of a written form.
+#[derive(Clone, Copy)]
+struct Seen {
+    verdict: Lexical,
+    /// The id of its lower-cased key, possessive stripped.
+    key: u32,
+    /// How many capitals it has.
+    capitals: usize,
 }
 
 thread_local! {
     static VERDICTS: std::cell::Cell<Verdicts> = std::cell::Cell::default();
 }
 
-/// The thread's verdicts while a document is read ([`Checker::verdicts`]).
-struct VerdictsLoan(Verdicts);
+/// The thread's verdicts while a document is read, with the ids whose
+/// `forms` entries the document set (cleared when the loan ends, however
+/// it ends, so the next document starts from none).
+struct VerdictsLoan {
+    cache: Verdicts,
+    used: Vec<u32>,
+}
 
 impl VerdictsLoan {
-    /// The verdict and key of the written form `text`.
-    fn verdict(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> (Lexical, Rc<str>) {
-        const MAX_ENTRIES: usize = 100_000;
-        let cache = &mut self.0;
-        if let Some(seen) = cache.seen.get(text) {
-            return seen.clone();
+    /// Most written forms remembered; more are forgotten between documents.
+    const MAX_ENTRIES: usize = 100_000;
+
+    /// This worker thread's [`Verdicts`], emptied first if they were made
+    /// for another locale or other project words, or grew past their bound.
+    /// Taken out of the thread for one document (one access, not one per
+    /// form) and put back when dropped.
+    fn take(locale: Locale, words: &HashSet<String>) -> VerdictsLoan {
+        let mut cache = VERDICTS.with(|cache| cache.take());
+        if cache.locale != locale || cache.words != *words || cache.seen.len() >= Self::MAX_ENTRIES {
+            cache = Verdicts {
+                locale,
+                words: words.clone(),
+                ..Verdicts::default()
+            };
         }
-        let seen = (lexical(text, locale, words), Rc::from(bare(&fold(text))));
-        if cache.seen.len() >= MAX_ENTRIES {
-            cache.seen.clear();
+        VerdictsLoan {
+            cache,
+            used: Vec::new(),
         }
-        cache.seen.insert(text.to_string(), seen.clone());
+    }
+
+    /// The verdict, key id and capitals of the written form `text`.
+    #[inline]
+    fn seen(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
+        let short = ShortForm::of(text);
+        if let Some(form) = short {
+            if let Some(&(held, seen)) = self.cache.short.get(form.slot()) {
+                if held == form {
+                    return seen;
+                }
+            }
+        }
+        let seen = match self.cache.seen.get(text) {
+            Some(&seen) => seen,
+            None => self.add(text, locale, words),
+        };
+        if let Some(form) = short {
+            if self.cache.short.is_empty() {
+                self.cache.short = vec![(ShortForm::default(), seen); ShortForm::SLOTS];
+            }
+            // (The slot's earlier form, if any, is still in `seen`.)
+            self.cache.short[form.slot()] = (form, seen);
+        }
         seen
+    }
+
+    fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
+        let cache = &mut self.cache;
+        let folded = fold(text);
+        let key = bare(&folded);
+        let id = match cache.key_ids.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = cache.keys.len() as u32;
+                let key: Rc<str> = Rc::from(key);
+                let letters = key.chars().count();
+                cache.key_letters.push(letters as u32);
+                cache
+                    .key_compared
+                    .push(!(key.len() < 4 || is_stopword(&key) || letters < 4));
+                cache.keys.push(Rc::clone(&key));
+                cache.key_ids.insert(key, id);
+                cache.forms.push(0);
+                id
+            }
+        };
+        let seen = Seen {
+            verdict: lexical_folded(text, &folded, locale, words),
+            key: id,
+            capitals: text.chars().filter(|c| c.is_uppercase()).count(),
+        };
+        cache.seen.insert(text.to_string(), seen);
+        seen
+    }
+
+    /// The lending document's index of the key `id`, if it writes the key.
+    #[inline]
+    fn form(&self, id: u32) -> Option<usize> {
+        self.cache.forms[id as usize].checked_sub(1).map(|f| f as usize)
+    }
+
+    fn set_form(&mut self, id: u32, form: usize) {
+        self.cache.forms[id as usize] = form as u32 + 1;
+        self.used.push(id);
     }
 }
 
 impl Drop for VerdictsLoan {
     fn drop(&mut self) {
-        let cache = std::mem::take(&mut self.0);
+        let mut cache = std::mem::take(&mut self.cache);
+        for &id in &self.used {
+            cache.forms[id as usize] = 0;
+        }
         // (During thread exit the slot may be gone: the verdicts are dropped then.)
         let _ = VERDICTS.try_with(|slot| slot.set(cache));
     }
@@ -1595,14 +1742,18 @@ type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
-    let folded = fold(text);
-    let word = bare(&folded);
+    lexical_folded(text, &fold(text), locale, words)
+}
+
+/// [`lexical`], given the [`fold`] of `text`.
+fn lexical_folded(text: &str, folded: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
+    let word = bare(folded);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if word.chars().any(|c| c.is_ascii_digit()) || letters == 0 || word.contains('.') || letters == 1 {
         // Numbers and units (5km, 10GB, 9am), abbreviations (U.S, F.B.I), initials.
         return Lexical::Skip;
     }
-    if words.contains(word) || words.contains(&folded) {
+    if words.contains(word) || words.contains(folded) {
         return Lexical::Word;
     }
     let first_upper = text.chars().next().is_some_and(char::is_uppercase);
@@ -1618,7 +1769,7 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
     if !first_upper && uppers > 0 {
         return Lexical::Skip;
     }
-    if lexicon::is_word(&folded, locale) {
+    if lexicon::is_word(folded, locale) {
         return Lexical::Word;
     }
     if let Some(verdict) = contraction(word, locale) {
@@ -2019,21 +2170,51 @@ fn is_web_word(word: &str) -> bool {
 /// full stop with no space ("into the break.Shingler extended", common in
 /// text scraped from the web) are two words: as one, neither side was
 /// checked, and a typo on either went unseen.
-fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    word_indices(text).flat_map(|(offset, word)| {
-        let (first, second) = match glued_at(word) {
-            Some(dot) => (&word[..dot], Some((offset + dot + 1, &word[dot + 1..]))),
-            None => (word, None),
-        };
-        std::iter::once((offset, first)).chain(second)
-    })
+fn words_of(text: &str) -> WordsOf<'_> {
+    WordsOf {
+        words: word_indices(text),
+        second: None,
+    }
+}
+
+/// The iterator of [`words_of`]: the words, and the second of two glued
+/// sentences' words held back for the next call (a plain iterator, not a
+/// `flat_map` of chained iterators per word: this runs for every word).
+struct WordsOf<'t> {
+    words: crate::text::words::WordIndices<'t>,
+    second: Option<(usize, &'t str)>,
+}
+
+impl<'t> Iterator for WordsOf<'t> {
+    type Item = (usize, &'t str);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        if let Some(second) = self.second.take() {
+            return Some(second);
+        }
+        let (offset, word) = self.words.next()?;
+        Some(match glued_at(word) {
+            Some(dot) => {
+                self.second = Some((offset + dot + 1, &word[dot + 1..]));
+                (offset, &word[..dot])
+            }
+            None => (offset, word),
+        })
+    }
 }
 
 /// Where the full stop is in `left.Right`: a word of two or more letters
 /// ending in lower case, then a capitalised word ("U.S" and "e.g" are not).
+#[inline]
 fn glued_at(word: &str) -> Option<usize> {
-    // A byte search: most words are short and have no full stop.
+    // A byte search, inlined in the word loop: most words are short and have no full stop.
     let dot = word.bytes().position(|b| b == b'.')?;
+    glued_at_dot(word, dot)
+}
+
+/// [`glued_at`] for the first full stop of `word`, at byte `dot`.
+fn glued_at_dot(word: &str, dot: usize) -> Option<usize> {
     let (left, right) = (&word[..dot], &word[dot + 1..]);
     let mut right_chars = right.chars();
     let left_ok = left.chars().nth(1).is_some()
@@ -2421,6 +2602,65 @@ mod tests {
             .into_iter()
             .map(|t| (t.finding.rule.to_string(), t.finding.text.clone(), t.suggestion))
             .collect()
+    }
+
+    /// The thread's verdicts remember forms across documents, with where
+    /// each document keeps them: a document read after others on the same
+    /// thread (sharing some words, not others) gets what it gets on a fresh
+    /// thread.
+    #[test]
+    fn documents_read_one_after_another_on_a_thread_get_what_they_get_alone() {
+        let texts = [
+            "Title Here\n\nMinister Tomasz Kowalczyk spoke. Kowalczyk said it would work. Later Kowalcyzk added more.\n",
+            "Title Here\n\nThey share a mission to combat neo-Nazism, and militatism, the leaders said.\n",
+            "Title Here\n\nEvery school will serve vegetables. The review by the Shcool Food Trust advises each school.\n",
+            "Title Here\n\nKowalczyk and the school said militarism would work. Kowalczyk spoke.\n",
+        ];
+        let alone: Vec<_> = texts
+            .iter()
+            .map(|&t| std::thread::spawn(move || typos(t)).join().unwrap())
+            .collect();
+        let in_turn: Vec<_> = std::thread::spawn(move || texts.iter().map(|t| typos(t)).collect::<Vec<_>>())
+            .join()
+            .unwrap();
+        assert_eq!(in_turn, alone);
+        // (Each of the first three has a finding to get right.)
+        assert!(alone[..3].iter().all(|found| !found.is_empty()), "{alone:?}");
+    }
+
+    proptest::proptest! {
+        /// A short form's table key is the form: equal keys, equal forms
+        /// (any bytes, NUL and non-ASCII included).
+        #[test]
+        fn short_forms_are_equal_only_if_their_texts_are(a in "[a\\x00é’Z]{0,9}", b in "[a\\x00é’Z]{0,9}") {
+            let (ka, kb) = (ShortForm::of(&a), ShortForm::of(&b));
+            proptest::prop_assert_eq!(ka.is_some(), !a.is_empty() && a.len() <= 8);
+            if let (Some(ka), Some(kb)) = (ka, kb) {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+                proptest::prop_assert!(ka.slot() < ShortForm::SLOTS);
+            }
+        }
+    }
+
+    #[test]
+    fn glued_sentences_are_two_words_at_their_offsets() {
+        let text = "into the break.Shingler extended U.S. e.g. it.Then ok";
+        let found: Vec<(usize, &str)> = words_of(text).collect();
+        let expected: Vec<(usize, &str)> = [
+            "into", "the", "break", "Shingler", "extended", "U.S", "e.g", "it", "Then", "ok",
+        ]
+        .iter()
+        .scan(0, |from, w| {
+            let at = *from + text[*from..].find(w).unwrap();
+            *from = at + w.len();
+            Some((at, *w))
+        })
+        .collect();
+        assert_eq!(found, expected);
+        // Every word of the plain segmentation, split only at a glued full stop.
+        let plain: String = word_indices(text).map(|(_, w)| w.replace('.', "")).collect();
+        let split: String = found.iter().map(|(_, w)| w.replace('.', "")).collect();
+        assert_eq!(plain, split);
     }
 
     #[test]

@@ -62,6 +62,12 @@ static WORDS_US: &[u8] = include_bytes!("../../data/lexicon/words-us.fst");
 static WORDS_GB: &[u8] = include_bytes!("../../data/lexicon/words-gb.fst");
 static NAMES: &[u8] = include_bytes!("../../data/lexicon/names.fst");
 static FREQ: &[u8] = include_bytes!("../../data/lexicon/freq.fst");
+/// The text lists of the small `us` and `gb` sets (the `.fst` files are
+/// built from them; `tests/lexicon_data.rs` checks they match), for
+/// [`FewWords::from_list`]: splitting 5,000 lines costs a tenth of
+/// reading the words out of the fst.
+static WORDS_US_LIST: &str = include_str!("../../data/lexicon/words-us.txt");
+static WORDS_GB_LIST: &str = include_str!("../../data/lexicon/words-gb.txt");
 
 /// The text lists the `.fst` files are built from: (text file, fst file, is map).
 /// A map list has `word<TAB>count` lines; a set list has one word per line.
@@ -85,6 +91,13 @@ struct Lexicon {
     gb: Set<&'static [u8]>,
     names: Set<&'static [u8]>,
     freq: Map<&'static [u8]>,
+    /// Lean readers ([`lean`]) of `common`, `us`, `gb` and `names`, for lookups.
+    common_lean: lean::Fst<'static>,
+    us_lean: lean::Fst<'static>,
+    gb_lean: lean::Fst<'static>,
+    names_lean: lean::Fst<'static>,
+    /// A lean reader of `freq`, for lookups.
+    freq_lean: lean::Fst<'static>,
     /// The words of `us` and of `gb`, read out on their first two-edit
     /// search (a few thousand words): see [`within_two_edits_of_few`].
     us_words: OnceLock<FewWords>,
@@ -95,16 +108,19 @@ struct Lexicon {
 /// [`within_two_edits_of_few`], which needs the words ending with a given
 /// tail.
 struct FewWords {
-    /// The words one after another.
-    text: String,
+    /// The words one after another (in a list, a line each).
+    text: Cow<'static, str>,
     /// (last byte, start, end) of each word in `text`, by last byte.
     spans: Vec<(u8, u32, u32)>,
 }
 
 impl FewWords {
+    /// The words of `set`, read out of the fst (the tests' reference, and
+    /// for sets built in tests).
+    #[cfg(test)]
     fn new<D: AsRef<[u8]>>(set: &Set<D>) -> FewWords {
         let mut words = FewWords {
-            text: String::new(),
+            text: Cow::Owned(String::new()),
             spans: Vec::with_capacity(set.len()),
         };
         // A depth-first walk: a tenth fewer instructions than the fst stream.
@@ -113,12 +129,32 @@ impl FewWords {
         words
     }
 
+    /// The words of a text list, one a line, sorted (the same words in the
+    /// same order as [`FewWords::new`] reads from the fst built from it).
+    fn from_list(list: &'static str) -> FewWords {
+        let mut spans = Vec::with_capacity(list.len() / 8);
+        let mut start = 0;
+        for line in list.split_terminator('\n') {
+            let end = start + line.len();
+            if let Some(&last) = line.as_bytes().last() {
+                spans.push((last, start as u32, end as u32));
+            }
+            start = end + 1;
+        }
+        spans.sort_by_key(|&(last, _, _)| last);
+        FewWords {
+            text: Cow::Borrowed(list),
+            spans,
+        }
+    }
+
     /// Appends the words below `node`, reached by the bytes in `key`.
+    #[cfg(test)]
     fn read<D: AsRef<[u8]>>(&mut self, fst: &fst::raw::Fst<D>, node: fst::raw::Node<'_>, key: &mut Vec<u8>) {
         if node.is_final() {
             if let Ok(word) = std::str::from_utf8(key) {
                 let start = self.text.len() as u32;
-                self.text.push_str(word);
+                self.text.to_mut().push_str(word);
                 self.spans
                     .push((key.last().copied().unwrap_or(0), start, self.text.len() as u32));
             }
@@ -158,9 +194,19 @@ impl Lexicon {
         std::iter::once(&self.common).chain(extra.into_iter().flatten())
     }
 
+    /// [`Lexicon::word_sets`] by their lean readers.
+    fn lean_sets(&self, locale: Locale) -> impl Iterator<Item = &lean::Fst<'static>> {
+        let extra = match locale {
+            Locale::Any => [Some(&self.us_lean), Some(&self.gb_lean)],
+            Locale::Us => [Some(&self.us_lean), None],
+            Locale::Gb => [Some(&self.gb_lean), None],
+        };
+        std::iter::once(&self.common_lean).chain(extra.into_iter().flatten())
+    }
+
     #[inline(always)]
     fn has_word(&self, word: &str, locale: Locale) -> bool {
-        self.word_sets(locale).any(|set| set.contains(word))
+        self.lean_sets(locale).any(|set| set.contains(word.as_bytes()))
     }
 
     /// The words of `set` (one of [`Lexicon::word_sets`]) within two edits
@@ -171,12 +217,12 @@ impl Lexicon {
         if std::ptr::eq(set, &self.common) {
             return within_two_edits(set, &self.common_reversed, query);
         }
-        let words = if std::ptr::eq(set, &self.us) {
-            &self.us_words
+        let (words, list) = if std::ptr::eq(set, &self.us) {
+            (&self.us_words, WORDS_US_LIST)
         } else {
-            &self.gb_words
+            (&self.gb_words, WORDS_GB_LIST)
         };
-        within_two_edits_of_few(set, words.get_or_init(|| FewWords::new(set)), query)
+        within_two_edits_of_few(set, words.get_or_init(|| FewWords::from_list(list)), query)
     }
 }
 
@@ -185,7 +231,21 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         // The bytes are our own build output, checked by tests/lexicon_data.rs.
         let set = |bytes: &'static [u8]| Set::new(bytes).expect("embedded lexicon is valid");
+        // (The readers read the embedded bytes, which the sets hold whole.)
+        let lean = |bytes: &'static [u8]| lean::Fst::new(bytes, set(bytes).as_fst().root().addr());
         Lexicon {
+            common_lean: lean(WORDS_COMMON),
+            us_lean: lean(WORDS_US),
+            gb_lean: lean(WORDS_GB),
+            names_lean: lean(NAMES),
+            freq_lean: lean::Fst::new(
+                FREQ,
+                Map::new(FREQ)
+                    .expect("embedded lexicon is valid")
+                    .as_fst()
+                    .root()
+                    .addr(),
+            ),
             common: set(WORDS_COMMON),
             common_reversed: set(WORDS_COMMON_REVERSED),
             us: set(WORDS_US),
@@ -239,14 +299,14 @@ pub fn is_word(word: &str, locale: Locale) -> bool {
 /// True if the lower-cased `word` is a proper name or acronym in the lexicon
 /// ("London", "Obama", "NASA"; possessive `'s` allowed).
 pub fn is_known_name(word: &str) -> bool {
-    let names = &lexicon().names;
+    let names = &lexicon().names_lean;
     let word = normalise(word);
-    names.contains(word.as_bytes()) || possessive_stem(&word).is_some_and(|s| names.contains(s))
+    names.contains(word.as_bytes()) || possessive_stem(&word).is_some_and(|s| names.contains(s.as_bytes()))
 }
 
 /// Corpus count of `word` (any case) in the frequency list, 0 if unknown.
 pub fn frequency(word: &str) -> u64 {
-    lexicon().freq.get(normalise(word).as_bytes()).unwrap_or(0)
+    lexicon().freq_lean.get(normalise(word).as_bytes()).unwrap_or(0)
 }
 
 /// For each length `k` in `0..=word.len()`, whether `word[..k]` is a word
@@ -263,15 +323,14 @@ pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
     let lex = lexicon();
     let bytes = word.as_bytes();
     let mut in_sets = vec![false; bytes.len() + 1];
-    for set in lex.word_sets(locale) {
-        let fst = set.as_fst();
+    for fst in lex.lean_sets(locale) {
         let mut node = fst.root();
         for (k, in_set) in in_sets.iter_mut().enumerate() {
-            *in_set |= node.is_final();
-            let Some(i) = bytes.get(k).and_then(|&b| node.find_input(b)) else {
+            *in_set |= fst.is_final(&node);
+            let Some(target) = bytes.get(k).and_then(|&b| fst.find(&node, b)) else {
                 break;
             };
-            node = fst.node(node.transition_addr(i));
+            node = fst.node(target);
         }
     }
     let mut known: Vec<bool> = (0..=bytes.len())
@@ -350,7 +409,7 @@ fn search_near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String,
         // Too long for any word: no suggestions rather than a stall.
         found.extend(near.unwrap_or_default());
     }
-    found.sort_by_cached_key(|(w, d)| (*d, Reverse(lex.freq.get(w).unwrap_or(0)), w.clone()));
+    found.sort_by_cached_key(|(w, d)| (*d, Reverse(lex.freq_lean.get(w.as_bytes()).unwrap_or(0)), w.clone()));
     found
 }
 
@@ -466,7 +525,7 @@ fn walk_with<D: AsRef<[u8]>>(
         .map(|j| if j < strict { max.min(1) } else { max })
         .collect();
     let mut walk = Walk {
-        fst,
+        fst: lean::Fst::of(fst),
         query,
         max,
         rows: (0..=query.len())
@@ -478,7 +537,7 @@ fn walk_with<D: AsRef<[u8]>>(
         found: Vec::new(),
     };
     let root = walk.fst.root();
-    if root.is_final() && walk.rows[query.len()] <= max {
+    if walk.fst.is_final(&root) && walk.rows[query.len()] <= max {
         walk.found.push((String::new(), query.len() as u32));
     }
     walk.descend(root, 0, Utf8::default());
@@ -514,8 +573,8 @@ impl Utf8 {
     }
 }
 
-struct Walk<'a, D> {
-    fst: &'a fst::raw::Fst<D>,
+struct Walk<'a> {
+    fst: lean::Fst<'a>,
     query: &'a [char],
     max: u8,
     /// The most each column of the table may hold: cells over it are out of reach.
@@ -531,25 +590,24 @@ struct Walk<'a, D> {
     found: Vec<(String, u32)>,
 }
 
-impl<D: AsRef<[u8]>> Walk<'_, D> {
+impl Walk<'_> {
     /// Visits the children of `node`, reached with `depth` key characters
     /// read (the last row in `rows`) and `utf8` mid-character.
-    fn descend(&mut self, node: fst::raw::Node<'_>, depth: usize, utf8: Utf8) {
+    fn descend(&mut self, node: lean::Node, depth: usize, utf8: Utf8) {
         if utf8.pending == 0 && self.guided {
             if let Some((letters, count)) = self.letters_in_reach(depth) {
                 // Deep in the walk most letters end it: look up only the few
                 // that can keep it going instead of trying every transition.
                 for &byte in &letters[..count] {
-                    if let Some(i) = node.find_input(byte) {
-                        self.step(byte, node.transition_addr(i), depth, utf8);
+                    if let Some(target) = self.fst.find(&node, byte) {
+                        self.step(byte, target, depth, utf8);
                     }
                 }
                 return;
             }
         }
-        for transition in node.transitions() {
-            self.step(transition.inp, transition.addr, depth, utf8);
-        }
+        let fst = self.fst;
+        fst.for_each(&node, |input, target| self.step(input, target, depth, utf8));
     }
 
     /// The only key letters after which the row below the last one can
@@ -604,7 +662,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
 
     /// Follows the transition on `byte` to the node at `addr`, from a node
     /// reached with `depth` key characters read and `utf8` mid-character.
-    fn step(&mut self, byte: u8, addr: fst::raw::CompiledAddr, depth: usize, utf8: Utf8) {
+    fn step(&mut self, byte: u8, addr: usize, depth: usize, utf8: Utf8) {
         let width = self.query.len() + 1;
         let cap = self.max + 1;
         // Set when every cell in reach holds `max`: no edit is left.
@@ -651,7 +709,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
         };
         let child = self.fst.node(addr);
         self.key.push(byte);
-        if child.is_final() && next_utf8.pending == 0 {
+        if self.fst.is_final(&child) && next_utf8.pending == 0 {
             let distance = self.rows[self.rows.len() - 1];
             if distance <= self.max {
                 if let Ok(word) = std::str::from_utf8(&self.key) {
@@ -674,7 +732,7 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
     /// the rest of the query after a cell holding `max` can follow, letter
     /// for letter, so the walk follows those few paths instead of every
     /// transition (most of a walk happens after its edits are spent).
-    fn exact_tails(&mut self, node: fst::raw::Node<'_>) {
+    fn exact_tails(&mut self, node: lean::Node) {
         let query = self.query;
         let row = self.rows.len() - (query.len() + 1);
         let read = self.key.len();
@@ -685,21 +743,427 @@ impl<D: AsRef<[u8]>> Walk<'_, D> {
             let mut at = node;
             let mut buf = [0u8; 4];
             let reached = query[j..].iter().all(|c| {
-                c.encode_utf8(&mut buf).bytes().all(|byte| match at.find_input(byte) {
-                    Some(t) => {
-                        at = self.fst.node(at.transition_addr(t));
-                        self.key.push(byte);
-                        true
-                    }
-                    None => false,
-                })
+                c.encode_utf8(&mut buf)
+                    .bytes()
+                    .all(|byte| match self.fst.find(&at, byte) {
+                        Some(target) => {
+                            at = self.fst.node(target);
+                            self.key.push(byte);
+                            true
+                        }
+                        None => false,
+                    })
             });
-            if reached && at.is_final() {
+            if reached && self.fst.is_final(&at) {
                 if let Ok(word) = std::str::from_utf8(&self.key) {
                     self.found.push((word.to_owned(), u32::from(self.max)));
                 }
             }
             self.key.truncate(read);
+        }
+    }
+}
+
+/// A lean reader of the `fst` crate's nodes, for lookups and walks.
+///
+/// Why: `fst::raw::Node::new` decodes every field of a node up front (its
+/// end, its final output, sizes kept in a large struct) and each accessor
+/// matches on the node's kind again; node decoding was the largest part of
+/// a lexicon lookup and of a near-word walk. This reads the same bytes
+/// (format of fst 0.4, `raw/node.rs`) as far as a set lookup needs:
+/// whether the node is final, where each transition leads, and for a map
+/// the outputs. Tests compare it with the crate's reader on every node of
+/// the embedded sets and map and on a set and a map with every byte as
+/// input.
+mod lean {
+    /// The first 63 inputs of the fst crate's common-input table
+    /// (`COMMON_INPUTS_INV` in its `raw/common_inputs.rs`): a one-transition
+    /// state byte whose low six bits `i` are not 0 has input `COMMON[i - 1]`.
+    const COMMON: &[u8; 63] = b"te/oasripcnw.hlm-du012g=:bf3y5&_4v9678k%?xCDASFIBEjPTzRNM+LOqHG";
+
+    /// Transitions from which a node has a 256-byte index (fst format 2+).
+    const INDEX_THRESHOLD: usize = 32;
+
+    /// An fst's bytes, for [`Node`]s.
+    #[derive(Clone, Copy)]
+    pub(super) struct Fst<'f> {
+        data: &'f [u8],
+        /// Nodes with many transitions have an index (format version 2 and later).
+        indexed: bool,
+        root: usize,
+    }
+
+    /// A node: final or not, and its transitions.
+    #[derive(Clone, Copy)]
+    pub(super) enum Node {
+        /// The final node without transitions (address 0).
+        Empty,
+        /// One transition, on `input` to `target`; never final.
+        One { input: u8, target: usize },
+        /// Any number of transitions: `ntrans` inputs stored last first
+        /// from byte `inputs`, their target deltas (`tsize` bytes each, last
+        /// first) from byte `deltas`, relative to `end`; in a map their
+        /// outputs before `deltas`, and the final output at `end`.
+        Any {
+            is_final: bool,
+            ntrans: usize,
+            inputs: usize,
+            index: Option<usize>,
+            deltas: usize,
+            tsize: usize,
+            end: usize,
+        },
+    }
+
+    impl<'f> Fst<'f> {
+        /// The reader of `fst`.
+        pub(super) fn of<D: AsRef<[u8]>>(fst: &'f fst::raw::Fst<D>) -> Fst<'f> {
+            Fst::new(fst.as_bytes(), fst.root().addr())
+        }
+
+        /// The reader of the fst whose bytes are `data` and root node is at `root`.
+        pub(super) fn new(data: &'f [u8], root: usize) -> Fst<'f> {
+            let version = data.get(..8).map_or(0, |v| {
+                u64::from_le_bytes([v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]])
+            });
+            Fst {
+                data,
+                indexed: version >= 2,
+                root,
+            }
+        }
+
+        pub(super) fn root(&self) -> Node {
+            self.node(self.root)
+        }
+
+        /// The little-endian number in the `n` bytes from `at`.
+        #[inline]
+        fn uint(&self, at: usize, n: usize) -> usize {
+            self.data[at..at + n]
+                .iter()
+                .rev()
+                .fold(0, |value, &b| (value << 8) | usize::from(b))
+        }
+
+        /// [`Fst::uint`] as an output.
+        #[inline]
+        fn output(&self, at: usize, n: usize) -> u64 {
+            self.data[at..at + n]
+                .iter()
+                .rev()
+                .fold(0, |value, &b| (value << 8) | u64::from(b))
+        }
+
+        /// The target of a transition whose delta is the `tsize` bytes at `at`.
+        #[inline]
+        fn target(&self, at: usize, tsize: usize, end: usize) -> usize {
+            match self.uint(at, tsize) {
+                0 => 0,
+                delta => end - delta,
+            }
+        }
+
+        #[inline]
+        pub(super) fn node(&self, addr: usize) -> Node {
+            if addr == 0 {
+                return Node::Empty;
+            }
+            let data = self.data;
+            let state = data[addr];
+            match state >> 6 {
+                0b11 | 0b10 => {
+                    let (input, input_len) = match state & 0b11_1111 {
+                        0 => (data[addr - 1], 1),
+                        i => (COMMON[usize::from(i) - 1], 0),
+                    };
+                    let target = if state >> 6 == 0b11 {
+                        // The next node in the bytes.
+                        addr - input_len - 1
+                    } else {
+                        let sizes = data[addr - input_len - 1];
+                        let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+                        let at = addr - input_len - 1 - tsize;
+                        self.target(at, tsize, at - osize)
+                    };
+                    Node::One { input, target }
+                }
+                _ => {
+                    let is_final = state & 0b0100_0000 != 0;
+                    let (ntrans, ntrans_len) = match state & 0b11_1111 {
+                        0 => match data[addr - 1] {
+                            // (1 is never stored: one transition is in the state byte.)
+                            1 => (256, 1),
+                            n => (usize::from(n), 1),
+                        },
+                        n => (usize::from(n), 0),
+                    };
+                    let sizes = data[addr - ntrans_len - 1];
+                    let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+                    let indexed = self.indexed && ntrans > INDEX_THRESHOLD;
+                    let index_size = if indexed { 256 } else { 0 };
+                    let top = addr - ntrans_len - 1 - index_size;
+                    let inputs = top - ntrans;
+                    let deltas = inputs - ntrans * tsize;
+                    let end = deltas - ntrans * osize - if is_final { osize } else { 0 };
+                    Node::Any {
+                        is_final,
+                        ntrans,
+                        inputs,
+                        index: indexed.then_some(top),
+                        deltas,
+                        tsize,
+                        end,
+                    }
+                }
+            }
+        }
+
+        #[inline]
+        pub(super) fn is_final(&self, node: &Node) -> bool {
+            match *node {
+                Node::Empty => true,
+                Node::One { .. } => false,
+                Node::Any { is_final, .. } => is_final,
+            }
+        }
+
+        /// The node `node` goes to on `byte`, if any.
+        #[inline]
+        pub(super) fn find(&self, node: &Node, byte: u8) -> Option<usize> {
+            match *node {
+                Node::Empty => None,
+                Node::One { input, target, .. } => (input == byte).then_some(target),
+                Node::Any {
+                    ntrans,
+                    inputs,
+                    index,
+                    deltas,
+                    tsize,
+                    end,
+                    ..
+                } => {
+                    let i = match index {
+                        Some(at) => Some(usize::from(self.data[at + usize::from(byte)])).filter(|&i| i < ntrans),
+                        None => self.data[inputs..inputs + ntrans]
+                            .iter()
+                            .position(|&b| b == byte)
+                            .map(|p| ntrans - p - 1),
+                    }?;
+                    Some(self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end))
+                }
+            }
+        }
+
+        /// Calls `visit` with each transition of `node` (input, target), in input order.
+        #[inline]
+        pub(super) fn for_each(&self, node: &Node, mut visit: impl FnMut(u8, usize)) {
+            match *node {
+                Node::Empty => {}
+                Node::One { input, target, .. } => visit(input, target),
+                Node::Any {
+                    ntrans,
+                    inputs,
+                    deltas,
+                    tsize,
+                    end,
+                    ..
+                } => {
+                    for i in 0..ntrans {
+                        let input = self.data[inputs + ntrans - 1 - i];
+                        visit(input, self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end));
+                    }
+                }
+            }
+        }
+
+        /// The value of the key `key` in a map: the sum of the outputs on
+        /// its path and the final output, as the fst crate's `Map::get`.
+        /// (Its own decoding, so the nodes of the set walks carry no outputs.)
+        pub(super) fn get(&self, key: &[u8]) -> Option<u64> {
+            let data = self.data;
+            let mut addr = self.root;
+            let mut value = 0u64;
+            for &byte in key {
+                if addr == 0 {
+                    return None;
+                }
+                let state = data[addr];
+                // (A one-transition node has the top bit set.)
+                let (target, output) = if state >> 7 == 1 {
+                    let (input, input_len) = match state & 0b11_1111 {
+                        0 => (data[addr - 1], 1),
+                        i => (COMMON[usize::from(i) - 1], 0),
+                    };
+                    if input != byte {
+                        return None;
+                    }
+                    if state >> 6 == 0b11 {
+                        (addr - input_len - 1, 0)
+                    } else {
+                        let sizes = data[addr - input_len - 1];
+                        let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+                        let at = addr - input_len - 1 - tsize;
+                        let output = if osize == 0 { 0 } else { self.output(at - osize, osize) };
+                        (self.target(at, tsize, at - osize), output)
+                    }
+                } else {
+                    let Node::Any {
+                        ntrans,
+                        inputs,
+                        index,
+                        deltas,
+                        tsize,
+                        end,
+                        ..
+                    } = self.node(addr)
+                    else {
+                        return None;
+                    };
+                    let i = match index {
+                        Some(at) => Some(usize::from(data[at + usize::from(byte)])).filter(|&i| i < ntrans),
+                        None => data[inputs..inputs + ntrans]
+                            .iter()
+                            .position(|&b| b == byte)
+                            .map(|p| ntrans - p - 1),
+                    }?;
+                    let osize = self.osize(addr);
+                    let output = if osize == 0 {
+                        0
+                    } else {
+                        self.output(deltas - (i + 1) * osize, osize)
+                    };
+                    (self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end), output)
+                };
+                value = value.wrapping_add(output);
+                addr = target;
+            }
+            match self.node(addr) {
+                Node::Empty => Some(value),
+                Node::One { .. } => None,
+                Node::Any { is_final, end, .. } => is_final.then(|| {
+                    let osize = self.osize(addr);
+                    value.wrapping_add(if osize == 0 { 0 } else { self.output(end, osize) })
+                }),
+            }
+        }
+
+        /// The output size of the many-transition node at `addr`.
+        fn osize(&self, addr: usize) -> usize {
+            let ntrans_len = usize::from(self.data[addr] & 0b11_1111 == 0);
+            usize::from(self.data[addr - ntrans_len - 1] & 0x0F)
+        }
+
+        /// True if the fst has the key `key`.
+        #[inline]
+        pub(super) fn contains(&self, key: &[u8]) -> bool {
+            let mut node = self.root();
+            for &byte in key {
+                match self.find(&node, byte) {
+                    Some(target) => node = self.node(target),
+                    None => return false,
+                }
+            }
+            self.is_final(&node)
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// Every node reachable in `fst`, read by both readers: the same
+        /// finality, transitions and lookups.
+        fn same_as_the_crate<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> usize {
+            let lean = Fst::of(fst);
+            let mut seen = std::collections::HashSet::new();
+            let mut stack = vec![fst.root().addr()];
+            while let Some(addr) = stack.pop() {
+                if !seen.insert(addr) {
+                    continue;
+                }
+                let theirs = fst.node(addr);
+                let ours = lean.node(addr);
+                assert_eq!(lean.is_final(&ours), theirs.is_final(), "node {addr}");
+                let mut transitions = Vec::new();
+                lean.for_each(&ours, |input, target| transitions.push((input, target)));
+                let expected: Vec<(u8, usize)> = theirs.transitions().map(|t| (t.inp, t.addr)).collect();
+                assert_eq!(transitions, expected, "node {addr}");
+                for byte in
+                    (0..=255u8).filter(|b| b.is_ascii_lowercase() || b % 37 == 0 || expected.iter().any(|t| t.0 == *b))
+                {
+                    let theirs = theirs.find_input(byte).map(|i| theirs.transition_addr(i));
+                    assert_eq!(lean.find(&ours, byte), theirs, "node {addr} byte {byte}");
+                }
+                stack.extend(expected.iter().map(|t| t.1));
+            }
+            seen.len()
+        }
+
+        #[test]
+        fn every_node_of_the_embedded_sets_reads_as_the_crate_reads_it() {
+            let lex = super::super::lexicon();
+            for set in [&lex.common, &lex.common_reversed, &lex.us, &lex.gb, &lex.names] {
+                assert!(same_as_the_crate(set.as_fst()) > 1000);
+            }
+            assert!(same_as_the_crate(lex.freq.as_fst()) > 1000);
+            for (word, count) in lex.freq.stream().into_str_vec().unwrap().iter().step_by(3) {
+                assert_eq!(lex.freq_lean.get(word.as_bytes()), Some(*count), "{word}");
+                let longer = format!("{word}q");
+                assert_eq!(lex.freq_lean.get(longer.as_bytes()), lex.freq.get(&longer), "{longer}");
+                let shorter = &word.as_bytes()[..word.len() - 1];
+                assert_eq!(lex.freq_lean.get(shorter), lex.freq.get(shorter), "{word}");
+            }
+            // The lexicon's own readers are of the same bytes.
+            let pairs = [
+                (&lex.common_lean, &lex.common),
+                (&lex.us_lean, &lex.us),
+                (&lex.gb_lean, &lex.gb),
+                (&lex.names_lean, &lex.names),
+            ];
+            for (lean, set) in pairs {
+                for word in set.stream().into_strs().unwrap().iter().step_by(7) {
+                    assert!(lean.contains(word.as_bytes()), "{word}");
+                    let longer = format!("{word}q");
+                    assert_eq!(lean.contains(longer.as_bytes()), set.contains(&longer), "{longer}");
+                }
+            }
+        }
+
+        #[test]
+        fn every_byte_as_an_input_reads_as_the_crate_reads_it() {
+            // Every byte as a first input (one node with 256 transitions, an
+            // indexed one) and as the input of one-transition nodes (common
+            // inputs and others), with keys that end and go on.
+            let mut keys: Vec<Vec<u8>> = Vec::new();
+            for b in 0..=255u8 {
+                keys.push(vec![b]);
+                keys.push(vec![b, b, b'x']);
+                keys.push(vec![b'q', b, 7]);
+                if b % 3 == 0 {
+                    keys.push(vec![b'z', b]);
+                }
+            }
+            keys.sort();
+            keys.dedup();
+            let set = fst::Set::from_iter(keys.iter()).unwrap();
+            same_as_the_crate(set.as_fst());
+            // The same keys as a map, with values of every width.
+            let value = |i: usize| (i as u64).pow(5) % (1 << 60);
+            let map = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k, value(i)))).unwrap();
+            same_as_the_crate(map.as_fst());
+            let lean_map = Fst::of(map.as_fst());
+            for (i, key) in keys.iter().enumerate() {
+                assert_eq!(lean_map.get(key), Some(value(i)));
+                assert_eq!(lean_map.get(&key[..key.len() - 1]), map.get(&key[..key.len() - 1]));
+            }
+            let lean = Fst::of(set.as_fst());
+            for key in &keys {
+                assert!(lean.contains(key));
+                let mut other = key.clone();
+                other.push(b'!');
+                assert_eq!(lean.contains(&other), set.contains(&other));
+            }
         }
     }
 }
@@ -859,6 +1323,20 @@ mod tests {
                     .collect();
                 proptest::prop_assert_eq!(known_prefixes(&word, locale), expected);
             }
+        }
+    }
+
+    #[test]
+    fn few_words_from_the_lists_are_those_read_from_the_sets() {
+        let lex = lexicon();
+        for (set, list) in [(&lex.us, WORDS_US_LIST), (&lex.gb, WORDS_GB_LIST)] {
+            let (read, listed) = (FewWords::new(set), FewWords::from_list(list));
+            for last in (b'a'..=b'z').chain([b'\'']).map(char::from) {
+                let tail = last.to_string();
+                assert!(listed.ending_with(&tail).eq(read.ending_with(&tail)), "{tail}");
+            }
+            assert!(listed.ending_with("").eq(read.ending_with("")));
+            assert_eq!(listed.ending_with("").count(), set.len());
         }
     }
 
