@@ -7,7 +7,7 @@
 //! reworded phrase reads as one deletion and one insertion, not a word salad.
 
 use crate::text::WordIndex;
-use similar::{Algorithm, ChangeTag};
+use similar::ChangeTag;
 
 /// A run of words in the diff of a unit against its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
     let mut same = String::new();
     let mut deleted = String::new();
     let mut inserted = String::new();
-    let ops = similar::capture_diff_slices(Algorithm::Myers, &old_numbers, &new_numbers);
+    let ops = super::myers::capture_diff(&old_numbers, &new_numbers);
     for change in ops.iter().flat_map(|op| op.iter_changes(&old, &new)) {
         let buffer = match change.tag() {
             ChangeTag::Delete | ChangeTag::Insert => {

@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod markdown;
+mod myers;
 pub mod sarif;
 pub mod text;
 
