@@ -112,7 +112,7 @@ fn find_middle_snake(
                 x += common_prefix_len(&old[x..], &new[y..]);
             }
             vf.set(k, x);
-            if odd && (k - delta).abs() <= d - 1 && vf.get(k) + vb.get(-(k - delta)) >= n {
+            if odd && (k - delta).abs() < d && vf.get(k) + vb.get(-(k - delta)) >= n {
                 return Some((x0 + old_range.start, y0 + new_range.start));
             }
         }
