@@ -4,13 +4,14 @@
 //! text; then how the cost grows with article length.
 //!
 //! ```text
-//! cargo build --release && cargo run --release --example corpus_bench -- [--data DIR] [--mb N] [--runs N]
+//! cargo build --release && cargo run --release --example corpus_bench -- [--data DIR] [--mb N] [--runs N] [--bin PATH]
 //! ```
 //! (`scripts/bench.sh` does both.) `--data` is the folder with the shared
 //! `*.jsonl` data (`../shared/data` by default); without it the corpus is
 //! built from the fixtures alone. The corpus is repeated up to `--mb` MB
 //! (default 16) of article text. Each timing is the best of `--runs` runs
-//! (default 3) of the release binary, output sent to /dev/null. MB/s count
+//! (default 3) of the release binary (or `--bin PATH`, another build to compare),
+//! output sent to /dev/null. MB/s count
 //! the article text (documents and summaries), the same bytes aspell reads.
 //!
 //! `--memory GB` instead writes a JSONL file of that size to /tmp and runs
@@ -30,6 +31,8 @@ struct Args {
     mb: f64,
     runs: usize,
     memory_gb: Option<f64>,
+    /// Another build of `sumlint` to time (an older release, to compare).
+    bin: Option<PathBuf>,
 }
 
 fn parse_args() -> Args {
@@ -38,6 +41,7 @@ fn parse_args() -> Args {
         mb: 16.0,
         runs: 3,
         memory_gb: None,
+        bin: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -46,6 +50,7 @@ fn parse_args() -> Args {
             "--data" => args.data = Some(PathBuf::from(value())),
             "--mb" => args.mb = value().parse().unwrap_or_else(|_| fail("--mb takes a number")),
             "--runs" => args.runs = value().parse().unwrap_or_else(|_| fail("--runs takes a number")),
+            "--bin" => args.bin = Some(PathBuf::from(value())),
             "--memory" => args.memory_gb = Some(value().parse().unwrap_or_else(|_| fail("--memory takes a number"))),
             _ => fail(&format!("unknown argument {arg}")),
         }
@@ -269,7 +274,8 @@ fn aspell_available() -> bool {
 fn main() {
     let args = parse_args();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let bin = sumlint_bin(&root);
+    let bin = args.bin.clone().unwrap_or_else(|| sumlint_bin(&root));
+    println!("binary: {}", bin.display());
     let data = args
         .data
         .as_deref()
