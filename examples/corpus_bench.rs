@@ -10,9 +10,9 @@
 //! `*.jsonl` data (`../shared/data` by default); without it the corpus is
 //! built from the fixtures alone. The corpus is repeated up to `--mb` MB
 //! (default 16) of article text. Each timing is the best of `--runs` runs
-//! (default 3) of the release binary (or `--bin PATH`, another build to compare),
-//! output sent to /dev/null. MB/s count
-//! the article text (documents and summaries), the same bytes aspell reads.
+//! (default 3) of the release binary (or `--bin PATH`, another build to
+//! compare), output sent to /dev/null. MB/s count the article text
+//! (documents and summaries), the same bytes aspell reads.
 //!
 //! `--memory GB` instead writes a JSONL file of that size to /tmp and runs
 //! the binary on it under `/usr/bin/time -v`, printing the peak memory.
