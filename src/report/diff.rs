@@ -78,7 +78,9 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
 }
 
 fn flush(pieces: &mut Vec<Piece>, make: fn(String) -> Piece, buffer: &mut String) {
-    let words = buffer.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The buffer holds words (no whitespace inside: they come from
+    // `split_whitespace`), each followed by one space.
+    let words = buffer.trim_end().to_string();
     buffer.clear();
     if words.is_empty() {
         return;
