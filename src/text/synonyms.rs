@@ -129,9 +129,22 @@ fn lemmas() -> &'static Map<&'static [u8]> {
 
 /// Synsets of the exact lemma `word`, most frequent sense first.
 fn lemma_synsets(word: &str) -> impl Iterator<Item = u32> {
-    let packed = lemmas().get(word).unwrap_or(0);
+    packed_synsets(lemmas().get(word).unwrap_or(0))
+}
+
+/// The synsets of a lemma entry as the FST stores it: start << 8 | count.
+fn packed_synsets(packed: u64) -> impl Iterator<Item = u32> {
     let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
     (start..start + count).map(|i| word_at(SENSES, i))
+}
+
+/// True when `word[..a] + ra` and `word[..b] + rb` are the same string.
+fn same_base(word: &str, a: usize, ra: &str, b: usize, rb: &str) -> bool {
+    a + ra.len() == b + rb.len() && {
+        let word = word.as_bytes();
+        let left = word[..a].iter().chain(ra.as_bytes());
+        left.eq(word[..b].iter().chain(rb.as_bytes()))
+    }
 }
 
 fn synset_pos(id: u32) -> Pos {
@@ -191,14 +204,31 @@ pub fn synsets(folded: &str) -> Vec<u32> {
     // One buffer for every base form tried (`format!` per suffix cost more
     // than the lookups).
     let mut base_form = String::with_capacity(word.len() + 2);
+    // Several rules give the same base form ("s" for nouns and verbs;
+    // "ses" → "s" and "es" → ""): each is looked up once.
+    let mut looked: [(usize, &str, u64); SUFFIXES.len()] = [(0, "", 0); SUFFIXES.len()];
+    let mut n_looked = 0;
     for (suffix, replacement, pos) in SUFFIXES {
         let Some(base) = word.strip_suffix(suffix).filter(|b| b.len() >= 2) else {
             continue;
         };
-        base_form.clear();
-        base_form.push_str(base);
-        base_form.push_str(replacement);
-        for id in lemma_synsets(&base_form) {
+        let len = base.len();
+        let packed = match looked[..n_looked]
+            .iter()
+            .find(|&&(l, r, _)| same_base(word, l, r, len, replacement))
+        {
+            Some(&(_, _, packed)) => packed,
+            None => {
+                base_form.clear();
+                base_form.push_str(base);
+                base_form.push_str(replacement);
+                let packed = lemmas().get(&base_form).unwrap_or(0);
+                looked[n_looked] = (len, replacement, packed);
+                n_looked += 1;
+                packed
+            }
+        };
+        for id in packed_synsets(packed) {
             if synset_pos(id) == pos && !out.contains(&id) {
                 out.push(id);
             }
