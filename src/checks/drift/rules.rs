@@ -273,7 +273,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             continue;
         }
         if let Some(date) = cues::date_name(&t.folded) {
-            if t.is_capitalized(text) && !ctx.body.dates.contains(date) {
+            if t.is_capitalized(text) && !ctx.body.dates().contains(date) {
                 let mut finding = ctx.finding(
                     &NUMBER,
                     t.start,
@@ -419,7 +419,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             .filter(|&v| v > 0.0)
             .map_or(1.0, |v| n.value / v);
         let step = scale * 10f64.powi(-(decimals as i32));
-        if ctx.body.numbers.iter().any(|b| {
+        if ctx.body.numbers().iter().any(|b| {
             b.same_value(n)
                 || b.ordinal == n.ordinal
                     && ((b.value / step).round() * step - n.value).abs() < 1e-9 * step.max(1.0)
@@ -472,7 +472,7 @@ fn time_of_day(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) -> bool {
     let Some(time) = cues::time_of_day(tokens, k) else {
         return false;
     };
-    let times = &ctx.body.times;
+    let times = ctx.body.times();
     if times.iter().any(|&(b, _, _)| b == time) {
         return true;
     }
