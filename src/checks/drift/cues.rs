@@ -7,6 +7,11 @@ use crate::text::{Number, Token};
 /// A negation cue at `tokens[i]`: returns how many tokens the cue spans.
 pub fn negation(tokens: &[Token], i: usize) -> Option<usize> {
     let w = tokens[i].folded.as_ref();
+    // Asked of nearly every token, and nearly every word is no cue: every
+    // cue starts with n, y, f, r or d or ends in t, one byte test each.
+    if !matches!(w.as_bytes().first(), Some(b'n' | b'y' | b'f' | b'r' | b'd')) && !w.ends_with('t') {
+        return None;
+    }
     let next = tokens.get(i + 1).map(|t| t.folded.as_ref());
     match w {
         "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot" | "nowhere" => Some(1),
