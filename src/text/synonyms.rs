@@ -159,6 +159,13 @@ pub fn is_noun_or_verb(word: &str) -> Option<bool> {
     Some(senses.any(|id| matches!(synset_pos(id), Pos::Noun | Pos::Verb)))
 }
 
+/// Every link from synset `id`, kind in the top bits.
+fn all_links(id: u32) -> impl Iterator<Item = u32> {
+    let header = (ID_MASK as usize) & word_at(LINKS, id as usize) as usize;
+    let end = (ID_MASK as usize) & word_at(LINKS, id as usize + 1) as usize;
+    (header..end).map(|i| word_at(LINKS, i))
+}
+
 /// Links of one kind from synset `id`.
 fn links(id: u32, kind: u32) -> impl Iterator<Item = u32> {
     let header = (ID_MASK as usize) & word_at(LINKS, id as usize) as usize;
@@ -300,19 +307,41 @@ impl Senses {
             return Senses::default();
         }
         let follow = |from: &[u32], kind: u32| sorted(from.iter().flat_map(|&s| links(s, kind)).collect());
-        let mut up = Vec::new();
-        let mut frontier = sorted(ids.clone());
-        for _ in 0..MAX_LEVELS {
-            frontier = follow(&frontier, HYPERNYM);
-            up.push(frontier.clone());
+        // The senses' own links, read in one pass over each synset's list
+        // rather than once per kind.
+        let (mut parents, mut similar, mut antonyms, mut noun_parents) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for &id in &ids {
+            let noun = synset_pos(id) == Pos::Noun;
+            for w in all_links(id) {
+                let target = w & ID_MASK;
+                match w >> POS_BITS {
+                    HYPERNYM => {
+                        parents.push(target);
+                        if noun {
+                            noun_parents.push(target);
+                        }
+                    }
+                    SIMILAR => similar.push(target),
+                    ANTONYM => antonyms.push(target),
+                    _ => {}
+                }
+            }
         }
-        let nouns: Vec<u32> = ids.iter().copied().filter(|&s| synset_pos(s) == Pos::Noun).collect();
+        let mut up = Vec::with_capacity(MAX_LEVELS as usize);
+        let mut frontier = sorted(parents);
+        for _ in 1..MAX_LEVELS {
+            let next = follow(&frontier, HYPERNYM);
+            up.push(frontier);
+            frontier = next;
+        }
+        up.push(frontier);
         Senses {
             sorted: sorted(ids.clone()),
-            similar: follow(&ids, SIMILAR),
-            antonyms: follow(&ids, ANTONYM),
+            similar: sorted(similar),
+            antonyms: sorted(antonyms),
             up,
-            noun_parents: follow(&nouns, HYPERNYM),
+            noun_parents: sorted(noun_parents),
             ids,
         }
     }
