@@ -737,11 +737,12 @@ const OPPOSITES: &[(&str, &str)] = &[
 
 /// The stems of the opposites of the word with stem `stem`.
 pub fn opposites(stem: &str) -> &'static [String] {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
     use std::sync::OnceLock;
+    // FxHash: short stems, looked up for many unit words.
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        let mut table: HashMap<String, Vec<String>> = HashMap::default();
         for (a, b) in OPPOSITES {
             let (a, b) = (crate::text::stem(a), crate::text::stem(b));
             table.entry(a.clone()).or_default().push(b.clone());

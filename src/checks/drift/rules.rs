@@ -614,17 +614,10 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         reported.push((first, last));
     }
     // A name standing where the source sentence has another one.
-    // Each source sentence's names, found once.
-    let sources: Vec<(usize, Vec<(usize, usize)>)> = ctx
-        .sources()
-        .map(|s| {
-            let body = sentence_tokens(ctx, s);
-            (
-                s,
-                name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])),
-            )
-        })
-        .collect();
+    // Each source sentence's names, found once, when a unit name is first
+    // read against that sentence (most units never get that far).
+    type Runs = std::cell::OnceCell<Vec<(usize, usize)>>;
+    let sources: Vec<(usize, Runs)> = ctx.sources().map(|s| (s, Runs::new())).collect();
     for (k, t) in tokens.iter().enumerate() {
         if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) || t.folded.len() < 3 {
             continue;
@@ -648,6 +641,8 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 agrees = true;
                 break;
             }
+            let body_runs =
+                body_runs.get_or_init(|| name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])));
             for (j, _) in body.iter().enumerate().filter(|(_, b)| b.stem == t.stem) {
                 match name_before(text, body, body_runs, j) {
                     Some((bf, bl))
