@@ -961,8 +961,19 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let tokens = ctx.tokens();
     let sources: Vec<usize> = ctx.sources().collect();
-    let source_hedges: Vec<Vec<Option<usize>>> =
-        sources.iter().map(|&s| hedged(text, sentence_tokens(ctx, s))).collect();
+    // Per source sentence, its hedged words (token, cue) in order: most
+    // sentences hedge nothing, and then no unit word is compared with them.
+    let source_hedges: Vec<Vec<(usize, usize)>> = sources
+        .iter()
+        .map(|&s| {
+            let hedges = hedged(text, sentence_tokens(ctx, s));
+            hedges
+                .iter()
+                .enumerate()
+                .filter_map(|(j, cue)| cue.map(|c| (j, c)))
+                .collect()
+        })
+        .collect();
     for (start, end) in split_sentences(text, ctx.unit.span.start, ctx.unit.span.end) {
         let range: Vec<usize> = (0..tokens.len())
             .filter(|&k| tokens[k].start >= start && tokens[k].end <= end)
@@ -979,12 +990,10 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             for (n, &s) in sources.iter().enumerate() {
                 let body = sentence_tokens(ctx, s);
-                for (j, b) in body.iter().enumerate() {
-                    if b.stem == t.stem {
-                        if let Some(cue) = source_hedges[n][j] {
-                            found = Some((k, s, cue, j));
-                            break 'words;
-                        }
+                for &(j, cue) in &source_hedges[n] {
+                    if body[j].stem == t.stem {
+                        found = Some((k, s, cue, j));
+                        break 'words;
                     }
                 }
             }
