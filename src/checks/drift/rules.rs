@@ -757,24 +757,37 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 }
             }
         }
-        let Some(&(s, j, cue)) = occurrences.first() else {
+        if occurrences.is_empty() {
             opposite(ctx, k, findings);
             if !added_reported {
                 added_reported = added_negation(ctx, &unit_neg, k, findings);
             }
             continue;
+        }
+        // Whether the polarities differ is cheap to tell and usually they
+        // agree; only then is the occurrence about the same thing sought.
+        let differs = match unit_neg[k] {
+            None => occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k),
+            Some(unit_cue) => {
+                cues::verbal_negation(&tokens[unit_cue].folded)
+                    && occurrences
+                        .iter()
+                        .all(|o| o.2.is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1))
+            }
         };
+        if !differs {
+            continue;
+        }
         // The occurrence read against is one about the same thing: a word
-        // the body negates in another clause says nothing about this one.
-        let in_context = |o: &(usize, usize, Option<usize>)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
-        // One search gives both the occurrence and whether there is one
+        // the body negates in another clause says nothing about this one
         // (`shares_context` is most of this rule's cost).
-        let found = occurrences.iter().copied().find(in_context);
-        let context = found.is_some();
-        let (s, j, cue) = found.unwrap_or((s, j, cue));
+        let in_context = |o: &(usize, usize, Option<usize>)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
+        let Some((s, j, cue)) = occurrences.iter().copied().find(in_context) else {
+            continue;
+        };
         let body = sentence_tokens(ctx, s);
         match unit_neg[k] {
-            None if context && occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k) => {
+            None => {
                 let cue = with_auxiliaries(text, body, cue.unwrap_or(j));
                 let body_said = ctx.body_text(body[cue].start, body[j].end);
                 findings.push(ctx.against_body(
@@ -789,13 +802,7 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                     s,
                 ));
             }
-            Some(unit_cue)
-                if context
-                    && cues::verbal_negation(&tokens[unit_cue].folded)
-                    && occurrences
-                        .iter()
-                        .all(|o| o.2.is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1)) =>
-            {
+            Some(unit_cue) => {
                 let said = ctx.unit_text(tokens[unit_cue].start, t.end);
                 let from = (0..j)
                     .rev()
@@ -812,7 +819,6 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                     s,
                 ));
             }
-            _ => {}
         }
     }
 }
