@@ -743,12 +743,14 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         .map(|s| (s, negated(text, sentence_tokens(ctx, s))))
         .collect();
     let mut added_reported = false;
+    // One buffer for every word's occurrences.
+    let mut occurrences: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if t.stop || t.number().is_some() || ctx.in_quote(t) || cues::negation(tokens, k).is_some() {
             continue;
         }
         // Every occurrence in the source sentences, with its polarity.
-        let mut occurrences: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        occurrences.clear();
         for (s, neg) in &sources {
             let body = sentence_tokens(ctx, *s);
             for (j, b) in body.iter().enumerate() {
