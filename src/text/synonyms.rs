@@ -129,9 +129,22 @@ fn lemmas() -> &'static Map<&'static [u8]> {
 
 /// Synsets of the exact lemma `word`, most frequent sense first.
 fn lemma_synsets(word: &str) -> impl Iterator<Item = u32> {
-    let packed = lemmas().get(word).unwrap_or(0);
+    packed_synsets(lemmas().get(word).unwrap_or(0))
+}
+
+/// The synsets of a lemma entry as the FST stores it: start << 8 | count.
+fn packed_synsets(packed: u64) -> impl Iterator<Item = u32> {
     let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
     (start..start + count).map(|i| word_at(SENSES, i))
+}
+
+/// True when `word[..a] + ra` and `word[..b] + rb` are the same string.
+fn same_base(word: &str, a: usize, ra: &str, b: usize, rb: &str) -> bool {
+    a + ra.len() == b + rb.len() && {
+        let word = word.as_bytes();
+        let left = word[..a].iter().chain(ra.as_bytes());
+        left.eq(word[..b].iter().chain(rb.as_bytes()))
+    }
 }
 
 fn synset_pos(id: u32) -> Pos {
@@ -144,6 +157,13 @@ pub fn is_noun_or_verb(word: &str) -> Option<bool> {
     let mut senses = lemma_synsets(word).peekable();
     senses.peek()?;
     Some(senses.any(|id| matches!(synset_pos(id), Pos::Noun | Pos::Verb)))
+}
+
+/// Every link from synset `id`, kind in the top bits.
+fn all_links(id: u32) -> impl Iterator<Item = u32> {
+    let header = (ID_MASK as usize) & word_at(LINKS, id as usize) as usize;
+    let end = (ID_MASK as usize) & word_at(LINKS, id as usize + 1) as usize;
+    (header..end).map(|i| word_at(LINKS, i))
 }
 
 /// Links of one kind from synset `id`.
@@ -191,14 +211,31 @@ pub fn synsets(folded: &str) -> Vec<u32> {
     // One buffer for every base form tried (`format!` per suffix cost more
     // than the lookups).
     let mut base_form = String::with_capacity(word.len() + 2);
+    // Several rules give the same base form ("s" for nouns and verbs;
+    // "ses" → "s" and "es" → ""): each is looked up once.
+    let mut looked: [(usize, &str, u64); SUFFIXES.len()] = [(0, "", 0); SUFFIXES.len()];
+    let mut n_looked = 0;
     for (suffix, replacement, pos) in SUFFIXES {
         let Some(base) = word.strip_suffix(suffix).filter(|b| b.len() >= 2) else {
             continue;
         };
-        base_form.clear();
-        base_form.push_str(base);
-        base_form.push_str(replacement);
-        for id in lemma_synsets(&base_form) {
+        let len = base.len();
+        let packed = match looked[..n_looked]
+            .iter()
+            .find(|&&(l, r, _)| same_base(word, l, r, len, replacement))
+        {
+            Some(&(_, _, packed)) => packed,
+            None => {
+                base_form.clear();
+                base_form.push_str(base);
+                base_form.push_str(replacement);
+                let packed = lemmas().get(&base_form).unwrap_or(0);
+                looked[n_looked] = (len, replacement, packed);
+                n_looked += 1;
+                packed
+            }
+        };
+        for id in packed_synsets(packed) {
             if synset_pos(id) == pos && !out.contains(&id) {
                 out.push(id);
             }
@@ -270,19 +307,41 @@ impl Senses {
             return Senses::default();
         }
         let follow = |from: &[u32], kind: u32| sorted(from.iter().flat_map(|&s| links(s, kind)).collect());
-        let mut up = Vec::new();
-        let mut frontier = sorted(ids.clone());
-        for _ in 0..MAX_LEVELS {
-            frontier = follow(&frontier, HYPERNYM);
-            up.push(frontier.clone());
+        // The senses' own links, read in one pass over each synset's list
+        // rather than once per kind.
+        let (mut parents, mut similar, mut antonyms, mut noun_parents) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for &id in &ids {
+            let noun = synset_pos(id) == Pos::Noun;
+            for w in all_links(id) {
+                let target = w & ID_MASK;
+                match w >> POS_BITS {
+                    HYPERNYM => {
+                        parents.push(target);
+                        if noun {
+                            noun_parents.push(target);
+                        }
+                    }
+                    SIMILAR => similar.push(target),
+                    ANTONYM => antonyms.push(target),
+                    _ => {}
+                }
+            }
         }
-        let nouns: Vec<u32> = ids.iter().copied().filter(|&s| synset_pos(s) == Pos::Noun).collect();
+        let mut up = Vec::with_capacity(MAX_LEVELS as usize);
+        let mut frontier = sorted(parents);
+        for _ in 1..MAX_LEVELS {
+            let next = follow(&frontier, HYPERNYM);
+            up.push(frontier);
+            frontier = next;
+        }
+        up.push(frontier);
         Senses {
             sorted: sorted(ids.clone()),
-            similar: follow(&ids, SIMILAR),
-            antonyms: follow(&ids, ANTONYM),
+            similar: sorted(similar),
+            antonyms: sorted(antonyms),
             up,
-            noun_parents: follow(&nouns, HYPERNYM),
+            noun_parents: sorted(noun_parents),
             ids,
         }
     }

@@ -1,5 +1,5 @@
-//! What the drift rules look up in the body, built once per document in one
-//! pass over the body's tokens: word positions (for quotes), folded word
+//! What the drift rules look up in the body, each part built once per
+//! document, on first use, in one pass over the body's tokens: word positions (for quotes), folded word
 //! forms, names by prefix (for demonyms), acronyms of names, the numbers,
 //! months and weekdays the body gives. The places the body's names lie in
 //! (WordNet part holonyms) are worked out only when a unit names something
@@ -41,9 +41,10 @@ impl QuoteIndex {
     }
 }
 
-/// The numbers, times and dates are gathered up front (the number rule
-/// reads them for every unit). The word sets are built on first use, each
-/// in its own pass: most documents never ask whether the body has a stem
+/// The numbers, times and dates are gathered when a unit first asks: the
+/// number rule reads them only for a unit number or date its source
+/// sentences do not give, and in most documents no unit has one. The word
+/// sets are built on first use too, each in its own pass: most documents never ask whether the body has a stem
 /// prefix, and most names a unit uses are plain body words, so the names
 /// by prefix and the acronyms are rarely needed. Keys borrow the
 /// alignment's tokens (`'a`): copying each distinct body word into a
@@ -59,13 +60,8 @@ pub struct BodyView<'a> {
     names: OnceLock<Names<'a>>,
     /// First five letters of every body stem, for reworded inflections.
     stem_prefixes: OnceLock<HashSet<&'a str>>,
-    /// Numbers the body gives.
-    pub numbers: Vec<Number>,
-    /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
-    /// ([`cues::time_of_day`]), with their sentence and token index.
-    pub times: Vec<(f64, usize, usize)>,
-    /// Months and weekdays the body names (canonical lowercase names).
-    pub dates: HashSet<&'static str>,
+    /// Numbers, times of day and dates the body gives.
+    facts: OnceLock<Facts>,
     /// WordNet synsets of the body's capitalised words and of the places
     /// they are part of ("London" → England → United Kingdom); built on
     /// first use, so documents whose units name nothing new never pay for it.
@@ -73,6 +69,20 @@ pub struct BodyView<'a> {
 }
 
 /// The body's capitalised words.
+/// The numbers, times of day and month and weekday names the body gives:
+/// found when the first unit asks (many documents' units give none, and
+/// then the pass over the body's tokens is not made).
+#[derive(Debug, Default)]
+struct Facts {
+    /// Numbers the body gives.
+    numbers: Vec<Number>,
+    /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
+    /// ([`cues::time_of_day`]), with their sentence and token index.
+    times: Vec<(f64, usize, usize)>,
+    /// Months and weekdays the body names (canonical lowercase names).
+    dates: HashSet<&'static str>,
+}
+
 #[derive(Debug, Default)]
 struct Names<'a> {
     /// Capitalised body words (plain form) by their first four letters.
@@ -121,33 +131,54 @@ fn char_prefix<'a>(word: &Cow<'a, str>, n: usize) -> Cow<'a, str> {
 
 impl<'a> BodyView<'a> {
     pub fn build(doc: &'a Document, alignment: &'a Alignment) -> BodyView<'a> {
-        let mut view = BodyView {
+        BodyView {
             text: &doc.text,
             sentences: &alignment.sentences,
             ..BodyView::default()
-        };
-        for (s, sentence) in alignment.sentences.iter().enumerate() {
-            for (i, t) in sentence.tokens.iter().enumerate() {
-                if let Some(n) = cues::number_of(t).or_else(|| cues::ordinal_second(&sentence.tokens, i)) {
-                    view.numbers.push(n);
-                }
-                if let Some(time) = cues::time_of_day(&sentence.tokens, i) {
-                    view.times.push((time, s, i));
-                }
-                if let Some(value) = cues::number_word(&t.folded) {
-                    view.numbers.push(Number::new(value));
-                }
-                for &day in cues::days_of(&t.folded) {
-                    view.dates.insert(day);
-                }
-                if t.is_capitalized(&doc.text) {
-                    if let Some(date) = cues::date_name(&t.folded) {
-                        view.dates.insert(date);
+        }
+    }
+
+    fn facts(&self) -> &Facts {
+        self.facts.get_or_init(|| {
+            let mut facts = Facts::default();
+            for (s, sentence) in self.sentences.iter().enumerate() {
+                for (i, t) in sentence.tokens.iter().enumerate() {
+                    if let Some(n) = cues::number_of(t).or_else(|| cues::ordinal_second(&sentence.tokens, i)) {
+                        facts.numbers.push(n);
+                    }
+                    if let Some(time) = cues::time_of_day(&sentence.tokens, i) {
+                        facts.times.push((time, s, i));
+                    }
+                    if let Some(value) = cues::number_word(&t.folded) {
+                        facts.numbers.push(Number::new(value));
+                    }
+                    for &day in cues::days_of(&t.folded) {
+                        facts.dates.insert(day);
+                    }
+                    if t.is_capitalized(self.text) {
+                        if let Some(date) = cues::date_name(&t.folded) {
+                            facts.dates.insert(date);
+                        }
                     }
                 }
             }
-        }
-        view
+            facts
+        })
+    }
+
+    /// Every number the body gives (digits, number words, "second" as an ordinal).
+    pub fn numbers(&self) -> &[Number] {
+        &self.facts().numbers
+    }
+
+    /// Every time of day the body gives, with its sentence and token.
+    pub fn times(&self) -> &[(f64, usize, usize)] {
+        &self.facts().times
+    }
+
+    /// The months and weekdays the body names.
+    pub fn dates(&self) -> &HashSet<&'static str> {
+        &self.facts().dates
     }
 
     fn tokens(&self) -> impl Iterator<Item = &'a Token> {

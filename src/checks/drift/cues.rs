@@ -7,6 +7,11 @@ use crate::text::{Number, Token};
 /// A negation cue at `tokens[i]`: returns how many tokens the cue spans.
 pub fn negation(tokens: &[Token], i: usize) -> Option<usize> {
     let w = tokens[i].folded.as_ref();
+    // Asked of nearly every token, and nearly every word is no cue: every
+    // cue starts with n, y, f, r or d or ends in t, one byte test each.
+    if !matches!(w.as_bytes().first(), Some(b'n' | b'y' | b'f' | b'r' | b'd')) && !w.ends_with('t') {
+        return None;
+    }
     let next = tokens.get(i + 1).map(|t| t.folded.as_ref());
     match w {
         "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot" | "nowhere" => Some(1),
@@ -732,11 +737,12 @@ const OPPOSITES: &[(&str, &str)] = &[
 
 /// The stems of the opposites of the word with stem `stem`.
 pub fn opposites(stem: &str) -> &'static [String] {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
     use std::sync::OnceLock;
+    // FxHash: short stems, looked up for many unit words.
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        let mut table: HashMap<String, Vec<String>> = HashMap::default();
         for (a, b) in OPPOSITES {
             let (a, b) = (crate::text::stem(a), crate::text::stem(b));
             table.entry(a.clone()).or_default().push(b.clone());

@@ -154,30 +154,33 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
         return out;
     }
     let sources: Vec<usize> = ctx.sources().collect();
-    // Source content words the unit does not use: what a new unit word may reword.
-    let mut candidates: Vec<(usize, usize, Rc<synonyms::Senses>)> = Vec::new();
+    // Source content words the unit does not use: what a new unit word may
+    // reword. Their senses are looked up when first compared: a unit word
+    // WordNet does not know relates to none of them.
+    let mut candidates: Vec<(usize, usize, Option<Rc<synonyms::Senses>>)> = Vec::new();
     for &s in &sources {
         let body = &ctx.alignment.sentences[s].tokens;
         for (j, b) in body.iter().enumerate() {
             if b.stop || b.number().is_some() || tokens.iter().any(|t| t.stem == b.stem) {
                 continue;
             }
-            let senses = senses_of(&b.folded);
-            if !senses.is_empty() {
-                candidates.push((s, j, senses));
-            }
+            candidates.push((s, j, None));
         }
     }
     for k in judge {
         let senses = senses_of(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
-        for (s, j, b_senses) in &candidates {
+        for (s, j, b_senses) in candidates.iter_mut().filter(|_| !senses.is_empty()) {
+            let body = &ctx.alignment.sentences[*s].tokens;
+            let b_senses = b_senses.get_or_insert_with(|| senses_of(&body[*j].folded));
+            if b_senses.is_empty() {
+                continue;
+            }
             let relation = senses.relation(b_senses);
             if relation.licenses() {
                 reading = Reading::Licensed;
                 break;
             }
-            let body = &ctx.alignment.sentences[*s].tokens;
             // Only what WordNet positively calls different: an opposite, or
             // another thing of the same kind. A word it cannot relate may
             // be a paraphrase it does not know ("incursion", "invasion").

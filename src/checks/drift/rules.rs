@@ -273,7 +273,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             continue;
         }
         if let Some(date) = cues::date_name(&t.folded) {
-            if t.is_capitalized(text) && !ctx.body.dates.contains(date) {
+            if t.is_capitalized(text) && !ctx.body.dates().contains(date) {
                 let mut finding = ctx.finding(
                     &NUMBER,
                     t.start,
@@ -419,7 +419,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             .filter(|&v| v > 0.0)
             .map_or(1.0, |v| n.value / v);
         let step = scale * 10f64.powi(-(decimals as i32));
-        if ctx.body.numbers.iter().any(|b| {
+        if ctx.body.numbers().iter().any(|b| {
             b.same_value(n)
                 || b.ordinal == n.ordinal
                     && ((b.value / step).round() * step - n.value).abs() < 1e-9 * step.max(1.0)
@@ -472,7 +472,7 @@ fn time_of_day(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) -> bool {
     let Some(time) = cues::time_of_day(tokens, k) else {
         return false;
     };
-    let times = &ctx.body.times;
+    let times = ctx.body.times();
     if times.iter().any(|&(b, _, _)| b == time) {
         return true;
     }
@@ -614,17 +614,10 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         reported.push((first, last));
     }
     // A name standing where the source sentence has another one.
-    // Each source sentence's names, found once.
-    let sources: Vec<(usize, Vec<(usize, usize)>)> = ctx
-        .sources()
-        .map(|s| {
-            let body = sentence_tokens(ctx, s);
-            (
-                s,
-                name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])),
-            )
-        })
-        .collect();
+    // Each source sentence's names, found once, when a unit name is first
+    // read against that sentence (most units never get that far).
+    type Runs = std::cell::OnceCell<Vec<(usize, usize)>>;
+    let sources: Vec<(usize, Runs)> = ctx.sources().map(|s| (s, Runs::new())).collect();
     for (k, t) in tokens.iter().enumerate() {
         if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) || t.folded.len() < 3 {
             continue;
@@ -648,6 +641,8 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 agrees = true;
                 break;
             }
+            let body_runs =
+                body_runs.get_or_init(|| name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])));
             for (j, _) in body.iter().enumerate().filter(|(_, b)| b.stem == t.stem) {
                 match name_before(text, body, body_runs, j) {
                     Some((bf, bl))
@@ -748,12 +743,14 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         .map(|s| (s, negated(text, sentence_tokens(ctx, s))))
         .collect();
     let mut added_reported = false;
+    // One buffer for every word's occurrences.
+    let mut occurrences: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if t.stop || t.number().is_some() || ctx.in_quote(t) || cues::negation(tokens, k).is_some() {
             continue;
         }
         // Every occurrence in the source sentences, with its polarity.
-        let mut occurrences: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        occurrences.clear();
         for (s, neg) in &sources {
             let body = sentence_tokens(ctx, *s);
             for (j, b) in body.iter().enumerate() {
@@ -762,24 +759,37 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 }
             }
         }
-        let Some(&(s, j, cue)) = occurrences.first() else {
+        if occurrences.is_empty() {
             opposite(ctx, k, findings);
             if !added_reported {
                 added_reported = added_negation(ctx, &unit_neg, k, findings);
             }
             continue;
+        }
+        // Whether the polarities differ is cheap to tell and usually they
+        // agree; only then is the occurrence about the same thing sought.
+        let differs = match unit_neg[k] {
+            None => occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k),
+            Some(unit_cue) => {
+                cues::verbal_negation(&tokens[unit_cue].folded)
+                    && occurrences
+                        .iter()
+                        .all(|o| o.2.is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1))
+            }
         };
+        if !differs {
+            continue;
+        }
         // The occurrence read against is one about the same thing: a word
-        // the body negates in another clause says nothing about this one.
-        let in_context = |o: &(usize, usize, Option<usize>)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
-        // One search gives both the occurrence and whether there is one
+        // the body negates in another clause says nothing about this one
         // (`shares_context` is most of this rule's cost).
-        let found = occurrences.iter().copied().find(in_context);
-        let context = found.is_some();
-        let (s, j, cue) = found.unwrap_or((s, j, cue));
+        let in_context = |o: &(usize, usize, Option<usize>)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
+        let Some((s, j, cue)) = occurrences.iter().copied().find(in_context) else {
+            continue;
+        };
         let body = sentence_tokens(ctx, s);
         match unit_neg[k] {
-            None if context && occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k) => {
+            None => {
                 let cue = with_auxiliaries(text, body, cue.unwrap_or(j));
                 let body_said = ctx.body_text(body[cue].start, body[j].end);
                 findings.push(ctx.against_body(
@@ -794,13 +804,7 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                     s,
                 ));
             }
-            Some(unit_cue)
-                if context
-                    && cues::verbal_negation(&tokens[unit_cue].folded)
-                    && occurrences
-                        .iter()
-                        .all(|o| o.2.is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1)) =>
-            {
+            Some(unit_cue) => {
                 let said = ctx.unit_text(tokens[unit_cue].start, t.end);
                 let from = (0..j)
                     .rev()
@@ -817,7 +821,6 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                     s,
                 ));
             }
-            _ => {}
         }
     }
 }
@@ -966,8 +969,19 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let tokens = ctx.tokens();
     let sources: Vec<usize> = ctx.sources().collect();
-    let source_hedges: Vec<Vec<Option<usize>>> =
-        sources.iter().map(|&s| hedged(text, sentence_tokens(ctx, s))).collect();
+    // Per source sentence, its hedged words (token, cue) in order: most
+    // sentences hedge nothing, and then no unit word is compared with them.
+    let source_hedges: Vec<Vec<(usize, usize)>> = sources
+        .iter()
+        .map(|&s| {
+            let hedges = hedged(text, sentence_tokens(ctx, s));
+            hedges
+                .iter()
+                .enumerate()
+                .filter_map(|(j, cue)| cue.map(|c| (j, c)))
+                .collect()
+        })
+        .collect();
     for (start, end) in split_sentences(text, ctx.unit.span.start, ctx.unit.span.end) {
         let range: Vec<usize> = (0..tokens.len())
             .filter(|&k| tokens[k].start >= start && tokens[k].end <= end)
@@ -984,12 +998,10 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             for (n, &s) in sources.iter().enumerate() {
                 let body = sentence_tokens(ctx, s);
-                for (j, b) in body.iter().enumerate() {
-                    if b.stem == t.stem {
-                        if let Some(cue) = source_hedges[n][j] {
-                            found = Some((k, s, cue, j));
-                            break 'words;
-                        }
+                for &(j, cue) in &source_hedges[n] {
+                    if body[j].stem == t.stem {
+                        found = Some((k, s, cue, j));
+                        break 'words;
                     }
                 }
             }
