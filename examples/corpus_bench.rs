@@ -254,17 +254,17 @@ fn on_cores(cores: usize, program: impl AsRef<std::ffi::OsStr>) -> Command {
 }
 
 fn taskset_available() -> bool {
-    Command::new("taskset")
-        .args(["-c", "0", "true"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+    succeeds("taskset", &["-c", "0", "true"])
 }
 
 fn aspell_available() -> bool {
-    Command::new("aspell")
-        .args(["--lang=en_US", "dump", "config"])
+    succeeds("aspell", &["--lang=en_US", "dump", "config"])
+}
+
+/// True if `program args` runs and exits with success (output discarded).
+fn succeeds(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()

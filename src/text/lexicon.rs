@@ -837,22 +837,19 @@ mod lean {
             self.node(self.root)
         }
 
-        /// The little-endian number in the `n` bytes from `at`.
-        #[inline]
-        fn uint(&self, at: usize, n: usize) -> usize {
-            self.data[at..at + n]
-                .iter()
-                .rev()
-                .fold(0, |value, &b| (value << 8) | usize::from(b))
-        }
-
-        /// [`Fst::uint`] as an output.
+        /// The little-endian number in the `n` bytes from `at` (at most 8).
         #[inline]
         fn output(&self, at: usize, n: usize) -> u64 {
             self.data[at..at + n]
                 .iter()
                 .rev()
                 .fold(0, |value, &b| (value << 8) | u64::from(b))
+        }
+
+        /// [`Fst::output`] as an address or a count.
+        #[inline]
+        fn uint(&self, at: usize, n: usize) -> usize {
+            self.output(at, n) as usize
         }
 
         /// The target of a transition whose delta is the `tsize` bytes at `at`.
