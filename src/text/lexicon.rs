@@ -925,6 +925,20 @@ mod lean {
             }
         }
 
+        /// The number of the transition on `byte` of a many-transition node
+        /// (its `ntrans`, `inputs` and `index` fields), counted as the fst
+        /// format stores them, if it has one.
+        #[inline]
+        fn transition(&self, ntrans: usize, inputs: usize, index: Option<usize>, byte: u8) -> Option<usize> {
+            match index {
+                Some(at) => Some(usize::from(self.data[at + usize::from(byte)])).filter(|&i| i < ntrans),
+                None => self.data[inputs..inputs + ntrans]
+                    .iter()
+                    .position(|&b| b == byte)
+                    .map(|p| ntrans - p - 1),
+            }
+        }
+
         /// The node `node` goes to on `byte`, if any.
         #[inline]
         pub(super) fn find(&self, node: &Node, byte: u8) -> Option<usize> {
@@ -940,13 +954,7 @@ mod lean {
                     end,
                     ..
                 } => {
-                    let i = match index {
-                        Some(at) => Some(usize::from(self.data[at + usize::from(byte)])).filter(|&i| i < ntrans),
-                        None => self.data[inputs..inputs + ntrans]
-                            .iter()
-                            .position(|&b| b == byte)
-                            .map(|p| ntrans - p - 1),
-                    }?;
+                    let i = self.transition(ntrans, inputs, index, byte)?;
                     Some(self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end))
                 }
             }
@@ -1017,13 +1025,7 @@ mod lean {
                     else {
                         return None;
                     };
-                    let i = match index {
-                        Some(at) => Some(usize::from(data[at + usize::from(byte)])).filter(|&i| i < ntrans),
-                        None => data[inputs..inputs + ntrans]
-                            .iter()
-                            .position(|&b| b == byte)
-                            .map(|p| ntrans - p - 1),
-                    }?;
+                    let i = self.transition(ntrans, inputs, index, byte)?;
                     let osize = self.osize(addr);
                     let output = if osize == 0 {
                         0
