@@ -297,11 +297,9 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
             }
             let (number, items) = finished.recv().expect("the loop holds a sender");
             window[number - first].1 = Some(items.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-            while let Some((bytes, Some(_))) = window.front() {
-                let bytes = *bytes;
-                let Some((_, Some(items))) = window.pop_front() else {
-                    unreachable!("the front was just seen done")
-                };
+            // Write the finished jobs at the front, in order.
+            while let Some((bytes, Some(items))) = window.front_mut().map(|(bytes, items)| (*bytes, items.take())) {
+                window.pop_front();
                 first += 1;
                 window_bytes -= bytes;
                 done += bytes;
