@@ -11,8 +11,9 @@
 //! * `words-common.fst` words valid in both US and GB spelling, `words-us.fst`
 //!   US-only spellings (color), `words-gb.fst` GB-only spellings (colour) —
 //!   SCOWL size 70 ("large"): larger sizes hold rare words that hide typos.
-//! * `words-common-reversed.fst` the words of `words-common.fst` written
-//!   backwards, for the backward half of the two-edit search.
+//! * `words-common-reversed.fst`, `words-us-reversed.fst`,
+//!   `words-gb-reversed.fst` the words of those sets written backwards, for
+//!   the backward half of the two-edit search.
 //! * `names.fst` lower-cased proper names and acronyms (london, nasa): callers
 //!   should accept them only for capitalised tokens.
 //! * `freq.fst` word → corpus count (symspellpy's English frequency list).
@@ -59,15 +60,11 @@ pub const MAX_EDITS: u32 = 2;
 static WORDS_COMMON: &[u8] = include_bytes!("../../data/lexicon/words-common.fst");
 static WORDS_COMMON_REVERSED: &[u8] = include_bytes!("../../data/lexicon/words-common-reversed.fst");
 static WORDS_US: &[u8] = include_bytes!("../../data/lexicon/words-us.fst");
+static WORDS_US_REVERSED: &[u8] = include_bytes!("../../data/lexicon/words-us-reversed.fst");
 static WORDS_GB: &[u8] = include_bytes!("../../data/lexicon/words-gb.fst");
+static WORDS_GB_REVERSED: &[u8] = include_bytes!("../../data/lexicon/words-gb-reversed.fst");
 static NAMES: &[u8] = include_bytes!("../../data/lexicon/names.fst");
 static FREQ: &[u8] = include_bytes!("../../data/lexicon/freq.fst");
-/// The text lists of the small `us` and `gb` sets (the `.fst` files are
-/// built from them; `tests/lexicon_data.rs` checks they match), for
-/// [`FewWords::from_list`]: splitting 5,000 lines costs a tenth of
-/// reading the words out of the fst.
-static WORDS_US_LIST: &str = include_str!("../../data/lexicon/words-us.txt");
-static WORDS_GB_LIST: &str = include_str!("../../data/lexicon/words-gb.txt");
 
 /// The text lists the `.fst` files are built from: (text file, fst file, is map).
 /// A map list has `word<TAB>count` lines; a set list has one word per line.
@@ -81,12 +78,18 @@ pub const DATA_FILES: [(&str, &str, bool); 5] = [
 
 /// Sets of reversed words built from a text list, for the backward half of
 /// the two-edit search (see [`search_near_words`]): (text file, fst file).
-pub const REVERSED_FILES: [(&str, &str); 1] = [("words-common.txt", "words-common-reversed.fst")];
+pub const REVERSED_FILES: [(&str, &str); 3] = [
+    ("words-common.txt", "words-common-reversed.fst"),
+    ("words-us.txt", "words-us-reversed.fst"),
+    ("words-gb.txt", "words-gb-reversed.fst"),
+];
 
 struct Lexicon {
     common: Set<&'static [u8]>,
-    /// `common` with every word written backwards.
+    /// `common`, `us` and `gb` with every word written backwards.
     common_reversed: Set<&'static [u8]>,
+    us_reversed: Set<&'static [u8]>,
+    gb_reversed: Set<&'static [u8]>,
     us: Set<&'static [u8]>,
     gb: Set<&'static [u8]>,
     names: Set<&'static [u8]>,
@@ -98,88 +101,6 @@ struct Lexicon {
     names_lean: lean::Fst<'static>,
     /// A lean reader of `freq`, for lookups.
     freq_lean: lean::Fst<'static>,
-    /// The words of `us` and of `gb`, read out on their first two-edit
-    /// search (a few thousand words): see [`within_two_edits_of_few`].
-    us_words: OnceLock<FewWords>,
-    gb_words: OnceLock<FewWords>,
-}
-
-/// The words of a small set in memory, grouped by their last byte, for
-/// [`within_two_edits_of_few`], which needs the words ending with a given
-/// tail.
-struct FewWords {
-    /// The words one after another (in a list, a line each).
-    text: Cow<'static, str>,
-    /// (last byte, start, end) of each word in `text`, by last byte.
-    spans: Vec<(u8, u32, u32)>,
-}
-
-impl FewWords {
-    /// The words of `set`, read out of the fst (the tests' reference, and
-    /// for sets built in tests).
-    #[cfg(test)]
-    fn new<D: AsRef<[u8]>>(set: &Set<D>) -> FewWords {
-        let mut words = FewWords {
-            text: Cow::Owned(String::new()),
-            spans: Vec::with_capacity(set.len()),
-        };
-        // A depth-first walk: a tenth fewer instructions than the fst stream.
-        words.read(set.as_fst(), set.as_fst().root(), &mut Vec::new());
-        words.spans.sort_by_key(|&(last, _, _)| last);
-        words
-    }
-
-    /// The words of a text list, one a line, sorted (the same words in the
-    /// same order as [`FewWords::new`] reads from the fst built from it).
-    fn from_list(list: &'static str) -> FewWords {
-        let mut spans = Vec::with_capacity(list.len() / 8);
-        let mut start = 0;
-        for line in list.split_terminator('\n') {
-            let end = start + line.len();
-            if let Some(&last) = line.as_bytes().last() {
-                spans.push((last, start as u32, end as u32));
-            }
-            start = end + 1;
-        }
-        spans.sort_by_key(|&(last, _, _)| last);
-        FewWords {
-            text: Cow::Borrowed(list),
-            spans,
-        }
-    }
-
-    /// Appends the words below `node`, reached by the bytes in `key`.
-    #[cfg(test)]
-    fn read<D: AsRef<[u8]>>(&mut self, fst: &fst::raw::Fst<D>, node: fst::raw::Node<'_>, key: &mut Vec<u8>) {
-        if node.is_final() {
-            if let Ok(word) = std::str::from_utf8(key) {
-                let start = self.text.len() as u32;
-                self.text.to_mut().push_str(word);
-                self.spans
-                    .push((key.last().copied().unwrap_or(0), start, self.text.len() as u32));
-            }
-        }
-        for transition in node.transitions() {
-            key.push(transition.inp);
-            self.read(fst, fst.node(transition.addr), key);
-            key.pop();
-        }
-    }
-
-    /// The words ending with `tail` (and a few more).
-    fn ending_with(&self, tail: &str) -> impl Iterator<Item = &str> {
-        let spans = match tail.as_bytes().last() {
-            Some(&last) => {
-                let from = self.spans.partition_point(|&(b, _, _)| b < last);
-                let to = self.spans.partition_point(|&(b, _, _)| b <= last);
-                &self.spans[from..to]
-            }
-            None => &self.spans[..],
-        };
-        spans
-            .iter()
-            .map(|&(_, start, end)| &self.text[start as usize..end as usize])
-    }
 }
 
 impl Lexicon {
@@ -211,18 +132,20 @@ impl Lexicon {
 
     /// The words of `set` (one of [`Lexicon::word_sets`]) within two edits
     /// of `query`: [`within_edits`] with `max` = 2, by the forward-backward
-    /// search on `common` (it has a reversed copy) and by
-    /// [`within_two_edits_of_few`] on the small `us` and `gb` sets.
+    /// search with the set's reversed copy.
     fn within_two_edits(&self, set: &Set<&'static [u8]>, query: &str) -> Option<Vec<(String, u32)>> {
+        within_two_edits(set, self.reversed(set), query)
+    }
+
+    /// The reversed copy of `set` (one of [`Lexicon::word_sets`]).
+    fn reversed(&self, set: &Set<&'static [u8]>) -> &Set<&'static [u8]> {
         if std::ptr::eq(set, &self.common) {
-            return within_two_edits(set, &self.common_reversed, query);
-        }
-        let (words, list) = if std::ptr::eq(set, &self.us) {
-            (&self.us_words, WORDS_US_LIST)
+            &self.common_reversed
+        } else if std::ptr::eq(set, &self.us) {
+            &self.us_reversed
         } else {
-            (&self.gb_words, WORDS_GB_LIST)
-        };
-        within_two_edits_of_few(set, words.get_or_init(|| FewWords::from_list(list)), query)
+            &self.gb_reversed
+        }
     }
 }
 
@@ -248,12 +171,12 @@ fn lexicon() -> &'static Lexicon {
             ),
             common: set(WORDS_COMMON),
             common_reversed: set(WORDS_COMMON_REVERSED),
+            us_reversed: set(WORDS_US_REVERSED),
+            gb_reversed: set(WORDS_GB_REVERSED),
             us: set(WORDS_US),
             gb: set(WORDS_GB),
             names: set(NAMES),
             freq: Map::new(FREQ).expect("embedded lexicon is valid"),
-            us_words: OnceLock::new(),
-            gb_words: OnceLock::new(),
         }
     })
 }
@@ -470,35 +393,6 @@ fn closest_reading(mut found: Vec<(String, u32)>) -> Vec<(String, u32)> {
     found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     found.dedup_by(|later, first| later.0 == first.0);
     found
-}
-
-/// [`within_edits`] for `max` = 2 on a small set without a reversed copy,
-/// given its `words`: the same answer for a fraction of the
-/// plain walk, which visits most of the top of even a small fst.
-///
-/// Why: the forward half of [`within_two_edits`] (at most 1 edit in the
-/// columns before its split) finds every word along an alignment that keeps
-/// to it. An alignment of cost at most 2 that does not has spent both
-/// edits at some cell of a column `j < split`, so the rest of it matches
-/// letter for letter: the word ends with `query[j..]`, hence with
-/// `query[split - 1..]`. Those few words are measured directly, at their
-/// true distance, and each word keeps the smaller of its two distances.
-fn within_two_edits_of_few<D: AsRef<[u8]>>(set: &Set<D>, words: &FewWords, query: &str) -> Option<Vec<(String, u32)>> {
-    let chars: Vec<char> = query.chars().collect();
-    if chars.len() > MAX_QUERY_CHARS {
-        return None;
-    }
-    let split = split(chars.len());
-    let mut found = walk(set.as_fst(), &chars, 2, split, 1);
-    let tail: String = chars[split.saturating_sub(1)..].iter().collect();
-    let pattern = crate::text::distance::Pattern::new(query);
-    for word in words.ending_with(&tail).filter(|w| w.ends_with(&tail)) {
-        let distance = pattern.distance(word);
-        if distance <= 2 {
-            found.push((word.to_owned(), distance as u32));
-        }
-    }
-    Some(closest_reading(found))
 }
 
 /// True if a proper name in the lexicon is exactly one edit (insert, delete,
@@ -1135,7 +1029,16 @@ mod lean {
         #[test]
         fn every_node_of_the_embedded_sets_reads_as_the_crate_reads_it() {
             let lex = super::super::lexicon();
-            for set in [&lex.common, &lex.common_reversed, &lex.us, &lex.gb, &lex.names] {
+            let sets = [
+                &lex.common,
+                &lex.common_reversed,
+                &lex.us,
+                &lex.us_reversed,
+                &lex.gb,
+                &lex.gb_reversed,
+                &lex.names,
+            ];
+            for set in sets {
                 assert!(same_as_the_crate(set.as_fst()) > 1000);
             }
             assert!(same_as_the_crate(lex.freq.as_fst()) > 1000);
@@ -1359,33 +1262,6 @@ mod tests {
     }
 
     #[test]
-    fn few_words_from_the_lists_are_those_read_from_the_sets() {
-        let lex = lexicon();
-        for (set, list) in [(&lex.us, WORDS_US_LIST), (&lex.gb, WORDS_GB_LIST)] {
-            let (read, listed) = (FewWords::new(set), FewWords::from_list(list));
-            for last in (b'a'..=b'z').chain([b'\'']).map(char::from) {
-                let tail = last.to_string();
-                assert!(listed.ending_with(&tail).eq(read.ending_with(&tail)), "{tail}");
-            }
-            assert!(listed.ending_with("").eq(read.ending_with("")));
-            assert_eq!(listed.ending_with("").count(), set.len());
-        }
-    }
-
-    #[test]
-    fn few_words_are_the_words_of_the_set() {
-        let lex = lexicon();
-        for set in [&lex.us, &lex.gb] {
-            let few = FewWords::new(set);
-            let mut read: Vec<&str> = few.ending_with("").collect();
-            read.sort_unstable();
-            assert_eq!(read, set.stream().into_strs().unwrap());
-            assert!(few.ending_with("our").all(|w| w.ends_with('r')));
-            assert!(few.ending_with("our").any(|w| w == "colour") || std::ptr::eq(set, &lex.us));
-        }
-    }
-
-    #[test]
     fn frequencies() {
         assert!(frequency("the") > frequency("militarism"));
         assert!(frequency("Militarism") > 0);
@@ -1465,8 +1341,6 @@ mod tests {
                 if max == 2 {
                     let two = within_two_edits(&set, &reversed, query).unwrap();
                     assert_eq!(two, expected, "{query} within two edits, forward and backward");
-                    let few = within_two_edits_of_few(&set, &FewWords::new(&set), query).unwrap();
-                    assert_eq!(few, expected, "{query} within two edits of few words");
                 }
             }
         }
@@ -1541,8 +1415,6 @@ mod tests {
                 proptest::prop_assert_eq!(&within_edits(&set, &query, max).unwrap(), &expected);
                 if max == 2 {
                     proptest::prop_assert_eq!(&within_two_edits(&set, &reversed, &query).unwrap(), &expected);
-                    let few = FewWords::new(&set);
-                    proptest::prop_assert_eq!(&within_two_edits_of_few(&set, &few, &query).unwrap(), &expected);
                 }
             }
         }
