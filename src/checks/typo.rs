@@ -1509,22 +1509,16 @@ fn lexicon_candidates(key: &str, locale: Locale) -> Rc<LexiconCandidates> {
 }
 
 fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
-    // One edit first: the two-edit search walks ten times as much of the lexicon
-    // (about half a millisecond), and is only worth it when no single
-    // edit gives a likely word.
-    let near = |edits| {
-        lexicon::near_words(key, edits, locale)
-            .into_iter()
-            .filter(|(_, d)| *d > 0)
-            .map(|(w, _)| w)
-    };
-    let mut words: HashSet<String, FxBuild> = near(1).collect();
-    let good_single = words
-        .iter()
-        .any(|w| typing_cost(key, w) <= 0.8 && lexicon::frequency(w) >= 1_000_000);
-    if !good_single && key.chars().count() >= lexicon::MIN_CHARS_FOR_TWO_EDITS {
-        words.extend(near(2));
-    }
+    // One edit first: the two-edit search walks several times as much of the
+    // lexicon, and is only worth it when no single edit gives a likely word.
+    let long = key.chars().count() >= lexicon::MIN_CHARS_FOR_TWO_EDITS;
+    let near = lexicon::near_words_widening(key, locale, |within_one| {
+        let good_single = within_one
+            .iter()
+            .any(|(w, d)| *d > 0 && typing_cost(key, w) <= 0.8 && lexicon::frequency(w) >= 1_000_000);
+        !good_single && long
+    });
+    let mut words: HashSet<String, FxBuild> = near.into_iter().filter(|(_, d)| *d > 0).map(|(w, _)| w).collect();
     // Swapped letters cost two Levenshtein edits, out of reach for short words.
     let chars: Vec<char> = key.chars().collect();
     for i in 0..chars.len().saturating_sub(1) {

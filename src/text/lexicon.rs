@@ -336,6 +336,56 @@ fn search_near_words(word: &str, max_edits: u32, locale: Locale) -> Vec<(String,
     found
 }
 
+/// The words of `locale` within one edit of `word` and, if `widen` asks for
+/// it on seeing them, within two: the words of [`near_words`] with one
+/// edit, or with two when `widen` returns true, with their distances, from
+/// one search, in no particular order, and not remembered (callers remember
+/// what they make of them).
+///
+/// Why: the forward walks of the two-edit search ([`within_two_edits`]) find
+/// every word within one edit, at its distance, so they give `widen` the
+/// one-edit answer and widening only adds the backward walks, where asking
+/// [`near_words`] for one edit and then for two walks the top of every set
+/// once more. `widen` sees every word within one edit (`word` itself at
+/// distance 0 if it is a word). It is not asked for words shorter than
+/// [`MIN_CHARS_FOR_TWO_EDITS`] characters, which get one edit, nor for words
+/// over 64 characters, for which nothing is found.
+pub fn near_words_widening(
+    word: &str,
+    locale: Locale,
+    widen: impl FnOnce(&[(String, u32)]) -> bool,
+) -> Vec<(String, u32)> {
+    let word = normalise(word);
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() > MAX_QUERY_CHARS {
+        return Vec::new();
+    }
+    let lex = lexicon();
+    if chars.len() < MIN_CHARS_FOR_TWO_EDITS {
+        return lex
+            .word_sets(locale)
+            .flat_map(|set| walk(set.as_fst(), &chars, 1, 0, 0))
+            .collect();
+    }
+    let split = split(chars.len());
+    let mut found = Vec::new();
+    for set in lex.word_sets(locale) {
+        found.extend(walk(set.as_fst(), &chars, 2, split, 1));
+    }
+    // The words within one edit first, for `widen` (a stable sort: cheap on a
+    // short list and deterministic).
+    found.sort_by_key(|&(_, distance)| distance > 1);
+    let within_one = found.partition_point(|&(_, distance)| distance <= 1);
+    if !widen(&found[..within_one]) {
+        found.truncate(within_one);
+        return found;
+    }
+    for set in lex.word_sets(locale) {
+        backward_walk(lex.reversed(set), &chars, split, &mut found);
+    }
+    closest_reading(found)
+}
+
 /// [`within_edits`] for `max` = 2 on a large set, given the same set
 /// written backwards: the same answer for a fraction of the walk.
 ///
@@ -1282,6 +1332,44 @@ mod tests {
         assert!(exact.contains(&("color".to_owned(), 1)));
         assert!(!exact.iter().any(|(w, _)| w == "colour"));
         assert_eq!(near_words("colour", 1, Locale::Gb)[0], ("colour".to_owned(), 0));
+    }
+
+    #[test]
+    fn widening_finds_what_near_words_finds() {
+        let sorted = |mut words: Vec<(String, u32)>| {
+            words.sort();
+            words
+        };
+        for query in [
+            "militatism",
+            "colour",
+            "colur",
+            "organisaton",
+            "cta",
+            "teh",
+            "abcd",
+            "recieve",
+            "jewelery",
+            "Xylophnoe",
+            "café",
+            "",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ] {
+            for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                let one = sorted(near_words(query, 1, locale));
+                let two = sorted(near_words(query, 2, locale));
+                let mut seen = None;
+                let narrow = near_words_widening(query, locale, |within_one| {
+                    seen = Some(sorted(within_one.to_vec()));
+                    false
+                });
+                assert_eq!(sorted(narrow), one, "{query} {locale:?}");
+                let long = query.chars().count() >= MIN_CHARS_FOR_TWO_EDITS && query.len() <= 64;
+                assert_eq!(seen, long.then(|| one.clone()), "{query} {locale:?}");
+                let wide = near_words_widening(query, locale, |_| true);
+                assert_eq!(sorted(wide), two, "{query} {locale:?}");
+            }
+        }
     }
 
     #[test]
