@@ -501,13 +501,21 @@ fn walk_with<D: AsRef<[u8]>>(
     let limits: Vec<u8> = (0..=query.len())
         .map(|j| if j < strict { max.min(strict_max) } else { max })
         .collect();
+    // A row for each depth a walk can reach (past `query.len() + max`
+    // characters every cell is out of reach), all cells out of reach but the
+    // first row's: a row's cells outside its band are never written.
+    let width = query.len() + 1;
+    let mut rows = vec![max + 1; (query.len() + usize::from(max) + 2) * width];
+    for (j, cell) in rows[..width].iter_mut().enumerate() {
+        if j as u8 <= limits[j] {
+            *cell = j as u8;
+        }
+    }
     let mut walk = Walk {
         fst: lean::Fst::of(fst),
         query,
         max,
-        rows: (0..=query.len())
-            .map(|j| if j as u8 > limits[j] { max + 1 } else { j as u8 })
-            .collect(),
+        rows,
         limits,
         guided: guided && query.iter().all(char::is_ascii),
         key: Vec::new(),
@@ -556,8 +564,9 @@ struct Walk<'a> {
     max: u8,
     /// The most each column of the table may hold: cells over it are out of reach.
     limits: Vec<u8>,
-    /// The rows for the key characters read so far, one after another,
-    /// `query.len() + 1` cells each, capped at `max + 1`.
+    /// The rows of the table by depth (key characters read), one after
+    /// another, `query.len() + 1` cells each, capped at `max + 1`; only the
+    /// band of cells that can be within `max` is ever written.
     rows: Vec<u8>,
     /// Look up only the letters in reach ([`Walk::letters_in_reach`]);
     /// only for an ASCII query, where a letter is one key byte.
@@ -599,7 +608,7 @@ impl Walk<'_> {
     /// row for any letter without such a match.
     fn letters_in_reach(&self, depth: usize) -> Option<([u8; 2 * MAX_EDITS as usize * 4 + 1], usize)> {
         let width = self.query.len() + 1;
-        let previous = &self.rows[self.rows.len() - width..];
+        let previous = &self.rows[depth * width..(depth + 1) * width];
         let cap = self.max + 1;
         let i = depth + 1;
         let first = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
@@ -648,12 +657,11 @@ impl Walk<'_> {
             Err(waiting) => (depth, waiting),
             Ok(c) => {
                 // The next row, in the band of cells that can be <= max.
-                let base = self.rows.len() - width;
+                let base = depth * width;
                 let i = depth + 1;
                 let lo = i.saturating_sub(usize::from(self.max)).max(1);
                 let hi = (i + usize::from(self.max)).min(self.query.len());
-                self.rows.resize(base + 2 * width, cap);
-                let (previous, next) = self.rows[base..].split_at_mut(width);
+                let (previous, next) = self.rows[base..base + 2 * width].split_at_mut(width);
                 next[0] = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
                 let mut least = next[0];
                 if lo <= hi {
@@ -677,7 +685,6 @@ impl Walk<'_> {
                 }
                 if least > self.max {
                     // Every continuation is out of reach.
-                    self.rows.truncate(base + width);
                     return;
                 }
                 spent = least == self.max;
@@ -687,7 +694,7 @@ impl Walk<'_> {
         let child = self.fst.node(addr);
         self.key.push(byte);
         if self.fst.is_final(&child) && next_utf8.pending == 0 {
-            let distance = self.rows[self.rows.len() - 1];
+            let distance = self.rows[next_depth * width + width - 1];
             if distance <= self.max {
                 if let Ok(word) = std::str::from_utf8(&self.key) {
                     self.found.push((word.to_owned(), u32::from(distance)));
@@ -695,23 +702,20 @@ impl Walk<'_> {
             }
         }
         if spent {
-            self.exact_tails(child);
+            self.exact_tails(child, next_depth);
         } else {
             self.descend(child, next_depth, next_utf8);
         }
         self.key.pop();
-        if next_depth > depth {
-            self.rows.truncate(self.rows.len() - width);
-        }
     }
 
     /// The words below `node` when the last row has no edit left: only
     /// the rest of the query after a cell holding `max` can follow, letter
     /// for letter, so the walk follows those few paths instead of every
     /// transition (most of a walk happens after its edits are spent).
-    fn exact_tails(&mut self, node: lean::Node) {
+    fn exact_tails(&mut self, node: lean::Node, depth: usize) {
         let query = self.query;
-        let row = self.rows.len() - (query.len() + 1);
+        let row = depth * (query.len() + 1);
         let read = self.key.len();
         for j in 0..query.len() {
             if self.rows[row + j] != self.max {
