@@ -1634,6 +1634,9 @@ impl VerdictsLoan {
     /// Most written forms remembered; more are forgotten between documents.
     const MAX_ENTRIES: usize = 100_000;
 
+    /// Written forms (and keys) the maps have room for from the start.
+    const INITIAL_FORMS: usize = 8192;
+
     /// This worker thread's [`Verdicts`], emptied first if they were made
     /// for another locale or other project words, or grew past their bound.
     /// Taken out of the thread for one document (one access, not one per
@@ -1646,6 +1649,13 @@ impl VerdictsLoan {
                 words: words.clone(),
                 ..Verdicts::default()
             };
+        }
+        if cache.seen.capacity() == 0 {
+            // Room for a few hundred articles' vocabulary up front: growing
+            // the maps from nothing rehashed every form seen so far, a few
+            // percent of a first pass.
+            cache.seen.reserve(Self::INITIAL_FORMS);
+            cache.key_ids.reserve(Self::INITIAL_FORMS);
         }
         VerdictsLoan {
             cache,

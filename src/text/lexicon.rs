@@ -93,7 +93,6 @@ struct Lexicon {
     us: Set<&'static [u8]>,
     gb: Set<&'static [u8]>,
     names: Set<&'static [u8]>,
-    freq: Map<&'static [u8]>,
     /// Lean readers ([`lean`]) of `common`, `us`, `gb` and `names`, for lookups.
     common_lean: lean::Fst<'static>,
     us_lean: lean::Fst<'static>,
@@ -183,7 +182,6 @@ fn lexicon() -> &'static Lexicon {
             us: set(WORDS_US),
             gb: set(WORDS_GB),
             names: set(NAMES),
-            freq: Map::new(FREQ).expect("embedded lexicon is valid"),
         }
     })
 }
@@ -258,13 +256,13 @@ pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
     let bytes = word.as_bytes();
     let mut in_sets = vec![false; bytes.len() + 1];
     for fst in lex.lean_sets(locale) {
-        let mut node = fst.root();
+        let mut addr = fst.root_addr();
         for (k, in_set) in in_sets.iter_mut().enumerate() {
-            *in_set |= fst.is_final(&node);
-            let Some(target) = bytes.get(k).and_then(|&b| fst.find(&node, b)) else {
+            *in_set |= fst.is_final_at(addr);
+            let Some(target) = bytes.get(k).and_then(|&b| fst.next(addr, b)) else {
                 break;
             };
-            node = fst.node(target);
+            addr = target;
         }
     }
     let mut known: Vec<bool> = (0..=bytes.len())
@@ -276,20 +274,11 @@ pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
                 || (prefix.ends_with(b"s'") && in_sets[k - 1])
         })
         .collect();
-    let fst = lex.freq.as_fst();
-    let mut node = fst.root();
-    let mut output = fst::raw::Output::zero();
-    for (k, is_known) in known.iter_mut().enumerate() {
-        if node.is_final() && output.cat(node.final_output()).value() > 0 {
-            *is_known = true;
+    lex.freq_lean.prefix_values(bytes, |k, value| {
+        if value > 0 {
+            known[k] = true;
         }
-        let Some(i) = bytes.get(k).and_then(|&b| node.find_input(b)) else {
-            break;
-        };
-        let transition = node.transition(i);
-        output = output.cat(transition.out);
-        node = fst.node(transition.addr);
-    }
+    });
     known
 }
 
@@ -829,6 +818,11 @@ mod lean {
             self.node(self.root)
         }
 
+        /// The address of the root node.
+        pub(super) fn root_addr(&self) -> usize {
+            self.root
+        }
+
         /// The little-endian number in the `n` bytes from `at` (at most 8).
         #[inline]
         fn output(&self, at: usize, n: usize) -> u64 {
@@ -975,54 +969,13 @@ mod lean {
         /// its path and the final output, as the fst crate's `Map::get`.
         /// (Its own decoding, so the nodes of the set walks carry no outputs.)
         pub(super) fn get(&self, key: &[u8]) -> Option<u64> {
-            let data = self.data;
             let mut addr = self.root;
             let mut value = 0u64;
             for &byte in key {
                 if addr == 0 {
                     return None;
                 }
-                let state = data[addr];
-                // (A one-transition node has the top bit set.)
-                let (target, output) = if state >> 7 == 1 {
-                    let (input, input_len) = match state & 0b11_1111 {
-                        0 => (data[addr - 1], 1),
-                        i => (COMMON[usize::from(i) - 1], 0),
-                    };
-                    if input != byte {
-                        return None;
-                    }
-                    if state >> 6 == 0b11 {
-                        (addr - input_len - 1, 0)
-                    } else {
-                        let sizes = data[addr - input_len - 1];
-                        let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
-                        let at = addr - input_len - 1 - tsize;
-                        let output = if osize == 0 { 0 } else { self.output(at - osize, osize) };
-                        (self.target(at, tsize, at - osize), output)
-                    }
-                } else {
-                    let Node::Any {
-                        ntrans,
-                        inputs,
-                        index,
-                        deltas,
-                        tsize,
-                        end,
-                        ..
-                    } = self.node(addr)
-                    else {
-                        return None;
-                    };
-                    let i = self.transition(ntrans, inputs, index, byte)?;
-                    let osize = self.osize(addr);
-                    let output = if osize == 0 {
-                        0
-                    } else {
-                        self.output(deltas - (i + 1) * osize, osize)
-                    };
-                    (self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end), output)
-                };
+                let (target, output) = self.step_with_output(addr, byte)?;
                 value = value.wrapping_add(output);
                 addr = target;
             }
@@ -1034,6 +987,54 @@ mod lean {
                     value.wrapping_add(if osize == 0 { 0 } else { self.output(end, osize) })
                 }),
             }
+        }
+
+        /// The transition on `byte` of the node at `addr` (not the empty
+        /// node) in a map: its target and its output.
+        #[inline(always)]
+        fn step_with_output(&self, addr: usize, byte: u8) -> Option<(usize, u64)> {
+            let data = self.data;
+            let state = data[addr];
+            // (A one-transition node has the top bit set.)
+            Some(if state >> 7 == 1 {
+                let (input, input_len) = match state & 0b11_1111 {
+                    0 => (data[addr - 1], 1),
+                    i => (COMMON[usize::from(i) - 1], 0),
+                };
+                if input != byte {
+                    return None;
+                }
+                if state >> 6 == 0b11 {
+                    (addr - input_len - 1, 0)
+                } else {
+                    let sizes = data[addr - input_len - 1];
+                    let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+                    let at = addr - input_len - 1 - tsize;
+                    let output = if osize == 0 { 0 } else { self.output(at - osize, osize) };
+                    (self.target(at, tsize, at - osize), output)
+                }
+            } else {
+                let Node::Any {
+                    ntrans,
+                    inputs,
+                    index,
+                    deltas,
+                    tsize,
+                    end,
+                    ..
+                } = self.node(addr)
+                else {
+                    return None;
+                };
+                let i = self.transition(ntrans, inputs, index, byte)?;
+                let osize = self.osize(addr);
+                let output = if osize == 0 {
+                    0
+                } else {
+                    self.output(deltas - (i + 1) * osize, osize)
+                };
+                (self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end), output)
+            })
         }
 
         /// The output size of the many-transition node at `addr`.
@@ -1049,47 +1050,94 @@ mod lean {
         /// matching on its kind twice was most of a lookup.)
         #[inline]
         pub(super) fn contains(&self, key: &[u8]) -> bool {
-            let data = self.data;
             let mut addr = self.root;
             for &byte in key {
-                if addr == 0 {
-                    return false;
-                }
-                let state = data[addr];
-                if state >> 7 == 1 {
-                    // One transition.
-                    let (input, input_len) = match state & 0b11_1111 {
-                        0 => (data[addr - 1], 1),
-                        i => (COMMON[usize::from(i) - 1], 0),
-                    };
-                    if input != byte {
-                        return false;
-                    }
-                    addr = if state >> 6 == 0b11 {
-                        // The next node in the bytes.
-                        addr - input_len - 1
-                    } else {
-                        let sizes = data[addr - input_len - 1];
-                        let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
-                        let at = addr - input_len - 1 - tsize;
-                        self.target(at, tsize, at - osize)
-                    };
-                } else {
-                    let Some(target) = self.find_many(addr, state, byte) else {
-                        return false;
-                    };
-                    addr = target;
+                match self.next(addr, byte) {
+                    Some(target) => addr = target,
+                    None => return false,
                 }
             }
-            // The empty final node, or a many-transition node marked final.
-            addr == 0 || data[addr] >> 6 == 0b01
+            self.is_final_at(addr)
+        }
+
+        /// True if the node at `addr` is final: the empty final node, or a
+        /// many-transition node marked final (one-transition nodes never are).
+        #[inline(always)]
+        pub(super) fn is_final_at(&self, addr: usize) -> bool {
+            addr == 0 || self.data[addr] >> 6 == 0b01
+        }
+
+        /// The address of the node the node at `addr` goes to on `byte`, if
+        /// any ([`Fst::node`] and [`Fst::find`] in one, decoding only what
+        /// the transition needs).
+        #[inline(always)]
+        pub(super) fn next(&self, addr: usize, byte: u8) -> Option<usize> {
+            if addr == 0 {
+                return None;
+            }
+            let data = self.data;
+            let state = data[addr];
+            if state >> 7 == 0 {
+                return self.find_many(addr, state, byte);
+            }
+            // One transition.
+            let (input, input_len) = match state & 0b11_1111 {
+                0 => (data[addr - 1], 1),
+                i => (COMMON[usize::from(i) - 1], 0),
+            };
+            if input != byte {
+                return None;
+            }
+            Some(if state >> 6 == 0b11 {
+                // The next node in the bytes.
+                addr - input_len - 1
+            } else {
+                let sizes = data[addr - input_len - 1];
+                let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+                let at = addr - input_len - 1 - tsize;
+                self.target(at, tsize, at - osize)
+            })
+        }
+
+        /// Calls `visit(k, value)` for each prefix `key[..k]` that is a key
+        /// of the map, with its value ([`Fst::get`] of every prefix in one
+        /// walk down the key).
+        pub(super) fn prefix_values(&self, key: &[u8], mut visit: impl FnMut(usize, u64)) {
+            let data = self.data;
+            let mut addr = self.root;
+            let mut value = 0u64;
+            for k in 0..=key.len() {
+                if addr == 0 {
+                    // The empty final node: no output, no transitions.
+                    visit(k, value);
+                    return;
+                }
+                let state = data[addr];
+                if state >> 6 == 0b01 {
+                    if let Node::Any { end, .. } = self.node(addr) {
+                        let osize = self.osize(addr);
+                        visit(
+                            k,
+                            value.wrapping_add(if osize == 0 { 0 } else { self.output(end, osize) }),
+                        );
+                    }
+                }
+                let Some(&byte) = key.get(k) else {
+                    return;
+                };
+                let Some((target, output)) = self.step_with_output(addr, byte) else {
+                    return;
+                };
+                value = value.wrapping_add(output);
+                addr = target;
+            }
         }
 
         /// The target of the transition on `byte` of the many-transition
         /// node at `addr`, whose state byte is `state`, if it has one
         /// ([`Fst::node`] and [`Fst::find`] in one, decoding only what the
         /// transition needs).
-        #[inline]
+        #[inline(always)]
         fn find_many(&self, addr: usize, state: u8, byte: u8) -> Option<usize> {
             let data = self.data;
             let (ntrans, ntrans_len) = match state & 0b11_1111 {
@@ -1124,7 +1172,7 @@ mod lean {
     /// where they match; `(x - 0x01..01) & !x & 0x80..80` flags the zero
     /// bytes, exactly up to the first one (a borrow only flags bytes above a
     /// zero byte), which is the one wanted.
-    #[inline]
+    #[inline(always)]
     fn position(bytes: &[u8], byte: u8) -> Option<usize> {
         const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
         const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -1205,13 +1253,14 @@ mod lean {
             for set in sets {
                 assert!(same_as_the_crate(set.as_fst()) > 1000);
             }
-            assert!(same_as_the_crate(lex.freq.as_fst()) > 1000);
-            for (word, count) in lex.freq.stream().into_str_vec().unwrap().iter().step_by(3) {
+            let freq = fst::Map::new(super::super::FREQ).unwrap();
+            assert!(same_as_the_crate(freq.as_fst()) > 1000);
+            for (word, count) in freq.stream().into_str_vec().unwrap().iter().step_by(3) {
                 assert_eq!(lex.freq_lean.get(word.as_bytes()), Some(*count), "{word}");
                 let longer = format!("{word}q");
-                assert_eq!(lex.freq_lean.get(longer.as_bytes()), lex.freq.get(&longer), "{longer}");
+                assert_eq!(lex.freq_lean.get(longer.as_bytes()), freq.get(&longer), "{longer}");
                 let shorter = &word.as_bytes()[..word.len() - 1];
-                assert_eq!(lex.freq_lean.get(shorter), lex.freq.get(shorter), "{word}");
+                assert_eq!(lex.freq_lean.get(shorter), freq.get(shorter), "{word}");
             }
             // The lexicon's own readers are of the same bytes.
             let pairs = [
