@@ -161,7 +161,7 @@ fn lexicon() -> &'static Lexicon {
         // The bytes are our own build output, checked by tests/lexicon_data.rs.
         let set = |bytes: &'static [u8]| Set::new(bytes).expect("embedded lexicon is valid");
         // (The readers read the embedded bytes, which the sets hold whole.)
-        let lean = |bytes: &'static [u8]| lean::Fst::new(bytes, set(bytes).as_fst().root().addr());
+        let lean = |bytes: &'static [u8]| lean::Fst::new(bytes, set(bytes).as_fst().root().addr()).with_pairs();
         Lexicon {
             common_lean: lean(WORDS_COMMON),
             us_lean: lean(WORDS_US),
@@ -772,6 +772,22 @@ mod lean {
         /// Nodes with many transitions have an index (format version 2 and later).
         indexed: bool,
         root: usize,
+        /// Empty, or by the first two bytes of a key (see [`pair_slot`]):
+        /// 1 + the address of the node they lead to, or 0 if none does.
+        pairs: &'f [u32],
+    }
+
+    /// Bytes with a slot in a pair table: the letters a to z and the apostrophe.
+    const PAIR_BYTES: usize = 27;
+
+    /// The slot of `byte` in a pair table, if it has one.
+    #[inline(always)]
+    fn pair_slot(byte: u8) -> Option<usize> {
+        match byte {
+            b'a'..=b'z' => Some(usize::from(byte - b'a')),
+            b'\'' => Some(26),
+            _ => None,
+        }
     }
 
     /// A node: final or not, and its transitions.
@@ -811,6 +827,36 @@ mod lean {
                 data,
                 indexed: version >= 2,
                 root,
+                pairs: &[],
+            }
+        }
+
+        /// This reader with a table of the nodes two bytes below the root,
+        /// for [`Fst::contains`].
+        ///
+        /// Why: the nodes nearest the root have the most transitions (about
+        /// 20 in the common words, against 14 on average on a lookup's
+        /// path), so they cost the most to pass, and every lookup passes
+        /// them. The table (27 × 27 entries) is made once per process, and
+        /// kept for its life, as the embedded lexicon is.
+        pub(super) fn with_pairs(self) -> Fst<'f> {
+            let slots = (b'a'..=b'z').chain([b'\'']);
+            let mut pairs = vec![0u32; PAIR_BYTES * PAIR_BYTES];
+            for first in slots.clone() {
+                let Some(below) = self.next(self.root, first) else {
+                    continue;
+                };
+                for second in slots.clone() {
+                    if let (Some(i), Some(j), Some(addr)) =
+                        (pair_slot(first), pair_slot(second), self.next(below, second))
+                    {
+                        pairs[i * PAIR_BYTES + j] = u32::try_from(addr + 1).expect("an fst under 4 GB");
+                    }
+                }
+            }
+            Fst {
+                pairs: Box::leak(pairs.into_boxed_slice()),
+                ..self
             }
         }
 
@@ -1051,7 +1097,19 @@ mod lean {
         #[inline]
         pub(super) fn contains(&self, key: &[u8]) -> bool {
             let mut addr = self.root;
-            for &byte in key {
+            let mut rest = key;
+            if let [first, second, ..] = *key {
+                if let (Some(i), Some(j), false) = (pair_slot(first), pair_slot(second), self.pairs.is_empty()) {
+                    match self.pairs[i * PAIR_BYTES + j] {
+                        0 => return false,
+                        below => {
+                            addr = below as usize - 1;
+                            rest = &key[2..];
+                        }
+                    }
+                }
+            }
+            for &byte in rest {
                 match self.next(addr, byte) {
                     Some(target) => addr = target,
                     None => return false,
@@ -1270,6 +1328,16 @@ mod lean {
                 (&lex.names_lean, &lex.names),
             ];
             for (lean, set) in pairs {
+                // Every key of two slot bytes, alone and with a third byte (the pair table's part).
+                let slots: Vec<u8> = (b'a'..=b'z').chain([b'\'']).collect();
+                for &a in &slots {
+                    for &b in &slots {
+                        for key in [vec![a, b], vec![a, b, b'e'], vec![a, b, b's', b'h']] {
+                            assert_eq!(lean.contains(&key), set.contains(&key), "{key:?}");
+                        }
+                    }
+                    assert_eq!(lean.contains(&[a]), set.contains([a]), "{a}");
+                }
                 for word in set.stream().into_strs().unwrap().iter().step_by(7) {
                     assert!(lean.contains(word.as_bytes()), "{word}");
                     let longer = format!("{word}q");
