@@ -174,7 +174,8 @@ fn lexicon() -> &'static Lexicon {
                     .as_fst()
                     .root()
                     .addr(),
-            ),
+            )
+            .with_output_pairs(),
             common: set(WORDS_COMMON),
             common_reversed: set(WORDS_COMMON_REVERSED),
             us_reversed: set(WORDS_US_REVERSED),
@@ -775,6 +776,9 @@ mod lean {
         /// Empty, or by the first two bytes of a key (see [`pair_slot`]):
         /// 1 + the address of the node they lead to, or 0 if none does.
         pairs: &'f [u32],
+        /// For a map with a pair table: the sum of the outputs on the way
+        /// to each of its nodes.
+        pair_outputs: &'f [u64],
     }
 
     /// Bytes with a slot in a pair table: the letters a to z and the apostrophe.
@@ -828,6 +832,7 @@ mod lean {
                 indexed: version >= 2,
                 root,
                 pairs: &[],
+                pair_outputs: &[],
             }
         }
 
@@ -856,6 +861,31 @@ mod lean {
             }
             Fst {
                 pairs: Box::leak(pairs.into_boxed_slice()),
+                ..self
+            }
+        }
+
+        /// [`Fst::with_pairs`] for a map, for [`Fst::get`]: with the outputs
+        /// on the way to each node of the table.
+        pub(super) fn with_output_pairs(self) -> Fst<'f> {
+            let slots = (b'a'..=b'z').chain([b'\'']);
+            let mut pairs = vec![0u32; PAIR_BYTES * PAIR_BYTES];
+            let mut outputs = vec![0u64; PAIR_BYTES * PAIR_BYTES];
+            for first in slots.clone() {
+                let Some((below, first_output)) = self.step_with_output(self.root, first) else {
+                    continue;
+                };
+                for second in slots.clone() {
+                    let reached = (below != 0).then(|| self.step_with_output(below, second)).flatten();
+                    if let (Some(i), Some(j), Some((addr, output))) = (pair_slot(first), pair_slot(second), reached) {
+                        pairs[i * PAIR_BYTES + j] = u32::try_from(addr + 1).expect("an fst under 4 GB");
+                        outputs[i * PAIR_BYTES + j] = first_output.wrapping_add(output);
+                    }
+                }
+            }
+            Fst {
+                pairs: Box::leak(pairs.into_boxed_slice()),
+                pair_outputs: Box::leak(outputs.into_boxed_slice()),
                 ..self
             }
         }
@@ -1017,7 +1047,21 @@ mod lean {
         pub(super) fn get(&self, key: &[u8]) -> Option<u64> {
             let mut addr = self.root;
             let mut value = 0u64;
-            for &byte in key {
+            let mut rest = key;
+            if let [first, second, ..] = *key {
+                if let (Some(i), Some(j), false) = (pair_slot(first), pair_slot(second), self.pair_outputs.is_empty()) {
+                    let at = i * PAIR_BYTES + j;
+                    match self.pairs[at] {
+                        0 => return None,
+                        below => {
+                            addr = below as usize - 1;
+                            value = self.pair_outputs[at];
+                            rest = &key[2..];
+                        }
+                    }
+                }
+            }
+            for &byte in rest {
                 if addr == 0 {
                     return None;
                 }
@@ -1313,6 +1357,14 @@ mod lean {
             }
             let freq = fst::Map::new(super::super::FREQ).unwrap();
             assert!(same_as_the_crate(freq.as_fst()) > 1000);
+            // Every key of two slot bytes, alone and longer (the pair table's part).
+            for a in (b'a'..=b'z').chain([b'\'']) {
+                for b in (b'a'..=b'z').chain([b'\'']) {
+                    for key in [vec![a, b], vec![a, b, b'e'], vec![a, b, b'o', b'u', b't']] {
+                        assert_eq!(lex.freq_lean.get(&key), freq.get(&key), "{key:?}");
+                    }
+                }
+            }
             for (word, count) in freq.stream().into_str_vec().unwrap().iter().step_by(3) {
                 assert_eq!(lex.freq_lean.get(word.as_bytes()), Some(*count), "{word}");
                 let longer = format!("{word}q");
