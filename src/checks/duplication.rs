@@ -958,7 +958,7 @@ impl BodyWords {
             .reserve(alignment.sentences.iter().map(|s| s.tokens.len()).sum());
         body.sentence_starts.reserve(alignment.sentences.len());
         // The id of a word token by the address of its folded form: the word
-        // cache hands the same `Arc` to every occurrence of a word, and equal
+        // cache hands the same `Rc` to every occurrence of a word, and equal
         // addresses (all tokens are alive) mean equal words, so a repeated
         // word is not hashed again. Direct-mapped: a clash only costs a lookup.
         let mut by_address = [(0usize, 0u32); 1024];
@@ -972,7 +972,7 @@ impl BodyWords {
             body.sentence_starts.push(body.words.len());
             for t in &sentence.tokens {
                 if let TokenKind::Word = t.kind {
-                    let address = std::sync::Arc::as_ptr(&t.folded) as *const u8 as usize;
+                    let address = std::rc::Rc::as_ptr(&t.folded) as *const u8 as usize;
                     let slot = &mut by_address[(address >> 4) % 1024];
                     let id = if slot.0 == address {
                         slot.1

@@ -61,8 +61,8 @@ pub fn stem(folded: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct WordInfo {
     /// The word [`fold`]ed.
-    pub folded: std::sync::Arc<str>,
-    pub stem: std::sync::Arc<str>,
+    pub folded: std::rc::Rc<str>,
+    pub stem: std::rc::Rc<str>,
     pub stop: bool,
     pub number: Option<Number>,
     /// [`numbers::multiplier`] of the folded word ("million").
@@ -181,13 +181,20 @@ fn word_info_uncached(word: &str) -> WordInfo {
 
 /// [`word_info`] of a word whose [`fold`] is `folded`.
 fn word_info_of_folded(folded: String) -> WordInfo {
-    let folded = folded.as_str();
+    let stem = stem(&folded);
+    let stop = stopwords::is_stopword(&folded);
+    let number = numbers::parse(&folded);
+    let multiplier = numbers::multiplier(&folded);
+    let folded: std::rc::Rc<str> = folded.into();
+    // A word that is its own stem ("the", "said") shares one string: one
+    // allocation, and a token's two counts in one cache line.
+    let stem = if *stem == *folded { folded.clone() } else { stem.into() };
     WordInfo {
-        folded: folded.into(),
-        stem: stem(folded).into(),
-        stop: stopwords::is_stopword(folded),
-        number: numbers::parse(folded),
-        multiplier: numbers::multiplier(folded),
+        folded,
+        stem,
+        stop,
+        number,
+        multiplier,
     }
 }
 

@@ -20,12 +20,14 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    /// Lowercased, apostrophes folded.
     /// Lower-cased, apostrophes folded (shared with the per-thread word cache).
-    pub folded: std::sync::Arc<str>,
+    /// `Rc`, not `Arc`: tokens never leave the thread that made them (the
+    /// compiler holds to it), and every token clones and drops two of these,
+    /// which with atomic counts was two locked instructions each.
+    pub folded: std::rc::Rc<str>,
     /// Stem for words; the canonical number key ("#2000", "#3.5%") for
     /// numbers, so both match across spellings in the alignment index.
-    pub stem: std::sync::Arc<str>,
+    pub stem: std::rc::Rc<str>,
     /// A function word that carries no content.
     pub stop: bool,
     /// Written right after a hyphen with no space: the "Nazis" of "neo-Nazis".
@@ -91,7 +93,7 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
         // words, folded and all, come from the per-thread cache.
         let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
         let (folded, number, multiplier, cached) = if digits {
-            let folded: std::sync::Arc<str> = super::fold(word).into();
+            let folded: std::rc::Rc<str> = super::fold(word).into();
             let number = numbers::parse(&folded);
             let multiplier = numbers::multiplier(&folded);
             (folded, number, multiplier, None)
