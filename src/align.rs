@@ -22,7 +22,6 @@ use crate::text::{tokenize, Token};
 // measurable share of the run; no key comes from an attacker who could
 // gain by collisions more than the input's size already gives.
 use rustc_hash::FxHashMap as HashMap;
-use std::rc::Rc;
 
 /// BM25 parameters (the usual ones).
 const BM25_K1: f64 = 1.2;
@@ -115,7 +114,7 @@ pub struct Alignment {
 #[derive(Debug, Default)]
 struct Index {
     /// Content stems to term ids; the keys share the tokens' stems.
-    terms: HashMap<Rc<str>, u32>,
+    terms: HashMap<crate::text::Shared, u32>,
     /// Per term `t`: `postings[posting_starts[t]..posting_starts[t + 1]]`
     /// are its (sentence, term frequency), by sentence. One flat array
     /// instead of a growing vector per term.

@@ -972,7 +972,7 @@ impl BodyWords {
             body.sentence_starts.push(body.words.len());
             for t in &sentence.tokens {
                 if let TokenKind::Word = t.kind {
-                    let address = std::rc::Rc::as_ptr(&t.folded) as *const u8 as usize;
+                    let address = t.folded.as_ptr() as usize;
                     let slot = &mut by_address[(address >> 4) % 1024];
                     let id = if slot.0 == address {
                         slot.1

@@ -17,7 +17,7 @@ pub mod words;
 
 pub use numbers::Number;
 pub use sentences::split_sentences;
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, Shared, Token, TokenKind};
 pub use word_index::WordIndex;
 
 /// Lowercases and folds typographic apostrophes and quotes so that
@@ -61,8 +61,8 @@ pub fn stem(folded: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct WordInfo {
     /// The word [`fold`]ed.
-    pub folded: std::rc::Rc<str>,
-    pub stem: std::rc::Rc<str>,
+    pub folded: tokens::Shared,
+    pub stem: tokens::Shared,
     pub stop: bool,
     pub number: Option<Number>,
     /// [`numbers::multiplier`] of the folded word ("million").
@@ -185,7 +185,7 @@ fn word_info_of_folded(folded: String) -> WordInfo {
     let stop = stopwords::is_stopword(&folded);
     let number = numbers::parse(&folded);
     let multiplier = numbers::multiplier(&folded);
-    let folded: std::rc::Rc<str> = folded.into();
+    let folded: tokens::Shared = folded.into();
     // A word that is its own stem ("the", "said") shares one string: one
     // allocation, and a token's two counts in one cache line.
     let stem = if *stem == *folded { folded.clone() } else { stem.into() };
