@@ -67,6 +67,8 @@ pub struct WordInfo {
     pub number: Option<Number>,
     /// [`numbers::multiplier`] of the folded word ("million").
     pub multiplier: Option<f64>,
+    /// A clitic the tokenizer makes a function word when written apart ("'s", "n't").
+    pub clitic: bool,
 }
 
 /// Distinct words remembered per thread before the cache starts over:
@@ -185,6 +187,7 @@ fn word_info_of_folded(folded: String) -> WordInfo {
     let stop = stopwords::is_stopword(&folded);
     let number = numbers::parse(&folded);
     let multiplier = numbers::multiplier(&folded);
+    let clitic = tokens::is_clitic(&folded);
     let folded: tokens::Shared = folded.into();
     // A word that is its own stem ("the", "said") shares one string: one
     // allocation, and a token's two counts in one cache line.
@@ -195,6 +198,7 @@ fn word_info_of_folded(folded: String) -> WordInfo {
         stop,
         number,
         multiplier,
+        clitic,
     }
 }
 
@@ -217,6 +221,7 @@ mod tests {
             "Putin’s",
             "militaries",
             "million",
+            "n't",
             "3rd",
             long.as_str(),
             "The",
@@ -228,9 +233,17 @@ mod tests {
                     &cached.stem,
                     cached.stop,
                     &cached.number,
-                    cached.multiplier
+                    cached.multiplier,
+                    cached.clitic
                 ),
-                (&fresh.folded, &fresh.stem, fresh.stop, &fresh.number, fresh.multiplier),
+                (
+                    &fresh.folded,
+                    &fresh.stem,
+                    fresh.stop,
+                    &fresh.number,
+                    fresh.multiplier,
+                    fresh.clitic
+                ),
                 "{word}"
             );
         }

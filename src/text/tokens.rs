@@ -142,6 +142,12 @@ fn split_clitic(text: &str, word_start: usize, folded: &str) -> bool {
     }
 }
 
+/// True for the words [`split_clitic`] can hold for (it is false for any
+/// other): what the word cache keeps, so that most tokens skip the test.
+pub(super) fn is_clitic(folded: &str) -> bool {
+    matches!(folded, "s" | "re" | "ve" | "ll" | "m" | "d" | "n't" | "n’t")
+}
+
 /// Tokenizes `text[start..end]`; offsets in the tokens are into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let slice = &text[start..end];
@@ -158,6 +164,10 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
         // Digits are parsed afresh (numbers are too many to remember);
         // words, folded and all, come from the per-thread cache.
         let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
+        // word, matched on its bytes: no character is decoded.
+        let before = &text.as_bytes()[..word_start];
+        let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
         let (folded, number, multiplier, cached) = if digits {
             let folded: Shared = super::fold(word).into();
             let number = numbers::parse(&folded);
@@ -165,12 +175,24 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
             (folded, number, multiplier, None)
         } else {
             let info = cache.info(word);
+            if info.number.is_none() && info.multiplier.is_none() {
+                // A word that is no number (almost every token): nothing
+                // below applies but the clitic test, which the cache has
+                // narrowed to the few words it can hold for.
+                let stop = info.stop || (info.clitic && split_clitic(text, word_start, &info.folded));
+                tokens.push(Token {
+                    start: word_start,
+                    end: word_end,
+                    kind: TokenKind::Word,
+                    folded: info.folded,
+                    stem: info.stem,
+                    stop,
+                    after_hyphen,
+                });
+                return;
+            }
             (info.folded, info.number, info.multiplier, Some((info.stem, info.stop)))
         };
-        // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
-        // word, matched on its bytes: no character is decoded.
-        let before = &text.as_bytes()[..word_start];
-        let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
         if let Some(mult) = multiplier {
             // "1.2 million": fold the multiplier into the number before it.
             if let Some(prev) = tokens.last_mut() {
