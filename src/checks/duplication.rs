@@ -706,13 +706,14 @@ fn duplicate_units(
 
 /// True when the body writes `stem` capitalised inside a sentence: a name,
 /// even when the summary is all lower case (as some model outputs are).
-fn body_capitalises(alignment: &Alignment, text: &str, stem: &str) -> bool {
+fn body_capitalises(alignment: &Alignment, text: &str, stem: &crate::text::Shared) -> bool {
+    // Stems compared inline (most differ in length), not by `memcmp`.
     alignment.sentences_with(stem).any(|s| {
         alignment.sentences[s]
             .tokens
             .iter()
             .skip(1)
-            .any(|t| &*t.stem == stem && t.is_capitalized(text))
+            .any(|t| t.stem == *stem && t.is_capitalized(text))
     })
 }
 
