@@ -17,7 +17,9 @@
 
 use crate::document::Document;
 use crate::text::distance::Pattern;
-use crate::text::{tokenize, Token};
+use crate::text::{tokenize, Shared, Token};
+use std::borrow::Borrow;
+use std::hash::Hash;
 // Fx hashing: keys are short stems and small integers, and SipHash was a
 // measurable share of the run; no key comes from an attacker who could
 // gain by collisions more than the input's size already gives.
@@ -114,7 +116,7 @@ pub struct Alignment {
 #[derive(Debug, Default)]
 struct Index {
     /// Content stems to term ids; the keys share the tokens' stems.
-    terms: HashMap<crate::text::Shared, u32>,
+    terms: HashMap<Shared, u32>,
     /// Per term `t`: `postings[posting_starts[t]..posting_starts[t + 1]]`
     /// are its (sentence, term frequency), by sentence. One flat array
     /// instead of a growing vector per term.
@@ -184,7 +186,7 @@ impl Index {
             terms.clear();
             for token in sentence.tokens.iter().filter(|t| t.is_content()) {
                 // Look up before inserting: most stems are already known.
-                let term = match index.terms.get(token.stem.as_ref()) {
+                let term = match index.terms.get(&token.stem) {
                     Some(&term) => term,
                     None => {
                         let term = index.terms.len() as u32;
@@ -272,11 +274,19 @@ impl Index {
         &self.sentence_bigrams[self.bigram_starts[s] as usize..self.bigram_starts[s + 1] as usize]
     }
 
-    fn term(&self, stem: &str) -> Option<u32> {
+    /// The term of a stem: by a token's [`Shared`] stem (compared inline)
+    /// or by a `str`.
+    fn term<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> Option<u32>
+    where
+        Shared: Borrow<Q>,
+    {
         self.terms.get(stem).copied()
     }
 
-    fn weight(&self, stem: &str) -> f64 {
+    fn weight<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> f64
+    where
+        Shared: Borrow<Q>,
+    {
         self.term(stem).map_or(self.unknown_idf, |t| self.idf[t as usize])
     }
 
@@ -349,12 +359,18 @@ pub fn align(doc: &Document) -> Alignment {
 
 impl Alignment {
     /// Rarity weight of a stem in this body.
-    pub fn weight(&self, stem: &str) -> f64 {
+    pub fn weight<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> f64
+    where
+        Shared: Borrow<Q>,
+    {
         self.index.weight(stem)
     }
 
     /// Sentences (indexes) whose content contains `stem`.
-    pub fn sentences_with(&self, stem: &str) -> impl Iterator<Item = usize> + '_ {
+    pub fn sentences_with<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> impl Iterator<Item = usize> + '_
+    where
+        Shared: Borrow<Q>,
+    {
         self.index
             .term(stem)
             .into_iter()
@@ -363,14 +379,20 @@ impl Alignment {
 
     /// True when body sentence `s` (an index into `sentences`) has a
     /// content word of stem `stem`.
-    pub fn sentence_has(&self, s: usize, stem: &str) -> bool {
+    pub fn sentence_has<Q: Hash + Eq + ?Sized>(&self, s: usize, stem: &Q) -> bool
+    where
+        Shared: Borrow<Q>,
+    {
         self.index
             .term(stem)
             .is_some_and(|t| self.index.sentence_terms(s).binary_search(&t).is_ok())
     }
 
     /// True when some body sentence contains `stem`.
-    pub fn body_has(&self, stem: &str) -> bool {
+    pub fn body_has<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
+    where
+        Shared: Borrow<Q>,
+    {
         self.index.term(stem).is_some()
     }
 
