@@ -292,7 +292,9 @@ impl Index {
 
     /// BM25 scores of the sentences sharing a term with `terms`, best first.
     fn candidates(&self, terms: &[u32], limit: usize) -> Vec<(usize, f64)> {
-        let mut scores: HashMap<u32, f64> = HashMap::default();
+        // By sentence in a vector: a body has few sentences, and a map
+        // took a hash and a probe per posting (and grew from empty per unit).
+        let mut scores: Vec<Option<f64>> = vec![None; self.sentence_len.len()];
         for &term in terms {
             let idf = self.idf[term as usize];
             for &(sentence, tf) in self.postings(term) {
@@ -300,10 +302,14 @@ impl Index {
                 let len = self.sentence_len[sentence as usize] as f64;
                 let score =
                     idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.average_len));
-                *scores.entry(sentence).or_default() += score;
+                *scores[sentence as usize].get_or_insert(0.0) += score;
             }
         }
-        let mut ranked: Vec<(usize, f64)> = scores.into_iter().map(|(s, v)| (s as usize, v)).collect();
+        let mut ranked: Vec<(usize, f64)> = scores
+            .into_iter()
+            .enumerate()
+            .filter_map(|(s, v)| v.map(|v| (s, v)))
+            .collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
         ranked
