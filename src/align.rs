@@ -17,12 +17,13 @@
 
 use crate::document::Document;
 use crate::text::distance::Pattern;
-use crate::text::{tokenize, Token};
+use crate::text::{tokenize, Shared, Token};
+use std::borrow::Borrow;
+use std::hash::Hash;
 // Fx hashing: keys are short stems and small integers, and SipHash was a
 // measurable share of the run; no key comes from an attacker who could
 // gain by collisions more than the input's size already gives.
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Arc;
 
 /// BM25 parameters (the usual ones).
 const BM25_K1: f64 = 1.2;
@@ -115,7 +116,7 @@ pub struct Alignment {
 #[derive(Debug, Default)]
 struct Index {
     /// Content stems to term ids; the keys share the tokens' stems.
-    terms: HashMap<Arc<str>, u32>,
+    terms: HashMap<Shared, u32>,
     /// Per term `t`: `postings[posting_starts[t]..posting_starts[t + 1]]`
     /// are its (sentence, term frequency), by sentence. One flat array
     /// instead of a growing vector per term.
@@ -185,7 +186,7 @@ impl Index {
             terms.clear();
             for token in sentence.tokens.iter().filter(|t| t.is_content()) {
                 // Look up before inserting: most stems are already known.
-                let term = match index.terms.get(token.stem.as_ref()) {
+                let term = match index.terms.get(&token.stem) {
                     Some(&term) => term,
                     None => {
                         let term = index.terms.len() as u32;
@@ -273,17 +274,27 @@ impl Index {
         &self.sentence_bigrams[self.bigram_starts[s] as usize..self.bigram_starts[s + 1] as usize]
     }
 
-    fn term(&self, stem: &str) -> Option<u32> {
+    /// The term of a stem: by a token's [`Shared`] stem (compared inline)
+    /// or by a `str`.
+    fn term<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> Option<u32>
+    where
+        Shared: Borrow<Q>,
+    {
         self.terms.get(stem).copied()
     }
 
-    fn weight(&self, stem: &str) -> f64 {
+    fn weight<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> f64
+    where
+        Shared: Borrow<Q>,
+    {
         self.term(stem).map_or(self.unknown_idf, |t| self.idf[t as usize])
     }
 
     /// BM25 scores of the sentences sharing a term with `terms`, best first.
     fn candidates(&self, terms: &[u32], limit: usize) -> Vec<(usize, f64)> {
-        let mut scores: HashMap<u32, f64> = HashMap::default();
+        // By sentence in a vector: a body has few sentences, and a map
+        // took a hash and a probe per posting (and grew from empty per unit).
+        let mut scores: Vec<Option<f64>> = vec![None; self.sentence_len.len()];
         for &term in terms {
             let idf = self.idf[term as usize];
             for &(sentence, tf) in self.postings(term) {
@@ -291,10 +302,14 @@ impl Index {
                 let len = self.sentence_len[sentence as usize] as f64;
                 let score =
                     idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.average_len));
-                *scores.entry(sentence).or_default() += score;
+                *scores[sentence as usize].get_or_insert(0.0) += score;
             }
         }
-        let mut ranked: Vec<(usize, f64)> = scores.into_iter().map(|(s, v)| (s as usize, v)).collect();
+        let mut ranked: Vec<(usize, f64)> = scores
+            .into_iter()
+            .enumerate()
+            .filter_map(|(s, v)| v.map(|v| (s, v)))
+            .collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
         ranked
@@ -350,12 +365,18 @@ pub fn align(doc: &Document) -> Alignment {
 
 impl Alignment {
     /// Rarity weight of a stem in this body.
-    pub fn weight(&self, stem: &str) -> f64 {
+    pub fn weight<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> f64
+    where
+        Shared: Borrow<Q>,
+    {
         self.index.weight(stem)
     }
 
     /// Sentences (indexes) whose content contains `stem`.
-    pub fn sentences_with(&self, stem: &str) -> impl Iterator<Item = usize> + '_ {
+    pub fn sentences_with<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> impl Iterator<Item = usize> + '_
+    where
+        Shared: Borrow<Q>,
+    {
         self.index
             .term(stem)
             .into_iter()
@@ -364,14 +385,20 @@ impl Alignment {
 
     /// True when body sentence `s` (an index into `sentences`) has a
     /// content word of stem `stem`.
-    pub fn sentence_has(&self, s: usize, stem: &str) -> bool {
+    pub fn sentence_has<Q: Hash + Eq + ?Sized>(&self, s: usize, stem: &Q) -> bool
+    where
+        Shared: Borrow<Q>,
+    {
         self.index
             .term(stem)
             .is_some_and(|t| self.index.sentence_terms(s).binary_search(&t).is_ok())
     }
 
     /// True when some body sentence contains `stem`.
-    pub fn body_has(&self, stem: &str) -> bool {
+    pub fn body_has<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
+    where
+        Shared: Borrow<Q>,
+    {
         self.index.term(stem).is_some()
     }
 

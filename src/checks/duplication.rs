@@ -706,13 +706,14 @@ fn duplicate_units(
 
 /// True when the body writes `stem` capitalised inside a sentence: a name,
 /// even when the summary is all lower case (as some model outputs are).
-fn body_capitalises(alignment: &Alignment, text: &str, stem: &str) -> bool {
+fn body_capitalises(alignment: &Alignment, text: &str, stem: &crate::text::Shared) -> bool {
+    // Stems compared inline (most differ in length), not by `memcmp`.
     alignment.sentences_with(stem).any(|s| {
         alignment.sentences[s]
             .tokens
             .iter()
             .skip(1)
-            .any(|t| &*t.stem == stem && t.is_capitalized(text))
+            .any(|t| t.stem == *stem && t.is_capitalized(text))
     })
 }
 
@@ -958,7 +959,7 @@ impl BodyWords {
             .reserve(alignment.sentences.iter().map(|s| s.tokens.len()).sum());
         body.sentence_starts.reserve(alignment.sentences.len());
         // The id of a word token by the address of its folded form: the word
-        // cache hands the same `Arc` to every occurrence of a word, and equal
+        // cache hands the same `Rc` to every occurrence of a word, and equal
         // addresses (all tokens are alive) mean equal words, so a repeated
         // word is not hashed again. Direct-mapped: a clash only costs a lookup.
         let mut by_address = [(0usize, 0u32); 1024];
@@ -972,7 +973,7 @@ impl BodyWords {
             body.sentence_starts.push(body.words.len());
             for t in &sentence.tokens {
                 if let TokenKind::Word = t.kind {
-                    let address = std::sync::Arc::as_ptr(&t.folded) as *const u8 as usize;
+                    let address = t.folded.as_ptr() as usize;
                     let slot = &mut by_address[(address >> 4) % 1024];
                     let id = if slot.0 == address {
                         slot.1

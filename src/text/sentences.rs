@@ -114,8 +114,17 @@ fn ends_sentence(before: &str, terminator: char, run_len: usize, all_dots: bool,
         .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
         .next()
         .unwrap_or("");
-    let last_folded = fold(last_word);
-    if ABBREVIATIONS.binary_search(&last_folded.as_str()).is_ok() {
+    let abbreviation = if last_word.is_ascii() {
+        // Folded byte by byte as it is compared (ASCII lower case, '`' as
+        // '\''), not into a new string for every full stop.
+        let folded = |b: u8| if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
+        ABBREVIATIONS
+            .binary_search_by(|a| a.bytes().cmp(last_word.bytes().map(folded)))
+            .is_ok()
+    } else {
+        ABBREVIATIONS.binary_search(&fold(last_word).as_str()).is_ok()
+    };
+    if abbreviation {
         return false;
     }
     let letters = last_word.chars().filter(|c| c.is_alphabetic()).count();
@@ -156,6 +165,16 @@ mod tests {
         assert_eq!(
             split("Mr. Smith met J. R. Tolkien in St. Louis. They talked."),
             ["Mr. Smith met J. R. Tolkien in St. Louis.", "They talked."]
+        );
+        // Whatever the case, and written with other characters.
+        assert_eq!(
+            split("MR. Smith and GOV. Lee met Ph.D. Students. Sept. Rains came. Café. Then."),
+            [
+                "MR. Smith and GOV. Lee met Ph.D. Students.",
+                "Sept. Rains came.",
+                "Café.",
+                "Then."
+            ]
         );
     }
 

@@ -14,18 +14,86 @@ pub enum TokenKind {
     Number(Number),
 }
 
+/// A token's folded form or stem: a string shared with the per-thread
+/// word cache (every token of a word holds the same one), read as a `str`.
+///
+/// `Rc`, not `Arc`: tokens never leave the thread that made them (the
+/// compiler holds to it), and every token clones and drops two of these,
+/// which with atomic counts was two locked instructions each. Compared
+/// inline: the checks compare stems pairwise (unit words against source
+/// words), and `str`'s equality called `memcmp` for every pair of equal
+/// length.
+#[derive(Clone, Debug, Eq)]
+pub struct Shared(std::rc::Rc<str>);
+
+impl Shared {
+    /// The string's address: the same for the tokens of one word the word
+    /// cache gave (and for no two different strings alive together).
+    pub fn as_ptr(&self) -> *const u8 {
+        self.0.as_ptr()
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Shared {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// (So that a map keyed by these is looked up by `&str`.)
+impl std::borrow::Borrow<str> for Shared {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Hashed as the `str` is, as `Borrow` requires.
+impl std::hash::Hash for Shared {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl PartialEq for Shared {
+    #[inline]
+    fn eq(&self, other: &Shared) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        // Most pairs differ in length or in the first bytes.
+        a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.iter().zip(b).all(|(x, y)| x == y))
+    }
+}
+
+impl From<String> for Shared {
+    fn from(s: String) -> Shared {
+        Shared(s.into())
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(s: &str) -> Shared {
+        Shared(s.into())
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Token {
     /// Byte offsets into the text given to [`tokenize`].
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    /// Lowercased, apostrophes folded.
     /// Lower-cased, apostrophes folded (shared with the per-thread word cache).
-    pub folded: std::sync::Arc<str>,
+    pub folded: Shared,
     /// Stem for words; the canonical number key ("#2000", "#3.5%") for
     /// numbers, so both match across spellings in the alignment index.
-    pub stem: std::sync::Arc<str>,
+    pub stem: Shared,
     /// A function word that carries no content.
     pub stop: bool,
     /// Written right after a hyphen with no space: the "Nazis" of "neo-Nazis".
@@ -74,6 +142,12 @@ fn split_clitic(text: &str, word_start: usize, folded: &str) -> bool {
     }
 }
 
+/// True for the words [`split_clitic`] can hold for (it is false for any
+/// other): what the word cache keeps, so that most tokens skip the test.
+pub(super) fn is_clitic(folded: &str) -> bool {
+    matches!(folded, "s" | "re" | "ve" | "ll" | "m" | "d" | "n't" | "n’t")
+}
+
 /// Tokenizes `text[start..end]`; offsets in the tokens are into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let slice = &text[start..end];
@@ -90,19 +164,35 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
         // Digits are parsed afresh (numbers are too many to remember);
         // words, folded and all, come from the per-thread cache.
         let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
+        // word, matched on its bytes: no character is decoded.
+        let before = &text.as_bytes()[..word_start];
+        let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
         let (folded, number, multiplier, cached) = if digits {
-            let folded: std::sync::Arc<str> = super::fold(word).into();
+            let folded: Shared = super::fold(word).into();
             let number = numbers::parse(&folded);
             let multiplier = numbers::multiplier(&folded);
             (folded, number, multiplier, None)
         } else {
             let info = cache.info(word);
+            if info.number.is_none() && info.multiplier.is_none() {
+                // A word that is no number (almost every token): nothing
+                // below applies but the clitic test, which the cache has
+                // narrowed to the few words it can hold for.
+                let stop = info.stop || (info.clitic && split_clitic(text, word_start, &info.folded));
+                tokens.push(Token {
+                    start: word_start,
+                    end: word_end,
+                    kind: TokenKind::Word,
+                    folded: info.folded,
+                    stem: info.stem,
+                    stop,
+                    after_hyphen,
+                });
+                return;
+            }
             (info.folded, info.number, info.multiplier, Some((info.stem, info.stop)))
         };
-        // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
-        // word, matched on its bytes: no character is decoded.
-        let before = &text.as_bytes()[..word_start];
-        let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
         if let Some(mult) = multiplier {
             // "1.2 million": fold the multiplier into the number before it.
             if let Some(prev) = tokens.last_mut() {
@@ -161,6 +251,26 @@ mod tests {
             .iter()
             .map(|t| t.text(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn shared_strings_compare_and_hash_as_their_text() {
+        use std::hash::BuildHasher;
+        let words = [
+            "", "a", "b", "ab", "ba", "abc", "abd", "militari", "militarx", "café", "cafe",
+        ];
+        let state = rustc_hash::FxBuildHasher;
+        for a in words {
+            let shared = Shared::from(a);
+            assert_eq!(shared, shared.clone());
+            assert_eq!(state.hash_one(&shared), state.hash_one(a));
+            for b in words {
+                assert_eq!(Shared::from(a) == Shared::from(b), a == b, "{a:?} {b:?}");
+            }
+        }
+        let mut map = rustc_hash::FxHashMap::default();
+        map.insert(Shared::from("stem"), 1);
+        assert_eq!(map.get("stem"), Some(&1));
     }
 
     #[test]

@@ -480,12 +480,44 @@ pub fn number_word(folded: &str) -> Option<f64> {
     }
 }
 
+/// A bit (of 4096) for a word of `len` bytes from `first` to `last`.
+const fn date_bit(len: usize, first: u8, last: u8) -> usize {
+    let sketch = (len as u32) ^ ((first as u32) << 8) ^ ((last as u32) << 16);
+    (sketch.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// A one-hash Bloom filter over the words [`date_name`] looks up: each
+/// name, and each day's name with an "s". A word without its bit is none
+/// of them: most words are told so without a scan of [`DATES`].
+static DATE_FILTER: [u64; 64] = {
+    let mut bits = [0u64; 64];
+    let mut i = 0;
+    while i < DATES.len() {
+        let k = DATES[i].0.as_bytes();
+        let n = k.len();
+        let bit = date_bit(n, k[0], k[n - 1]);
+        bits[bit / 64] |= 1 << (bit % 64);
+        if n >= 3 && k[n - 3] == b'd' && k[n - 2] == b'a' && k[n - 1] == b'y' {
+            let bit = date_bit(n + 1, k[0], b's');
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
 /// The canonical month or weekday named by a folded word. "May" and
 /// "March" are left out: as words they are far more often a verb.
 pub fn date_name(folded: &str) -> Option<&'static str> {
     let w = folded.trim_end_matches('.');
     // Every name is 3 to 9 letters ("sundays" is 7): most words end here.
     if !(3..=10).contains(&w.len()) {
+        return None;
+    }
+    // Nor, for most words, do its length and first and last letters fit a name.
+    let b = w.as_bytes();
+    let bit = date_bit(b.len(), b[0], b[b.len() - 1]);
+    if DATE_FILTER[bit / 64] & (1 << (bit % 64)) == 0 {
         return None;
     }
     let found = DATES.iter().find(|(k, _)| *k == w).map(|(_, v)| *v);
@@ -626,6 +658,12 @@ mod tests {
     #[test]
     fn dates_and_hedges() {
         assert_eq!(date_name("oct."), Some("october"));
+        for (key, name) in DATES {
+            assert_eq!(date_name(key), Some(*name), "{key}");
+            if key.ends_with("day") {
+                assert_eq!(date_name(&format!("{key}s")), Some(*name), "{key}s");
+            }
+        }
         assert_eq!(date_name("may"), None);
         let t = toks("is expected to announce");
         assert!(hedge(&t, 1));
