@@ -947,34 +947,40 @@ mod lean {
                     };
                     Node::One { input, target }
                 }
-                _ => {
-                    let is_final = state & 0b0100_0000 != 0;
-                    let (ntrans, ntrans_len) = match state & 0b11_1111 {
-                        0 => match data[addr - 1] {
-                            // (1 is never stored: one transition is in the state byte.)
-                            1 => (256, 1),
-                            n => (usize::from(n), 1),
-                        },
-                        n => (usize::from(n), 0),
-                    };
-                    let sizes = data[addr - ntrans_len - 1];
-                    let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
-                    let indexed = self.indexed && ntrans > INDEX_THRESHOLD;
-                    let index_size = if indexed { 256 } else { 0 };
-                    let top = addr - ntrans_len - 1 - index_size;
-                    let inputs = top - ntrans;
-                    let deltas = inputs - ntrans * tsize;
-                    let end = deltas - ntrans * osize - if is_final { osize } else { 0 };
-                    Node::Any {
-                        is_final,
-                        ntrans,
-                        inputs,
-                        index: indexed.then_some(top),
-                        deltas,
-                        tsize,
-                        end,
-                    }
-                }
+                _ => self.many(addr, state),
+            }
+        }
+
+        /// The many-transition node at `addr`, whose state byte is `state`:
+        /// where its inputs, index, targets and outputs lie.
+        #[inline(always)]
+        fn many(&self, addr: usize, state: u8) -> Node {
+            let data = self.data;
+            let is_final = state & 0b0100_0000 != 0;
+            let (ntrans, ntrans_len) = match state & 0b11_1111 {
+                0 => match data[addr - 1] {
+                    // (1 is never stored: one transition is in the state byte.)
+                    1 => (256, 1),
+                    n => (usize::from(n), 1),
+                },
+                n => (usize::from(n), 0),
+            };
+            let sizes = data[addr - ntrans_len - 1];
+            let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+            let indexed = self.indexed && ntrans > INDEX_THRESHOLD;
+            let index_size = if indexed { 256 } else { 0 };
+            let top = addr - ntrans_len - 1 - index_size;
+            let inputs = top - ntrans;
+            let deltas = inputs - ntrans * tsize;
+            let end = deltas - ntrans * osize - if is_final { osize } else { 0 };
+            Node::Any {
+                is_final,
+                ntrans,
+                inputs,
+                index: indexed.then_some(top),
+                deltas,
+                tsize,
+                end,
             }
         }
 
@@ -1241,27 +1247,23 @@ mod lean {
         /// transition needs).
         #[inline(always)]
         fn find_many(&self, addr: usize, state: u8, byte: u8) -> Option<usize> {
+            let Node::Any {
+                ntrans,
+                inputs,
+                index,
+                deltas,
+                tsize,
+                end,
+                ..
+            } = self.many(addr, state)
+            else {
+                unreachable!("`many` reads a many-transition node")
+            };
             let data = self.data;
-            let (ntrans, ntrans_len) = match state & 0b11_1111 {
-                0 => match data[addr - 1] {
-                    1 => (256, 1),
-                    n => (usize::from(n), 1),
-                },
-                n => (usize::from(n), 0),
+            let i = match index {
+                Some(top) => Some(usize::from(data[top + usize::from(byte)])).filter(|&i| i < ntrans)?,
+                None => ntrans - position(&data[inputs..inputs + ntrans], byte)? - 1,
             };
-            let sizes = data[addr - ntrans_len - 1];
-            let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
-            let indexed = self.indexed && ntrans > INDEX_THRESHOLD;
-            let top = addr - ntrans_len - 1 - if indexed { 256 } else { 0 };
-            let inputs = top - ntrans;
-            let i = if indexed {
-                Some(usize::from(data[top + usize::from(byte)])).filter(|&i| i < ntrans)?
-            } else {
-                ntrans - position(&data[inputs..top], byte)? - 1
-            };
-            let deltas = inputs - ntrans * tsize;
-            let is_final = state & 0b0100_0000 != 0;
-            let end = deltas - ntrans * osize - if is_final { osize } else { 0 };
             Some(self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end))
         }
     }
