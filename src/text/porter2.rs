@@ -13,7 +13,8 @@
 //! already in the word is a consonant that the last step lowers only if
 //! the first one marked some `y`. Words with other characters go to the
 //! crate. Tests compare both on every word of the lexicon's lists and on
-//! random words built from the suffixes.
+//! random words built from the suffixes. Licence notices (MIT, and
+//! Snowball's BSD): `data/LICENSE-rust-stemmers.txt`.
 
 /// A vowel of the algorithm (Snowball's grouping `v`).
 fn vowel(b: u8) -> bool {
