@@ -35,7 +35,9 @@ use crate::span::Span;
 use crate::text::lexicon::{self, Locale};
 use crate::text::stopwords::is_stopword;
 use crate::text::synonyms;
-use crate::text::words::{word_indices, words as unicode_words};
+#[cfg(test)]
+use crate::text::words::word_indices;
+use crate::text::words::{for_each_word, words as unicode_words};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -315,6 +317,9 @@ impl<'d> Checker<'d> {
     /// Every region of prose and its word tokens, minus what is never a typo.
     fn collect(&mut self) {
         let doc = self.doc;
+        // (Counted first: pushed one at a time, the regions were copied at every doubling.)
+        let sentences: usize = doc.paragraphs.iter().map(|p| p.sentences.len()).sum();
+        self.regions.reserve(doc.units.len() + doc.headings.len() + sentences);
         for (i, unit) in doc.units.iter().enumerate() {
             let title_case =
                 matches!(unit.kind, UnitKind::Headline | UnitKind::Dek) && is_title_case(doc.slice(&unit.span));
@@ -358,7 +363,10 @@ impl<'d> Checker<'d> {
             let skipped = never_typo_ranges(text);
             let mut sentence_start = true;
             let mut last_end = 0;
-            for (offset, word) in words_of(text) {
+            let tokens = &mut self.tokens;
+            // (A callback per word, not an iterator: no iterator state kept
+            // and matched between words, for every word of the document.)
+            for_each_word_of(text, |offset, word| {
                 // (Spaces alone, the common case, change nothing: `sentence_start`
                 // is already false after a word. Tested on the bytes: no
                 // character-boundary checks for the common case.)
@@ -403,9 +411,9 @@ impl<'d> Checker<'d> {
                 // or garbage, never a typo anyone could fix; also keeps the
                 // per-word lookups linear on pathological input.
                 if word.len() > MAX_WORD_BYTES || skipped.iter().any(|&(s, e)| s <= offset && offset < e) {
-                    continue;
+                    return;
                 }
-                self.tokens.push(Token {
+                tokens.push(Token {
                     start,
                     end,
                     region: r,
@@ -413,7 +421,7 @@ impl<'d> Checker<'d> {
                     verdict: Lexical::Skip,
                     form: 0,
                 });
-            }
+            });
         }
         // In text order; a word in two regions (a heading that is also a
         // unit) is checked once, as the region listed first reads it.
@@ -430,6 +438,8 @@ impl<'d> Checker<'d> {
         // key's id, with no second hash. Sized for the forms of a typical
         // article up front: growing one doubling at a time cost more.
         self.forms.reserve(self.tokens.len() / 2);
+        self.form_keys.reserve(self.tokens.len() / 2);
+        self.verdicts.used.reserve(self.tokens.len() / 2);
         let mut tokens = std::mem::take(&mut self.tokens);
         for token in &mut tokens {
             let text = &doc.text[token.start..token.end];
@@ -2170,10 +2180,26 @@ fn is_web_word(word: &str) -> bool {
         || core.contains('\u{FFFD}')
 }
 
+/// Calls `f` with each word of [`words_of`] and its byte offset, in order
+/// (the same words, from [`for_each_word`]'s loop, with no iterator state
+/// kept between words: this runs for every word of every document).
+#[inline]
+fn for_each_word_of<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    for_each_word(text, |offset, word| match glued_at(word) {
+        Some(dot) => {
+            f(offset, &word[..dot]);
+            f(offset + dot + 1, &word[dot + 1..]);
+        }
+        None => f(offset, word),
+    });
+}
+
 /// The words of `text` (UAX #29), except that two sentences glued by a
 /// full stop with no space ("into the break.Shingler extended", common in
 /// text scraped from the web) are two words: as one, neither side was
-/// checked, and a typo on either went unseen.
+/// checked, and a typo on either went unseen. (The reference for
+/// [`for_each_word_of`], which the check uses.)
+#[cfg(test)]
 fn words_of(text: &str) -> WordsOf<'_> {
     WordsOf {
         words: word_indices(text),
@@ -2183,12 +2209,14 @@ fn words_of(text: &str) -> WordsOf<'_> {
 
 /// The iterator of [`words_of`]: the words, and the second of two glued
 /// sentences' words held back for the next call (a plain iterator, not a
-/// `flat_map` of chained iterators per word: this runs for every word).
+/// `flat_map` of chained iterators per word).
+#[cfg(test)]
 struct WordsOf<'t> {
     words: crate::text::words::WordIndices<'t>,
     second: Option<(usize, &'t str)>,
 }
 
+#[cfg(test)]
 impl<'t> Iterator for WordsOf<'t> {
     type Item = (usize, &'t str);
 
@@ -2586,6 +2614,15 @@ mod tests {
         ) {
             let text = parts.concat();
             proptest::prop_assert_eq!(foreign_quotes(&text), foreign_quotes_by_characters(&text));
+        }
+
+        /// The callback gives the words the iterator gives, glued sentences
+        /// split the same way.
+        #[test]
+        fn the_word_callback_gives_the_iterator_words(text in "[a-zA-Z0-9.,:' \n’é-]{0,60}") {
+            let mut called = Vec::new();
+            for_each_word_of(&text, |offset, word| called.push((offset, word)));
+            proptest::prop_assert_eq!(called, words_of(&text).collect::<Vec<_>>());
         }
     }
 
