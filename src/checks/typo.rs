@@ -352,6 +352,20 @@ impl<'d> Checker<'d> {
         // bytes) up front: growing the vector one doubling at a time copied
         // every token several times.
         self.tokens.reserve(doc.text.len() / 5 + 16);
+        // Sized for the forms of a typical article (about half its tokens) up
+        // front: growing one doubling at a time cost more.
+        let forms_guess = doc.text.len() / 10 + 16;
+        self.forms.reserve(forms_guess);
+        self.form_keys.reserve(forms_guess);
+        self.verdicts.used.reserve(forms_guess);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        // While the tokens come out in text order (the usual case), each is
+        // given its verdict and form as it is found: no second pass over the
+        // tokens. `in_order` turns false at the first token that does not
+        // start after the one before; then the forms are counted again below,
+        // after sorting.
+        let mut in_order = true;
+        let mut last_start: Option<usize> = None;
         // The regions read in text order (the summary may follow the body in
         // the text), so the tokens usually come out in text order and need
         // no sort below.
@@ -363,7 +377,6 @@ impl<'d> Checker<'d> {
             let skipped = never_typo_ranges(text);
             let mut sentence_start = true;
             let mut last_end = 0;
-            let tokens = &mut self.tokens;
             // (A callback per word, not an iterator: no iterator state kept
             // and matched between words, for every word of the document.)
             for_each_word_of(text, |offset, word| {
@@ -413,82 +426,100 @@ impl<'d> Checker<'d> {
                 if word.len() > MAX_WORD_BYTES || skipped.iter().any(|&(s, e)| s <= offset && offset < e) {
                     return;
                 }
-                tokens.push(Token {
+                let mut token = Token {
                     start,
                     end,
                     region: r,
                     capital_is_positional: positional,
                     verdict: Lexical::Skip,
                     form: 0,
-                });
+                };
+                if in_order && last_start.is_some_and(|last| last >= start) {
+                    in_order = false;
+                }
+                last_start = Some(start);
+                if in_order {
+                    self.count_form(&mut token);
+                }
+                tokens.push(token);
             });
         }
         // In text order; a word in two regions (a heading that is also a
         // unit) is checked once, as the region listed first reads it.
         // (Usually in text order already, each start once: then sorting and
-        // deduplicating change nothing, and a check is cheaper than a sort.)
-        if !self.tokens.windows(2).all(|pair| pair[0].start < pair[1].start) {
-            self.tokens.sort_by_key(|t| (t.start, t.region));
-            self.tokens.dedup_by_key(|t| t.start);
-        }
-        // One lexicon verdict, one folded key and one count of capitals
-        // (which says whether it is written as a name) per distinct written
-        // form, from the thread's verdicts: most tokens repeat, and the
-        // lookups are the per-token cost. The form of a key is found by the
-        // key's id, with no second hash. Sized for the forms of a typical
-        // article up front: growing one doubling at a time cost more.
-        self.forms.reserve(self.tokens.len() / 2);
-        self.form_keys.reserve(self.tokens.len() / 2);
-        self.verdicts.used.reserve(self.tokens.len() / 2);
-        let mut tokens = std::mem::take(&mut self.tokens);
-        for token in &mut tokens {
-            let text = &doc.text[token.start..token.end];
-            let Seen {
-                verdict,
-                key: id,
-                capitals,
-            } = self.verdicts.seen(text, self.locale, &self.words);
-            let form = match self.verdicts.form(id) {
-                Some(form) => form,
-                None => {
-                    let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
-                    self.forms.push((key, FormUse::default()));
-                    self.form_keys.push(id);
-                    self.verdicts.set_form(id, self.forms.len() - 1);
-                    self.forms.len() - 1
-                }
-            };
-            let key: &str = &self.forms[form].0;
-            let after = &doc.text[token.end..];
-            // (Each hyphen is '-' or starts with byte 0xE2: most words are followed by neither.)
-            let prefix = matches!(after.as_bytes().first(), Some(b'-' | 0xE2))
-                && after
-                    .strip_prefix(['-', '\u{2010}', '\u{2011}'])
-                    .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
-                && HYPHEN_PREFIXES.contains(&key);
-            token.verdict = if prefix { Lexical::Skip } else { verdict };
-            token.form = form;
-            let form_use = &mut self.forms[form].1;
-            if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
-                form_use.name = true;
+        // deduplicating change nothing, and the forms counted above stand.)
+        if !in_order {
+            tokens.sort_by_key(|t| (t.start, t.region));
+            tokens.dedup_by_key(|t| t.start);
+            // Counted again from none, in text order.
+            for &id in &self.verdicts.used {
+                self.verdicts.cache.forms[id as usize] = 0;
             }
-            if token.verdict == Lexical::Skip {
-                continue;
-            }
-            if matches!(self.regions[token.region].side, Side::Body(_)) {
-                form_use.body += 1;
-            }
-            if matches!(
-                token.verdict,
-                Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
-            ) {
-                form_use.uses += 1;
-                if form_use.uses == 1 && token.verdict != Lexical::Word {
-                    self.names.push(self.forms[form].0.to_string());
-                }
+            self.verdicts.used.clear();
+            self.forms.clear();
+            self.form_keys.clear();
+            self.names.clear();
+            for token in &mut tokens {
+                self.count_form(token);
             }
         }
         self.tokens = tokens;
+    }
+
+    /// Gives `token` its verdict and form, and counts it for its form: one
+    /// lexicon verdict, one folded key and one count of capitals (which
+    /// says whether it is written as a name) per distinct written form,
+    /// from the thread's verdicts: most tokens repeat, and the lookups are
+    /// the per-token cost. The form of a key is found by the key's id, with
+    /// no second hash. Called for the tokens in text order.
+    #[inline]
+    fn count_form(&mut self, token: &mut Token) {
+        let doc = self.doc;
+        let text = &doc.text[token.start..token.end];
+        let Seen {
+            verdict,
+            key: id,
+            capitals,
+        } = self.verdicts.seen(text, self.locale, &self.words);
+        let form = match self.verdicts.form(id) {
+            Some(form) => form,
+            None => {
+                let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
+                self.forms.push((key, FormUse::default()));
+                self.form_keys.push(id);
+                self.verdicts.set_form(id, self.forms.len() - 1);
+                self.forms.len() - 1
+            }
+        };
+        let key: &str = &self.forms[form].0;
+        let after = &doc.text[token.end..];
+        // (Each hyphen is '-' or starts with byte 0xE2: most words are followed by neither.)
+        let prefix = matches!(after.as_bytes().first(), Some(b'-' | 0xE2))
+            && after
+                .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+                .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+            && HYPHEN_PREFIXES.contains(&key);
+        token.verdict = if prefix { Lexical::Skip } else { verdict };
+        token.form = form;
+        let form_use = &mut self.forms[form].1;
+        if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
+            form_use.name = true;
+        }
+        if token.verdict == Lexical::Skip {
+            return;
+        }
+        if matches!(self.regions[token.region].side, Side::Body(_)) {
+            form_use.body += 1;
+        }
+        if matches!(
+            token.verdict,
+            Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
+        ) {
+            form_use.uses += 1;
+            if form_use.uses == 1 && token.verdict != Lexical::Word {
+                self.names.push(self.forms[form].0.to_string());
+            }
+        }
     }
 
     fn side_of(&self, token: &Token) -> Side {
