@@ -1147,7 +1147,7 @@ impl<'d> Checker<'d> {
             let len = word.chars().count();
             if len.abs_diff(chars) <= 2
                 && len >= 3
-                && strsim::osa_distance(word, key) <= 2
+                && within_two_osa_edits(word, key)
                 && word != key
                 && !word.contains('\'')
             {
@@ -1344,7 +1344,7 @@ impl<'d> Checker<'d> {
                     continue;
                 }
                 if a_len.min(b_len) >= 8 {
-                    if strsim::osa_distance(a_key, b_key) > 2 {
+                    if !within_two_osa_edits(a_key, b_key) {
                         continue;
                     }
                 } else if !within_one_osa_edit(a_key, b_key) {
@@ -1434,6 +1434,66 @@ impl<'d> Checker<'d> {
         }
     }
 }
+
+/// True if the optimal-string-alignment distance of `a` and `b` (in
+/// letters) is at most 2: `strsim::osa_distance(a, b) <= 2`, with the
+/// table's rows on the stack instead of allocated (words of up to
+/// [`OSA_STACK_CHARS`] letters; longer ones go to strsim). This runs for
+/// every pair of similar long forms of every document.
+fn within_two_osa_edits(a: &str, b: &str) -> bool {
+    let mut a_chars = ['\0'; OSA_STACK_CHARS];
+    let mut b_chars = ['\0'; OSA_STACK_CHARS];
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars() {
+        if n == OSA_STACK_CHARS {
+            return strsim::osa_distance(a, b) <= 2;
+        }
+        a_chars[n] = c;
+        n += 1;
+    }
+    for c in b.chars() {
+        if m == OSA_STACK_CHARS {
+            return strsim::osa_distance(a, b) <= 2;
+        }
+        b_chars[m] = c;
+        m += 1;
+    }
+    if n.abs_diff(m) > 2 {
+        return false;
+    }
+    let (a, b) = (&a_chars[..n], &b_chars[..m]);
+    // The table with every entry capped at 3 ("more than two"), which gives
+    // the same answer: only the band of entries within two columns of the
+    // diagonal can be 2 or less, so only the band is computed, the rest
+    // reads as 3. Rows i - 2, i - 1 and i in turn in three buffers.
+    const FAR: u8 = 3;
+    let mut rows = [[FAR; OSA_STACK_CHARS + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(m.min(2) + 1) {
+        *cell = j as u8;
+    }
+    for i in 1..=n {
+        let (cur, back, two) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        let lo = i.saturating_sub(2).max(1);
+        let hi = (i + 2).min(m);
+        rows[cur][0] = if i <= 2 { i as u8 } else { FAR };
+        // (The buffer held row i - 3, whose band reaches this column.)
+        rows[cur][lo - 1] = if lo == 1 { rows[cur][0] } else { FAR };
+        for j in lo..=hi {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[back][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[back][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[two][j - 2] + 1);
+            }
+            rows[cur][j] = best.min(FAR);
+        }
+    }
+    rows[n % 3][m] <= 2
+}
+
+/// Letters [`within_two_osa_edits`] handles on the stack.
+const OSA_STACK_CHARS: usize = 64;
 
 /// True if the optimal-string-alignment distance of `a` and `b` (in
 /// letters) is at most 1: equal, or one letter substituted, inserted,
@@ -2645,6 +2705,36 @@ mod tests {
         ) {
             let text = parts.concat();
             proptest::prop_assert_eq!(foreign_quotes(&text), foreign_quotes_by_characters(&text));
+        }
+
+        /// The stack table gives strsim's answer, on words of letters that
+        /// make swaps, repeats and substitutions likely (and longer than the
+        /// stack rows now and then).
+        #[test]
+        fn within_two_osa_edits_agrees_with_strsim(a in "[abcé]{0,70}", b in "[abcé]{0,70}") {
+            proptest::prop_assert_eq!(within_two_osa_edits(&a, &b), strsim::osa_distance(&a, &b) <= 2);
+        }
+
+        /// Near pairs: the second word one to three edits from the first.
+        #[test]
+        fn within_two_osa_edits_agrees_with_strsim_on_near_pairs(
+            a in "[abcdé]{0,12}",
+            edits in proptest::collection::vec((0usize..14, 0u8..4, "[abé]"), 1..4)
+        ) {
+            let mut b: Vec<char> = a.chars().collect();
+            for (at, op, c) in edits {
+                let c = c.chars().next().unwrap_or('a');
+                let at = at.min(b.len());
+                match op {
+                    0 => b.insert(at, c),
+                    1 if at < b.len() => { b.remove(at); }
+                    2 if at < b.len() => b[at] = c,
+                    _ if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let b: String = b.into_iter().collect();
+            proptest::prop_assert_eq!(within_two_osa_edits(&a, &b), strsim::osa_distance(&a, &b) <= 2);
         }
 
         /// The callback gives the words the iterator gives, glued sentences
