@@ -129,6 +129,12 @@ struct FormUse {
     /// form in lower case ("nasa" in a lower-cased summary) is that name,
     /// not a typo.
     name: bool,
+    /// For `typo/inconsistent-spelling`, if it compares the form (4+
+    /// letters, not a function word): its tokens that are not skipped.
+    compared: u32,
+    /// The verdict `typo/inconsistent-spelling` goes by: the first token's,
+    /// unless an English word or a known name comes later.
+    compared_verdict: Lexical,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,9 +156,10 @@ struct Region {
 }
 
 /// What the lexicon says about one written form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 enum Lexical {
     /// Never a typo (number, acronym, URL part, foreign, ...).
+    #[default]
     Skip,
     /// An English word or a project word.
     Word,
@@ -258,6 +265,9 @@ struct Checker<'d> {
     verdicts: VerdictsLoan,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
+    /// The forms `typo/inconsistent-spelling` compares ([`FormUse::compared`]),
+    /// in the order the document first writes them.
+    compared: Vec<usize>,
 }
 
 impl Candidate {
@@ -291,6 +301,7 @@ impl<'d> Checker<'d> {
             form_keys: Vec::new(),
             verdicts,
             names: Vec::new(),
+            compared: Vec::new(),
         }
     }
 
@@ -459,6 +470,7 @@ impl<'d> Checker<'d> {
             self.forms.clear();
             self.form_keys.clear();
             self.names.clear();
+            self.compared.clear();
             for token in &mut tokens {
                 self.count_form(token);
             }
@@ -507,6 +519,16 @@ impl<'d> Checker<'d> {
         }
         if token.verdict == Lexical::Skip {
             return;
+        }
+        // (Counted here for `inconsistent`, which would otherwise walk the tokens again.)
+        if self.verdicts.cache.key_compared[id as usize] {
+            if form_use.compared == 0 {
+                self.compared.push(form);
+                form_use.compared_verdict = token.verdict;
+            } else if matches!(token.verdict, Lexical::Word | Lexical::KnownName) {
+                form_use.compared_verdict = token.verdict;
+            }
+            form_use.compared += 1;
         }
         if matches!(self.regions[token.region].side, Side::Body(_)) {
             form_use.body += 1;
@@ -1210,39 +1232,15 @@ impl<'d> Checker<'d> {
         let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
         let tokens = &self.tokens;
         let form_count = self.forms.len();
-        // Per form: whether it is compared at all (4+ letters, not a function word; 0 =
-        // not yet known, 1 = no, 2 = yes), its letters, its token count and its verdict.
-        let mut eligible = vec![0u8; form_count];
-        let mut letters = vec![0usize; form_count];
-        let mut count = vec![0u32; form_count];
-        let mut verdicts = vec![Lexical::Skip; form_count];
-        // Distinct forms in the order the document first writes them: a
-        // stable order without sorting every form of the document.
-        let mut keys: Vec<usize> = Vec::new();
-        for token in tokens {
-            let verdict = token.verdict;
-            if verdict == Lexical::Skip {
-                continue;
-            }
-            let f = token.form;
-            if eligible[f] == 0 {
-                // (Both remembered per key by the thread's verdicts.)
-                let id = self.form_keys[f] as usize;
-                letters[f] = self.verdicts.cache.key_letters[id] as usize;
-                eligible[f] = if self.verdicts.cache.key_compared[id] { 2 } else { 1 };
-            }
-            if eligible[f] != 2 {
-                continue;
-            }
-            // The first verdict, unless an English word or a known name comes later.
-            if count[f] == 0 {
-                keys.push(f);
-                verdicts[f] = verdict;
-            } else if matches!(verdict, Lexical::Word | Lexical::KnownName) {
-                verdicts[f] = verdict;
-            }
-            count[f] += 1;
-        }
+        // Per form, counted by `collect` ([`Checker::count_form`]): its letters
+        // (remembered per key by the thread's verdicts), its compared tokens
+        // (0 if not compared) and its verdict; the compared forms in the
+        // order the document first writes them (a stable order without
+        // sorting every form of the document).
+        let letters = |f: usize| self.verdicts.cache.key_letters[self.form_keys[f] as usize] as usize;
+        let count = |f: usize| self.forms[f].1.compared;
+        let verdicts = |f: usize| self.forms[f].1.compared_verdict;
+        let keys: &[usize] = &self.compared;
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
         // Forms by first letter and length: a pair differs by one slip, so
         // only forms of about the same length and the same first letter are
@@ -1254,8 +1252,8 @@ impl<'d> Checker<'d> {
         // (first letter, length) of each unknown form, sorted, says which.
         let mut wanted: Vec<(char, usize)> = keys
             .iter()
-            .filter(|&&f| unknown(verdicts[f]))
-            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters[f])))
+            .filter(|&&f| unknown(verdicts(f)))
+            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters(f))))
             .collect();
         if wanted.is_empty() {
             return;
@@ -1276,18 +1274,18 @@ impl<'d> Checker<'d> {
             wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
         };
         // The tokens of each form, in text order, in one list: form `f` has
-        // `grouped[offsets[f]..offsets[f] + count[f]]`.
+        // `grouped[offsets[f]..offsets[f] + count(f)]`.
         let mut offsets = vec![0u32; form_count];
         let mut total = 0u32;
-        for &f in &keys {
+        for &f in keys {
             offsets[f] = total;
-            total += count[f];
+            total += count(f);
         }
         let mut grouped = vec![0u32; total as usize];
         let mut filled = vec![0u32; form_count];
         for (t, token) in tokens.iter().enumerate() {
             let f = token.form;
-            if token.verdict == Lexical::Skip || eligible[f] != 2 {
+            if token.verdict == Lexical::Skip || count(f) == 0 {
                 continue;
             }
             grouped[(offsets[f] + filled[f]) as usize] = t as u32;
@@ -1295,12 +1293,12 @@ impl<'d> Checker<'d> {
         }
         let of_form = |f: usize| {
             let at = offsets[f] as usize;
-            grouped[at..at + count[f] as usize].iter().map(|&t| &tokens[t as usize])
+            grouped[at..at + count(f) as usize].iter().map(|&t| &tokens[t as usize])
         };
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
             .enumerate()
-            .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters[f], at)))
+            .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters(f), at)))
             .filter(|&(first, len, _)| near_unknown(first, len))
             .collect();
         buckets.sort_unstable();
@@ -1309,14 +1307,14 @@ impl<'d> Checker<'d> {
             let to = buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len));
             buckets[from..to].iter().map(|&(_, _, at)| keys[at])
         };
-        for &a in &keys {
-            let va = verdicts[a];
+        for &a in keys {
+            let va = verdicts(a);
             if !unknown(va) {
                 continue;
             }
             let a_key: &str = &self.forms[a].0;
             let a_capital = va == Lexical::CapitalUnknown;
-            let a_len = letters[a];
+            let a_len = letters(a);
             let mut best: Option<usize> = None;
             let first = a_key.chars().next().unwrap_or(' ');
             // The first two letters swapped ("Olndon") are the one slip at the
@@ -1326,7 +1324,7 @@ impl<'d> Checker<'d> {
                 match (chars.next(), chars.next()) {
                     (Some(x), Some(y)) if x != y => {
                         let w: String = [y, x].into_iter().chain(chars).collect();
-                        self.form_index(&w).filter(|&f| count[f] > 0)
+                        self.form_index(&w).filter(|&f| count(f) > 0)
                     }
                     _ => None,
                 }
@@ -1339,7 +1337,7 @@ impl<'d> Checker<'d> {
                     continue;
                 }
                 let b_key: &str = &self.forms[b].0;
-                let b_len = letters[b];
+                let b_len = letters(b);
                 if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && Some(b) != swapped) {
                     continue;
                 }
@@ -1350,7 +1348,7 @@ impl<'d> Checker<'d> {
                 } else if !within_one_osa_edit(a_key, b_key) {
                     continue;
                 }
-                let vb = verdicts[b];
+                let vb = verdicts(b);
                 // Names pair with names, lower-case words with unknown lower-case words
                 // (an unknown word near an English word is a spelling finding).
                 let b_capital = of_form(b)
@@ -1375,8 +1373,8 @@ impl<'d> Checker<'d> {
                 }
                 // The flagged form: the unknown one when the other is known,
                 // else the rarer one, else the one only in the summary, else the later one.
-                let a_count = count[a];
-                let b_count = count[b];
+                let a_count = count(a);
+                let b_count = count(b);
                 let a_is_wrong = if !unknown(vb) {
                     a_count <= b_count
                 } else if a_count != b_count {
@@ -1390,12 +1388,12 @@ impl<'d> Checker<'d> {
                         of_form(a).next().map(|t| t.start) > of_form(b).next().map(|t| t.start)
                     }
                 };
-                if a_is_wrong && best.is_none_or(|c| count[b] > count[c]) {
+                if a_is_wrong && best.is_none_or(|c| count(b) > count(c)) {
                     best = Some(b);
                 }
             }
             let Some(right) = best else { continue };
-            let times = count[right] as usize;
+            let times = count(right) as usize;
             let first_right = of_form(right)
                 .find(|t| matches!(self.side_of(t), Side::Body(_)))
                 .or_else(|| of_form(right).next())
@@ -1427,7 +1425,7 @@ impl<'d> Checker<'d> {
                     start: token.start,
                     end,
                     suggestion: Some(suggestion),
-                    unambiguous: count[right] > count[a],
+                    unambiguous: count(right) > count(a),
                     finding,
                 });
             }
