@@ -780,7 +780,7 @@ impl<'d> Checker<'d> {
         if !self.capital_may_be_positional(&tokens[i]) {
             return self.swapped_capital(key);
         }
-        let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
+        let margin = if near_known_name(key) { 0.6 } else { 0.3 };
         self.recognisable_within(key, plain_limit(len) - margin)
     }
 
@@ -795,28 +795,10 @@ impl<'d> Checker<'d> {
         if key.chars().count() < 5 {
             return false;
         }
-        let chars: Vec<char> = key.chars().collect();
-        // The swaps are a handful of exact lookups; the fuzzy ranking runs
-        // only for a word that fires.
-        let mut swapped: Option<(u64, String)> = None;
-        for i in 0..chars.len() - 1 {
-            if chars[i] == chars[i + 1] {
-                continue;
-            }
-            let mut variant = chars.clone();
-            variant.swap(i, i + 1);
-            let variant: String = variant.into_iter().collect();
-            let freq = lexicon::frequency(&variant);
-            if freq >= 10_000_000
-                && lexicon::is_word(&variant, self.locale)
-                && swapped.as_ref().is_none_or(|(f, _)| freq > *f)
-            {
-                swapped = Some((freq, variant));
-            }
-        }
-        let Some((_, word)) = swapped else {
+        let Some(word) = swapped_common_word(key, self.locale) else {
             return false;
         };
+        let chars: Vec<char> = key.chars().collect();
         // One edit from a name the document writes ("Folwer" in an article
         // about Rickie Fowler): that name misspelled, for
         // typo/inconsistent-spelling, not "flower".
@@ -939,7 +921,7 @@ impl<'d> Checker<'d> {
             return false;
         };
         ranked.retain(|c| c.word.chars().count() >= 3);
-        let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
+        let margin = if near_known_name(key) { 0.6 } else { 0.3 };
         ranked.first().is_some_and(|best| {
             best.cost <= 0.7
                 && lexicon::frequency(&best.word) >= 50_000_000
@@ -1563,6 +1545,76 @@ impl NearWord {
             in_document,
         }
     }
+}
+
+/// The common word (corpus frequency of 10 million or more, a word of
+/// `locale`) that two neighbouring letters of the lower-cased `key` swapped
+/// make, the most frequent if several: a handful of exact lookups,
+/// remembered per worker thread (up to a bound), since they depend only on
+/// `key` and the locale and names recur across a publication's articles.
+fn swapped_common_word(key: &str, locale: Locale) -> Option<String> {
+    #[derive(Default)]
+    struct Cache {
+        locale: Locale,
+        seen: HashMap<String, Option<String>, FxBuild>,
+    }
+    thread_local! {
+        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
+    }
+    const MAX_ENTRIES: usize = 20_000;
+    let hit = CACHE.with(|cache| {
+        let cache = cache.borrow();
+        (cache.locale == locale).then(|| cache.seen.get(key).cloned()).flatten()
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let chars: Vec<char> = key.chars().collect();
+    let mut swapped: Option<(u64, String)> = None;
+    for i in 0..chars.len().saturating_sub(1) {
+        if chars[i] == chars[i + 1] {
+            continue;
+        }
+        let mut variant = chars.clone();
+        variant.swap(i, i + 1);
+        let variant: String = variant.into_iter().collect();
+        let freq = lexicon::frequency(&variant);
+        if freq >= 10_000_000 && lexicon::is_word(&variant, locale) && swapped.as_ref().is_none_or(|(f, _)| freq > *f) {
+            swapped = Some((freq, variant));
+        }
+    }
+    let found = swapped.map(|(_, word)| word);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.locale != locale || cache.seen.len() >= MAX_ENTRIES {
+            cache.locale = locale;
+            cache.seen.clear();
+        }
+        cache.seen.insert(key.to_string(), found.clone());
+    });
+    found
+}
+
+/// [`lexicon::is_near_known_name`], remembered per worker thread (up to a
+/// bound): a fuzzy walk of the names list per capitalised word that may be
+/// a typo, the same answer for the same word in every article.
+fn near_known_name(key: &str) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, bool, FxBuild>> = std::cell::RefCell::default();
+    }
+    const MAX_ENTRIES: usize = 20_000;
+    SEEN.with(|seen| {
+        if let Some(&near) = seen.borrow().get(key) {
+            return near;
+        }
+        let near = lexicon::is_near_known_name(key);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= MAX_ENTRIES {
+            seen.clear();
+        }
+        seen.insert(key.to_string(), near);
+        near
+    })
 }
 
 /// The lexicon's corrections for one typed word in one locale.
