@@ -369,6 +369,8 @@ impl<'d> Checker<'d> {
         self.forms.reserve(forms_guess);
         self.form_keys.reserve(forms_guess);
         self.verdicts.used.reserve(forms_guess);
+        self.compared.reserve(forms_guess);
+        self.names.reserve(forms_guess / 4);
         let mut tokens = std::mem::take(&mut self.tokens);
         // While the tokens come out in text order (the usual case), each is
         // given its verdict and form as it is found: no second pass over the
@@ -450,7 +452,7 @@ impl<'d> Checker<'d> {
                 }
                 last_start = Some(start);
                 if in_order {
-                    self.count_form(&mut token);
+                    self.count_form(&mut token, word);
                 }
                 tokens.push(token);
             });
@@ -472,7 +474,7 @@ impl<'d> Checker<'d> {
             self.names.clear();
             self.compared.clear();
             for token in &mut tokens {
-                self.count_form(token);
+                self.count_form(token, &doc.text[token.start..token.end]);
             }
         }
         self.tokens = tokens;
@@ -483,11 +485,11 @@ impl<'d> Checker<'d> {
     /// says whether it is written as a name) per distinct written form,
     /// from the thread's verdicts: most tokens repeat, and the lookups are
     /// the per-token cost. The form of a key is found by the key's id, with
-    /// no second hash. Called for the tokens in text order.
+    /// no second hash. Called for the tokens in text order, with `text` the
+    /// token's text (already sliced by the caller).
     #[inline]
-    fn count_form(&mut self, token: &mut Token) {
+    fn count_form(&mut self, token: &mut Token, text: &str) {
         let doc = self.doc;
-        let text = &doc.text[token.start..token.end];
         let Seen {
             verdict,
             key: id,
@@ -504,10 +506,10 @@ impl<'d> Checker<'d> {
             }
         };
         let key: &str = &self.forms[form].0;
-        let after = &doc.text[token.end..];
-        // (Each hyphen is '-' or starts with byte 0xE2: most words are followed by neither.)
-        let prefix = matches!(after.as_bytes().first(), Some(b'-' | 0xE2))
-            && after
+        // (Each hyphen is '-' or starts with byte 0xE2: most words are followed
+        // by neither, which the byte says before the text is sliced.)
+        let prefix = matches!(doc.text.as_bytes().get(token.end), Some(b'-' | 0xE2))
+            && doc.text[token.end..]
                 .strip_prefix(['-', '\u{2010}', '\u{2011}'])
                 .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
             && HYPHEN_PREFIXES.contains(&key);
