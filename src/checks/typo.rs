@@ -386,6 +386,7 @@ impl<'d> Checker<'d> {
         order.sort_by_key(|&r| self.regions[r].start);
         for r in order {
             let region = self.regions[r];
+            let in_body = matches!(region.side, Side::Body(_));
             let text = &doc.text[region.start..region.end];
             let skipped = never_typo_ranges(text);
             let mut sentence_start = true;
@@ -452,7 +453,7 @@ impl<'d> Checker<'d> {
                 }
                 last_start = Some(start);
                 if in_order {
-                    self.count_form(&mut token, word);
+                    self.count_form(&mut token, word, in_body);
                 }
                 tokens.push(token);
             });
@@ -474,7 +475,8 @@ impl<'d> Checker<'d> {
             self.names.clear();
             self.compared.clear();
             for token in &mut tokens {
-                self.count_form(token, &doc.text[token.start..token.end]);
+                let in_body = matches!(self.regions[token.region].side, Side::Body(_));
+                self.count_form(token, &doc.text[token.start..token.end], in_body);
             }
         }
         self.tokens = tokens;
@@ -486,14 +488,16 @@ impl<'d> Checker<'d> {
     /// from the thread's verdicts: most tokens repeat, and the lookups are
     /// the per-token cost. The form of a key is found by the key's id, with
     /// no second hash. Called for the tokens in text order, with `text` the
-    /// token's text (already sliced by the caller).
+    /// token's text (already sliced by the caller) and `in_body` whether its
+    /// region is in the body.
     #[inline]
-    fn count_form(&mut self, token: &mut Token, text: &str) {
+    fn count_form(&mut self, token: &mut Token, text: &str, in_body: bool) {
         let doc = self.doc;
         let Seen {
             verdict,
             key: id,
             capitals,
+            compared,
         } = self.verdicts.seen(text, self.locale, &self.words);
         let form = match self.verdicts.form(id) {
             Some(form) => form,
@@ -505,14 +509,13 @@ impl<'d> Checker<'d> {
                 self.forms.len() - 1
             }
         };
-        let key: &str = &self.forms[form].0;
         // (Each hyphen is '-' or starts with byte 0xE2: most words are followed
         // by neither, which the byte says before the text is sliced.)
         let prefix = matches!(doc.text.as_bytes().get(token.end), Some(b'-' | 0xE2))
             && doc.text[token.end..]
                 .strip_prefix(['-', '\u{2010}', '\u{2011}'])
                 .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
-            && HYPHEN_PREFIXES.contains(&key);
+            && HYPHEN_PREFIXES.contains(&&*self.forms[form].0);
         token.verdict = if prefix { Lexical::Skip } else { verdict };
         token.form = form;
         let form_use = &mut self.forms[form].1;
@@ -523,7 +526,7 @@ impl<'d> Checker<'d> {
             return;
         }
         // (Counted here for `inconsistent`, which would otherwise walk the tokens again.)
-        if self.verdicts.cache.key_compared[id as usize] {
+        if compared {
             if form_use.compared == 0 {
                 self.compared.push(form);
                 form_use.compared_verdict = token.verdict;
@@ -532,7 +535,7 @@ impl<'d> Checker<'d> {
             }
             form_use.compared += 1;
         }
-        if matches!(self.regions[token.region].side, Side::Body(_)) {
+        if in_body {
             form_use.body += 1;
         }
         if matches!(
@@ -1777,7 +1780,10 @@ struct Seen {
     /// The id of its lower-cased key, possessive stripped.
     key: u32,
     /// How many capitals it has.
-    capitals: usize,
+    capitals: u32,
+    /// Whether `typo/inconsistent-spelling` compares its key
+    /// ([`Verdicts::key_compared`]), kept here so a token needs no lookup by key id.
+    compared: bool,
 }
 
 thread_local! {
@@ -1873,7 +1879,8 @@ impl VerdictsLoan {
         let seen = Seen {
             verdict: lexical_folded(text, &folded, locale, words),
             key: id,
-            capitals: text.chars().filter(|c| c.is_uppercase()).count(),
+            capitals: text.chars().filter(|c| c.is_uppercase()).count() as u32,
+            compared: cache.key_compared[id as usize],
         };
         cache.seen.insert(text.to_string(), seen);
         seen
