@@ -2872,6 +2872,86 @@ mod tests {
         }
     }
 
+    /// What `collect` counts per form as it goes, recounted from its tokens
+    /// afterwards: the same, on the fixtures (Markdown with headings and
+    /// front matter, plain text with a summary first), and on one of them
+    /// with a body sentence that is also a heading, whose words two regions
+    /// read: the tokens come out of text order, and `collect` counts again
+    /// after sorting.
+    #[test]
+    fn collect_counts_each_form_as_a_recount_of_its_tokens_does() {
+        let cases = [
+            (include_str!("../../fixtures/earnings-keypoints.md"), InputFormat::Markdown),
+            (include_str!("../../fixtures/storm-frontmatter.md"), InputFormat::Markdown),
+            (include_str!("../../fixtures/budget-summary-first.txt"), InputFormat::Text),
+            (include_str!("../../fixtures/seed.txt"), InputFormat::Text),
+            (
+                "# Recieved Budget Plan\n\n## Key points\n\n- The plan was recieved.\n\n## Recieved Budget Plan\n\nThe council recieved the plan, Zelensky said. Zelenksy agreed.\n",
+                InputFormat::Markdown,
+            ),
+        ];
+        let mut out_of_order = 0;
+        for (i, (text, format)) in cases.into_iter().enumerate() {
+            let mut doc = parse_article("t", text.to_string(), format, &ParseOptions::default()).unwrap();
+            if i == 0 {
+                // A body sentence that is also a heading: two regions read its words.
+                let sentence = doc.paragraphs[1].sentences[0];
+                let heading = doc.span(sentence.start, sentence.end);
+                doc.headings.push(heading);
+            }
+            let mut checker = Checker::new(&doc, &CheckOptions::default());
+            checker.collect();
+            let mut starts: Vec<(usize, usize)> = checker.regions.iter().map(|r| (r.start, r.end)).collect();
+            starts.sort_unstable();
+            if starts.windows(2).any(|w| w[1].0 < w[0].1) {
+                out_of_order += 1;
+            }
+            assert!(checker.tokens.windows(2).all(|w| w[0].start < w[1].start));
+            let mut recount = vec![(0usize, 0usize, 0u32, Lexical::Skip); checker.forms.len()];
+            let mut order = Vec::new();
+            for token in &checker.tokens {
+                let f = token.form;
+                assert_eq!(&*checker.forms[f].0, bare(&fold(checker.text(token))));
+                if token.verdict == Lexical::Skip {
+                    continue;
+                }
+                let (uses, body, compared, verdict) = &mut recount[f];
+                if matches!(checker.side_of(token), Side::Body(_)) {
+                    *body += 1;
+                }
+                if matches!(
+                    token.verdict,
+                    Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
+                ) {
+                    *uses += 1;
+                }
+                if checker.verdicts.cache.key_compared[checker.form_keys[f] as usize] {
+                    if *compared == 0 {
+                        order.push(f);
+                        *verdict = token.verdict;
+                    } else if matches!(token.verdict, Lexical::Word | Lexical::KnownName) {
+                        *verdict = token.verdict;
+                    }
+                    *compared += 1;
+                }
+            }
+            for (f, &(uses, body, compared, verdict)) in recount.iter().enumerate() {
+                let counted = checker.forms[f].1;
+                assert_eq!(
+                    (counted.uses, counted.body, counted.compared),
+                    (uses, body, compared),
+                    "{}",
+                    checker.forms[f].0
+                );
+                if compared > 0 {
+                    assert_eq!(counted.compared_verdict, verdict, "{}", checker.forms[f].0);
+                }
+            }
+            assert_eq!(checker.compared, order);
+        }
+        assert!(out_of_order > 0, "no case had regions read twice");
+    }
+
     #[test]
     fn glued_sentences_are_two_words_at_their_offsets() {
         let text = "into the break.Shingler extended U.S. e.g. it.Then ok";
