@@ -35,7 +35,9 @@ use crate::span::Span;
 use crate::text::lexicon::{self, Locale};
 use crate::text::stopwords::is_stopword;
 use crate::text::synonyms;
-use crate::text::words::{word_indices, words as unicode_words};
+#[cfg(test)]
+use crate::text::words::word_indices;
+use crate::text::words::{for_each_word, words as unicode_words};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -127,6 +129,12 @@ struct FormUse {
     /// form in lower case ("nasa" in a lower-cased summary) is that name,
     /// not a typo.
     name: bool,
+    /// For `typo/inconsistent-spelling`, if it compares the form (4+
+    /// letters, not a function word): its tokens that are not skipped.
+    compared: u32,
+    /// The verdict `typo/inconsistent-spelling` goes by: the first token's,
+    /// unless an English word or a known name comes later.
+    compared_verdict: Lexical,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,9 +156,10 @@ struct Region {
 }
 
 /// What the lexicon says about one written form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 enum Lexical {
     /// Never a typo (number, acronym, URL part, foreign, ...).
+    #[default]
     Skip,
     /// An English word or a project word.
     Word,
@@ -256,6 +265,9 @@ struct Checker<'d> {
     verdicts: VerdictsLoan,
     /// The document's capitalised forms the lexicon does not list as words.
     names: Vec<String>,
+    /// The forms `typo/inconsistent-spelling` compares ([`FormUse::compared`]),
+    /// in the order the document first writes them.
+    compared: Vec<usize>,
 }
 
 impl Candidate {
@@ -289,6 +301,7 @@ impl<'d> Checker<'d> {
             form_keys: Vec::new(),
             verdicts,
             names: Vec::new(),
+            compared: Vec::new(),
         }
     }
 
@@ -315,6 +328,9 @@ impl<'d> Checker<'d> {
     /// Every region of prose and its word tokens, minus what is never a typo.
     fn collect(&mut self) {
         let doc = self.doc;
+        // (Counted first: pushed one at a time, the regions were copied at every doubling.)
+        let sentences: usize = doc.paragraphs.iter().map(|p| p.sentences.len()).sum();
+        self.regions.reserve(doc.units.len() + doc.headings.len() + sentences);
         for (i, unit) in doc.units.iter().enumerate() {
             let title_case =
                 matches!(unit.kind, UnitKind::Headline | UnitKind::Dek) && is_title_case(doc.slice(&unit.span));
@@ -347,6 +363,22 @@ impl<'d> Checker<'d> {
         // bytes) up front: growing the vector one doubling at a time copied
         // every token several times.
         self.tokens.reserve(doc.text.len() / 5 + 16);
+        // Sized for the forms of a typical article (about half its tokens) up
+        // front: growing one doubling at a time cost more.
+        let forms_guess = doc.text.len() / 10 + 16;
+        self.forms.reserve(forms_guess);
+        self.form_keys.reserve(forms_guess);
+        self.verdicts.used.reserve(forms_guess);
+        self.compared.reserve(forms_guess);
+        self.names.reserve(forms_guess / 4);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        // While the tokens come out in text order (the usual case), each is
+        // given its verdict and form as it is found: no second pass over the
+        // tokens. `in_order` turns false at the first token that does not
+        // start after the one before; then the forms are counted again below,
+        // after sorting.
+        let mut in_order = true;
+        let mut last_start: Option<usize> = None;
         // The regions read in text order (the summary may follow the body in
         // the text), so the tokens usually come out in text order and need
         // no sort below.
@@ -354,11 +386,14 @@ impl<'d> Checker<'d> {
         order.sort_by_key(|&r| self.regions[r].start);
         for r in order {
             let region = self.regions[r];
+            let in_body = matches!(region.side, Side::Body(_));
             let text = &doc.text[region.start..region.end];
             let skipped = never_typo_ranges(text);
             let mut sentence_start = true;
             let mut last_end = 0;
-            for (offset, word) in words_of(text) {
+            // (A callback per word, not an iterator: no iterator state kept
+            // and matched between words, for every word of the document.)
+            for_each_word_of(text, |offset, word| {
                 // (Spaces alone, the common case, change nothing: `sentence_start`
                 // is already false after a word. Tested on the bytes: no
                 // character-boundary checks for the common case.)
@@ -403,82 +438,115 @@ impl<'d> Checker<'d> {
                 // or garbage, never a typo anyone could fix; also keeps the
                 // per-word lookups linear on pathological input.
                 if word.len() > MAX_WORD_BYTES || skipped.iter().any(|&(s, e)| s <= offset && offset < e) {
-                    continue;
+                    return;
                 }
-                self.tokens.push(Token {
+                let mut token = Token {
                     start,
                     end,
                     region: r,
                     capital_is_positional: positional,
                     verdict: Lexical::Skip,
                     form: 0,
-                });
-            }
+                };
+                if in_order && last_start.is_some_and(|last| last >= start) {
+                    in_order = false;
+                }
+                last_start = Some(start);
+                if in_order {
+                    self.count_form(&mut token, word, in_body);
+                }
+                tokens.push(token);
+            });
         }
         // In text order; a word in two regions (a heading that is also a
         // unit) is checked once, as the region listed first reads it.
         // (Usually in text order already, each start once: then sorting and
-        // deduplicating change nothing, and a check is cheaper than a sort.)
-        if !self.tokens.windows(2).all(|pair| pair[0].start < pair[1].start) {
-            self.tokens.sort_by_key(|t| (t.start, t.region));
-            self.tokens.dedup_by_key(|t| t.start);
-        }
-        // One lexicon verdict, one folded key and one count of capitals
-        // (which says whether it is written as a name) per distinct written
-        // form, from the thread's verdicts: most tokens repeat, and the
-        // lookups are the per-token cost. The form of a key is found by the
-        // key's id, with no second hash. Sized for the forms of a typical
-        // article up front: growing one doubling at a time cost more.
-        self.forms.reserve(self.tokens.len() / 2);
-        let mut tokens = std::mem::take(&mut self.tokens);
-        for token in &mut tokens {
-            let text = &doc.text[token.start..token.end];
-            let Seen {
-                verdict,
-                key: id,
-                capitals,
-            } = self.verdicts.seen(text, self.locale, &self.words);
-            let form = match self.verdicts.form(id) {
-                Some(form) => form,
-                None => {
-                    let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
-                    self.forms.push((key, FormUse::default()));
-                    self.form_keys.push(id);
-                    self.verdicts.set_form(id, self.forms.len() - 1);
-                    self.forms.len() - 1
-                }
-            };
-            let key: &str = &self.forms[form].0;
-            let after = &doc.text[token.end..];
-            // (Each hyphen is '-' or starts with byte 0xE2: most words are followed by neither.)
-            let prefix = matches!(after.as_bytes().first(), Some(b'-' | 0xE2))
-                && after
-                    .strip_prefix(['-', '\u{2010}', '\u{2011}'])
-                    .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
-                && HYPHEN_PREFIXES.contains(&key);
-            token.verdict = if prefix { Lexical::Skip } else { verdict };
-            token.form = form;
-            let form_use = &mut self.forms[form].1;
-            if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
-                form_use.name = true;
+        // deduplicating change nothing, and the forms counted above stand.)
+        if !in_order {
+            tokens.sort_by_key(|t| (t.start, t.region));
+            tokens.dedup_by_key(|t| t.start);
+            // Counted again from none, in text order.
+            for &id in &self.verdicts.used {
+                self.verdicts.cache.forms[id as usize] = 0;
             }
-            if token.verdict == Lexical::Skip {
-                continue;
-            }
-            if matches!(self.regions[token.region].side, Side::Body(_)) {
-                form_use.body += 1;
-            }
-            if matches!(
-                token.verdict,
-                Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
-            ) {
-                form_use.uses += 1;
-                if form_use.uses == 1 && token.verdict != Lexical::Word {
-                    self.names.push(self.forms[form].0.to_string());
-                }
+            self.verdicts.used.clear();
+            self.forms.clear();
+            self.form_keys.clear();
+            self.names.clear();
+            self.compared.clear();
+            for token in &mut tokens {
+                let in_body = matches!(self.regions[token.region].side, Side::Body(_));
+                self.count_form(token, &doc.text[token.start..token.end], in_body);
             }
         }
         self.tokens = tokens;
+    }
+
+    /// Gives `token` its verdict and form, and counts it for its form: one
+    /// lexicon verdict, one folded key and one count of capitals (which
+    /// says whether it is written as a name) per distinct written form,
+    /// from the thread's verdicts: most tokens repeat, and the lookups are
+    /// the per-token cost. The form of a key is found by the key's id, with
+    /// no second hash. Called for the tokens in text order, with `text` the
+    /// token's text (already sliced by the caller) and `in_body` whether its
+    /// region is in the body.
+    #[inline]
+    fn count_form(&mut self, token: &mut Token, text: &str, in_body: bool) {
+        let doc = self.doc;
+        let Seen {
+            verdict,
+            key: id,
+            capitals,
+            compared,
+        } = self.verdicts.seen(text, self.locale, &self.words);
+        let form = match self.verdicts.form(id) {
+            Some(form) => form,
+            None => {
+                let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
+                self.forms.push((key, FormUse::default()));
+                self.form_keys.push(id);
+                self.verdicts.set_form(id, self.forms.len() - 1);
+                self.forms.len() - 1
+            }
+        };
+        // (Each hyphen is '-' or starts with byte 0xE2: most words are followed
+        // by neither, which the byte says before the text is sliced.)
+        let prefix = matches!(doc.text.as_bytes().get(token.end), Some(b'-' | 0xE2))
+            && doc.text[token.end..]
+                .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+                .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+            && HYPHEN_PREFIXES.contains(&&*self.forms[form].0);
+        token.verdict = if prefix { Lexical::Skip } else { verdict };
+        token.form = form;
+        let form_use = &mut self.forms[form].1;
+        if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
+            form_use.name = true;
+        }
+        if token.verdict == Lexical::Skip {
+            return;
+        }
+        // (Counted here for `inconsistent`, which would otherwise walk the tokens again.)
+        if compared {
+            if form_use.compared == 0 {
+                self.compared.push(form);
+                form_use.compared_verdict = token.verdict;
+            } else if matches!(token.verdict, Lexical::Word | Lexical::KnownName) {
+                form_use.compared_verdict = token.verdict;
+            }
+            form_use.compared += 1;
+        }
+        if in_body {
+            form_use.body += 1;
+        }
+        if matches!(
+            token.verdict,
+            Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
+        ) {
+            form_use.uses += 1;
+            if form_use.uses == 1 && token.verdict != Lexical::Word {
+                self.names.push(self.forms[form].0.to_string());
+            }
+        }
     }
 
     fn side_of(&self, token: &Token) -> Side {
@@ -717,7 +785,7 @@ impl<'d> Checker<'d> {
         if !self.capital_may_be_positional(&tokens[i]) {
             return self.swapped_capital(key);
         }
-        let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
+        let margin = if near_known_name(key) { 0.6 } else { 0.3 };
         self.recognisable_within(key, plain_limit(len) - margin)
     }
 
@@ -732,28 +800,10 @@ impl<'d> Checker<'d> {
         if key.chars().count() < 5 {
             return false;
         }
-        let chars: Vec<char> = key.chars().collect();
-        // The swaps are a handful of exact lookups; the fuzzy ranking runs
-        // only for a word that fires.
-        let mut swapped: Option<(u64, String)> = None;
-        for i in 0..chars.len() - 1 {
-            if chars[i] == chars[i + 1] {
-                continue;
-            }
-            let mut variant = chars.clone();
-            variant.swap(i, i + 1);
-            let variant: String = variant.into_iter().collect();
-            let freq = lexicon::frequency(&variant);
-            if freq >= 10_000_000
-                && lexicon::is_word(&variant, self.locale)
-                && swapped.as_ref().is_none_or(|(f, _)| freq > *f)
-            {
-                swapped = Some((freq, variant));
-            }
-        }
-        let Some((_, word)) = swapped else {
+        let Some(word) = swapped_common_word(key, self.locale) else {
             return false;
         };
+        let chars: Vec<char> = key.chars().collect();
         // One edit from a name the document writes ("Folwer" in an article
         // about Rickie Fowler): that name misspelled, for
         // typo/inconsistent-spelling, not "flower".
@@ -876,7 +926,7 @@ impl<'d> Checker<'d> {
             return false;
         };
         ranked.retain(|c| c.word.chars().count() >= 3);
-        let margin = if lexicon::is_near_known_name(key) { 0.6 } else { 0.3 };
+        let margin = if near_known_name(key) { 0.6 } else { 0.3 };
         ranked.first().is_some_and(|best| {
             best.cost <= 0.7
                 && lexicon::frequency(&best.word) >= 50_000_000
@@ -1106,7 +1156,7 @@ impl<'d> Checker<'d> {
             let len = word.chars().count();
             if len.abs_diff(chars) <= 2
                 && len >= 3
-                && strsim::osa_distance(word, key) <= 2
+                && within_two_osa_edits(word, key)
                 && word != key
                 && !word.contains('\'')
             {
@@ -1169,39 +1219,15 @@ impl<'d> Checker<'d> {
         let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
         let tokens = &self.tokens;
         let form_count = self.forms.len();
-        // Per form: whether it is compared at all (4+ letters, not a function word; 0 =
-        // not yet known, 1 = no, 2 = yes), its letters, its token count and its verdict.
-        let mut eligible = vec![0u8; form_count];
-        let mut letters = vec![0usize; form_count];
-        let mut count = vec![0u32; form_count];
-        let mut verdicts = vec![Lexical::Skip; form_count];
-        // Distinct forms in the order the document first writes them: a
-        // stable order without sorting every form of the document.
-        let mut keys: Vec<usize> = Vec::new();
-        for token in tokens {
-            let verdict = token.verdict;
-            if verdict == Lexical::Skip {
-                continue;
-            }
-            let f = token.form;
-            if eligible[f] == 0 {
-                // (Both remembered per key by the thread's verdicts.)
-                let id = self.form_keys[f] as usize;
-                letters[f] = self.verdicts.cache.key_letters[id] as usize;
-                eligible[f] = if self.verdicts.cache.key_compared[id] { 2 } else { 1 };
-            }
-            if eligible[f] != 2 {
-                continue;
-            }
-            // The first verdict, unless an English word or a known name comes later.
-            if count[f] == 0 {
-                keys.push(f);
-                verdicts[f] = verdict;
-            } else if matches!(verdict, Lexical::Word | Lexical::KnownName) {
-                verdicts[f] = verdict;
-            }
-            count[f] += 1;
-        }
+        // Per form, counted by `collect` ([`Checker::count_form`]): its letters
+        // (remembered per key by the thread's verdicts), its compared tokens
+        // (0 if not compared) and its verdict; the compared forms in the
+        // order the document first writes them (a stable order without
+        // sorting every form of the document).
+        let letters = |f: usize| self.verdicts.cache.key_letters[self.form_keys[f] as usize] as usize;
+        let count = |f: usize| self.forms[f].1.compared;
+        let verdicts = |f: usize| self.forms[f].1.compared_verdict;
+        let keys: &[usize] = &self.compared;
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
         // Forms by first letter and length: a pair differs by one slip, so
         // only forms of about the same length and the same first letter are
@@ -1213,8 +1239,8 @@ impl<'d> Checker<'d> {
         // (first letter, length) of each unknown form, sorted, says which.
         let mut wanted: Vec<(char, usize)> = keys
             .iter()
-            .filter(|&&f| unknown(verdicts[f]))
-            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters[f])))
+            .filter(|&&f| unknown(verdicts(f)))
+            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters(f))))
             .collect();
         if wanted.is_empty() {
             return;
@@ -1235,18 +1261,18 @@ impl<'d> Checker<'d> {
             wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
         };
         // The tokens of each form, in text order, in one list: form `f` has
-        // `grouped[offsets[f]..offsets[f] + count[f]]`.
+        // `grouped[offsets[f]..offsets[f] + count(f)]`.
         let mut offsets = vec![0u32; form_count];
         let mut total = 0u32;
-        for &f in &keys {
+        for &f in keys {
             offsets[f] = total;
-            total += count[f];
+            total += count(f);
         }
         let mut grouped = vec![0u32; total as usize];
         let mut filled = vec![0u32; form_count];
         for (t, token) in tokens.iter().enumerate() {
             let f = token.form;
-            if token.verdict == Lexical::Skip || eligible[f] != 2 {
+            if token.verdict == Lexical::Skip || count(f) == 0 {
                 continue;
             }
             grouped[(offsets[f] + filled[f]) as usize] = t as u32;
@@ -1254,12 +1280,12 @@ impl<'d> Checker<'d> {
         }
         let of_form = |f: usize| {
             let at = offsets[f] as usize;
-            grouped[at..at + count[f] as usize].iter().map(|&t| &tokens[t as usize])
+            grouped[at..at + count(f) as usize].iter().map(|&t| &tokens[t as usize])
         };
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
             .enumerate()
-            .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters[f], at)))
+            .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters(f), at)))
             .filter(|&(first, len, _)| near_unknown(first, len))
             .collect();
         buckets.sort_unstable();
@@ -1268,14 +1294,14 @@ impl<'d> Checker<'d> {
             let to = buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len));
             buckets[from..to].iter().map(|&(_, _, at)| keys[at])
         };
-        for &a in &keys {
-            let va = verdicts[a];
+        for &a in keys {
+            let va = verdicts(a);
             if !unknown(va) {
                 continue;
             }
             let a_key: &str = &self.forms[a].0;
             let a_capital = va == Lexical::CapitalUnknown;
-            let a_len = letters[a];
+            let a_len = letters(a);
             let mut best: Option<usize> = None;
             let first = a_key.chars().next().unwrap_or(' ');
             // The first two letters swapped ("Olndon") are the one slip at the
@@ -1285,7 +1311,7 @@ impl<'d> Checker<'d> {
                 match (chars.next(), chars.next()) {
                     (Some(x), Some(y)) if x != y => {
                         let w: String = [y, x].into_iter().chain(chars).collect();
-                        self.form_index(&w).filter(|&f| count[f] > 0)
+                        self.form_index(&w).filter(|&f| count(f) > 0)
                     }
                     _ => None,
                 }
@@ -1298,18 +1324,18 @@ impl<'d> Checker<'d> {
                     continue;
                 }
                 let b_key: &str = &self.forms[b].0;
-                let b_len = letters[b];
+                let b_len = letters(b);
                 if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && Some(b) != swapped) {
                     continue;
                 }
                 if a_len.min(b_len) >= 8 {
-                    if strsim::osa_distance(a_key, b_key) > 2 {
+                    if !within_two_osa_edits(a_key, b_key) {
                         continue;
                     }
                 } else if !within_one_osa_edit(a_key, b_key) {
                     continue;
                 }
-                let vb = verdicts[b];
+                let vb = verdicts(b);
                 // Names pair with names, lower-case words with unknown lower-case words
                 // (an unknown word near an English word is a spelling finding).
                 let b_capital = of_form(b)
@@ -1334,8 +1360,8 @@ impl<'d> Checker<'d> {
                 }
                 // The flagged form: the unknown one when the other is known,
                 // else the rarer one, else the one only in the summary, else the later one.
-                let a_count = count[a];
-                let b_count = count[b];
+                let a_count = count(a);
+                let b_count = count(b);
                 let a_is_wrong = if !unknown(vb) {
                     a_count <= b_count
                 } else if a_count != b_count {
@@ -1349,12 +1375,12 @@ impl<'d> Checker<'d> {
                         of_form(a).next().map(|t| t.start) > of_form(b).next().map(|t| t.start)
                     }
                 };
-                if a_is_wrong && best.is_none_or(|c| count[b] > count[c]) {
+                if a_is_wrong && best.is_none_or(|c| count(b) > count(c)) {
                     best = Some(b);
                 }
             }
             let Some(right) = best else { continue };
-            let times = count[right] as usize;
+            let times = count(right) as usize;
             let first_right = of_form(right)
                 .find(|t| matches!(self.side_of(t), Side::Body(_)))
                 .or_else(|| of_form(right).next())
@@ -1386,13 +1412,73 @@ impl<'d> Checker<'d> {
                     start: token.start,
                     end,
                     suggestion: Some(suggestion),
-                    unambiguous: count[right] > count[a],
+                    unambiguous: count(right) > count(a),
                     finding,
                 });
             }
         }
     }
 }
+
+/// True if the optimal-string-alignment distance of `a` and `b` (in
+/// letters) is at most 2: `strsim::osa_distance(a, b) <= 2`, with the
+/// table's rows on the stack instead of allocated (words of up to
+/// [`OSA_STACK_CHARS`] letters; longer ones go to strsim). This runs for
+/// every pair of similar long forms of every document.
+fn within_two_osa_edits(a: &str, b: &str) -> bool {
+    let mut a_chars = ['\0'; OSA_STACK_CHARS];
+    let mut b_chars = ['\0'; OSA_STACK_CHARS];
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars() {
+        if n == OSA_STACK_CHARS {
+            return strsim::osa_distance(a, b) <= 2;
+        }
+        a_chars[n] = c;
+        n += 1;
+    }
+    for c in b.chars() {
+        if m == OSA_STACK_CHARS {
+            return strsim::osa_distance(a, b) <= 2;
+        }
+        b_chars[m] = c;
+        m += 1;
+    }
+    if n.abs_diff(m) > 2 {
+        return false;
+    }
+    let (a, b) = (&a_chars[..n], &b_chars[..m]);
+    // The table with every entry capped at 3 ("more than two"), which gives
+    // the same answer: only the band of entries within two columns of the
+    // diagonal can be 2 or less, so only the band is computed, the rest
+    // reads as 3. Rows i - 2, i - 1 and i in turn in three buffers.
+    const FAR: u8 = 3;
+    let mut rows = [[FAR; OSA_STACK_CHARS + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(m.min(2) + 1) {
+        *cell = j as u8;
+    }
+    for i in 1..=n {
+        let (cur, back, two) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        let lo = i.saturating_sub(2).max(1);
+        let hi = (i + 2).min(m);
+        rows[cur][0] = if i <= 2 { i as u8 } else { FAR };
+        // (The buffer held row i - 3, whose band reaches this column.)
+        rows[cur][lo - 1] = if lo == 1 { rows[cur][0] } else { FAR };
+        for j in lo..=hi {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[back][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[back][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[two][j - 2] + 1);
+            }
+            rows[cur][j] = best.min(FAR);
+        }
+    }
+    rows[n % 3][m] <= 2
+}
+
+/// Letters [`within_two_osa_edits`] handles on the stack.
+const OSA_STACK_CHARS: usize = 64;
 
 /// True if the optimal-string-alignment distance of `a` and `b` (in
 /// letters) is at most 1: equal, or one letter substituted, inserted,
@@ -1464,6 +1550,76 @@ impl NearWord {
             in_document,
         }
     }
+}
+
+/// The common word (corpus frequency of 10 million or more, a word of
+/// `locale`) that two neighbouring letters of the lower-cased `key` swapped
+/// make, the most frequent if several: a handful of exact lookups,
+/// remembered per worker thread (up to a bound), since they depend only on
+/// `key` and the locale and names recur across a publication's articles.
+fn swapped_common_word(key: &str, locale: Locale) -> Option<String> {
+    #[derive(Default)]
+    struct Cache {
+        locale: Locale,
+        seen: HashMap<String, Option<String>, FxBuild>,
+    }
+    thread_local! {
+        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
+    }
+    const MAX_ENTRIES: usize = 20_000;
+    let hit = CACHE.with(|cache| {
+        let cache = cache.borrow();
+        (cache.locale == locale).then(|| cache.seen.get(key).cloned()).flatten()
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let chars: Vec<char> = key.chars().collect();
+    let mut swapped: Option<(u64, String)> = None;
+    for i in 0..chars.len().saturating_sub(1) {
+        if chars[i] == chars[i + 1] {
+            continue;
+        }
+        let mut variant = chars.clone();
+        variant.swap(i, i + 1);
+        let variant: String = variant.into_iter().collect();
+        let freq = lexicon::frequency(&variant);
+        if freq >= 10_000_000 && lexicon::is_word(&variant, locale) && swapped.as_ref().is_none_or(|(f, _)| freq > *f) {
+            swapped = Some((freq, variant));
+        }
+    }
+    let found = swapped.map(|(_, word)| word);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.locale != locale || cache.seen.len() >= MAX_ENTRIES {
+            cache.locale = locale;
+            cache.seen.clear();
+        }
+        cache.seen.insert(key.to_string(), found.clone());
+    });
+    found
+}
+
+/// [`lexicon::is_near_known_name`], remembered per worker thread (up to a
+/// bound): a fuzzy walk of the names list per capitalised word that may be
+/// a typo, the same answer for the same word in every article.
+fn near_known_name(key: &str) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, bool, FxBuild>> = std::cell::RefCell::default();
+    }
+    const MAX_ENTRIES: usize = 20_000;
+    SEEN.with(|seen| {
+        if let Some(&near) = seen.borrow().get(key) {
+            return near;
+        }
+        let near = lexicon::is_near_known_name(key);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= MAX_ENTRIES {
+            seen.clear();
+        }
+        seen.insert(key.to_string(), near);
+        near
+    })
 }
 
 /// The lexicon's corrections for one typed word in one locale.
@@ -1583,7 +1739,11 @@ struct ShortForm {
 
 impl ShortForm {
     /// Slots in [`Verdicts::short`] (a power of two).
-    const SLOTS: usize = 4096;
+    ///
+    /// 16,384: a worker thread soon knows more than the 4,096 slots there
+    /// were (the 153 test articles write about 12,000 distinct forms), and
+    /// a form evicted from its slot costs a hash map lookup.
+    const SLOTS: usize = 16_384;
 
     #[inline]
     fn of(text: &str) -> Option<ShortForm> {
@@ -1592,7 +1752,12 @@ impl ShortForm {
             return None;
         }
         Some(ShortForm {
-            bytes: bytes.iter().rev().fold(0, |value, &b| (value << 8) | u64::from(b)),
+            bytes: {
+                // (One copy and one load, not a shift per byte.)
+                let mut padded = [0u8; 8];
+                padded[..bytes.len()].copy_from_slice(bytes);
+                u64::from_le_bytes(padded)
+            },
             len: bytes.len() as u8,
         })
     }
@@ -1604,7 +1769,7 @@ impl ShortForm {
             .bytes
             .wrapping_add(u64::from(self.len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            >> 52) as usize
+            >> (64 - Self::SLOTS.trailing_zeros())) as usize
     }
 }
 
@@ -1615,7 +1780,10 @@ struct Seen {
     /// The id of its lower-cased key, possessive stripped.
     key: u32,
     /// How many capitals it has.
-    capitals: usize,
+    capitals: u32,
+    /// Whether `typo/inconsistent-spelling` compares its key
+    /// ([`Verdicts::key_compared`]), kept here so a token needs no lookup by key id.
+    compared: bool,
 }
 
 thread_local! {
@@ -1711,7 +1879,8 @@ impl VerdictsLoan {
         let seen = Seen {
             verdict: lexical_folded(text, &folded, locale, words),
             key: id,
-            capitals: text.chars().filter(|c| c.is_uppercase()).count(),
+            capitals: text.chars().filter(|c| c.is_uppercase()).count() as u32,
+            compared: cache.key_compared[id as usize],
         };
         cache.seen.insert(text.to_string(), seen);
         seen
@@ -2170,10 +2339,26 @@ fn is_web_word(word: &str) -> bool {
         || core.contains('\u{FFFD}')
 }
 
+/// Calls `f` with each word of [`words_of`] and its byte offset, in order
+/// (the same words, from [`for_each_word`]'s loop, with no iterator state
+/// kept between words: this runs for every word of every document).
+#[inline]
+fn for_each_word_of<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    for_each_word(text, |offset, word| match glued_at(word) {
+        Some(dot) => {
+            f(offset, &word[..dot]);
+            f(offset + dot + 1, &word[dot + 1..]);
+        }
+        None => f(offset, word),
+    });
+}
+
 /// The words of `text` (UAX #29), except that two sentences glued by a
 /// full stop with no space ("into the break.Shingler extended", common in
 /// text scraped from the web) are two words: as one, neither side was
-/// checked, and a typo on either went unseen.
+/// checked, and a typo on either went unseen. (The reference for
+/// [`for_each_word_of`], which the check uses.)
+#[cfg(test)]
 fn words_of(text: &str) -> WordsOf<'_> {
     WordsOf {
         words: word_indices(text),
@@ -2183,12 +2368,14 @@ fn words_of(text: &str) -> WordsOf<'_> {
 
 /// The iterator of [`words_of`]: the words, and the second of two glued
 /// sentences' words held back for the next call (a plain iterator, not a
-/// `flat_map` of chained iterators per word: this runs for every word).
+/// `flat_map` of chained iterators per word).
+#[cfg(test)]
 struct WordsOf<'t> {
     words: crate::text::words::WordIndices<'t>,
     second: Option<(usize, &'t str)>,
 }
 
+#[cfg(test)]
 impl<'t> Iterator for WordsOf<'t> {
     type Item = (usize, &'t str);
 
@@ -2587,6 +2774,45 @@ mod tests {
             let text = parts.concat();
             proptest::prop_assert_eq!(foreign_quotes(&text), foreign_quotes_by_characters(&text));
         }
+
+        /// The stack table gives strsim's answer, on words of letters that
+        /// make swaps, repeats and substitutions likely (and longer than the
+        /// stack rows now and then).
+        #[test]
+        fn within_two_osa_edits_agrees_with_strsim(a in "[abcé]{0,70}", b in "[abcé]{0,70}") {
+            proptest::prop_assert_eq!(within_two_osa_edits(&a, &b), strsim::osa_distance(&a, &b) <= 2);
+        }
+
+        /// Near pairs: the second word one to three edits from the first.
+        #[test]
+        fn within_two_osa_edits_agrees_with_strsim_on_near_pairs(
+            a in "[abcdé]{0,12}",
+            edits in proptest::collection::vec((0usize..14, 0u8..4, "[abé]"), 1..4)
+        ) {
+            let mut b: Vec<char> = a.chars().collect();
+            for (at, op, c) in edits {
+                let c = c.chars().next().unwrap_or('a');
+                let at = at.min(b.len());
+                match op {
+                    0 => b.insert(at, c),
+                    1 if at < b.len() => { b.remove(at); }
+                    2 if at < b.len() => b[at] = c,
+                    _ if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let b: String = b.into_iter().collect();
+            proptest::prop_assert_eq!(within_two_osa_edits(&a, &b), strsim::osa_distance(&a, &b) <= 2);
+        }
+
+        /// The callback gives the words the iterator gives, glued sentences
+        /// split the same way.
+        #[test]
+        fn the_word_callback_gives_the_iterator_words(text in "[a-zA-Z0-9.,:' \n’é-]{0,60}") {
+            let mut called = Vec::new();
+            for_each_word_of(&text, |offset, word| called.push((offset, word)));
+            proptest::prop_assert_eq!(called, words_of(&text).collect::<Vec<_>>());
+        }
     }
 
     /// [`foreign_quotes`] decoding every character: the reference for its mark scan.
@@ -2644,6 +2870,86 @@ mod tests {
                 proptest::prop_assert!(ka.slot() < ShortForm::SLOTS);
             }
         }
+    }
+
+    /// What `collect` counts per form as it goes, recounted from its tokens
+    /// afterwards: the same, on the fixtures (Markdown with headings and
+    /// front matter, plain text with a summary first), and on one of them
+    /// with a body sentence that is also a heading, whose words two regions
+    /// read: the tokens come out of text order, and `collect` counts again
+    /// after sorting.
+    #[test]
+    fn collect_counts_each_form_as_a_recount_of_its_tokens_does() {
+        let cases = [
+            (include_str!("../../fixtures/earnings-keypoints.md"), InputFormat::Markdown),
+            (include_str!("../../fixtures/storm-frontmatter.md"), InputFormat::Markdown),
+            (include_str!("../../fixtures/budget-summary-first.txt"), InputFormat::Text),
+            (include_str!("../../fixtures/seed.txt"), InputFormat::Text),
+            (
+                "# Recieved Budget Plan\n\n## Key points\n\n- The plan was recieved.\n\n## Recieved Budget Plan\n\nThe council recieved the plan, Zelensky said. Zelenksy agreed.\n",
+                InputFormat::Markdown,
+            ),
+        ];
+        let mut out_of_order = 0;
+        for (i, (text, format)) in cases.into_iter().enumerate() {
+            let mut doc = parse_article("t", text.to_string(), format, &ParseOptions::default()).unwrap();
+            if i == 0 {
+                // A body sentence that is also a heading: two regions read its words.
+                let sentence = doc.paragraphs[1].sentences[0];
+                let heading = doc.span(sentence.start, sentence.end);
+                doc.headings.push(heading);
+            }
+            let mut checker = Checker::new(&doc, &CheckOptions::default());
+            checker.collect();
+            let mut starts: Vec<(usize, usize)> = checker.regions.iter().map(|r| (r.start, r.end)).collect();
+            starts.sort_unstable();
+            if starts.windows(2).any(|w| w[1].0 < w[0].1) {
+                out_of_order += 1;
+            }
+            assert!(checker.tokens.windows(2).all(|w| w[0].start < w[1].start));
+            let mut recount = vec![(0usize, 0usize, 0u32, Lexical::Skip); checker.forms.len()];
+            let mut order = Vec::new();
+            for token in &checker.tokens {
+                let f = token.form;
+                assert_eq!(&*checker.forms[f].0, bare(&fold(checker.text(token))));
+                if token.verdict == Lexical::Skip {
+                    continue;
+                }
+                let (uses, body, compared, verdict) = &mut recount[f];
+                if matches!(checker.side_of(token), Side::Body(_)) {
+                    *body += 1;
+                }
+                if matches!(
+                    token.verdict,
+                    Lexical::Word | Lexical::KnownName | Lexical::CapitalUnknown
+                ) {
+                    *uses += 1;
+                }
+                if checker.verdicts.cache.key_compared[checker.form_keys[f] as usize] {
+                    if *compared == 0 {
+                        order.push(f);
+                        *verdict = token.verdict;
+                    } else if matches!(token.verdict, Lexical::Word | Lexical::KnownName) {
+                        *verdict = token.verdict;
+                    }
+                    *compared += 1;
+                }
+            }
+            for (f, &(uses, body, compared, verdict)) in recount.iter().enumerate() {
+                let counted = checker.forms[f].1;
+                assert_eq!(
+                    (counted.uses, counted.body, counted.compared),
+                    (uses, body, compared),
+                    "{}",
+                    checker.forms[f].0
+                );
+                if compared > 0 {
+                    assert_eq!(counted.compared_verdict, verdict, "{}", checker.forms[f].0);
+                }
+            }
+            assert_eq!(checker.compared, order);
+        }
+        assert!(out_of_order > 0, "no case had regions read twice");
     }
 
     #[test]
