@@ -1558,22 +1558,13 @@ impl NearWord {
 /// remembered per worker thread (up to a bound), since they depend only on
 /// `key` and the locale and names recur across a publication's articles.
 fn swapped_common_word(key: &str, locale: Locale) -> Option<String> {
-    #[derive(Default)]
-    struct Cache {
-        locale: Locale,
-        seen: HashMap<String, Option<String>, FxBuild>,
-    }
     thread_local! {
-        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
+        static MEMO: std::cell::RefCell<LocaleMemo<Option<String>>> = std::cell::RefCell::default();
     }
-    const MAX_ENTRIES: usize = 20_000;
-    let hit = CACHE.with(|cache| {
-        let cache = cache.borrow();
-        (cache.locale == locale).then(|| cache.seen.get(key).cloned()).flatten()
-    });
-    if let Some(hit) = hit {
-        return hit;
-    }
+    LocaleMemo::get_or_compute(&MEMO, key, locale, || search_swapped_common_word(key, locale))
+}
+
+fn search_swapped_common_word(key: &str, locale: Locale) -> Option<String> {
     let chars: Vec<char> = key.chars().collect();
     let mut swapped: Option<(u64, String)> = None;
     for i in 0..chars.len().saturating_sub(1) {
@@ -1588,16 +1579,7 @@ fn swapped_common_word(key: &str, locale: Locale) -> Option<String> {
             swapped = Some((freq, variant));
         }
     }
-    let found = swapped.map(|(_, word)| word);
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.locale != locale || cache.seen.len() >= MAX_ENTRIES {
-            cache.locale = locale;
-            cache.seen.clear();
-        }
-        cache.seen.insert(key.to_string(), found.clone());
-    });
-    found
+    swapped.map(|(_, word)| word)
 }
 
 /// [`lexicon::is_near_known_name`], remembered per worker thread (up to a
@@ -1636,32 +1618,58 @@ struct LexiconCandidates {
 /// searches, a typing cost, a frequency and a sound key per candidate)
 /// does not depend on the document.
 fn lexicon_candidates(key: &str, locale: Locale) -> Rc<LexiconCandidates> {
-    #[derive(Default)]
-    struct Cache {
-        locale: Locale,
-        seen: HashMap<String, Rc<LexiconCandidates>, FxBuild>,
-    }
     thread_local! {
-        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
+        static MEMO: std::cell::RefCell<LocaleMemo<Rc<LexiconCandidates>>> = std::cell::RefCell::default();
     }
-    const MAX_ENTRIES: usize = 20_000;
-    let hit = CACHE.with(|cache| {
-        let cache = cache.borrow();
-        (cache.locale == locale).then(|| cache.seen.get(key).cloned()).flatten()
-    });
-    if let Some(hit) = hit {
-        return hit;
-    }
-    let found = Rc::new(search_lexicon_candidates(key, locale));
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.locale != locale || cache.seen.len() >= MAX_ENTRIES {
-            cache.locale = locale;
-            cache.seen.clear();
+    LocaleMemo::get_or_compute(&MEMO, key, locale, || Rc::new(search_lexicon_candidates(key, locale)))
+}
+
+/// Answers that depend only on a lower-cased key and the locale, remembered
+/// per worker thread up to a bound (then forgotten all at once: the
+/// bound is far above an article's vocabulary of unknown words).
+struct LocaleMemo<V> {
+    locale: Locale,
+    seen: HashMap<String, V, FxBuild>,
+}
+
+impl<V> Default for LocaleMemo<V> {
+    fn default() -> Self {
+        LocaleMemo {
+            locale: Locale::default(),
+            seen: HashMap::default(),
         }
-        cache.seen.insert(key.to_string(), Rc::clone(&found));
-    });
-    found
+    }
+}
+
+impl<V: Clone> LocaleMemo<V> {
+    const MAX_ENTRIES: usize = 20_000;
+
+    /// The remembered answer for `key` in `locale`, or `compute`'s, then
+    /// remembered. `compute` runs with the memo unborrowed.
+    fn get_or_compute(
+        memo: &'static std::thread::LocalKey<std::cell::RefCell<Self>>,
+        key: &str,
+        locale: Locale,
+        compute: impl FnOnce() -> V,
+    ) -> V {
+        let hit = memo.with(|memo| {
+            let memo = memo.borrow();
+            (memo.locale == locale).then(|| memo.seen.get(key).cloned()).flatten()
+        });
+        if let Some(hit) = hit {
+            return hit;
+        }
+        let found = compute();
+        memo.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.locale != locale || memo.seen.len() >= Self::MAX_ENTRIES {
+                memo.locale = locale;
+                memo.seen.clear();
+            }
+            memo.seen.insert(key.to_string(), found.clone());
+        });
+        found
+    }
 }
 
 fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
