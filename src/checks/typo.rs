@@ -1559,9 +1559,9 @@ impl NearWord {
 /// `key` and the locale and names recur across a publication's articles.
 fn swapped_common_word(key: &str, locale: Locale) -> Option<String> {
     thread_local! {
-        static MEMO: std::cell::RefCell<LocaleMemo<Option<String>>> = std::cell::RefCell::default();
+        static MEMO: std::cell::RefCell<ThreadMemo<Option<String>>> = std::cell::RefCell::default();
     }
-    LocaleMemo::get_or_compute(&MEMO, key, locale, || search_swapped_common_word(key, locale))
+    ThreadMemo::get_or_compute(&MEMO, key, locale, 20_000, || search_swapped_common_word(key, locale))
 }
 
 fn search_swapped_common_word(key: &str, locale: Locale) -> Option<String> {
@@ -1587,21 +1587,10 @@ fn search_swapped_common_word(key: &str, locale: Locale) -> Option<String> {
 /// a typo, the same answer for the same word in every article.
 fn near_known_name(key: &str) -> bool {
     thread_local! {
-        static SEEN: std::cell::RefCell<HashMap<String, bool, FxBuild>> = std::cell::RefCell::default();
+        static MEMO: std::cell::RefCell<ThreadMemo<bool>> = std::cell::RefCell::default();
     }
-    const MAX_ENTRIES: usize = 20_000;
-    SEEN.with(|seen| {
-        if let Some(&near) = seen.borrow().get(key) {
-            return near;
-        }
-        let near = lexicon::is_near_known_name(key);
-        let mut seen = seen.borrow_mut();
-        if seen.len() >= MAX_ENTRIES {
-            seen.clear();
-        }
-        seen.insert(key.to_string(), near);
-        near
-    })
+    // (Names have no locale.)
+    ThreadMemo::get_or_compute(&MEMO, key, Locale::Any, 20_000, || lexicon::is_near_known_name(key))
 }
 
 /// The lexicon's corrections for one typed word in one locale.
@@ -1619,37 +1608,39 @@ struct LexiconCandidates {
 /// does not depend on the document.
 fn lexicon_candidates(key: &str, locale: Locale) -> Rc<LexiconCandidates> {
     thread_local! {
-        static MEMO: std::cell::RefCell<LocaleMemo<Rc<LexiconCandidates>>> = std::cell::RefCell::default();
+        static MEMO: std::cell::RefCell<ThreadMemo<Rc<LexiconCandidates>>> = std::cell::RefCell::default();
     }
-    LocaleMemo::get_or_compute(&MEMO, key, locale, || Rc::new(search_lexicon_candidates(key, locale)))
+    ThreadMemo::get_or_compute(&MEMO, key, locale, 20_000, || {
+        Rc::new(search_lexicon_candidates(key, locale))
+    })
 }
 
-/// Answers that depend only on a lower-cased key and the locale, remembered
-/// per worker thread up to a bound (then forgotten all at once: the
-/// bound is far above an article's vocabulary of unknown words).
-struct LocaleMemo<V> {
+/// Answers that depend only on a word and the locale, remembered per
+/// worker thread up to a bound (then forgotten all at once: the bounds are
+/// far above an article's vocabulary).
+struct ThreadMemo<V> {
     locale: Locale,
     seen: HashMap<String, V, FxBuild>,
 }
 
-impl<V> Default for LocaleMemo<V> {
+impl<V> Default for ThreadMemo<V> {
     fn default() -> Self {
-        LocaleMemo {
+        ThreadMemo {
             locale: Locale::default(),
             seen: HashMap::default(),
         }
     }
 }
 
-impl<V: Clone> LocaleMemo<V> {
-    const MAX_ENTRIES: usize = 20_000;
-
+impl<V: Clone> ThreadMemo<V> {
     /// The remembered answer for `key` in `locale`, or `compute`'s, then
-    /// remembered. `compute` runs with the memo unborrowed.
+    /// remembered (the memo is emptied first if it holds `max_entries`).
+    /// `compute` runs with the memo unborrowed.
     fn get_or_compute(
         memo: &'static std::thread::LocalKey<std::cell::RefCell<Self>>,
         key: &str,
         locale: Locale,
+        max_entries: usize,
         compute: impl FnOnce() -> V,
     ) -> V {
         let hit = memo.with(|memo| {
@@ -1662,7 +1653,7 @@ impl<V: Clone> LocaleMemo<V> {
         let found = compute();
         memo.with(|memo| {
             let mut memo = memo.borrow_mut();
-            if memo.locale != locale || memo.seen.len() >= Self::MAX_ENTRIES {
+            if memo.locale != locale || memo.seen.len() >= max_entries {
                 memo.locale = locale;
                 memo.seen.clear();
             }
@@ -2515,21 +2506,12 @@ fn is_foreign(quote: &str) -> bool {
 /// lexicon look-up walks two or three fsts.
 fn is_english_or_name(written: &str) -> bool {
     thread_local! {
-        static SEEN: std::cell::RefCell<HashMap<String, bool, FxBuild>> = std::cell::RefCell::default();
+        static MEMO: std::cell::RefCell<ThreadMemo<bool>> = std::cell::RefCell::default();
     }
-    const MAX_ENTRIES: usize = 100_000;
-    SEEN.with(|seen| {
-        if let Some(&known) = seen.borrow().get(written) {
-            return known;
-        }
+    // (Any locale: the answer does not depend on the document's.)
+    ThreadMemo::get_or_compute(&MEMO, written, Locale::Any, 100_000, || {
         let folded = fold(written);
-        let known = lexicon::is_word(&folded, Locale::Any) || lexicon::is_known_name(&folded);
-        let mut seen = seen.borrow_mut();
-        if seen.len() >= MAX_ENTRIES {
-            seen.clear();
-        }
-        seen.insert(written.to_string(), known);
-        known
+        lexicon::is_word(&folded, Locale::Any) || lexicon::is_known_name(&folded)
     })
 }
 

@@ -1110,26 +1110,14 @@ mod lean {
                     (self.target(at, tsize, at - osize), output)
                 }
             } else {
-                let Node::Any {
-                    ntrans,
-                    inputs,
-                    index,
-                    deltas,
-                    tsize,
-                    end,
-                    ..
-                } = self.node(addr)
-                else {
-                    return None;
-                };
-                let i = self.transition(ntrans, inputs, index, byte)?;
+                let (i, deltas, target) = self.many_step(addr, state, byte)?;
                 let osize = self.osize(addr);
                 let output = if osize == 0 {
                     0
                 } else {
                     self.output(deltas - (i + 1) * osize, osize)
                 };
-                (self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end), output)
+                (target, output)
             })
         }
 
@@ -1247,6 +1235,17 @@ mod lean {
         /// transition needs).
         #[inline(always)]
         fn find_many(&self, addr: usize, state: u8, byte: u8) -> Option<usize> {
+            self.many_step(addr, state, byte).map(|(_, _, target)| target)
+        }
+
+        /// The transition on `byte` of the many-transition node at `addr`,
+        /// whose state byte is `state`, if it has one: its number, where the
+        /// node's targets start (its outputs lie below) and its target.
+        /// (As `find` does, but returning before the targets are read when
+        /// there is no transition: `find` on `many`'s node cost a million
+        /// more instructions a check.)
+        #[inline(always)]
+        fn many_step(&self, addr: usize, state: u8, byte: u8) -> Option<(usize, usize, usize)> {
             let Node::Any {
                 ntrans,
                 inputs,
@@ -1259,11 +1258,8 @@ mod lean {
             else {
                 unreachable!("`many` reads a many-transition node")
             };
-            // (As `find` does, but returning before the targets are read
-            // when there is no transition: `find` on `many`'s node costs a
-            // million more instructions a check.)
             let i = self.transition(ntrans, inputs, index, byte)?;
-            Some(self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end))
+            Some((i, deltas, self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end)))
         }
     }
 
