@@ -1730,7 +1730,46 @@ struct Verdicts {
     /// The entries of `seen` for short written forms, in a table indexed
     /// by their bytes ([`ShortForm`]): most words have 8 bytes or fewer,
     /// and a table slot is cheaper to find than a hash map entry.
-    short: Vec<(ShortForm, Seen)>,
+    short: Vec<ShortSlot>,
+}
+
+/// A slot of [`Verdicts::short`]: a [`ShortForm`] and its [`Seen`] in 16
+/// bytes (a `(ShortForm, Seen)` pair took 32), so the table's 16,384 slots
+/// take 256 KB and twice as many fit in each cache level.
+#[derive(Clone, Copy, Default)]
+struct ShortSlot {
+    bytes: u64,
+    key: u32,
+    /// 0 for an empty slot (no form is empty).
+    len: u8,
+    verdict: Lexical,
+    capitals: u8,
+    compared: bool,
+}
+
+impl ShortSlot {
+    #[inline]
+    fn new(form: ShortForm, seen: Seen) -> ShortSlot {
+        ShortSlot {
+            bytes: form.bytes,
+            key: seen.key,
+            len: form.len,
+            verdict: seen.verdict,
+            capitals: seen.capitals,
+            compared: seen.compared,
+        }
+    }
+
+    /// What it remembers of `form`, if it holds `form`.
+    #[inline]
+    fn seen(self, form: ShortForm) -> Option<Seen> {
+        (self.bytes == form.bytes && self.len == form.len).then_some(Seen {
+            verdict: self.verdict,
+            key: self.key,
+            capitals: self.capitals,
+            compared: self.compared,
+        })
+    }
 }
 
 /// A written form of 1 to 8 bytes, as its bytes (little-endian, zero
@@ -1804,8 +1843,8 @@ struct Seen {
     verdict: Lexical,
     /// The id of its lower-cased key, possessive stripped.
     key: u32,
-    /// How many capitals it has.
-    capitals: u32,
+    /// How many capitals it has (up to 255; only 0, 1 and more are told apart).
+    capitals: u8,
     /// Whether `typo/inconsistent-spelling` compares its key
     /// ([`Verdicts::key_compared`]), kept here so a token needs no lookup by key id.
     compared: bool,
@@ -1856,15 +1895,13 @@ impl VerdictsLoan {
         }
     }
 
-    /// The verdict, key id and capitals of the written form `text`.
+    /// The verdict, key id and capitals of the written form `text`;
+    /// `short` is its [`ShortForm`] ([`ShortForm::in_text`]).
     #[inline]
-    /// `short` is `text`'s [`ShortForm`] ([`ShortForm::in_text`]).
     fn seen(&mut self, text: &str, short: Option<ShortForm>, locale: Locale, words: &HashSet<String>) -> Seen {
         if let Some(form) = short {
-            if let Some(&(held, seen)) = self.cache.short.get(form.slot()) {
-                if held == form {
-                    return seen;
-                }
+            if let Some(seen) = self.cache.short.get(form.slot()).and_then(|slot| slot.seen(form)) {
+                return seen;
             }
         }
         let seen = match self.cache.seen.get(text) {
@@ -1873,10 +1910,10 @@ impl VerdictsLoan {
         };
         if let Some(form) = short {
             if self.cache.short.is_empty() {
-                self.cache.short = vec![(ShortForm::default(), seen); ShortForm::SLOTS];
+                self.cache.short = vec![ShortSlot::default(); ShortForm::SLOTS];
             }
             // (The slot's earlier form, if any, is still in `seen`.)
-            self.cache.short[form.slot()] = (form, seen);
+            self.cache.short[form.slot()] = ShortSlot::new(form, seen);
         }
         seen
     }
@@ -1904,7 +1941,7 @@ impl VerdictsLoan {
         let seen = Seen {
             verdict: lexical_folded(text, &folded, locale, words),
             key: id,
-            capitals: text.chars().filter(|c| c.is_uppercase()).count() as u32,
+            capitals: text.chars().filter(|c| c.is_uppercase()).count().min(255) as u8,
             compared: cache.key_compared[id as usize],
         };
         cache.seen.insert(text.to_string(), seen);
@@ -2872,6 +2909,27 @@ mod tests {
         assert_eq!(in_turn, alone);
         // (Each of the first three has a finding to get right.)
         assert!(alone[..3].iter().all(|found| !found.is_empty()), "{alone:?}");
+    }
+
+    #[test]
+    fn a_short_form_slot_takes_16_bytes_and_gives_back_what_it_holds() {
+        assert_eq!(std::mem::size_of::<ShortSlot>(), 16);
+        let form = ShortForm::of("Kyiv's").unwrap();
+        let seen = Seen {
+            verdict: Lexical::KnownName,
+            key: 77,
+            capitals: 1,
+            compared: true,
+        };
+        let back = ShortSlot::new(form, seen).seen(form).unwrap();
+        assert_eq!(
+            (back.verdict, back.key, back.capitals, back.compared),
+            (seen.verdict, seen.key, seen.capitals, seen.compared)
+        );
+        assert!(ShortSlot::new(form, seen)
+            .seen(ShortForm::of("Kyiv").unwrap())
+            .is_none());
+        assert!(ShortSlot::default().seen(form).is_none());
     }
 
     proptest::proptest! {
