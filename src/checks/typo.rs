@@ -1941,7 +1941,7 @@ impl VerdictsLoan {
         let seen = Seen {
             verdict: lexical_folded(text, &folded, locale, words),
             key: id,
-            capitals: text.chars().filter(|c| c.is_uppercase()).count().min(255) as u8,
+            capitals: capitals(text).min(255) as u8,
             compared: cache.key_compared[id as usize],
         };
         cache.seen.insert(text.to_string(), seen);
@@ -1975,6 +1975,35 @@ impl Drop for VerdictsLoan {
 /// words, where SipHash's protection against crafted keys buys nothing.
 type FxBuild = rustc_hash::FxBuildHasher;
 
+/// True if the folded `word` has a digit or a full stop, or fewer than two
+/// letters: a number or unit (5km, 10GB, 9am), an abbreviation (U.S,
+/// F.B.I) or an initial. (By bytes if it is ASCII, the common case: no
+/// character decoding.)
+fn number_abbreviation_or_initial(word: &str) -> bool {
+    let (letters, digit_or_dot) = if word.is_ascii() {
+        let bytes = word.as_bytes();
+        (
+            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
+            bytes.iter().any(|&b| b.is_ascii_digit() || b == b'.'),
+        )
+    } else {
+        (
+            word.chars().filter(|c| c.is_alphabetic()).count(),
+            word.chars().any(|c| c.is_ascii_digit()) || word.contains('.'),
+        )
+    };
+    digit_or_dot || letters <= 1
+}
+
+/// How many capitals `text` has (by bytes if it is ASCII: no character decoding).
+fn capitals(text: &str) -> usize {
+    if text.is_ascii() {
+        text.bytes().filter(u8::is_ascii_uppercase).count()
+    } else {
+        text.chars().filter(|c| c.is_uppercase()).count()
+    }
+}
+
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
     lexical_folded(text, &fold(text), locale, words)
@@ -1983,8 +2012,7 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
 /// [`lexical`], given the [`fold`] of `text`.
 fn lexical_folded(text: &str, folded: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
     let word = bare(folded);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if word.chars().any(|c| c.is_ascii_digit()) || letters == 0 || word.contains('.') || letters == 1 {
+    if number_abbreviation_or_initial(word) {
         // Numbers and units (5km, 10GB, 9am), abbreviations (U.S, F.B.I), initials.
         return Lexical::Skip;
     }
@@ -1992,7 +2020,7 @@ fn lexical_folded(text: &str, folded: &str, locale: Locale, words: &HashSet<Stri
         return Lexical::Word;
     }
     let first_upper = text.chars().next().is_some_and(char::is_uppercase);
-    let uppers = text.chars().filter(|c| c.is_uppercase()).count();
+    let uppers = capitals(text);
     if uppers >= 2 {
         // Acronyms (NATO, UNICEF) and camel-case brands (RunFar, iPhone) are names.
         return if lexicon::is_word(word, locale) {
@@ -2943,6 +2971,15 @@ mod tests {
                 proptest::prop_assert_eq!(ka == kb, a == b);
                 proptest::prop_assert!(ka.slot() < ShortForm::SLOTS);
             }
+        }
+
+        /// The byte paths for ASCII words decide as the character paths do.
+        #[test]
+        fn ascii_shortcuts_agree_with_the_character_tests(word in "[a-zA-Z0-9.'éÉ’ ]{0,12}") {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let by_chars = word.chars().any(|c| c.is_ascii_digit()) || letters == 0 || word.contains('.') || letters == 1;
+            proptest::prop_assert_eq!(number_abbreviation_or_initial(&word), by_chars);
+            proptest::prop_assert_eq!(capitals(&word), word.chars().filter(|c| c.is_uppercase()).count());
         }
 
         /// A form's key read in place from the text is its key read alone,
