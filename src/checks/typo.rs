@@ -1938,10 +1938,11 @@ impl VerdictsLoan {
                 id
             }
         };
+        let uppers = capitals(text);
         let seen = Seen {
-            verdict: lexical_folded(text, &folded, locale, words),
+            verdict: lexical_folded(text, &folded, uppers, locale, words),
             key: id,
-            capitals: capitals(text).min(255) as u8,
+            capitals: uppers.min(255) as u8,
             compared: cache.key_compared[id as usize],
         };
         cache.seen.insert(text.to_string(), seen);
@@ -2006,11 +2007,11 @@ fn capitals(text: &str) -> usize {
 
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
-    lexical_folded(text, &fold(text), locale, words)
+    lexical_folded(text, &fold(text), capitals(text), locale, words)
 }
 
-/// [`lexical`], given the [`fold`] of `text`.
-fn lexical_folded(text: &str, folded: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
+/// [`lexical`], given the [`fold`] of `text` and its [`capitals`].
+fn lexical_folded(text: &str, folded: &str, uppers: usize, locale: Locale, words: &HashSet<String>) -> Lexical {
     let word = bare(folded);
     if number_abbreviation_or_initial(word) {
         // Numbers and units (5km, 10GB, 9am), abbreviations (U.S, F.B.I), initials.
@@ -2020,7 +2021,6 @@ fn lexical_folded(text: &str, folded: &str, locale: Locale, words: &HashSet<Stri
         return Lexical::Word;
     }
     let first_upper = text.chars().next().is_some_and(char::is_uppercase);
-    let uppers = capitals(text);
     if uppers >= 2 {
         // Acronyms (NATO, UNICEF) and camel-case brands (RunFar, iPhone) are names.
         return if lexicon::is_word(word, locale) {
@@ -2700,8 +2700,97 @@ fn sound_alike(a: char, b: char) -> bool {
 /// (swapped, doubled or dropped letters, neighbouring keys, vowel and
 /// sound-alike swaps) cost less than an arbitrary edit.
 pub fn typing_cost(typed: &str, intended: &str) -> f64 {
-    let t: Vec<char> = typed.chars().collect();
-    let w: Vec<char> = intended.chars().collect();
+    let mut typed_buf = ['\0'; TYPING_STACK_CHARS];
+    let mut intended_buf = ['\0'; TYPING_STACK_CHARS];
+    match (on_stack(typed, &mut typed_buf), on_stack(intended, &mut intended_buf)) {
+        (Some(t), Some(w)) => typing_cost_rows(t, w),
+        _ => {
+            let t: Vec<char> = typed.chars().collect();
+            let w: Vec<char> = intended.chars().collect();
+            typing_cost_table(&t, &w)
+        }
+    }
+}
+
+/// Letters [`typing_cost`] handles on the stack (words of news text are
+/// far shorter; longer ones take the heap).
+const TYPING_STACK_CHARS: usize = 32;
+
+/// The characters of `word` in `buf`, or `None` if they do not fit.
+fn on_stack<'b>(word: &str, buf: &'b mut [char; TYPING_STACK_CHARS]) -> Option<&'b [char]> {
+    let mut n = 0;
+    for c in word.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// [`typing_cost_table`] for words of up to [`TYPING_STACK_CHARS`]
+/// letters, with no allocation: the table's rows i - 2, i - 1 and i in
+/// three buffers on the stack (the transposition reads row i - 2). Each
+/// cell is computed by the same operations in the same order, so the cost
+/// is the same to the bit. Why: this runs for every candidate of every
+/// unknown word, and the five vectors of the table were a sixth of it.
+fn typing_cost_rows(t: &[char], w: &[char]) -> f64 {
+    let (n, m) = (t.len(), w.len());
+    // intended[j] was meant but not typed.
+    let mut missing = [0.0f64; TYPING_STACK_CHARS];
+    for j in 0..m {
+        let c = w[j];
+        missing[j] = if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
+            0.5
+        } else if is_vowel(c) {
+            0.8
+        } else {
+            1.0
+        };
+    }
+    let mut rows = [[0.0f64; TYPING_STACK_CHARS + 1]; 3];
+    for j in 1..=m {
+        rows[0][j] = rows[0][j - 1] + missing[j - 1];
+    }
+    for i in 1..=n {
+        // typed[i - 1] was typed but not meant.
+        let c = t[i - 1];
+        let extra = if (i > 1 && t[i - 2] == c) || t.get(i) == Some(&c) {
+            0.5
+        } else if (i > 1 && adjacent_keys(t[i - 2], c)) || t.get(i).is_some_and(|&n| adjacent_keys(n, c)) {
+            0.8
+        } else {
+            1.0
+        };
+        let (cur, back, two) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = rows[back][0] + extra;
+        for j in 1..=m {
+            let mut best = (rows[back][j] + extra)
+                .min(rows[cur][j - 1] + missing[j - 1])
+                .min(rows[back][j - 1] + substitution_cost(c, w[j - 1]));
+            if i > 1 && j > 1 && c == w[j - 2] && t[i - 2] == w[j - 1] && c != t[i - 2] {
+                best = best.min(rows[two][j - 2] + 0.6);
+            }
+            rows[cur][j] = best;
+        }
+    }
+    rows[n % 3][m]
+}
+
+/// The cost of typing `a` for `b` in [`typing_cost`].
+#[inline]
+fn substitution_cost(a: char, b: char) -> f64 {
+    if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+        LETTER_SUBSTITUTION_COSTS[usize::from(a as u8 - b'a')][usize::from(b as u8 - b'a')]
+    } else if a == b {
+        0.0
+    } else if adjacent_keys(a, b) || (is_vowel(a) && is_vowel(b)) || sound_alike(a, b) {
+        0.7
+    } else {
+        1.0
+    }
+}
+
+/// [`typing_cost`] on a full table (words too long for the stack).
+fn typing_cost_table(t: &[char], w: &[char]) -> f64 {
     let (n, m) = (t.len(), w.len());
     // typed[i] was typed but not meant.
     let extra: Vec<f64> = (0..n)
@@ -2729,17 +2818,6 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
             }
         })
         .collect();
-    let substitute = |a: char, b: char| -> f64 {
-        if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
-            LETTER_SUBSTITUTION_COSTS[usize::from(a as u8 - b'a')][usize::from(b as u8 - b'a')]
-        } else if a == b {
-            0.0
-        } else if adjacent_keys(a, b) || (is_vowel(a) && is_vowel(b)) || sound_alike(a, b) {
-            0.7
-        } else {
-            1.0
-        }
-    };
     // One flat table, row i at i * (m + 1); the per-letter costs above are
     // computed once, not once per cell (this runs for every candidate).
     let width = m + 1;
@@ -2754,7 +2832,7 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
         for j in 1..=m {
             let mut best = (d[(i - 1) * width + j] + extra[i - 1])
                 .min(d[i * width + j - 1] + missing[j - 1])
-                .min(d[(i - 1) * width + j - 1] + substitute(t[i - 1], w[j - 1]));
+                .min(d[(i - 1) * width + j - 1] + substitution_cost(t[i - 1], w[j - 1]));
             if i > 1 && j > 1 && t[i - 1] == w[j - 2] && t[i - 2] == w[j - 1] && t[i - 1] != t[i - 2] {
                 best = best.min(d[(i - 2) * width + j - 2] + 0.6);
             }
@@ -2980,6 +3058,14 @@ mod tests {
             let by_chars = word.chars().any(|c| c.is_ascii_digit()) || letters == 0 || word.contains('.') || letters == 1;
             proptest::prop_assert_eq!(number_abbreviation_or_initial(&word), by_chars);
             proptest::prop_assert_eq!(capitals(&word), word.chars().filter(|c| c.is_uppercase()).count());
+        }
+
+        /// The typing cost on three rows on the stack is the full table's, to the bit.
+        #[test]
+        fn the_typing_cost_on_three_rows_is_the_full_table_cost(a in "[a-zé'’Q]{0,14}", b in "[a-zé'’Q]{0,14}") {
+            let (t, w): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            proptest::prop_assert_eq!(typing_cost(&a, &b).to_bits(), typing_cost_table(&t, &w).to_bits());
+            proptest::prop_assert_eq!(typing_cost_rows(&t, &w).to_bits(), typing_cost_table(&t, &w).to_bits());
         }
 
         /// A form's key read in place from the text is its key read alone,
