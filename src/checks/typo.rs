@@ -1920,7 +1920,7 @@ impl VerdictsLoan {
 
     fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
         let cache = &mut self.cache;
-        let folded = fold(text);
+        let folded = fold_cow(text);
         let key = bare(&folded);
         let id = match cache.key_ids.get(key) {
             Some(&id) => id,
@@ -2269,6 +2269,19 @@ fn fold(word: &str) -> String {
 }
 
 /// The word without a possessive ending.
+/// [`fold`], borrowing `word` when it folds to itself: most new forms are
+/// lower-case ASCII words, which then cost no copy.
+fn fold_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(fold(word))
+    }
+}
+
 fn bare(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -3058,6 +3071,13 @@ mod tests {
             let by_chars = word.chars().any(|c| c.is_ascii_digit()) || letters == 0 || word.contains('.') || letters == 1;
             proptest::prop_assert_eq!(number_abbreviation_or_initial(&word), by_chars);
             proptest::prop_assert_eq!(capitals(&word), word.chars().filter(|c| c.is_uppercase()).count());
+        }
+
+        /// A form folded without a copy is the form folded.
+        #[test]
+        fn folding_without_a_copy_folds(word in "[a-zA-Z'`’éÉ.-]{0,10}") {
+            let (borrowed, folded) = (fold_cow(&word).into_owned(), fold(&word));
+            proptest::prop_assert_eq!(borrowed, folded);
         }
 
         /// The typing cost on three rows on the stack is the full table's, to the bit.
