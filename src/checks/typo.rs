@@ -1461,6 +1461,8 @@ fn within_two_osa_edits(a: &str, b: &str) -> bool {
     for (j, cell) in rows[0].iter_mut().enumerate().take(m.min(2) + 1) {
         *cell = j as u8;
     }
+    // The least entry of the row before, for the early exit below.
+    let mut least_back = 0;
     for i in 1..=n {
         let (cur, back, two) = (i % 3, (i + 2) % 3, (i + 1) % 3);
         let lo = i.saturating_sub(2).max(1);
@@ -1468,6 +1470,7 @@ fn within_two_osa_edits(a: &str, b: &str) -> bool {
         rows[cur][0] = if i <= 2 { i as u8 } else { FAR };
         // (The buffer held row i - 3, whose band reaches this column.)
         rows[cur][lo - 1] = if lo == 1 { rows[cur][0] } else { FAR };
+        let mut least = rows[cur][0];
         for j in lo..=hi {
             let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut best = (rows[back][j] + 1)
@@ -1477,7 +1480,17 @@ fn within_two_osa_edits(a: &str, b: &str) -> bool {
                 best = best.min(rows[two][j - 2] + 1);
             }
             rows[cur][j] = best.min(FAR);
+            least = least.min(rows[cur][j]);
         }
+        // An entry is at least the least of the row above (a diagonal step
+        // costs 0 at best) and one more than the least of the row two up (a
+        // swap): when this row is all 3 and the one before has nothing
+        // under 2, every later row is all 3, and so is the answer. Most
+        // pairs of different words part within a few letters.
+        if least >= FAR && least_back >= 2 {
+            return false;
+        }
+        least_back = least;
     }
     rows[n % 3][m] <= 2
 }
