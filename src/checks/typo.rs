@@ -1728,7 +1728,12 @@ fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
 struct Verdicts {
     locale: Locale,
     words: HashSet<String>,
+    /// Written forms of over 8 bytes.
     seen: HashMap<String, Seen, FxBuild>,
+    /// Written forms of 1 to 8 bytes, by their [`ShortForm`]: no string
+    /// allocated or hashed per new form, and an 8-byte key compared when a
+    /// form evicted from [`Verdicts::short`] comes back.
+    seen_short: HashMap<ShortForm, Seen, FxBuild>,
     /// The keys by id.
     keys: Vec<Rc<str>>,
     /// The id of each key.
@@ -1740,7 +1745,7 @@ struct Verdicts {
     /// By key id: whether `typo/inconsistent-spelling` compares the key
     /// with others (4+ letters, not a function word).
     key_compared: Vec<bool>,
-    /// The entries of `seen` for short written forms, in a table indexed
+    /// Entries of `seen_short`, in a table indexed
     /// by their bytes ([`ShortForm`]): most words have 8 bytes or fewer,
     /// and a table slot is cheaper to find than a hash map entry.
     short: Vec<ShortSlot>,
@@ -1787,7 +1792,7 @@ impl ShortSlot {
 
 /// A written form of 1 to 8 bytes, as its bytes (little-endian, zero
 /// padded) and its length: two forms are equal if these are.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 struct ShortForm {
     bytes: u64,
     len: u8,
@@ -1888,7 +1893,10 @@ impl VerdictsLoan {
     /// form) and put back when dropped.
     fn take(locale: Locale, words: &HashSet<String>) -> VerdictsLoan {
         let mut cache = VERDICTS.with(|cache| cache.take());
-        if cache.locale != locale || cache.words != *words || cache.seen.len() >= Self::MAX_ENTRIES {
+        if cache.locale != locale
+            || cache.words != *words
+            || cache.seen.len() + cache.seen_short.len() >= Self::MAX_ENTRIES
+        {
             cache = Verdicts {
                 locale,
                 words: words.clone(),
@@ -1899,7 +1907,8 @@ impl VerdictsLoan {
             // Room for a few hundred articles' vocabulary up front: growing
             // the maps from nothing rehashed every form seen so far, a few
             // percent of a first pass.
-            cache.seen.reserve(Self::INITIAL_FORMS);
+            cache.seen.reserve(Self::INITIAL_FORMS / 4);
+            cache.seen_short.reserve(Self::INITIAL_FORMS);
             cache.key_ids.reserve(Self::INITIAL_FORMS);
         }
         VerdictsLoan {
@@ -1917,20 +1926,34 @@ impl VerdictsLoan {
                 return seen;
             }
         }
-        let seen = match self.cache.seen.get(text) {
-            Some(&seen) => seen,
-            None => self.add(text, locale, words),
+        let Some(form) = short else {
+            return match self.cache.seen.get(text) {
+                Some(&seen) => seen,
+                None => {
+                    let seen = self.add(text, locale, words);
+                    self.cache.seen.insert(text.to_string(), seen);
+                    seen
+                }
+            };
         };
-        if let Some(form) = short {
-            if self.cache.short.is_empty() {
-                self.cache.short = vec![ShortSlot::default(); ShortForm::SLOTS];
+        let seen = match self.cache.seen_short.get(&form) {
+            Some(&seen) => seen,
+            None => {
+                let seen = self.add(text, locale, words);
+                self.cache.seen_short.insert(form, seen);
+                seen
             }
-            // (The slot's earlier form, if any, is still in `seen`.)
-            self.cache.short[form.slot()] = ShortSlot::new(form, seen);
+        };
+        if self.cache.short.is_empty() {
+            self.cache.short = vec![ShortSlot::default(); ShortForm::SLOTS];
         }
+        // (The slot's earlier form, if any, is still in `seen_short`.)
+        self.cache.short[form.slot()] = ShortSlot::new(form, seen);
         seen
     }
 
+    /// What to remember of the written form `text`, seen for the first
+    /// time (the caller remembers it), with its key interned.
     fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
         let cache = &mut self.cache;
         let folded = fold_cow(text);
@@ -1952,14 +1975,12 @@ impl VerdictsLoan {
             }
         };
         let uppers = capitals(text);
-        let seen = Seen {
+        Seen {
             verdict: lexical_folded(text, &folded, uppers, locale, words),
             key: id,
             capitals: uppers.min(255) as u8,
             compared: cache.key_compared[id as usize],
-        };
-        cache.seen.insert(text.to_string(), seen);
-        seen
+        }
     }
 
     /// The lending document's index of the key `id`, if it writes the key.
