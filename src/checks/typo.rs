@@ -498,7 +498,12 @@ impl<'d> Checker<'d> {
             key: id,
             capitals,
             compared,
-        } = self.verdicts.seen(text, self.locale, &self.words);
+        } = self.verdicts.seen(
+            text,
+            ShortForm::in_text(&doc.text, token.start, text.len()),
+            self.locale,
+            &self.words,
+        );
         let form = match self.verdicts.form(id) {
             Some(form) => form,
             None => {
@@ -1456,6 +1461,8 @@ fn within_two_osa_edits(a: &str, b: &str) -> bool {
     for (j, cell) in rows[0].iter_mut().enumerate().take(m.min(2) + 1) {
         *cell = j as u8;
     }
+    // The least entry of the row before, for the early exit below.
+    let mut least_back = 0;
     for i in 1..=n {
         let (cur, back, two) = (i % 3, (i + 2) % 3, (i + 1) % 3);
         let lo = i.saturating_sub(2).max(1);
@@ -1463,6 +1470,7 @@ fn within_two_osa_edits(a: &str, b: &str) -> bool {
         rows[cur][0] = if i <= 2 { i as u8 } else { FAR };
         // (The buffer held row i - 3, whose band reaches this column.)
         rows[cur][lo - 1] = if lo == 1 { rows[cur][0] } else { FAR };
+        let mut least = rows[cur][0];
         for j in lo..=hi {
             let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut best = (rows[back][j] + 1)
@@ -1472,7 +1480,17 @@ fn within_two_osa_edits(a: &str, b: &str) -> bool {
                 best = best.min(rows[two][j - 2] + 1);
             }
             rows[cur][j] = best.min(FAR);
+            least = least.min(rows[cur][j]);
         }
+        // An entry is at least the least of the row above (a diagonal step
+        // costs 0 at best) and one more than the least of the row two up (a
+        // swap): when this row is all 3 and the one before has nothing
+        // under 2, every later row is all 3, and so is the answer. Most
+        // pairs of different words part within a few letters.
+        if least >= FAR && least_back >= 2 {
+            return false;
+        }
+        least_back = least;
     }
     rows[n % 3][m] <= 2
 }
@@ -1710,7 +1728,12 @@ fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
 struct Verdicts {
     locale: Locale,
     words: HashSet<String>,
+    /// Written forms of over 8 bytes.
     seen: HashMap<String, Seen, FxBuild>,
+    /// Written forms of 1 to 8 bytes, by their [`ShortForm`]: no string
+    /// allocated or hashed per new form, and an 8-byte key compared when a
+    /// form evicted from [`Verdicts::short`] comes back.
+    seen_short: HashMap<ShortForm, Seen, FxBuild>,
     /// The keys by id.
     keys: Vec<Rc<str>>,
     /// The id of each key.
@@ -1722,15 +1745,54 @@ struct Verdicts {
     /// By key id: whether `typo/inconsistent-spelling` compares the key
     /// with others (4+ letters, not a function word).
     key_compared: Vec<bool>,
-    /// The entries of `seen` for short written forms, in a table indexed
+    /// Entries of `seen_short`, in a table indexed
     /// by their bytes ([`ShortForm`]): most words have 8 bytes or fewer,
     /// and a table slot is cheaper to find than a hash map entry.
-    short: Vec<(ShortForm, Seen)>,
+    short: Vec<ShortSlot>,
+}
+
+/// A slot of [`Verdicts::short`]: a [`ShortForm`] and its [`Seen`] in 16
+/// bytes (a `(ShortForm, Seen)` pair took 32), so the table's 16,384 slots
+/// take 256 KB and twice as many fit in each cache level.
+#[derive(Clone, Copy, Default)]
+struct ShortSlot {
+    bytes: u64,
+    key: u32,
+    /// 0 for an empty slot (no form is empty).
+    len: u8,
+    verdict: Lexical,
+    capitals: u8,
+    compared: bool,
+}
+
+impl ShortSlot {
+    #[inline]
+    fn new(form: ShortForm, seen: Seen) -> ShortSlot {
+        ShortSlot {
+            bytes: form.bytes,
+            key: seen.key,
+            len: form.len,
+            verdict: seen.verdict,
+            capitals: seen.capitals,
+            compared: seen.compared,
+        }
+    }
+
+    /// What it remembers of `form`, if it holds `form`.
+    #[inline]
+    fn seen(self, form: ShortForm) -> Option<Seen> {
+        (self.bytes == form.bytes && self.len == form.len).then_some(Seen {
+            verdict: self.verdict,
+            key: self.key,
+            capitals: self.capitals,
+            compared: self.compared,
+        })
+    }
 }
 
 /// A written form of 1 to 8 bytes, as its bytes (little-endian, zero
 /// padded) and its length: two forms are equal if these are.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 struct ShortForm {
     bytes: u64,
     len: u8,
@@ -1761,6 +1823,27 @@ impl ShortForm {
         })
     }
 
+    /// [`ShortForm::of`] for the `len` bytes of `all` from `start` (on
+    /// character boundaries): one 8-byte load, masked to `len`, where `all`
+    /// has 8 bytes from `start`. Why: the padded copy of [`ShortForm::of`]
+    /// is a `memcpy` call of a varying length per token, whose size
+    /// dispatch the branch predictor misses.
+    #[inline]
+    fn in_text(all: &str, start: usize, len: usize) -> Option<ShortForm> {
+        if len == 0 || len > 8 {
+            return None;
+        }
+        let Some(window) = all.as_bytes().get(start..start + 8) else {
+            return ShortForm::of(&all[start..start + len]);
+        };
+        let word = u64::from_le_bytes(window.try_into().expect("8 bytes"));
+        let mask = if len == 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+        Some(ShortForm {
+            bytes: word & mask,
+            len: len as u8,
+        })
+    }
+
     /// Its slot: the top bits of a multiplicative hash.
     #[inline]
     fn slot(self) -> usize {
@@ -1778,8 +1861,8 @@ struct Seen {
     verdict: Lexical,
     /// The id of its lower-cased key, possessive stripped.
     key: u32,
-    /// How many capitals it has.
-    capitals: u32,
+    /// How many capitals it has (up to 255; only 0, 1 and more are told apart).
+    capitals: u8,
     /// Whether `typo/inconsistent-spelling` compares its key
     /// ([`Verdicts::key_compared`]), kept here so a token needs no lookup by key id.
     compared: bool,
@@ -1810,7 +1893,10 @@ impl VerdictsLoan {
     /// form) and put back when dropped.
     fn take(locale: Locale, words: &HashSet<String>) -> VerdictsLoan {
         let mut cache = VERDICTS.with(|cache| cache.take());
-        if cache.locale != locale || cache.words != *words || cache.seen.len() >= Self::MAX_ENTRIES {
+        if cache.locale != locale
+            || cache.words != *words
+            || cache.seen.len() + cache.seen_short.len() >= Self::MAX_ENTRIES
+        {
             cache = Verdicts {
                 locale,
                 words: words.clone(),
@@ -1821,7 +1907,8 @@ impl VerdictsLoan {
             // Room for a few hundred articles' vocabulary up front: growing
             // the maps from nothing rehashed every form seen so far, a few
             // percent of a first pass.
-            cache.seen.reserve(Self::INITIAL_FORMS);
+            cache.seen.reserve(Self::INITIAL_FORMS / 4);
+            cache.seen_short.reserve(Self::INITIAL_FORMS);
             cache.key_ids.reserve(Self::INITIAL_FORMS);
         }
         VerdictsLoan {
@@ -1830,34 +1917,46 @@ impl VerdictsLoan {
         }
     }
 
-    /// The verdict, key id and capitals of the written form `text`.
+    /// The verdict, key id and capitals of the written form `text`;
+    /// `short` is its [`ShortForm`] ([`ShortForm::in_text`]).
     #[inline]
-    fn seen(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
-        let short = ShortForm::of(text);
+    fn seen(&mut self, text: &str, short: Option<ShortForm>, locale: Locale, words: &HashSet<String>) -> Seen {
         if let Some(form) = short {
-            if let Some(&(held, seen)) = self.cache.short.get(form.slot()) {
-                if held == form {
-                    return seen;
+            if let Some(seen) = self.cache.short.get(form.slot()).and_then(|slot| slot.seen(form)) {
+                return seen;
+            }
+        }
+        let Some(form) = short else {
+            return match self.cache.seen.get(text) {
+                Some(&seen) => seen,
+                None => {
+                    let seen = self.add(text, locale, words);
+                    self.cache.seen.insert(text.to_string(), seen);
+                    seen
                 }
-            }
-        }
-        let seen = match self.cache.seen.get(text) {
-            Some(&seen) => seen,
-            None => self.add(text, locale, words),
+            };
         };
-        if let Some(form) = short {
-            if self.cache.short.is_empty() {
-                self.cache.short = vec![(ShortForm::default(), seen); ShortForm::SLOTS];
+        let seen = match self.cache.seen_short.get(&form) {
+            Some(&seen) => seen,
+            None => {
+                let seen = self.add(text, locale, words);
+                self.cache.seen_short.insert(form, seen);
+                seen
             }
-            // (The slot's earlier form, if any, is still in `seen`.)
-            self.cache.short[form.slot()] = (form, seen);
+        };
+        if self.cache.short.is_empty() {
+            self.cache.short = vec![ShortSlot::default(); ShortForm::SLOTS];
         }
+        // (The slot's earlier form, if any, is still in `seen_short`.)
+        self.cache.short[form.slot()] = ShortSlot::new(form, seen);
         seen
     }
 
+    /// What to remember of the written form `text`, seen for the first
+    /// time (the caller remembers it), with its key interned.
     fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
         let cache = &mut self.cache;
-        let folded = fold(text);
+        let folded = fold_cow(text);
         let key = bare(&folded);
         let id = match cache.key_ids.get(key) {
             Some(&id) => id,
@@ -1875,14 +1974,13 @@ impl VerdictsLoan {
                 id
             }
         };
-        let seen = Seen {
-            verdict: lexical_folded(text, &folded, locale, words),
+        let uppers = capitals(text);
+        Seen {
+            verdict: lexical_folded(text, &folded, uppers, locale, words),
             key: id,
-            capitals: text.chars().filter(|c| c.is_uppercase()).count() as u32,
+            capitals: uppers.min(255) as u8,
             compared: cache.key_compared[id as usize],
-        };
-        cache.seen.insert(text.to_string(), seen);
-        seen
+        }
     }
 
     /// The lending document's index of the key `id`, if it writes the key.
@@ -1912,16 +2010,44 @@ impl Drop for VerdictsLoan {
 /// words, where SipHash's protection against crafted keys buys nothing.
 type FxBuild = rustc_hash::FxBuildHasher;
 
-/// The lexical verdict for one written form (context-free, so cacheable).
-fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
-    lexical_folded(text, &fold(text), locale, words)
+/// True if the folded `word` has a digit or a full stop, or fewer than two
+/// letters: a number or unit (5km, 10GB, 9am), an abbreviation (U.S,
+/// F.B.I) or an initial. (By bytes if it is ASCII, the common case: no
+/// character decoding.)
+fn number_abbreviation_or_initial(word: &str) -> bool {
+    let (letters, digit_or_dot) = if word.is_ascii() {
+        let bytes = word.as_bytes();
+        (
+            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
+            bytes.iter().any(|&b| b.is_ascii_digit() || b == b'.'),
+        )
+    } else {
+        (
+            word.chars().filter(|c| c.is_alphabetic()).count(),
+            word.chars().any(|c| c.is_ascii_digit()) || word.contains('.'),
+        )
+    };
+    digit_or_dot || letters <= 1
 }
 
-/// [`lexical`], given the [`fold`] of `text`.
-fn lexical_folded(text: &str, folded: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
+/// How many capitals `text` has (by bytes if it is ASCII: no character decoding).
+fn capitals(text: &str) -> usize {
+    if text.is_ascii() {
+        text.bytes().filter(u8::is_ascii_uppercase).count()
+    } else {
+        text.chars().filter(|c| c.is_uppercase()).count()
+    }
+}
+
+/// The lexical verdict for one written form (context-free, so cacheable).
+fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
+    lexical_folded(text, &fold(text), capitals(text), locale, words)
+}
+
+/// [`lexical`], given the [`fold`] of `text` and its [`capitals`].
+fn lexical_folded(text: &str, folded: &str, uppers: usize, locale: Locale, words: &HashSet<String>) -> Lexical {
     let word = bare(folded);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if word.chars().any(|c| c.is_ascii_digit()) || letters == 0 || word.contains('.') || letters == 1 {
+    if number_abbreviation_or_initial(word) {
         // Numbers and units (5km, 10GB, 9am), abbreviations (U.S, F.B.I), initials.
         return Lexical::Skip;
     }
@@ -1929,7 +2055,6 @@ fn lexical_folded(text: &str, folded: &str, locale: Locale, words: &HashSet<Stri
         return Lexical::Word;
     }
     let first_upper = text.chars().next().is_some_and(char::is_uppercase);
-    let uppers = text.chars().filter(|c| c.is_uppercase()).count();
     if uppers >= 2 {
         // Acronyms (NATO, UNICEF) and camel-case brands (RunFar, iPhone) are names.
         return if lexicon::is_word(word, locale) {
@@ -2178,6 +2303,19 @@ fn fold(word: &str) -> String {
 }
 
 /// The word without a possessive ending.
+/// [`fold`], borrowing `word` when it folds to itself: most new forms are
+/// lower-case ASCII words, which then cost no copy.
+fn fold_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(fold(word))
+    }
+}
+
 fn bare(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -2609,8 +2747,97 @@ fn sound_alike(a: char, b: char) -> bool {
 /// (swapped, doubled or dropped letters, neighbouring keys, vowel and
 /// sound-alike swaps) cost less than an arbitrary edit.
 pub fn typing_cost(typed: &str, intended: &str) -> f64 {
-    let t: Vec<char> = typed.chars().collect();
-    let w: Vec<char> = intended.chars().collect();
+    let mut typed_buf = ['\0'; TYPING_STACK_CHARS];
+    let mut intended_buf = ['\0'; TYPING_STACK_CHARS];
+    match (on_stack(typed, &mut typed_buf), on_stack(intended, &mut intended_buf)) {
+        (Some(t), Some(w)) => typing_cost_rows(t, w),
+        _ => {
+            let t: Vec<char> = typed.chars().collect();
+            let w: Vec<char> = intended.chars().collect();
+            typing_cost_table(&t, &w)
+        }
+    }
+}
+
+/// Letters [`typing_cost`] handles on the stack (words of news text are
+/// far shorter; longer ones take the heap).
+const TYPING_STACK_CHARS: usize = 32;
+
+/// The characters of `word` in `buf`, or `None` if they do not fit.
+fn on_stack<'b>(word: &str, buf: &'b mut [char; TYPING_STACK_CHARS]) -> Option<&'b [char]> {
+    let mut n = 0;
+    for c in word.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// [`typing_cost_table`] for words of up to [`TYPING_STACK_CHARS`]
+/// letters, with no allocation: the table's rows i - 2, i - 1 and i in
+/// three buffers on the stack (the transposition reads row i - 2). Each
+/// cell is computed by the same operations in the same order, so the cost
+/// is the same to the bit. Why: this runs for every candidate of every
+/// unknown word, and the five vectors of the table were a sixth of it.
+fn typing_cost_rows(t: &[char], w: &[char]) -> f64 {
+    let (n, m) = (t.len(), w.len());
+    // intended[j] was meant but not typed.
+    let mut missing = [0.0f64; TYPING_STACK_CHARS];
+    for j in 0..m {
+        let c = w[j];
+        missing[j] = if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
+            0.5
+        } else if is_vowel(c) {
+            0.8
+        } else {
+            1.0
+        };
+    }
+    let mut rows = [[0.0f64; TYPING_STACK_CHARS + 1]; 3];
+    for j in 1..=m {
+        rows[0][j] = rows[0][j - 1] + missing[j - 1];
+    }
+    for i in 1..=n {
+        // typed[i - 1] was typed but not meant.
+        let c = t[i - 1];
+        let extra = if (i > 1 && t[i - 2] == c) || t.get(i) == Some(&c) {
+            0.5
+        } else if (i > 1 && adjacent_keys(t[i - 2], c)) || t.get(i).is_some_and(|&n| adjacent_keys(n, c)) {
+            0.8
+        } else {
+            1.0
+        };
+        let (cur, back, two) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = rows[back][0] + extra;
+        for j in 1..=m {
+            let mut best = (rows[back][j] + extra)
+                .min(rows[cur][j - 1] + missing[j - 1])
+                .min(rows[back][j - 1] + substitution_cost(c, w[j - 1]));
+            if i > 1 && j > 1 && c == w[j - 2] && t[i - 2] == w[j - 1] && c != t[i - 2] {
+                best = best.min(rows[two][j - 2] + 0.6);
+            }
+            rows[cur][j] = best;
+        }
+    }
+    rows[n % 3][m]
+}
+
+/// The cost of typing `a` for `b` in [`typing_cost`].
+#[inline]
+fn substitution_cost(a: char, b: char) -> f64 {
+    if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+        LETTER_SUBSTITUTION_COSTS[usize::from(a as u8 - b'a')][usize::from(b as u8 - b'a')]
+    } else if a == b {
+        0.0
+    } else if adjacent_keys(a, b) || (is_vowel(a) && is_vowel(b)) || sound_alike(a, b) {
+        0.7
+    } else {
+        1.0
+    }
+}
+
+/// [`typing_cost`] on a full table (words too long for the stack).
+fn typing_cost_table(t: &[char], w: &[char]) -> f64 {
     let (n, m) = (t.len(), w.len());
     // typed[i] was typed but not meant.
     let extra: Vec<f64> = (0..n)
@@ -2638,17 +2865,6 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
             }
         })
         .collect();
-    let substitute = |a: char, b: char| -> f64 {
-        if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
-            LETTER_SUBSTITUTION_COSTS[usize::from(a as u8 - b'a')][usize::from(b as u8 - b'a')]
-        } else if a == b {
-            0.0
-        } else if adjacent_keys(a, b) || (is_vowel(a) && is_vowel(b)) || sound_alike(a, b) {
-            0.7
-        } else {
-            1.0
-        }
-    };
     // One flat table, row i at i * (m + 1); the per-letter costs above are
     // computed once, not once per cell (this runs for every candidate).
     let width = m + 1;
@@ -2663,7 +2879,7 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
         for j in 1..=m {
             let mut best = (d[(i - 1) * width + j] + extra[i - 1])
                 .min(d[i * width + j - 1] + missing[j - 1])
-                .min(d[(i - 1) * width + j - 1] + substitute(t[i - 1], w[j - 1]));
+                .min(d[(i - 1) * width + j - 1] + substitution_cost(t[i - 1], w[j - 1]));
             if i > 1 && j > 1 && t[i - 1] == w[j - 2] && t[i - 2] == w[j - 1] && t[i - 1] != t[i - 2] {
                 best = best.min(d[(i - 2) * width + j - 2] + 0.6);
             }
@@ -2848,6 +3064,27 @@ mod tests {
         assert!(alone[..3].iter().all(|found| !found.is_empty()), "{alone:?}");
     }
 
+    #[test]
+    fn a_short_form_slot_takes_16_bytes_and_gives_back_what_it_holds() {
+        assert_eq!(std::mem::size_of::<ShortSlot>(), 16);
+        let form = ShortForm::of("Kyiv's").unwrap();
+        let seen = Seen {
+            verdict: Lexical::KnownName,
+            key: 77,
+            capitals: 1,
+            compared: true,
+        };
+        let back = ShortSlot::new(form, seen).seen(form).unwrap();
+        assert_eq!(
+            (back.verdict, back.key, back.capitals, back.compared),
+            (seen.verdict, seen.key, seen.capitals, seen.compared)
+        );
+        assert!(ShortSlot::new(form, seen)
+            .seen(ShortForm::of("Kyiv").unwrap())
+            .is_none());
+        assert!(ShortSlot::default().seen(form).is_none());
+    }
+
     proptest::proptest! {
         /// A short form's table key is the form: equal keys, equal forms
         /// (any bytes, NUL and non-ASCII included).
@@ -2859,6 +3096,44 @@ mod tests {
                 proptest::prop_assert_eq!(ka == kb, a == b);
                 proptest::prop_assert!(ka.slot() < ShortForm::SLOTS);
             }
+        }
+
+        /// The byte paths for ASCII words decide as the character paths do.
+        #[test]
+        fn ascii_shortcuts_agree_with_the_character_tests(word in "[a-zA-Z0-9.'éÉ’ ]{0,12}") {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let by_chars = word.chars().any(|c| c.is_ascii_digit()) || letters == 0 || word.contains('.') || letters == 1;
+            proptest::prop_assert_eq!(number_abbreviation_or_initial(&word), by_chars);
+            proptest::prop_assert_eq!(capitals(&word), word.chars().filter(|c| c.is_uppercase()).count());
+        }
+
+        /// A form folded without a copy is the form folded.
+        #[test]
+        fn folding_without_a_copy_folds(word in "[a-zA-Z'`’éÉ.-]{0,10}") {
+            let (borrowed, folded) = (fold_cow(&word).into_owned(), fold(&word));
+            proptest::prop_assert_eq!(borrowed, folded);
+        }
+
+        /// The typing cost on three rows on the stack is the full table's, to the bit.
+        #[test]
+        fn the_typing_cost_on_three_rows_is_the_full_table_cost(a in "[a-zé'’Q]{0,14}", b in "[a-zé'’Q]{0,14}") {
+            let (t, w): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            proptest::prop_assert_eq!(typing_cost(&a, &b).to_bits(), typing_cost_table(&t, &w).to_bits());
+            proptest::prop_assert_eq!(typing_cost_rows(&t, &w).to_bits(), typing_cost_table(&t, &w).to_bits());
+        }
+
+        /// A form's key read in place from the text is its key read alone,
+        /// near the text's end (no 8-byte window) as elsewhere.
+        #[test]
+        fn a_short_form_read_in_the_text_is_the_form_read_alone(
+            before in "[a\x00é’Z ]{0,4}",
+            form in "[a\x00é’Z]{0,10}",
+            after in "[a\x00é’Z ]{0,10}",
+        ) {
+            let all = format!("{before}{form}{after}");
+            proptest::prop_assert!(
+                ShortForm::in_text(&all, before.len(), form.len()) == ShortForm::of(&form)
+            );
         }
     }
 
