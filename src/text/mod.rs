@@ -114,6 +114,41 @@ impl ShortWord {
         let part = |i: usize| u64::from_le_bytes(packed[i * 8..i * 8 + 8].try_into().expect("eight bytes"));
         Some(ShortWord([part(0), part(1), part(2)]))
     }
+
+    /// [`ShortWord::new`] of `text[start..start + len]` (a word of `text`),
+    /// read as three 8-byte loads from the text, masked to the word. Why:
+    /// the tokenizer asks this for every word, and the byte copy into a
+    /// zeroed buffer was a call to `memcpy` whose byte stores the 8-byte
+    /// reads right after could not take from the store buffer: a stall per
+    /// word that instruction counts do not show. Near the end of the text,
+    /// where 24 bytes are not there to read, it copies as `new` does.
+    fn at(text: &[u8], start: usize, len: usize) -> Option<ShortWord> {
+        /// Per length, the masks that keep a word's bytes of each part.
+        static MASKS: [[u64; 3]; ShortWord::MAX + 1] = {
+            let mut masks = [[0u64; 3]; ShortWord::MAX + 1];
+            let mut len = 0;
+            while len <= ShortWord::MAX {
+                let mut byte = 0;
+                while byte < len {
+                    masks[len][byte / 8] |= 0xff << (8 * (byte % 8));
+                    byte += 1;
+                }
+                len += 1;
+            }
+            masks
+        };
+        let masks = MASKS.get(len)?;
+        let Some(window) = text.get(start..start + 24) else {
+            return Self::new(std::str::from_utf8(&text[start..start + len]).ok()?);
+        };
+        let window: &[u8; 24] = window.try_into().expect("24 bytes");
+        let part = |i: usize| {
+            let bytes: &[u8; 8] = window[i * 8..i * 8 + 8].try_into().expect("eight bytes");
+            u64::from_le_bytes(*bytes) & masks[i]
+        };
+        // (len <= 23: the last part keeps at most 7 bytes; the 8th is the length.)
+        Some(ShortWord([part(0), part(1), part(2) | (len as u64) << 56]))
+    }
 }
 
 impl std::hash::Hash for ShortWord {
@@ -128,7 +163,16 @@ impl std::hash::Hash for ShortWord {
 impl WordCache {
     /// [`word_info`] of `word`, without the thread-local access.
     pub fn info(&mut self, word: &str) -> WordInfo {
-        let short = ShortWord::new(word);
+        self.info_keyed(word, ShortWord::new(word))
+    }
+
+    /// [`WordCache::info`] of `word`, which is `text[start..start + word.len()]`.
+    pub(super) fn info_at(&mut self, word: &str, text: &str, start: usize) -> WordInfo {
+        self.info_keyed(word, ShortWord::at(text.as_bytes(), start, word.len()))
+    }
+
+    /// [`WordCache::info`] of `word`, whose short key (if it has one) is `short`.
+    fn info_keyed(&mut self, word: &str, short: Option<ShortWord>) -> WordInfo {
         let cached = match short {
             Some(key) => self.short.get(&key),
             None => self.long.get(word),
@@ -269,6 +313,23 @@ mod tests {
             }
         }
         assert!(ShortWord::new("abcdefghijklmnopqrstuvwx").is_none());
+    }
+
+    #[test]
+    fn short_words_read_in_place_are_the_copied_ones() {
+        // Every word of every length at every place of a text, near its end
+        // (no 24 bytes left to read) and far from it.
+        let text = "Putin’s militaries, abcdefghijklmnopqrstuvwxyz: the end";
+        let bytes = text.as_bytes();
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (word, len) = (&text[start..end], end - start);
+                assert!(ShortWord::at(bytes, start, len) == ShortWord::new(word), "{word:?}");
+                if len <= ShortWord::MAX {
+                    assert!(ShortWord::at(bytes, start, len).is_some(), "{word:?}");
+                }
+            }
+        }
     }
 
     #[test]

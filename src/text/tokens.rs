@@ -174,7 +174,7 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
             let multiplier = numbers::multiplier(&folded);
             (folded, number, multiplier, None)
         } else {
-            let info = cache.info(word);
+            let info = cache.info_at(word, text, word_start);
             if info.number.is_none() && info.multiplier.is_none() {
                 // A word that is no number (almost every token): nothing
                 // below applies but the clitic test, which the cache has
