@@ -89,9 +89,59 @@ pub struct WordCache {
     /// Words of up to [`ShortWord::MAX`] bytes (almost all), by their bytes
     /// packed into three integers: hashed and compared in three steps,
     /// where a string key took a byte hash and a `memcmp` call.
-    short: rustc_hash::FxHashMap<ShortWord, WordInfo>,
+    short: rustc_hash::FxHashMap<ShortWord, CachedWord>,
     /// Longer words.
-    long: rustc_hash::FxHashMap<Box<str>, WordInfo>,
+    long: rustc_hash::FxHashMap<Box<str>, CachedWord>,
+}
+
+/// A [`WordInfo`] as the cache keeps it: the strings and one byte of
+/// flags, 40 bytes, so that a table slot with its 24-byte key is one
+/// 64-byte cache line (a `WordInfo`, whose number and multiplier take 32
+/// bytes, made slots of 96). The tokenizer probes the table for every word
+/// and most probes of a large vocabulary miss the cache: the smaller the
+/// slots, the more of them stay in it. The few words that are numbers or
+/// multipliers ("three", "million") have their number parsed again.
+#[derive(Clone)]
+pub(crate) struct CachedWord {
+    pub(crate) folded: tokens::Shared,
+    pub(crate) stem: tokens::Shared,
+    pub(crate) flags: u8,
+}
+
+/// [`WordInfo::stop`] in [`CachedWord::flags`].
+pub(crate) const STOP: u8 = 1;
+/// [`WordInfo::clitic`].
+pub(crate) const CLITIC: u8 = 2;
+/// A number or a multiplier: [`CachedWord::info`] parses the folded form again.
+pub(crate) const NUMERIC: u8 = 4;
+
+impl CachedWord {
+    fn new(info: &WordInfo) -> CachedWord {
+        let flag = |on: bool, flag: u8| if on { flag } else { 0 };
+        CachedWord {
+            folded: info.folded.clone(),
+            stem: info.stem.clone(),
+            flags: flag(info.stop, STOP)
+                | flag(info.clitic, CLITIC)
+                | flag(info.number.is_some() || info.multiplier.is_some(), NUMERIC),
+        }
+    }
+
+    pub(crate) fn info(self) -> WordInfo {
+        let numeric = self.flags & NUMERIC != 0;
+        WordInfo {
+            stop: self.flags & STOP != 0,
+            number: if numeric { numbers::parse(&self.folded) } else { None },
+            multiplier: if numeric {
+                numbers::multiplier(&self.folded)
+            } else {
+                None
+            },
+            clitic: self.flags & CLITIC != 0,
+            folded: self.folded,
+            stem: self.stem,
+        }
+    }
 }
 
 /// A word of at most [`ShortWord::MAX`] bytes: its bytes, zero-padded, and
@@ -163,23 +213,33 @@ impl std::hash::Hash for ShortWord {
 impl WordCache {
     /// [`word_info`] of `word`, without the thread-local access.
     pub fn info(&mut self, word: &str) -> WordInfo {
-        self.info_keyed(word, ShortWord::new(word))
+        self.cached(word, ShortWord::new(word)).info()
     }
 
-    /// [`WordCache::info`] of `word`, which is `text[start..start + word.len()]`.
-    pub(super) fn info_at(&mut self, word: &str, text: &str, start: usize) -> WordInfo {
-        self.info_keyed(word, ShortWord::at(text.as_bytes(), start, word.len()))
+    /// [`WordCache::info`] of `word`, which is `text[start..start + word.len()]`,
+    /// as the cache keeps it (the tokenizer reads the flags itself and
+    /// asks [`CachedWord::info`] only for the few numeric words).
+    pub(super) fn word_at(&mut self, word: &str, text: &str, start: usize) -> CachedWord {
+        self.cached(word, ShortWord::at(text.as_bytes(), start, word.len()))
     }
 
-    /// [`WordCache::info`] of `word`, whose short key (if it has one) is `short`.
-    fn info_keyed(&mut self, word: &str, short: Option<ShortWord>) -> WordInfo {
+    /// [`WordCache::info`] of `word`, whose short key (if it has one) is
+    /// `short`, as the cache keeps it.
+    #[inline]
+    fn cached(&mut self, word: &str, short: Option<ShortWord>) -> CachedWord {
         let cached = match short {
             Some(key) => self.short.get(&key),
             None => self.long.get(word),
         };
-        if let Some(info) = cached {
-            return info.clone();
+        match cached {
+            Some(cached) => cached.clone(),
+            None => self.insert(word, short),
         }
+    }
+
+    /// [`WordCache::cached`] of a word not in the cache: worked out and kept.
+    #[inline(never)]
+    fn insert(&mut self, word: &str, short: Option<ShortWord>) -> CachedWord {
         // "The" after "the": an ASCII word's info is that of its folded
         // form (folding ASCII twice changes nothing), so a word seen before
         // in other case is not folded, stemmed and parsed again.
@@ -187,11 +247,11 @@ impl WordCache {
         let folded_key = ShortWord::new(&folded).filter(|_| word.is_ascii() && folded != word);
         let seen = folded_key.and_then(|key| self.short.get(&key).cloned());
         let fresh = seen.is_none();
-        let info = seen.unwrap_or_else(|| word_info_of_folded(folded));
+        let cached = seen.unwrap_or_else(|| CachedWord::new(&word_info_of_folded(folded)));
         // Kept for the folded form too: the "the" after a "The".
         if let Some(key) = folded_key.filter(|_| fresh) {
             if self.short.len() + self.long.len() < WORD_CACHE_LIMIT {
-                self.short.insert(key, info.clone());
+                self.short.insert(key, cached.clone());
             }
         }
         // A very long "word" (a URL, a run of letters) is not worth keeping.
@@ -201,11 +261,11 @@ impl WordCache {
                 self.long.clear();
             }
             match short {
-                Some(key) => self.short.insert(key, info.clone()),
-                None => self.long.insert(word.into(), info.clone()),
+                Some(key) => self.short.insert(key, cached.clone()),
+                None => self.long.insert(word.into(), cached.clone()),
             };
         }
-        info
+        cached
     }
 }
 
@@ -265,6 +325,12 @@ mod tests {
             "Putin’s",
             "militaries",
             "million",
+            "Million",
+            "Three",
+            "three",
+            "third",
+            "second",
+            "bn",
             "n't",
             "3rd",
             long.as_str(),
@@ -291,6 +357,11 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn a_cached_word_and_its_key_fill_one_cache_line() {
+        assert!(std::mem::size_of::<(ShortWord, CachedWord)>() <= 64);
     }
 
     #[test]
