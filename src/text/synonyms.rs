@@ -264,17 +264,27 @@ pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
 /// source word would otherwise walk the same links again for each pair.
 #[derive(Clone, Debug, Default)]
 pub struct Senses {
-    /// The synsets as [`synsets`] gives them (most frequent sense first).
-    ids: Vec<u32>,
-    /// The same, sorted, for the set tests below.
-    sorted: Vec<u32>,
-    similar: Vec<u32>,
-    antonyms: Vec<u32>,
-    /// Hypernyms one level up, two levels up, ...: each sorted.
-    up: Vec<Vec<u32>>,
-    /// Hypernyms of the noun senses.
-    noun_parents: Vec<u32>,
+    /// The lists below one after another, in one allocation: comparing a
+    /// unit word with a source word reads the source word's lists, and
+    /// apart (a vector each) they were a cache miss each.
+    data: Box<[u32]>,
+    /// Where each list ends in `data` (indexed by the list constants).
+    ends: [u32; LISTS],
 }
+
+/// The lists of [`Senses`], in their order in `data`.
+///
+/// The synsets, sorted, for the set tests.
+const SORTED: usize = 0;
+/// Hypernyms of the noun senses.
+const NOUN_PARENTS: usize = 1;
+/// The synsets as [`synsets`] gives them (most frequent sense first).
+const IDS: usize = 2;
+const SIMILARS: usize = 3;
+const ANTONYMS: usize = 4;
+/// Hypernyms one level up, two levels up, ... ([`MAX_LEVELS`] lists): each sorted.
+const UP: usize = 5;
+const LISTS: usize = UP + MAX_LEVELS as usize;
 
 /// Sorted and without repeats.
 fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
@@ -285,9 +295,9 @@ fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
 
 /// True if the sorted lists share an element.
 ///
-/// Asked for every pair of a unit word and a source word (several lists
-/// each), and most pairs share nothing: lists whose ranges do not overlap
-/// are turned away at once, and the merge steps both sides by comparisons
+/// Asked several times for every pair of a unit word and a source word,
+/// and most pairs share nothing: lists whose ranges do not overlap are
+/// turned away at once, and the merge steps both sides by comparisons
 /// added as integers, not by a three-way branch the predictor cannot learn
 /// (which list is ahead is data, not pattern).
 fn meet(a: &[u32], b: &[u32]) -> bool {
@@ -349,18 +359,36 @@ impl Senses {
             frontier = next;
         }
         up.push(frontier);
+        let (sorted_ids, similar, antonyms) = (sorted(ids.clone()), sorted(similar), sorted(antonyms));
+        let noun_parents = sorted(noun_parents);
+        let mut lists: [&[u32]; LISTS] = [&[]; LISTS];
+        (lists[SORTED], lists[NOUN_PARENTS], lists[IDS]) = (&sorted_ids, &noun_parents, &ids);
+        (lists[SIMILARS], lists[ANTONYMS]) = (&similar, &antonyms);
+        for (level, list) in up.iter().enumerate() {
+            lists[UP + level] = list;
+        }
+        let mut data = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+        let mut ends = [0u32; LISTS];
+        for (end, list) in ends.iter_mut().zip(&lists) {
+            data.extend_from_slice(list);
+            *end = u32::try_from(data.len()).expect("a word's synsets number far fewer than 2^32");
+        }
         Senses {
-            sorted: sorted(ids.clone()),
-            similar: sorted(similar),
-            antonyms: sorted(antonyms),
-            up,
-            noun_parents: sorted(noun_parents),
-            ids,
+            data: data.into_boxed_slice(),
+            ends,
         }
     }
 
+    /// List `i` (one of the list constants).
+    #[inline]
+    fn list(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.data[start..self.ends[i] as usize]
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        // (No synsets, no list: `new` makes nothing else.)
+        self.data.is_empty()
     }
 
     /// How a word with these senses relates to one with `other`'s.
@@ -369,31 +397,31 @@ impl Senses {
         if a.is_empty() || b.is_empty() {
             return Relation::None;
         }
-        if a.ids == b.ids {
+        if a.list(IDS) == b.list(IDS) {
             return Relation::Same;
         }
-        if meet(&a.sorted, &b.sorted) {
+        if meet(a.list(SORTED), b.list(SORTED)) {
             return Relation::Synonym;
         }
         // Adjectives have no hypernyms; a satellite is similar to its head
         // ("huge", "large"). Two satellites of one head are not: "chromatic"
         // heads every colour.
-        if meet(&a.similar, &b.sorted) || meet(&b.similar, &a.sorted) {
+        if meet(a.list(SIMILARS), b.list(SORTED)) || meet(b.list(SIMILARS), a.list(SORTED)) {
             return Relation::Synonym;
         }
-        if meet(&a.antonyms, &b.sorted) {
+        if meet(a.list(ANTONYMS), b.list(SORTED)) {
             return Relation::Antonym;
         }
-        if let Some(level) = a.up.iter().position(|l| meet(l, &b.sorted)) {
-            return Relation::Broader(level as u8 + 1);
+        if let Some(level) = (0..MAX_LEVELS).find(|&l| meet(a.list(UP + l as usize), b.list(SORTED))) {
+            return Relation::Broader(level + 1);
         }
-        if let Some(level) = b.up.iter().position(|l| meet(l, &a.sorted)) {
-            return Relation::Narrower(level as u8 + 1);
+        if let Some(level) = (0..MAX_LEVELS).find(|&l| meet(b.list(UP + l as usize), a.list(SORTED))) {
+            return Relation::Narrower(level + 1);
         }
         // Only nouns: two verbs under one verb are usually manners of doing the
         // same thing ("sustain", "uphold"), two nouns under one noun different
         // things of a kind ("month", "year"; "green", "yellow").
-        if meet(&a.noun_parents, &b.noun_parents) {
+        if meet(a.list(NOUN_PARENTS), b.list(NOUN_PARENTS)) {
             return Relation::CoHyponym;
         }
         Relation::None
@@ -545,9 +573,15 @@ mod tests {
     fn meet_is_a_shared_element_of_sorted_lists() {
         // Every pair of sorted, repeat-free subsets of 0..6 (and so every
         // overlap, disjoint range and empty list), against a plain search.
-        let subsets: Vec<Vec<u32>> = (0u32..64)
+        let mut subsets: Vec<Vec<u32>> = (0u32..64)
             .map(|m| (0..6).filter(|i| m & (1 << i) != 0).collect())
             .collect();
+        // Long lists take the merge.
+        subsets.extend([
+            (0..200).map(|i| i * 3).collect(),
+            (1..100).map(|i| i * 2).collect(),
+            (1..90).collect(),
+        ]);
         for a in &subsets {
             for b in &subsets {
                 assert_eq!(meet(a, b), a.iter().any(|x| b.contains(x)), "{a:?} {b:?}");
