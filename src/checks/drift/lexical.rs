@@ -193,7 +193,7 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
                 };
             }
         }
-        if reading == Reading::Unlicensed && replaces(ctx, k, &sources) {
+        if reading == Reading::Unlicensed && replaces(ctx, k, &candidates) {
             reading = Reading::Replaced;
         }
         out[k] = reading;
@@ -202,18 +202,15 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
 }
 
 /// True when unit token `k` stands in the slot of a content word of a
-/// source sentence that the unit does not use.
-fn replaces(ctx: &UnitCtx, k: usize, sources: &[usize]) -> bool {
+/// source sentence that the unit does not use: of one of the `candidates`
+/// of [`readings`], which are those words (found once per unit; this
+/// looked for them again, comparing every source word with every unit
+/// word, for each word it was asked about).
+fn replaces<T>(ctx: &UnitCtx, k: usize, candidates: &[(usize, usize, T)]) -> bool {
     let tokens = ctx.tokens();
-    sources.iter().any(|&s| {
-        let body = &ctx.alignment.sentences[s].tokens;
-        body.iter().enumerate().any(|(j, b)| {
-            !b.stop
-                && b.number().is_none()
-                && !tokens.iter().any(|t| t.stem == b.stem)
-                && same_slot(tokens, k, body, j, false)
-        })
-    })
+    candidates
+        .iter()
+        .any(|(s, j, _)| same_slot(tokens, k, &ctx.alignment.sentences[*s].tokens, *j, false))
 }
 
 /// `drift/substitution` (and `drift/negation` for antonyms) on the unit's
