@@ -264,23 +264,26 @@ pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
 /// source word would otherwise walk the same links again for each pair.
 #[derive(Clone, Debug, Default)]
 pub struct Senses {
-    /// The lists below one after another, in one allocation: comparing a
-    /// unit word with a source word reads the source word's lists, and
-    /// apart (a vector each) they were a cache miss each.
+    /// The lists (named by the constants below) one after another, in one
+    /// allocation: comparing a unit word with a source word reads the
+    /// source word's lists, and apart (a vector each) they were a cache
+    /// miss each.
     data: Box<[u32]>,
     /// Where each list ends in `data` (indexed by the list constants).
     ends: [u32; LISTS],
 }
 
-/// The lists of [`Senses`], in their order in `data`.
-///
+// The lists of [`Senses`], in their order in `data`.
+
 /// The synsets, sorted, for the set tests.
 const SORTED: usize = 0;
 /// Hypernyms of the noun senses.
 const NOUN_PARENTS: usize = 1;
 /// The synsets as [`synsets`] gives them (most frequent sense first).
 const IDS: usize = 2;
+/// Similar-to links of the synsets (adjectives), sorted.
 const SIMILARS: usize = 3;
+/// Antonyms of the synsets, sorted.
 const ANTONYMS: usize = 4;
 /// Hypernyms one level up, two levels up, ... ([`MAX_LEVELS`] lists): each sorted.
 const UP: usize = 5;
