@@ -170,28 +170,32 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
     for k in judge {
         let senses = senses_of(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
-        for (s, j, b_senses) in candidates.iter_mut().filter(|_| !senses.is_empty()) {
-            let body = &ctx.alignment.sentences[*s].tokens;
-            let b_senses = b_senses.get_or_insert_with(|| senses_of(&body[*j].folded));
-            if b_senses.is_empty() {
-                continue;
-            }
-            let relation = senses.relation(b_senses);
-            if relation.licenses() {
-                reading = Reading::Licensed;
-                break;
-            }
-            // Only what WordNet positively calls different: an opposite, or
-            // another thing of the same kind. A word it cannot relate may
-            // be a paraphrase it does not know ("incursion", "invasion").
-            let different = matches!(relation, Relation::Antonym | Relation::CoHyponym);
-            if reading == Reading::Unlicensed && different && same_slot(tokens, k, body, *j, true) {
-                reading = Reading::Swapped {
-                    s: *s,
-                    j: *j,
-                    antonym: relation == Relation::Antonym,
-                };
-            }
+        if !senses.is_empty() {
+            senses.relating(|relating| {
+                for (s, j, b_senses) in candidates.iter_mut() {
+                    let body = &ctx.alignment.sentences[*s].tokens;
+                    let b_senses = b_senses.get_or_insert_with(|| senses_of(&body[*j].folded));
+                    if b_senses.is_empty() {
+                        continue;
+                    }
+                    let relation = relating.relation(b_senses);
+                    if relation.licenses() {
+                        reading = Reading::Licensed;
+                        break;
+                    }
+                    // Only what WordNet positively calls different: an opposite, or
+                    // another thing of the same kind. A word it cannot relate may
+                    // be a paraphrase it does not know ("incursion", "invasion").
+                    let different = matches!(relation, Relation::Antonym | Relation::CoHyponym);
+                    if reading == Reading::Unlicensed && different && same_slot(tokens, k, body, *j, true) {
+                        reading = Reading::Swapped {
+                            s: *s,
+                            j: *j,
+                            antonym: relation == Relation::Antonym,
+                        };
+                    }
+                }
+            });
         }
         if reading == Reading::Unlicensed && replaces(ctx, k, &candidates) {
             reading = Reading::Replaced;
