@@ -212,9 +212,17 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
 /// word, for each word it was asked about).
 fn replaces<T>(ctx: &UnitCtx, k: usize, candidates: &[(usize, usize, T)]) -> bool {
     let tokens = ctx.tokens();
-    candidates
-        .iter()
-        .any(|(s, j, _)| same_slot(tokens, k, &ctx.alignment.sentences[*s].tokens, *j, false))
+    // [`same_slot`] without details passed over, with the unit word's
+    // neighbours found once rather than for every candidate.
+    let (left, right) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
+    let anchored = |n: Option<&str>| n.is_some_and(|s| !s.is_empty());
+    if !anchored(left) && !anchored(right) {
+        return false;
+    }
+    candidates.iter().any(|(s, j, _)| {
+        let body = &ctx.alignment.sentences[*s].tokens;
+        neighbour(body, *j, -1) == left && neighbour(body, *j, 1) == right
+    })
 }
 
 /// `drift/substitution` (and `drift/negation` for antonyms) on the unit's
