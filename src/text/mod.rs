@@ -89,9 +89,59 @@ pub struct WordCache {
     /// Words of up to [`ShortWord::MAX`] bytes (almost all), by their bytes
     /// packed into three integers: hashed and compared in three steps,
     /// where a string key took a byte hash and a `memcmp` call.
-    short: rustc_hash::FxHashMap<ShortWord, WordInfo>,
+    short: rustc_hash::FxHashMap<ShortWord, CachedWord>,
     /// Longer words.
-    long: rustc_hash::FxHashMap<Box<str>, WordInfo>,
+    long: rustc_hash::FxHashMap<Box<str>, CachedWord>,
+}
+
+/// A [`WordInfo`] as the cache keeps it: the strings and one byte of
+/// flags, 40 bytes, so that a table slot with its 24-byte key is one
+/// 64-byte cache line (a `WordInfo`, whose number and multiplier take 32
+/// bytes, made slots of 96). The tokenizer probes the table for every word
+/// and most probes of a large vocabulary miss the cache: the smaller the
+/// slots, the more of them stay in it. The few words that are numbers or
+/// multipliers ("three", "million") have their number parsed again.
+#[derive(Clone)]
+pub(crate) struct CachedWord {
+    pub(crate) folded: tokens::Shared,
+    pub(crate) stem: tokens::Shared,
+    pub(crate) flags: u8,
+}
+
+/// [`WordInfo::stop`] in [`CachedWord::flags`].
+pub(crate) const STOP: u8 = 1;
+/// [`WordInfo::clitic`].
+pub(crate) const CLITIC: u8 = 2;
+/// A number or a multiplier: [`CachedWord::info`] parses the folded form again.
+pub(crate) const NUMERIC: u8 = 4;
+
+impl CachedWord {
+    fn new(info: &WordInfo) -> CachedWord {
+        let flag = |on: bool, flag: u8| if on { flag } else { 0 };
+        CachedWord {
+            folded: info.folded.clone(),
+            stem: info.stem.clone(),
+            flags: flag(info.stop, STOP)
+                | flag(info.clitic, CLITIC)
+                | flag(info.number.is_some() || info.multiplier.is_some(), NUMERIC),
+        }
+    }
+
+    pub(crate) fn info(self) -> WordInfo {
+        let numeric = self.flags & NUMERIC != 0;
+        WordInfo {
+            stop: self.flags & STOP != 0,
+            number: if numeric { numbers::parse(&self.folded) } else { None },
+            multiplier: if numeric {
+                numbers::multiplier(&self.folded)
+            } else {
+                None
+            },
+            clitic: self.flags & CLITIC != 0,
+            folded: self.folded,
+            stem: self.stem,
+        }
+    }
 }
 
 /// A word of at most [`ShortWord::MAX`] bytes: its bytes, zero-padded, and
@@ -114,6 +164,41 @@ impl ShortWord {
         let part = |i: usize| u64::from_le_bytes(packed[i * 8..i * 8 + 8].try_into().expect("eight bytes"));
         Some(ShortWord([part(0), part(1), part(2)]))
     }
+
+    /// [`ShortWord::new`] of `text[start..start + len]` (a word of `text`),
+    /// read as three 8-byte loads from the text, masked to the word. Why:
+    /// the tokenizer asks this for every word, and the byte copy into a
+    /// zeroed buffer was a call to `memcpy` whose byte stores the 8-byte
+    /// reads right after could not take from the store buffer: a stall per
+    /// word that instruction counts do not show. Near the end of the text,
+    /// where 24 bytes are not there to read, it copies as `new` does.
+    fn at(text: &[u8], start: usize, len: usize) -> Option<ShortWord> {
+        /// Per length, the masks that keep a word's bytes of each part.
+        static MASKS: [[u64; 3]; ShortWord::MAX + 1] = {
+            let mut masks = [[0u64; 3]; ShortWord::MAX + 1];
+            let mut len = 0;
+            while len <= ShortWord::MAX {
+                let mut byte = 0;
+                while byte < len {
+                    masks[len][byte / 8] |= 0xff << (8 * (byte % 8));
+                    byte += 1;
+                }
+                len += 1;
+            }
+            masks
+        };
+        let masks = MASKS.get(len)?;
+        let Some(window) = text.get(start..start + 24) else {
+            return Self::new(std::str::from_utf8(&text[start..start + len]).ok()?);
+        };
+        let window: &[u8; 24] = window.try_into().expect("24 bytes");
+        let part = |i: usize| {
+            let bytes: &[u8; 8] = window[i * 8..i * 8 + 8].try_into().expect("eight bytes");
+            u64::from_le_bytes(*bytes) & masks[i]
+        };
+        // (len <= 23: the last part keeps at most 7 bytes; the 8th is the length.)
+        Some(ShortWord([part(0), part(1), part(2) | (len as u64) << 56]))
+    }
 }
 
 impl std::hash::Hash for ShortWord {
@@ -128,14 +213,33 @@ impl std::hash::Hash for ShortWord {
 impl WordCache {
     /// [`word_info`] of `word`, without the thread-local access.
     pub fn info(&mut self, word: &str) -> WordInfo {
-        let short = ShortWord::new(word);
+        self.cached(word, ShortWord::new(word)).info()
+    }
+
+    /// [`WordCache::info`] of `word`, which is `text[start..start + word.len()]`,
+    /// as the cache keeps it (the tokenizer reads the flags itself and
+    /// asks [`CachedWord::info`] only for the few numeric words).
+    pub(super) fn word_at(&mut self, word: &str, text: &str, start: usize) -> CachedWord {
+        self.cached(word, ShortWord::at(text.as_bytes(), start, word.len()))
+    }
+
+    /// [`WordCache::info`] of `word`, whose short key (if it has one) is
+    /// `short`, as the cache keeps it.
+    #[inline]
+    fn cached(&mut self, word: &str, short: Option<ShortWord>) -> CachedWord {
         let cached = match short {
             Some(key) => self.short.get(&key),
             None => self.long.get(word),
         };
-        if let Some(info) = cached {
-            return info.clone();
+        match cached {
+            Some(cached) => cached.clone(),
+            None => self.insert(word, short),
         }
+    }
+
+    /// [`WordCache::cached`] of a word not in the cache: worked out and kept.
+    #[inline(never)]
+    fn insert(&mut self, word: &str, short: Option<ShortWord>) -> CachedWord {
         // "The" after "the": an ASCII word's info is that of its folded
         // form (folding ASCII twice changes nothing), so a word seen before
         // in other case is not folded, stemmed and parsed again.
@@ -143,11 +247,11 @@ impl WordCache {
         let folded_key = ShortWord::new(&folded).filter(|_| word.is_ascii() && folded != word);
         let seen = folded_key.and_then(|key| self.short.get(&key).cloned());
         let fresh = seen.is_none();
-        let info = seen.unwrap_or_else(|| word_info_of_folded(folded));
+        let cached = seen.unwrap_or_else(|| CachedWord::new(&word_info_of_folded(folded)));
         // Kept for the folded form too: the "the" after a "The".
         if let Some(key) = folded_key.filter(|_| fresh) {
             if self.short.len() + self.long.len() < WORD_CACHE_LIMIT {
-                self.short.insert(key, info.clone());
+                self.short.insert(key, cached.clone());
             }
         }
         // A very long "word" (a URL, a run of letters) is not worth keeping.
@@ -157,11 +261,11 @@ impl WordCache {
                 self.long.clear();
             }
             match short {
-                Some(key) => self.short.insert(key, info.clone()),
-                None => self.long.insert(word.into(), info.clone()),
+                Some(key) => self.short.insert(key, cached.clone()),
+                None => self.long.insert(word.into(), cached.clone()),
             };
         }
-        info
+        cached
     }
 }
 
@@ -221,6 +325,12 @@ mod tests {
             "Putin’s",
             "militaries",
             "million",
+            "Million",
+            "Three",
+            "three",
+            "third",
+            "second",
+            "bn",
             "n't",
             "3rd",
             long.as_str(),
@@ -250,6 +360,11 @@ mod tests {
     }
 
     #[test]
+    fn a_cached_word_and_its_key_fill_one_cache_line() {
+        assert!(std::mem::size_of::<(ShortWord, CachedWord)>() <= 64);
+    }
+
+    #[test]
     fn short_word_keys_are_equal_exactly_when_the_words_are() {
         let words = [
             "",
@@ -269,6 +384,23 @@ mod tests {
             }
         }
         assert!(ShortWord::new("abcdefghijklmnopqrstuvwx").is_none());
+    }
+
+    #[test]
+    fn short_words_read_in_place_are_the_copied_ones() {
+        // Every word of every length at every place of a text, near its end
+        // (no 24 bytes left to read) and far from it.
+        let text = "Putin’s militaries, abcdefghijklmnopqrstuvwxyz: the end";
+        let bytes = text.as_bytes();
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (word, len) = (&text[start..end], end - start);
+                assert!(ShortWord::at(bytes, start, len) == ShortWord::new(word), "{word:?}");
+                if len <= ShortWord::MAX {
+                    assert!(ShortWord::at(bytes, start, len).is_some(), "{word:?}");
+                }
+            }
+        }
     }
 
     #[test]

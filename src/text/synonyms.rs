@@ -264,17 +264,30 @@ pub fn relation_of(a: &[u32], b: &[u32]) -> Relation {
 /// source word would otherwise walk the same links again for each pair.
 #[derive(Clone, Debug, Default)]
 pub struct Senses {
-    /// The synsets as [`synsets`] gives them (most frequent sense first).
-    ids: Vec<u32>,
-    /// The same, sorted, for the set tests below.
-    sorted: Vec<u32>,
-    similar: Vec<u32>,
-    antonyms: Vec<u32>,
-    /// Hypernyms one level up, two levels up, ...: each sorted.
-    up: Vec<Vec<u32>>,
-    /// Hypernyms of the noun senses.
-    noun_parents: Vec<u32>,
+    /// The lists (named by the constants below) one after another, in one
+    /// allocation: comparing a unit word with a source word reads the
+    /// source word's lists, and apart (a vector each) they were a cache
+    /// miss each.
+    data: Box<[u32]>,
+    /// Where each list ends in `data` (indexed by the list constants).
+    ends: [u32; LISTS],
 }
+
+// The lists of [`Senses`], in their order in `data`.
+
+/// The synsets, sorted, for the set tests.
+const SORTED: usize = 0;
+/// Hypernyms of the noun senses.
+const NOUN_PARENTS: usize = 1;
+/// The synsets as [`synsets`] gives them (most frequent sense first).
+const IDS: usize = 2;
+/// Similar-to links of the synsets (adjectives), sorted.
+const SIMILARS: usize = 3;
+/// Antonyms of the synsets, sorted.
+const ANTONYMS: usize = 4;
+/// Hypernyms one level up, two levels up, ... ([`MAX_LEVELS`] lists): each sorted.
+const UP: usize = 5;
+const LISTS: usize = UP + MAX_LEVELS as usize;
 
 /// Sorted and without repeats.
 fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
@@ -284,14 +297,27 @@ fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
 }
 
 /// True if the sorted lists share an element.
+///
+/// Asked several times for every pair of a unit word and a source word,
+/// and most pairs share nothing: lists whose ranges do not overlap are
+/// turned away at once, and the merge steps both sides by comparisons
+/// added as integers, not by a three-way branch the predictor cannot learn
+/// (which list is ahead is data, not pattern).
 fn meet(a: &[u32], b: &[u32]) -> bool {
+    let (Some((&a_first, _)), Some((&b_first, _))) = (a.split_first(), b.split_first()) else {
+        return false;
+    };
+    if a[a.len() - 1] < b_first || b[b.len() - 1] < a_first {
+        return false;
+    }
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
+        let (x, y) = (a[i], b[j]);
+        if x == y {
+            return true;
         }
+        i += usize::from(x < y);
+        j += usize::from(y < x);
     }
     false
 }
@@ -336,18 +362,36 @@ impl Senses {
             frontier = next;
         }
         up.push(frontier);
+        let (sorted_ids, similar, antonyms) = (sorted(ids.clone()), sorted(similar), sorted(antonyms));
+        let noun_parents = sorted(noun_parents);
+        let mut lists: [&[u32]; LISTS] = [&[]; LISTS];
+        (lists[SORTED], lists[NOUN_PARENTS], lists[IDS]) = (&sorted_ids, &noun_parents, &ids);
+        (lists[SIMILARS], lists[ANTONYMS]) = (&similar, &antonyms);
+        for (level, list) in up.iter().enumerate() {
+            lists[UP + level] = list;
+        }
+        let mut data = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+        let mut ends = [0u32; LISTS];
+        for (end, list) in ends.iter_mut().zip(&lists) {
+            data.extend_from_slice(list);
+            *end = u32::try_from(data.len()).expect("a word's synsets number far fewer than 2^32");
+        }
         Senses {
-            sorted: sorted(ids.clone()),
-            similar: sorted(similar),
-            antonyms: sorted(antonyms),
-            up,
-            noun_parents: sorted(noun_parents),
-            ids,
+            data: data.into_boxed_slice(),
+            ends,
         }
     }
 
+    /// List `i` (one of the list constants).
+    #[inline]
+    fn list(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.data[start..self.ends[i] as usize]
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        // (No synsets, no list: `new` makes nothing else.)
+        self.data.is_empty()
     }
 
     /// How a word with these senses relates to one with `other`'s.
@@ -356,34 +400,154 @@ impl Senses {
         if a.is_empty() || b.is_empty() {
             return Relation::None;
         }
-        if a.ids == b.ids {
+        if a.list(IDS) == b.list(IDS) {
             return Relation::Same;
         }
-        if meet(&a.sorted, &b.sorted) {
+        if meet(a.list(SORTED), b.list(SORTED)) {
             return Relation::Synonym;
         }
         // Adjectives have no hypernyms; a satellite is similar to its head
         // ("huge", "large"). Two satellites of one head are not: "chromatic"
         // heads every colour.
-        if meet(&a.similar, &b.sorted) || meet(&b.similar, &a.sorted) {
+        if meet(a.list(SIMILARS), b.list(SORTED)) || meet(b.list(SIMILARS), a.list(SORTED)) {
             return Relation::Synonym;
         }
-        if meet(&a.antonyms, &b.sorted) {
+        if meet(a.list(ANTONYMS), b.list(SORTED)) {
             return Relation::Antonym;
         }
-        if let Some(level) = a.up.iter().position(|l| meet(l, &b.sorted)) {
-            return Relation::Broader(level as u8 + 1);
+        if let Some(level) = (0..MAX_LEVELS).find(|&l| meet(a.list(UP + l as usize), b.list(SORTED))) {
+            return Relation::Broader(level + 1);
         }
-        if let Some(level) = b.up.iter().position(|l| meet(l, &a.sorted)) {
-            return Relation::Narrower(level as u8 + 1);
+        if let Some(level) = (0..MAX_LEVELS).find(|&l| meet(b.list(UP + l as usize), a.list(SORTED))) {
+            return Relation::Narrower(level + 1);
         }
         // Only nouns: two verbs under one verb are usually manners of doing the
         // same thing ("sustain", "uphold"), two nouns under one noun different
         // things of a kind ("month", "year"; "green", "yellow").
-        if meet(&a.noun_parents, &b.noun_parents) {
+        if meet(a.list(NOUN_PARENTS), b.list(NOUN_PARENTS)) {
             return Relation::CoHyponym;
         }
         Relation::None
+    }
+}
+
+/// Where a synset stands among a word's lists, in [`Relating`]'s table.
+const IN_SORTED: u8 = 1;
+const IN_SIMILARS: u8 = 2;
+const IN_ANTONYMS: u8 = 4;
+const IN_NOUN_PARENTS: u8 = 8;
+/// `IN_UP << level` for the hypernyms `level + 1` levels up.
+const IN_UP: u8 = 16;
+const _: () = assert!(MAX_LEVELS <= 3, "the hypernym levels' flags fit in a byte");
+
+/// One word's senses set against many words' ([`Senses::relating`]): each
+/// synset of the word's lists is marked in a table by synset id, so that
+/// a set test against another word's list is one table read per element
+/// of that list, independent reads, where the merges of [`Senses::relation`]
+/// waited on each step's loads (the drift readings compare each new unit
+/// word with every source word it could reword; almost no pair relates, so
+/// every test runs).
+pub struct Relating<'a> {
+    senses: &'a Senses,
+    /// Per synset id, the `IN_*` flags of the lists it is in.
+    table: &'a [u8],
+}
+
+/// The table behind [`Relating`] and the ids marked in it.
+#[derive(Default)]
+struct SynsetTable {
+    flags: Vec<u8>,
+    marked: Vec<u32>,
+}
+
+impl SynsetTable {
+    fn clear(&mut self) {
+        for &id in &self.marked {
+            self.flags[id as usize] = 0;
+        }
+        self.marked.clear();
+    }
+
+    fn mark(&mut self, ids: &[u32], flag: u8) {
+        for &id in ids {
+            let i = id as usize;
+            if i >= self.flags.len() {
+                self.flags.resize(i + 1, 0);
+            }
+            self.flags[i] |= flag;
+            self.marked.push(id);
+        }
+    }
+}
+
+impl Relating<'_> {
+    /// The flags of every synset of `ids`, or-ed.
+    fn flags(&self, ids: &[u32]) -> u8 {
+        ids.iter().fold(0, |flags, &id| {
+            flags | self.table.get(id as usize).copied().unwrap_or(0)
+        })
+    }
+
+    /// [`Senses::relation`] of the word with `other`: the same answer, the
+    /// same tests in the same order.
+    pub fn relation(&self, other: &Senses) -> Relation {
+        let (a, b) = (self.senses, other);
+        if a.is_empty() || b.is_empty() {
+            return Relation::None;
+        }
+        if a.list(IDS) == b.list(IDS) {
+            return Relation::Same;
+        }
+        // Which of `a`'s lists `b`'s synsets meet, all in one pass.
+        let on_b = self.flags(b.list(SORTED));
+        if on_b & IN_SORTED != 0 {
+            return Relation::Synonym;
+        }
+        if on_b & IN_SIMILARS != 0 || self.flags(b.list(SIMILARS)) & IN_SORTED != 0 {
+            return Relation::Synonym;
+        }
+        if on_b & IN_ANTONYMS != 0 {
+            return Relation::Antonym;
+        }
+        if let Some(level) = (0..MAX_LEVELS).find(|&l| on_b & (IN_UP << l) != 0) {
+            return Relation::Broader(level + 1);
+        }
+        if let Some(level) = (0..MAX_LEVELS).find(|&l| self.flags(b.list(UP + l as usize)) & IN_SORTED != 0) {
+            return Relation::Narrower(level + 1);
+        }
+        if self.flags(b.list(NOUN_PARENTS)) & IN_NOUN_PARENTS != 0 {
+            return Relation::CoHyponym;
+        }
+        Relation::None
+    }
+}
+
+impl Senses {
+    /// Runs `f` with this word's [`Relating`], to compare it with many
+    /// words. The table is the thread's (synset ids number about 120,000:
+    /// 120 KB), marked for this word and cleared after (or, if `f` did
+    /// not return, before the next use).
+    pub fn relating<R>(&self, f: impl FnOnce(&Relating) -> R) -> R {
+        use std::cell::RefCell;
+        thread_local! {
+            static TABLE: RefCell<SynsetTable> = RefCell::default();
+        }
+        TABLE.with_borrow_mut(|table| {
+            table.clear();
+            table.mark(self.list(SORTED), IN_SORTED);
+            table.mark(self.list(SIMILARS), IN_SIMILARS);
+            table.mark(self.list(ANTONYMS), IN_ANTONYMS);
+            table.mark(self.list(NOUN_PARENTS), IN_NOUN_PARENTS);
+            for level in 0..MAX_LEVELS {
+                table.mark(self.list(UP + level as usize), IN_UP << level);
+            }
+            let out = f(&Relating {
+                senses: self,
+                table: &table.flags,
+            });
+            table.clear();
+            out
+        })
     }
 }
 
@@ -527,6 +691,59 @@ pub fn build_files(dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relating_one_word_to_many_is_relation() {
+        // Words from all over the lexicon's (alphabetical) list, pairwise.
+        let freq = include_str!("../../data/lexicon/freq.txt");
+        let mut words: Vec<Senses> = freq
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+            .step_by(40)
+            .take(1000)
+            .map(Senses::of)
+            .collect();
+        words.extend(["car", "vehicle", "rise", "fall", "huge", "large", "month", "year"].map(Senses::of));
+        assert!(words.iter().filter(|w| !w.is_empty()).count() > 500);
+        let mut related = 0;
+        for a in &words {
+            a.relating(|relating| {
+                for b in &words {
+                    assert_eq!(
+                        relating.relation(b),
+                        a.relation(b),
+                        "{:?} {:?}",
+                        a.list(IDS),
+                        b.list(IDS)
+                    );
+                    related += usize::from(a.relation(b) != Relation::None);
+                }
+            });
+        }
+        // Related pairs other than a word with itself.
+        assert!(related > words.len() + 500, "{related} {}", words.len());
+    }
+
+    #[test]
+    fn meet_is_a_shared_element_of_sorted_lists() {
+        // Every pair of sorted, repeat-free subsets of 0..6 (and so every
+        // overlap, disjoint range and empty list), against a plain search.
+        let mut subsets: Vec<Vec<u32>> = (0u32..64)
+            .map(|m| (0..6).filter(|i| m & (1 << i) != 0).collect())
+            .collect();
+        // Long lists take the merge.
+        subsets.extend([
+            (0..200).map(|i| i * 3).collect(),
+            (1..100).map(|i| i * 2).collect(),
+            (1..90).collect(),
+        ]);
+        for a in &subsets {
+            for b in &subsets {
+                assert_eq!(meet(a, b), a.iter().any(|x| b.contains(x)), "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn same_lemma_through_inflections_and_exceptions() {

@@ -174,23 +174,25 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
             let multiplier = numbers::multiplier(&folded);
             (folded, number, multiplier, None)
         } else {
-            let info = cache.info(word);
-            if info.number.is_none() && info.multiplier.is_none() {
+            let cached = cache.word_at(word, text, word_start);
+            if cached.flags & super::NUMERIC == 0 {
                 // A word that is no number (almost every token): nothing
                 // below applies but the clitic test, which the cache has
                 // narrowed to the few words it can hold for.
-                let stop = info.stop || (info.clitic && split_clitic(text, word_start, &info.folded));
+                let stop = cached.flags & super::STOP != 0
+                    || (cached.flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
                 tokens.push(Token {
                     start: word_start,
                     end: word_end,
                     kind: TokenKind::Word,
-                    folded: info.folded,
-                    stem: info.stem,
+                    folded: cached.folded,
+                    stem: cached.stem,
                     stop,
                     after_hyphen,
                 });
                 return;
             }
+            let info = cached.info();
             (info.folded, info.number, info.multiplier, Some((info.stem, info.stop)))
         };
         if let Some(mult) = multiplier {

@@ -170,30 +170,34 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
     for k in judge {
         let senses = senses_of(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
-        for (s, j, b_senses) in candidates.iter_mut().filter(|_| !senses.is_empty()) {
-            let body = &ctx.alignment.sentences[*s].tokens;
-            let b_senses = b_senses.get_or_insert_with(|| senses_of(&body[*j].folded));
-            if b_senses.is_empty() {
-                continue;
-            }
-            let relation = senses.relation(b_senses);
-            if relation.licenses() {
-                reading = Reading::Licensed;
-                break;
-            }
-            // Only what WordNet positively calls different: an opposite, or
-            // another thing of the same kind. A word it cannot relate may
-            // be a paraphrase it does not know ("incursion", "invasion").
-            let different = matches!(relation, Relation::Antonym | Relation::CoHyponym);
-            if reading == Reading::Unlicensed && different && same_slot(tokens, k, body, *j, true) {
-                reading = Reading::Swapped {
-                    s: *s,
-                    j: *j,
-                    antonym: relation == Relation::Antonym,
-                };
-            }
+        if !senses.is_empty() {
+            senses.relating(|relating| {
+                for (s, j, b_senses) in candidates.iter_mut() {
+                    let body = &ctx.alignment.sentences[*s].tokens;
+                    let b_senses = b_senses.get_or_insert_with(|| senses_of(&body[*j].folded));
+                    if b_senses.is_empty() {
+                        continue;
+                    }
+                    let relation = relating.relation(b_senses);
+                    if relation.licenses() {
+                        reading = Reading::Licensed;
+                        break;
+                    }
+                    // Only what WordNet positively calls different: an opposite, or
+                    // another thing of the same kind. A word it cannot relate may
+                    // be a paraphrase it does not know ("incursion", "invasion").
+                    let different = matches!(relation, Relation::Antonym | Relation::CoHyponym);
+                    if reading == Reading::Unlicensed && different && same_slot(tokens, k, body, *j, true) {
+                        reading = Reading::Swapped {
+                            s: *s,
+                            j: *j,
+                            antonym: relation == Relation::Antonym,
+                        };
+                    }
+                }
+            });
         }
-        if reading == Reading::Unlicensed && replaces(ctx, k, &sources) {
+        if reading == Reading::Unlicensed && replaces(ctx, k, &candidates) {
             reading = Reading::Replaced;
         }
         out[k] = reading;
@@ -202,17 +206,22 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
 }
 
 /// True when unit token `k` stands in the slot of a content word of a
-/// source sentence that the unit does not use.
-fn replaces(ctx: &UnitCtx, k: usize, sources: &[usize]) -> bool {
+/// source sentence that the unit does not use: of one of the `candidates`
+/// of [`readings`], which are those words (found once per unit; this
+/// looked for them again, comparing every source word with every unit
+/// word, for each word it was asked about).
+fn replaces<T>(ctx: &UnitCtx, k: usize, candidates: &[(usize, usize, T)]) -> bool {
     let tokens = ctx.tokens();
-    sources.iter().any(|&s| {
-        let body = &ctx.alignment.sentences[s].tokens;
-        body.iter().enumerate().any(|(j, b)| {
-            !b.stop
-                && b.number().is_none()
-                && !tokens.iter().any(|t| t.stem == b.stem)
-                && same_slot(tokens, k, body, j, false)
-        })
+    // [`same_slot`] without details passed over, with the unit word's
+    // neighbours found once rather than for every candidate.
+    let (left, right) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
+    let anchored = |n: Option<&str>| n.is_some_and(|s| !s.is_empty());
+    if !anchored(left) && !anchored(right) {
+        return false;
+    }
+    candidates.iter().any(|(s, j, _)| {
+        let body = &ctx.alignment.sentences[*s].tokens;
+        neighbour(body, *j, -1) == left && neighbour(body, *j, 1) == right
     })
 }
 

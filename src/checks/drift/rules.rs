@@ -729,6 +729,22 @@ fn shares_context(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
     near(unit, k).any(|w| body_near.contains(&w))
 }
 
+/// A stem's first eight bytes (zero-padded) and its length: two stems of
+/// at most eight bytes are equal exactly when their keys are; longer ones
+/// with equal keys are compared whole.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct StemKey(u64, usize);
+
+impl StemKey {
+    fn of(stem: &str) -> StemKey {
+        let mut head = [0u8; 8];
+        for (h, b) in head.iter_mut().zip(stem.as_bytes()) {
+            *h = *b;
+        }
+        StemKey(u64::from_le_bytes(head), stem.len())
+    }
+}
+
 /// True when a negation cue stands within [`CUE_WINDOW`] tokens before `k`.
 fn cue_near(tokens: &[Token], k: usize) -> bool {
     (k.saturating_sub(CUE_WINDOW)..k).any(|i| cues::negation(tokens, i).is_some())
@@ -743,6 +759,20 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         .map(|s| (s, negated(text, sentence_tokens(ctx, s))))
         .collect();
     let mut added_reported = false;
+    // The sources' tokens as their stems' keys, in order: each unit word
+    // is compared with all of them, and the tokens themselves (a cache
+    // line each) and their stems' bytes (elsewhere on the heap) were what
+    // the comparisons waited on.
+    let source_stems: Vec<(StemKey, usize, usize)> = sources
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (s, _))| {
+            sentence_tokens(ctx, *s)
+                .iter()
+                .enumerate()
+                .map(move |(j, b)| (StemKey::of(&b.stem), i, j))
+        })
+        .collect();
     // One buffer for every word's occurrences.
     let mut occurrences: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
@@ -751,12 +781,10 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         }
         // Every occurrence in the source sentences, with its polarity.
         occurrences.clear();
-        for (s, neg) in &sources {
-            let body = sentence_tokens(ctx, *s);
-            for (j, b) in body.iter().enumerate() {
-                if b.stem == t.stem {
-                    occurrences.push((*s, j, neg[j]));
-                }
+        let key = StemKey::of(&t.stem);
+        for &(b_key, i, j) in &source_stems {
+            if b_key == key && (key.1 <= 8 || sentence_tokens(ctx, sources[i].0)[j].stem == t.stem) {
+                occurrences.push((sources[i].0, j, sources[i].1[j]));
             }
         }
         if occurrences.is_empty() {
@@ -1140,6 +1168,34 @@ mod tests {
     use super::*;
     use crate::document::{parse_article, InputFormat, ParseOptions};
     use crate::options::CheckOptions;
+
+    #[test]
+    fn stem_keys_are_equal_when_the_stems_are_or_both_are_long() {
+        let stems = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+            "abcdefgh\0",
+            "é",
+            "e",
+        ];
+        for a in stems {
+            for b in stems {
+                let keys_equal = StemKey::of(a) == StemKey::of(b);
+                if a.len() <= 8 || b.len() <= 8 {
+                    assert_eq!(keys_equal, a == b, "{a:?} {b:?}");
+                } else {
+                    // Long stems: equal keys only say "compare them whole".
+                    assert!(keys_equal || a != b, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
 
     const BODY: &str = "Harbor Bridge Opens\n\
         \n\
