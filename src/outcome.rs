@@ -78,7 +78,7 @@ pub struct Outcome {
 /// by bytes (decoded only at the few bytes that can start a non-ASCII
 /// whitespace character), and text whose words are one space apart is
 /// copied whole.
-fn squash_whitespace(text: &str) -> String {
+pub(crate) fn squash_whitespace(text: &str) -> String {
     let mut squashed = String::with_capacity(text.len());
     // A piece of `text` with no whitespace at its ends and single spaces inside.
     let mut push_piece = |piece: &str| {
