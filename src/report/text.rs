@@ -5,8 +5,9 @@
 use super::diff::{word_pieces, Piece};
 use super::{round3, DisplayOptions, Reporter};
 use crate::finding::{Finding, Severity};
-use crate::outcome::{Outcome, UnitOutcome};
+use crate::outcome::{squash_whitespace, Outcome, UnitOutcome};
 use colored::Colorize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Characters of context shown around a finding's span.
@@ -73,7 +74,7 @@ impl Reporter for TextReporter {
             writeln!(out)?;
         }
         for finding in &outcome.findings {
-            write_finding(out, outcome, finding)?;
+            write_finding(out, outcome, finding, self.options.color)?;
         }
         Ok(())
     }
@@ -139,7 +140,7 @@ fn write_unit(out: &mut dyn Write, unit: &UnitOutcome, color: bool) -> io::Resul
 }
 
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    squash_whitespace(text)
 }
 
 /// A word-level diff of the unit against its source text: words the unit
@@ -175,64 +176,129 @@ pub fn word_diff(source: &str, unit: &str, color: bool) -> String {
     out.join(" ")
 }
 
-fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding) -> io::Result<()> {
-    let path = finding.path.clone().unwrap_or_else(|| outcome.display_name());
+/// `text` in `paint`'s style when colour is on, as it is otherwise: with
+/// colour off nothing is built (a `ColoredString` without colour prints
+/// its text as it is).
+enum Styled<'a> {
+    Plain(&'a str),
+    Painted(colored::ColoredString),
+}
+
+impl std::fmt::Display for Styled<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Styled::Plain(text) => f.write_str(text),
+            Styled::Painted(text) => text.fmt(f),
+        }
+    }
+}
+
+fn styled(color: bool, text: &str, paint: impl FnOnce(&str) -> colored::ColoredString) -> Styled<'_> {
+    if color {
+        Styled::Painted(paint(text))
+    } else {
+        Styled::Plain(text)
+    }
+}
+
+/// `text` on one line, borrowed when it already is (evidence texts are
+/// squashed when they are made), so most findings copy nothing.
+fn squashed(text: &str) -> Cow<'_, str> {
+    if is_squashed(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(squash_whitespace(text))
+    }
+}
+
+/// True when `text` has no whitespace but single ASCII spaces between
+/// words (what [`squash_whitespace`] would return unchanged).
+fn is_squashed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut after_space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii() {
+            if b == b' ' {
+                if after_space {
+                    return false;
+                }
+                after_space = true;
+                continue;
+            }
+            if b.is_ascii_whitespace() || b == 0x0b {
+                return false;
+            }
+        } else if matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3) && text[i..].chars().next().is_some_and(char::is_whitespace) {
+            return false;
+        }
+        after_space = false;
+    }
+    !after_space || bytes.is_empty()
+}
+
+fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding, color: bool) -> io::Result<()> {
+    let label = if color {
+        Styled::Painted(severity_label(finding.severity))
+    } else {
+        Styled::Plain(finding.severity.as_str())
+    };
+    if color {
+        write!(out, "{}{}", label, format!("[{}]", finding.rule).bold())?;
+    } else {
+        write!(out, "{}[{}]", label, finding.rule)?;
+    }
+    match &finding.path {
+        Some(path) => write!(out, " {path}")?,
+        None => match &outcome.id {
+            Some(id) => write!(out, " {}#{}", outcome.path, id)?,
+            None => write!(out, " {}", outcome.path)?,
+        },
+    }
     writeln!(
         out,
-        "{}{} {}:{}:{}: {}",
-        severity_label(finding.severity),
-        format!("[{}]", finding.rule).bold(),
-        path,
-        finding.span.line,
-        finding.span.column,
-        finding.message
+        ":{}:{}: {}",
+        finding.span.line, finding.span.column, finding.message
     )?;
+    let blue = |text| styled(color, text, |t| t.blue());
     if !finding.text.is_empty() {
-        let text = one_line(&finding.text);
-        let (before, shown, after) = clip(&text);
-        writeln!(out, "   {} {}{}{}", "|".blue(), before, shown.bold(), after)?;
+        let text = squashed(&finding.text);
+        let shown = clip_long(&text);
+        writeln!(out, "   {} {}", blue("|"), styled(color, &shown, |t| t.bold()))?;
     }
     if let Some(unit) = &finding.unit {
-        writeln!(out, "   {} unit {}", "=".blue(), unit)?;
+        writeln!(out, "   {} unit {}", blue("="), unit)?;
     }
     for evidence in &finding.evidence {
-        let where_ = match evidence.paragraph {
-            Some(p) => format!("¶{} line {}", p, evidence.span.line),
-            None => format!("line {}", evidence.span.line),
-        };
-        writeln!(
-            out,
-            "   {} {} ({}): {}",
-            "=".blue(),
-            evidence.note,
-            where_,
-            clip_long(&one_line(&evidence.text))
-        )?;
+        write!(out, "   {} {} (", blue("="), evidence.note)?;
+        match evidence.paragraph {
+            Some(p) => write!(out, "¶{} line {}", p, evidence.span.line)?,
+            None => write!(out, "line {}", evidence.span.line)?,
+        }
+        writeln!(out, "): {}", clip_long(&squashed(&evidence.text)))?;
     }
     if let Some(suggestion) = &finding.suggestion {
+        write!(out, "   {} {} ", blue("="), styled(color, "suggestion:", |t| t.green()))?;
         // An empty suggestion replaces the span with nothing: a deletion.
-        let suggestion = if suggestion.is_empty() {
-            format!("delete \"{}\"", one_line(&finding.text))
+        if suggestion.is_empty() {
+            writeln!(out, "delete \"{}\"", squashed(&finding.text))?;
         } else {
-            suggestion.clone()
-        };
-        writeln!(out, "   {} {} {}", "=".blue(), "suggestion:".green(), suggestion)?;
+            writeln!(out, "{suggestion}")?;
+        }
     }
     Ok(())
 }
 
-/// The flagged text, clipped to a readable length.
-fn clip(text: &str) -> (String, String, String) {
-    (String::new(), clip_long(text), String::new())
-}
-
-fn clip_long(text: &str) -> String {
+/// The flagged text, clipped to a readable length; borrowed when it is
+/// short enough (a string of at most `limit` bytes has at most `limit`
+/// characters).
+fn clip_long(text: &str) -> Cow<'_, str> {
     let limit = CONTEXT_CHARS * 4;
-    if text.chars().count() <= limit {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(limit).collect();
-        format!("{cut}…")
+    if text.len() <= limit {
+        return Cow::Borrowed(text);
+    }
+    match text.char_indices().nth(limit) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
     }
 }
 
@@ -248,6 +314,33 @@ mod tests {
             false,
         );
         assert_eq!(diff, "The mayor opened the {+new+} bridge [-on Monday.-] {+today.+}");
+    }
+
+    #[test]
+    fn squashed_borrows_only_text_that_squashing_leaves_unchanged() {
+        for text in [
+            "",
+            "one two",
+            " one",
+            "one ",
+            "one  two",
+            "one\ttwo",
+            "one\x0btwo",
+            "one\u{a0}two",
+            "one\u{3000}two",
+            "caf\u{e9} \u{2014} ok",
+        ] {
+            assert_eq!(is_squashed(text), squash_whitespace(text) == text, "{text:?}");
+            assert_eq!(squashed(text), squash_whitespace(text));
+        }
+    }
+
+    #[test]
+    fn clip_long_cuts_at_a_character_count() {
+        let short = "é".repeat(CONTEXT_CHARS * 4);
+        assert_eq!(clip_long(&short), short);
+        let long = "é".repeat(CONTEXT_CHARS * 4 + 1);
+        assert_eq!(clip_long(&long), format!("{short}…"));
     }
 
     #[test]
