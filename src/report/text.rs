@@ -5,7 +5,7 @@
 use super::diff::{word_pieces, Piece};
 use super::{round3, DisplayOptions, Reporter};
 use crate::finding::{Finding, Severity};
-use crate::outcome::{squash_whitespace, Outcome, UnitOutcome};
+use crate::outcome::{squash_whitespace, squash_whitespace_cow, Outcome, UnitOutcome};
 use colored::Colorize;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -204,36 +204,7 @@ fn styled(color: bool, text: &str, paint: impl FnOnce(&str) -> colored::ColoredS
 /// `text` on one line, borrowed when it already is (evidence texts are
 /// squashed when they are made), so most findings copy nothing.
 fn squashed(text: &str) -> Cow<'_, str> {
-    if is_squashed(text) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(squash_whitespace(text))
-    }
-}
-
-/// True when `text` has no whitespace but single ASCII spaces between
-/// words (what [`squash_whitespace`] would return unchanged).
-fn is_squashed(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut after_space = true;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii() {
-            if b == b' ' {
-                if after_space {
-                    return false;
-                }
-                after_space = true;
-                continue;
-            }
-            if b.is_ascii_whitespace() || b == 0x0b {
-                return false;
-            }
-        } else if matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3) && text[i..].chars().next().is_some_and(char::is_whitespace) {
-            return false;
-        }
-        after_space = false;
-    }
-    !after_space || bytes.is_empty()
+    squash_whitespace_cow(text)
 }
 
 fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding, color: bool) -> io::Result<()> {
@@ -325,13 +296,20 @@ mod tests {
             "one ",
             "one  two",
             "one\ttwo",
+            "  ",
+            "\n",
             "one\x0btwo",
             "one\u{a0}two",
             "one\u{3000}two",
             "caf\u{e9} \u{2014} ok",
         ] {
-            assert_eq!(is_squashed(text), squash_whitespace(text) == text, "{text:?}");
-            assert_eq!(squashed(text), squash_whitespace(text));
+            let squashed = squashed(text);
+            assert_eq!(
+                squashed,
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{text:?}"
+            );
+            assert_eq!(matches!(squashed, Cow::Borrowed(_)), squashed == text, "{text:?}");
         }
     }
 
