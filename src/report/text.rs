@@ -147,33 +147,42 @@ fn one_line(text: &str) -> String {
 /// adds are marked `{+…+}` (green), source words it leaves out `[-…-]`
 /// (red); a long left-out run is elided to its word count.
 pub fn word_diff(source: &str, unit: &str, color: bool) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for piece in word_pieces(source, unit) {
-        out.push(match &piece {
-            Piece::Same(text) => text.clone(),
+    // Built in one string (the pieces joined by spaces), with no string
+    // per piece but where colour is on.
+    let mut out = String::with_capacity(source.len() + unit.len() + 16);
+    for (i, piece) in word_pieces(source, unit).iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match piece {
+            Piece::Same(text) => out.push_str(text),
             Piece::Deleted(text) => {
                 let removed = piece.word_count();
-                let shown = if removed > MAX_DELETED_WORDS {
-                    format!("… {removed} words …")
+                let shown: Cow<'_, str> = if removed > MAX_DELETED_WORDS {
+                    Cow::Owned(format!("… {removed} words …"))
                 } else {
-                    text.clone()
+                    Cow::Borrowed(text)
                 };
                 if color {
-                    shown.red().strikethrough().to_string()
+                    out.push_str(&shown.red().strikethrough().to_string());
                 } else {
-                    format!("[-{shown}-]")
+                    out.push_str("[-");
+                    out.push_str(&shown);
+                    out.push_str("-]");
                 }
             }
             Piece::Inserted(text) => {
                 if color {
-                    text.green().bold().to_string()
+                    out.push_str(&text.green().bold().to_string());
                 } else {
-                    format!("{{+{text}+}}")
+                    out.push_str("{+");
+                    out.push_str(text);
+                    out.push_str("+}");
                 }
             }
-        });
+        }
     }
-    out.join(" ")
+    out
 }
 
 /// `text` in `paint`'s style when colour is on, as it is otherwise: with
