@@ -8,6 +8,7 @@ use crate::checks::duplication::{self, Extractiveness};
 use crate::document::{Document, UnitKind};
 use crate::finding::{Finding, Severity};
 use crate::span::Span;
+use std::borrow::Cow;
 
 #[derive(Clone, Debug)]
 pub struct SentenceOutcome {
@@ -78,10 +79,18 @@ pub struct Outcome {
 /// by bytes (decoded only at the few bytes that can start a non-ASCII
 /// whitespace character), and text whose words are one space apart is
 /// copied whole.
-fn squash_whitespace(text: &str) -> String {
-    let mut squashed = String::with_capacity(text.len());
+pub(crate) fn squash_whitespace(text: &str) -> String {
+    squash_whitespace_cow(text).into_owned()
+}
+
+/// [`squash_whitespace`], borrowing `text` when it is already squashed:
+/// the string is made only at the first run of whitespace to change.
+pub(crate) fn squash_whitespace_cow(text: &str) -> Cow<'_, str> {
+    // Made at the first change; `None` while `text[..i]` needs none.
+    let mut squashed: Option<String> = None;
     // A piece of `text` with no whitespace at its ends and single spaces inside.
     let mut push_piece = |piece: &str| {
+        let squashed = squashed.get_or_insert_with(|| String::with_capacity(text.len()));
         if !piece.is_empty() {
             if !squashed.is_empty() {
                 squashed.push(' ');
@@ -132,8 +141,12 @@ fn squash_whitespace(text: &str) -> String {
         }
         i = end;
     }
+    // A change always moves `piece_start` past its run: none was made.
+    if piece_start == 0 {
+        return Cow::Borrowed(text);
+    }
     push_piece(&text[piece_start..]);
-    squashed
+    Cow::Owned(squashed.unwrap_or_default())
 }
 
 /// True when the eight bytes of `word` (little-endian), followed by byte

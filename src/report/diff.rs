@@ -6,7 +6,7 @@
 //! in HTML). Whitespace between two changes is folded into the change, so a
 //! reworded phrase reads as one deletion and one insertion, not a word salad.
 
-use crate::text::WordIndex;
+use rustc_hash::FxHashMap;
 use similar::ChangeTag;
 
 /// A run of words in the diff of a unit against its source.
@@ -44,14 +44,24 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
     // report. Whitespace is not shown anyway: pieces are single-spaced.
     let old: Vec<&str> = source.split_whitespace().collect();
     let new: Vec<&str> = unit.split_whitespace().collect();
-    let mut index = WordIndex::default();
-    let old_numbers: Vec<u32> = old.iter().map(|w| index.push(w)).collect();
-    let new_numbers: Vec<u32> = new.iter().map(|w| index.push(w)).collect();
+    // Numbered by a map of borrowed words: nothing copied, and no list of
+    // positions kept (`WordIndex` keeps one per word, which the diff never reads).
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    ids.reserve(old.len() + new.len());
+    let numbers: Vec<u32> = old
+        .iter()
+        .chain(&new)
+        .map(|&word| {
+            let next = ids.len() as u32;
+            *ids.entry(word).or_insert(next)
+        })
+        .collect();
+    let (old_numbers, new_numbers) = numbers.split_at(old.len());
     let mut pieces = Vec::new();
     let mut same = String::new();
     let mut deleted = String::new();
     let mut inserted = String::new();
-    let ops = super::myers::capture_diff(&old_numbers, &new_numbers);
+    let ops = super::myers::capture_diff(old_numbers, new_numbers);
     for change in ops.iter().flat_map(|op| op.iter_changes(&old, &new)) {
         let buffer = match change.tag() {
             ChangeTag::Delete | ChangeTag::Insert => {

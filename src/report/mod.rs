@@ -99,7 +99,7 @@ pub fn locate(outcome: &Outcome, path: Option<&str>, span: &Span) -> (String, Re
 
 /// Text on one line with runs of whitespace made single spaces.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::outcome::squash_whitespace(text)
 }
 
 /// `text` cut to at most `limit` characters at a word boundary, with `…`.

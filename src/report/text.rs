@@ -5,8 +5,9 @@
 use super::diff::{word_pieces, Piece};
 use super::{round3, DisplayOptions, Reporter};
 use crate::finding::{Finding, Severity};
-use crate::outcome::{Outcome, UnitOutcome};
+use crate::outcome::{squash_whitespace, squash_whitespace_cow, Outcome, UnitOutcome};
 use colored::Colorize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Characters of context shown around a finding's span.
@@ -73,7 +74,7 @@ impl Reporter for TextReporter {
             writeln!(out)?;
         }
         for finding in &outcome.findings {
-            write_finding(out, outcome, finding)?;
+            write_finding(out, outcome, finding, self.options.color)?;
         }
         Ok(())
     }
@@ -139,100 +140,145 @@ fn write_unit(out: &mut dyn Write, unit: &UnitOutcome, color: bool) -> io::Resul
 }
 
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    squash_whitespace(text)
 }
 
 /// A word-level diff of the unit against its source text: words the unit
 /// adds are marked `{+…+}` (green), source words it leaves out `[-…-]`
 /// (red); a long left-out run is elided to its word count.
 pub fn word_diff(source: &str, unit: &str, color: bool) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for piece in word_pieces(source, unit) {
-        out.push(match &piece {
-            Piece::Same(text) => text.clone(),
+    // Built in one string (the pieces joined by spaces), with no string
+    // per piece but where colour is on.
+    let mut out = String::with_capacity(source.len() + unit.len() + 16);
+    for (i, piece) in word_pieces(source, unit).iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match piece {
+            Piece::Same(text) => out.push_str(text),
             Piece::Deleted(text) => {
                 let removed = piece.word_count();
-                let shown = if removed > MAX_DELETED_WORDS {
-                    format!("… {removed} words …")
+                let shown: Cow<'_, str> = if removed > MAX_DELETED_WORDS {
+                    Cow::Owned(format!("… {removed} words …"))
                 } else {
-                    text.clone()
+                    Cow::Borrowed(text)
                 };
                 if color {
-                    shown.red().strikethrough().to_string()
+                    out.push_str(&shown.red().strikethrough().to_string());
                 } else {
-                    format!("[-{shown}-]")
+                    out.push_str("[-");
+                    out.push_str(&shown);
+                    out.push_str("-]");
                 }
             }
             Piece::Inserted(text) => {
                 if color {
-                    text.green().bold().to_string()
+                    out.push_str(&text.green().bold().to_string());
                 } else {
-                    format!("{{+{text}+}}")
+                    out.push_str("{+");
+                    out.push_str(text);
+                    out.push_str("+}");
                 }
             }
-        });
+        }
     }
-    out.join(" ")
+    out
 }
 
-fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding) -> io::Result<()> {
-    let path = finding.path.clone().unwrap_or_else(|| outcome.display_name());
+/// `text` in `paint`'s style when colour is on, as it is otherwise: with
+/// colour off nothing is built (a `ColoredString` without colour prints
+/// its text as it is).
+enum Styled<'a> {
+    Plain(&'a str),
+    Painted(colored::ColoredString),
+}
+
+impl std::fmt::Display for Styled<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Styled::Plain(text) => f.write_str(text),
+            Styled::Painted(text) => text.fmt(f),
+        }
+    }
+}
+
+fn styled(color: bool, text: &str, paint: impl FnOnce(&str) -> colored::ColoredString) -> Styled<'_> {
+    if color {
+        Styled::Painted(paint(text))
+    } else {
+        Styled::Plain(text)
+    }
+}
+
+/// `text` on one line, borrowed when it already is (evidence texts are
+/// squashed when they are made), so most findings copy nothing.
+fn squashed(text: &str) -> Cow<'_, str> {
+    squash_whitespace_cow(text)
+}
+
+fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding, color: bool) -> io::Result<()> {
+    let label = if color {
+        Styled::Painted(severity_label(finding.severity))
+    } else {
+        Styled::Plain(finding.severity.as_str())
+    };
+    if color {
+        write!(out, "{}{}", label, format!("[{}]", finding.rule).bold())?;
+    } else {
+        write!(out, "{}[{}]", label, finding.rule)?;
+    }
+    match &finding.path {
+        Some(path) => write!(out, " {path}")?,
+        None => match &outcome.id {
+            Some(id) => write!(out, " {}#{}", outcome.path, id)?,
+            None => write!(out, " {}", outcome.path)?,
+        },
+    }
     writeln!(
         out,
-        "{}{} {}:{}:{}: {}",
-        severity_label(finding.severity),
-        format!("[{}]", finding.rule).bold(),
-        path,
-        finding.span.line,
-        finding.span.column,
-        finding.message
+        ":{}:{}: {}",
+        finding.span.line, finding.span.column, finding.message
     )?;
+    let blue = |text| styled(color, text, |t| t.blue());
     if !finding.text.is_empty() {
-        let text = one_line(&finding.text);
-        let (before, shown, after) = clip(&text);
-        writeln!(out, "   {} {}{}{}", "|".blue(), before, shown.bold(), after)?;
+        let text = squashed(&finding.text);
+        let shown = clip_long(&text);
+        writeln!(out, "   {} {}", blue("|"), styled(color, &shown, |t| t.bold()))?;
     }
     if let Some(unit) = &finding.unit {
-        writeln!(out, "   {} unit {}", "=".blue(), unit)?;
+        writeln!(out, "   {} unit {}", blue("="), unit)?;
     }
     for evidence in &finding.evidence {
-        let where_ = match evidence.paragraph {
-            Some(p) => format!("¶{} line {}", p, evidence.span.line),
-            None => format!("line {}", evidence.span.line),
-        };
-        writeln!(
-            out,
-            "   {} {} ({}): {}",
-            "=".blue(),
-            evidence.note,
-            where_,
-            clip_long(&one_line(&evidence.text))
-        )?;
+        write!(out, "   {} {} (", blue("="), evidence.note)?;
+        match evidence.paragraph {
+            Some(p) => write!(out, "¶{} line {}", p, evidence.span.line)?,
+            None => write!(out, "line {}", evidence.span.line)?,
+        }
+        writeln!(out, "): {}", clip_long(&squashed(&evidence.text)))?;
     }
     if let Some(suggestion) = &finding.suggestion {
+        write!(out, "   {} {} ", blue("="), styled(color, "suggestion:", |t| t.green()))?;
         // An empty suggestion replaces the span with nothing: a deletion.
-        let suggestion = if suggestion.is_empty() {
-            format!("delete \"{}\"", one_line(&finding.text))
+        if suggestion.is_empty() {
+            writeln!(out, "delete \"{}\"", squashed(&finding.text))?;
         } else {
-            suggestion.clone()
-        };
-        writeln!(out, "   {} {} {}", "=".blue(), "suggestion:".green(), suggestion)?;
+            writeln!(out, "{suggestion}")?;
+        }
     }
     Ok(())
 }
 
-/// The flagged text, clipped to a readable length.
-fn clip(text: &str) -> (String, String, String) {
-    (String::new(), clip_long(text), String::new())
-}
-
-fn clip_long(text: &str) -> String {
+/// The flagged text, clipped to a readable length; borrowed when it is
+/// short enough (a string of at most `limit` bytes has at most `limit`
+/// characters).
+fn clip_long(text: &str) -> Cow<'_, str> {
     let limit = CONTEXT_CHARS * 4;
-    if text.chars().count() <= limit {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(limit).collect();
-        format!("{cut}…")
+    if text.len() <= limit {
+        return Cow::Borrowed(text);
+    }
+    match text.char_indices().nth(limit) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
     }
 }
 
@@ -248,6 +294,40 @@ mod tests {
             false,
         );
         assert_eq!(diff, "The mayor opened the {+new+} bridge [-on Monday.-] {+today.+}");
+    }
+
+    #[test]
+    fn squashed_borrows_only_text_that_squashing_leaves_unchanged() {
+        for text in [
+            "",
+            "one two",
+            " one",
+            "one ",
+            "one  two",
+            "one\ttwo",
+            "  ",
+            "\n",
+            "one\x0btwo",
+            "one\u{a0}two",
+            "one\u{3000}two",
+            "caf\u{e9} \u{2014} ok",
+        ] {
+            let squashed = squashed(text);
+            assert_eq!(
+                squashed,
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{text:?}"
+            );
+            assert_eq!(matches!(squashed, Cow::Borrowed(_)), squashed == text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clip_long_cuts_at_a_character_count() {
+        let short = "é".repeat(CONTEXT_CHARS * 4);
+        assert_eq!(clip_long(&short), short);
+        let long = "é".repeat(CONTEXT_CHARS * 4 + 1);
+        assert_eq!(clip_long(&long), format!("{short}…"));
     }
 
     #[test]

@@ -286,7 +286,7 @@ impl<'a> UnitCtx<'a> {
         Evidence {
             paragraph: Some(paragraph.number),
             span,
-            text: self.doc.slice(&span).split_whitespace().collect::<Vec<_>>().join(" "),
+            text: crate::outcome::squash_whitespace(self.doc.slice(&span)),
             note: note.to_string(),
         }
     }
