@@ -932,19 +932,8 @@ mod lean {
             let state = data[addr];
             match state >> 6 {
                 0b11 | 0b10 => {
-                    let (input, input_len) = match state & 0b11_1111 {
-                        0 => (data[addr - 1], 1),
-                        i => (COMMON[usize::from(i) - 1], 0),
-                    };
-                    let target = if state >> 6 == 0b11 {
-                        // The next node in the bytes.
-                        addr - input_len - 1
-                    } else {
-                        let sizes = data[addr - input_len - 1];
-                        let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
-                        let at = addr - input_len - 1 - tsize;
-                        self.target(at, tsize, at - osize)
-                    };
+                    let (input, input_len) = self.one_input(addr, state);
+                    let target = self.one_target(addr, state, input_len);
                     Node::One { input, target }
                 }
                 _ => self.many(addr, state),
@@ -1176,23 +1165,33 @@ mod lean {
             if state >> 7 == 0 {
                 return self.find_many(addr, state, byte);
             }
-            // One transition.
-            let (input, input_len) = match state & 0b11_1111 {
-                0 => (data[addr - 1], 1),
+            // One transition: its target decoded only when the input matches.
+            let (input, input_len) = self.one_input(addr, state);
+            (input == byte).then(|| self.one_target(addr, state, input_len))
+        }
+
+        /// A one-transition node's input byte, and how many bytes of the
+        /// node store it (0 when `state` packs a common byte's index).
+        #[inline(always)]
+        fn one_input(&self, addr: usize, state: u8) -> (u8, usize) {
+            match state & 0b11_1111 {
+                0 => (self.data[addr - 1], 1),
                 i => (COMMON[usize::from(i) - 1], 0),
-            };
-            if input != byte {
-                return None;
             }
-            Some(if state >> 6 == 0b11 {
-                // The next node in the bytes.
+        }
+
+        /// A one-transition node's target: the next node in the bytes, or
+        /// an address packed after its input.
+        #[inline(always)]
+        fn one_target(&self, addr: usize, state: u8, input_len: usize) -> usize {
+            if state >> 6 == 0b11 {
                 addr - input_len - 1
             } else {
-                let sizes = data[addr - input_len - 1];
+                let sizes = self.data[addr - input_len - 1];
                 let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
                 let at = addr - input_len - 1 - tsize;
                 self.target(at, tsize, at - osize)
-            })
+            }
         }
 
         /// Calls `visit(k, value)` for each prefix `key[..k]` that is a key
