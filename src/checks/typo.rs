@@ -1976,7 +1976,14 @@ impl VerdictsLoan {
         };
         let uppers = capitals(text);
         Seen {
-            verdict: lexical_folded(text, &folded, uppers, locale, words),
+            verdict: lexical_folded(
+                text,
+                &folded,
+                matches!(folded, std::borrow::Cow::Borrowed(_)),
+                uppers,
+                locale,
+                words,
+            ),
             key: id,
             capitals: uppers.min(255) as u8,
             compared: cache.key_compared[id as usize],
@@ -2041,11 +2048,20 @@ fn capitals(text: &str) -> usize {
 
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
-    lexical_folded(text, &fold(text), capitals(text), locale, words)
+    lexical_folded(text, &fold(text), false, capitals(text), locale, words)
 }
 
-/// [`lexical`], given the [`fold`] of `text` and its [`capitals`].
-fn lexical_folded(text: &str, folded: &str, uppers: usize, locale: Locale, words: &HashSet<String>) -> Lexical {
+/// [`lexical`], given the [`fold`] of `text`, whether that is plain
+/// (lower-case ASCII, as [`fold_cow`] borrows it: then the lexicon needs
+/// not normalise it) and its [`capitals`].
+fn lexical_folded(
+    text: &str,
+    folded: &str,
+    plain: bool,
+    uppers: usize,
+    locale: Locale,
+    words: &HashSet<String>,
+) -> Lexical {
     let word = bare(folded);
     if number_abbreviation_or_initial(word) {
         // Numbers and units (5km, 10GB, 9am), abbreviations (U.S, F.B.I), initials.
@@ -2066,7 +2082,12 @@ fn lexical_folded(text: &str, folded: &str, uppers: usize, locale: Locale, words
     if !first_upper && uppers > 0 {
         return Lexical::Skip;
     }
-    if lexicon::is_word(folded, locale) {
+    let is_word = if plain {
+        lexicon::is_normalised_word(folded, locale)
+    } else {
+        lexicon::is_word(folded, locale)
+    };
+    if is_word {
         return Lexical::Word;
     }
     if let Some(verdict) = contraction(word, locale) {

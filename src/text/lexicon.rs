@@ -229,6 +229,16 @@ pub fn is_word(word: &str, locale: Locale) -> bool {
     lex.has_word(&word, locale) || possessive_stem(&word).is_some_and(|s| lex.has_word(s, locale))
 }
 
+/// [`is_word`] for a `word` already lower-case with ASCII apostrophes
+/// (what [`is_word`] would look up unchanged). Why: most forms the
+/// spelling check looks up are lower-case ASCII, which its caller has
+/// already found, and testing it again cost a sixth of a lookup.
+pub fn is_normalised_word(word: &str, locale: Locale) -> bool {
+    debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
+    let lex = lexicon();
+    lex.has_word(word, locale) || possessive_stem(word).is_some_and(|s| lex.has_word(s, locale))
+}
+
 /// True if the lower-cased `word` is a proper name or acronym in the lexicon
 /// ("London", "Obama", "NASA"; possessive `'s` allowed).
 pub fn is_known_name(word: &str) -> bool {
@@ -498,32 +508,10 @@ fn walk_with<D: AsRef<[u8]>>(
     strict_max: u8,
     guided: bool,
 ) -> Vec<(String, u32)> {
-    let max = max.min(MAX_EDITS * 4) as u8;
-    let limits: Vec<u8> = (0..=query.len())
-        .map(|j| if j < strict { max.min(strict_max) } else { max })
-        .collect();
-    // A row for each depth a walk can reach (past `query.len() + max`
-    // characters every cell is out of reach), all cells out of reach but the
-    // first row's: a row's cells outside its band are never written.
-    let width = query.len() + 1;
-    let mut rows = vec![max + 1; (query.len() + usize::from(max) + 2) * width];
-    for (j, cell) in rows[..width].iter_mut().enumerate() {
-        if j as u8 <= limits[j] {
-            *cell = j as u8;
-        }
-    }
-    let mut walk = Walk {
-        fst: lean::Fst::of(fst),
-        query,
-        max,
-        rows,
-        limits,
-        guided: guided && query.iter().all(char::is_ascii),
-        key: Vec::new(),
-        found: Vec::new(),
-    };
+    let mut walk = Walk::new(lean::Fst::of(fst), query, max, strict, strict_max);
+    walk.guided = guided && query.iter().all(char::is_ascii);
     let root = walk.fst.root();
-    if walk.fst.is_final(&root) && walk.rows[query.len()] <= max {
+    if walk.fst.is_final(&root) && walk.cell(0, query.len()) <= walk.max {
         walk.found.push((String::new(), query.len() as u32));
     }
     walk.descend(root, 0, Utf8::default());
@@ -559,16 +547,38 @@ impl Utf8 {
     }
 }
 
+/// The most distinct values a cell within reach can hold (0 to the largest `max`).
+const LEVELS: usize = MAX_EDITS as usize * 4 + 1;
+
+/// A depth-first walk of an fst with the rows of the edit-distance table
+/// between the key read so far and the query: row `i` (key characters
+/// read) has a cell per column `j` (query characters), the fewest edits
+/// turning the key into `query[..j]` along an alignment that keeps every
+/// cell within its column's limit, or "out of reach" (`max + 1`).
+///
+/// A row is kept bit-parallel: for each value `v` up to `max`, one bit per
+/// column `j >= 1` (bit `j - 1`, so a 64-character query fits a `u64`),
+/// set when the cell holds at most `v`; column 0 holds the depth while that
+/// is within its limit (see [`Walk::first_within`]). Why: the next row's
+/// cells at most `v` follow from the previous row's at most `v` and
+/// `v - 1` and this row's at most `v - 1` (a match costs nothing, every
+/// other move one) in a few word operations for all columns at once,
+/// where a cell-by-cell update of the band cost a third of a walk step.
 struct Walk<'a> {
     fst: lean::Fst<'a>,
     query: &'a [char],
     max: u8,
-    /// The most each column of the table may hold: cells over it are out of reach.
-    limits: Vec<u8>,
-    /// The rows of the table by depth (key characters read), one after
-    /// another, `query.len() + 1` cells each, capped at `max + 1`; only the
-    /// band of cells that can be within `max` is ever written.
-    rows: Vec<u8>,
+    /// The most column 0 may hold: it holds the depth up to this.
+    first_limit: u8,
+    /// For each value `v` up to `max`: the columns `j >= 1` (bit `j - 1`)
+    /// whose limit is at least `v`, where a cell may hold `v`.
+    within: [u64; LEVELS],
+    /// For each ASCII character: the columns `j >= 1` (bit `j - 1`) where
+    /// the query has it (`query[j - 1]`).
+    ascii_columns: [u64; 128],
+    /// The rows by depth, `max + 1` masks each: mask `v` of a row has the
+    /// columns (bit `j - 1` for column `j`) whose cell holds at most `v`.
+    rows: Vec<u64>,
     /// Look up only the letters in reach ([`Walk::letters_in_reach`]);
     /// only for an ASCII query, where a letter is one key byte.
     guided: bool,
@@ -577,7 +587,133 @@ struct Walk<'a> {
     found: Vec<(String, u32)>,
 }
 
-impl Walk<'_> {
+impl<'a> Walk<'a> {
+    /// A walk of `fst` for the keys within `max` edits of `query` along an
+    /// alignment that spends at most `strict_max` edits in the first
+    /// `strict` columns, with row 0 (nothing read) filled in.
+    fn new(fst: lean::Fst<'a>, query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a> {
+        debug_assert!(query.len() <= MAX_QUERY_CHARS);
+        let max = max.min(MAX_EDITS * 4) as u8;
+        let limit = |j: usize| if j < strict { max.min(strict_max) } else { max };
+        let levels = usize::from(max) + 1;
+        let mut within = [0u64; LEVELS];
+        let mut ascii_columns = [0u64; 128];
+        // A row for each depth a walk can reach (past `query.len() + max`
+        // characters every cell is out of reach).
+        let mut rows = vec![0u64; (query.len() + usize::from(max) + 2) * levels];
+        for (k, &c) in query.iter().enumerate() {
+            let (j, bit) = (k + 1, 1u64 << k);
+            for (v, mask) in within[..levels].iter_mut().enumerate() {
+                if v <= usize::from(limit(j)) {
+                    *mask |= bit;
+                }
+            }
+            if c.is_ascii() {
+                ascii_columns[c as usize] |= bit;
+            }
+            // Row 0: column `j` holds `j` (j insertions) within its limit.
+            if j <= usize::from(limit(j)) {
+                for mask in rows[..levels].iter_mut().skip(j) {
+                    *mask |= bit;
+                }
+            }
+        }
+        Walk {
+            fst,
+            query,
+            max,
+            first_limit: limit(0),
+            within,
+            ascii_columns,
+            rows,
+            guided: false,
+            key: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+
+    /// True if column 0 of row `depth` holds at most `v`: it holds `depth`
+    /// (that many deletions) while that is within its limit.
+    #[inline(always)]
+    fn first_within(&self, depth: usize, v: usize) -> bool {
+        depth <= v && depth <= usize::from(self.first_limit)
+    }
+
+    /// The cell of row `depth`, column `j`: its value, or `max + 1` if it
+    /// is out of reach.
+    fn cell(&self, depth: usize, j: usize) -> u8 {
+        let levels = usize::from(self.max) + 1;
+        let found = if j == 0 {
+            (0..levels).find(|&v| self.first_within(depth, v))
+        } else {
+            let row = &self.rows[depth * levels..(depth + 1) * levels];
+            row.iter().position(|mask| mask >> (j - 1) & 1 == 1)
+        };
+        found.map_or(self.max + 1, |v| v as u8)
+    }
+
+    /// The columns `j >= 1` (bit `j - 1`) where the query has `c`.
+    #[inline(always)]
+    fn columns_of(&self, c: char) -> u64 {
+        if c.is_ascii() {
+            return self.ascii_columns[c as usize];
+        }
+        self.query
+            .iter()
+            .enumerate()
+            .filter(|&(_, &q)| q == c)
+            .fold(0u64, |mask, (k, _)| mask | 1u64 << k)
+    }
+
+    /// Fills in row `depth + 1` from row `depth` after the key character
+    /// `c`, and returns its least cell (`max + 1` if every cell is out of
+    /// reach).
+    ///
+    /// A cell holds at most `v` when the cell above-left does and the key
+    /// character matches the column's query character, or when the cell
+    /// above-left, above or left holds at most `v - 1`; and then only if
+    /// `v` is within the column's limit (a cell over its limit is out of
+    /// reach, and so no path through it counts). A cell outside the band of
+    /// `max` around the diagonal is never within reach, so no band is kept.
+    #[inline(always)]
+    fn advance(&mut self, depth: usize, c: char) -> u8 {
+        // (The searches use one or two edits: with the count of masks a
+        // constant, the loop over them unrolls.)
+        match self.max {
+            1 => self.advance_levels(depth, c, 2),
+            2 => self.advance_levels(depth, c, 3),
+            max => self.advance_levels(depth, c, usize::from(max) + 1),
+        }
+    }
+
+    /// [`Walk::advance`] with `levels` = `max + 1` masks a row.
+    #[inline(always)]
+    #[allow(clippy::needless_range_loop)] // (three slices indexed by `v`: zipped, the loop did not unroll)
+    fn advance_levels(&mut self, depth: usize, c: char, levels: usize) -> u8 {
+        let columns = self.columns_of(c);
+        let i = depth + 1;
+        let (previous, next) = self.rows[depth * levels..(depth + 2) * levels].split_at_mut(levels);
+        // The masks at `v - 1`: above-left, above and left (0 below `v` = 0).
+        let (mut diagonal_below, mut above_below, mut left_below) = (0u64, 0u64, 0u64);
+        let mut reached = 0u64;
+        let mut least = self.max + 1;
+        let first_limit = usize::from(self.first_limit);
+        for v in 0..levels {
+            let above = previous[v];
+            let diagonal = (above << 1) | u64::from(depth <= v && depth <= first_limit);
+            reached |= ((diagonal & columns) | diagonal_below | above_below | left_below) & self.within[v];
+            next[v] = reached;
+            let first = i <= v && i <= first_limit;
+            if least > self.max && (reached != 0 || first) {
+                least = v as u8;
+            }
+            diagonal_below = diagonal;
+            above_below = above;
+            left_below = (reached << 1) | u64::from(first);
+        }
+        least
+    }
+
     /// Visits the children of `node`, reached with `depth` key characters
     /// read (the last row in `rows`) and `utf8` mid-character.
     fn descend(&mut self, node: lean::Node, depth: usize, utf8: Utf8) {
@@ -607,41 +743,38 @@ impl Walk<'_> {
     /// only if the previous row's cell `j - 1` is within column `j`'s limit.
     /// So when the row for a letter found nowhere is out of reach, so is the
     /// row for any letter without such a match.
-    fn letters_in_reach(&self, depth: usize) -> Option<([u8; 2 * MAX_EDITS as usize * 4 + 1], usize)> {
-        let width = self.query.len() + 1;
-        let previous = &self.rows[depth * width..(depth + 1) * width];
-        let cap = self.max + 1;
-        let i = depth + 1;
-        let first = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
-        if first <= self.max {
+    fn letters_in_reach(&self, depth: usize) -> Option<([u8; 2 * LEVELS - 1], usize)> {
+        let levels = usize::from(self.max) + 1;
+        if self.first_within(depth + 1, usize::from(self.max)) {
             return None;
         }
-        let lo = i.saturating_sub(usize::from(self.max)).max(1);
-        let hi = (i + usize::from(self.max)).min(self.query.len());
-        let mut letters = [0u8; 2 * MAX_EDITS as usize * 4 + 1];
-        let mut count = 0;
-        if lo > hi {
-            return Some((letters, 0));
-        }
-        // The first cell is out of reach, so the cell left of any other is
-        // too (it is either the first or was checked just before): a cell of
-        // the row for a letter found nowhere is one more than the smaller of
-        // the two cells above it.
-        let cells = previous[lo - 1..hi]
-            .iter()
-            .zip(&previous[lo..=hi])
-            .zip(&self.query[lo - 1..hi])
-            .zip(&self.limits[lo..=hi]);
-        for (((&diagonal, &above), &letter), &limit) in cells {
-            if diagonal.min(above) < limit {
-                return None;
+        let previous = &self.rows[depth * levels..(depth + 1) * levels];
+        // The first cell of the next row is out of reach, so the cell left
+        // of any other is too (it is either the first or out of reach for
+        // the same reason): a cell of the row for a letter found nowhere is
+        // within reach if the cell above-left or above holds less than its
+        // column's limit; a matching letter also if the cell above-left
+        // holds at most the limit.
+        let (mut keeps, mut matching) = (0u64, 0u64);
+        for (v, &above) in previous.iter().enumerate() {
+            let diagonal = (above << 1) | u64::from(self.first_within(depth, v));
+            matching |= diagonal & self.within[v];
+            if v + 1 < levels {
+                keeps |= (diagonal | above) & self.within[v + 1];
             }
-            if diagonal <= limit {
-                let byte = letter as u8;
-                if !letters[..count].contains(&byte) {
-                    letters[count] = byte;
-                    count += 1;
-                }
+        }
+        if keeps != 0 {
+            return None;
+        }
+        // (Only the band of `max` around the diagonal can be within reach.)
+        let mut letters = [0u8; 2 * LEVELS - 1];
+        let mut count = 0;
+        while matching != 0 {
+            let byte = self.query[matching.trailing_zeros() as usize] as u8;
+            matching &= matching - 1;
+            if !letters[..count].contains(&byte) {
+                letters[count] = byte;
+                count += 1;
             }
         }
         Some((letters, count))
@@ -650,52 +783,24 @@ impl Walk<'_> {
     /// Follows the transition on `byte` to the node at `addr`, from a node
     /// reached with `depth` key characters read and `utf8` mid-character.
     fn step(&mut self, byte: u8, addr: usize, depth: usize, utf8: Utf8) {
-        let width = self.query.len() + 1;
-        let cap = self.max + 1;
         // Set when every cell in reach holds `max`: no edit is left.
         let mut spent = false;
         let (next_depth, next_utf8) = match utf8.push(byte) {
             Err(waiting) => (depth, waiting),
             Ok(c) => {
-                // The next row, in the band of cells that can be <= max.
-                let base = depth * width;
-                let i = depth + 1;
-                let lo = i.saturating_sub(usize::from(self.max)).max(1);
-                let hi = (i + usize::from(self.max)).min(self.query.len());
-                let (previous, next) = self.rows[base..base + 2 * width].split_at_mut(width);
-                next[0] = if i > usize::from(self.limits[0]) { cap } else { i as u8 };
-                let mut least = next[0];
-                if lo <= hi {
-                    // Slices zipped, not indexed: no bounds check per cell.
-                    let mut left = next[lo - 1];
-                    let cells = next[lo..=hi]
-                        .iter_mut()
-                        .zip(&previous[lo - 1..hi])
-                        .zip(&previous[lo..=hi])
-                        .zip(&self.query[lo - 1..hi])
-                        .zip(&self.limits[lo..=hi]);
-                    for ((((cell, &diagonal), &above), &letter), &limit) in cells {
-                        let mut value = (diagonal + u8::from(letter != c)).min(above + 1).min(left + 1);
-                        if value > limit {
-                            value = cap;
-                        }
-                        *cell = value;
-                        left = value;
-                        least = least.min(value);
-                    }
-                }
+                let least = self.advance(depth, c);
                 if least > self.max {
                     // Every continuation is out of reach.
                     return;
                 }
                 spent = least == self.max;
-                (i, Utf8::default())
+                (depth + 1, Utf8::default())
             }
         };
         let child = self.fst.node(addr);
         self.key.push(byte);
         if self.fst.is_final(&child) && next_utf8.pending == 0 {
-            let distance = self.rows[next_depth * width + width - 1];
+            let distance = self.cell(next_depth, self.query.len());
             if distance <= self.max {
                 if let Ok(word) = std::str::from_utf8(&self.key) {
                     self.found.push((word.to_owned(), u32::from(distance)));
@@ -716,12 +821,22 @@ impl Walk<'_> {
     /// transition (most of a walk happens after its edits are spent).
     fn exact_tails(&mut self, node: lean::Node, depth: usize) {
         let query = self.query;
-        let row = depth * (query.len() + 1);
         let read = self.key.len();
-        for j in 0..query.len() {
-            if self.rows[row + j] != self.max {
-                continue;
-            }
+        let levels = usize::from(self.max) + 1;
+        let row = &self.rows[depth * levels..(depth + 1) * levels];
+        // The columns `j` in `1..query.len()` holding `max`, as bit `j`.
+        let below = if self.max == 0 { 0 } else { row[levels - 2] };
+        let tails = (row[levels - 1] & !below) << 1;
+        let before_last = if query.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << query.len()) - 1
+        };
+        let first = u64::from(!query.is_empty() && self.cell(depth, 0) == self.max);
+        let mut columns = (tails & before_last) | first;
+        while columns != 0 {
+            let j = columns.trailing_zeros() as usize;
+            columns &= columns - 1;
             let mut at = node;
             let mut buf = [0u8; 4];
             let reached = query[j..].iter().all(|c| {
@@ -902,6 +1017,14 @@ mod lean {
         /// The little-endian number in the `n` bytes from `at` (at most 8).
         #[inline]
         fn output(&self, at: usize, n: usize) -> u64 {
+            // One 8-byte load, masked to its `n` bytes, where the data has
+            // 8 bytes from `at` (every node but those in the last 8 bytes
+            // before the footer): a loop over the bytes cost a tenth of a
+            // lookup.
+            if let (Some(bytes), 1..=8) = (self.data.get(at..at + 8), n) {
+                let word = u64::from_le_bytes(bytes.try_into().expect("8 bytes"));
+                return word & (u64::MAX >> (64 - 8 * n));
+            }
             self.data[at..at + n]
                 .iter()
                 .rev()
@@ -1822,6 +1945,143 @@ mod tests {
                     walk_with(set.as_fst(), &query, max, strict, strict_max, false),
                     "{:?}", query
                 );
+            }
+        }
+    }
+
+    /// The row update the walk had before its rows were bit-parallel, for
+    /// the tests: row `depth + 1` (all columns, `max + 1` out of reach)
+    /// from row `depth` after the key character `c`, computing only the
+    /// band of `max` around the diagonal, and its least cell.
+    fn scalar_row(previous: &[u8], depth: usize, c: char, query: &[char], limits: &[u8], max: u8) -> (Vec<u8>, u8) {
+        let cap = max + 1;
+        let mut next = vec![cap; query.len() + 1];
+        let i = depth + 1;
+        let lo = i.saturating_sub(usize::from(max)).max(1);
+        let hi = (i + usize::from(max)).min(query.len());
+        next[0] = if i > usize::from(limits[0]) { cap } else { i as u8 };
+        let mut least = next[0];
+        for j in lo..=hi {
+            let value = (previous[j - 1] + u8::from(query[j - 1] != c))
+                .min(previous[j] + 1)
+                .min(next[j - 1] + 1);
+            next[j] = if value > limits[j] { cap } else { value };
+            least = least.min(next[j]);
+        }
+        (next, least)
+    }
+
+    /// The letters the walk had found in reach before its rows were
+    /// bit-parallel, for the tests (`None`: any letter may keep it going).
+    fn scalar_letters(previous: &[u8], depth: usize, query: &[char], limits: &[u8], max: u8) -> Option<Vec<u8>> {
+        let i = depth + 1;
+        let first = if i > usize::from(limits[0]) { max + 1 } else { i as u8 };
+        if first <= max {
+            return None;
+        }
+        let lo = i.saturating_sub(usize::from(max)).max(1);
+        let hi = (i + usize::from(max)).min(query.len());
+        let mut letters = Vec::new();
+        for j in lo..=hi {
+            if previous[j - 1].min(previous[j]) < limits[j] {
+                return None;
+            }
+            if previous[j - 1] <= limits[j] && !letters.contains(&(query[j - 1] as u8)) {
+                letters.push(query[j - 1] as u8);
+            }
+        }
+        Some(letters)
+    }
+
+    /// Row 0 and the column limits of a walk, as the scalar rows had them.
+    fn scalar_start(query: &[char], max: u8, strict: usize, strict_max: u8) -> (Vec<u8>, Vec<u8>) {
+        let limits: Vec<u8> = (0..=query.len())
+            .map(|j| if j < strict { max.min(strict_max) } else { max })
+            .collect();
+        let row = (0..=query.len())
+            .map(|j| if j as u8 <= limits[j] { j as u8 } else { max + 1 })
+            .collect();
+        (row, limits)
+    }
+
+    /// Random queries of up to 64 characters (the longest a walk takes)
+    /// over a small alphabet with a multi-byte letter, often long.
+    fn random_query() -> impl proptest::strategy::Strategy<Value = Vec<char>> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::collection::vec(proptest::sample::select(vec!['a', 'b', 'c', 'é']), 0..12),
+            proptest::collection::vec(proptest::sample::select(vec!['a', 'b', 'c', 'é']), 56..=64),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+        /// The bit-parallel rows hold the cells the scalar row update
+        /// computes, row after row along a key, with the same least cell,
+        /// and find the same letters in reach.
+        #[test]
+        fn bit_parallel_rows_agree_with_the_scalar_rows(
+            query in random_query(),
+            key in proptest::collection::vec(proptest::sample::select(vec!['a', 'b', 'c', 'd', 'é']), 0..20),
+            max in 0u32..=4,
+            strict in 0usize..14,
+            strict_max in 0u8..=2,
+        ) {
+            let mut walk = Walk::new(lexicon().common_lean, &query, max, strict, strict_max);
+            let max = max as u8;
+            let (mut row, limits) = scalar_start(&query, max, strict, strict_max);
+            let depths = walk.rows.len() / (usize::from(max) + 1);
+            for (depth, &c) in key.iter().enumerate() {
+                for (j, &cell) in row.iter().enumerate() {
+                    proptest::prop_assert_eq!(walk.cell(depth, j), cell, "depth {} column {}", depth, j);
+                }
+                let letters = walk.letters_in_reach(depth).map(|(letters, count)| letters[..count].to_vec());
+                if query.iter().all(char::is_ascii) {
+                    proptest::prop_assert_eq!(letters, scalar_letters(&row, depth, &query, &limits, max));
+                }
+                if depth + 2 > depths {
+                    break;
+                }
+                let (next, least) = scalar_row(&row, depth, c, &query, &limits, max);
+                proptest::prop_assert_eq!(walk.advance(depth, c), least);
+                if least > max {
+                    break;
+                }
+                row = next;
+            }
+        }
+
+        /// A walk finds exactly the keys whose last cell, by the scalar
+        /// rows over the whole key, is within reach (the pruning of rows
+        /// out of reach and the exact tails after the last edit lose none),
+        /// guided or not, for any split of the strict columns.
+        #[test]
+        fn walks_find_the_keys_the_scalar_rows_reach(
+            mut words in proptest::collection::vec("[abcé]{0,9}", 1..40),
+            query in "[abcé]{0,9}",
+            max in 0u32..=3,
+            strict in 0usize..10,
+            strict_max in 0u8..=1,
+        ) {
+            words.sort();
+            words.dedup();
+            let set = Set::from_iter(&words).unwrap();
+            let query: Vec<char> = query.chars().collect();
+            let cap = max as u8;
+            let expected: Vec<(String, u32)> = words
+                .iter()
+                .filter_map(|word| {
+                    let (mut row, limits) = scalar_start(&query, cap, strict, strict_max);
+                    for (depth, c) in word.chars().enumerate() {
+                        row = scalar_row(&row, depth, c, &query, &limits, cap).0;
+                    }
+                    let last = row[query.len()];
+                    (last <= cap).then(|| (word.clone(), u32::from(last)))
+                })
+                .collect();
+            for guided in [true, false] {
+                proptest::prop_assert_eq!(&walk_with(set.as_fst(), &query, max, strict, strict_max, guided), &expected);
             }
         }
     }
