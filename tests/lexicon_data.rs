@@ -89,6 +89,17 @@ fn committed_fst_files_match_text_lists() {
     }
 }
 
+#[test]
+fn committed_frequent_forms_table_matches_text_lists() {
+    let built = lexicon::build_frequent_forms_bytes(&data_dir()).expect("lexicon text lists are readable");
+    let committed = fs::read(data_dir().join(lexicon::FREQUENT_FORMS_FILE)).expect("committed table is readable");
+    assert!(
+        built == committed,
+        "{} is stale: run `cargo run --example gen_lexicon_fst`",
+        lexicon::FREQUENT_FORMS_FILE
+    );
+}
+
 fn wordnet_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/wordnet")
 }

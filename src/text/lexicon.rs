@@ -17,6 +17,9 @@
 //! * `names.fst` lower-cased proper names and acronyms (london, nasa): callers
 //!   should accept them only for capitalised tokens.
 //! * `freq.fst` word → corpus count (symspellpy's English frequency list).
+//! * `frequent-forms.bin` the [`is_word`] answers of the 20,000 most
+//!   frequent forms of `freq.txt`, as a hash table read in place (see
+//!   [`frequent`]), built from the text lists.
 //!
 //! Entries are lower-case, NFC, Latin letters plus inner ASCII apostrophes
 //! ("o'clock", "don't"). Possessives are not stored: lookups strip a trailing
@@ -25,8 +28,9 @@
 //!
 //! Regenerating: `python3 scripts/gen_lexicon.py --symspell …` writes the
 //! text lists, then `cargo run --example gen_lexicon_fst` rebuilds the `.fst`
-//! files with [`build_fst_files`]; `tests/lexicon_data.rs` checks that the
-//! committed `.fst` files match the committed text lists.
+//! files and the table of frequent forms with [`build_fst_files`];
+//! `tests/lexicon_data.rs` checks that the committed `.fst` files and the
+//! table match the committed text lists.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
@@ -65,6 +69,7 @@ static WORDS_GB: &[u8] = include_bytes!("../../data/lexicon/words-gb.fst");
 static WORDS_GB_REVERSED: &[u8] = include_bytes!("../../data/lexicon/words-gb-reversed.fst");
 static NAMES: &[u8] = include_bytes!("../../data/lexicon/names.fst");
 static FREQ: &[u8] = include_bytes!("../../data/lexicon/freq.fst");
+static FREQUENT: &[u8] = include_bytes!("../../data/lexicon/frequent-forms.bin");
 
 /// The text lists the `.fst` files are built from: (text file, fst file, is map).
 /// A map list has `word<TAB>count` lines; a set list has one word per line.
@@ -83,6 +88,10 @@ pub const REVERSED_FILES: [(&str, &str); 3] = [
     ("words-us.txt", "words-us-reversed.fst"),
     ("words-gb.txt", "words-gb-reversed.fst"),
 ];
+
+/// The file [`build_frequent_forms_bytes`] writes: the answers of
+/// [`is_word`] for the most frequent forms (see [`frequent`]).
+pub const FREQUENT_FORMS_FILE: &str = "frequent-forms.bin";
 
 struct Lexicon {
     common: Set<&'static [u8]>,
@@ -224,9 +233,7 @@ fn possessive_stem(word: &str) -> Option<&str> {
 /// True if `word` (any case; ’ and ' alike; possessive `'s` allowed) is an
 /// English word in `locale`. Proper names are not words: see [`is_known_name`].
 pub fn is_word(word: &str, locale: Locale) -> bool {
-    let lex = lexicon();
-    let word = normalise(word);
-    lex.has_word(&word, locale) || possessive_stem(&word).is_some_and(|s| lex.has_word(s, locale))
+    is_normalised_word(&normalise(word), locale)
 }
 
 /// [`is_word`] for a `word` already lower-case with ASCII apostrophes
@@ -235,6 +242,18 @@ pub fn is_word(word: &str, locale: Locale) -> bool {
 /// already found, and testing it again cost a sixth of a lookup.
 pub fn is_normalised_word(word: &str, locale: Locale) -> bool {
     debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
+    // Most forms a text writes are among the most frequent: their answers
+    // come from one probe of an embedded table instead of walks down the
+    // word sets.
+    match frequent::answers(FREQUENT, word.as_bytes()) {
+        Some(answers) => answers & frequent::locale_bit(locale) != 0,
+        None => is_normalised_word_in_sets(word, locale),
+    }
+}
+
+/// [`is_normalised_word`] by the word sets alone (what the table of
+/// frequent forms holds for its forms).
+fn is_normalised_word_in_sets(word: &str, locale: Locale) -> bool {
     let lex = lexicon();
     lex.has_word(word, locale) || possessive_stem(word).is_some_and(|s| lex.has_word(s, locale))
 }
@@ -1555,6 +1574,166 @@ mod lean {
     }
 }
 
+/// The table of frequent forms ([`frequent`]) for the lists in `dir`:
+/// the [`frequent::FORMS`] most frequent forms of `freq.txt` (by count,
+/// then in byte order) of at most [`frequent::MAX_BYTES`] bytes spelled
+/// with `a`–`z` and `'`, each with its [`is_word`] answer per locale as
+/// the word lists in `dir` give it.
+///
+/// Why from the text lists, not the embedded sets: run by
+/// `gen_lexicon_fst` after it rebuilds the sets from the same lists, when
+/// the binary still embeds the old ones.
+pub fn build_frequent_forms_bytes(dir: &Path) -> io::Result<Vec<u8>> {
+    let read_set = |name: &str| -> io::Result<std::collections::HashSet<String>> {
+        Ok(fs::read_to_string(dir.join(name))?.lines().map(str::to_owned).collect())
+    };
+    let (common, us, gb) = (
+        read_set("words-common.txt")?,
+        read_set("words-us.txt")?,
+        read_set("words-gb.txt")?,
+    );
+    let has_word = |word: &str, locale: Locale| {
+        common.contains(word)
+            || match locale {
+                Locale::Any => us.contains(word) || gb.contains(word),
+                Locale::Us => us.contains(word),
+                Locale::Gb => gb.contains(word),
+            }
+    };
+    let freq_path = dir.join("freq.txt");
+    let text = fs::read_to_string(&freq_path)?;
+    let mut forms = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let (word, count) = line
+            .split_once('\t')
+            .ok_or_else(|| invalid_data(&freq_path, n, "expected word<TAB>count"))?;
+        let count: u64 = count.parse().map_err(|e| invalid_data(&freq_path, n, e))?;
+        if frequent::key(word.as_bytes()).is_some() && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+            forms.push((Reverse(count), word));
+        }
+    }
+    forms.sort_unstable();
+    forms.truncate(frequent::FORMS);
+    let answers = forms.iter().map(|&(_, word)| {
+        let answers = [Locale::Any, Locale::Us, Locale::Gb]
+            .into_iter()
+            .filter(|&locale| has_word(word, locale) || possessive_stem(word).is_some_and(|s| has_word(s, locale)))
+            .fold(0, |bits, locale| bits | frequent::locale_bit(locale));
+        (word.as_bytes(), answers)
+    });
+    Ok(frequent::build(answers))
+}
+
+/// An embedded table of the most frequent forms and their [`is_word`]
+/// answers, built ahead of time by [`build_frequent_forms_bytes`]
+/// (`cargo run --example gen_lexicon_fst`) and read in place: nothing is
+/// parsed at start-up.
+///
+/// Why: a lookup in the word sets walks a node per byte, scattered over
+/// hundreds of kilobytes, and a form the sets lack is looked up in each
+/// set and again without a possessive ending; a thread's first pass over
+/// a text looks up every form it has not seen. About two thirds of the
+/// distinct forms of news text are among the 20,000 most frequent.
+///
+/// Layout: `1 << SLOT_BITS` slots of 16 bytes, open addressing with
+/// linear probing from the slot [`slot`] hashes a form to. A slot holds
+/// the form's bytes (at most 15, zero-padded) and in its last byte the
+/// answers ([`locale_bit`] per locale) with the top bit set; an empty
+/// slot is all zeros. Forms hold no zero byte, so equal slots mean equal
+/// forms. 512 KB for 20,000 forms (the table is 61% full).
+mod frequent {
+    use super::Locale;
+
+    /// How many forms the table holds.
+    pub(super) const FORMS: usize = 20_000;
+    /// The longest form the table holds, in bytes.
+    pub(super) const MAX_BYTES: usize = 15;
+    /// The table has `1 << SLOT_BITS` slots.
+    const SLOT_BITS: u32 = 15;
+    const SLOT_BYTES: usize = 16;
+    /// Set in a slot's last byte when it holds a form.
+    const TAKEN: u8 = 0x80;
+
+    /// The bit of a slot's answers for `locale`.
+    pub(super) fn locale_bit(locale: Locale) -> u8 {
+        match locale {
+            Locale::Any => 1,
+            Locale::Us => 2,
+            Locale::Gb => 4,
+        }
+    }
+
+    /// `word` as a slot's two little-endian words (zero-padded), if the
+    /// table can hold it (1 to [`MAX_BYTES`] bytes).
+    #[inline(always)]
+    pub(super) fn key(word: &[u8]) -> Option<(u64, u64)> {
+        if word.is_empty() || word.len() > MAX_BYTES {
+            return None;
+        }
+        let (mut low, mut high) = (0u64, 0u64);
+        for (i, &byte) in word.iter().enumerate() {
+            if i < 8 {
+                low |= u64::from(byte) << (8 * i);
+            } else {
+                high |= u64::from(byte) << (8 * (i - 8));
+            }
+        }
+        Some((low, high))
+    }
+
+    /// The slot a form's probe starts at.
+    #[inline(always)]
+    fn slot((low, high): (u64, u64)) -> usize {
+        ((low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+    }
+
+    /// The two words of the slot `at` of `table`.
+    #[inline(always)]
+    fn read(table: &[u8], at: usize) -> (u64, u64) {
+        let bytes = &table[at * SLOT_BYTES..(at + 1) * SLOT_BYTES];
+        let word = |b: &[u8]| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        (word(&bytes[..8]), word(&bytes[8..]))
+    }
+
+    /// The answers the table holds for `word`, if it holds `word`.
+    #[inline]
+    pub(super) fn answers(table: &[u8], word: &[u8]) -> Option<u8> {
+        let key = key(word)?;
+        let mask = (1usize << SLOT_BITS) - 1;
+        let mut at = slot(key);
+        loop {
+            let (low, high) = read(table, at);
+            // (The answers sit in the top byte; a probe ends at an empty slot.)
+            let answers = (high >> 56) as u8;
+            if answers & TAKEN == 0 {
+                return None;
+            }
+            if low == key.0 && high & (u64::MAX >> 8) == key.1 {
+                return Some(answers & !TAKEN);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The table of `forms` (distinct, each 1 to [`MAX_BYTES`] bytes,
+    /// fewer than [`FORMS`] + 1) with their answers, inserted in order.
+    pub(super) fn build<'w>(forms: impl Iterator<Item = (&'w [u8], u8)>) -> Vec<u8> {
+        let mask = (1usize << SLOT_BITS) - 1;
+        let mut table = vec![0u8; SLOT_BYTES << SLOT_BITS];
+        for (word, answers) in forms {
+            let key = key(word).expect("a form the table can hold");
+            let mut at = slot(key);
+            while read(&table, at).1 >> 56 != 0 {
+                at = (at + 1) & mask;
+            }
+            let high = key.1 | (u64::from(answers | TAKEN) << 56);
+            table[at * SLOT_BYTES..at * SLOT_BYTES + 8].copy_from_slice(&key.0.to_le_bytes());
+            table[at * SLOT_BYTES + 8..(at + 1) * SLOT_BYTES].copy_from_slice(&high.to_le_bytes());
+        }
+        table
+    }
+}
+
 fn invalid_data(path: &Path, line: usize, msg: impl std::fmt::Display) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
@@ -1600,7 +1779,8 @@ pub fn build_map_bytes<'a>(
     builder.into_inner().map_err(|e| invalid_data(path, 0, e))
 }
 
-/// Rebuild every `.fst` in `dir` (normally `data/lexicon`) from its text list.
+/// Rebuild every `.fst` in `dir` (normally `data/lexicon`) from its text
+/// list, and the table of frequent forms ([`build_frequent_forms_bytes`]).
 pub fn build_fst_files(dir: &Path) -> io::Result<()> {
     for (text, fst_name, is_map) in DATA_FILES {
         let bytes = build_fst_bytes(&dir.join(text), is_map)?;
@@ -1609,6 +1789,7 @@ pub fn build_fst_files(dir: &Path) -> io::Result<()> {
     for (text, fst_name) in REVERSED_FILES {
         fs::write(dir.join(fst_name), build_reversed_fst_bytes(&dir.join(text))?)?;
     }
+    fs::write(dir.join(FREQUENT_FORMS_FILE), build_frequent_forms_bytes(dir)?)?;
     Ok(())
 }
 
@@ -2082,6 +2263,56 @@ mod tests {
                 .collect();
             for guided in [true, false] {
                 proptest::prop_assert_eq!(&walk_with(set.as_fst(), &query, max, strict, strict_max, guided), &expected);
+            }
+        }
+    }
+
+    #[test]
+    fn the_frequent_forms_answer_as_the_word_sets_do() {
+        // Every form of the frequency list (the table's 20,000 and the
+        // rest), in each locale; and the table holds exactly its 20,000.
+        let text =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon/freq.txt")).unwrap();
+        let mut held = 0;
+        for word in text.lines().filter_map(|line| line.split('\t').next()) {
+            let word = normalise(word);
+            held += usize::from(frequent::answers(FREQUENT, word.as_bytes()).is_some());
+            for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                assert_eq!(
+                    is_normalised_word(&word, locale),
+                    is_normalised_word_in_sets(&word, locale),
+                    "{word} in {locale:?}"
+                );
+            }
+        }
+        assert_eq!(held, frequent::FORMS);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+        /// Any form (frequent or not, possessive or not) gets the answers
+        /// of the word sets.
+        #[test]
+        fn words_answer_as_the_word_sets_do(word in "[a-z]{1,5}('s|s'|[a-z]{0,12})") {
+            for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                proptest::prop_assert_eq!(is_normalised_word(&word, locale), is_normalised_word_in_sets(&word, locale));
+            }
+        }
+
+        /// A table finds each form built into it with its answers, and no
+        /// other form.
+        #[test]
+        fn the_table_of_frequent_forms_finds_what_it_holds(
+            forms in proptest::collection::btree_map("[a-z']{1,15}", 0u8..8, 0..400),
+            others in proptest::collection::vec("[a-z']{0,18}", 0..50),
+        ) {
+            let table = frequent::build(forms.iter().map(|(word, &answers)| (word.as_bytes(), answers)));
+            for (word, &answers) in &forms {
+                proptest::prop_assert_eq!(frequent::answers(&table, word.as_bytes()), Some(answers));
+            }
+            for word in others.iter().filter(|w| !forms.contains_key(*w)) {
+                proptest::prop_assert_eq!(frequent::answers(&table, word.as_bytes()), None);
             }
         }
     }
