@@ -692,7 +692,7 @@ impl<'d> Checker<'d> {
             // "co-ordinated", "post-mortem": the compound is a word; "Poulton-le-Fylde",
             // "Chan-ocha": a name.
             if lexicon::is_word(&joined, self.locale)
-                || lexicon::frequency(&joined) > 0
+                || lexicon::has_frequency(&joined)
                 || parts.iter().any(|p| p.starts_with(char::is_uppercase))
             {
                 return Context::Skip;
@@ -2098,7 +2098,7 @@ fn lexical_folded(
         return Lexical::Skip;
     }
     let other_locale = locale != Locale::Any && lexicon::is_word(word, Locale::Any);
-    if !other_locale && lexicon::frequency(word) > 0 {
+    if !other_locale && lexicon::has_frequency(word) {
         return Lexical::Word;
     }
     if !other_locale {
@@ -2137,7 +2137,7 @@ fn contraction(word: &str, locale: Locale) -> Option<Lexical> {
 /// or verb form of a word ([`Lexical::Derived`]), or two words run
 /// together ("snowpack", "storylines": [`Lexical::Compound`]).
 fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
-    let known = |w: &str| lexicon::is_word(w, locale) || lexicon::frequency(w) > 0;
+    let known = |w: &str| lexicon::is_word(w, locale) || lexicon::has_frequency(w);
     // Every stem tried below, and the first half of a compound, is a prefix
     // of `word` (a stem plus "e" too: it is tried only before an "e"
     // suffix): whether each prefix is known comes from one walk down the

@@ -271,6 +271,15 @@ pub fn frequency(word: &str) -> u64 {
     lexicon().freq_lean.get(normalise(word).as_bytes()).unwrap_or(0)
 }
 
+/// True if `word` (any case) has a frequency: [`frequency`] > 0, and
+/// for the most frequent forms without a walk down the frequency map
+/// (every form of the table of frequent forms has one).
+pub fn has_frequency(word: &str) -> bool {
+    let word = normalise(word);
+    frequent::answers(FREQUENT, word.as_bytes()).is_some()
+        || lexicon().freq_lean.get(word.as_bytes()).is_some_and(|count| count > 0)
+}
+
 /// For each length `k` in `0..=word.len()`, whether `word[..k]` is a word
 /// of `locale` ([`is_word`], possessives too) or has a frequency
 /// ([`frequency`] > 0). `word` must be lower-case with ASCII apostrophes
@@ -1578,7 +1587,7 @@ mod lean {
 /// the [`frequent::FORMS`] most frequent forms of `freq.txt` (by count,
 /// then in byte order) of at most [`frequent::MAX_BYTES`] bytes spelled
 /// with `a`–`z` and `'`, each with its [`is_word`] answer per locale as
-/// the word lists in `dir` give it.
+/// the word lists in `dir` give it. (Forms with a count of 0 are left out.)
 ///
 /// Why from the text lists, not the embedded sets: run by
 /// `gen_lexicon_fst` after it rebuilds the sets from the same lists, when
@@ -1608,7 +1617,11 @@ pub fn build_frequent_forms_bytes(dir: &Path) -> io::Result<Vec<u8>> {
             .split_once('\t')
             .ok_or_else(|| invalid_data(&freq_path, n, "expected word<TAB>count"))?;
         let count: u64 = count.parse().map_err(|e| invalid_data(&freq_path, n, e))?;
-        if frequent::key(word.as_bytes()).is_some() && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        // (Only forms with a frequency: see `has_frequency`.)
+        if count > 0
+            && frequent::key(word.as_bytes()).is_some()
+            && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
+        {
             forms.push((Reverse(count), word));
         }
     }
@@ -2277,6 +2290,7 @@ mod tests {
         for word in text.lines().filter_map(|line| line.split('\t').next()) {
             let word = normalise(word);
             held += usize::from(frequent::answers(FREQUENT, word.as_bytes()).is_some());
+            assert_eq!(has_frequency(&word), frequency(&word) > 0, "{word}");
             for locale in [Locale::Any, Locale::Us, Locale::Gb] {
                 assert_eq!(
                     is_normalised_word(&word, locale),
@@ -2295,6 +2309,7 @@ mod tests {
         /// of the word sets.
         #[test]
         fn words_answer_as_the_word_sets_do(word in "[a-z]{1,5}('s|s'|[a-z]{0,12})") {
+            proptest::prop_assert_eq!(has_frequency(&word), frequency(&word) > 0);
             for locale in [Locale::Any, Locale::Us, Locale::Gb] {
                 proptest::prop_assert_eq!(is_normalised_word(&word, locale), is_normalised_word_in_sets(&word, locale));
             }
