@@ -233,7 +233,10 @@ fn possessive_stem(word: &str) -> Option<&str> {
 /// True if `word` (any case; ’ and ' alike; possessive `'s` allowed) is an
 /// English word in `locale`. Proper names are not words: see [`is_known_name`].
 pub fn is_word(word: &str, locale: Locale) -> bool {
-    is_normalised_word(&normalise(word), locale)
+    // (Not through `is_normalised_word`'s check: `normalise` lower-cases a
+    // capital without a lower-case form to itself, so it may not borrow
+    // its own output.)
+    lookup_normalised(&normalise(word), locale)
 }
 
 /// [`is_word`] for a `word` already lower-case with ASCII apostrophes
@@ -242,6 +245,12 @@ pub fn is_word(word: &str, locale: Locale) -> bool {
 /// already found, and testing it again cost a sixth of a lookup.
 pub fn is_normalised_word(word: &str, locale: Locale) -> bool {
     debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
+    lookup_normalised(word, locale)
+}
+
+/// [`is_word`] of a normalised `word`.
+#[inline(always)]
+fn lookup_normalised(word: &str, locale: Locale) -> bool {
     // Most forms a text writes are among the most frequent: their answers
     // come from one probe of an embedded table instead of walks down the
     // word sets.
