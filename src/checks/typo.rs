@@ -2809,9 +2809,16 @@ fn typing_cost_rows(t: &[char], w: &[char]) -> f64 {
             1.0
         };
     }
-    let mut rows = [[0.0f64; TYPING_STACK_CHARS + 1]; 3];
+    // The last three rows: `cur` (row i), `back` (row i - 1), `two` (row
+    // i - 2), passed round by reference rather than indexed by `i % 3`.
+    let (mut a, mut b, mut z) = (
+        [0.0f64; TYPING_STACK_CHARS + 1],
+        [0.0f64; TYPING_STACK_CHARS + 1],
+        [0.0f64; TYPING_STACK_CHARS + 1],
+    );
+    let (mut two, mut back, mut cur) = (&mut z, &mut b, &mut a);
     for j in 1..=m {
-        rows[0][j] = rows[0][j - 1] + missing[j - 1];
+        back[j] = back[j - 1] + missing[j - 1];
     }
     for i in 1..=n {
         // typed[i - 1] was typed but not meant.
@@ -2823,19 +2830,32 @@ fn typing_cost_rows(t: &[char], w: &[char]) -> f64 {
         } else {
             1.0
         };
-        let (cur, back, two) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = rows[back][0] + extra;
+        // The letter typed before `c`, when a swap with it can be the slip.
+        let swapped_with = (i > 1 && c != t[i - 2]).then(|| t[i - 2]);
+        // (`substitution_cost(c, _)` for a lower-case ASCII `c`, by its row of the table.)
+        let letter_costs = c
+            .is_ascii_lowercase()
+            .then(|| &LETTER_SUBSTITUTION_COSTS[usize::from(c as u8 - b'a')]);
+        cur[0] = back[0] + extra;
         for j in 1..=m {
-            let mut best = (rows[back][j] + extra)
-                .min(rows[cur][j - 1] + missing[j - 1])
-                .min(rows[back][j - 1] + substitution_cost(c, w[j - 1]));
-            if i > 1 && j > 1 && c == w[j - 2] && t[i - 2] == w[j - 1] && c != t[i - 2] {
-                best = best.min(rows[two][j - 2] + 0.6);
+            let meant = w[j - 1];
+            let substitution = match letter_costs {
+                Some(costs) if meant.is_ascii_lowercase() => costs[usize::from(meant as u8 - b'a')],
+                _ => substitution_cost(c, meant),
+            };
+            let mut best = (back[j] + extra)
+                .min(cur[j - 1] + missing[j - 1])
+                .min(back[j - 1] + substitution);
+            if j > 1 && swapped_with == Some(meant) && c == w[j - 2] {
+                best = best.min(two[j - 2] + 0.6);
             }
-            rows[cur][j] = best;
+            cur[j] = best;
         }
+        // Row i becomes row i - 1, row i - 1 row i - 2; the oldest is reused.
+        std::mem::swap(&mut two, &mut back);
+        std::mem::swap(&mut back, &mut cur);
     }
-    rows[n % 3][m]
+    back[m]
 }
 
 /// The cost of typing `a` for `b` in [`typing_cost`].
