@@ -223,6 +223,17 @@ impl WordCache {
         self.cached(word, ShortWord::at(text.as_bytes(), start, word.len()))
     }
 
+    /// The cached entry of `word`, which is `text[start..start + word.len()]`,
+    /// if the cache holds it: one probe, and a borrow of the slot (the
+    /// tokenizer clones the strings from it straight into the token).
+    #[inline]
+    pub(super) fn get_at(&self, word: &str, text: &str, start: usize) -> Option<&CachedWord> {
+        match ShortWord::at(text.as_bytes(), start, word.len()) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
     /// [`WordCache::info`] of `word`, whose short key (if it has one) is
     /// `short`, as the cache keeps it.
     #[inline]
