@@ -23,15 +23,21 @@ impl Number {
     /// A canonical key: equal keys mean equal quantities.
     pub fn key(&self) -> String {
         let mut key = String::with_capacity(24);
+        self.push_key(&mut key);
+        key
+    }
+
+    /// Appends [`Number::key`] to `key` (the tokenizer writes it into a
+    /// reused buffer and makes the token's shared string from that).
+    pub(crate) fn push_key(&self, key: &mut String) {
         key.push('#');
-        push_value(&mut key, self.value);
+        push_value(key, self.value);
         if self.percent {
             key.push('%');
         }
         if self.ordinal {
             key.push_str("th");
         }
-        key
     }
 
     /// Same quantity, ignoring whether one side wrote it as a percentage

@@ -197,6 +197,20 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
     });
 }
 
+/// The shared string of `n`'s [`Number::key`], written into a buffer the
+/// thread reuses: one allocation (the string's), where the key's own
+/// `String` was made, copied and dropped for every number token.
+fn key_of(n: &Number) -> Shared {
+    thread_local! {
+        static KEY: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(32));
+    }
+    KEY.with_borrow_mut(|key| {
+        key.clear();
+        n.push_key(key);
+        Shared::from(key.as_str())
+    })
+}
+
 /// The token of a word [`tokenize_into`] does not take at once: a number
 /// written in digits, a word new to the cache, or a numeric word ("three",
 /// "million", which may fold into the number before it).
@@ -214,7 +228,16 @@ fn push_other(
     // Digits are parsed afresh (numbers are too many to remember);
     // words, folded and all, come from the per-thread cache.
     let (folded, number, multiplier, cached) = if digits {
-        let folded: Shared = super::fold(word).into();
+        // ("2019", "1.5", "3rd": most are their own fold; made as one
+        // shared string, not a folded `String` copied into one.)
+        let own_fold = word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`');
+        let folded: Shared = if own_fold {
+            word.into()
+        } else {
+            super::fold(word).into()
+        };
         let number = numbers::parse(&folded);
         let multiplier = numbers::multiplier(&folded);
         (folded, number, multiplier, None)
@@ -245,7 +268,7 @@ fn push_other(
             if let TokenKind::Number(n) = &mut prev.kind {
                 if gap.trim().is_empty() && !n.ordinal && (mult > 100.0 || n.value < 100.0) {
                     n.value *= mult;
-                    prev.stem = n.key().into();
+                    prev.stem = key_of(n);
                     prev.end = word_end;
                     return;
                 }
@@ -270,7 +293,7 @@ fn push_other(
         None => TokenKind::Word,
     };
     let (stem, stop) = match (&kind, cached) {
-        (TokenKind::Number(n), _) => (n.key().into(), false),
+        (TokenKind::Number(n), _) => (key_of(n), false),
         (TokenKind::Word, Some(cached)) => cached,
         (TokenKind::Word, None) => (super::stem(&folded).into(), is_stopword(&folded)),
     };
@@ -419,6 +442,21 @@ mod tests {
                 ("mail", false)
             ]
         );
+    }
+
+    #[test]
+    fn number_tokens_are_keyed_and_folded_as_before() {
+        let text = "In 2019, 3RD place, 1.5 million, 40 percent, 7th and 1`2 and 2,000th";
+        for t in tokenize(text, 0, text.len()) {
+            if let Some(n) = t.number() {
+                assert_eq!(&*t.stem, n.key(), "{:?}", t.text(text));
+            }
+            // (A number with its multiplier, "1.5 million", keeps the number's fold.)
+            let written = t.text(text).split(' ').next().unwrap_or_default();
+            if written.starts_with(|c: char| c.is_ascii_digit()) {
+                assert_eq!(&*t.folded, crate::text::fold(written), "{written:?}");
+            }
+        }
     }
 
     #[test]
