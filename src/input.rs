@@ -150,7 +150,9 @@ impl<R: BufRead> JsonlLines<R> {
             if available.is_empty() {
                 return Ok((consumed > 0).then_some((consumed, too_long)));
             }
-            let (piece, found) = match available.iter().position(|&b| b == b'\n') {
+            // (The vectorised search: a byte-by-byte `position` was about 6
+            // instructions a byte of input.)
+            let (piece, found) = match memchr::memchr(b'\n', available) {
                 Some(i) => (&available[..=i], true),
                 None => (available, false),
             };

@@ -82,9 +82,11 @@ fn mask_directives(source: &str) -> Option<String> {
 /// A body with no headline, dek or summary of its own (the `document` of a
 /// JSON record): every block is body; short title-like lines are headings.
 pub fn body_layout(source: &str) -> Layout {
+    // (Not `..ParseOptions::default()`: that made and dropped the default
+    // heading strings for every record.)
     let options = ParseOptions {
+        format: None,
         summary_headings: Vec::new(),
-        ..ParseOptions::default()
     };
     // A JSON record's text carries no directives (see `suppress`): every line is read.
     let lines: Vec<Line> = classify(source, &options, false)

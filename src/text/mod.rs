@@ -223,6 +223,17 @@ impl WordCache {
         self.cached(word, ShortWord::at(text.as_bytes(), start, word.len()))
     }
 
+    /// The cached entry of `word`, which is `text[start..start + word.len()]`,
+    /// if the cache holds it: one probe, and a borrow of the slot (the
+    /// tokenizer clones the strings from it straight into the token).
+    #[inline]
+    pub(super) fn get_at(&self, word: &str, text: &str, start: usize) -> Option<&CachedWord> {
+        match ShortWord::at(text.as_bytes(), start, word.len()) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
     /// [`WordCache::info`] of `word`, whose short key (if it has one) is
     /// `short`, as the cache keeps it.
     #[inline]
@@ -247,7 +258,7 @@ impl WordCache {
         let folded_key = ShortWord::new(&folded).filter(|_| word.is_ascii() && folded != word);
         let seen = folded_key.and_then(|key| self.short.get(&key).cloned());
         let fresh = seen.is_none();
-        let cached = seen.unwrap_or_else(|| CachedWord::new(&word_info_of_folded(folded)));
+        let cached = seen.unwrap_or_else(|| cached_of_folded(folded, shared_level_on()));
         // Kept for the folded form too: the "the" after a "The".
         if let Some(key) = folded_key.filter(|_| fresh) {
             if self.short.len() + self.long.len() < WORD_CACHE_LIMIT {
@@ -267,6 +278,76 @@ impl WordCache {
         }
         cached
     }
+}
+
+/// Most words the process-wide second level ([`SharedWords`]) keeps: the
+/// common vocabulary every worker meets (a few MB at most).
+const SHARED_WORDS_LIMIT: usize = 16_384;
+const SHARED_SHARDS: usize = 16;
+
+/// A second level behind the per-thread word caches, filled once for the
+/// process and read by every worker: what a word folds to, its stem and
+/// flags, by its folded form. Why: each worker fills its own cache, and on
+/// two threads the stemming and parsing of every common word was paid
+/// twice (callgrind: `WordCache::insert` 29 M instructions on the corpus on
+/// one thread, 57 M on two). Sharded, so that workers rarely wait on one
+/// another; asked only when a thread's own cache misses, and only when the
+/// pool has more than one thread. Its strings are plain (`Rc`s do not
+/// cross threads): a thread that finds a word here makes its own.
+#[derive(Default)]
+struct SharedWords {
+    shards: [std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, SharedWord>>; SHARED_SHARDS],
+}
+
+/// A [`CachedWord`] in [`SharedWords`], keyed by the folded form.
+struct SharedWord {
+    /// `None` when the word is its own stem.
+    stem: Option<Box<str>>,
+    flags: u8,
+}
+
+/// True on a worker of a pool of more than one thread (asked without
+/// starting rayon's global pool, which `current_num_threads` alone would
+/// do on any other thread).
+fn shared_level_on() -> bool {
+    rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1
+}
+
+fn shared_words() -> &'static SharedWords {
+    static SHARED: std::sync::OnceLock<SharedWords> = std::sync::OnceLock::new();
+    SHARED.get_or_init(SharedWords::default)
+}
+
+/// The [`CachedWord`] of a word whose [`fold`] is `folded`: from the
+/// process-wide second level when `shared` and it holds the word (kept
+/// there when not), worked out otherwise. The same strings and flags
+/// either way, and a word that is its own stem shares one string.
+fn cached_of_folded(folded: String, shared: bool) -> CachedWord {
+    if !shared {
+        return CachedWord::new(&word_info_of_folded(folded));
+    }
+    use std::hash::BuildHasher;
+    let shard = &shared_words().shards[rustc_hash::FxBuildHasher.hash_one(folded.as_str()) as usize % SHARED_SHARDS];
+    let known = shard.read().ok().and_then(|map| {
+        map.get(folded.as_str())
+            .map(|word| (word.stem.as_deref().map(tokens::Shared::from), word.flags))
+    });
+    if let Some((stem, flags)) = known {
+        let folded: tokens::Shared = folded.into();
+        let stem = stem.unwrap_or_else(|| folded.clone());
+        return CachedWord { folded, stem, flags };
+    }
+    let cached = CachedWord::new(&word_info_of_folded(folded));
+    if let Ok(mut map) = shard.write() {
+        if map.len() < SHARED_WORDS_LIMIT / SHARED_SHARDS {
+            let stem = (cached.stem.as_ptr() != cached.folded.as_ptr()).then(|| Box::from(&*cached.stem));
+            map.entry(Box::from(&*cached.folded)).or_insert(SharedWord {
+                stem,
+                flags: cached.flags,
+            });
+        }
+    }
+    cached
 }
 
 /// Runs `f` with this thread's word cache: one thread-local access and
@@ -357,6 +438,46 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn the_shared_level_gives_the_words_it_was_given() {
+        let words = [
+            "the",
+            "militaries",
+            "three",
+            "million",
+            "n't",
+            "putin's",
+            "école",
+            "said",
+            "3rd",
+        ];
+        // Twice: the first time each word is worked out and kept, the
+        // second it comes from the shared level.
+        for _ in 0..2 {
+            for word in words {
+                let fresh = CachedWord::new(&word_info_of_folded(word.to_string()));
+                let shared = cached_of_folded(word.to_string(), true);
+                assert_eq!(
+                    (&*shared.folded, &*shared.stem, shared.flags),
+                    (&*fresh.folded, &*fresh.stem, fresh.flags),
+                    "{word}"
+                );
+                // A word that is its own stem holds one string for both.
+                assert_eq!(
+                    shared.stem.as_ptr() == shared.folded.as_ptr(),
+                    fresh.stem.as_ptr() == fresh.folded.as_ptr(),
+                    "{word}"
+                );
+            }
+        }
+        let kept = |word: &str| {
+            use std::hash::BuildHasher;
+            let shard = rustc_hash::FxBuildHasher.hash_one(word) as usize % SHARED_SHARDS;
+            shared_words().shards[shard].read().unwrap().contains_key(word)
+        };
+        assert!(words.iter().all(|w| kept(w)));
     }
 
     #[test]

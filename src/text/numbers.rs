@@ -23,15 +23,21 @@ impl Number {
     /// A canonical key: equal keys mean equal quantities.
     pub fn key(&self) -> String {
         let mut key = String::with_capacity(24);
+        self.push_key(&mut key);
+        key
+    }
+
+    /// Appends [`Number::key`] to `key` (the tokenizer writes it into a
+    /// reused buffer and makes the token's shared string from that).
+    pub(crate) fn push_key(&self, key: &mut String) {
         key.push('#');
-        push_value(&mut key, self.value);
+        push_value(key, self.value);
         if self.percent {
             key.push('%');
         }
         if self.ordinal {
             key.push_str("th");
         }
-        key
     }
 
     /// Same quantity, ignoring whether one side wrote it as a percentage
@@ -158,6 +164,68 @@ pub fn parse(folded: &str) -> Option<Number> {
 }
 
 fn parse_digits(folded: &str) -> Option<Number> {
+    // Whole numbers with or without thousands commas (most: "2019",
+    // "2,000", "3rd"): read digit by digit, no copy of the text and no
+    // float parsing. An integer of up to 19 digits is exact in a `u64`,
+    // and `as f64` rounds it to the nearest as `str::parse` does.
+    if let Some(number) = parse_whole(folded.as_bytes()) {
+        return number;
+    }
+    parse_digits_slowly(folded)
+}
+
+/// [`parse_digits`] of a whole number: `Some(answer)`, or `None` when
+/// the word is not one this reads (a fraction, more than 19 digits, a
+/// stray character), for the general reading to take.
+fn parse_whole(bytes: &[u8]) -> Option<Option<Number>> {
+    let mut value: u64 = 0;
+    let (mut digits, mut group, mut commas) = (0usize, 0usize, false);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 19 {
+                    return None;
+                }
+                value = value * 10 + u64::from(b - b'0');
+                group += 1;
+            }
+            b',' => {
+                // After the first group, every group has three digits.
+                if commas && group != 3 {
+                    return Some(None);
+                }
+                commas = true;
+                group = 0;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    let ordinal = match &bytes[i..] {
+        b"" => false,
+        b"st" | b"nd" | b"rd" | b"th" => true,
+        // A fraction, or a suffix that is no number's.
+        _ => return None,
+    };
+    if commas && group != 3 {
+        return Some(None);
+    }
+    // A trailing comma ("3,") or an empty group ("3,,000") is no number
+    // the general reading takes either; leave those to it.
+    if bytes[..i].last() == Some(&b',') || bytes[..i].windows(2).any(|w| w == b",,") {
+        return None;
+    }
+    Some(Some(Number {
+        value: value as f64,
+        percent: false,
+        ordinal,
+    }))
+}
+
+/// [`parse_digits`] in general.
+fn parse_digits_slowly(folded: &str) -> Option<Number> {
     let digits_end = folded
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(folded.len());
@@ -189,6 +257,21 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn whole_numbers_read_as_the_general_reading_does(text in "[0-9,.]{1,24}(st|nd|rd|th|s|)") {
+            let general = parse_digits_slowly(&text);
+            if let Some(fast) = parse_whole(text.as_bytes()) {
+                proptest::prop_assert_eq!(fast, general, "{}", text);
+            }
+            proptest::prop_assert_eq!(parse_digits(&text), general, "{}", text);
+        }
+
+        #[test]
+        fn grouped_numbers_read_as_the_general_reading_does(groups in proptest::collection::vec(0u32..1000, 1..8), pad in proptest::bool::ANY) {
+            let text = groups.iter().enumerate().map(|(i, g)| if i == 0 && !pad { g.to_string() } else { format!("{g:03}") }).collect::<Vec<_>>().join(",");
+            proptest::prop_assert_eq!(parse_digits(&text), parse_digits_slowly(&text), "{}", text);
+        }
+
         #[test]
         fn whole_numbers_format_as_integers_do(n in -999_999_999_999_999i64..=999_999_999_999_999) {
             proptest::prop_assert_eq!(format_value(n as f64), n.to_string());
