@@ -294,7 +294,9 @@ impl Index {
     fn candidates(&self, terms: &[u32], limit: usize) -> Vec<(usize, f64)> {
         // By sentence in a vector: a body has few sentences, and a map
         // took a hash and a probe per posting (and grew from empty per unit).
-        let mut scores: Vec<Option<f64>> = vec![None; self.sentence_len.len()];
+        // A posting's score is positive (a positive IDF, a positive term
+        // frequency), so 0 marks a sentence no term reached.
+        let mut scores: Vec<f64> = vec![0.0; self.sentence_len.len()];
         for &term in terms {
             let idf = self.idf[term as usize];
             for &(sentence, tf) in self.postings(term) {
@@ -302,16 +304,18 @@ impl Index {
                 let len = self.sentence_len[sentence as usize] as f64;
                 let score =
                     idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.average_len));
-                *scores[sentence as usize].get_or_insert(0.0) += score;
+                scores[sentence as usize] += score;
             }
         }
-        let mut ranked: Vec<(usize, f64)> = scores
-            .into_iter()
-            .enumerate()
-            .filter_map(|(s, v)| v.map(|v| (s, v)))
-            .collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(limit);
+        let mut ranked: Vec<(usize, f64)> = scores.into_iter().enumerate().filter(|&(_, v)| v > 0.0).collect();
+        // The order is total (no two sentences tie), so the best `limit`
+        // picked first and then sorted are the first `limit` of a full sort.
+        let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(order);
         ranked
     }
 }
@@ -319,14 +323,22 @@ impl Index {
 /// The folded words of `tokens`, one space apart: what string closeness
 /// compares.
 fn folded_text(tokens: &[Token]) -> String {
-    let mut text = String::with_capacity(tokens.iter().map(|t| t.folded.len() + 1).sum());
+    let mut text = String::new();
+    folded_text_into(tokens, &mut text);
+    text
+}
+
+/// [`folded_text`] into `text` (cleared first): one buffer serves every
+/// candidate sentence of a document.
+fn folded_text_into(tokens: &[Token], text: &mut String) {
+    text.clear();
+    text.reserve(tokens.iter().map(|t| t.folded.len() + 1).sum());
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 {
             text.push(' ');
         }
         text.push_str(&token.folded);
     }
-    text
 }
 
 /// Aligns every unit of `doc` to its body.
@@ -342,6 +354,7 @@ pub fn align(doc: &Document) -> Alignment {
         }
     }
     let index = Index::build(&sentences);
+    let mut sentence_text = String::new();
     let units = doc
         .units
         .iter()
@@ -352,6 +365,7 @@ pub fn align(doc: &Document) -> Alignment {
                 tokenize(&doc.text, unit.span.start, unit.span.end),
                 &sentences,
                 &index,
+                &mut sentence_text,
             )
         })
         .collect();
@@ -407,7 +421,13 @@ impl Alignment {
     }
 }
 
-fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index: &Index) -> UnitAlignment {
+fn align_unit(
+    unit: usize,
+    tokens: Vec<Token>,
+    sentences: &[BodySentence],
+    index: &Index,
+    sentence_text: &mut String,
+) -> UnitAlignment {
     // Each token's term looked up once: its weight, whether the body has
     // it and the content terms all come from that.
     let terms: Vec<Option<u32>> = tokens.iter().map(|t| index.term(&t.stem)).collect();
@@ -482,7 +502,10 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
     let mut close = |s: usize| {
         unit_text
             .get_or_insert_with(|| Pattern::new(&folded_text(&tokens)))
-            .normalized_similarity(&folded_text(&sentences[s].tokens))
+            .normalized_similarity({
+                folded_text_into(&sentences[s].tokens, sentence_text);
+                sentence_text
+            })
     };
     let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
     let (chosen, covered) = cover(scored, &weights_by_term, total_weight, &mut close);
