@@ -134,6 +134,19 @@ struct Index {
     bigram_starts: Vec<u32>,
     average_len: f64,
     unknown_idf: f64,
+    /// Per term: some body sentence with the term as content writes a
+    /// token of its stem capitalised after its first word.
+    capitalised: Vec<bool>,
+}
+
+/// [`Token::is_capitalized`], with an ASCII first byte (most words) read
+/// without slicing the text.
+#[inline]
+fn capitalized(token: &Token, text: &str) -> bool {
+    match text.as_bytes().get(token.start) {
+        Some(b) if b.is_ascii() && token.start < token.end => b.is_ascii_uppercase(),
+        _ => token.is_capitalized(text),
+    }
 }
 
 /// Two adjacent content terms as one number, for phrase matching.
@@ -163,58 +176,112 @@ fn push_bigrams(terms: &[u32], out: &mut Vec<u64>) {
     out.truncate(kept);
 }
 
-impl Index {
-    fn build(sentences: &[BodySentence]) -> Index {
+/// Builds the [`Index`] one sentence at a time, each right after it is
+/// tokenized: its tokens are then still in the CPU's caches (a second pass
+/// over the body's tokens missed them).
+struct IndexBuilder {
+    index: Index,
+    /// Per term: how many sentences have it (its posting list's length).
+    df: Vec<u32>,
+    /// The terms of one sentence, sorted: runs of one term are its
+    /// frequency (a sort beats a hash map for a sentence's few words).
+    terms: Vec<u32>,
+    /// Every sentence's (term, frequency), in sentence order.
+    counts: Vec<(u32, u32)>,
+}
+
+impl IndexBuilder {
+    /// A builder for a body of about `bytes` bytes of sentences (for
+    /// sizing; about one token in six bytes, and a term in three tokens).
+    fn new(bytes: usize, sentences: usize) -> IndexBuilder {
+        let tokens = bytes / 6;
         let mut index = Index::default();
-        let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
         index.terms.reserve(tokens / 3);
-        index.sentence_len.reserve(sentences.len());
-        index.term_starts.reserve(sentences.len() + 1);
-        index.bigram_starts.reserve(sentences.len() + 1);
+        index.sentence_len.reserve(sentences);
+        index.term_starts.reserve(sentences + 1);
+        index.bigram_starts.reserve(sentences + 1);
         index.sentence_terms.reserve(tokens / 2);
         index.sentence_bigrams.reserve(tokens / 2);
         index.term_starts.push(0);
         index.bigram_starts.push(0);
-        // Per term: how many sentences have it (its posting list's length).
-        let mut df: Vec<u32> = Vec::with_capacity(tokens / 3);
-        // The terms of one sentence, sorted: runs of one term are its
-        // frequency (a sort beats a hash map for a sentence's few words).
-        let mut terms: Vec<u32> = Vec::new();
-        // Every sentence's (term, frequency), in sentence order.
-        let mut counts: Vec<(u32, u32)> = Vec::with_capacity(tokens / 2);
-        for sentence in sentences {
-            terms.clear();
-            for token in sentence.tokens.iter().filter(|t| t.is_content()) {
-                // Look up before inserting: most stems are already known.
-                let term = match index.terms.get(&token.stem) {
-                    Some(&term) => term,
-                    None => {
-                        let term = index.terms.len() as u32;
-                        index.terms.insert(token.stem.clone(), term);
-                        df.push(0);
-                        term
-                    }
-                };
-                terms.push(term);
+        IndexBuilder {
+            index,
+            df: Vec::with_capacity(tokens / 3),
+            terms: Vec::new(),
+            counts: Vec::with_capacity(tokens / 2),
+        }
+    }
+
+    /// Adds the next body sentence, whose tokens point into `text`.
+    fn add(&mut self, tokens: &[Token], text: &str) {
+        let IndexBuilder {
+            index,
+            df,
+            terms,
+            counts,
+        } = self;
+        terms.clear();
+        // Function words written capitalised after the first word: their
+        // stem counts as capitalised if the sentence has it as content.
+        let mut capital_stops: Vec<&Shared> = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            // A stem written capitalised after a sentence's first word (see
+            // [`Alignment::capitalised`]).
+            let capital = i > 0 && capitalized(token, text);
+            if !token.is_content() {
+                if capital {
+                    capital_stops.push(&token.stem);
+                }
+                continue;
             }
-            let len = terms.len() as u32;
-            push_bigrams(&terms, &mut index.sentence_bigrams);
-            index.bigram_starts.push(index.sentence_bigrams.len() as u32);
-            terms.sort_unstable();
-            let first = counts.len();
-            for &term in &terms {
-                match counts[first..].last_mut() {
-                    Some((last, tf)) if *last == term => *tf += 1,
-                    _ => counts.push((term, 1)),
+            // Look up before inserting: most stems are already known.
+            let term = match index.terms.get(&token.stem) {
+                Some(&term) => term,
+                None => {
+                    let term = index.terms.len() as u32;
+                    index.terms.insert(token.stem.clone(), term);
+                    df.push(0);
+                    index.capitalised.push(false);
+                    term
+                }
+            };
+            if capital {
+                index.capitalised[term as usize] = true;
+            }
+            terms.push(term);
+        }
+        let len = terms.len() as u32;
+        push_bigrams(terms, &mut index.sentence_bigrams);
+        index.bigram_starts.push(index.sentence_bigrams.len() as u32);
+        terms.sort_unstable();
+        let first = counts.len();
+        for &term in terms.iter() {
+            match counts[first..].last_mut() {
+                Some((last, tf)) if *last == term => *tf += 1,
+                _ => counts.push((term, 1)),
+            }
+        }
+        let first_term = index.sentence_terms.len();
+        for &(term, _) in &counts[first..] {
+            df[term as usize] += 1;
+            index.sentence_terms.push(term);
+        }
+        index.term_starts.push(index.sentence_terms.len() as u32);
+        index.sentence_len.push(len);
+        for stem in capital_stops {
+            if let Some(&term) = index.terms.get(stem) {
+                if index.sentence_terms[first_term..].binary_search(&term).is_ok() {
+                    index.capitalised[term as usize] = true;
                 }
             }
-            for &(term, _) in &counts[first..] {
-                df[term as usize] += 1;
-                index.sentence_terms.push(term);
-            }
-            index.term_starts.push(index.sentence_terms.len() as u32);
-            index.sentence_len.push(len);
         }
+    }
+
+    fn finish(self) -> Index {
+        let IndexBuilder {
+            mut index, df, counts, ..
+        } = self;
+        let sentences = index.sentence_len.len();
         // Postings laid out by term (a counting sort), each list in
         // sentence order as the sentences were read.
         index.posting_starts = Vec::with_capacity(df.len() + 1);
@@ -235,7 +302,7 @@ impl Index {
             index.postings[*at as usize] = (sentence, tf);
             *at += 1;
         }
-        let n = sentences.len() as f64;
+        let n = sentences as f64;
         index.idf = df
             .iter()
             .map(|&df| {
@@ -245,14 +312,16 @@ impl Index {
             .collect();
         index.unknown_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let total: u64 = index.sentence_len.iter().map(|&l| l as u64).sum();
-        index.average_len = if sentences.is_empty() {
+        index.average_len = if sentences == 0 {
             1.0
         } else {
             (total as f64 / n).max(1.0)
         };
         index
     }
+}
 
+impl Index {
     /// Number of distinct content terms in the body.
     fn term_count(&self) -> usize {
         self.idf.len()
@@ -343,17 +412,22 @@ fn folded_text_into(tokens: &[Token], text: &mut String) {
 
 /// Aligns every unit of `doc` to its body.
 pub fn align(doc: &Document) -> Alignment {
-    let mut sentences = Vec::new();
+    let spans = || doc.paragraphs.iter().flat_map(|p| &p.sentences);
+    let count = spans().count();
+    let mut sentences = Vec::with_capacity(count);
+    let mut builder = IndexBuilder::new(spans().map(|s| s.end - s.start).sum(), count);
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         for (i, span) in paragraph.sentences.iter().enumerate() {
+            let tokens = tokenize(&doc.text, span.start, span.end);
+            builder.add(&tokens, &doc.text);
             sentences.push(BodySentence {
                 paragraph: p,
                 index: i,
-                tokens: tokenize(&doc.text, span.start, span.end),
+                tokens,
             });
         }
     }
-    let index = Index::build(&sentences);
+    let index = builder.finish();
     let mut sentence_text = String::new();
     let units = doc
         .units
@@ -406,6 +480,20 @@ impl Alignment {
         self.index
             .term(stem)
             .is_some_and(|t| self.index.sentence_terms(s).binary_search(&t).is_ok())
+    }
+
+    /// True when some body sentence with `stem` as content writes a token
+    /// of that stem capitalised after its first word: the same answer as
+    /// scanning the tokens (after the first) of [`Alignment::sentences_with`]`(stem)`
+    /// for one of stem `stem` that [`Token::is_capitalized`], without the
+    /// scan.
+    pub fn capitalised<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
+    where
+        Shared: Borrow<Q>,
+    {
+        self.index
+            .term(stem)
+            .is_some_and(|t| self.index.capitalised[t as usize])
     }
 
     /// True when some body sentence contains `stem`.
@@ -808,6 +896,44 @@ mod tests {
             proptest::prop_assert_eq!(format!("{want:?}"), format!("{got:?}"));
             proptest::prop_assert_eq!(want_covered, got_covered);
             proptest::prop_assert!(calls <= candidates.len());
+        }
+    }
+
+    /// `capitalised` answers as the scan it replaced: the tokens after the
+    /// first of every sentence with the stem, for one of that stem written
+    /// capitalised; asked for every stem of the text (body and units).
+    #[test]
+    fn capitalised_agrees_with_scanning_the_sentences() {
+        let article = "Bank Of America Moves\n\
+            Shares of Bank of America rose on Monday, and The Who played in Paris.\n\
+            In Paris the bank said it would move. The bank Will say more; will it? US officials met us.\n\
+            Officials from the US and the EU met. Paris is in France, said Monday's paper.\n\
+            - The Bank moved to Paris on monday.\n\
+            - Will The Who play?\n";
+        for text in [ARTICLE, article] {
+            let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+            let alignment = align(&doc);
+            let scan = |stem: &Shared| {
+                alignment.sentences_with(stem).any(|s| {
+                    alignment.sentences[s]
+                        .tokens
+                        .iter()
+                        .skip(1)
+                        .any(|t| t.stem == *stem && t.is_capitalized(&doc.text))
+                })
+            };
+            let stems = alignment
+                .sentences
+                .iter()
+                .flat_map(|s| &s.tokens)
+                .chain(alignment.units.iter().flat_map(|u| &u.tokens))
+                .map(|t| &t.stem);
+            let mut capitalised = 0;
+            for stem in stems {
+                assert_eq!(alignment.capitalised(stem), scan(stem), "{stem:?}");
+                capitalised += usize::from(scan(stem));
+            }
+            assert!(capitalised > 0);
         }
     }
 

@@ -565,7 +565,7 @@ impl<'a> Content<'a> {
                 in_body: a.in_body[k],
                 fact: t.number().is_some()
                     || k > 0 && t.is_capitalized(&doc.text)
-                    || a.in_body[k] && body_capitalises(alignment, &doc.text, &t.stem),
+                    || a.in_body[k] && body_capitalises(alignment, &t.stem),
             });
         }
         let total = words.iter().map(|w| w.weight).sum();
@@ -706,15 +706,10 @@ fn duplicate_units(
 
 /// True when the body writes `stem` capitalised inside a sentence: a name,
 /// even when the summary is all lower case (as some model outputs are).
-fn body_capitalises(alignment: &Alignment, text: &str, stem: &crate::text::Shared) -> bool {
-    // Stems compared inline (most differ in length), not by `memcmp`.
-    alignment.sentences_with(stem).any(|s| {
-        alignment.sentences[s]
-            .tokens
-            .iter()
-            .skip(1)
-            .any(|t| t.stem == *stem && t.is_capitalized(text))
-    })
+/// (Found as the index was built: scanning the sentences with the stem for
+/// a capitalised token of it read most of the body's tokens again.)
+fn body_capitalises(alignment: &Alignment, stem: &crate::text::Shared) -> bool {
+    alignment.capitalised(stem)
 }
 
 fn quoted_list(words: &[&str]) -> String {
