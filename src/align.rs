@@ -142,7 +142,7 @@ struct Index {
 /// [`Token::is_capitalized`], with an ASCII first byte (most words) read
 /// without slicing the text.
 #[inline]
-fn capitalized(token: &Token, text: &str) -> bool {
+pub(crate) fn capitalized(token: &Token, text: &str) -> bool {
     match text.as_bytes().get(token.start) {
         Some(b) if b.is_ascii() && token.start < token.end => b.is_ascii_uppercase(),
         _ => token.is_capitalized(text),

@@ -973,6 +973,8 @@ impl BodyWords {
                     let id = if slot.0 == address {
                         slot.1
                     } else if !filter.may_hold(&t.folded) {
+                        // Remembered too: most repeated body words are in no unit.
+                        *slot = (address, NOT_IN_UNITS);
                         NOT_IN_UNITS
                     } else {
                         let id = vocabulary.get(&*t.folded).copied().unwrap_or(NOT_IN_UNITS);
