@@ -146,8 +146,8 @@ const SAME_SOURCE_SHARE: f64 = 0.5;
 const SAME_SOURCE_SAME_PART: f64 = 0.5;
 
 pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
-    repeated_words(doc, alignment, findings);
-    repeated_body_text(doc, alignment, findings);
+    let sentence_hashes = repeated_words(doc, alignment, findings);
+    repeated_body_text(doc, alignment, &sentence_hashes, findings);
     let mut reported = repeated_summary_sentences(doc, alignment, findings);
     // Both unit comparisons read every unit's content words: found once.
     let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
@@ -173,76 +173,98 @@ fn is_legitimate_double(first: &Token, second: &Token, text: &str) -> bool {
     first.is_capitalized(text) && second.is_capitalized(text) && first.is_content()
 }
 
-/// The tokens of each region of running text: headings (tokenized here,
-/// into `headings`), body paragraphs and every unit, with the unit a region
-/// is. Paragraphs and units reuse the alignment's tokens (its body
-/// sentences in order make up the paragraphs): the body is tokenized once.
-fn text_regions<'a>(
-    doc: &Document,
-    alignment: &'a Alignment,
-    headings: &'a mut Vec<Vec<Token>>,
-) -> Vec<(Vec<&'a Token>, Option<usize>)> {
-    *headings = doc
-        .headings
-        .iter()
-        .map(|h| tokenize(&doc.text, h.start, h.end))
-        .collect();
-    let mut regions: Vec<(Vec<&'a Token>, Option<usize>)> =
-        headings.iter().map(|tokens| (tokens.iter().collect(), None)).collect();
+/// Repeated words ("the the") in the headings, the body's paragraphs and
+/// the units, reported in that order. Returns each body sentence's
+/// [`KeyHash`], made in the same pass over the body's tokens (for
+/// [`repeated_body_text`]): the body's tokens are read once for both.
+fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) -> Vec<KeyHash> {
+    for heading in &doc.headings {
+        let tokens = tokenize(&doc.text, heading.start, heading.end);
+        repeated_in(doc, alignment, &tokens.iter().collect::<Vec<_>>(), None, findings);
+    }
+    // A body paragraph's pairs run across its sentences (its tokens are
+    // its sentences' in order), without a list of its tokens.
+    let mut hashes = Vec::with_capacity(alignment.sentences.len());
     for paragraph in alignment.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
-        // Sized up front: a flattened iterator does not know its length.
-        let mut tokens = Vec::with_capacity(paragraph.iter().map(|s| s.tokens.len()).sum());
-        tokens.extend(paragraph.iter().flat_map(|s| &s.tokens));
-        regions.push((tokens, None));
-    }
-    for unit in &alignment.units {
-        regions.push((unit.tokens.iter().collect(), Some(unit.unit)));
-    }
-    regions
-}
-
-fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
-    let mut headings = Vec::new();
-    for (tokens, unit) in text_regions(doc, alignment, &mut headings) {
-        for (k, pair) in tokens.windows(2).enumerate() {
-            let (first, second) = (pair[0], pair[1]);
-            if first.folded != second.folded || is_legitimate_double(first, second, &doc.text) {
-                continue;
-            }
-            let gap = &doc.text[first.end..second.start];
-            if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
-                continue;
-            }
-            // "an eight-goal goal-difference": the words belong to two compounds.
-            if first.after_hyphen || doc.text[second.end..].starts_with(['-', '\u{2010}', '\u{2011}']) {
-                continue;
-            }
-            let span = doc.span(second.start, second.end);
-            let word = doc.original(&span).to_string();
-            let mut finding = Finding::new(
-                &REPEATED_WORD,
-                span,
-                word.clone(),
-                format!(
-                    "repeated word: \"{} {}\"; the second \"{}\" should be deleted",
-                    doc.original(&doc.span(first.start, first.end)),
-                    word,
-                    word
-                ),
-            )
-            // The replacement for the span: delete the repeated word.
-            .with_suggestion("");
-            if let Some(u) = unit {
-                finding = finding.with_unit(&doc.units[u].id);
-                let before = k.checked_sub(1).map(|i| tokens[i]);
-                let after = tokens.get(k + 2).copied();
-                if let Some(evidence) = body_phrase(doc, alignment, before, first, after) {
-                    finding = finding.with_evidence(evidence);
+        let mut previous: Option<&Token> = None;
+        for sentence in paragraph {
+            let mut hash = KeyHash::default();
+            for second in &sentence.tokens {
+                hash.push(second);
+                if let Some(first) = previous {
+                    // (Most pairs differ: tested here, not in a call.)
+                    if first.folded == second.folded && is_repeated(doc, first, second) {
+                        findings.push(repeated_word(doc, first, second));
+                    }
                 }
+                previous = Some(second);
             }
-            findings.push(finding);
+            hashes.push(hash);
         }
     }
+    for unit in &alignment.units {
+        let tokens: Vec<&Token> = unit.tokens.iter().collect();
+        repeated_in(doc, alignment, &tokens, Some(unit.unit), findings);
+    }
+    hashes
+}
+
+/// The repeated words of one region's `tokens`, of unit `unit` if any.
+fn repeated_in(
+    doc: &Document,
+    alignment: &Alignment,
+    tokens: &[&Token],
+    unit: Option<usize>,
+    findings: &mut Vec<Finding>,
+) {
+    for (k, pair) in tokens.windows(2).enumerate() {
+        let (first, second) = (pair[0], pair[1]);
+        if !is_repeated(doc, first, second) {
+            continue;
+        }
+        let mut finding = repeated_word(doc, first, second);
+        if let Some(u) = unit {
+            finding = finding.with_unit(&doc.units[u].id);
+            let before = k.checked_sub(1).map(|i| tokens[i]);
+            let after = tokens.get(k + 2).copied();
+            if let Some(evidence) = body_phrase(doc, alignment, before, first, after) {
+                finding = finding.with_evidence(evidence);
+            }
+        }
+        findings.push(finding);
+    }
+}
+
+/// True when `second`, right after `first`, repeats it by slip.
+fn is_repeated(doc: &Document, first: &Token, second: &Token) -> bool {
+    if first.folded != second.folded || is_legitimate_double(first, second, &doc.text) {
+        return false;
+    }
+    let gap = &doc.text[first.end..second.start];
+    if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+        return false;
+    }
+    // "an eight-goal goal-difference": the words belong to two compounds.
+    !(first.after_hyphen || doc.text[second.end..].starts_with(['-', '\u{2010}', '\u{2011}']))
+}
+
+/// The finding for `second` repeating `first`.
+fn repeated_word(doc: &Document, first: &Token, second: &Token) -> Finding {
+    let span = doc.span(second.start, second.end);
+    let word = doc.original(&span).to_string();
+    Finding::new(
+        &REPEATED_WORD,
+        span,
+        word.clone(),
+        format!(
+            "repeated word: \"{} {}\"; the second \"{}\" should be deleted",
+            doc.original(&doc.span(first.start, first.end)),
+            word,
+            word
+        ),
+    )
+    // The replacement for the span: delete the repeated word.
+    .with_suggestion("")
 }
 
 /// The body sentence that writes `before word after` once, if any: the
@@ -306,11 +328,10 @@ where
     key
 }
 
-fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
-    // Each sentence's key hash, and each paragraph's from its sentences'
-    // (a paragraph's tokens are its sentences' in order): every token is
-    // hashed once.
-    let sentence_hashes: Vec<KeyHash> = alignment.sentences.iter().map(|s| KeyHash::of(&s.tokens)).collect();
+/// `sentence_hashes`: each body sentence's [`KeyHash`].
+fn repeated_body_text(doc: &Document, alignment: &Alignment, sentence_hashes: &[KeyHash], findings: &mut Vec<Finding>) {
+    // Each paragraph's key hash from its sentences' (a paragraph's tokens
+    // are its sentences' in order): every token is hashed once.
     let mut paragraph_hashes = vec![KeyHash::default(); doc.paragraphs.len()];
     // Per paragraph, its sentences (they are in paragraph order).
     let mut paragraph_sentences = vec![0..0; doc.paragraphs.len()];
@@ -443,16 +464,23 @@ impl KeyHash {
     /// An odd multiplier with well-mixed bits.
     const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
 
+    #[cfg(test)]
     fn of<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> KeyHash {
-        use std::hash::Hasher;
         let mut key = KeyHash::default();
         for t in tokens {
-            let mut word = rustc_hash::FxHasher::default();
-            word.write(t.folded.as_bytes());
-            key.hash = key.hash.wrapping_mul(Self::BASE).wrapping_add(word.finish());
-            key.len += 1;
+            key.push(t);
         }
         key
+    }
+
+    /// Appends the word of `token`.
+    #[inline]
+    fn push(&mut self, token: &Token) {
+        use std::hash::Hasher;
+        let mut word = rustc_hash::FxHasher::default();
+        word.write(token.folded.as_bytes());
+        self.hash = self.hash.wrapping_mul(Self::BASE).wrapping_add(word.finish());
+        self.len += 1;
     }
 
     /// Appends the text of hash `next`.
