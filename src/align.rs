@@ -567,12 +567,23 @@ fn align_unit(
 
     // Per candidate: which of `unit_terms` (by position) the sentence has,
     // and the part of its score that is not string closeness.
+    // Per body term, 1 + its position in `unit_terms` (0: not the unit's):
+    // a candidate's shared terms are then its own few terms looked up, in
+    // term order, which is the order of their positions (both are sorted
+    // by term), instead of a binary search per unit term.
+    let mut position_of = vec![0u32; index.term_count()];
+    for (i, &(term, _)) in unit_terms.iter().enumerate() {
+        if let Some(p) = position_of.get_mut(term as usize) {
+            *p = i as u32 + 1;
+        }
+    }
     let scored: Vec<Candidate> = candidates
         .iter()
         .map(|&(s, _)| {
-            let sentence_terms = index.sentence_terms(s);
-            let shared: Vec<usize> = (0..unit_terms.len())
-                .filter(|&i| sentence_terms.binary_search(&unit_terms[i].0).is_ok())
+            let shared: Vec<usize> = index
+                .sentence_terms(s)
+                .iter()
+                .filter_map(|&term| (position_of[term as usize] as usize).checked_sub(1))
                 .collect();
             let recall = if total_weight > 0.0 {
                 weight_of(&mut shared.iter().copied()) / total_weight

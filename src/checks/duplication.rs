@@ -349,7 +349,7 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, sentence_hashes: &[
             .iter()
             .flat_map(|s| &s.tokens)
     };
-    let mut seen_paragraphs = SeenTexts::default();
+    let mut seen_paragraphs = SeenTexts::with_capacity(doc.paragraphs.len());
     let mut repeated_paragraph = vec![false; doc.paragraphs.len()];
     for (p, hash) in paragraph_hashes.iter().enumerate() {
         if hash.len < MIN_REPEATED_WORDS {
@@ -377,7 +377,7 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, sentence_hashes: &[
             );
         }
     }
-    let mut seen_sentences = SeenTexts::default();
+    let mut seen_sentences = SeenTexts::with_capacity(alignment.sentences.len());
     for (s, sentence) in alignment.sentences.iter().enumerate() {
         if sentence.tokens.len() < MIN_REPEATED_WORDS {
             continue;
@@ -420,11 +420,23 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, sentence_hashes: &[
 /// of equal hash are compared by their normalised strings.
 #[derive(Default)]
 struct SeenTexts {
-    /// Hash of the normalised key to the texts (caller's indexes) with it.
-    by_hash: HashMap<u64, Vec<usize>>,
+    /// Hash of the normalised key to the first text (caller's index) with
+    /// it: one entry per text, no list (a vector per text was an
+    /// allocation per body sentence).
+    by_hash: HashMap<u64, usize>,
+    /// Further texts of a hash already taken, whose keys differ from the
+    /// earlier ones' (a hash collision: almost never), in order.
+    more: HashMap<u64, Vec<usize>>,
 }
 
 impl SeenTexts {
+    /// Room for `texts` texts.
+    fn with_capacity(texts: usize) -> SeenTexts {
+        let mut seen = SeenTexts::default();
+        seen.by_hash.reserve(texts);
+        seen
+    }
+
     /// The first text seen with the same normalised key as text `index`, or
     /// `None` after remembering `index` as the first of its key. `tokens`
     /// gives a text's tokens by index.
@@ -435,15 +447,24 @@ impl SeenTexts {
         I: IntoIterator<Item = &'t Token>,
         I::IntoIter: Clone,
     {
-        let same = self.by_hash.entry(hash).or_default();
         let key = |i: usize| normalised(tokens(i));
-        if !same.is_empty() {
-            let this = key(index);
-            if let Some(&first) = same.iter().find(|&&first| key(first) == this) {
-                return Some(first);
+        let first = match self.by_hash.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index);
+                return None;
             }
+            std::collections::hash_map::Entry::Occupied(slot) => *slot.get(),
+        };
+        // Earlier texts of this hash, in the order seen.
+        let this = key(index);
+        let more = self.more.entry(hash).or_default();
+        if let Some(same) = std::iter::once(first)
+            .chain(more.iter().copied())
+            .find(|&t| key(t) == this)
+        {
+            return Some(same);
         }
-        same.push(index);
+        more.push(index);
         None
     }
 }
@@ -1385,6 +1406,9 @@ mod tests {
             .map(|(start, end)| tokenize(text, start, end))
             .collect();
         let mut seen = SeenTexts::default();
+        // Every text's hash made to collide with others' (two hashes for
+        // all): texts of one hash and different keys are told apart.
+        let mut colliding = SeenTexts::with_capacity(2);
         let mut map: HashMap<String, usize> = HashMap::default();
         let mut found = Vec::new();
         for i in 0..sentences.len() {
@@ -1397,6 +1421,12 @@ mod tests {
             };
             let got = seen.first_or_insert(i, KeyHash::of(&sentences[i]).hash, |j| &sentences[j]);
             assert_eq!(got, want, "sentence {i}");
+            let hash = KeyHash::of(&sentences[i]).len as u64 % 2;
+            assert_eq!(
+                colliding.first_or_insert(i, hash, |j| &sentences[j]),
+                want,
+                "sentence {i}"
+            );
             found.push(got);
         }
         // Repeats were there to find (case and punctuation aside).
