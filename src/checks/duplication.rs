@@ -668,7 +668,8 @@ fn overlap<'a>(earlier: &Content<'_>, later: &Content<'a>) -> Overlap<'a> {
 }
 
 /// Body sentences (indexes into `Alignment::sentences`) a unit draws on.
-fn sources(alignment: &Alignment, unit: usize) -> HashSet<usize> {
+/// (At most a few, each once: a vector, not a set.)
+fn sources(alignment: &Alignment, unit: usize) -> Vec<usize> {
     alignment.units[unit].sentences.iter().map(|s| s.sentence).collect()
 }
 
@@ -679,7 +680,7 @@ fn duplicate_units(
     reported: &mut UnitPairs,
     findings: &mut Vec<Finding>,
 ) {
-    let unit_sources: Vec<HashSet<usize>> = (0..doc.units.len()).map(|u| sources(alignment, u)).collect();
+    let unit_sources: Vec<Vec<usize>> = (0..doc.units.len()).map(|u| sources(alignment, u)).collect();
     for later in 0..doc.units.len() {
         if !doc.units[later].kind.is_summary() || contents[later].total <= 0.0 {
             continue;
@@ -769,18 +770,20 @@ fn quoted_list(words: &[&str]) -> String {
 /// weight of the sentence's words both use over the smaller of the weights
 /// each uses. Two bullets that split a long sentence between them share
 /// little; two that retell its main clause share most.
-fn same_part(a: &Content, b: &Content, sentence: &HashSet<&str>) -> f64 {
+/// `sentence`: an index into `Alignment::sentences`; its content stems are
+/// the index's terms of it.
+fn same_part(alignment: &Alignment, a: &Content, b: &Content, sentence: usize) -> f64 {
     let taken = |c: &Content| -> f64 {
         c.words
             .iter()
-            .filter(|w| sentence.contains(w.stem))
+            .filter(|w| alignment.sentence_has(sentence, w.stem))
             .map(|w| w.weight)
             .sum()
     };
     let both: f64 = a
         .words
         .iter()
-        .filter(|w| sentence.contains(w.stem) && b.has(w.stem))
+        .filter(|w| alignment.sentence_has(sentence, w.stem) && b.has(w.stem))
         .map(|w| w.weight)
         .sum();
     both / taken(a).min(taken(b)).max(f64::MIN_POSITIVE)
@@ -827,15 +830,9 @@ fn same_source(
         if reported.iter().any(|&(_, l)| l == later) {
             continue;
         }
-        let stems: HashSet<&str> = alignment.sentences[sentence]
-            .tokens
-            .iter()
-            .filter(|t| t.is_content())
-            .map(|t| t.stem.as_ref())
-            .collect();
         let earlier = (0..later).find(|&e| {
             mains[e].is_some_and(|(s, _)| s == sentence)
-                && same_part(&contents[e], &contents[later], &stems) >= SAME_SOURCE_SAME_PART
+                && same_part(alignment, &contents[e], &contents[later], sentence) >= SAME_SOURCE_SAME_PART
         });
         let Some(earlier) = earlier else { continue };
         let earlier_share = mains[earlier].map_or(0.0, |m| m.1);
