@@ -134,6 +134,19 @@ struct Index {
     bigram_starts: Vec<u32>,
     average_len: f64,
     unknown_idf: f64,
+    /// Per term: some body sentence with the term as content writes a
+    /// token of its stem capitalised after its first word.
+    capitalised: Vec<bool>,
+}
+
+/// [`Token::is_capitalized`], with an ASCII first byte (most words) read
+/// without slicing the text.
+#[inline]
+pub(crate) fn capitalized(token: &Token, text: &str) -> bool {
+    match text.as_bytes().get(token.start) {
+        Some(b) if b.is_ascii() && token.start < token.end => b.is_ascii_uppercase(),
+        _ => token.is_capitalized(text),
+    }
 }
 
 /// Two adjacent content terms as one number, for phrase matching.
@@ -163,58 +176,112 @@ fn push_bigrams(terms: &[u32], out: &mut Vec<u64>) {
     out.truncate(kept);
 }
 
-impl Index {
-    fn build(sentences: &[BodySentence]) -> Index {
+/// Builds the [`Index`] one sentence at a time, each right after it is
+/// tokenized: its tokens are then still in the CPU's caches (a second pass
+/// over the body's tokens missed them).
+struct IndexBuilder {
+    index: Index,
+    /// Per term: how many sentences have it (its posting list's length).
+    df: Vec<u32>,
+    /// The terms of one sentence, sorted: runs of one term are its
+    /// frequency (a sort beats a hash map for a sentence's few words).
+    terms: Vec<u32>,
+    /// Every sentence's (term, frequency), in sentence order.
+    counts: Vec<(u32, u32)>,
+}
+
+impl IndexBuilder {
+    /// A builder for a body of about `bytes` bytes of sentences (for
+    /// sizing; about one token in six bytes, and a term in three tokens).
+    fn new(bytes: usize, sentences: usize) -> IndexBuilder {
+        let tokens = bytes / 6;
         let mut index = Index::default();
-        let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
         index.terms.reserve(tokens / 3);
-        index.sentence_len.reserve(sentences.len());
-        index.term_starts.reserve(sentences.len() + 1);
-        index.bigram_starts.reserve(sentences.len() + 1);
+        index.sentence_len.reserve(sentences);
+        index.term_starts.reserve(sentences + 1);
+        index.bigram_starts.reserve(sentences + 1);
         index.sentence_terms.reserve(tokens / 2);
         index.sentence_bigrams.reserve(tokens / 2);
         index.term_starts.push(0);
         index.bigram_starts.push(0);
-        // Per term: how many sentences have it (its posting list's length).
-        let mut df: Vec<u32> = Vec::with_capacity(tokens / 3);
-        // The terms of one sentence, sorted: runs of one term are its
-        // frequency (a sort beats a hash map for a sentence's few words).
-        let mut terms: Vec<u32> = Vec::new();
-        // Every sentence's (term, frequency), in sentence order.
-        let mut counts: Vec<(u32, u32)> = Vec::with_capacity(tokens / 2);
-        for sentence in sentences {
-            terms.clear();
-            for token in sentence.tokens.iter().filter(|t| t.is_content()) {
-                // Look up before inserting: most stems are already known.
-                let term = match index.terms.get(&token.stem) {
-                    Some(&term) => term,
-                    None => {
-                        let term = index.terms.len() as u32;
-                        index.terms.insert(token.stem.clone(), term);
-                        df.push(0);
-                        term
-                    }
-                };
-                terms.push(term);
+        IndexBuilder {
+            index,
+            df: Vec::with_capacity(tokens / 3),
+            terms: Vec::new(),
+            counts: Vec::with_capacity(tokens / 2),
+        }
+    }
+
+    /// Adds the next body sentence, whose tokens point into `text`.
+    fn add(&mut self, tokens: &[Token], text: &str) {
+        let IndexBuilder {
+            index,
+            df,
+            terms,
+            counts,
+        } = self;
+        terms.clear();
+        // Function words written capitalised after the first word: their
+        // stem counts as capitalised if the sentence has it as content.
+        let mut capital_stops: Vec<&Shared> = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            // A stem written capitalised after a sentence's first word (see
+            // [`Alignment::capitalised`]).
+            let capital = i > 0 && capitalized(token, text);
+            if !token.is_content() {
+                if capital {
+                    capital_stops.push(&token.stem);
+                }
+                continue;
             }
-            let len = terms.len() as u32;
-            push_bigrams(&terms, &mut index.sentence_bigrams);
-            index.bigram_starts.push(index.sentence_bigrams.len() as u32);
-            terms.sort_unstable();
-            let first = counts.len();
-            for &term in &terms {
-                match counts[first..].last_mut() {
-                    Some((last, tf)) if *last == term => *tf += 1,
-                    _ => counts.push((term, 1)),
+            // Look up before inserting: most stems are already known.
+            let term = match index.terms.get(&token.stem) {
+                Some(&term) => term,
+                None => {
+                    let term = index.terms.len() as u32;
+                    index.terms.insert(token.stem.clone(), term);
+                    df.push(0);
+                    index.capitalised.push(false);
+                    term
+                }
+            };
+            if capital {
+                index.capitalised[term as usize] = true;
+            }
+            terms.push(term);
+        }
+        let len = terms.len() as u32;
+        push_bigrams(terms, &mut index.sentence_bigrams);
+        index.bigram_starts.push(index.sentence_bigrams.len() as u32);
+        terms.sort_unstable();
+        let first = counts.len();
+        for &term in terms.iter() {
+            match counts[first..].last_mut() {
+                Some((last, tf)) if *last == term => *tf += 1,
+                _ => counts.push((term, 1)),
+            }
+        }
+        let first_term = index.sentence_terms.len();
+        for &(term, _) in &counts[first..] {
+            df[term as usize] += 1;
+            index.sentence_terms.push(term);
+        }
+        index.term_starts.push(index.sentence_terms.len() as u32);
+        index.sentence_len.push(len);
+        for stem in capital_stops {
+            if let Some(&term) = index.terms.get(stem) {
+                if index.sentence_terms[first_term..].binary_search(&term).is_ok() {
+                    index.capitalised[term as usize] = true;
                 }
             }
-            for &(term, _) in &counts[first..] {
-                df[term as usize] += 1;
-                index.sentence_terms.push(term);
-            }
-            index.term_starts.push(index.sentence_terms.len() as u32);
-            index.sentence_len.push(len);
         }
+    }
+
+    fn finish(self) -> Index {
+        let IndexBuilder {
+            mut index, df, counts, ..
+        } = self;
+        let sentences = index.sentence_len.len();
         // Postings laid out by term (a counting sort), each list in
         // sentence order as the sentences were read.
         index.posting_starts = Vec::with_capacity(df.len() + 1);
@@ -235,7 +302,7 @@ impl Index {
             index.postings[*at as usize] = (sentence, tf);
             *at += 1;
         }
-        let n = sentences.len() as f64;
+        let n = sentences as f64;
         index.idf = df
             .iter()
             .map(|&df| {
@@ -245,14 +312,16 @@ impl Index {
             .collect();
         index.unknown_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let total: u64 = index.sentence_len.iter().map(|&l| l as u64).sum();
-        index.average_len = if sentences.is_empty() {
+        index.average_len = if sentences == 0 {
             1.0
         } else {
             (total as f64 / n).max(1.0)
         };
         index
     }
+}
 
+impl Index {
     /// Number of distinct content terms in the body.
     fn term_count(&self) -> usize {
         self.idf.len()
@@ -294,7 +363,9 @@ impl Index {
     fn candidates(&self, terms: &[u32], limit: usize) -> Vec<(usize, f64)> {
         // By sentence in a vector: a body has few sentences, and a map
         // took a hash and a probe per posting (and grew from empty per unit).
-        let mut scores: Vec<Option<f64>> = vec![None; self.sentence_len.len()];
+        // A posting's score is positive (a positive IDF, a positive term
+        // frequency), so 0 marks a sentence no term reached.
+        let mut scores: Vec<f64> = vec![0.0; self.sentence_len.len()];
         for &term in terms {
             let idf = self.idf[term as usize];
             for &(sentence, tf) in self.postings(term) {
@@ -302,16 +373,18 @@ impl Index {
                 let len = self.sentence_len[sentence as usize] as f64;
                 let score =
                     idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.average_len));
-                *scores[sentence as usize].get_or_insert(0.0) += score;
+                scores[sentence as usize] += score;
             }
         }
-        let mut ranked: Vec<(usize, f64)> = scores
-            .into_iter()
-            .enumerate()
-            .filter_map(|(s, v)| v.map(|v| (s, v)))
-            .collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(limit);
+        let mut ranked: Vec<(usize, f64)> = scores.into_iter().enumerate().filter(|&(_, v)| v > 0.0).collect();
+        // The order is total (no two sentences tie), so the best `limit`
+        // picked first and then sorted are the first `limit` of a full sort.
+        let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(order);
         ranked
     }
 }
@@ -319,29 +392,43 @@ impl Index {
 /// The folded words of `tokens`, one space apart: what string closeness
 /// compares.
 fn folded_text(tokens: &[Token]) -> String {
-    let mut text = String::with_capacity(tokens.iter().map(|t| t.folded.len() + 1).sum());
+    let mut text = String::new();
+    folded_text_into(tokens, &mut text);
+    text
+}
+
+/// [`folded_text`] into `text` (cleared first): one buffer serves every
+/// candidate sentence of a document.
+fn folded_text_into(tokens: &[Token], text: &mut String) {
+    text.clear();
+    text.reserve(tokens.iter().map(|t| t.folded.len() + 1).sum());
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 {
             text.push(' ');
         }
         text.push_str(&token.folded);
     }
-    text
 }
 
 /// Aligns every unit of `doc` to its body.
 pub fn align(doc: &Document) -> Alignment {
-    let mut sentences = Vec::new();
+    let spans = || doc.paragraphs.iter().flat_map(|p| &p.sentences);
+    let count = spans().count();
+    let mut sentences = Vec::with_capacity(count);
+    let mut builder = IndexBuilder::new(spans().map(|s| s.end - s.start).sum(), count);
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         for (i, span) in paragraph.sentences.iter().enumerate() {
+            let tokens = tokenize(&doc.text, span.start, span.end);
+            builder.add(&tokens, &doc.text);
             sentences.push(BodySentence {
                 paragraph: p,
                 index: i,
-                tokens: tokenize(&doc.text, span.start, span.end),
+                tokens,
             });
         }
     }
-    let index = Index::build(&sentences);
+    let index = builder.finish();
+    let mut sentence_text = String::new();
     let units = doc
         .units
         .iter()
@@ -352,6 +439,7 @@ pub fn align(doc: &Document) -> Alignment {
                 tokenize(&doc.text, unit.span.start, unit.span.end),
                 &sentences,
                 &index,
+                &mut sentence_text,
             )
         })
         .collect();
@@ -394,6 +482,20 @@ impl Alignment {
             .is_some_and(|t| self.index.sentence_terms(s).binary_search(&t).is_ok())
     }
 
+    /// True when some body sentence with `stem` as content writes a token
+    /// of that stem capitalised after its first word: the same answer as
+    /// scanning the tokens (after the first) of [`Alignment::sentences_with`]`(stem)`
+    /// for one of stem `stem` that [`Token::is_capitalized`], without the
+    /// scan.
+    pub fn capitalised<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
+    where
+        Shared: Borrow<Q>,
+    {
+        self.index
+            .term(stem)
+            .is_some_and(|t| self.index.capitalised[t as usize])
+    }
+
     /// True when some body sentence contains `stem`.
     pub fn body_has<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
     where
@@ -407,7 +509,13 @@ impl Alignment {
     }
 }
 
-fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index: &Index) -> UnitAlignment {
+fn align_unit(
+    unit: usize,
+    tokens: Vec<Token>,
+    sentences: &[BodySentence],
+    index: &Index,
+    sentence_text: &mut String,
+) -> UnitAlignment {
     // Each token's term looked up once: its weight, whether the body has
     // it and the content terms all come from that.
     let terms: Vec<Option<u32>> = tokens.iter().map(|t| index.term(&t.stem)).collect();
@@ -459,12 +567,23 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
 
     // Per candidate: which of `unit_terms` (by position) the sentence has,
     // and the part of its score that is not string closeness.
+    // Per body term, 1 + its position in `unit_terms` (0: not the unit's):
+    // a candidate's shared terms are then its own few terms looked up, in
+    // term order, which is the order of their positions (both are sorted
+    // by term), instead of a binary search per unit term.
+    let mut position_of = vec![0u32; index.term_count()];
+    for (i, &(term, _)) in unit_terms.iter().enumerate() {
+        if let Some(p) = position_of.get_mut(term as usize) {
+            *p = i as u32 + 1;
+        }
+    }
     let scored: Vec<Candidate> = candidates
         .iter()
         .map(|&(s, _)| {
-            let sentence_terms = index.sentence_terms(s);
-            let shared: Vec<usize> = (0..unit_terms.len())
-                .filter(|&i| sentence_terms.binary_search(&unit_terms[i].0).is_ok())
+            let shared: Vec<usize> = index
+                .sentence_terms(s)
+                .iter()
+                .filter_map(|&term| (position_of[term as usize] as usize).checked_sub(1))
                 .collect();
             let recall = if total_weight > 0.0 {
                 weight_of(&mut shared.iter().copied()) / total_weight
@@ -482,7 +601,10 @@ fn align_unit(unit: usize, tokens: Vec<Token>, sentences: &[BodySentence], index
     let mut close = |s: usize| {
         unit_text
             .get_or_insert_with(|| Pattern::new(&folded_text(&tokens)))
-            .normalized_similarity(&folded_text(&sentences[s].tokens))
+            .normalized_similarity({
+                folded_text_into(&sentences[s].tokens, sentence_text);
+                sentence_text
+            })
     };
     let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
     let (chosen, covered) = cover(scored, &weights_by_term, total_weight, &mut close);
@@ -785,6 +907,44 @@ mod tests {
             proptest::prop_assert_eq!(format!("{want:?}"), format!("{got:?}"));
             proptest::prop_assert_eq!(want_covered, got_covered);
             proptest::prop_assert!(calls <= candidates.len());
+        }
+    }
+
+    /// `capitalised` answers as the scan it replaced: the tokens after the
+    /// first of every sentence with the stem, for one of that stem written
+    /// capitalised; asked for every stem of the text (body and units).
+    #[test]
+    fn capitalised_agrees_with_scanning_the_sentences() {
+        let article = "Bank Of America Moves\n\
+            Shares of Bank of America rose on Monday, and The Who played in Paris.\n\
+            In Paris the bank said it would move. The bank Will say more; will it? US officials met us.\n\
+            Officials from the US and the EU met. Paris is in France, said Monday's paper.\n\
+            - The Bank moved to Paris on monday.\n\
+            - Will The Who play?\n";
+        for text in [ARTICLE, article] {
+            let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+            let alignment = align(&doc);
+            let scan = |stem: &Shared| {
+                alignment.sentences_with(stem).any(|s| {
+                    alignment.sentences[s]
+                        .tokens
+                        .iter()
+                        .skip(1)
+                        .any(|t| t.stem == *stem && t.is_capitalized(&doc.text))
+                })
+            };
+            let stems = alignment
+                .sentences
+                .iter()
+                .flat_map(|s| &s.tokens)
+                .chain(alignment.units.iter().flat_map(|u| &u.tokens))
+                .map(|t| &t.stem);
+            let mut capitalised = 0;
+            for stem in stems {
+                assert_eq!(alignment.capitalised(stem), scan(stem), "{stem:?}");
+                capitalised += usize::from(scan(stem));
+            }
+            assert!(capitalised > 0);
         }
     }
 

@@ -146,8 +146,8 @@ const SAME_SOURCE_SHARE: f64 = 0.5;
 const SAME_SOURCE_SAME_PART: f64 = 0.5;
 
 pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
-    repeated_words(doc, alignment, findings);
-    repeated_body_text(doc, alignment, findings);
+    let sentence_hashes = repeated_words(doc, alignment, findings);
+    repeated_body_text(doc, alignment, &sentence_hashes, findings);
     let mut reported = repeated_summary_sentences(doc, alignment, findings);
     // Both unit comparisons read every unit's content words: found once.
     let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
@@ -173,76 +173,98 @@ fn is_legitimate_double(first: &Token, second: &Token, text: &str) -> bool {
     first.is_capitalized(text) && second.is_capitalized(text) && first.is_content()
 }
 
-/// The tokens of each region of running text: headings (tokenized here,
-/// into `headings`), body paragraphs and every unit, with the unit a region
-/// is. Paragraphs and units reuse the alignment's tokens (its body
-/// sentences in order make up the paragraphs): the body is tokenized once.
-fn text_regions<'a>(
-    doc: &Document,
-    alignment: &'a Alignment,
-    headings: &'a mut Vec<Vec<Token>>,
-) -> Vec<(Vec<&'a Token>, Option<usize>)> {
-    *headings = doc
-        .headings
-        .iter()
-        .map(|h| tokenize(&doc.text, h.start, h.end))
-        .collect();
-    let mut regions: Vec<(Vec<&'a Token>, Option<usize>)> =
-        headings.iter().map(|tokens| (tokens.iter().collect(), None)).collect();
+/// Repeated words ("the the") in the headings, the body's paragraphs and
+/// the units, reported in that order. Returns each body sentence's
+/// [`KeyHash`], made in the same pass over the body's tokens (for
+/// [`repeated_body_text`]): the body's tokens are read once for both.
+fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) -> Vec<KeyHash> {
+    for heading in &doc.headings {
+        let tokens = tokenize(&doc.text, heading.start, heading.end);
+        repeated_in(doc, alignment, &tokens.iter().collect::<Vec<_>>(), None, findings);
+    }
+    // A body paragraph's pairs run across its sentences (its tokens are
+    // its sentences' in order), without a list of its tokens.
+    let mut hashes = Vec::with_capacity(alignment.sentences.len());
     for paragraph in alignment.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
-        // Sized up front: a flattened iterator does not know its length.
-        let mut tokens = Vec::with_capacity(paragraph.iter().map(|s| s.tokens.len()).sum());
-        tokens.extend(paragraph.iter().flat_map(|s| &s.tokens));
-        regions.push((tokens, None));
-    }
-    for unit in &alignment.units {
-        regions.push((unit.tokens.iter().collect(), Some(unit.unit)));
-    }
-    regions
-}
-
-fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
-    let mut headings = Vec::new();
-    for (tokens, unit) in text_regions(doc, alignment, &mut headings) {
-        for (k, pair) in tokens.windows(2).enumerate() {
-            let (first, second) = (pair[0], pair[1]);
-            if first.folded != second.folded || is_legitimate_double(first, second, &doc.text) {
-                continue;
-            }
-            let gap = &doc.text[first.end..second.start];
-            if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
-                continue;
-            }
-            // "an eight-goal goal-difference": the words belong to two compounds.
-            if first.after_hyphen || doc.text[second.end..].starts_with(['-', '\u{2010}', '\u{2011}']) {
-                continue;
-            }
-            let span = doc.span(second.start, second.end);
-            let word = doc.original(&span).to_string();
-            let mut finding = Finding::new(
-                &REPEATED_WORD,
-                span,
-                word.clone(),
-                format!(
-                    "repeated word: \"{} {}\"; the second \"{}\" should be deleted",
-                    doc.original(&doc.span(first.start, first.end)),
-                    word,
-                    word
-                ),
-            )
-            // The replacement for the span: delete the repeated word.
-            .with_suggestion("");
-            if let Some(u) = unit {
-                finding = finding.with_unit(&doc.units[u].id);
-                let before = k.checked_sub(1).map(|i| tokens[i]);
-                let after = tokens.get(k + 2).copied();
-                if let Some(evidence) = body_phrase(doc, alignment, before, first, after) {
-                    finding = finding.with_evidence(evidence);
+        let mut previous: Option<&Token> = None;
+        for sentence in paragraph {
+            let mut hash = KeyHash::default();
+            for second in &sentence.tokens {
+                hash.push(second);
+                if let Some(first) = previous {
+                    // (Most pairs differ: tested here, not in a call.)
+                    if first.folded == second.folded && is_repeated(doc, first, second) {
+                        findings.push(repeated_word(doc, first, second));
+                    }
                 }
+                previous = Some(second);
             }
-            findings.push(finding);
+            hashes.push(hash);
         }
     }
+    for unit in &alignment.units {
+        let tokens: Vec<&Token> = unit.tokens.iter().collect();
+        repeated_in(doc, alignment, &tokens, Some(unit.unit), findings);
+    }
+    hashes
+}
+
+/// The repeated words of one region's `tokens`, of unit `unit` if any.
+fn repeated_in(
+    doc: &Document,
+    alignment: &Alignment,
+    tokens: &[&Token],
+    unit: Option<usize>,
+    findings: &mut Vec<Finding>,
+) {
+    for (k, pair) in tokens.windows(2).enumerate() {
+        let (first, second) = (pair[0], pair[1]);
+        if !is_repeated(doc, first, second) {
+            continue;
+        }
+        let mut finding = repeated_word(doc, first, second);
+        if let Some(u) = unit {
+            finding = finding.with_unit(&doc.units[u].id);
+            let before = k.checked_sub(1).map(|i| tokens[i]);
+            let after = tokens.get(k + 2).copied();
+            if let Some(evidence) = body_phrase(doc, alignment, before, first, after) {
+                finding = finding.with_evidence(evidence);
+            }
+        }
+        findings.push(finding);
+    }
+}
+
+/// True when `second`, right after `first`, repeats it by slip.
+fn is_repeated(doc: &Document, first: &Token, second: &Token) -> bool {
+    if first.folded != second.folded || is_legitimate_double(first, second, &doc.text) {
+        return false;
+    }
+    let gap = &doc.text[first.end..second.start];
+    if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+        return false;
+    }
+    // "an eight-goal goal-difference": the words belong to two compounds.
+    !(first.after_hyphen || doc.text[second.end..].starts_with(['-', '\u{2010}', '\u{2011}']))
+}
+
+/// The finding for `second` repeating `first`.
+fn repeated_word(doc: &Document, first: &Token, second: &Token) -> Finding {
+    let span = doc.span(second.start, second.end);
+    let word = doc.original(&span).to_string();
+    Finding::new(
+        &REPEATED_WORD,
+        span,
+        word.clone(),
+        format!(
+            "repeated word: \"{} {}\"; the second \"{}\" should be deleted",
+            doc.original(&doc.span(first.start, first.end)),
+            word,
+            word
+        ),
+    )
+    // The replacement for the span: delete the repeated word.
+    .with_suggestion("")
 }
 
 /// The body sentence that writes `before word after` once, if any: the
@@ -306,11 +328,10 @@ where
     key
 }
 
-fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
-    // Each sentence's key hash, and each paragraph's from its sentences'
-    // (a paragraph's tokens are its sentences' in order): every token is
-    // hashed once.
-    let sentence_hashes: Vec<KeyHash> = alignment.sentences.iter().map(|s| KeyHash::of(&s.tokens)).collect();
+/// `sentence_hashes`: each body sentence's [`KeyHash`].
+fn repeated_body_text(doc: &Document, alignment: &Alignment, sentence_hashes: &[KeyHash], findings: &mut Vec<Finding>) {
+    // Each paragraph's key hash from its sentences' (a paragraph's tokens
+    // are its sentences' in order): every token is hashed once.
     let mut paragraph_hashes = vec![KeyHash::default(); doc.paragraphs.len()];
     // Per paragraph, its sentences (they are in paragraph order).
     let mut paragraph_sentences = vec![0..0; doc.paragraphs.len()];
@@ -328,7 +349,7 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
             .iter()
             .flat_map(|s| &s.tokens)
     };
-    let mut seen_paragraphs = SeenTexts::default();
+    let mut seen_paragraphs = SeenTexts::with_capacity(doc.paragraphs.len());
     let mut repeated_paragraph = vec![false; doc.paragraphs.len()];
     for (p, hash) in paragraph_hashes.iter().enumerate() {
         if hash.len < MIN_REPEATED_WORDS {
@@ -356,7 +377,7 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
             );
         }
     }
-    let mut seen_sentences = SeenTexts::default();
+    let mut seen_sentences = SeenTexts::with_capacity(alignment.sentences.len());
     for (s, sentence) in alignment.sentences.iter().enumerate() {
         if sentence.tokens.len() < MIN_REPEATED_WORDS {
             continue;
@@ -399,11 +420,23 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<
 /// of equal hash are compared by their normalised strings.
 #[derive(Default)]
 struct SeenTexts {
-    /// Hash of the normalised key to the texts (caller's indexes) with it.
-    by_hash: HashMap<u64, Vec<usize>>,
+    /// Hash of the normalised key to the first text (caller's index) with
+    /// it: one entry per text, no list (a vector per text was an
+    /// allocation per body sentence).
+    by_hash: HashMap<u64, usize>,
+    /// Further texts of a hash already taken, whose keys differ from the
+    /// earlier ones' (a hash collision: almost never), in order.
+    more: HashMap<u64, Vec<usize>>,
 }
 
 impl SeenTexts {
+    /// Room for `texts` texts.
+    fn with_capacity(texts: usize) -> SeenTexts {
+        let mut seen = SeenTexts::default();
+        seen.by_hash.reserve(texts);
+        seen
+    }
+
     /// The first text seen with the same normalised key as text `index`, or
     /// `None` after remembering `index` as the first of its key. `tokens`
     /// gives a text's tokens by index.
@@ -414,15 +447,24 @@ impl SeenTexts {
         I: IntoIterator<Item = &'t Token>,
         I::IntoIter: Clone,
     {
-        let same = self.by_hash.entry(hash).or_default();
         let key = |i: usize| normalised(tokens(i));
-        if !same.is_empty() {
-            let this = key(index);
-            if let Some(&first) = same.iter().find(|&&first| key(first) == this) {
-                return Some(first);
+        let first = match self.by_hash.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index);
+                return None;
             }
+            std::collections::hash_map::Entry::Occupied(slot) => *slot.get(),
+        };
+        // Earlier texts of this hash, in the order seen.
+        let this = key(index);
+        let more = self.more.entry(hash).or_default();
+        if let Some(same) = std::iter::once(first)
+            .chain(more.iter().copied())
+            .find(|&t| key(t) == this)
+        {
+            return Some(same);
         }
-        same.push(index);
+        more.push(index);
         None
     }
 }
@@ -443,16 +485,23 @@ impl KeyHash {
     /// An odd multiplier with well-mixed bits.
     const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
 
+    #[cfg(test)]
     fn of<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> KeyHash {
-        use std::hash::Hasher;
         let mut key = KeyHash::default();
         for t in tokens {
-            let mut word = rustc_hash::FxHasher::default();
-            word.write(t.folded.as_bytes());
-            key.hash = key.hash.wrapping_mul(Self::BASE).wrapping_add(word.finish());
-            key.len += 1;
+            key.push(t);
         }
         key
+    }
+
+    /// Appends the word of `token`.
+    #[inline]
+    fn push(&mut self, token: &Token) {
+        use std::hash::Hasher;
+        let mut word = rustc_hash::FxHasher::default();
+        word.write(token.folded.as_bytes());
+        self.hash = self.hash.wrapping_mul(Self::BASE).wrapping_add(word.finish());
+        self.len += 1;
     }
 
     /// Appends the text of hash `next`.
@@ -565,7 +614,7 @@ impl<'a> Content<'a> {
                 in_body: a.in_body[k],
                 fact: t.number().is_some()
                     || k > 0 && t.is_capitalized(&doc.text)
-                    || a.in_body[k] && body_capitalises(alignment, &doc.text, &t.stem),
+                    || a.in_body[k] && body_capitalises(alignment, &t.stem),
             });
         }
         let total = words.iter().map(|w| w.weight).sum();
@@ -619,7 +668,8 @@ fn overlap<'a>(earlier: &Content<'_>, later: &Content<'a>) -> Overlap<'a> {
 }
 
 /// Body sentences (indexes into `Alignment::sentences`) a unit draws on.
-fn sources(alignment: &Alignment, unit: usize) -> HashSet<usize> {
+/// (At most a few, each once: a vector, not a set.)
+fn sources(alignment: &Alignment, unit: usize) -> Vec<usize> {
     alignment.units[unit].sentences.iter().map(|s| s.sentence).collect()
 }
 
@@ -630,7 +680,7 @@ fn duplicate_units(
     reported: &mut UnitPairs,
     findings: &mut Vec<Finding>,
 ) {
-    let unit_sources: Vec<HashSet<usize>> = (0..doc.units.len()).map(|u| sources(alignment, u)).collect();
+    let unit_sources: Vec<Vec<usize>> = (0..doc.units.len()).map(|u| sources(alignment, u)).collect();
     for later in 0..doc.units.len() {
         if !doc.units[later].kind.is_summary() || contents[later].total <= 0.0 {
             continue;
@@ -706,15 +756,10 @@ fn duplicate_units(
 
 /// True when the body writes `stem` capitalised inside a sentence: a name,
 /// even when the summary is all lower case (as some model outputs are).
-fn body_capitalises(alignment: &Alignment, text: &str, stem: &crate::text::Shared) -> bool {
-    // Stems compared inline (most differ in length), not by `memcmp`.
-    alignment.sentences_with(stem).any(|s| {
-        alignment.sentences[s]
-            .tokens
-            .iter()
-            .skip(1)
-            .any(|t| t.stem == *stem && t.is_capitalized(text))
-    })
+/// (Found as the index was built: scanning the sentences with the stem for
+/// a capitalised token of it read most of the body's tokens again.)
+fn body_capitalises(alignment: &Alignment, stem: &crate::text::Shared) -> bool {
+    alignment.capitalised(stem)
 }
 
 fn quoted_list(words: &[&str]) -> String {
@@ -725,18 +770,20 @@ fn quoted_list(words: &[&str]) -> String {
 /// weight of the sentence's words both use over the smaller of the weights
 /// each uses. Two bullets that split a long sentence between them share
 /// little; two that retell its main clause share most.
-fn same_part(a: &Content, b: &Content, sentence: &HashSet<&str>) -> f64 {
+/// `sentence`: an index into `Alignment::sentences`; its content stems are
+/// the index's terms of it.
+fn same_part(alignment: &Alignment, a: &Content, b: &Content, sentence: usize) -> f64 {
     let taken = |c: &Content| -> f64 {
         c.words
             .iter()
-            .filter(|w| sentence.contains(w.stem))
+            .filter(|w| alignment.sentence_has(sentence, w.stem))
             .map(|w| w.weight)
             .sum()
     };
     let both: f64 = a
         .words
         .iter()
-        .filter(|w| sentence.contains(w.stem) && b.has(w.stem))
+        .filter(|w| alignment.sentence_has(sentence, w.stem) && b.has(w.stem))
         .map(|w| w.weight)
         .sum();
     both / taken(a).min(taken(b)).max(f64::MIN_POSITIVE)
@@ -783,15 +830,9 @@ fn same_source(
         if reported.iter().any(|&(_, l)| l == later) {
             continue;
         }
-        let stems: HashSet<&str> = alignment.sentences[sentence]
-            .tokens
-            .iter()
-            .filter(|t| t.is_content())
-            .map(|t| t.stem.as_ref())
-            .collect();
         let earlier = (0..later).find(|&e| {
             mains[e].is_some_and(|(s, _)| s == sentence)
-                && same_part(&contents[e], &contents[later], &stems) >= SAME_SOURCE_SAME_PART
+                && same_part(alignment, &contents[e], &contents[later], sentence) >= SAME_SOURCE_SAME_PART
         });
         let Some(earlier) = earlier else { continue };
         let earlier_share = mains[earlier].map_or(0.0, |m| m.1);
@@ -978,6 +1019,8 @@ impl BodyWords {
                     let id = if slot.0 == address {
                         slot.1
                     } else if !filter.may_hold(&t.folded) {
+                        // Remembered too: most repeated body words are in no unit.
+                        *slot = (address, NOT_IN_UNITS);
                         NOT_IN_UNITS
                     } else {
                         let id = vocabulary.get(&*t.folded).copied().unwrap_or(NOT_IN_UNITS);
@@ -1360,6 +1403,9 @@ mod tests {
             .map(|(start, end)| tokenize(text, start, end))
             .collect();
         let mut seen = SeenTexts::default();
+        // Every text's hash made to collide with others' (two hashes for
+        // all): texts of one hash and different keys are told apart.
+        let mut colliding = SeenTexts::with_capacity(2);
         let mut map: HashMap<String, usize> = HashMap::default();
         let mut found = Vec::new();
         for i in 0..sentences.len() {
@@ -1372,6 +1418,12 @@ mod tests {
             };
             let got = seen.first_or_insert(i, KeyHash::of(&sentences[i]).hash, |j| &sentences[j]);
             assert_eq!(got, want, "sentence {i}");
+            let hash = KeyHash::of(&sentences[i]).len as u64 % 2;
+            assert_eq!(
+                colliding.first_or_insert(i, hash, |j| &sentences[j]),
+                want,
+                "sentence {i}"
+            );
             found.push(got);
         }
         // Repeats were there to find (case and punctuation aside).

@@ -20,11 +20,14 @@ pub struct Pattern {
     len: usize,
     /// 64-bit words per bit vector.
     words: usize,
-    /// Index of each ASCII character's mask in `masks`, or `u32::MAX`.
+    /// Index of each ASCII character's mask in `masks`; 0 (the mask of no
+    /// position) for a character the pattern lacks, so that a lookup needs
+    /// no branch.
     ascii: [u32; 128],
     other: HashMap<char, u32>,
     /// Per distinct character, `words` words: bit i set where the pattern's
-    /// i-th character is that character.
+    /// i-th character is that character. The first `words` are all zero:
+    /// the mask of every character the pattern lacks.
     masks: Vec<u64>,
 }
 
@@ -40,15 +43,15 @@ impl Pattern {
         let mut pattern = Pattern {
             len,
             words,
-            ascii: [u32::MAX; 128],
+            ascii: [0; 128],
             other: HashMap::default(),
             // Room for the distinct characters of most English text.
             masks: Vec::with_capacity(words * 40),
         };
+        pattern.masks.resize(words, 0);
         for (i, c) in text.chars().enumerate() {
             let index = match pattern.index(c) {
-                Some(index) => index,
-                None => {
+                0 => {
                     let index = (pattern.masks.len() / words) as u32;
                     pattern.masks.resize(pattern.masks.len() + words, 0);
                     if (c as u32) < 128 {
@@ -58,19 +61,21 @@ impl Pattern {
                     }
                     index
                 }
+                index => index,
             };
             pattern.masks[index as usize * words + i / 64] |= 1 << (i % 64);
         }
         pattern
     }
 
-    fn index(&self, c: char) -> Option<u32> {
-        let index = if (c as u32) < 128 {
+    /// The index of `c`'s mask in `masks`: 0 (all zero) when the pattern
+    /// lacks `c`.
+    fn index(&self, c: char) -> u32 {
+        if (c as u32) < 128 {
             self.ascii[c as usize]
         } else {
-            self.other.get(&c).copied().unwrap_or(u32::MAX)
-        };
-        (index != u32::MAX).then_some(index)
+            self.other.get(&c).copied().unwrap_or(0)
+        }
     }
 
     /// Length of the pattern in characters.
@@ -84,48 +89,62 @@ impl Pattern {
 
     /// The Levenshtein distance (in characters) from the pattern to `text`.
     pub fn distance(&self, text: &str) -> usize {
+        self.distance_of(text, text.is_ascii())
+    }
+
+    /// [`Pattern::distance`], told whether `text` is ASCII.
+    fn distance_of(&self, text: &str, ascii: bool) -> usize {
         if self.len == 0 {
             return text.chars().count();
         }
+        if ascii {
+            self.distance_in(text.as_bytes().iter().map(|&b| self.ascii[usize::from(b)]))
+        } else {
+            self.distance_in(text.chars().map(|c| self.index(c)))
+        }
+    }
+
+    /// The distance to the text whose characters have the mask indexes
+    /// `indexes` (one per character, 0 for those the pattern lacks): an
+    /// ASCII text is read as bytes, without decoding characters.
+    #[inline(always)]
+    fn distance_in(&self, indexes: impl Iterator<Item = u32>) -> usize {
         let words = self.words;
         let last_bit = 1u64 << ((self.len - 1) % 64);
         if words == 1 {
-            return self.distance_one_word(text, last_bit);
+            return self.distance_one_word(indexes, last_bit);
         }
         // Patterns of up to four words (256 characters) are most units: with
         // the word count a constant the column lives in registers and the
         // per-word loop unrolls, which halves the cost of a step.
         match words {
-            2 => self.distance_words::<2>(text, last_bit),
-            3 => self.distance_words::<3>(text, last_bit),
-            4 => self.distance_words::<4>(text, last_bit),
+            2 => self.distance_words::<2>(indexes, last_bit),
+            3 => self.distance_words::<3>(indexes, last_bit),
+            4 => self.distance_words::<4>(indexes, last_bit),
             // Whole summaries (units of several sentences) run to 512 characters.
-            5 => self.distance_words::<5>(text, last_bit),
-            6 => self.distance_words::<6>(text, last_bit),
-            7 => self.distance_words::<7>(text, last_bit),
-            8 => self.distance_words::<8>(text, last_bit),
-            _ => self.run_columns(text, last_bit, &mut vec![(u64::MAX, 0); words], &vec![0u64; words]),
+            5 => self.distance_words::<5>(indexes, last_bit),
+            6 => self.distance_words::<6>(indexes, last_bit),
+            7 => self.distance_words::<7>(indexes, last_bit),
+            8 => self.distance_words::<8>(indexes, last_bit),
+            _ => self.run_columns(indexes, last_bit, &mut vec![(u64::MAX, 0); words]),
         }
     }
 
     /// [`Pattern::distance`] for a pattern of exactly `N` words.
-    fn distance_words<const N: usize>(&self, text: &str, last_bit: u64) -> usize {
-        self.run_columns(text, last_bit, &mut [(u64::MAX, 0); N], &[0u64; N])
+    fn distance_words<const N: usize>(&self, indexes: impl Iterator<Item = u32>, last_bit: u64) -> usize {
+        self.run_columns(indexes, last_bit, &mut [(u64::MAX, 0); N])
     }
 
-    /// The steps over `text` with `column` as long as the pattern has
+    /// The steps over the text with `column` as long as the pattern has
     /// words (column 0 of the table is 0, 1, 2, …: every vertical delta
-    /// starts at +1) and `zeros` as long. Inlined, so that with arrays of a
-    /// constant length the per-word loop unrolls.
+    /// starts at +1). Inlined, so that with arrays of a constant length
+    /// the per-word loop unrolls.
     #[inline(always)]
-    fn run_columns(&self, text: &str, last_bit: u64, column: &mut [(u64, u64)], zeros: &[u64]) -> usize {
+    fn run_columns(&self, indexes: impl Iterator<Item = u32>, last_bit: u64, column: &mut [(u64, u64)]) -> usize {
         let words = column.len();
         let mut score = self.len;
-        for c in text.chars() {
-            let eq = match self.index(c) {
-                Some(index) => &self.masks[index as usize * words..(index as usize + 1) * words],
-                None => zeros,
-            };
+        for index in indexes {
+            let eq = &self.masks[index as usize * words..(index as usize + 1) * words];
             score = step(eq, column, last_bit, score);
         }
         score
@@ -133,11 +152,12 @@ impl Pattern {
 
     /// [`Pattern::distance`] for a pattern of at most 64 characters: the
     /// same steps on plain integers.
-    fn distance_one_word(&self, text: &str, last_bit: u64) -> usize {
+    #[inline(always)]
+    fn distance_one_word(&self, indexes: impl Iterator<Item = u32>, last_bit: u64) -> usize {
         let (mut pv, mut mv) = (u64::MAX, 0u64);
         let mut score = self.len;
-        for c in text.chars() {
-            let eq = self.index(c).map_or(0, |index| self.masks[index as usize]);
+        for index in indexes {
+            let eq = self.masks[index as usize];
             let xv = eq | mv;
             let xh = (((eq & pv).wrapping_add(pv)) ^ pv) | eq;
             let ph = mv | !(xh | pv);
@@ -158,11 +178,12 @@ impl Pattern {
     /// `1 - distance / longer length`, in [0, 1]; 1 for two empty strings.
     /// The same value as `strsim::normalized_levenshtein`.
     pub fn normalized_similarity(&self, text: &str) -> f64 {
-        let text_len = text.chars().count();
+        let ascii = text.is_ascii();
+        let text_len = if ascii { text.len() } else { text.chars().count() };
         if self.len == 0 && text_len == 0 {
             return 1.0;
         }
-        1.0 - self.distance(text) as f64 / self.len.max(text_len) as f64
+        1.0 - self.distance_of(text, ascii) as f64 / self.len.max(text_len) as f64
     }
 }
 
@@ -227,11 +248,13 @@ mod tests {
             state ^= state << 17;
             state
         };
-        let alphabet: Vec<char> = "ab cdé".chars().collect();
+        // Odd rounds ASCII only, read as bytes; even rounds mostly not.
+        let alphabets: [Vec<char>; 2] = ["ab cdé".chars().collect(), "ab cd".chars().collect()];
         // Lengths around the 64-character word size, and past the four words
         // that have their own unrolled code.
         for round in 0..450 {
             let max = if round < 400 { 200 } else { 600 };
+            let alphabet = &alphabets[round % 2];
             let mut make = |max: u64| -> String {
                 let len = next() % max;
                 (0..len)

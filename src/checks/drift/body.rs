@@ -68,7 +68,31 @@ pub struct BodyView<'a> {
     places: OnceLock<HashSet<u32>>,
 }
 
-/// The body's capitalised words.
+/// Strings met, by address, in a direct-mapped table: `first` is false
+/// only for a string at an address it was given before. The word cache
+/// gives every token of a word the same string, and the tokens are all
+/// alive while a view is built, so an address met again is the same word;
+/// a clash of two addresses in one slot only makes a word count as new.
+struct SeenStrings {
+    slots: [usize; 256],
+}
+
+impl Default for SeenStrings {
+    fn default() -> SeenStrings {
+        SeenStrings { slots: [0; 256] }
+    }
+}
+
+impl SeenStrings {
+    fn first(&mut self, word: &str) -> bool {
+        let address = word.as_ptr() as usize;
+        let slot = &mut self.slots[(address >> 4) % 256];
+        let first = *slot != address;
+        *slot = address;
+        first
+    }
+}
+
 /// The numbers, times of day and month and weekday names the body gives:
 /// found when the first unit asks (many documents' units give none, and
 /// then the pass over the body's tokens is not made).
@@ -192,7 +216,14 @@ impl<'a> BodyView<'a> {
             // set one doubling at a time cost more than filling it.
             let mut plain = HashSet::default();
             plain.reserve(self.tokens().count() / 2);
-            plain.extend(self.tokens().map(|t| plained(&t.folded)));
+            // A word met again (the same string from the word cache) is
+            // in the set already: passed without reading or hashing it.
+            let mut seen = SeenStrings::default();
+            for t in self.tokens() {
+                if seen.first(&t.folded) {
+                    plain.insert(plained(&t.folded));
+                }
+            }
             plain
         })
     }
@@ -201,7 +232,13 @@ impl<'a> BodyView<'a> {
         self.stem_prefixes.get_or_init(|| {
             let mut prefixes = HashSet::default();
             prefixes.reserve(self.tokens().count() / 2);
+            let mut seen = SeenStrings::default();
             for t in self.tokens() {
+                // Fewer than five bytes, fewer than five characters: most
+                // function words are passed on their length alone.
+                if t.stem.len() < 5 || !seen.first(&t.stem) {
+                    continue;
+                }
                 if let Some((fifth, c)) = t.stem.char_indices().nth(4) {
                     prefixes.insert(&t.stem[..fifth + c.len_utf8()]);
                 }
@@ -218,7 +255,7 @@ impl<'a> BodyView<'a> {
             for sentence in self.sentences {
                 run.clear();
                 for (i, t) in sentence.tokens.iter().enumerate() {
-                    let capital = t.is_capitalized(text) && t.number().is_none();
+                    let capital = crate::align::capitalized(t, text) && t.number().is_none();
                     if capital {
                         let p = plained(&t.folded);
                         let same = names.by_prefix.entry(char_prefix(&p, 4)).or_default();
@@ -401,5 +438,44 @@ impl<'a> BodyView<'a> {
             .into_iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(s, _)| s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+
+    /// The word sets that pass repeated words by address hold what a set
+    /// of every token's word holds.
+    #[test]
+    fn word_sets_hold_every_tokens_word() {
+        let text = "Prices Rise Again\n\
+            The U.S. central bank's governors said prices rose again; the governors' \
+            statement said prices would keep rising. Prices rose 3% in May, the bank said.\n\
+            Governors of the bank meet again in June, and the U.S. markets rose.\n\
+            - Prices rose again, the bank said.\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let view = BodyView::build(&doc, &alignment);
+        let tokens = || alignment.sentences.iter().flat_map(|s| &s.tokens);
+        let plain: HashSet<Cow<str>> = tokens().map(|t| plained(&t.folded)).collect();
+        assert_eq!(view.plain(), &plain);
+        assert!(plain.contains("us") && plain.contains("bank"));
+        let prefixes: HashSet<&str> = tokens()
+            .filter_map(|t| t.stem.char_indices().nth(4).map(|(i, c)| &t.stem[..i + c.len_utf8()]))
+            .collect();
+        assert_eq!(view.stem_prefixes(), &prefixes);
+        assert!(view.has_stem_prefix("governing"));
+    }
+
+    #[test]
+    fn a_string_is_first_once() {
+        let mut seen = SeenStrings::default();
+        let words: Vec<String> = (0..600).map(|i| format!("w{i}")).collect();
+        for w in &words {
+            assert!(seen.first(w));
+            assert!(!seen.first(w));
+        }
     }
 }
