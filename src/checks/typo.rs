@@ -1813,12 +1813,7 @@ impl ShortForm {
             return None;
         }
         Some(ShortForm {
-            bytes: {
-                // (One copy and one load, not a shift per byte.)
-                let mut padded = [0u8; 8];
-                padded[..bytes.len()].copy_from_slice(bytes);
-                u64::from_le_bytes(padded)
-            },
+            bytes: crate::text::le_words::<1>(bytes)[0],
             len: bytes.len() as u8,
         })
     }

@@ -1692,14 +1692,7 @@ mod frequent {
         if word.is_empty() || word.len() > MAX_BYTES {
             return None;
         }
-        let (mut low, mut high) = (0u64, 0u64);
-        for (i, &byte) in word.iter().enumerate() {
-            if i < 8 {
-                low |= u64::from(byte) << (8 * i);
-            } else {
-                high |= u64::from(byte) << (8 * (i - 8));
-            }
-        }
+        let [low, high] = crate::text::le_words(word);
         Some((low, high))
     }
 

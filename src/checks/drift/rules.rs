@@ -737,11 +737,8 @@ struct StemKey(u64, usize);
 
 impl StemKey {
     fn of(stem: &str) -> StemKey {
-        let mut head = [0u8; 8];
-        for (h, b) in head.iter_mut().zip(stem.as_bytes()) {
-            *h = *b;
-        }
-        StemKey(u64::from_le_bytes(head), stem.len())
+        let [head] = crate::text::le_words(stem.as_bytes());
+        StemKey(head, stem.len())
     }
 }
 
