@@ -14,6 +14,10 @@
 //! compare), output sent to /dev/null. MB/s count the article text
 //! (documents and summaries), the same bytes aspell reads.
 //!
+//! Then every distinct document once (the shared data pairs each document
+//! with several summaries, and the corpus repeats, so the main corpus is
+//! mostly text the check has met before), next to aspell on the same text.
+//!
 //! `--memory GB` instead writes a JSONL file of that size to /tmp and runs
 //! the binary on it under `/usr/bin/time -v`, printing the peak memory.
 
@@ -64,6 +68,7 @@ fn fail(message: &str) -> ! {
 }
 
 /// One record of the corpus.
+#[derive(Clone)]
 struct Record {
     id: String,
     document: String,
@@ -136,10 +141,23 @@ fn base_records(root: &Path, data: Option<&Path>) -> Vec<Record> {
     records
 }
 
+/// The first record of each distinct document: the shared data pairs each
+/// document with several summaries, and the corpus repeats the records, so
+/// most of the main corpus is text the check has already met (its
+/// per-thread word caches are warm). This set has every document once.
+fn distinct(records: &[Record]) -> Vec<Record> {
+    let mut seen = std::collections::HashSet::new();
+    records
+        .iter()
+        .filter(|r| seen.insert(r.document.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// Writes the corpus as JSONL (for sumlint) and as plain text (for
-/// aspell), repeating the records up to `target` bytes of text. Returns
-/// (records, text bytes).
-fn write_corpus(records: &[Record], target: u64, jsonl: &Path, text: &Path) -> (usize, u64) {
+/// aspell), repeating the records up to `target` bytes of text (each
+/// record once when `target` is `None`). Returns (records, text bytes).
+fn write_corpus(records: &[Record], target: Option<u64>, jsonl: &Path, text: &Path) -> (usize, u64) {
     let mut jsonl_out = BufWriter::new(fs::File::create(jsonl).unwrap());
     let mut text_out = BufWriter::new(fs::File::create(text).unwrap());
     let (mut count, mut bytes) = (0usize, 0u64);
@@ -155,9 +173,12 @@ fn write_corpus(records: &[Record], target: u64, jsonl: &Path, text: &Path) -> (
             text_out.write_all(plain.as_bytes()).unwrap();
             count += 1;
             bytes += plain.len() as u64;
-            if bytes >= target {
+            if target.is_some_and(|target| bytes >= target) {
                 break 'outer;
             }
+        }
+        if target.is_none() {
+            break;
         }
     }
     (count, bytes)
@@ -286,7 +307,7 @@ fn main() {
     }
     let dir = tempfile_dir();
     let (jsonl, text) = (dir.join("corpus.jsonl"), dir.join("corpus.txt"));
-    let (count, bytes) = write_corpus(&records, (args.mb * 1e6) as u64, &jsonl, &text);
+    let (count, bytes) = write_corpus(&records, Some((args.mb * 1e6) as u64), &jsonl, &text);
     let mb = bytes as f64 / 1e6;
     println!(
         "corpus: {count} documents, {mb:.1} MB of article text ({} base records from fixtures/{}), best of {} runs",
@@ -350,9 +371,40 @@ fn main() {
     } else {
         println!("aspell list --lang=en_US: not installed (apt-get install -y aspell aspell-en); skipped");
     }
+    distinct_documents(&bin, &records, &dir, args.runs.max(5));
     startup(&bin, &dir);
     scaling(&bin, &root, &dir, args.runs.max(5));
     let _ = fs::remove_dir_all(&dir);
+}
+
+/// Every distinct document once, on one thread, next to aspell on the same
+/// text: the per-byte cost where nothing repeats (an archive of different
+/// articles), with the word caches cold.
+fn distinct_documents(bin: &Path, records: &[Record], dir: &Path, runs: usize) {
+    let records = distinct(records);
+    let (jsonl, text) = (dir.join("distinct.jsonl"), dir.join("distinct.txt"));
+    let (count, bytes) = write_corpus(&records, None, &jsonl, &text);
+    let mb = bytes as f64 / 1e6;
+    let sumlint = best_of(runs, None, || sumlint(bin, 1, &jsonl, true));
+    print!(
+        "\ndistinct documents ({count}, {mb:.2} MB, each once; best of {runs}): sumlint check --quiet, 1 thread: {:.2} MB/s ({:.3} s)",
+        mb / sumlint.wall,
+        sumlint.wall
+    );
+    if aspell_available() {
+        let aspell = best_of(runs, Some(&text), || {
+            let mut cmd = on_cores(1, "aspell");
+            cmd.args(["list", "--lang=en_US"]);
+            cmd
+        });
+        print!(
+            "; aspell {:.2} MB/s ({:.3} s); sumlint vs aspell {:.2}x",
+            mb / aspell.wall,
+            aspell.wall,
+            aspell.wall / sumlint.wall
+        );
+    }
+    println!();
 }
 
 /// Start-up: the whole run on a two-sentence article, best of 20; what a
@@ -417,7 +469,7 @@ fn memory(bin: &Path, records: &[Record], gb: f64) {
     let text = std::env::temp_dir().join("sumlint-memory-bench.txt");
     let target = (gb * 1e9) as u64;
     // The JSONL is a little larger than its text; aim the text a bit lower.
-    let (count, _) = write_corpus(records, target - target / 20, &path, &text);
+    let (count, _) = write_corpus(records, Some(target - target / 20), &path, &text);
     let _ = fs::remove_file(&text);
     let size = fs::metadata(&path).unwrap().len();
     println!("{}: {count} records, {:.2} GB", path.display(), size as f64 / 1e9);
