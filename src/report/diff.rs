@@ -61,12 +61,14 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
     let mut same = String::new();
     let mut deleted = String::new();
     let mut inserted = String::new();
-    let ops = super::myers::capture_diff(old_numbers, new_numbers);
-    for change in ops.iter().flat_map(|op| op.iter_changes(&old, &new)) {
-        let buffer = match change.tag() {
+    // Between two matched words every source word is deleted and every unit
+    // word inserted, deletions first (the pieces say so whatever order the
+    // diff gives them in): the pieces depend only on which words match.
+    let mut push = |tag: ChangeTag, word: &str| {
+        let buffer = match tag {
             ChangeTag::Delete | ChangeTag::Insert => {
                 flush(&mut pieces, Piece::Same, &mut same);
-                if change.tag() == ChangeTag::Delete {
+                if tag == ChangeTag::Delete {
                     &mut deleted
                 } else {
                     &mut inserted
@@ -78,13 +80,63 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
                 &mut same
             }
         };
-        buffer.push_str(change.value());
+        buffer.push_str(word);
         buffer.push(' ');
+    };
+    let (mut o, mut n) = (0, 0);
+    for (old_at, new_at) in matches(old_numbers, new_numbers, ids.len()) {
+        old[o..old_at].iter().for_each(|w| push(ChangeTag::Delete, w));
+        new[n..new_at].iter().for_each(|w| push(ChangeTag::Insert, w));
+        push(ChangeTag::Equal, old[old_at]);
+        (o, n) = (old_at + 1, new_at + 1);
     }
+    old[o..].iter().for_each(|w| push(ChangeTag::Delete, w));
+    new[n..].iter().for_each(|w| push(ChangeTag::Insert, w));
     flush(&mut pieces, Piece::Same, &mut same);
     flush(&mut pieces, Piece::Deleted, &mut deleted);
     flush(&mut pieces, Piece::Inserted, &mut inserted);
     pieces
+}
+
+/// The matched words of `old` and `new` (word numbers below `distinct`),
+/// as (old index, new index) pairs in order: Myers' diff run on the words
+/// each side shares with the other. A word only one side has can never
+/// match, and taking it out first (as GNU diff and git do with lines that
+/// have no match) leaves the diff far fewer edits to search: a unit is
+/// short and its sources long, so most source words are such words, and
+/// the diff's cost grows with the number of edits. The matched count is
+/// still the longest possible; among equally long matchings the one picked
+/// can differ from a diff of the whole texts.
+fn matches(old: &[u32], new: &[u32], distinct: usize) -> Vec<(usize, usize)> {
+    let mut sides = vec![0u8; distinct];
+    for &word in old {
+        sides[word as usize] |= 1;
+    }
+    for &word in new {
+        sides[word as usize] |= 2;
+    }
+    let shared = |words: &[u32]| -> (Vec<usize>, Vec<u32>) {
+        words
+            .iter()
+            .enumerate()
+            .filter(|&(_, &word)| sides[word as usize] == 3)
+            .map(|(i, &word)| (i, word))
+            .unzip()
+    };
+    let (old_at, old_shared) = shared(old);
+    let (new_at, new_shared) = shared(new);
+    let mut pairs = Vec::new();
+    for op in super::myers::capture_diff(&old_shared, &new_shared) {
+        if let similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            pairs.extend((0..len).map(|i| (old_at[old_index + i], new_at[new_index + i])));
+        }
+    }
+    pairs
 }
 
 fn flush(pieces: &mut Vec<Piece>, make: fn(String) -> Piece, buffer: &mut String) {
@@ -132,6 +184,58 @@ mod tests {
     #[test]
     fn identical_texts_are_one_same_piece() {
         assert_eq!(word_pieces("a b  c", "a b c"), [Piece::Same("a b c".into())]);
+    }
+
+    /// The length of a longest common subsequence, by the textbook table.
+    fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+        let mut row = vec![0usize; b.len() + 1];
+        for &x in a {
+            let mut diagonal = 0;
+            for (j, &y) in b.iter().enumerate() {
+                let above = row[j + 1];
+                row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+                diagonal = above;
+            }
+        }
+        row[b.len()]
+    }
+
+    proptest::proptest! {
+        // Few distinct words, so that many words repeat and some are on one side only.
+        #[test]
+        fn matches_are_a_longest_common_subsequence(
+            old in proptest::collection::vec(0u32..8, 0..50),
+            new in proptest::collection::vec(0u32..8, 0..50),
+        ) {
+            let pairs = matches(&old, &new, 8);
+            proptest::prop_assert_eq!(pairs.len(), lcs_len(&old, &new));
+            for (k, &(i, j)) in pairs.iter().enumerate() {
+                proptest::prop_assert_eq!(old[i], new[j]);
+                if k > 0 {
+                    proptest::prop_assert!(i > pairs[k - 1].0 && j > pairs[k - 1].1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_source_keeps_the_unit_words_in_order() {
+        // Most source words are not in the unit: they are deleted, runs of
+        // them elided by the reporters.
+        let pieces = word_pieces(
+            "Officials said on Tuesday that the bridge, closed since May for repairs, will open on Monday.",
+            "The bridge will open Monday.",
+        );
+        assert_eq!(
+            pieces,
+            [
+                Piece::Deleted("Officials said on Tuesday that the bridge, closed since May for repairs,".into()),
+                Piece::Inserted("The bridge".into()),
+                Piece::Same("will open".into()),
+                Piece::Deleted("on".into()),
+                Piece::Same("Monday.".into()),
+            ]
+        );
     }
 
     #[test]
