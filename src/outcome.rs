@@ -54,8 +54,9 @@ impl UnitOutcome {
 pub struct ParagraphOutcome {
     pub paragraph: usize,
     pub span: Span,
-    /// The paragraph's text with its whitespace made single spaces, for
-    /// reports that show the body (the HTML coverage map).
+    /// The paragraph's text as written, for reports that show the body (the
+    /// HTML coverage map squashes its whitespace and clips it there: only
+    /// that report reads it, so no other run pays for the squashing).
     pub text: String,
     pub covered_by: Vec<String>,
 }
@@ -262,7 +263,7 @@ impl Outcome {
             .map(|(p, covered_by)| ParagraphOutcome {
                 paragraph: p.number,
                 span: p.span,
-                text: squash_whitespace(doc.slice(&p.span)),
+                text: doc.slice(&p.span).to_string(),
                 covered_by,
             })
             .collect();

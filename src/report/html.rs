@@ -270,7 +270,7 @@ fn write_coverage(html: &mut String, doc: &str, outcome: &Outcome, colors: &Hash
         let _ = write!(
             html,
             r#"</div><p class="excerpt">{}</p></li>"#,
-            escape(&clip(&paragraph.text, EXCERPT_CHARS))
+            escape(&clip(&super::one_line(&paragraph.text), EXCERPT_CHARS))
         );
     }
     html.push_str("</ol>");
