@@ -289,6 +289,32 @@ pub fn has_frequency(word: &str) -> bool {
         || lexicon().freq_lean.get(word.as_bytes()).is_some_and(|count| count > 0)
 }
 
+/// A reader of an embedded fst map (made by [`build_map_bytes`]) for exact
+/// lookups, as [`fst::Map::get`] answers them, for other modules' data.
+///
+/// Why: the fst crate's `get` decodes every field of each node on the way
+/// (its `Node::new`), about 1,700 instructions a lookup of a WordNet lemma;
+/// the lean reader the lexicon's own lookups use reads only what a lookup
+/// needs, and starts two bytes down from a table of the nodes there.
+#[derive(Clone, Copy)]
+pub struct MapReader(lean::Fst<'static>);
+
+impl MapReader {
+    /// The reader of the embedded map `bytes` (checked once, as [`fst::Map::new`]
+    /// does). Builds the table of the nodes two bytes below the root (27 × 27
+    /// entries), kept for the process's life: make one per map, once.
+    pub fn new(bytes: &'static [u8]) -> Result<MapReader, fst::Error> {
+        let root = Map::new(bytes)?.as_fst().root().addr();
+        Ok(MapReader(lean::Fst::new(bytes, root).with_output_pairs()))
+    }
+
+    /// The value of `key`, if the map has it.
+    #[inline]
+    pub fn get(&self, key: &[u8]) -> Option<u64> {
+        self.0.get(key)
+    }
+}
+
 /// For each length `k` in `0..=word.len()`, whether `word[..k]` is a word
 /// of `locale` ([`is_word`], possessives too) or has a frequency
 /// ([`frequency`] > 0). `word` must be lower-case with ASCII apostrophes
