@@ -780,7 +780,10 @@ impl<'a> Walk<'a> {
     /// Visits the children of `node`, reached with `depth` key characters
     /// read (the last row in `rows`) and `utf8` mid-character.
     fn descend(&mut self, node: lean::Node, depth: usize, utf8: Utf8) {
-        if utf8.pending == 0 && self.guided {
+        // (A node of one or two transitions is cheaper to try whole: a letter
+        // out of reach costs one row update, less than finding the letters in
+        // reach and looking each up. Both ways find the same keys.)
+        if utf8.pending == 0 && self.guided && node.transitions() > 2 {
             if let Some((letters, count)) = self.letters_in_reach(depth) {
                 // Deep in the walk most letters end it: look up only the few
                 // that can keep it going instead of trying every transition.
@@ -992,6 +995,18 @@ mod lean {
             tsize: usize,
             end: usize,
         },
+    }
+
+    impl Node {
+        /// How many transitions the node has.
+        #[inline(always)]
+        pub(super) fn transitions(&self) -> usize {
+            match *self {
+                Node::Empty => 0,
+                Node::One { .. } => 1,
+                Node::Any { ntrans, .. } => ntrans,
+            }
+        }
     }
 
     impl<'f> Fst<'f> {
