@@ -289,6 +289,32 @@ pub fn has_frequency(word: &str) -> bool {
         || lexicon().freq_lean.get(word.as_bytes()).is_some_and(|count| count > 0)
 }
 
+/// A reader of an embedded fst map (made by [`build_map_bytes`]) for exact
+/// lookups, as [`fst::Map::get`] answers them, for other modules' data.
+///
+/// Why: the fst crate's `get` decodes every field of each node on the way
+/// (its `Node::new`), about 1,700 instructions a lookup of a WordNet lemma;
+/// the lean reader the lexicon's own lookups use reads only what a lookup
+/// needs, and starts two bytes down from a table of the nodes there.
+#[derive(Clone, Copy)]
+pub struct MapReader(lean::Fst<'static>);
+
+impl MapReader {
+    /// The reader of the embedded map `bytes` (checked once, as [`fst::Map::new`]
+    /// does). Builds the table of the nodes two bytes below the root (27 × 27
+    /// entries), kept for the process's life: make one per map, once.
+    pub fn new(bytes: &'static [u8]) -> Result<MapReader, fst::Error> {
+        let root = Map::new(bytes)?.as_fst().root().addr();
+        Ok(MapReader(lean::Fst::new(bytes, root).with_output_pairs()))
+    }
+
+    /// The value of `key`, if the map has it.
+    #[inline]
+    pub fn get(&self, key: &[u8]) -> Option<u64> {
+        self.0.get(key)
+    }
+}
+
 /// For each length `k` in `0..=word.len()`, whether `word[..k]` is a word
 /// of `locale` ([`is_word`], possessives too) or has a frequency
 /// ([`frequency`] > 0). `word` must be lower-case with ASCII apostrophes
@@ -754,7 +780,10 @@ impl<'a> Walk<'a> {
     /// Visits the children of `node`, reached with `depth` key characters
     /// read (the last row in `rows`) and `utf8` mid-character.
     fn descend(&mut self, node: lean::Node, depth: usize, utf8: Utf8) {
-        if utf8.pending == 0 && self.guided {
+        // (A node of one or two transitions is cheaper to try whole: a letter
+        // out of reach costs one row update, less than finding the letters in
+        // reach and looking each up. Both ways find the same keys.)
+        if utf8.pending == 0 && self.guided && node.transitions() > 2 {
             if let Some((letters, count)) = self.letters_in_reach(depth) {
                 // Deep in the walk most letters end it: look up only the few
                 // that can keep it going instead of trying every transition.
@@ -966,6 +995,18 @@ mod lean {
             tsize: usize,
             end: usize,
         },
+    }
+
+    impl Node {
+        /// How many transitions the node has.
+        #[inline(always)]
+        pub(super) fn transitions(&self) -> usize {
+            match *self {
+                Node::Empty => 0,
+                Node::One { .. } => 1,
+                Node::Any { ntrans, .. } => ntrans,
+            }
+        }
     }
 
     impl<'f> Fst<'f> {

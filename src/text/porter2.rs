@@ -119,6 +119,64 @@ const STEP4: [&[u8]; 18] = [
     b"ant", b"ent", b"ic", b"al", b"er",
 ];
 
+/// The last two bytes of the suffixes of a table: by the last byte (`a` to
+/// `z`), a bit per byte before it (`a` to `z`). A word whose last two
+/// bytes are none of these ends in no suffix of the table. (Every suffix
+/// has two or more lower-case letters; the `const` evaluation fails
+/// otherwise.)
+///
+/// Why: most words end in no suffix of a step, and for them one bit test
+/// replaces a comparison with each suffix (steps 2, 3 and 4 compared up
+/// to 51 suffixes a word, a fifth of stemming a new word).
+type Endings = [u32; 26];
+
+/// [`Endings`] of `suffixes`.
+const fn endings(suffixes: &[&[u8]]) -> Endings {
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < suffixes.len() {
+        let suffix = suffixes[i];
+        let n = suffix.len();
+        assert!(n >= 2);
+        let (before, last) = (suffix[n - 2], suffix[n - 1]);
+        assert!(before.is_ascii_lowercase() && last.is_ascii_lowercase());
+        table[(last - b'a') as usize] |= 1 << (before - b'a');
+        i += 1;
+    }
+    table
+}
+
+/// [`endings`] of a table of step 2 or 3.
+const fn endings_of(table: &[(&[u8], Then)]) -> Endings {
+    let mut suffixes: [&[u8]; 32] = [b""; 32];
+    assert!(table.len() <= 32);
+    let mut i = 0;
+    while i < table.len() {
+        suffixes[i] = table[i].0;
+        i += 1;
+    }
+    let (used, _) = suffixes.split_at(table.len());
+    endings(used)
+}
+
+const STEP2_ENDINGS: Endings = endings_of(&STEP2);
+const STEP3_ENDINGS: Endings = endings_of(&STEP3);
+const STEP4_ENDINGS: Endings = endings(&STEP4);
+
+/// True when `w` may end in a suffix whose last two bytes are among `table`'s ([`endings`]).
+#[inline(always)]
+fn may_end_in(w: &[u8], table: &Endings) -> bool {
+    match *w {
+        [.., before @ b'a'..=b'z', last @ b'a'..=b'z'] => table[usize::from(last - b'a')] >> (before - b'a') & 1 == 1,
+        _ => false,
+    }
+}
+
+/// The lengths of the words of [`EXCEPTIONS`] and of [`INVARIANT`]: others
+/// need not be compared with them.
+const EXCEPTION_LENGTHS: std::ops::RangeInclusive<usize> = 3..=6;
+const INVARIANT_LENGTHS: std::ops::RangeInclusive<usize> = 6..=7;
+
 /// The stem of `word` by `rust-stemmers`' English algorithm, or `None` when
 /// the word is not all ASCII (for the crate to stem).
 pub fn stem(word: &str) -> Option<String> {
@@ -126,8 +184,10 @@ pub fn stem(word: &str) -> Option<String> {
         return None;
     }
     let bytes = word.as_bytes();
-    if let Some(&(_, stem)) = EXCEPTIONS.iter().find(|(w, _)| *w == bytes) {
-        return Some(stem.to_string());
+    if EXCEPTION_LENGTHS.contains(&bytes.len()) {
+        if let Some(&(_, stem)) = EXCEPTIONS.iter().find(|(w, _)| *w == bytes) {
+            return Some(stem.to_string());
+        }
     }
     if bytes.len() < 3 {
         return Some(word.to_string());
@@ -151,11 +211,15 @@ pub fn stem(word: &str) -> Option<String> {
     }
     let (p1, p2) = regions(&w);
     step_1a(&mut w);
-    if !INVARIANT.contains(&w.as_slice()) {
+    if !(INVARIANT_LENGTHS.contains(&w.len()) && INVARIANT.contains(&w.as_slice())) {
         step_1b(&mut w, p1);
         step_1c(&mut w);
-        suffix_step(&mut w, &STEP2, p1, p2);
-        suffix_step(&mut w, &STEP3, p1, p2);
+        if may_end_in(&w, &STEP2_ENDINGS) {
+            suffix_step(&mut w, &STEP2, p1, p2);
+        }
+        if may_end_in(&w, &STEP3_ENDINGS) {
+            suffix_step(&mut w, &STEP3, p1, p2);
+        }
         step_4(&mut w, p2);
         step_5(&mut w, p1, p2);
     }
@@ -301,6 +365,9 @@ fn suffix_step(w: &mut Vec<u8>, table: &[(&[u8], Then)], p1: usize, p2: usize) {
 
 /// Step 4: the longest of its suffixes, deleted when in R2.
 fn step_4(w: &mut Vec<u8>, p2: usize) {
+    if !may_end_in(w, &STEP4_ENDINGS) {
+        return;
+    }
     let Some(suffix) = STEP4.iter().find(|s| ends(w, s)) else {
         return;
     };
@@ -344,6 +411,20 @@ mod tests {
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
             .stem(word)
             .into_owned()
+    }
+
+    #[test]
+    fn the_length_and_last_byte_filters_cover_every_word_and_suffix() {
+        assert!(EXCEPTIONS.iter().all(|(w, _)| EXCEPTION_LENGTHS.contains(&w.len())));
+        assert!(INVARIANT.iter().all(|w| INVARIANT_LENGTHS.contains(&w.len())));
+        for (table, endings) in [(&STEP2[..], &STEP2_ENDINGS), (&STEP3[..], &STEP3_ENDINGS)] {
+            assert!(table.iter().all(|(s, _)| may_end_in(s, endings)));
+            assert!(table.iter().all(|(s, _)| may_end_in(&[b"xyz", *s].concat(), endings)));
+        }
+        assert!(STEP4.iter().all(|s| may_end_in(s, &STEP4_ENDINGS)));
+        // Not every ending passes.
+        assert!(!may_end_in(b"word", &STEP2_ENDINGS) && !may_end_in(b"", &STEP4_ENDINGS));
+        assert!(!may_end_in(b"cats", &STEP2_ENDINGS) && !may_end_in(b"y", &STEP4_ENDINGS));
     }
 
     #[test]
