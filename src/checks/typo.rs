@@ -121,9 +121,9 @@ struct Token {
 #[derive(Clone, Copy, Debug, Default)]
 struct FormUse {
     /// Occurrences as an English word or a name (the document's vocabulary).
-    uses: usize,
+    uses: u32,
     /// Occurrences in the body.
-    body: usize,
+    body: u32,
     /// Written as a name somewhere: capitalised where capitals are not
     /// positional, or with inner capitals ("NASA", "EastEnders"). The same
     /// form in lower case ("nasa" in a lower-cased summary) is that name,
@@ -254,11 +254,13 @@ struct Checker<'d> {
     tokens: Vec<Token>,
     /// Ranked corrections per lower-cased form.
     candidates: HashMap<String, Vec<Candidate>>,
-    /// The distinct lower-cased forms the document writes, by index, with
-    /// what it does with each: counted by index, so a token costs one hash
-    /// lookup (its written text) however many counts it feeds.
-    forms: Vec<(Rc<str>, FormUse)>,
-    /// The id of each form's key in `verdicts`.
+    /// What the document does with each distinct lower-cased form it
+    /// writes, by index: counted by index, so a token costs one hash
+    /// lookup (its written text) however many counts it feeds. (16 bytes
+    /// each, without the key: a new form of the document touches no key's
+    /// reference count, and four entries share a cache line.)
+    forms: Vec<FormUse>,
+    /// The id of each form's key in `verdicts` (the key: [`Checker::form_key`]).
     form_keys: Vec<u32>,
     /// This worker thread's verdicts and keys, lent for the document: the
     /// index of each form in `forms` is kept by its key's id there.
@@ -313,12 +315,18 @@ impl<'d> Checker<'d> {
 
     /// What the document does with the lower-cased `form` (nothing if it never writes it).
     fn form_use(&self, form: &str) -> FormUse {
-        self.form_index(form).map(|f| self.forms[f].1).unwrap_or_default()
+        self.form_index(form).map(|f| self.forms[f]).unwrap_or_default()
+    }
+
+    /// The lower-cased form at index `f` of `forms`, possessive stripped.
+    #[inline]
+    fn form_key(&self, f: usize) -> &str {
+        &self.verdicts.cache.keys[self.form_keys[f] as usize]
     }
 
     /// The lower-cased form of `token`, possessive stripped.
     fn key(&self, token: &Token) -> &str {
-        &self.forms[token.form].0
+        self.form_key(token.form)
     }
 
     fn text(&self, token: &Token) -> &'d str {
@@ -507,8 +515,7 @@ impl<'d> Checker<'d> {
         let form = match self.verdicts.form(id) {
             Some(form) => form,
             None => {
-                let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
-                self.forms.push((key, FormUse::default()));
+                self.forms.push(FormUse::default());
                 self.form_keys.push(id);
                 self.verdicts.set_form(id, self.forms.len() - 1);
                 self.forms.len() - 1
@@ -520,10 +527,10 @@ impl<'d> Checker<'d> {
             && doc.text[token.end..]
                 .strip_prefix(['-', '\u{2010}', '\u{2011}'])
                 .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
-            && HYPHEN_PREFIXES.contains(&&*self.forms[form].0);
+            && HYPHEN_PREFIXES.contains(&self.form_key(form));
         token.verdict = if prefix { Lexical::Skip } else { verdict };
         token.form = form;
-        let form_use = &mut self.forms[form].1;
+        let form_use = &mut self.forms[form];
         if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
             form_use.name = true;
         }
@@ -549,7 +556,7 @@ impl<'d> Checker<'d> {
         ) {
             form_use.uses += 1;
             if form_use.uses == 1 && token.verdict != Lexical::Word {
-                self.names.push(self.forms[form].0.to_string());
+                self.names.push(self.form_key(form).to_string());
             }
         }
     }
@@ -571,7 +578,7 @@ impl<'d> Checker<'d> {
                 continue;
             }
             if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
-                && self.forms[token.form].1.name
+                && self.forms[token.form].name
                 && (self.locale == Locale::Any || !lexicon::is_word(self.key(token), Locale::Any))
             {
                 // A name the document writes capitalised, here in lower case
@@ -751,7 +758,9 @@ impl<'d> Checker<'d> {
     ///   when a known name is one edit away.
     fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         let len = key.chars().count();
-        if self.form_use(key).uses <= 1 {
+        // (`key` is the token's form: its counts by index, not by a hash of `key`.)
+        let uses = self.forms[tokens[i].form].uses;
+        if uses <= 1 {
             if let Some(word) = self.same_name_elsewhere(tokens, i, key) {
                 // The document's own spelling of the name leads.
                 let mut ranked = self.rank(key);
@@ -772,11 +781,7 @@ impl<'d> Checker<'d> {
         if len == 3 {
             return self.short_capital_typo(tokens, i, key);
         }
-        if len < 4
-            || key.chars().all(|c| key.starts_with(c))
-            || self.form_use(key).uses > 1
-            || self.beside_name(tokens, i, false)
-        {
+        if len < 4 || key.chars().all(|c| key.starts_with(c)) || uses > 1 || self.beside_name(tokens, i, false) {
             return false;
         }
         if let Some(word) = self.document_word_near(key) {
@@ -875,12 +880,15 @@ impl<'d> Checker<'d> {
                 joined(neighbour, token)
             };
             // (Written once, the neighbour has no other occurrence to compare.)
-            if !linked || !part_of_name(neighbour) || self.forms[neighbour.form].1.uses < 2 {
+            if !linked || !part_of_name(neighbour) || self.forms[neighbour.form].uses < 2 {
                 continue;
             }
             let name = self.text(neighbour);
+            // (Tokens of the same text have the same form: most tokens are
+            // ruled out by comparing form indices, before any text.)
+            let name_form = neighbour.form;
             for (j, other) in tokens.iter().enumerate() {
-                if j == n || self.text(other) != name {
+                if other.form != name_form || j == n || self.text(other) != name {
                     continue;
                 }
                 let counterpart = if after { j.checked_sub(1) } else { Some(j + 1) };
@@ -895,7 +903,7 @@ impl<'d> Checker<'d> {
                 // The other spelling must be the likelier one: an English word
                 // or a known name, or written more often than this one.
                 let likelier =
-                    matches!(word.verdict, Lexical::Word | Lexical::KnownName) || self.forms[word.form].1.uses > 1;
+                    matches!(word.verdict, Lexical::Word | Lexical::KnownName) || self.forms[word.form].uses > 1;
                 if linked
                     && likelier
                     && word.start != token.start
@@ -918,7 +926,7 @@ impl<'d> Checker<'d> {
     fn short_capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         if !self.capital_may_be_positional(&tokens[i])
             || key.chars().all(|c| key.starts_with(c))
-            || self.form_use(key).uses > 1
+            || self.forms[tokens[i].form].uses > 1
             || self.beside_name(tokens, i, true)
         {
             return false;
@@ -1022,9 +1030,13 @@ impl<'d> Checker<'d> {
         // (cost, uses, where the edit is, word): the cheapest, then the most
         // used, then the edit [`for_each_one_edit_variant`] makes first.
         let mut best: Option<(f64, usize, EditOrder, &str)> = None;
-        for (form, form_use) in &self.forms {
-            let uses = form_use.uses;
-            if uses < needed || form.len().abs_diff(key.len()) > 8 {
+        for (f, form_use) in self.forms.iter().enumerate() {
+            let uses = form_use.uses as usize;
+            if uses < needed {
+                continue;
+            }
+            let form = self.form_key(f);
+            if form.len().abs_diff(key.len()) > 8 {
                 continue;
             }
             let Some(order) = one_edit_order(&chars, form) else {
@@ -1230,8 +1242,8 @@ impl<'d> Checker<'d> {
         // order the document first writes them (a stable order without
         // sorting every form of the document).
         let letters = |f: usize| self.verdicts.cache.key_letters[self.form_keys[f] as usize] as usize;
-        let count = |f: usize| self.forms[f].1.compared;
-        let verdicts = |f: usize| self.forms[f].1.compared_verdict;
+        let count = |f: usize| self.forms[f].compared;
+        let verdicts = |f: usize| self.forms[f].compared_verdict;
         let keys: &[usize] = &self.compared;
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
         // Forms by first letter and length: a pair differs by one slip, so
@@ -1245,7 +1257,7 @@ impl<'d> Checker<'d> {
         let mut wanted: Vec<(char, usize)> = keys
             .iter()
             .filter(|&&f| unknown(verdicts(f)))
-            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters(f))))
+            .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
             .collect();
         if wanted.is_empty() {
             return;
@@ -1290,7 +1302,7 @@ impl<'d> Checker<'d> {
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
             .enumerate()
-            .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters(f), at)))
+            .filter_map(|(at, &f)| Some((self.form_key(f).chars().next()?, letters(f), at)))
             .filter(|&(first, len, _)| near_unknown(first, len))
             .collect();
         buckets.sort_unstable();
@@ -1304,7 +1316,7 @@ impl<'d> Checker<'d> {
             if !unknown(va) {
                 continue;
             }
-            let a_key: &str = &self.forms[a].0;
+            let a_key: &str = self.form_key(a);
             let a_capital = va == Lexical::CapitalUnknown;
             let a_len = letters(a);
             let mut best: Option<usize> = None;
@@ -1328,7 +1340,7 @@ impl<'d> Checker<'d> {
                 if a == b {
                     continue;
                 }
-                let b_key: &str = &self.forms[b].0;
+                let b_key: &str = self.form_key(b);
                 let b_len = letters(b);
                 if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && Some(b) != swapped) {
                     continue;
@@ -3207,11 +3219,15 @@ mod tests {
                 out_of_order += 1;
             }
             assert!(checker.tokens.windows(2).all(|w| w[0].start < w[1].start));
-            let mut recount = vec![(0usize, 0usize, 0u32, Lexical::Skip); checker.forms.len()];
+            let mut recount = vec![(0u32, 0u32, 0u32, Lexical::Skip); checker.forms.len()];
             let mut order = Vec::new();
             for token in &checker.tokens {
                 let f = token.form;
-                assert_eq!(&*checker.forms[f].0, bare(&fold(checker.text(token))));
+                assert_eq!(checker.form_key(f), bare(&fold(checker.text(token))));
+                // (What `capital_typo` and `same_name_elsewhere` rely on: a
+                // token's form index is the one its key looks up, so tokens of
+                // the same text share it.)
+                assert_eq!(checker.form_index(checker.key(token)), Some(f));
                 if token.verdict == Lexical::Skip {
                     continue;
                 }
@@ -3236,15 +3252,15 @@ mod tests {
                 }
             }
             for (f, &(uses, body, compared, verdict)) in recount.iter().enumerate() {
-                let counted = checker.forms[f].1;
+                let counted = checker.forms[f];
                 assert_eq!(
                     (counted.uses, counted.body, counted.compared),
                     (uses, body, compared),
                     "{}",
-                    checker.forms[f].0
+                    checker.form_key(f)
                 );
                 if compared > 0 {
-                    assert_eq!(counted.compared_verdict, verdict, "{}", checker.forms[f].0);
+                    assert_eq!(counted.compared_verdict, verdict, "{}", checker.form_key(f));
                 }
             }
             assert_eq!(checker.compared, order);
