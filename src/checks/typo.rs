@@ -135,6 +135,9 @@ struct FormUse {
     /// The verdict `typo/inconsistent-spelling` goes by: the first token's,
     /// unless an English word or a known name comes later.
     compared_verdict: Lexical,
+    /// Its letters (up to 255; keys have at most [`MAX_WORD_BYTES`] bytes),
+    /// kept here for `document_word_near`, which reads every form's count.
+    letters: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -515,7 +518,10 @@ impl<'d> Checker<'d> {
         let form = match self.verdicts.form(id) {
             Some(form) => form,
             None => {
-                self.forms.push(FormUse::default());
+                self.forms.push(FormUse {
+                    letters: self.verdicts.cache.key_letters[id as usize].min(255) as u8,
+                    ..FormUse::default()
+                });
                 self.form_keys.push(id);
                 self.verdicts.set_form(id, self.forms.len() - 1);
                 self.forms.len() - 1
@@ -1025,6 +1031,15 @@ impl<'d> Checker<'d> {
     /// costs no fuzzy search. A 4-letter word is near many words, so its
     /// correction must be written at least twice.
     fn document_word_near(&self, key: &str) -> Option<String> {
+        self.document_word_near_among(key, true)
+    }
+
+    /// [`Checker::document_word_near`], with `by_letters` the forms more than
+    /// one letter longer or shorter than `key` skipped by their count
+    /// ([`FormUse::letters`]) before their key is read: none of them is
+    /// one edit away ([`one_edit_order`]), and a form's key is a read
+    /// elsewhere in memory (two, with its id) for each form of the document.
+    fn document_word_near_among(&self, key: &str, by_letters: bool) -> Option<String> {
         let chars: Vec<char> = key.chars().collect();
         let needed = if chars.len() <= 4 { 2 } else { 1 };
         // (cost, uses, where the edit is, word): the cheapest, then the most
@@ -1032,7 +1047,7 @@ impl<'d> Checker<'d> {
         let mut best: Option<(f64, usize, EditOrder, &str)> = None;
         for (f, form_use) in self.forms.iter().enumerate() {
             let uses = form_use.uses as usize;
-            if uses < needed {
+            if uses < needed || (by_letters && usize::from(form_use.letters).abs_diff(chars.len()) > 1) {
                 continue;
             }
             let form = self.form_key(f);
@@ -3201,8 +3216,13 @@ mod tests {
                 "# Recieved Budget Plan\n\n## Key points\n\n- The plan was recieved.\n\n## Recieved Budget Plan\n\nThe council recieved the plan, Zelensky said. Zelenksy agreed.\n",
                 InputFormat::Markdown,
             ),
+            (
+                "# Budget\n\n## Key points\n\n- The president spoke.\n\n## Story\n\nThe president spoke first. Then the Presdent said the budget was late.\n",
+                InputFormat::Markdown,
+            ),
         ];
         let mut out_of_order = 0;
+        let mut near_found = 0;
         for (i, (text, format)) in cases.into_iter().enumerate() {
             let mut doc = parse_article("t", text.to_string(), format, &ParseOptions::default()).unwrap();
             if i == 0 {
@@ -3251,6 +3271,16 @@ mod tests {
                     *compared += 1;
                 }
             }
+            // Skipping forms by their letter count gives the word a scan of
+            // all forms gives.
+            let mut found = 0;
+            for f in 0..checker.forms.len() {
+                let key = checker.form_key(f).to_string();
+                let near = checker.document_word_near(&key);
+                assert_eq!(near, checker.document_word_near_among(&key, false), "{key}");
+                found += usize::from(near.is_some());
+            }
+            near_found += found;
             for (f, &(uses, body, compared, verdict)) in recount.iter().enumerate() {
                 let counted = checker.forms[f];
                 assert_eq!(
@@ -3266,6 +3296,7 @@ mod tests {
             assert_eq!(checker.compared, order);
         }
         assert!(out_of_order > 0, "no case had regions read twice");
+        assert!(near_found > 0, "no case had a word near a word of the document");
     }
 
     #[test]
