@@ -135,8 +135,10 @@ struct FormUse {
     /// The verdict `typo/inconsistent-spelling` goes by: the first token's,
     /// unless an English word or a known name comes later.
     compared_verdict: Lexical,
-    /// Its letters (up to 255; keys have at most [`MAX_WORD_BYTES`] bytes),
-    /// kept here for `document_word_near`, which reads every form's count.
+    /// Its letters (never over 255: words over [`MAX_WORD_BYTES`] bytes are
+    /// not checked, and lower-casing at most doubles a word's letters),
+    /// kept here for `document_word_near`, which reads every form's count,
+    /// and `inconsistent`.
     letters: u8,
 }
 
@@ -478,7 +480,7 @@ impl<'d> Checker<'d> {
             tokens.dedup_by_key(|t| t.start);
             // Counted again from none, in text order.
             for &id in &self.verdicts.used {
-                self.verdicts.cache.forms[id as usize] = 0;
+                self.verdicts.cache.forms[id as usize].form = 0;
             }
             self.verdicts.used.clear();
             self.forms.clear();
@@ -519,7 +521,7 @@ impl<'d> Checker<'d> {
             Some(form) => form,
             None => {
                 self.forms.push(FormUse {
-                    letters: self.verdicts.cache.key_letters[id as usize].min(255) as u8,
+                    letters: self.verdicts.cache.forms[id as usize].letters.min(255) as u8,
                     ..FormUse::default()
                 });
                 self.form_keys.push(id);
@@ -1256,7 +1258,9 @@ impl<'d> Checker<'d> {
         // (0 if not compared) and its verdict; the compared forms in the
         // order the document first writes them (a stable order without
         // sorting every form of the document).
-        let letters = |f: usize| self.verdicts.cache.key_letters[self.form_keys[f] as usize] as usize;
+        // (From the document's own counts: a key's letters fit the byte, as
+        // words over `MAX_WORD_BYTES` bytes are not checked.)
+        let letters = |f: usize| usize::from(self.forms[f].letters);
         let count = |f: usize| self.forms[f].compared;
         let verdicts = |f: usize| self.forms[f].compared_verdict;
         let keys: &[usize] = &self.compared;
@@ -1765,10 +1769,8 @@ struct Verdicts {
     keys: Vec<Rc<str>>,
     /// The id of each key.
     key_ids: HashMap<Rc<str>, u32, FxBuild>,
-    /// By key id: 1 + the key's index in the lending document's forms, or 0.
-    forms: Vec<u32>,
-    /// By key id: its letters.
-    key_letters: Vec<u32>,
+    /// By key id: where the lending document keeps the key, and its letters.
+    forms: Vec<KeyForm>,
     /// By key id: whether `typo/inconsistent-spelling` compares the key
     /// with others (4+ letters, not a function word).
     key_compared: Vec<bool>,
@@ -1776,6 +1778,17 @@ struct Verdicts {
     /// by their bytes ([`ShortForm`]): most words have 8 bytes or fewer,
     /// and a table slot is cheaper to find than a hash map entry.
     short: Vec<ShortSlot>,
+}
+
+/// What [`Verdicts::forms`] holds for one key id: the two are read
+/// together when a document first writes the key, so they share a cache
+/// line (two arrays by key id were two misses).
+#[derive(Clone, Copy, Default)]
+struct KeyForm {
+    /// 1 + the key's index in the lending document's forms, or 0.
+    form: u32,
+    /// The key's letters.
+    letters: u32,
 }
 
 /// A slot of [`Verdicts::short`]: a [`ShortForm`] and its [`Seen`] in 16
@@ -1986,13 +1999,15 @@ impl VerdictsLoan {
                 let id = cache.keys.len() as u32;
                 let key: Rc<str> = Rc::from(key);
                 let letters = key.chars().count();
-                cache.key_letters.push(letters as u32);
                 cache
                     .key_compared
                     .push(!(key.len() < 4 || is_stopword(&key) || letters < 4));
                 cache.keys.push(Rc::clone(&key));
                 cache.key_ids.insert(key, id);
-                cache.forms.push(0);
+                cache.forms.push(KeyForm {
+                    form: 0,
+                    letters: letters as u32,
+                });
                 id
             }
         };
@@ -2010,11 +2025,11 @@ impl VerdictsLoan {
     /// The lending document's index of the key `id`, if it writes the key.
     #[inline]
     fn form(&self, id: u32) -> Option<usize> {
-        self.cache.forms[id as usize].checked_sub(1).map(|f| f as usize)
+        self.cache.forms[id as usize].form.checked_sub(1).map(|f| f as usize)
     }
 
     fn set_form(&mut self, id: u32, form: usize) {
-        self.cache.forms[id as usize] = form as u32 + 1;
+        self.cache.forms[id as usize].form = form as u32 + 1;
         self.used.push(id);
     }
 }
@@ -2023,7 +2038,7 @@ impl Drop for VerdictsLoan {
     fn drop(&mut self) {
         let mut cache = std::mem::take(&mut self.cache);
         for &id in &self.used {
-            cache.forms[id as usize] = 0;
+            cache.forms[id as usize].form = 0;
         }
         // (During thread exit the slot may be gone: the verdicts are dropped then.)
         let _ = VERDICTS.try_with(|slot| slot.set(cache));
