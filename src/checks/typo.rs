@@ -121,9 +121,9 @@ struct Token {
 #[derive(Clone, Copy, Debug, Default)]
 struct FormUse {
     /// Occurrences as an English word or a name (the document's vocabulary).
-    uses: usize,
+    uses: u32,
     /// Occurrences in the body.
-    body: usize,
+    body: u32,
     /// Written as a name somewhere: capitalised where capitals are not
     /// positional, or with inner capitals ("NASA", "EastEnders"). The same
     /// form in lower case ("nasa" in a lower-cased summary) is that name,
@@ -135,6 +135,11 @@ struct FormUse {
     /// The verdict `typo/inconsistent-spelling` goes by: the first token's,
     /// unless an English word or a known name comes later.
     compared_verdict: Lexical,
+    /// Its letters (never over 255: words over [`MAX_WORD_BYTES`] bytes are
+    /// not checked, and lower-casing at most doubles a word's letters),
+    /// kept here for `document_word_near`, which reads every form's count,
+    /// and `inconsistent`.
+    letters: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,11 +259,13 @@ struct Checker<'d> {
     tokens: Vec<Token>,
     /// Ranked corrections per lower-cased form.
     candidates: HashMap<String, Vec<Candidate>>,
-    /// The distinct lower-cased forms the document writes, by index, with
-    /// what it does with each: counted by index, so a token costs one hash
-    /// lookup (its written text) however many counts it feeds.
-    forms: Vec<(Rc<str>, FormUse)>,
-    /// The id of each form's key in `verdicts`.
+    /// What the document does with each distinct lower-cased form it
+    /// writes, by index: counted by index, so a token costs one hash
+    /// lookup (its written text) however many counts it feeds. (16 bytes
+    /// each, without the key: a new form of the document touches no key's
+    /// reference count, and four entries share a cache line.)
+    forms: Vec<FormUse>,
+    /// The id of each form's key in `verdicts` (the key: [`Checker::form_key`]).
     form_keys: Vec<u32>,
     /// This worker thread's verdicts and keys, lent for the document: the
     /// index of each form in `forms` is kept by its key's id there.
@@ -313,12 +320,18 @@ impl<'d> Checker<'d> {
 
     /// What the document does with the lower-cased `form` (nothing if it never writes it).
     fn form_use(&self, form: &str) -> FormUse {
-        self.form_index(form).map(|f| self.forms[f].1).unwrap_or_default()
+        self.form_index(form).map(|f| self.forms[f]).unwrap_or_default()
+    }
+
+    /// The lower-cased form at index `f` of `forms`, possessive stripped.
+    #[inline]
+    fn form_key(&self, f: usize) -> &str {
+        &self.verdicts.cache.keys[self.form_keys[f] as usize]
     }
 
     /// The lower-cased form of `token`, possessive stripped.
     fn key(&self, token: &Token) -> &str {
-        &self.forms[token.form].0
+        self.form_key(token.form)
     }
 
     fn text(&self, token: &Token) -> &'d str {
@@ -467,7 +480,7 @@ impl<'d> Checker<'d> {
             tokens.dedup_by_key(|t| t.start);
             // Counted again from none, in text order.
             for &id in &self.verdicts.used {
-                self.verdicts.cache.forms[id as usize] = 0;
+                self.verdicts.cache.forms[id as usize].form = 0;
             }
             self.verdicts.used.clear();
             self.forms.clear();
@@ -507,8 +520,10 @@ impl<'d> Checker<'d> {
         let form = match self.verdicts.form(id) {
             Some(form) => form,
             None => {
-                let key = Rc::clone(&self.verdicts.cache.keys[id as usize]);
-                self.forms.push((key, FormUse::default()));
+                self.forms.push(FormUse {
+                    letters: self.verdicts.cache.forms[id as usize].letters.min(255) as u8,
+                    ..FormUse::default()
+                });
                 self.form_keys.push(id);
                 self.verdicts.set_form(id, self.forms.len() - 1);
                 self.forms.len() - 1
@@ -520,10 +535,10 @@ impl<'d> Checker<'d> {
             && doc.text[token.end..]
                 .strip_prefix(['-', '\u{2010}', '\u{2011}'])
                 .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
-            && HYPHEN_PREFIXES.contains(&&*self.forms[form].0);
+            && HYPHEN_PREFIXES.contains(&self.form_key(form));
         token.verdict = if prefix { Lexical::Skip } else { verdict };
         token.form = form;
-        let form_use = &mut self.forms[form].1;
+        let form_use = &mut self.forms[form];
         if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
             form_use.name = true;
         }
@@ -549,7 +564,7 @@ impl<'d> Checker<'d> {
         ) {
             form_use.uses += 1;
             if form_use.uses == 1 && token.verdict != Lexical::Word {
-                self.names.push(self.forms[form].0.to_string());
+                self.names.push(self.form_key(form).to_string());
             }
         }
     }
@@ -571,7 +586,7 @@ impl<'d> Checker<'d> {
                 continue;
             }
             if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
-                && self.forms[token.form].1.name
+                && self.forms[token.form].name
                 && (self.locale == Locale::Any || !lexicon::is_word(self.key(token), Locale::Any))
             {
                 // A name the document writes capitalised, here in lower case
@@ -751,7 +766,9 @@ impl<'d> Checker<'d> {
     ///   when a known name is one edit away.
     fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         let len = key.chars().count();
-        if self.form_use(key).uses <= 1 {
+        // (`key` is the token's form: its counts by index, not by a hash of `key`.)
+        let uses = self.forms[tokens[i].form].uses;
+        if uses <= 1 {
             if let Some(word) = self.same_name_elsewhere(tokens, i, key) {
                 // The document's own spelling of the name leads.
                 let mut ranked = self.rank(key);
@@ -772,11 +789,7 @@ impl<'d> Checker<'d> {
         if len == 3 {
             return self.short_capital_typo(tokens, i, key);
         }
-        if len < 4
-            || key.chars().all(|c| key.starts_with(c))
-            || self.form_use(key).uses > 1
-            || self.beside_name(tokens, i, false)
-        {
+        if len < 4 || key.chars().all(|c| key.starts_with(c)) || uses > 1 || self.beside_name(tokens, i, false) {
             return false;
         }
         if let Some(word) = self.document_word_near(key) {
@@ -875,12 +888,15 @@ impl<'d> Checker<'d> {
                 joined(neighbour, token)
             };
             // (Written once, the neighbour has no other occurrence to compare.)
-            if !linked || !part_of_name(neighbour) || self.forms[neighbour.form].1.uses < 2 {
+            if !linked || !part_of_name(neighbour) || self.forms[neighbour.form].uses < 2 {
                 continue;
             }
             let name = self.text(neighbour);
+            // (Tokens of the same text have the same form: most tokens are
+            // ruled out by comparing form indices, before any text.)
+            let name_form = neighbour.form;
             for (j, other) in tokens.iter().enumerate() {
-                if j == n || self.text(other) != name {
+                if other.form != name_form || j == n || self.text(other) != name {
                     continue;
                 }
                 let counterpart = if after { j.checked_sub(1) } else { Some(j + 1) };
@@ -895,7 +911,7 @@ impl<'d> Checker<'d> {
                 // The other spelling must be the likelier one: an English word
                 // or a known name, or written more often than this one.
                 let likelier =
-                    matches!(word.verdict, Lexical::Word | Lexical::KnownName) || self.forms[word.form].1.uses > 1;
+                    matches!(word.verdict, Lexical::Word | Lexical::KnownName) || self.forms[word.form].uses > 1;
                 if linked
                     && likelier
                     && word.start != token.start
@@ -918,7 +934,7 @@ impl<'d> Checker<'d> {
     fn short_capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         if !self.capital_may_be_positional(&tokens[i])
             || key.chars().all(|c| key.starts_with(c))
-            || self.form_use(key).uses > 1
+            || self.forms[tokens[i].form].uses > 1
             || self.beside_name(tokens, i, true)
         {
             return false;
@@ -1017,14 +1033,27 @@ impl<'d> Checker<'d> {
     /// costs no fuzzy search. A 4-letter word is near many words, so its
     /// correction must be written at least twice.
     fn document_word_near(&self, key: &str) -> Option<String> {
+        self.document_word_near_among(key, true)
+    }
+
+    /// [`Checker::document_word_near`], with `by_letters` the forms more than
+    /// one letter longer or shorter than `key` skipped by their count
+    /// ([`FormUse::letters`]) before their key is read: none of them is
+    /// one edit away ([`one_edit_order`]), and a form's key is a read
+    /// elsewhere in memory (two, with its id) for each form of the document.
+    fn document_word_near_among(&self, key: &str, by_letters: bool) -> Option<String> {
         let chars: Vec<char> = key.chars().collect();
         let needed = if chars.len() <= 4 { 2 } else { 1 };
         // (cost, uses, where the edit is, word): the cheapest, then the most
         // used, then the edit [`for_each_one_edit_variant`] makes first.
         let mut best: Option<(f64, usize, EditOrder, &str)> = None;
-        for (form, form_use) in &self.forms {
-            let uses = form_use.uses;
-            if uses < needed || form.len().abs_diff(key.len()) > 8 {
+        for (f, form_use) in self.forms.iter().enumerate() {
+            let uses = form_use.uses as usize;
+            if uses < needed || (by_letters && usize::from(form_use.letters).abs_diff(chars.len()) > 1) {
+                continue;
+            }
+            let form = self.form_key(f);
+            if form.len().abs_diff(key.len()) > 8 {
                 continue;
             }
             let Some(order) = one_edit_order(&chars, form) else {
@@ -1229,9 +1258,11 @@ impl<'d> Checker<'d> {
         // (0 if not compared) and its verdict; the compared forms in the
         // order the document first writes them (a stable order without
         // sorting every form of the document).
-        let letters = |f: usize| self.verdicts.cache.key_letters[self.form_keys[f] as usize] as usize;
-        let count = |f: usize| self.forms[f].1.compared;
-        let verdicts = |f: usize| self.forms[f].1.compared_verdict;
+        // (From the document's own counts: a key's letters fit the byte, as
+        // words over `MAX_WORD_BYTES` bytes are not checked.)
+        let letters = |f: usize| usize::from(self.forms[f].letters);
+        let count = |f: usize| self.forms[f].compared;
+        let verdicts = |f: usize| self.forms[f].compared_verdict;
         let keys: &[usize] = &self.compared;
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
         // Forms by first letter and length: a pair differs by one slip, so
@@ -1245,7 +1276,7 @@ impl<'d> Checker<'d> {
         let mut wanted: Vec<(char, usize)> = keys
             .iter()
             .filter(|&&f| unknown(verdicts(f)))
-            .filter_map(|&f| Some((self.forms[f].0.chars().next()?, letters(f))))
+            .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
             .collect();
         if wanted.is_empty() {
             return;
@@ -1290,7 +1321,7 @@ impl<'d> Checker<'d> {
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
             .enumerate()
-            .filter_map(|(at, &f)| Some((self.forms[f].0.chars().next()?, letters(f), at)))
+            .filter_map(|(at, &f)| Some((self.form_key(f).chars().next()?, letters(f), at)))
             .filter(|&(first, len, _)| near_unknown(first, len))
             .collect();
         buckets.sort_unstable();
@@ -1304,7 +1335,7 @@ impl<'d> Checker<'d> {
             if !unknown(va) {
                 continue;
             }
-            let a_key: &str = &self.forms[a].0;
+            let a_key: &str = self.form_key(a);
             let a_capital = va == Lexical::CapitalUnknown;
             let a_len = letters(a);
             let mut best: Option<usize> = None;
@@ -1328,7 +1359,7 @@ impl<'d> Checker<'d> {
                 if a == b {
                     continue;
                 }
-                let b_key: &str = &self.forms[b].0;
+                let b_key: &str = self.form_key(b);
                 let b_len = letters(b);
                 if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && Some(b) != swapped) {
                     continue;
@@ -1738,10 +1769,8 @@ struct Verdicts {
     keys: Vec<Rc<str>>,
     /// The id of each key.
     key_ids: HashMap<Rc<str>, u32, FxBuild>,
-    /// By key id: 1 + the key's index in the lending document's forms, or 0.
-    forms: Vec<u32>,
-    /// By key id: its letters.
-    key_letters: Vec<u32>,
+    /// By key id: where the lending document keeps the key, and its letters.
+    forms: Vec<KeyForm>,
     /// By key id: whether `typo/inconsistent-spelling` compares the key
     /// with others (4+ letters, not a function word).
     key_compared: Vec<bool>,
@@ -1749,6 +1778,17 @@ struct Verdicts {
     /// by their bytes ([`ShortForm`]): most words have 8 bytes or fewer,
     /// and a table slot is cheaper to find than a hash map entry.
     short: Vec<ShortSlot>,
+}
+
+/// What [`Verdicts::forms`] holds for one key id: the two are read
+/// together when a document first writes the key, so they share a cache
+/// line (two arrays by key id were two misses).
+#[derive(Clone, Copy, Default)]
+struct KeyForm {
+    /// 1 + the key's index in the lending document's forms, or 0.
+    form: u32,
+    /// The key's letters.
+    letters: u32,
 }
 
 /// A slot of [`Verdicts::short`]: a [`ShortForm`] and its [`Seen`] in 16
@@ -1959,13 +1999,15 @@ impl VerdictsLoan {
                 let id = cache.keys.len() as u32;
                 let key: Rc<str> = Rc::from(key);
                 let letters = key.chars().count();
-                cache.key_letters.push(letters as u32);
                 cache
                     .key_compared
                     .push(!(key.len() < 4 || is_stopword(&key) || letters < 4));
                 cache.keys.push(Rc::clone(&key));
                 cache.key_ids.insert(key, id);
-                cache.forms.push(0);
+                cache.forms.push(KeyForm {
+                    form: 0,
+                    letters: letters as u32,
+                });
                 id
             }
         };
@@ -1983,11 +2025,11 @@ impl VerdictsLoan {
     /// The lending document's index of the key `id`, if it writes the key.
     #[inline]
     fn form(&self, id: u32) -> Option<usize> {
-        self.cache.forms[id as usize].checked_sub(1).map(|f| f as usize)
+        self.cache.forms[id as usize].form.checked_sub(1).map(|f| f as usize)
     }
 
     fn set_form(&mut self, id: u32, form: usize) {
-        self.cache.forms[id as usize] = form as u32 + 1;
+        self.cache.forms[id as usize].form = form as u32 + 1;
         self.used.push(id);
     }
 }
@@ -1996,7 +2038,7 @@ impl Drop for VerdictsLoan {
     fn drop(&mut self) {
         let mut cache = std::mem::take(&mut self.cache);
         for &id in &self.used {
-            cache.forms[id as usize] = 0;
+            cache.forms[id as usize].form = 0;
         }
         // (During thread exit the slot may be gone: the verdicts are dropped then.)
         let _ = VERDICTS.try_with(|slot| slot.set(cache));
@@ -3189,8 +3231,13 @@ mod tests {
                 "# Recieved Budget Plan\n\n## Key points\n\n- The plan was recieved.\n\n## Recieved Budget Plan\n\nThe council recieved the plan, Zelensky said. Zelenksy agreed.\n",
                 InputFormat::Markdown,
             ),
+            (
+                "# Budget\n\n## Key points\n\n- The president spoke.\n\n## Story\n\nThe president spoke first. Then the Presdent said the budget was late.\n",
+                InputFormat::Markdown,
+            ),
         ];
         let mut out_of_order = 0;
+        let mut near_found = 0;
         for (i, (text, format)) in cases.into_iter().enumerate() {
             let mut doc = parse_article("t", text.to_string(), format, &ParseOptions::default()).unwrap();
             if i == 0 {
@@ -3207,11 +3254,15 @@ mod tests {
                 out_of_order += 1;
             }
             assert!(checker.tokens.windows(2).all(|w| w[0].start < w[1].start));
-            let mut recount = vec![(0usize, 0usize, 0u32, Lexical::Skip); checker.forms.len()];
+            let mut recount = vec![(0u32, 0u32, 0u32, Lexical::Skip); checker.forms.len()];
             let mut order = Vec::new();
             for token in &checker.tokens {
                 let f = token.form;
-                assert_eq!(&*checker.forms[f].0, bare(&fold(checker.text(token))));
+                assert_eq!(checker.form_key(f), bare(&fold(checker.text(token))));
+                // (What `capital_typo` and `same_name_elsewhere` rely on: a
+                // token's form index is the one its key looks up, so tokens of
+                // the same text share it.)
+                assert_eq!(checker.form_index(checker.key(token)), Some(f));
                 if token.verdict == Lexical::Skip {
                     continue;
                 }
@@ -3235,21 +3286,32 @@ mod tests {
                     *compared += 1;
                 }
             }
+            // Skipping forms by their letter count gives the word a scan of
+            // all forms gives.
+            let mut found = 0;
+            for f in 0..checker.forms.len() {
+                let key = checker.form_key(f).to_string();
+                let near = checker.document_word_near(&key);
+                assert_eq!(near, checker.document_word_near_among(&key, false), "{key}");
+                found += usize::from(near.is_some());
+            }
+            near_found += found;
             for (f, &(uses, body, compared, verdict)) in recount.iter().enumerate() {
-                let counted = checker.forms[f].1;
+                let counted = checker.forms[f];
                 assert_eq!(
                     (counted.uses, counted.body, counted.compared),
                     (uses, body, compared),
                     "{}",
-                    checker.forms[f].0
+                    checker.form_key(f)
                 );
                 if compared > 0 {
-                    assert_eq!(counted.compared_verdict, verdict, "{}", checker.forms[f].0);
+                    assert_eq!(counted.compared_verdict, verdict, "{}", checker.form_key(f));
                 }
             }
             assert_eq!(checker.compared, order);
         }
         assert!(out_of_order > 0, "no case had regions read twice");
+        assert!(near_found > 0, "no case had a word near a word of the document");
     }
 
     #[test]
