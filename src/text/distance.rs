@@ -342,6 +342,16 @@ fn step(eq: &[u64], column: &mut [(u64, u64)], last_bit: u64, score: usize) -> u
 mod tests {
     use super::*;
 
+    /// A deterministic pseudo-random sequence (xorshift64) for generated cases.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
     #[test]
     fn small_cases() {
         assert_eq!(Pattern::new("kitten").distance("sitting"), 3);
@@ -355,13 +365,7 @@ mod tests {
     /// stepped through), of every length around the word size, ASCII and not.
     #[test]
     fn shared_ends_give_the_same_distance() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15u64);
         for round in 0..600 {
             let alphabet: Vec<char> = if round % 2 == 0 {
                 "ab cé".chars().collect()
@@ -420,13 +424,7 @@ mod tests {
     #[test]
     fn agrees_with_the_textbook_table_across_word_boundaries() {
         // Deterministic pseudo-random strings over a small alphabet.
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
         // Odd rounds ASCII only, read as bytes; even rounds mostly not.
         let alphabets: [Vec<char>; 2] = ["ab cdé".chars().collect(), "ab cd".chars().collect()];
         // Lengths around the 64-character word size, and past the four words
