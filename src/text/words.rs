@@ -134,7 +134,7 @@ struct AsciiWords<'t> {
 impl Iterator for AsciiWords<'_> {
     type Item = (usize, usize);
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<(usize, usize)> {
         // (Cut at the end, so the loops' bounds are the slice's: no check per byte.)
         let bytes = &self.bytes[..self.end];
@@ -149,14 +149,12 @@ impl Iterator for AsciiWords<'_> {
                 return None;
             }
             let start = i;
-            let mut classes = CLASS[usize::from(bytes[i])];
             i += 1;
-            while i < end {
-                let class = CLASS[usize::from(bytes[i])];
-                if class & CORE != 0 {
-                    classes |= class;
-                    i += 1;
-                    continue;
+            loop {
+                // The end of the run of letters, digits and underscores, eight bytes at a time.
+                i = core_run_end(bytes, i);
+                if i >= end {
+                    break;
                 }
                 // An infix mark needs a byte after it (in the stretch) of the same kind as the one before.
                 if i + 1 < end {
@@ -175,12 +173,56 @@ impl Iterator for AsciiWords<'_> {
                 break;
             }
             self.pos = i;
-            // (A run of underscores alone is no word.)
-            if classes & (ALPHA | DIGIT) != 0 {
+            // (A run of underscores alone is no word. A word that starts with a
+            // letter or digit has one: the rest are looked at only after an underscore.)
+            if bytes[start] != b'_'
+                || bytes[start..i]
+                    .iter()
+                    .any(|&b| CLASS[usize::from(b)] & (ALPHA | DIGIT) != 0)
+            {
                 return Some((start, i));
             }
         }
     }
+}
+
+/// Eight high bits: one per byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// A byte repeated in each of a `u64`'s eight bytes.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit of each byte of `w` (all ASCII) that is in `lo..=hi`: `x + (0x80 - lo)`
+/// has its high bit set when `x >= lo`, `x + (0x7f - hi)` when `x > hi`; with all
+/// bytes below 0x80 and the addends too, no sum carries into the next byte.
+#[inline(always)]
+fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    (w + splat(0x80 - lo)) & !(w + splat(0x7f - hi)) & HIGH
+}
+
+/// The first byte at or after `from` of the all-ASCII `bytes` that is not a
+/// letter, digit or underscore ([`CORE`]), or `bytes.len()`: eight bytes at
+/// a time (the word's end by a trailing-zero count, not a branch per byte
+/// whose exit mispredicts at every word's end), the last few one by one.
+#[inline(always)]
+fn core_run_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        let core = in_range(w | splat(0x20), b'a', b'z') | in_range(w, b'0', b'9') | in_range(w, b'_', b'_');
+        let other = !core & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && CLASS[usize::from(bytes[i])] & CORE != 0 {
+        i += 1;
+    }
+    i
 }
 
 /// Stretches of a text that start and end at certain word boundaries, each
@@ -350,7 +392,47 @@ mod tests {
         }
     }
 
+    /// [`core_run_end`] one byte at a time, by the class table.
+    fn core_run_end_bytewise(bytes: &[u8], from: usize) -> usize {
+        (from..bytes.len())
+            .find(|&i| CLASS[usize::from(bytes[i])] & CORE == 0)
+            .unwrap_or(bytes.len())
+    }
+
+    #[test]
+    fn core_run_end_for_every_ascii_byte_at_every_position() {
+        for b in 0u8..0x80 {
+            for len in 0..20 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    for from in 0..=len {
+                        assert_eq!(
+                            core_run_end(&bytes, from),
+                            core_run_end_bytewise(&bytes, from),
+                            "{b} {len} {at} {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn core_run_end_agrees_with_the_class_table(text in "[\\x00-\\x7f]{0,40}", from in 0usize..41) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            prop_assert_eq!(core_run_end(bytes, from), core_run_end_bytewise(bytes, from));
+        }
+
+        #[test]
+        fn core_run_end_in_word_text(text in "[a-zA-Z0-9_@`\\[{/:. '-]{0,40}", from in 0usize..41) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            prop_assert_eq!(core_run_end(bytes, from), core_run_end_bytewise(bytes, from));
+        }
+
         #[test]
         fn the_same_words_as_unicode_segmentation(chars in prop::collection::vec(tricky_char(), 0..40)) {
             let text: String = chars.into_iter().collect();
