@@ -187,27 +187,16 @@ impl Pattern {
         // the word count a constant the column lives in registers and the
         // per-word loop unrolls, which halves the cost of a step.
         match words {
-            2 => self.distance_words::<2>(indexes, last_bit, shared, rows),
-            3 => self.distance_words::<3>(indexes, last_bit, shared, rows),
-            4 => self.distance_words::<4>(indexes, last_bit, shared, rows),
+            2 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 2]),
+            3 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 3]),
+            4 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 4]),
             // Whole summaries (units of several sentences) run to 512 characters.
-            5 => self.distance_words::<5>(indexes, last_bit, shared, rows),
-            6 => self.distance_words::<6>(indexes, last_bit, shared, rows),
-            7 => self.distance_words::<7>(indexes, last_bit, shared, rows),
-            8 => self.distance_words::<8>(indexes, last_bit, shared, rows),
+            5 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 5]),
+            6 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 6]),
+            7 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 7]),
+            8 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 8]),
             _ => self.run_columns(indexes, last_bit, shared, rows, &mut vec![(u64::MAX, 0); words]),
         }
-    }
-
-    /// [`Pattern::distance`] over the first `N` words of the pattern.
-    fn distance_words<const N: usize>(
-        &self,
-        indexes: impl Iterator<Item = u32>,
-        last_bit: u64,
-        shared: usize,
-        rows: usize,
-    ) -> usize {
-        self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); N])
     }
 
     /// The steps over the text with `column` as long as the rows kept have
