@@ -207,11 +207,35 @@ const SUFFIXES: [(&str, &str, Pos); 18] = [
 /// morphy's suffix rules give, each only in its part of speech
 /// ("walked" → verb "walk", not noun "walk").
 pub fn synsets(folded: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    synsets_into(folded, &mut out);
+    out
+}
+
+/// `word` without `suffix` if it ends in it. Why not `str::strip_suffix`:
+/// with a suffix from a table that was a `memcmp` call per rule, 18 per
+/// word new to the senses cache; suffixes are 1–4 bytes, and most differ
+/// in the last one.
+#[inline]
+fn without_suffix<'w>(word: &'w str, suffix: &str) -> Option<&'w str> {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    let cut = w.len().checked_sub(s.len())?;
+    if w[cut..].iter().rev().zip(s.iter().rev()).all(|(a, b)| a == b) {
+        // (A suffix of ASCII letters ends at a character boundary.)
+        word.get(..cut)
+    } else {
+        None
+    }
+}
+
+/// [`synsets`] appended to `out` (a buffer the caller reuses).
+fn synsets_into(folded: &str, out: &mut Vec<u32>) {
     let word = folded
         .strip_suffix("'s")
         .or_else(|| folded.strip_suffix('\''))
         .unwrap_or(folded);
-    let mut out: Vec<u32> = lemma_synsets(word).collect();
+    let own = out.len();
+    out.extend(lemma_synsets(word));
     // One buffer for every base form tried (`format!` per suffix cost more
     // than the lookups).
     let mut base_form = String::with_capacity(word.len() + 2);
@@ -220,7 +244,7 @@ pub fn synsets(folded: &str) -> Vec<u32> {
     let mut looked: [(usize, &str, u64); SUFFIXES.len()] = [(0, "", 0); SUFFIXES.len()];
     let mut n_looked = 0;
     for (suffix, replacement, pos) in SUFFIXES {
-        let Some(base) = word.strip_suffix(suffix).filter(|b| b.len() >= 2) else {
+        let Some(base) = without_suffix(word, suffix).filter(|b| b.len() >= 2) else {
             continue;
         };
         let len = base.len();
@@ -240,12 +264,11 @@ pub fn synsets(folded: &str) -> Vec<u32> {
             }
         };
         for id in packed_synsets(packed) {
-            if synset_pos(id) == pos && !out.contains(&id) {
+            if synset_pos(id) == pos && !out[own..].contains(&id) {
                 out.push(id);
             }
         }
     }
-    out
 }
 
 /// How the folded words `a` and `b` relate in WordNet (see [`Relation`]).
@@ -293,13 +316,6 @@ const ANTONYMS: usize = 4;
 const UP: usize = 5;
 const LISTS: usize = UP + MAX_LEVELS as usize;
 
-/// Sorted and without repeats.
-fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
-    ids.sort_unstable();
-    ids.dedup();
-    ids
-}
-
 /// True if the sorted lists share an element.
 ///
 /// Asked several times for every pair of a unit word and a source word,
@@ -326,22 +342,75 @@ fn meet(a: &[u32], b: &[u32]) -> bool {
     false
 }
 
+/// The buffers [`Senses::new`] builds a word's lists in, kept per thread:
+/// a word new to the drift readings' cache took eight vectors, each
+/// allocated, grown and freed (`senses_of` about 5,000 instructions a new
+/// word on 156 distinct documents, allocation a fifth of it).
+#[derive(Default)]
+struct SensesScratch {
+    ids: Vec<u32>,
+    sorted_ids: Vec<u32>,
+    noun_parents: Vec<u32>,
+    similar: Vec<u32>,
+    antonyms: Vec<u32>,
+    /// Hypernyms one level up, two levels up, ...
+    up: [Vec<u32>; MAX_LEVELS as usize],
+}
+
+/// Sorts `ids` and drops repeats, in place.
+fn sort_dedup(ids: &mut Vec<u32>) {
+    ids.sort_unstable();
+    ids.dedup();
+}
+
+fn with_senses_scratch<R>(f: impl FnOnce(&mut SensesScratch) -> R) -> R {
+    use std::cell::RefCell;
+    thread_local! {
+        static SCRATCH: RefCell<SensesScratch> = RefCell::default();
+    }
+    SCRATCH.with_borrow_mut(f)
+}
+
 impl Senses {
     /// The senses of the folded word.
     pub fn of(folded: &str) -> Senses {
-        Senses::new(synsets(folded))
+        with_senses_scratch(|scratch| {
+            let mut ids = std::mem::take(&mut scratch.ids);
+            ids.clear();
+            synsets_into(folded, &mut ids);
+            let senses = Senses::build(&ids, scratch);
+            scratch.ids = ids;
+            senses
+        })
     }
 
     pub fn new(ids: Vec<u32>) -> Senses {
+        with_senses_scratch(|scratch| Senses::build(&ids, scratch))
+    }
+
+    /// The senses of the synsets `ids`, their lists built in `scratch`.
+    fn build(ids: &[u32], scratch: &mut SensesScratch) -> Senses {
         if ids.is_empty() {
             return Senses::default();
         }
-        let follow = |from: &[u32], kind: u32| sorted(from.iter().flat_map(|&s| links(s, kind)).collect());
+        let SensesScratch {
+            sorted_ids,
+            noun_parents,
+            similar,
+            antonyms,
+            up,
+            ..
+        } = scratch;
+        for list in [&mut *sorted_ids, &mut *noun_parents, &mut *similar, &mut *antonyms]
+            .into_iter()
+            .chain(up.iter_mut())
+        {
+            list.clear();
+        }
         // The senses' own links, read in one pass over each synset's list
         // rather than once per kind.
-        let (mut parents, mut similar, mut antonyms, mut noun_parents) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for &id in &ids {
+        let parents = &mut up[0];
+        for &id in ids {
             let noun = synset_pos(id) == Pos::Noun;
             for w in all_links(id) {
                 let target = w & ID_MASK;
@@ -358,19 +427,20 @@ impl Senses {
                 }
             }
         }
-        let mut up = Vec::with_capacity(MAX_LEVELS as usize);
-        let mut frontier = sorted(parents);
-        for _ in 1..MAX_LEVELS {
-            let next = follow(&frontier, HYPERNYM);
-            up.push(frontier);
-            frontier = next;
+        sort_dedup(parents);
+        for level in 1..up.len() {
+            let (below, above) = up.split_at_mut(level);
+            let next = &mut above[0];
+            next.extend(below[level - 1].iter().flat_map(|&s| links(s, HYPERNYM)));
+            sort_dedup(next);
         }
-        up.push(frontier);
-        let (sorted_ids, similar, antonyms) = (sorted(ids.clone()), sorted(similar), sorted(antonyms));
-        let noun_parents = sorted(noun_parents);
+        sorted_ids.extend_from_slice(ids);
+        for list in [&mut *sorted_ids, &mut *similar, &mut *antonyms, &mut *noun_parents] {
+            sort_dedup(list);
+        }
         let mut lists: [&[u32]; LISTS] = [&[]; LISTS];
-        (lists[SORTED], lists[NOUN_PARENTS], lists[IDS]) = (&sorted_ids, &noun_parents, &ids);
-        (lists[SIMILARS], lists[ANTONYMS]) = (&similar, &antonyms);
+        (lists[SORTED], lists[NOUN_PARENTS], lists[IDS]) = (sorted_ids, noun_parents, ids);
+        (lists[SIMILARS], lists[ANTONYMS]) = (similar, antonyms);
         for (level, list) in up.iter().enumerate() {
             lists[UP + level] = list;
         }
@@ -443,6 +513,10 @@ const IN_NOUN_PARENTS: u8 = 8;
 /// `IN_UP << level` for the hypernyms `level + 1` levels up.
 const IN_UP: u8 = 16;
 const _: () = assert!(MAX_LEVELS <= 3, "the hypernym levels' flags fit in a byte");
+const _: () = assert!(
+    MAX_LEVELS >= 1,
+    "Senses::build starts the hypernym levels at the parents"
+);
 
 /// One word's senses set against many words' ([`Senses::relating`]): each
 /// synset of the word's lists is marked in a table by synset id, so that
@@ -695,6 +769,108 @@ pub fn build_files(dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sorted and without repeats.
+    fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// [`synsets`] as it was written before [`without_suffix`]: with
+    /// `str::strip_suffix`, and a vector of its own.
+    fn synsets_by_strip_suffix(folded: &str) -> Vec<u32> {
+        let word = folded
+            .strip_suffix("'s")
+            .or_else(|| folded.strip_suffix('\''))
+            .unwrap_or(folded);
+        let mut out: Vec<u32> = lemma_synsets(word).collect();
+        for (suffix, replacement, pos) in SUFFIXES {
+            let Some(base) = word.strip_suffix(suffix).filter(|b| b.len() >= 2) else {
+                continue;
+            };
+            for id in packed_synsets(lemmas().get(format!("{base}{replacement}").as_bytes()).unwrap_or(0)) {
+                if synset_pos(id) == pos && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+
+    /// [`Senses::new`] as it was written before the thread's buffers: a
+    /// vector per list.
+    fn senses_by_vectors(ids: Vec<u32>) -> Senses {
+        if ids.is_empty() {
+            return Senses::default();
+        }
+        let follow = |from: &[u32], kind: u32| sorted(from.iter().flat_map(|&s| links(s, kind)).collect());
+        let parents: Vec<u32> = ids.iter().flat_map(|&id| links(id, HYPERNYM)).collect();
+        let noun_parents: Vec<u32> = ids
+            .iter()
+            .filter(|&&id| synset_pos(id) == Pos::Noun)
+            .flat_map(|&id| links(id, HYPERNYM))
+            .collect();
+        let mut up = vec![sorted(parents)];
+        while up.len() < MAX_LEVELS as usize {
+            let next = follow(&up[up.len() - 1], HYPERNYM);
+            up.push(next);
+        }
+        let mut lists: Vec<Vec<u32>> = vec![
+            sorted(ids.clone()),
+            sorted(noun_parents),
+            ids.clone(),
+            follow(&ids, SIMILAR),
+            follow(&ids, ANTONYM),
+        ];
+        lists.extend(up);
+        let mut ends = [0u32; LISTS];
+        let mut data = Vec::new();
+        for (end, list) in ends.iter_mut().zip(&lists) {
+            data.extend_from_slice(list);
+            *end = data.len() as u32;
+        }
+        Senses {
+            data: data.into_boxed_slice(),
+            ends,
+        }
+    }
+
+    #[test]
+    fn senses_built_in_the_threads_buffers_are_the_ones_built_in_vectors() {
+        use fst::Streamer;
+        let map = Map::new(LEMMAS).unwrap();
+        let mut stream = map.stream();
+        let mut checked = 0;
+        let mut n = 0;
+        while let Some((key, _)) = stream.next() {
+            n += 1;
+            if n % 5 != 0 {
+                continue;
+            }
+            let lemma = String::from_utf8_lossy(key).into_owned();
+            // The lemma and forms morphy's rules undo ("walked", "boxes", "larger").
+            for word in [
+                lemma.clone(),
+                format!("{lemma}s"),
+                format!("{lemma}es"),
+                format!("{lemma}ed"),
+                format!("{lemma}ing"),
+                format!("{lemma}er"),
+                format!("{lemma}'s"),
+                lemma[..lemma.len() - 1].to_string(),
+            ] {
+                let ids = synsets(&word);
+                assert_eq!(ids, synsets_by_strip_suffix(&word), "{word}");
+                let (fast, slow) = (Senses::of(&word), senses_by_vectors(ids.clone()));
+                assert_eq!((&fast.data, fast.ends), (&slow.data, slow.ends), "{word}");
+                let again = Senses::new(ids);
+                assert_eq!((&again.data, again.ends), (&slow.data, slow.ends), "{word}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+    }
 
     #[test]
     fn the_lean_lemma_reader_answers_as_the_fst_crate() {
