@@ -42,18 +42,52 @@ pub fn fold(word: &str) -> String {
     out
 }
 
+/// [`fold`] written into `out` (cleared first): the word cache folds each
+/// new word into one buffer, where a `String` per word was allocated,
+/// copied into the shared string and freed.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| {
+            if b == b'`' {
+                '\''
+            } else {
+                char::from(b.to_ascii_lowercase())
+            }
+        }));
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
+            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c => out.push(c),
+        }
+    }
+}
+
 /// The English stem of an already folded word ("militaries" → "militari").
 pub fn stem(folded: &str) -> String {
+    let mut out = Vec::new();
+    stem_into(folded, &mut out);
+    String::from_utf8(out).expect("a stem of UTF-8 is UTF-8")
+}
+
+/// [`stem`] written into `out` (cleared first; a buffer the caller reuses).
+fn stem_into(folded: &str, out: &mut Vec<u8>) {
     use std::sync::OnceLock;
     static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    let stemmer = STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
     let base = folded
         .strip_suffix("'s")
         .or_else(|| folded.strip_suffix('\''))
         .unwrap_or(folded);
     // ASCII words (almost all) by the same algorithm without the crate's
     // machinery, a tenth of the cost; others by the crate.
-    porter2::stem(base).unwrap_or_else(|| stemmer.stem(base).into_owned())
+    if !porter2::stem_into(base, out) {
+        let stemmer = STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+        out.clear();
+        out.extend_from_slice(stemmer.stem(base).as_bytes());
+    }
 }
 
 /// What the tokenizer needs to know about a folded word that does not
@@ -92,6 +126,16 @@ pub struct WordCache {
     short: rustc_hash::FxHashMap<ShortWord, CachedWord>,
     /// Longer words.
     long: rustc_hash::FxHashMap<Box<str>, CachedWord>,
+    /// Where a new word is folded and stemmed ([`WordCache::insert`]).
+    scratch: WordScratch,
+}
+
+/// Buffers for working out a new word's [`CachedWord`]: its strings are
+/// made once, in their shared form, from these.
+#[derive(Default)]
+struct WordScratch {
+    folded: String,
+    stem: Vec<u8>,
 }
 
 /// A [`WordInfo`] as the cache keeps it: the strings and one byte of
@@ -254,11 +298,13 @@ impl WordCache {
         // "The" after "the": an ASCII word's info is that of its folded
         // form (folding ASCII twice changes nothing), so a word seen before
         // in other case is not folded, stemmed and parsed again.
-        let folded = fold(word);
-        let folded_key = ShortWord::new(&folded).filter(|_| word.is_ascii() && folded != word);
+        let scratch = &mut self.scratch;
+        fold_into(word, &mut scratch.folded);
+        let folded = scratch.folded.as_str();
+        let folded_key = ShortWord::new(folded).filter(|_| word.is_ascii() && folded != word);
         let seen = folded_key.and_then(|key| self.short.get(&key).cloned());
         let fresh = seen.is_none();
-        let cached = seen.unwrap_or_else(|| cached_of_folded(folded, shared_level_on()));
+        let cached = seen.unwrap_or_else(|| cached_of_folded(folded, shared_level_on(), &mut scratch.stem));
         // Kept for the folded form too: the "the" after a "The".
         if let Some(key) = folded_key.filter(|_| fresh) {
             if self.short.len() + self.long.len() < WORD_CACHE_LIMIT {
@@ -333,13 +379,15 @@ fn shared_words() -> &'static SharedWords {
 /// process-wide second level when `shared` and it holds the word (kept
 /// there when not), worked out otherwise. The same strings and flags
 /// either way, and a word that is its own stem shares one string.
-fn cached_of_folded(folded: String, shared: bool) -> CachedWord {
+///
+/// `stem_buffer` is a buffer to stem in, reused from word to word.
+fn cached_of_folded(folded: &str, shared: bool, stem_buffer: &mut Vec<u8>) -> CachedWord {
     if !shared {
-        return CachedWord::new(&word_info_of_folded(folded));
+        return CachedWord::new(&word_info_of_folded(folded, stem_buffer));
     }
-    let shard = shared_words().shard(&folded);
+    let shard = shared_words().shard(folded);
     let known = shard.read().ok().and_then(|map| {
-        map.get(folded.as_str())
+        map.get(folded)
             .map(|word| (word.stem.as_deref().map(tokens::Shared::from), word.flags))
     });
     if let Some((stem, flags)) = known {
@@ -347,7 +395,7 @@ fn cached_of_folded(folded: String, shared: bool) -> CachedWord {
         let stem = stem.unwrap_or_else(|| folded.clone());
         return CachedWord { folded, stem, flags };
     }
-    let cached = CachedWord::new(&word_info_of_folded(folded));
+    let cached = CachedWord::new(&word_info_of_folded(folded, stem_buffer));
     if let Ok(mut map) = shard.write() {
         if map.len() < SHARED_WORDS_LIMIT / SHARED_SHARDS {
             let stem = (cached.stem.as_ptr() != cached.folded.as_ptr()).then(|| Box::from(&*cached.stem));
@@ -391,20 +439,28 @@ pub fn with_word_cache<R>(f: impl FnOnce(&mut WordCache) -> R) -> R {
 /// [`word_info`] computed afresh.
 #[cfg(test)]
 fn word_info_uncached(word: &str) -> WordInfo {
-    word_info_of_folded(fold(word))
+    word_info_of_folded(&fold(word), &mut Vec::new())
 }
 
-/// [`word_info`] of a word whose [`fold`] is `folded`.
-fn word_info_of_folded(folded: String) -> WordInfo {
-    let stem = stem(&folded);
-    let stop = stopwords::is_stopword(&folded);
-    let number = numbers::parse(&folded);
-    let multiplier = numbers::multiplier(&folded);
-    let clitic = tokens::is_clitic(&folded);
+/// [`word_info`] of a word whose [`fold`] is `folded`, stemmed in
+/// `stem_buffer` (a buffer reused from word to word).
+fn word_info_of_folded(folded: &str, stem_buffer: &mut Vec<u8>) -> WordInfo {
+    stem_into(folded, stem_buffer);
+    let stop = stopwords::is_stopword(folded);
+    let number = numbers::parse(folded);
+    let multiplier = numbers::multiplier(folded);
+    let clitic = tokens::is_clitic(folded);
+    let own_stem = stem_buffer.as_slice() == folded.as_bytes();
     let folded: tokens::Shared = folded.into();
     // A word that is its own stem ("the", "said") shares one string: one
     // allocation, and a token's two counts in one cache line.
-    let stem = if *stem == *folded { folded.clone() } else { stem.into() };
+    let stem = if own_stem {
+        folded.clone()
+    } else {
+        std::str::from_utf8(stem_buffer)
+            .expect("a stem of UTF-8 is UTF-8")
+            .into()
+    };
     WordInfo {
         folded,
         stem,
@@ -418,6 +474,27 @@ fn word_info_of_folded(folded: String) -> WordInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The word cache folds and stems new words in buffers it reuses:
+        /// what is left in them from the word before must not show.
+        #[test]
+        fn folds_and_stems_in_reused_buffers_are_the_fresh_ones(
+            words in proptest::collection::vec("[a-zA-Z`'’É]{0,14}(s|'s|ed|ing|ies|ly|ational)?", 1..8),
+        ) {
+            let (mut folded, mut stemmed) = (String::from("leftover"), b"leftover text".to_vec());
+            for word in &words {
+                fold_into(word, &mut folded);
+                proptest::prop_assert_eq!(&folded, &fold(word));
+                stem_into(&folded, &mut stemmed);
+                let expected = stem(&folded);
+                proptest::prop_assert_eq!(std::str::from_utf8(&stemmed).unwrap(), expected.as_str());
+                let mut fresh = Vec::new();
+                stem_into(&folded, &mut fresh);
+                proptest::prop_assert_eq!(&stemmed, &fresh);
+            }
+        }
+    }
 
     #[test]
     fn fold_unifies_apostrophes_and_case() {
@@ -485,8 +562,8 @@ mod tests {
         // second it comes from the shared level.
         for _ in 0..2 {
             for word in words {
-                let fresh = CachedWord::new(&word_info_of_folded(word.to_string()));
-                let shared = cached_of_folded(word.to_string(), true);
+                let fresh = CachedWord::new(&word_info_of_folded(word, &mut Vec::new()));
+                let shared = cached_of_folded(word, true, &mut vec![b'x'; 40]);
                 assert_eq!(
                     (&*shared.folded, &*shared.stem, shared.flags),
                     (&*fresh.folded, &*fresh.stem, fresh.flags),

@@ -180,19 +180,29 @@ const INVARIANT_LENGTHS: std::ops::RangeInclusive<usize> = 6..=7;
 /// The stem of `word` by `rust-stemmers`' English algorithm, or `None` when
 /// the word is not all ASCII (for the crate to stem).
 pub fn stem(word: &str) -> Option<String> {
+    let mut w = Vec::new();
+    stem_into(word, &mut w).then(|| String::from_utf8(w).expect("ASCII in, ASCII out"))
+}
+
+/// [`stem`] written into `w` (cleared first; a buffer the caller reuses, so
+/// that a new word costs no allocation here): false, with `w` unspecified,
+/// when the word is not all ASCII.
+pub fn stem_into(word: &str, w: &mut Vec<u8>) -> bool {
+    w.clear();
     if !word.is_ascii() {
-        return None;
+        return false;
     }
     let bytes = word.as_bytes();
     if EXCEPTION_LENGTHS.contains(&bytes.len()) {
         if let Some(&(_, stem)) = EXCEPTIONS.iter().find(|(w, _)| *w == bytes) {
-            return Some(stem.to_string());
+            w.extend_from_slice(stem.as_bytes());
+            return true;
         }
     }
+    w.extend_from_slice(bytes);
     if bytes.len() < 3 {
-        return Some(word.to_string());
+        return true;
     }
-    let mut w: Vec<u8> = bytes.to_vec();
     // Prelude: a leading apostrophe goes; an initial y, and a y after a
     // vowel, become Y (a consonant) until the end.
     if w[0] == b'\'' {
@@ -209,28 +219,28 @@ pub fn stem(word: &str) -> Option<String> {
             y_found = true;
         }
     }
-    let (p1, p2) = regions(&w);
-    step_1a(&mut w);
+    let (p1, p2) = regions(w);
+    step_1a(w);
     if !(INVARIANT_LENGTHS.contains(&w.len()) && INVARIANT.contains(&w.as_slice())) {
-        step_1b(&mut w, p1);
-        step_1c(&mut w);
-        if may_end_in(&w, &STEP2_ENDINGS) {
-            suffix_step(&mut w, &STEP2, p1, p2);
+        step_1b(w, p1);
+        step_1c(w);
+        if may_end_in(w, &STEP2_ENDINGS) {
+            suffix_step(w, &STEP2, p1, p2);
         }
-        if may_end_in(&w, &STEP3_ENDINGS) {
-            suffix_step(&mut w, &STEP3, p1, p2);
+        if may_end_in(w, &STEP3_ENDINGS) {
+            suffix_step(w, &STEP3, p1, p2);
         }
-        step_4(&mut w, p2);
-        step_5(&mut w, p1, p2);
+        step_4(w, p2);
+        step_5(w, p1, p2);
     }
     if y_found {
-        for b in &mut w {
+        for b in w.iter_mut() {
             if *b == b'Y' {
                 *b = b'y';
             }
         }
     }
-    Some(String::from_utf8(w).expect("ASCII in, ASCII out"))
+    true
 }
 
 /// The starts of R1 and R2 (the length when empty).
