@@ -48,13 +48,12 @@ pub fn fold(word: &str) -> String {
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| {
-            if b == b'`' {
-                '\''
-            } else {
-                char::from(b.to_ascii_lowercase())
-            }
-        }));
+        // Lowered in place, a word at a time, as `fold` does.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        if out.contains('`') {
+            *out = out.replace('`', "'");
+        }
         return;
     }
     for c in word.chars() {
