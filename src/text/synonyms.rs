@@ -237,8 +237,11 @@ fn synsets_into(folded: &str, out: &mut Vec<u32>) {
     let own = out.len();
     out.extend(lemma_synsets(word));
     // One buffer for every base form tried (`format!` per suffix cost more
-    // than the lookups).
-    let mut base_form = String::with_capacity(word.len() + 2);
+    // than the lookups), on the stack: a heap buffer made for every new
+    // word was an allocation even when no rule applied. Longer forms go
+    // through `long_form`.
+    let mut base_form = [0u8; 48];
+    let mut long_form = Vec::new();
     // Several rules give the same base form ("s" for nouns and verbs;
     // "ses" → "s" and "es" → ""): each is looked up once.
     let mut looked: [(usize, &str, u64); SUFFIXES.len()] = [(0, "", 0); SUFFIXES.len()];
@@ -254,10 +257,21 @@ fn synsets_into(folded: &str, out: &mut Vec<u32>) {
         {
             Some(&(_, _, packed)) => packed,
             None => {
-                base_form.clear();
-                base_form.push_str(base);
-                base_form.push_str(replacement);
-                let packed = lemmas().get(base_form.as_bytes()).unwrap_or(0);
+                let (head, tail) = (base.as_bytes(), replacement.as_bytes());
+                let form: &[u8] = match base_form.get_mut(..head.len() + tail.len()) {
+                    Some(form) => {
+                        form[..head.len()].copy_from_slice(head);
+                        form[head.len()..].copy_from_slice(tail);
+                        form
+                    }
+                    None => {
+                        long_form.clear();
+                        long_form.extend_from_slice(head);
+                        long_form.extend_from_slice(tail);
+                        &long_form
+                    }
+                };
+                let packed = lemmas().get(form).unwrap_or(0);
                 looked[n_looked] = (len, replacement, packed);
                 n_looked += 1;
                 packed
@@ -870,6 +884,17 @@ mod tests {
             }
         }
         assert!(checked > 100_000, "{checked}");
+        // Base forms at and past the stack buffer's 48 bytes (no lemma is
+        // that long: the longest has 31).
+        let (at, past) = ("a".repeat(47), "a".repeat(60));
+        for word in [
+            format!("{at}ches"),
+            format!("{at}s"),
+            format!("{past}s"),
+            format!("{past}ing"),
+        ] {
+            assert_eq!(synsets(&word), synsets_by_strip_suffix(&word), "{word}");
+        }
     }
 
     #[test]
