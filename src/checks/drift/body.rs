@@ -111,8 +111,14 @@ struct Facts {
 struct Names<'a> {
     /// Capitalised body words (plain form) by their first four letters.
     by_prefix: HashMap<Cow<'a, str>, Vec<Cow<'a, str>>>,
-    /// Initials of runs of capitalised body words ("nami").
-    acronyms: HashSet<String>,
+    /// Initials of runs of capitalised body words ("nami"), lower-cased,
+    /// one run after another; a run's acronyms are looked for in them when
+    /// asked ([`Names::has_acronym`]) instead of every stretch of every run
+    /// being put in a set up front (a unit asks about one or two words).
+    initials: Vec<char>,
+    /// Where each run of two or more words ends in `initials` (it starts
+    /// where the one before ends).
+    run_ends: Vec<usize>,
 }
 
 /// A word normalised for quote comparison: lowercase letters and digits only.
@@ -289,32 +295,48 @@ impl<'a> BodyView<'a> {
 }
 
 impl Names<'_> {
+    /// Keeps the initials of a run of two or more capitalised words.
     fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
         if run.len() < 2 {
             return;
         }
-        let initials: Vec<char> = run
+        let initials = run
             .iter()
             .filter_map(|t| t.text(text).chars().next())
-            .flat_map(char::to_lowercase)
-            .collect();
-        let mut buf = String::with_capacity(32);
-        for start in 0..initials.len() {
-            for end in start + 2..=initials.len().min(start + 8) {
-                // Two letters only from the last two words (a name ends in
-                // its head: "UN" from "Officials at the United Nations"),
-                // not from inside one ("US" from "Ukraine Solidarity Campaign").
-                if end - start == 2 && end != initials.len() {
-                    continue;
-                }
-                // Most runs repeat a name already seen: look up before copying.
-                buf.clear();
-                buf.extend(&initials[start..end]);
-                if !self.acronyms.contains(buf.as_str()) {
-                    self.acronyms.insert(buf.clone());
-                }
+            .flat_map(char::to_lowercase);
+        self.initials.extend(initials);
+        self.run_ends.push(self.initials.len());
+    }
+
+    /// True when `word` is an acronym of a body name: two to eight
+    /// consecutive initials of a run, and two only as the run's last two:
+    /// a name ends in its head ("UN" from "Officials at the United
+    /// Nations"), and two letters from inside one ("US" from "Ukraine
+    /// Solidarity Campaign") are no acronym of it.
+    fn has_acronym(&self, word: &str) -> bool {
+        let mut letters = [' '; 8];
+        let mut len = 0;
+        for c in word.chars() {
+            if len == letters.len() {
+                return false;
             }
+            letters[len] = c;
+            len += 1;
         }
+        let letters = &letters[..len];
+        if len < 2 {
+            return false;
+        }
+        let mut start = 0;
+        self.run_ends.iter().any(|&end| {
+            let run = &self.initials[start..end];
+            start = end;
+            if len == 2 {
+                run.ends_with(letters)
+            } else {
+                run.windows(len).any(|w| w == letters)
+            }
+        })
     }
 }
 
@@ -338,12 +360,12 @@ impl<'a> BodyView<'a> {
             // content stems, and then the plain-word set need not be built.
             alignment.body_has(&token.stem) || self.plain().contains(p)
         };
-        if as_word || self.names().acronyms.contains(p) {
+        if as_word || self.names().has_acronym(p) {
             return true;
         }
         // A plural acronym ("MPs").
         if let Some(singular) = p.strip_suffix('s').filter(|s| s.len() >= 2) {
-            if self.plain().contains(singular) || self.names().acronyms.contains(singular) {
+            if self.plain().contains(singular) || self.names().has_acronym(singular) {
                 return true;
             }
         }
@@ -467,6 +489,64 @@ mod tests {
             .collect();
         assert_eq!(view.stem_prefixes(), &prefixes);
         assert!(view.has_stem_prefix("governing"));
+    }
+
+    /// The acronyms as they were kept before: every stretch of two to
+    /// eight initials of each run, two only at the run's end, in a set.
+    fn acronym_set(text: &str, runs: &[Vec<&Token>]) -> HashSet<String> {
+        let mut set = HashSet::default();
+        for run in runs.iter().filter(|r| r.len() >= 2) {
+            let initials: Vec<char> = run
+                .iter()
+                .filter_map(|t| t.text(text).chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            for start in 0..initials.len() {
+                for end in start + 2..=initials.len().min(start + 8) {
+                    if end - start == 2 && end != initials.len() {
+                        continue;
+                    }
+                    set.insert(initials[start..end].iter().collect());
+                }
+            }
+        }
+        set
+    }
+
+    #[test]
+    fn acronyms_looked_up_in_the_runs_are_those_of_the_set() {
+        let text = "Officials at the United Nations said. National Alliance on Mental Illness Board \
+            Members Of Congress Here Today Now, Ukraine Solidarity Campaign; İstanbul Grand Bazaar. \
+            A B. Big Apple Inc";
+        let tokens = crate::text::tokenize(text, 0, text.len());
+        let mut runs: Vec<Vec<&Token>> = vec![Vec::new()];
+        for t in &tokens {
+            if t.is_capitalized(text) {
+                runs.last_mut().unwrap().push(t);
+            } else {
+                runs.push(Vec::new());
+            }
+        }
+        let mut names = Names::default();
+        for run in &runs {
+            names.add_acronyms(text, run);
+        }
+        let set = acronym_set(text, &runs);
+        assert!(set.contains("un") && set.contains("mibmocht") && !set.contains("us") && set.contains("usc"));
+        // Every stretch of the initials, and of their words, whether in the set or not.
+        let all: Vec<char> = names.initials.clone();
+        let mut asked = 0;
+        for start in 0..all.len() {
+            for end in start..=all.len().min(start + 10) {
+                let word: String = all[start..end].iter().collect();
+                assert_eq!(names.has_acronym(&word), set.contains(&word), "{word:?}");
+                asked += 1;
+            }
+        }
+        for word in ["", "u", "un", "nami", "xyz", "abcdefghi", "i̇gb", "ba", "bai", "mochtn"] {
+            assert_eq!(names.has_acronym(word), set.contains(word), "{word:?}");
+        }
+        assert!(asked > 100);
     }
 
     #[test]
