@@ -140,6 +140,11 @@ pub fn plain(folded: &str) -> String {
     plained(folded).into_owned()
 }
 
+/// True when [`normalised`]`(folded)` is `word`, without making it.
+fn normalises_to(folded: &str, word: &str) -> bool {
+    folded.chars().filter(|c| c.is_alphanumeric()).eq(word.chars())
+}
+
 /// [`plain`], borrowing the word when it has no dot or apostrophe.
 fn plained(folded: &str) -> Cow<'_, str> {
     let base = folded.strip_suffix("'s").unwrap_or(folded);
@@ -419,8 +424,41 @@ impl<'a> BodyView<'a> {
         self.quotes.get_or_init(|| QuoteIndex::build(alignment))
     }
 
-    pub fn find_run(&self, alignment: &Alignment, words: &[String]) -> Option<usize> {
-        let index = self.quotes(alignment);
+    /// (`_alignment`: the view's own; the quote index, when built, is built from it.)
+    pub fn find_run(&self, _alignment: &Alignment, words: &[String]) -> Option<usize> {
+        match self.quotes.get() {
+            Some(index) => Self::find_run_indexed(index, words),
+            None => self.find_run_scanning(words),
+        }
+    }
+
+    /// [`BodyView::find_run`] by a scan of the body's tokens, without the
+    /// quote index: building the index hashes every body word, and most
+    /// documents ask about one quotation, if any (the index is built
+    /// only when [`BodyView::closest_sentence`] needs it). The same
+    /// answer: the sentence of the first place where the body's words,
+    /// normalised and those that normalise to nothing left out, read
+    /// `words`.
+    fn find_run_scanning(&self, words: &[String]) -> Option<usize> {
+        let (first, rest) = words.split_first()?;
+        let body: Vec<(usize, &Token)> = self
+            .sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sentence)| sentence.tokens.iter().map(move |t| (s, t)))
+            .filter(|(_, t)| t.folded.chars().any(char::is_alphanumeric))
+            .collect();
+        (0..body.len().saturating_sub(rest.len())).find_map(|i| {
+            (normalises_to(&body[i].1.folded, first)
+                && rest
+                    .iter()
+                    .zip(&body[i + 1..])
+                    .all(|(w, (_, t))| normalises_to(&t.folded, w)))
+            .then_some(body[i].0)
+        })
+    }
+
+    fn find_run_indexed(index: &QuoteIndex, words: &[String]) -> Option<usize> {
         // A word the body never has: no run.
         let ids = words.iter().map(|w| index.words.id(w)).collect::<Option<Vec<u32>>>()?;
         // Start from the rarest word's positions to keep it cheap.
@@ -547,6 +585,58 @@ mod tests {
             assert_eq!(names.has_acronym(word), set.contains(word), "{word:?}");
         }
         assert!(asked > 100);
+    }
+
+    /// A run found by scanning the body is the one the quote index finds,
+    /// for every stretch of the body's words (across sentence ends too),
+    /// stretches with a word changed, and words the body lacks.
+    #[test]
+    fn runs_found_by_scanning_are_those_of_the_index() {
+        let text = "Quotes Here\n\
+            \"We will not stop,\" the U.S. envoy said — and the talks' end is near. It's 3.5% of \
+            the 2,000 cases, he said; we will not stop.\n\
+            The envoy said it again: \"we will\" ... not stop. Co-operation, she said, is near.\n\
+            - The envoy said \"we will not stop\".\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let view = BodyView::build(&doc, &alignment);
+        let index = QuoteIndex::build(&alignment);
+        let words: Vec<String> = alignment
+            .sentences
+            .iter()
+            .flat_map(|s| &s.tokens)
+            .map(|t| normalise(&t.folded))
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert!(words.len() > 40);
+        let mut found = 0;
+        let mut runs: Vec<Vec<String>> = vec![Vec::new(), vec!["absent".into()], vec!["".into()]];
+        for start in 0..words.len() {
+            for len in 1..=5.min(words.len() - start) {
+                let run = words[start..start + len].to_vec();
+                let mut changed = run.clone();
+                changed[len - 1] = "said".into();
+                runs.push(run);
+                runs.push(changed);
+            }
+        }
+        for run in &runs {
+            let scanned = view.find_run_scanning(run);
+            assert_eq!(scanned, BodyView::find_run_indexed(&index, run), "{run:?}");
+            found += usize::from(scanned.is_some());
+        }
+        assert!(found > words.len());
+        // Once the index is built (by `closest_sentence`), it answers.
+        assert_eq!(
+            view.find_run(&alignment, &words[3..6]),
+            view.find_run_scanning(&words[3..6])
+        );
+        view.closest_sentence(&alignment, &words[..2]);
+        assert!(view.quotes.get().is_some());
+        assert_eq!(
+            view.find_run(&alignment, &words[3..6]),
+            view.find_run_scanning(&words[3..6])
+        );
     }
 
     #[test]
