@@ -41,9 +41,11 @@ impl QuoteIndex {
     }
 }
 
-/// The numbers, times and dates are gathered when a unit first asks: the
-/// number rule reads them only for a unit number or date its source
-/// sentences do not give, and in most documents no unit has one. The word
+/// The numbers, times and dates are gathered when a unit first asks, each
+/// in its own pass: the number rule reads them only for a unit number or
+/// date its source sentences do not give, in most documents no unit has
+/// one, and a unit with a date (a month or weekday) need not pay for the
+/// body's numbers, nor a number for the body's times of day. The word
 /// sets are built on first use too, each in its own pass: most documents never ask whether the body has a stem
 /// prefix, and most names a unit uses are plain body words, so the names
 /// by prefix and the acronyms are rarely needed. Keys borrow the
@@ -60,8 +62,13 @@ pub struct BodyView<'a> {
     names: OnceLock<Names<'a>>,
     /// First five letters of every body stem, for reworded inflections.
     stem_prefixes: OnceLock<HashSet<&'a str>>,
-    /// Numbers, times of day and dates the body gives.
-    facts: OnceLock<Facts>,
+    /// Numbers the body gives.
+    numbers: OnceLock<Vec<Number>>,
+    /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
+    /// ([`cues::time_of_day`]), with their sentence and token index.
+    times: OnceLock<Vec<(f64, usize, usize)>>,
+    /// Months and weekdays the body names (canonical lowercase names).
+    dates: OnceLock<HashSet<&'static str>>,
     /// WordNet synsets of the body's capitalised words and of the places
     /// they are part of ("London" → England → United Kingdom); built on
     /// first use, so documents whose units name nothing new never pay for it.
@@ -91,20 +98,6 @@ impl SeenStrings {
         *slot = address;
         first
     }
-}
-
-/// The numbers, times of day and month and weekday names the body gives:
-/// found when the first unit asks (many documents' units give none, and
-/// then the pass over the body's tokens is not made).
-#[derive(Debug, Default)]
-struct Facts {
-    /// Numbers the body gives.
-    numbers: Vec<Number>,
-    /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
-    /// ([`cues::time_of_day`]), with their sentence and token index.
-    times: Vec<(f64, usize, usize)>,
-    /// Months and weekdays the body names (canonical lowercase names).
-    dates: HashSet<&'static str>,
 }
 
 #[derive(Debug, Default)]
@@ -173,47 +166,55 @@ impl<'a> BodyView<'a> {
         }
     }
 
-    fn facts(&self) -> &Facts {
-        self.facts.get_or_init(|| {
-            let mut facts = Facts::default();
-            for (s, sentence) in self.sentences.iter().enumerate() {
+    /// Every number the body gives (digits, number words, "second" as an ordinal).
+    pub fn numbers(&self) -> &[Number] {
+        self.numbers.get_or_init(|| {
+            let mut numbers = Vec::new();
+            for sentence in self.sentences {
                 for (i, t) in sentence.tokens.iter().enumerate() {
                     if let Some(n) = cues::number_of(t).or_else(|| cues::ordinal_second(&sentence.tokens, i)) {
-                        facts.numbers.push(n);
-                    }
-                    if let Some(time) = cues::time_of_day(&sentence.tokens, i) {
-                        facts.times.push((time, s, i));
+                        numbers.push(n);
                     }
                     if let Some(value) = cues::number_word(&t.folded) {
-                        facts.numbers.push(Number::new(value));
-                    }
-                    for &day in cues::days_of(&t.folded) {
-                        facts.dates.insert(day);
-                    }
-                    if t.is_capitalized(self.text) {
-                        if let Some(date) = cues::date_name(&t.folded) {
-                            facts.dates.insert(date);
-                        }
+                        numbers.push(Number::new(value));
                     }
                 }
             }
-            facts
+            numbers
         })
-    }
-
-    /// Every number the body gives (digits, number words, "second" as an ordinal).
-    pub fn numbers(&self) -> &[Number] {
-        &self.facts().numbers
     }
 
     /// Every time of day the body gives, with its sentence and token.
     pub fn times(&self) -> &[(f64, usize, usize)] {
-        &self.facts().times
+        self.times.get_or_init(|| {
+            let mut times = Vec::new();
+            for (s, sentence) in self.sentences.iter().enumerate() {
+                for i in 0..sentence.tokens.len() {
+                    if let Some(time) = cues::time_of_day(&sentence.tokens, i) {
+                        times.push((time, s, i));
+                    }
+                }
+            }
+            times
+        })
     }
 
     /// The months and weekdays the body names.
     pub fn dates(&self) -> &HashSet<&'static str> {
-        &self.facts().dates
+        self.dates.get_or_init(|| {
+            let mut dates = HashSet::default();
+            for t in self.tokens() {
+                for &day in cues::days_of(&t.folded) {
+                    dates.insert(day);
+                }
+                if t.is_capitalized(self.text) {
+                    if let Some(date) = cues::date_name(&t.folded) {
+                        dates.insert(date);
+                    }
+                }
+            }
+            dates
+        })
     }
 
     fn tokens(&self) -> impl Iterator<Item = &'a Token> {
@@ -637,6 +638,26 @@ mod tests {
             view.find_run(&alignment, &words[3..6]),
             view.find_run_scanning(&words[3..6])
         );
+    }
+
+    /// Each of the facts, gathered in its own pass, holds what the body
+    /// gives of its kind, in text order.
+    #[test]
+    fn numbers_times_and_dates_each_in_their_own_pass() {
+        let text = "Facts\n\
+            The second round starts at 10pm on Monday, with 2,000 fans and a couple of bands.\n\
+            It ended at 7.30 a.m. in September, a decade later, every weekend.\n\
+            - The round starts at 10pm.\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let view = BodyView::build(&doc, &alignment);
+        let values: Vec<f64> = view.numbers().iter().map(|n| n.value).collect();
+        assert_eq!(values, [2.0, 10.0, 2000.0, 2.0, 7.3, 10.0]);
+        let times: Vec<(f64, usize)> = view.times().iter().map(|&(t, s, _)| (t, s)).collect();
+        assert_eq!(times, [(22.0, 0), (7.3, 1)]);
+        let mut dates: Vec<&str> = view.dates().iter().copied().collect();
+        dates.sort_unstable();
+        assert_eq!(dates, ["monday", "saturday", "september", "sunday"]);
     }
 
     #[test]
