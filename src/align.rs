@@ -15,6 +15,7 @@
 //! combinations scores high, one that adds words the body never uses or
 //! recombines them scores lower.
 
+use crate::checks::duplication::BodyPass;
 use crate::document::Document;
 use crate::text::distance::Pattern;
 use crate::text::{tokenize, Shared, Token};
@@ -111,6 +112,9 @@ pub struct Alignment {
     /// The body as word ids for the duplication measures, built by the first
     /// of the verbatim check and the outcome to need it and kept for the other.
     pub(crate) body_words: std::sync::OnceLock<crate::checks::duplication::BodyWords>,
+    /// What the duplication checks read of every body token, gathered as
+    /// the body is tokenized.
+    pub(crate) body_pass: BodyPass,
 }
 
 #[derive(Debug, Default)]
@@ -416,10 +420,12 @@ pub fn align(doc: &Document) -> Alignment {
     let count = spans().count();
     let mut sentences = Vec::with_capacity(count);
     let mut builder = IndexBuilder::new(spans().map(|s| s.end - s.start).sum(), count);
+    let mut body_pass = BodyPass::default();
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         for (i, span) in paragraph.sentences.iter().enumerate() {
             let tokens = tokenize(&doc.text, span.start, span.end);
             builder.add(&tokens, &doc.text);
+            body_pass.add(&sentences, &tokens, i == 0);
             sentences.push(BodySentence {
                 paragraph: p,
                 index: i,
@@ -448,6 +454,7 @@ pub fn align(doc: &Document) -> Alignment {
         units,
         index,
         body_words: std::sync::OnceLock::new(),
+        body_pass,
     }
 }
 

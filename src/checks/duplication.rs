@@ -146,8 +146,8 @@ const SAME_SOURCE_SHARE: f64 = 0.5;
 const SAME_SOURCE_SAME_PART: f64 = 0.5;
 
 pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
-    let sentence_hashes = repeated_words(doc, alignment, findings);
-    repeated_body_text(doc, alignment, &sentence_hashes, findings);
+    repeated_words(doc, alignment, findings);
+    repeated_body_text(doc, alignment, &alignment.body_pass.hashes, findings);
     let mut reported = repeated_summary_sentences(doc, alignment, findings);
     // Both unit comparisons read every unit's content words: found once.
     let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
@@ -174,39 +174,76 @@ fn is_legitimate_double(first: &Token, second: &Token, text: &str) -> bool {
 }
 
 /// Repeated words ("the the") in the headings, the body's paragraphs and
-/// the units, reported in that order. Returns each body sentence's
-/// [`KeyHash`], made in the same pass over the body's tokens (for
-/// [`repeated_body_text`]): the body's tokens are read once for both.
-fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) -> Vec<KeyHash> {
+/// the units, reported in that order. The body's candidates (a word right
+/// after the same folded word, within a paragraph) were found as the body
+/// was tokenized ([`BodyPass`]).
+fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
     for heading in &doc.headings {
         let tokens = tokenize(&doc.text, heading.start, heading.end);
         repeated_in(doc, alignment, &tokens.iter().collect::<Vec<_>>(), None, findings);
     }
-    // A body paragraph's pairs run across its sentences (its tokens are
-    // its sentences' in order), without a list of its tokens.
-    let mut hashes = Vec::with_capacity(alignment.sentences.len());
-    for paragraph in alignment.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
-        let mut previous: Option<&Token> = None;
-        for sentence in paragraph {
-            let mut hash = KeyHash::default();
-            for second in &sentence.tokens {
-                hash.push(second);
-                if let Some(first) = previous {
-                    // (Most pairs differ: tested here, not in a call.)
-                    if first.folded == second.folded && is_repeated(doc, first, second) {
-                        findings.push(repeated_word(doc, first, second));
-                    }
-                }
-                previous = Some(second);
-            }
-            hashes.push(hash);
+    let token = |s: u32, i: u32| &alignment.sentences[s as usize].tokens[i as usize];
+    for &[s1, i1, s2, i2] in &alignment.body_pass.doubles {
+        let (first, second) = (token(s1, i1), token(s2, i2));
+        if is_repeated(doc, first, second) {
+            findings.push(repeated_word(doc, first, second));
         }
     }
     for unit in &alignment.units {
         let tokens: Vec<&Token> = unit.tokens.iter().collect();
         repeated_in(doc, alignment, &tokens, Some(unit.unit), findings);
     }
-    hashes
+}
+
+/// What the duplication checks read of every body token, gathered as the
+/// body is tokenized (`align::align` calls [`BodyPass::add`] with each
+/// sentence right after it is tokenized): a later pass over the body's
+/// 72-byte tokens met most of them as cache misses.
+#[derive(Debug, Default)]
+pub(crate) struct BodyPass {
+    /// Each body sentence's [`KeyHash`] (for [`repeated_body_text`]).
+    hashes: Vec<KeyHash>,
+    /// (sentence, token) of each body token whose folded word is that of
+    /// the token before it in the same paragraph (across sentence ends),
+    /// then (sentence, token) of that one, in text order: the candidates
+    /// for `duplication/repeated-word`.
+    doubles: Vec<[u32; 4]>,
+    /// (sentence, token) of the last token of the paragraph so far.
+    previous: Option<(u32, u32)>,
+}
+
+impl BodyPass {
+    /// Adds the next body sentence's `tokens`; `sentences` are the ones
+    /// before it, `new_paragraph` whether it starts a paragraph.
+    #[inline]
+    pub(crate) fn add(&mut self, sentences: &[crate::align::BodySentence], tokens: &[Token], new_paragraph: bool) {
+        let s = sentences.len() as u32;
+        if new_paragraph {
+            self.previous = None;
+        }
+        // (Three plain loops over the sentence's few tokens, which are in the
+        // first-level cache: one fused loop with the previous token as an
+        // `Option` cost more instructions than the misses it saved.)
+        if let (Some(first), Some(second)) = (self.previous, tokens.first()) {
+            if sentences[first.0 as usize].tokens[first.1 as usize].folded == second.folded {
+                self.doubles.push([first.0, first.1, s, 0]);
+            }
+        }
+        for (i, pair) in tokens.windows(2).enumerate() {
+            // (Most pairs differ: tested here, not in a call.)
+            if pair[0].folded == pair[1].folded {
+                self.doubles.push([s, i as u32, s, i as u32 + 1]);
+            }
+        }
+        let mut hash = KeyHash::default();
+        for t in tokens {
+            hash.push(t);
+        }
+        self.hashes.push(hash);
+        if let Some(last) = tokens.len().checked_sub(1) {
+            self.previous = Some((s, last as u32));
+        }
+    }
 }
 
 /// The repeated words of one region's `tokens`, of unit `unit` if any.
@@ -1467,6 +1504,51 @@ mod tests {
         // Not a proof of anything but that it is not always true.
         let missing = ["river", "bridge", "mayor", "opened", "levy", "ferry"];
         assert!(missing.iter().any(|w| !filter.may_hold(w)));
+    }
+
+    /// The body pass made while tokenizing holds each sentence's key hash
+    /// and, in text order, every pair of equal folded words in a row within
+    /// a paragraph (across its sentences, and past an empty one), as a scan
+    /// of each paragraph's tokens finds them.
+    #[test]
+    fn the_body_pass_has_every_sentences_hash_and_every_double() {
+        let text = "Doubles\n\
+            The the river rose. Rose again, and and then fell. Fell.\n\
+            Fell he said said. Said it twice twice over over.\n\
+            Bora Bora is is far. The end.\n\
+            - The river rose.\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let pass = &alignment.body_pass;
+        let hashes: Vec<KeyHash> = alignment.sentences.iter().map(|s| KeyHash::of(&s.tokens)).collect();
+        assert_eq!(pass.hashes, hashes);
+        let mut doubles = Vec::new();
+        for paragraph in alignment.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
+            let first = alignment
+                .sentences
+                .iter()
+                .position(|s| std::ptr::eq(s, &paragraph[0]))
+                .unwrap();
+            let tokens: Vec<(u32, u32, &Token)> = paragraph
+                .iter()
+                .enumerate()
+                .flat_map(|(k, s)| {
+                    s.tokens
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, t)| ((first + k) as u32, i as u32, t))
+                })
+                .collect();
+            for pair in tokens.windows(2) {
+                if pair[0].2.folded == pair[1].2.folded {
+                    doubles.push([pair[0].0, pair[0].1, pair[1].0, pair[1].1]);
+                }
+            }
+        }
+        assert_eq!(pass.doubles, doubles);
+        // "The the", "rose. Rose", "and and", "fell. Fell", "said said. Said", "twice twice",
+        // "over over", "Bora Bora", "is is"; not "Fell. Fell" across the paragraph's end.
+        assert_eq!(doubles.len(), 10, "{doubles:?}");
     }
 
     #[test]

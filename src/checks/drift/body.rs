@@ -41,9 +41,11 @@ impl QuoteIndex {
     }
 }
 
-/// The numbers, times and dates are gathered when a unit first asks: the
-/// number rule reads them only for a unit number or date its source
-/// sentences do not give, and in most documents no unit has one. The word
+/// The numbers, times and dates are gathered when a unit first asks, each
+/// in its own pass: the number rule reads them only for a unit number or
+/// date its source sentences do not give, in most documents no unit has
+/// one, and a unit with a date (a month or weekday) need not pay for the
+/// body's numbers, nor a number for the body's times of day. The word
 /// sets are built on first use too, each in its own pass: most documents never ask whether the body has a stem
 /// prefix, and most names a unit uses are plain body words, so the names
 /// by prefix and the acronyms are rarely needed. Keys borrow the
@@ -60,8 +62,13 @@ pub struct BodyView<'a> {
     names: OnceLock<Names<'a>>,
     /// First five letters of every body stem, for reworded inflections.
     stem_prefixes: OnceLock<HashSet<&'a str>>,
-    /// Numbers, times of day and dates the body gives.
-    facts: OnceLock<Facts>,
+    /// Numbers the body gives.
+    numbers: OnceLock<Vec<Number>>,
+    /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
+    /// ([`cues::time_of_day`]), with their sentence and token index.
+    times: OnceLock<Vec<(f64, usize, usize)>>,
+    /// Months and weekdays the body names (canonical lowercase names).
+    dates: OnceLock<HashSet<&'static str>>,
     /// WordNet synsets of the body's capitalised words and of the places
     /// they are part of ("London" → England → United Kingdom); built on
     /// first use, so documents whose units name nothing new never pay for it.
@@ -93,26 +100,18 @@ impl SeenStrings {
     }
 }
 
-/// The numbers, times of day and month and weekday names the body gives:
-/// found when the first unit asks (many documents' units give none, and
-/// then the pass over the body's tokens is not made).
-#[derive(Debug, Default)]
-struct Facts {
-    /// Numbers the body gives.
-    numbers: Vec<Number>,
-    /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
-    /// ([`cues::time_of_day`]), with their sentence and token index.
-    times: Vec<(f64, usize, usize)>,
-    /// Months and weekdays the body names (canonical lowercase names).
-    dates: HashSet<&'static str>,
-}
-
 #[derive(Debug, Default)]
 struct Names<'a> {
     /// Capitalised body words (plain form) by their first four letters.
     by_prefix: HashMap<Cow<'a, str>, Vec<Cow<'a, str>>>,
-    /// Initials of runs of capitalised body words ("nami").
-    acronyms: HashSet<String>,
+    /// Initials of runs of capitalised body words ("nami"), lower-cased,
+    /// one run after another; a run's acronyms are looked for in them when
+    /// asked ([`Names::has_acronym`]) instead of every stretch of every run
+    /// being put in a set up front (a unit asks about one or two words).
+    initials: Vec<char>,
+    /// Where each run of two or more words ends in `initials` (it starts
+    /// where the one before ends).
+    run_ends: Vec<usize>,
 }
 
 /// A word normalised for quote comparison: lowercase letters and digits only.
@@ -132,6 +131,11 @@ fn normalised(folded: &str) -> Cow<'_, str> {
 /// Folded word without dots or apostrophes.
 pub fn plain(folded: &str) -> String {
     plained(folded).into_owned()
+}
+
+/// True when [`normalised`]`(folded)` is `word`, without making it.
+fn normalises_to(folded: &str, word: &str) -> bool {
+    folded.chars().filter(|c| c.is_alphanumeric()).eq(word.chars())
 }
 
 /// [`plain`], borrowing the word when it has no dot or apostrophe.
@@ -162,47 +166,55 @@ impl<'a> BodyView<'a> {
         }
     }
 
-    fn facts(&self) -> &Facts {
-        self.facts.get_or_init(|| {
-            let mut facts = Facts::default();
-            for (s, sentence) in self.sentences.iter().enumerate() {
+    /// Every number the body gives (digits, number words, "second" as an ordinal).
+    pub fn numbers(&self) -> &[Number] {
+        self.numbers.get_or_init(|| {
+            let mut numbers = Vec::new();
+            for sentence in self.sentences {
                 for (i, t) in sentence.tokens.iter().enumerate() {
                     if let Some(n) = cues::number_of(t).or_else(|| cues::ordinal_second(&sentence.tokens, i)) {
-                        facts.numbers.push(n);
-                    }
-                    if let Some(time) = cues::time_of_day(&sentence.tokens, i) {
-                        facts.times.push((time, s, i));
+                        numbers.push(n);
                     }
                     if let Some(value) = cues::number_word(&t.folded) {
-                        facts.numbers.push(Number::new(value));
-                    }
-                    for &day in cues::days_of(&t.folded) {
-                        facts.dates.insert(day);
-                    }
-                    if t.is_capitalized(self.text) {
-                        if let Some(date) = cues::date_name(&t.folded) {
-                            facts.dates.insert(date);
-                        }
+                        numbers.push(Number::new(value));
                     }
                 }
             }
-            facts
+            numbers
         })
-    }
-
-    /// Every number the body gives (digits, number words, "second" as an ordinal).
-    pub fn numbers(&self) -> &[Number] {
-        &self.facts().numbers
     }
 
     /// Every time of day the body gives, with its sentence and token.
     pub fn times(&self) -> &[(f64, usize, usize)] {
-        &self.facts().times
+        self.times.get_or_init(|| {
+            let mut times = Vec::new();
+            for (s, sentence) in self.sentences.iter().enumerate() {
+                for i in 0..sentence.tokens.len() {
+                    if let Some(time) = cues::time_of_day(&sentence.tokens, i) {
+                        times.push((time, s, i));
+                    }
+                }
+            }
+            times
+        })
     }
 
     /// The months and weekdays the body names.
     pub fn dates(&self) -> &HashSet<&'static str> {
-        &self.facts().dates
+        self.dates.get_or_init(|| {
+            let mut dates = HashSet::default();
+            for t in self.tokens() {
+                for &day in cues::days_of(&t.folded) {
+                    dates.insert(day);
+                }
+                if t.is_capitalized(self.text) {
+                    if let Some(date) = cues::date_name(&t.folded) {
+                        dates.insert(date);
+                    }
+                }
+            }
+            dates
+        })
     }
 
     fn tokens(&self) -> impl Iterator<Item = &'a Token> {
@@ -289,32 +301,48 @@ impl<'a> BodyView<'a> {
 }
 
 impl Names<'_> {
+    /// Keeps the initials of a run of two or more capitalised words.
     fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
         if run.len() < 2 {
             return;
         }
-        let initials: Vec<char> = run
+        let initials = run
             .iter()
             .filter_map(|t| t.text(text).chars().next())
-            .flat_map(char::to_lowercase)
-            .collect();
-        let mut buf = String::with_capacity(32);
-        for start in 0..initials.len() {
-            for end in start + 2..=initials.len().min(start + 8) {
-                // Two letters only from the last two words (a name ends in
-                // its head: "UN" from "Officials at the United Nations"),
-                // not from inside one ("US" from "Ukraine Solidarity Campaign").
-                if end - start == 2 && end != initials.len() {
-                    continue;
-                }
-                // Most runs repeat a name already seen: look up before copying.
-                buf.clear();
-                buf.extend(&initials[start..end]);
-                if !self.acronyms.contains(buf.as_str()) {
-                    self.acronyms.insert(buf.clone());
-                }
+            .flat_map(char::to_lowercase);
+        self.initials.extend(initials);
+        self.run_ends.push(self.initials.len());
+    }
+
+    /// True when `word` is an acronym of a body name: two to eight
+    /// consecutive initials of a run, and two only as the run's last two:
+    /// a name ends in its head ("UN" from "Officials at the United
+    /// Nations"), and two letters from inside one ("US" from "Ukraine
+    /// Solidarity Campaign") are no acronym of it.
+    fn has_acronym(&self, word: &str) -> bool {
+        let mut letters = [' '; 8];
+        let mut len = 0;
+        for c in word.chars() {
+            if len == letters.len() {
+                return false;
             }
+            letters[len] = c;
+            len += 1;
         }
+        let letters = &letters[..len];
+        if len < 2 {
+            return false;
+        }
+        let mut start = 0;
+        self.run_ends.iter().any(|&end| {
+            let run = &self.initials[start..end];
+            start = end;
+            if len == 2 {
+                run.ends_with(letters)
+            } else {
+                run.windows(len).any(|w| w == letters)
+            }
+        })
     }
 }
 
@@ -338,12 +366,12 @@ impl<'a> BodyView<'a> {
             // content stems, and then the plain-word set need not be built.
             alignment.body_has(&token.stem) || self.plain().contains(p)
         };
-        if as_word || self.names().acronyms.contains(p) {
+        if as_word || self.names().has_acronym(p) {
             return true;
         }
         // A plural acronym ("MPs").
         if let Some(singular) = p.strip_suffix('s').filter(|s| s.len() >= 2) {
-            if self.plain().contains(singular) || self.names().acronyms.contains(singular) {
+            if self.plain().contains(singular) || self.names().has_acronym(singular) {
                 return true;
             }
         }
@@ -397,8 +425,41 @@ impl<'a> BodyView<'a> {
         self.quotes.get_or_init(|| QuoteIndex::build(alignment))
     }
 
-    pub fn find_run(&self, alignment: &Alignment, words: &[String]) -> Option<usize> {
-        let index = self.quotes(alignment);
+    /// (`_alignment`: the view's own; the quote index, when built, is built from it.)
+    pub fn find_run(&self, _alignment: &Alignment, words: &[String]) -> Option<usize> {
+        match self.quotes.get() {
+            Some(index) => Self::find_run_indexed(index, words),
+            None => self.find_run_scanning(words),
+        }
+    }
+
+    /// [`BodyView::find_run`] by a scan of the body's tokens, without the
+    /// quote index: building the index hashes every body word, and most
+    /// documents ask about one quotation, if any (the index is built
+    /// only when [`BodyView::closest_sentence`] needs it). The same
+    /// answer: the sentence of the first place where the body's words,
+    /// normalised and those that normalise to nothing left out, read
+    /// `words`.
+    fn find_run_scanning(&self, words: &[String]) -> Option<usize> {
+        let (first, rest) = words.split_first()?;
+        let body: Vec<(usize, &Token)> = self
+            .sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sentence)| sentence.tokens.iter().map(move |t| (s, t)))
+            .filter(|(_, t)| t.folded.chars().any(char::is_alphanumeric))
+            .collect();
+        (0..body.len().saturating_sub(rest.len())).find_map(|i| {
+            (normalises_to(&body[i].1.folded, first)
+                && rest
+                    .iter()
+                    .zip(&body[i + 1..])
+                    .all(|(w, (_, t))| normalises_to(&t.folded, w)))
+            .then_some(body[i].0)
+        })
+    }
+
+    fn find_run_indexed(index: &QuoteIndex, words: &[String]) -> Option<usize> {
         // A word the body never has: no run.
         let ids = words.iter().map(|w| index.words.id(w)).collect::<Option<Vec<u32>>>()?;
         // Start from the rarest word's positions to keep it cheap.
@@ -467,6 +528,136 @@ mod tests {
             .collect();
         assert_eq!(view.stem_prefixes(), &prefixes);
         assert!(view.has_stem_prefix("governing"));
+    }
+
+    /// The acronyms as they were kept before: every stretch of two to
+    /// eight initials of each run, two only at the run's end, in a set.
+    fn acronym_set(text: &str, runs: &[Vec<&Token>]) -> HashSet<String> {
+        let mut set = HashSet::default();
+        for run in runs.iter().filter(|r| r.len() >= 2) {
+            let initials: Vec<char> = run
+                .iter()
+                .filter_map(|t| t.text(text).chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            for start in 0..initials.len() {
+                for end in start + 2..=initials.len().min(start + 8) {
+                    if end - start == 2 && end != initials.len() {
+                        continue;
+                    }
+                    set.insert(initials[start..end].iter().collect());
+                }
+            }
+        }
+        set
+    }
+
+    #[test]
+    fn acronyms_looked_up_in_the_runs_are_those_of_the_set() {
+        let text = "Officials at the United Nations said. National Alliance on Mental Illness Board \
+            Members Of Congress Here Today Now, Ukraine Solidarity Campaign; İstanbul Grand Bazaar. \
+            A B. Big Apple Inc";
+        let tokens = crate::text::tokenize(text, 0, text.len());
+        let mut runs: Vec<Vec<&Token>> = vec![Vec::new()];
+        for t in &tokens {
+            if t.is_capitalized(text) {
+                runs.last_mut().unwrap().push(t);
+            } else {
+                runs.push(Vec::new());
+            }
+        }
+        let mut names = Names::default();
+        for run in &runs {
+            names.add_acronyms(text, run);
+        }
+        let set = acronym_set(text, &runs);
+        assert!(set.contains("un") && set.contains("mibmocht") && !set.contains("us") && set.contains("usc"));
+        // Every stretch of the initials, and of their words, whether in the set or not.
+        let all: Vec<char> = names.initials.clone();
+        let mut asked = 0;
+        for start in 0..all.len() {
+            for end in start..=all.len().min(start + 10) {
+                let word: String = all[start..end].iter().collect();
+                assert_eq!(names.has_acronym(&word), set.contains(&word), "{word:?}");
+                asked += 1;
+            }
+        }
+        for word in ["", "u", "un", "nami", "xyz", "abcdefghi", "i̇gb", "ba", "bai", "mochtn"] {
+            assert_eq!(names.has_acronym(word), set.contains(word), "{word:?}");
+        }
+        assert!(asked > 100);
+    }
+
+    /// A run found by scanning the body is the one the quote index finds,
+    /// for every stretch of the body's words (across sentence ends too),
+    /// stretches with a word changed, and words the body lacks.
+    #[test]
+    fn runs_found_by_scanning_are_those_of_the_index() {
+        let text = "Quotes Here\n\
+            \"We will not stop,\" the U.S. envoy said — and the talks' end is near. It's 3.5% of \
+            the 2,000 cases, he said; we will not stop.\n\
+            The envoy said it again: \"we will\" ... not stop. Co-operation, she said, is near.\n\
+            - The envoy said \"we will not stop\".\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let view = BodyView::build(&doc, &alignment);
+        let index = QuoteIndex::build(&alignment);
+        let words: Vec<String> = alignment
+            .sentences
+            .iter()
+            .flat_map(|s| &s.tokens)
+            .map(|t| normalise(&t.folded))
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert!(words.len() > 40);
+        let mut found = 0;
+        let mut runs: Vec<Vec<String>> = vec![Vec::new(), vec!["absent".into()], vec!["".into()]];
+        for start in 0..words.len() {
+            for len in 1..=5.min(words.len() - start) {
+                let run = words[start..start + len].to_vec();
+                let mut changed = run.clone();
+                changed[len - 1] = "said".into();
+                runs.push(run);
+                runs.push(changed);
+            }
+        }
+        for run in &runs {
+            let scanned = view.find_run_scanning(run);
+            assert_eq!(scanned, BodyView::find_run_indexed(&index, run), "{run:?}");
+            found += usize::from(scanned.is_some());
+        }
+        assert!(found > words.len());
+        // Once the index is built (by `closest_sentence`), it answers.
+        assert_eq!(
+            view.find_run(&alignment, &words[3..6]),
+            view.find_run_scanning(&words[3..6])
+        );
+        view.closest_sentence(&alignment, &words[..2]);
+        assert!(view.quotes.get().is_some());
+        assert_eq!(
+            view.find_run(&alignment, &words[3..6]),
+            view.find_run_scanning(&words[3..6])
+        );
+    }
+
+    /// Each of the facts, gathered in its own pass, holds what the body
+    /// gives of its kind, in text order.
+    #[test]
+    fn numbers_times_and_dates_each_in_their_own_pass() {
+        let text = "Facts\n\
+            The second round starts at 10pm on Monday, with 2,000 fans and a couple of bands.\n\
+            It ended at 7.30 a.m. in September, a decade later, every weekend.\n\
+            - The round starts at 10pm.\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let view = BodyView::build(&doc, &alignment);
+        let values: Vec<f64> = view.numbers().iter().map(|n| n.value).collect();
+        assert_eq!(values, [2.0, 10.0, 2000.0, 2.0, 7.3, 10.0]);
+        let times: Vec<(f64, usize)> = view.times().iter().map(|&(t, s, _)| (t, s)).collect();
+        assert_eq!(times, [(22.0, 0), (7.3, 1)]);
+        let mut dates: Vec<&str> = view.dates().iter().copied().collect();
+        dates.sort_unstable();
+        assert_eq!(dates, ["monday", "saturday", "september", "sunday"]);
     }
 
     #[test]
