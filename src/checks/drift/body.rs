@@ -420,13 +420,14 @@ impl<'a> BodyView<'a> {
                 .contains(char_prefix(&Cow::Borrowed(stem), 5).as_ref())
     }
 
-    /// The body sentence where the word run `words` occurs in order, if it does.
+    /// The index of the body's words by quotation, built on first use.
     fn quotes(&self, alignment: &Alignment) -> &QuoteIndex {
         self.quotes.get_or_init(|| QuoteIndex::build(alignment))
     }
 
-    /// (`_alignment`: the view's own; the quote index, when built, is built from it.)
-    pub fn find_run(&self, _alignment: &Alignment, words: &[String]) -> Option<usize> {
+    /// The body sentence where the word run `words` occurs in order, if it
+    /// does: from the quote index when one was built, else by a scan.
+    pub fn find_run(&self, words: &[String]) -> Option<usize> {
         match self.quotes.get() {
             Some(index) => Self::find_run_indexed(index, words),
             None => self.find_run_scanning(words),
@@ -628,16 +629,10 @@ mod tests {
         }
         assert!(found > words.len());
         // Once the index is built (by `closest_sentence`), it answers.
-        assert_eq!(
-            view.find_run(&alignment, &words[3..6]),
-            view.find_run_scanning(&words[3..6])
-        );
+        assert_eq!(view.find_run(&words[3..6]), view.find_run_scanning(&words[3..6]));
         view.closest_sentence(&alignment, &words[..2]);
         assert!(view.quotes.get().is_some());
-        assert_eq!(
-            view.find_run(&alignment, &words[3..6]),
-            view.find_run_scanning(&words[3..6])
-        );
+        assert_eq!(view.find_run(&words[3..6]), view.find_run_scanning(&words[3..6]));
     }
 
     /// Each of the facts, gathered in its own pass, holds what the body

@@ -350,7 +350,7 @@ pub fn prefixed(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         };
         let has_word = |s: &usize| ctx.alignment.sentences[*s].tokens.iter().any(body_word);
         let run = [normalise(&p.folded), normalise(&w.folded)];
-        if ctx.body.find_run(ctx.alignment, &run).is_some() || ctx.body.plain().contains(run.concat().as_str()) {
+        if ctx.body.find_run(&run).is_some() || ctx.body.plain().contains(run.concat().as_str()) {
             continue;
         }
         let Some(s) = ctx

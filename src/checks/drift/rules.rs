@@ -221,7 +221,7 @@ pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 pieces.push(words);
             }
         }
-        if pieces.is_empty() || pieces.iter().all(|p| ctx.body.find_run(ctx.alignment, p).is_some()) {
+        if pieces.is_empty() || pieces.iter().all(|p| ctx.body.find_run(p).is_some()) {
             continue;
         }
         let all: Vec<String> = pieces.concat();
