@@ -573,8 +573,8 @@ fn walk_with<D: AsRef<[u8]>>(
 ) -> Vec<(String, u32)> {
     let mut walk = Walk::new(lean::Fst::of(fst), query, max, strict, strict_max);
     walk.guided = guided && query.iter().all(char::is_ascii);
-    let root = walk.fst.root();
-    if walk.fst.is_final(&root) && walk.cell(0, query.len()) <= walk.max {
+    let root = walk.fst.root_addr();
+    if walk.fst.is_final_at(root) && walk.cell(0, query.len()) <= walk.max {
         walk.found.push((String::new(), query.len() as u32));
     }
     walk.descend(root, 0, Utf8::default());
@@ -777,26 +777,50 @@ impl<'a> Walk<'a> {
         least
     }
 
-    /// Visits the children of `node`, reached with `depth` key characters
-    /// read (the last row in `rows`) and `utf8` mid-character.
-    fn descend(&mut self, node: lean::Node, depth: usize, utf8: Utf8) {
-        // (A node of one or two transitions is cheaper to try whole: a letter
-        // out of reach costs one row update, less than finding the letters in
+    /// Visits the children of the node at `addr`, reached with `depth` key
+    /// characters read (the last row in `rows`) and `utf8` mid-character.
+    ///
+    /// (By address, decoding only what the walk needs: a child's target is
+    /// read only once its letter keeps the row within reach, and a
+    /// many-transition node's header once for all its transitions.)
+    fn descend(&mut self, addr: usize, depth: usize, utf8: Utf8) {
+        if addr == 0 {
+            // The empty final node: no transitions.
+            return;
+        }
+        let fst = self.fst;
+        let state = fst.state(addr);
+        if lean::is_one(state) {
+            let (input, input_len) = fst.one_input(addr, state);
+            if let Some(next) = self.enter(input, depth, utf8) {
+                self.visit(input, fst.one_target(addr, state, input_len), next);
+            }
+            return;
+        }
+        let node = fst.many_node(addr, state);
+        // (A node of two transitions is cheaper to try whole: a letter out
+        // of reach costs one row update, less than finding the letters in
         // reach and looking each up. Both ways find the same keys.)
-        if utf8.pending == 0 && self.guided && node.transitions() > 2 {
+        if utf8.pending == 0 && self.guided && node.ntrans > 2 {
             if let Some((letters, count)) = self.letters_in_reach(depth) {
                 // Deep in the walk most letters end it: look up only the few
                 // that can keep it going instead of trying every transition.
                 for &byte in &letters[..count] {
-                    if let Some(target) = self.fst.find(&node, byte) {
-                        self.step(byte, target, depth, utf8);
+                    if let Some(i) = fst.transition_of(&node, byte) {
+                        if let Some(next) = self.enter(byte, depth, utf8) {
+                            self.visit(byte, fst.target_of(&node, i), next);
+                        }
                     }
                 }
                 return;
             }
         }
-        let fst = self.fst;
-        fst.for_each(&node, |input, target| self.step(input, target, depth, utf8));
+        for i in 0..node.ntrans {
+            let byte = fst.input_of(&node, i);
+            if let Some(next) = self.enter(byte, depth, utf8) {
+                self.visit(byte, fst.target_of(&node, i), next);
+            }
+        }
     }
 
     /// The only key letters after which the row below the last one can
@@ -846,46 +870,56 @@ impl<'a> Walk<'a> {
         Some((letters, count))
     }
 
-    /// Follows the transition on `byte` to the node at `addr`, from a node
-    /// reached with `depth` key characters read and `utf8` mid-character.
-    fn step(&mut self, byte: u8, addr: usize, depth: usize, utf8: Utf8) {
-        // Set when every cell in reach holds `max`: no edit is left.
-        let mut spent = false;
-        let (next_depth, next_utf8) = match utf8.push(byte) {
-            Err(waiting) => (depth, waiting),
+    /// Reads the key byte `byte` from a node reached with `depth` key
+    /// characters read and `utf8` mid-character: where the walk stands
+    /// after it, or `None` if every continuation is out of reach.
+    #[inline(always)]
+    fn enter(&mut self, byte: u8, depth: usize, utf8: Utf8) -> Option<Entered> {
+        match utf8.push(byte) {
+            Err(waiting) => Some(Entered {
+                depth,
+                utf8: waiting,
+                spent: false,
+            }),
             Ok(c) => {
                 let least = self.advance(depth, c);
-                if least > self.max {
-                    // Every continuation is out of reach.
-                    return;
-                }
-                spent = least == self.max;
-                (depth + 1, Utf8::default())
+                // Over `max`: every continuation is out of reach. At `max`:
+                // every cell in reach holds it, no edit is left.
+                (least <= self.max).then_some(Entered {
+                    depth: depth + 1,
+                    utf8: Utf8::default(),
+                    spent: least == self.max,
+                })
             }
-        };
-        let child = self.fst.node(addr);
+        }
+    }
+
+    /// Follows the transition on `byte` to the node at `addr`, with the
+    /// walk standing at `next` after it ([`Walk::enter`]).
+    fn visit(&mut self, byte: u8, addr: usize, next: Entered) {
         self.key.push(byte);
-        if self.fst.is_final(&child) && next_utf8.pending == 0 {
-            let distance = self.cell(next_depth, self.query.len());
+        if next.utf8.pending == 0 && self.fst.is_final_at(addr) {
+            let distance = self.cell(next.depth, self.query.len());
             if distance <= self.max {
                 if let Ok(word) = std::str::from_utf8(&self.key) {
                     self.found.push((word.to_owned(), u32::from(distance)));
                 }
             }
         }
-        if spent {
-            self.exact_tails(child, next_depth);
+        if next.spent {
+            self.exact_tails(addr, next.depth);
         } else {
-            self.descend(child, next_depth, next_utf8);
+            self.descend(addr, next.depth, next.utf8);
         }
         self.key.pop();
     }
 
-    /// The words below `node` when the last row has no edit left: only
-    /// the rest of the query after a cell holding `max` can follow, letter
-    /// for letter, so the walk follows those few paths instead of every
-    /// transition (most of a walk happens after its edits are spent).
-    fn exact_tails(&mut self, node: lean::Node, depth: usize) {
+    /// The words below the node at `addr` when the last row has no edit
+    /// left: only the rest of the query after a cell holding `max` can
+    /// follow, letter for letter, so the walk follows those few paths
+    /// instead of every transition (most of a walk happens after its edits
+    /// are spent).
+    fn exact_tails(&mut self, addr: usize, depth: usize) {
         let query = self.query;
         let read = self.key.len();
         let levels = usize::from(self.max) + 1;
@@ -900,24 +934,23 @@ impl<'a> Walk<'a> {
         };
         let first = u64::from(!query.is_empty() && self.cell(depth, 0) == self.max);
         let mut columns = (tails & before_last) | first;
+        let fst = self.fst;
         while columns != 0 {
             let j = columns.trailing_zeros() as usize;
             columns &= columns - 1;
-            let mut at = node;
+            let mut at = addr;
             let mut buf = [0u8; 4];
             let reached = query[j..].iter().all(|c| {
-                c.encode_utf8(&mut buf)
-                    .bytes()
-                    .all(|byte| match self.fst.find(&at, byte) {
-                        Some(target) => {
-                            at = self.fst.node(target);
-                            self.key.push(byte);
-                            true
-                        }
-                        None => false,
-                    })
+                c.encode_utf8(&mut buf).bytes().all(|byte| match fst.next(at, byte) {
+                    Some(target) => {
+                        at = target;
+                        self.key.push(byte);
+                        true
+                    }
+                    None => false,
+                })
             });
-            if reached && self.fst.is_final(&at) {
+            if reached && fst.is_final_at(at) {
                 if let Ok(word) = std::str::from_utf8(&self.key) {
                     self.found.push((word.to_owned(), u32::from(self.max)));
                 }
@@ -925,6 +958,15 @@ impl<'a> Walk<'a> {
             self.key.truncate(read);
         }
     }
+}
+
+/// Where a walk stands after a key byte ([`Walk::enter`]): key characters
+/// read, the character being decoded, and whether no edit is left.
+#[derive(Clone, Copy)]
+struct Entered {
+    depth: usize,
+    utf8: Utf8,
+    spent: bool,
 }
 
 /// A lean reader of the `fst` crate's nodes, for lookups and walks.
@@ -981,6 +1023,7 @@ mod lean {
         /// The final node without transitions (address 0).
         Empty,
         /// One transition, on `input` to `target`; never final.
+        #[cfg_attr(not(test), allow(dead_code))] // (read by the tests' comparison with the crate)
         One { input: u8, target: usize },
         /// Any number of transitions: `ntrans` inputs stored last first
         /// from byte `inputs`, their target deltas (`tsize` bytes each, last
@@ -997,16 +1040,22 @@ mod lean {
         },
     }
 
-    impl Node {
-        /// How many transitions the node has.
-        #[inline(always)]
-        pub(super) fn transitions(&self) -> usize {
-            match *self {
-                Node::Empty => 0,
-                Node::One { .. } => 1,
-                Node::Any { ntrans, .. } => ntrans,
-            }
-        }
+    /// True if the state byte `state` is a one-transition node's (the top bit set).
+    #[inline(always)]
+    pub(super) fn is_one(state: u8) -> bool {
+        state >> 7 == 1
+    }
+
+    /// A many-transition node's header: where its inputs, index and
+    /// targets lie ([`Node::Any`]'s fields a set walk needs).
+    #[derive(Clone, Copy)]
+    pub(super) struct Many {
+        pub(super) ntrans: usize,
+        inputs: usize,
+        index: Option<usize>,
+        deltas: usize,
+        tsize: usize,
+        end: usize,
     }
 
     impl<'f> Fst<'f> {
@@ -1083,10 +1132,6 @@ mod lean {
             }
         }
 
-        pub(super) fn root(&self) -> Node {
-            self.node(self.root)
-        }
-
         /// The address of the root node.
         pub(super) fn root_addr(&self) -> usize {
             self.root
@@ -1141,6 +1186,57 @@ mod lean {
             }
         }
 
+        /// The state byte of the node at `addr` (not the empty node).
+        #[inline(always)]
+        pub(super) fn state(&self, addr: usize) -> u8 {
+            self.data[addr]
+        }
+
+        /// The header of the many-transition node at `addr`, whose state
+        /// byte is `state`.
+        #[inline(always)]
+        pub(super) fn many_node(&self, addr: usize, state: u8) -> Many {
+            let Node::Any {
+                ntrans,
+                inputs,
+                index,
+                deltas,
+                tsize,
+                end,
+                ..
+            } = self.many(addr, state)
+            else {
+                unreachable!("`many` reads a many-transition node")
+            };
+            Many {
+                ntrans,
+                inputs,
+                index,
+                deltas,
+                tsize,
+                end,
+            }
+        }
+
+        /// The input of transition `i` of `node`, counted in input order.
+        #[inline(always)]
+        pub(super) fn input_of(&self, node: &Many, i: usize) -> u8 {
+            self.data[node.inputs + node.ntrans - 1 - i]
+        }
+
+        /// The target of transition `i` of `node`, counted in input order.
+        #[inline(always)]
+        pub(super) fn target_of(&self, node: &Many, i: usize) -> usize {
+            self.target(node.deltas + (node.ntrans - 1 - i) * node.tsize, node.tsize, node.end)
+        }
+
+        /// The transition of `node` on `byte`, counted in input order, if any.
+        #[inline(always)]
+        pub(super) fn transition_of(&self, node: &Many, byte: u8) -> Option<usize> {
+            // (`transition` counts in input order too.)
+            self.transition(node.ntrans, node.inputs, node.index, byte)
+        }
+
         /// The many-transition node at `addr`, whose state byte is `state`:
         /// where its inputs, index, targets and outputs lie.
         #[inline(always)]
@@ -1175,6 +1271,7 @@ mod lean {
         }
 
         #[inline]
+        #[cfg(test)] // (the walks read nodes by address; the tests compare readers)
         pub(super) fn is_final(&self, node: &Node) -> bool {
             match *node {
                 Node::Empty => true,
@@ -1196,6 +1293,7 @@ mod lean {
 
         /// The node `node` goes to on `byte`, if any.
         #[inline]
+        #[cfg(test)] // (the walks read nodes by address; the tests compare readers)
         pub(super) fn find(&self, node: &Node, byte: u8) -> Option<usize> {
             match *node {
                 Node::Empty => None,
@@ -1217,6 +1315,7 @@ mod lean {
 
         /// Calls `visit` with each transition of `node` (input, target), in input order.
         #[inline]
+        #[cfg(test)] // (the walks read nodes by address; the tests compare readers)
         pub(super) fn for_each(&self, node: &Node, mut visit: impl FnMut(u8, usize)) {
             match *node {
                 Node::Empty => {}
@@ -1374,7 +1473,7 @@ mod lean {
         /// A one-transition node's input byte, and how many bytes of the
         /// node store it (0 when `state` packs a common byte's index).
         #[inline(always)]
-        fn one_input(&self, addr: usize, state: u8) -> (u8, usize) {
+        pub(super) fn one_input(&self, addr: usize, state: u8) -> (u8, usize) {
             match state & 0b11_1111 {
                 0 => (self.data[addr - 1], 1),
                 i => (COMMON[usize::from(i) - 1], 0),
@@ -1384,7 +1483,7 @@ mod lean {
         /// A one-transition node's target: the next node in the bytes, or
         /// an address packed after its input.
         #[inline(always)]
-        fn one_target(&self, addr: usize, state: u8, input_len: usize) -> usize {
+        pub(super) fn one_target(&self, addr: usize, state: u8, input_len: usize) -> usize {
             if state >> 6 == 0b11 {
                 addr - input_len - 1
             } else {
