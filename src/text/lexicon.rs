@@ -572,7 +572,7 @@ fn walk_with<D: AsRef<[u8]>>(
     guided: bool,
 ) -> Vec<(String, u32)> {
     let mut walk = Walk::new(lean::Fst::of(fst), query, max, strict, strict_max);
-    walk.guided = guided && query.iter().all(char::is_ascii);
+    walk.guided = guided && walk.ascii;
     let root = walk.fst.root_addr();
     if walk.fst.is_final_at(root) && walk.cell(0, query.len()) <= walk.max {
         walk.found.push((String::new(), query.len() as u32));
@@ -645,6 +645,8 @@ struct Walk<'a> {
     /// Look up only the letters in reach ([`Walk::letters_in_reach`]);
     /// only for an ASCII query, where a letter is one key byte.
     guided: bool,
+    /// The query is ASCII: a character is a key byte.
+    ascii: bool,
     /// The key bytes read so far.
     key: Vec<u8>,
     found: Vec<(String, u32)>,
@@ -690,6 +692,7 @@ impl<'a> Walk<'a> {
             ascii_columns,
             rows,
             guided: false,
+            ascii: query.iter().all(char::is_ascii),
             key: Vec::new(),
             found: Vec::new(),
         }
@@ -759,22 +762,26 @@ impl<'a> Walk<'a> {
         // The masks at `v - 1`: above-left, above and left (0 below `v` = 0).
         let (mut diagonal_below, mut above_below, mut left_below) = (0u64, 0u64, 0u64);
         let mut reached = 0u64;
-        let mut least = self.max + 1;
+        // (The masks only grow with `v`, so the least cell past column 0 is
+        // the count of empty masks: counted, not searched, in the loop.)
+        let mut empty = 0u8;
         let first_limit = usize::from(self.first_limit);
         for v in 0..levels {
             let above = previous[v];
             let diagonal = (above << 1) | u64::from(depth <= v && depth <= first_limit);
             reached |= ((diagonal & columns) | diagonal_below | above_below | left_below) & self.within[v];
             next[v] = reached;
-            let first = i <= v && i <= first_limit;
-            if least > self.max && (reached != 0 || first) {
-                least = v as u8;
-            }
+            empty += u8::from(reached == 0);
             diagonal_below = diagonal;
             above_below = above;
-            left_below = (reached << 1) | u64::from(first);
+            left_below = (reached << 1) | u64::from(i <= v && i <= first_limit);
         }
-        least
+        // Column 0 holds `i` while that is within its limit (at most `max`).
+        if i <= first_limit {
+            empty.min(i as u8)
+        } else {
+            empty
+        }
     }
 
     /// Visits the children of the node at `addr`, reached with `depth` key
@@ -896,6 +903,7 @@ impl<'a> Walk<'a> {
 
     /// Follows the transition on `byte` to the node at `addr`, with the
     /// walk standing at `next` after it ([`Walk::enter`]).
+    #[inline(always)] // (the recursion is `descend`'s alone: one call a level)
     fn visit(&mut self, byte: u8, addr: usize, next: Entered) {
         self.key.push(byte);
         if next.utf8.pending == 0 && self.fst.is_final_at(addr) {
@@ -932,13 +940,32 @@ impl<'a> Walk<'a> {
         } else {
             (1u64 << query.len()) - 1
         };
-        let first = u64::from(!query.is_empty() && self.cell(depth, 0) == self.max);
-        let mut columns = (tails & before_last) | first;
+        // (Column 0 holds the depth while that is within its limit.)
+        let first = !query.is_empty() && depth == usize::from(self.max) && depth <= usize::from(self.first_limit);
+        let mut columns = (tails & before_last) | u64::from(first);
         let fst = self.fst;
         while columns != 0 {
             let j = columns.trailing_zeros() as usize;
             columns &= columns - 1;
             let mut at = addr;
+            if self.ascii {
+                // A character is a key byte.
+                let reached = query[j..].iter().all(|&c| match fst.next(at, c as u8) {
+                    Some(target) => {
+                        at = target;
+                        self.key.push(c as u8);
+                        true
+                    }
+                    None => false,
+                });
+                if reached && fst.is_final_at(at) {
+                    if let Ok(word) = std::str::from_utf8(&self.key) {
+                        self.found.push((word.to_owned(), u32::from(self.max)));
+                    }
+                }
+                self.key.truncate(read);
+                continue;
+            }
             let mut buf = [0u8; 4];
             let reached = query[j..].iter().all(|c| {
                 c.encode_utf8(&mut buf).bytes().all(|byte| match fst.next(at, byte) {
