@@ -571,11 +571,23 @@ fn walk_with<D: AsRef<[u8]>>(
     strict_max: u8,
     guided: bool,
 ) -> Vec<(String, u32)> {
-    let mut walk = Walk::new(lean::Fst::of(fst), query, max, strict, strict_max);
+    let fst = lean::Fst::of(fst);
+    // (The searches use one or two edits: rows of two or three masks, a
+    // constant count, so the loops over them unroll; any other `max` takes
+    // rows of the most masks, the ones past `max` copies of mask `max`.)
+    match max {
+        0 | 1 => run(Walk::<2>::new(fst, query, max, strict, strict_max), guided),
+        2 => run(Walk::<3>::new(fst, query, max, strict, strict_max), guided),
+        _ => run(Walk::<LEVELS>::new(fst, query, max, strict, strict_max), guided),
+    }
+}
+
+/// The keys `walk` finds, in fst (byte) order.
+fn run<const L: usize>(mut walk: Walk<'_, L>, guided: bool) -> Vec<(String, u32)> {
     walk.guided = guided && walk.ascii;
     let root = walk.fst.root_addr();
-    if walk.fst.is_final_at(root) && walk.cell(0, query.len()) <= walk.max {
-        walk.found.push((String::new(), query.len() as u32));
+    if walk.fst.is_final_at(root) && walk.cell(0, walk.query.len()) <= walk.max {
+        walk.found.push((String::new(), walk.query.len() as u32));
     }
     walk.descend(root, 0, Utf8::default());
     // In fst (byte) order, as a plain walk finds them.
@@ -627,7 +639,10 @@ const LEVELS: usize = MAX_EDITS as usize * 4 + 1;
 /// `v - 1` and this row's at most `v - 1` (a match costs nothing, every
 /// other move one) in a few word operations for all columns at once,
 /// where a cell-by-cell update of the band cost a third of a walk step.
-struct Walk<'a> {
+///
+/// `L` is the count of masks a row keeps, at least `max + 1`; masks past
+/// `max` hold the same columns as mask `max` (no cell may hold more).
+struct Walk<'a, const L: usize> {
     fst: lean::Fst<'a>,
     query: &'a [char],
     max: u8,
@@ -635,13 +650,13 @@ struct Walk<'a> {
     first_limit: u8,
     /// For each value `v` up to `max`: the columns `j >= 1` (bit `j - 1`)
     /// whose limit is at least `v`, where a cell may hold `v`.
-    within: [u64; LEVELS],
+    within: [u64; L],
     /// For each ASCII character: the columns `j >= 1` (bit `j - 1`) where
     /// the query has it (`query[j - 1]`).
     ascii_columns: [u64; 128],
-    /// The rows by depth, `max + 1` masks each: mask `v` of a row has the
-    /// columns (bit `j - 1` for column `j`) whose cell holds at most `v`.
-    rows: Vec<u64>,
+    /// The rows by depth: mask `v` of a row has the columns (bit `j - 1`
+    /// for column `j`) whose cell holds at most `v`.
+    rows: Vec<[u64; L]>,
     /// Look up only the letters in reach ([`Walk::letters_in_reach`]);
     /// only for an ASCII query, where a letter is one key byte.
     guided: bool,
@@ -652,23 +667,23 @@ struct Walk<'a> {
     found: Vec<(String, u32)>,
 }
 
-impl<'a> Walk<'a> {
+impl<'a, const L: usize> Walk<'a, L> {
     /// A walk of `fst` for the keys within `max` edits of `query` along an
     /// alignment that spends at most `strict_max` edits in the first
     /// `strict` columns, with row 0 (nothing read) filled in.
-    fn new(fst: lean::Fst<'a>, query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a> {
+    fn new(fst: lean::Fst<'a>, query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a, L> {
         debug_assert!(query.len() <= MAX_QUERY_CHARS);
         let max = max.min(MAX_EDITS * 4) as u8;
+        assert!(usize::from(max) < L, "a row keeps a mask per value up to `max`");
         let limit = |j: usize| if j < strict { max.min(strict_max) } else { max };
-        let levels = usize::from(max) + 1;
-        let mut within = [0u64; LEVELS];
+        let mut within = [0u64; L];
         let mut ascii_columns = [0u64; 128];
         // A row for each depth a walk can reach (past `query.len() + max`
         // characters every cell is out of reach).
-        let mut rows = vec![0u64; (query.len() + usize::from(max) + 2) * levels];
+        let mut rows = vec![[0u64; L]; query.len() + usize::from(max) + 2];
         for (k, &c) in query.iter().enumerate() {
             let (j, bit) = (k + 1, 1u64 << k);
-            for (v, mask) in within[..levels].iter_mut().enumerate() {
+            for (v, mask) in within.iter_mut().enumerate() {
                 if v <= usize::from(limit(j)) {
                     *mask |= bit;
                 }
@@ -678,7 +693,7 @@ impl<'a> Walk<'a> {
             }
             // Row 0: column `j` holds `j` (j insertions) within its limit.
             if j <= usize::from(limit(j)) {
-                for mask in rows[..levels].iter_mut().skip(j) {
+                for mask in rows[0].iter_mut().skip(j) {
                     *mask |= bit;
                 }
             }
@@ -708,12 +723,10 @@ impl<'a> Walk<'a> {
     /// The cell of row `depth`, column `j`: its value, or `max + 1` if it
     /// is out of reach.
     fn cell(&self, depth: usize, j: usize) -> u8 {
-        let levels = usize::from(self.max) + 1;
         let found = if j == 0 {
-            (0..levels).find(|&v| self.first_within(depth, v))
+            (0..=usize::from(self.max)).find(|&v| self.first_within(depth, v))
         } else {
-            let row = &self.rows[depth * levels..(depth + 1) * levels];
-            row.iter().position(|mask| mask >> (j - 1) & 1 == 1)
+            self.rows[depth].iter().position(|mask| mask >> (j - 1) & 1 == 1)
         };
         found.map_or(self.max + 1, |v| v as u8)
     }
@@ -742,23 +755,12 @@ impl<'a> Walk<'a> {
     /// reach, and so no path through it counts). A cell outside the band of
     /// `max` around the diagonal is never within reach, so no band is kept.
     #[inline(always)]
+    #[allow(clippy::needless_range_loop)] // (three arrays indexed by `v`: zipped, the loop did not unroll)
     fn advance(&mut self, depth: usize, c: char) -> u8 {
-        // (The searches use one or two edits: with the count of masks a
-        // constant, the loop over them unrolls.)
-        match self.max {
-            1 => self.advance_levels(depth, c, 2),
-            2 => self.advance_levels(depth, c, 3),
-            max => self.advance_levels(depth, c, usize::from(max) + 1),
-        }
-    }
-
-    /// [`Walk::advance`] with `levels` = `max + 1` masks a row.
-    #[inline(always)]
-    #[allow(clippy::needless_range_loop)] // (three slices indexed by `v`: zipped, the loop did not unroll)
-    fn advance_levels(&mut self, depth: usize, c: char, levels: usize) -> u8 {
         let columns = self.columns_of(c);
         let i = depth + 1;
-        let (previous, next) = self.rows[depth * levels..(depth + 2) * levels].split_at_mut(levels);
+        let previous = self.rows[depth];
+        let mut next = [0u64; L];
         // The masks at `v - 1`: above-left, above and left (0 below `v` = 0).
         let (mut diagonal_below, mut above_below, mut left_below) = (0u64, 0u64, 0u64);
         let mut reached = 0u64;
@@ -766,7 +768,7 @@ impl<'a> Walk<'a> {
         // the count of empty masks: counted, not searched, in the loop.)
         let mut empty = 0u8;
         let first_limit = usize::from(self.first_limit);
-        for v in 0..levels {
+        for v in 0..L {
             let above = previous[v];
             let diagonal = (above << 1) | u64::from(depth <= v && depth <= first_limit);
             reached |= ((diagonal & columns) | diagonal_below | above_below | left_below) & self.within[v];
@@ -776,11 +778,13 @@ impl<'a> Walk<'a> {
             above_below = above;
             left_below = (reached << 1) | u64::from(i <= v && i <= first_limit);
         }
-        // Column 0 holds `i` while that is within its limit (at most `max`).
+        self.rows[i] = next;
+        // Column 0 holds `i` while that is within its limit (at most `max`);
+        // with masks past `max`, every mask empty counts more than `max + 1`.
         if i <= first_limit {
             empty.min(i as u8)
         } else {
-            empty
+            empty.min(self.max + 1)
         }
     }
 
@@ -841,11 +845,10 @@ impl<'a> Walk<'a> {
     /// So when the row for a letter found nowhere is out of reach, so is the
     /// row for any letter without such a match.
     fn letters_in_reach(&self, depth: usize) -> Option<([u8; 2 * LEVELS - 1], usize)> {
-        let levels = usize::from(self.max) + 1;
         if self.first_within(depth + 1, usize::from(self.max)) {
             return None;
         }
-        let previous = &self.rows[depth * levels..(depth + 1) * levels];
+        let previous = &self.rows[depth];
         // The first cell of the next row is out of reach, so the cell left
         // of any other is too (it is either the first or out of reach for
         // the same reason): a cell of the row for a letter found nowhere is
@@ -856,7 +859,7 @@ impl<'a> Walk<'a> {
         for (v, &above) in previous.iter().enumerate() {
             let diagonal = (above << 1) | u64::from(self.first_within(depth, v));
             matching |= diagonal & self.within[v];
-            if v + 1 < levels {
+            if v + 1 < L {
                 keeps |= (diagonal | above) & self.within[v + 1];
             }
         }
@@ -930,11 +933,11 @@ impl<'a> Walk<'a> {
     fn exact_tails(&mut self, addr: usize, depth: usize) {
         let query = self.query;
         let read = self.key.len();
-        let levels = usize::from(self.max) + 1;
-        let row = &self.rows[depth * levels..(depth + 1) * levels];
+        let row = &self.rows[depth];
+        let max = usize::from(self.max);
         // The columns `j` in `1..query.len()` holding `max`, as bit `j`.
-        let below = if self.max == 0 { 0 } else { row[levels - 2] };
-        let tails = (row[levels - 1] & !below) << 1;
+        let below = if max == 0 { 0 } else { row[max - 1] };
+        let tails = (row[max] & !below) << 1;
         let before_last = if query.len() >= 64 {
             u64::MAX
         } else {
@@ -2367,6 +2370,40 @@ mod tests {
         (row, limits)
     }
 
+    /// [`bit_parallel_rows_agree_with_the_scalar_rows`] for one walk: its
+    /// rows along `key` against the scalar rows.
+    fn rows_agree<const L: usize>(
+        mut walk: Walk<'_, L>,
+        key: &[char],
+        strict: usize,
+        strict_max: u8,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let (query, max) = (walk.query, walk.max);
+        let (mut row, limits) = scalar_start(query, max, strict, strict_max);
+        let depths = walk.rows.len();
+        for (depth, &c) in key.iter().enumerate() {
+            for (j, &cell) in row.iter().enumerate() {
+                proptest::prop_assert_eq!(walk.cell(depth, j), cell, "depth {} column {}", depth, j);
+            }
+            let letters = walk
+                .letters_in_reach(depth)
+                .map(|(letters, count)| letters[..count].to_vec());
+            if query.iter().all(char::is_ascii) {
+                proptest::prop_assert_eq!(letters, scalar_letters(&row, depth, query, &limits, max));
+            }
+            if depth + 2 > depths {
+                break;
+            }
+            let (next, least) = scalar_row(&row, depth, c, query, &limits, max);
+            proptest::prop_assert_eq!(walk.advance(depth, c), least);
+            if least > max {
+                break;
+            }
+            row = next;
+        }
+        Ok(())
+    }
+
     /// Random queries of up to 64 characters (the longest a walk takes)
     /// over a small alphabet with a multi-byte letter, often long.
     fn random_query() -> impl proptest::strategy::Strategy<Value = Vec<char>> {
@@ -2391,28 +2428,14 @@ mod tests {
             strict in 0usize..14,
             strict_max in 0u8..=2,
         ) {
-            let mut walk = Walk::new(lexicon().common_lean, &query, max, strict, strict_max);
-            let max = max as u8;
-            let (mut row, limits) = scalar_start(&query, max, strict, strict_max);
-            let depths = walk.rows.len() / (usize::from(max) + 1);
-            for (depth, &c) in key.iter().enumerate() {
-                for (j, &cell) in row.iter().enumerate() {
-                    proptest::prop_assert_eq!(walk.cell(depth, j), cell, "depth {} column {}", depth, j);
-                }
-                let letters = walk.letters_in_reach(depth).map(|(letters, count)| letters[..count].to_vec());
-                if query.iter().all(char::is_ascii) {
-                    proptest::prop_assert_eq!(letters, scalar_letters(&row, depth, &query, &limits, max));
-                }
-                if depth + 2 > depths {
-                    break;
-                }
-                let (next, least) = scalar_row(&row, depth, c, &query, &limits, max);
-                proptest::prop_assert_eq!(walk.advance(depth, c), least);
-                if least > max {
-                    break;
-                }
-                row = next;
+            // The rows a search keeps (two or three masks for one or two
+            // edits) and the widest, with masks past `max`.
+            match max {
+                0 | 1 => rows_agree(Walk::<2>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?,
+                2 => rows_agree(Walk::<3>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?,
+                _ => {}
             }
+            rows_agree(Walk::<LEVELS>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?;
         }
 
         /// A walk finds exactly the keys whose last cell, by the scalar
