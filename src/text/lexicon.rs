@@ -731,6 +731,18 @@ impl<'a, const L: usize> Walk<'a, L> {
         found.map_or(self.max + 1, |v| v as u8)
     }
 
+    /// [`Walk::cell`] of the last column, the distance of the key read.
+    /// (The masks only grow with `v`, so the cell is the count of masks
+    /// without the column.)
+    #[inline(always)]
+    fn last_cell(&self, depth: usize) -> u8 {
+        let Some(j) = self.query.len().checked_sub(1) else {
+            return self.cell(depth, 0);
+        };
+        let lacking = self.rows[depth].iter().map(|mask| u8::from(mask >> j & 1 == 0)).sum::<u8>();
+        lacking.min(self.max + 1)
+    }
+
     /// The columns `j >= 1` (bit `j - 1`) where the query has `c`.
     #[inline(always)]
     fn columns_of(&self, c: char) -> u64 {
@@ -885,7 +897,13 @@ impl<'a, const L: usize> Walk<'a, L> {
     /// after it, or `None` if every continuation is out of reach.
     #[inline(always)]
     fn enter(&mut self, byte: u8, depth: usize, utf8: Utf8) -> Option<Entered> {
-        match utf8.push(byte) {
+        // (An ASCII byte between characters is a character: no decoding.)
+        let read = if byte < 0x80 && utf8.pending == 0 {
+            Ok(char::from(byte))
+        } else {
+            utf8.push(byte)
+        };
+        match read {
             Err(waiting) => Some(Entered {
                 depth,
                 utf8: waiting,
@@ -910,7 +928,7 @@ impl<'a, const L: usize> Walk<'a, L> {
     fn visit(&mut self, byte: u8, addr: usize, next: Entered) {
         self.key.push(byte);
         if next.utf8.pending == 0 && self.fst.is_final_at(addr) {
-            let distance = self.cell(next.depth, self.query.len());
+            let distance = self.last_cell(next.depth);
             if distance <= self.max {
                 if let Ok(word) = std::str::from_utf8(&self.key) {
                     self.found.push((word.to_owned(), u32::from(distance)));
@@ -2385,6 +2403,7 @@ mod tests {
             for (j, &cell) in row.iter().enumerate() {
                 proptest::prop_assert_eq!(walk.cell(depth, j), cell, "depth {} column {}", depth, j);
             }
+            proptest::prop_assert_eq!(walk.last_cell(depth), row[query.len()], "depth {}", depth);
             let letters = walk
                 .letters_in_reach(depth)
                 .map(|(letters, count)| letters[..count].to_vec());
