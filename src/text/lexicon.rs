@@ -625,6 +625,11 @@ impl Utf8 {
 /// The most distinct values a cell within reach can hold (0 to the largest `max`).
 const LEVELS: usize = MAX_EDITS as usize * 4 + 1;
 
+/// The longest key a walk reads, in bytes: a character is at most four,
+/// the walk's rows end `max + 1` characters past the query's length, and
+/// the exact tails then add at most the query.
+const KEY_BYTES: usize = 4 * (2 * MAX_QUERY_CHARS + LEVELS + 1);
+
 /// A depth-first walk of an fst with the rows of the edit-distance table
 /// between the key read so far and the query: row `i` (key characters
 /// read) has a cell per column `j` (query characters), the fewest edits
@@ -662,8 +667,12 @@ struct Walk<'a, const L: usize> {
     guided: bool,
     /// The query is ASCII: a character is a key byte.
     ascii: bool,
-    /// The key bytes read so far.
-    key: Vec<u8>,
+    /// The key bytes read so far: the first `key_len` bytes.
+    ///
+    /// (A fixed buffer, not a `Vec`: a push or pop per step with a capacity
+    /// check was a twentieth of a walk.)
+    key: [u8; KEY_BYTES],
+    key_len: usize,
     found: Vec<(String, u32)>,
 }
 
@@ -708,7 +717,8 @@ impl<'a, const L: usize> Walk<'a, L> {
             rows,
             guided: false,
             ascii: query.iter().all(char::is_ascii),
-            key: Vec::new(),
+            key: [0; KEY_BYTES],
+            key_len: 0,
             found: Vec::new(),
         }
     }
@@ -926,11 +936,13 @@ impl<'a, const L: usize> Walk<'a, L> {
     /// walk standing at `next` after it ([`Walk::enter`]).
     #[inline(always)] // (the recursion is `descend`'s alone: one call a level)
     fn visit(&mut self, byte: u8, addr: usize, next: Entered) {
-        self.key.push(byte);
+        let read = self.key_len;
+        self.key[read] = byte;
+        self.key_len = read + 1;
         if next.utf8.pending == 0 && self.fst.is_final_at(addr) {
             let distance = self.last_cell(next.depth);
             if distance <= self.max {
-                if let Ok(word) = std::str::from_utf8(&self.key) {
+                if let Ok(word) = std::str::from_utf8(&self.key[..=read]) {
                     self.found.push((word.to_owned(), u32::from(distance)));
                 }
             }
@@ -940,7 +952,7 @@ impl<'a, const L: usize> Walk<'a, L> {
         } else {
             self.descend(addr, next.depth, next.utf8);
         }
-        self.key.pop();
+        self.key_len = read;
     }
 
     /// The words below the node at `addr` when the last row has no edit
@@ -950,7 +962,7 @@ impl<'a, const L: usize> Walk<'a, L> {
     /// are spent).
     fn exact_tails(&mut self, addr: usize, depth: usize) {
         let query = self.query;
-        let read = self.key.len();
+        let read = self.key_len;
         let row = &self.rows[depth];
         let max = usize::from(self.max);
         // The columns `j` in `1..query.len()` holding `max`, as bit `j`.
@@ -974,17 +986,18 @@ impl<'a, const L: usize> Walk<'a, L> {
                 let reached = query[j..].iter().all(|&c| match fst.next(at, c as u8) {
                     Some(target) => {
                         at = target;
-                        self.key.push(c as u8);
+                        self.key[self.key_len] = c as u8;
+                        self.key_len += 1;
                         true
                     }
                     None => false,
                 });
                 if reached && fst.is_final_at(at) {
-                    if let Ok(word) = std::str::from_utf8(&self.key) {
+                    if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
                         self.found.push((word.to_owned(), u32::from(self.max)));
                     }
                 }
-                self.key.truncate(read);
+                self.key_len = read;
                 continue;
             }
             let mut buf = [0u8; 4];
@@ -992,18 +1005,19 @@ impl<'a, const L: usize> Walk<'a, L> {
                 c.encode_utf8(&mut buf).bytes().all(|byte| match fst.next(at, byte) {
                     Some(target) => {
                         at = target;
-                        self.key.push(byte);
+                        self.key[self.key_len] = byte;
+                        self.key_len += 1;
                         true
                     }
                     None => false,
                 })
             });
             if reached && fst.is_final_at(at) {
-                if let Ok(word) = std::str::from_utf8(&self.key) {
+                if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
                     self.found.push((word.to_owned(), u32::from(self.max)));
                 }
             }
-            self.key.truncate(read);
+            self.key_len = read;
         }
     }
 }
