@@ -749,7 +749,10 @@ impl<'a, const L: usize> Walk<'a, L> {
         let Some(j) = self.query.len().checked_sub(1) else {
             return self.cell(depth, 0);
         };
-        let lacking = self.rows[depth].iter().map(|mask| u8::from(mask >> j & 1 == 0)).sum::<u8>();
+        let lacking = self.rows[depth]
+            .iter()
+            .map(|mask| u8::from(mask >> j & 1 == 0))
+            .sum::<u8>();
         lacking.min(self.max + 1)
     }
 
@@ -848,9 +851,25 @@ impl<'a, const L: usize> Walk<'a, L> {
                 return;
             }
         }
+        // Every letter found nowhere in the query gives the same next row:
+        // made once (with its least cell) and copied for the others.
+        let mut nowhere: Option<([u64; L], u8)> = None;
         for i in 0..node.ntrans {
             let byte = fst.input_of(&node, i);
-            if let Some(next) = self.enter(byte, depth, utf8) {
+            let next = if utf8.pending == 0 && byte < 0x80 && self.ascii_columns[usize::from(byte)] == 0 {
+                let (row, least) = match nowhere {
+                    Some(made) => made,
+                    None => {
+                        let least = self.advance(depth, char::from(byte));
+                        *nowhere.insert((self.rows[depth + 1], least))
+                    }
+                };
+                self.rows[depth + 1] = row;
+                self.entered(depth, least)
+            } else {
+                self.enter(byte, depth, utf8)
+            };
+            if let Some(next) = next {
                 self.visit(byte, fst.target_of(&node, i), next);
             }
         }
@@ -921,15 +940,22 @@ impl<'a, const L: usize> Walk<'a, L> {
             }),
             Ok(c) => {
                 let least = self.advance(depth, c);
-                // Over `max`: every continuation is out of reach. At `max`:
-                // every cell in reach holds it, no edit is left.
-                (least <= self.max).then_some(Entered {
-                    depth: depth + 1,
-                    utf8: Utf8::default(),
-                    spent: least == self.max,
-                })
+                self.entered(depth, least)
             }
         }
+    }
+
+    /// Where the walk stands after a character read at `depth` that left
+    /// `least` as the least cell of the next row.
+    #[inline(always)]
+    fn entered(&self, depth: usize, least: u8) -> Option<Entered> {
+        // Over `max`: every continuation is out of reach. At `max`: every
+        // cell in reach holds it, no edit is left.
+        (least <= self.max).then_some(Entered {
+            depth: depth + 1,
+            utf8: Utf8::default(),
+            spent: least == self.max,
+        })
     }
 
     /// Follows the transition on `byte` to the node at `addr`, with the
