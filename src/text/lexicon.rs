@@ -571,11 +571,23 @@ fn walk_with<D: AsRef<[u8]>>(
     strict_max: u8,
     guided: bool,
 ) -> Vec<(String, u32)> {
-    let mut walk = Walk::new(lean::Fst::of(fst), query, max, strict, strict_max);
-    walk.guided = guided && query.iter().all(char::is_ascii);
-    let root = walk.fst.root();
-    if walk.fst.is_final(&root) && walk.cell(0, query.len()) <= walk.max {
-        walk.found.push((String::new(), query.len() as u32));
+    let fst = lean::Fst::of(fst);
+    // (The searches use one or two edits: rows of two or three masks, a
+    // constant count, so the loops over them unroll; any other `max` takes
+    // rows of the most masks, the ones past `max` copies of mask `max`.)
+    match max {
+        0 | 1 => run(Walk::<2>::new(fst, query, max, strict, strict_max), guided),
+        2 => run(Walk::<3>::new(fst, query, max, strict, strict_max), guided),
+        _ => run(Walk::<LEVELS>::new(fst, query, max, strict, strict_max), guided),
+    }
+}
+
+/// The keys `walk` finds, in fst (byte) order.
+fn run<const L: usize>(mut walk: Walk<'_, L>, guided: bool) -> Vec<(String, u32)> {
+    walk.guided = guided && walk.ascii;
+    let root = walk.fst.root_addr();
+    if walk.fst.is_final_at(root) && walk.cell(0, walk.query.len()) <= walk.max {
+        walk.found.push((String::new(), walk.query.len() as u32));
     }
     walk.descend(root, 0, Utf8::default());
     // In fst (byte) order, as a plain walk finds them.
@@ -613,6 +625,11 @@ impl Utf8 {
 /// The most distinct values a cell within reach can hold (0 to the largest `max`).
 const LEVELS: usize = MAX_EDITS as usize * 4 + 1;
 
+/// The longest key a walk reads, in bytes: a character is at most four,
+/// the walk's rows end `max + 1` characters past the query's length, and
+/// the exact tails then add at most the query.
+const KEY_BYTES: usize = 4 * (2 * MAX_QUERY_CHARS + LEVELS + 1);
+
 /// A depth-first walk of an fst with the rows of the edit-distance table
 /// between the key read so far and the query: row `i` (key characters
 /// read) has a cell per column `j` (query characters), the fewest edits
@@ -627,7 +644,10 @@ const LEVELS: usize = MAX_EDITS as usize * 4 + 1;
 /// `v - 1` and this row's at most `v - 1` (a match costs nothing, every
 /// other move one) in a few word operations for all columns at once,
 /// where a cell-by-cell update of the band cost a third of a walk step.
-struct Walk<'a> {
+///
+/// `L` is the count of masks a row keeps, at least `max + 1`; masks past
+/// `max` hold the same columns as mask `max` (no cell may hold more).
+struct Walk<'a, const L: usize> {
     fst: lean::Fst<'a>,
     query: &'a [char],
     max: u8,
@@ -635,38 +655,44 @@ struct Walk<'a> {
     first_limit: u8,
     /// For each value `v` up to `max`: the columns `j >= 1` (bit `j - 1`)
     /// whose limit is at least `v`, where a cell may hold `v`.
-    within: [u64; LEVELS],
+    within: [u64; L],
     /// For each ASCII character: the columns `j >= 1` (bit `j - 1`) where
     /// the query has it (`query[j - 1]`).
     ascii_columns: [u64; 128],
-    /// The rows by depth, `max + 1` masks each: mask `v` of a row has the
-    /// columns (bit `j - 1` for column `j`) whose cell holds at most `v`.
-    rows: Vec<u64>,
+    /// The rows by depth: mask `v` of a row has the columns (bit `j - 1`
+    /// for column `j`) whose cell holds at most `v`.
+    rows: Vec<[u64; L]>,
     /// Look up only the letters in reach ([`Walk::letters_in_reach`]);
     /// only for an ASCII query, where a letter is one key byte.
     guided: bool,
-    /// The key bytes read so far.
-    key: Vec<u8>,
+    /// The query is ASCII: a character is a key byte.
+    ascii: bool,
+    /// The key bytes read so far: the first `key_len` bytes.
+    ///
+    /// (A fixed buffer, not a `Vec`: a push or pop per step with a capacity
+    /// check was a twentieth of a walk.)
+    key: [u8; KEY_BYTES],
+    key_len: usize,
     found: Vec<(String, u32)>,
 }
 
-impl<'a> Walk<'a> {
+impl<'a, const L: usize> Walk<'a, L> {
     /// A walk of `fst` for the keys within `max` edits of `query` along an
     /// alignment that spends at most `strict_max` edits in the first
     /// `strict` columns, with row 0 (nothing read) filled in.
-    fn new(fst: lean::Fst<'a>, query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a> {
+    fn new(fst: lean::Fst<'a>, query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a, L> {
         debug_assert!(query.len() <= MAX_QUERY_CHARS);
         let max = max.min(MAX_EDITS * 4) as u8;
+        assert!(usize::from(max) < L, "a row keeps a mask per value up to `max`");
         let limit = |j: usize| if j < strict { max.min(strict_max) } else { max };
-        let levels = usize::from(max) + 1;
-        let mut within = [0u64; LEVELS];
+        let mut within = [0u64; L];
         let mut ascii_columns = [0u64; 128];
         // A row for each depth a walk can reach (past `query.len() + max`
         // characters every cell is out of reach).
-        let mut rows = vec![0u64; (query.len() + usize::from(max) + 2) * levels];
+        let mut rows = vec![[0u64; L]; query.len() + usize::from(max) + 2];
         for (k, &c) in query.iter().enumerate() {
             let (j, bit) = (k + 1, 1u64 << k);
-            for (v, mask) in within[..levels].iter_mut().enumerate() {
+            for (v, mask) in within.iter_mut().enumerate() {
                 if v <= usize::from(limit(j)) {
                     *mask |= bit;
                 }
@@ -676,7 +702,7 @@ impl<'a> Walk<'a> {
             }
             // Row 0: column `j` holds `j` (j insertions) within its limit.
             if j <= usize::from(limit(j)) {
-                for mask in rows[..levels].iter_mut().skip(j) {
+                for mask in rows[0].iter_mut().skip(j) {
                     *mask |= bit;
                 }
             }
@@ -690,7 +716,9 @@ impl<'a> Walk<'a> {
             ascii_columns,
             rows,
             guided: false,
-            key: Vec::new(),
+            ascii: query.iter().all(char::is_ascii),
+            key: [0; KEY_BYTES],
+            key_len: 0,
             found: Vec::new(),
         }
     }
@@ -705,14 +733,27 @@ impl<'a> Walk<'a> {
     /// The cell of row `depth`, column `j`: its value, or `max + 1` if it
     /// is out of reach.
     fn cell(&self, depth: usize, j: usize) -> u8 {
-        let levels = usize::from(self.max) + 1;
         let found = if j == 0 {
-            (0..levels).find(|&v| self.first_within(depth, v))
+            (0..=usize::from(self.max)).find(|&v| self.first_within(depth, v))
         } else {
-            let row = &self.rows[depth * levels..(depth + 1) * levels];
-            row.iter().position(|mask| mask >> (j - 1) & 1 == 1)
+            self.rows[depth].iter().position(|mask| mask >> (j - 1) & 1 == 1)
         };
         found.map_or(self.max + 1, |v| v as u8)
+    }
+
+    /// [`Walk::cell`] of the last column, the distance of the key read.
+    /// (The masks only grow with `v`, so the cell is the count of masks
+    /// without the column.)
+    #[inline(always)]
+    fn last_cell(&self, depth: usize) -> u8 {
+        let Some(j) = self.query.len().checked_sub(1) else {
+            return self.cell(depth, 0);
+        };
+        let lacking = self.rows[depth]
+            .iter()
+            .map(|mask| u8::from(mask >> j & 1 == 0))
+            .sum::<u8>();
+        lacking.min(self.max + 1)
     }
 
     /// The columns `j >= 1` (bit `j - 1`) where the query has `c`.
@@ -739,64 +780,99 @@ impl<'a> Walk<'a> {
     /// reach, and so no path through it counts). A cell outside the band of
     /// `max` around the diagonal is never within reach, so no band is kept.
     #[inline(always)]
+    #[allow(clippy::needless_range_loop)] // (three arrays indexed by `v`: zipped, the loop did not unroll)
     fn advance(&mut self, depth: usize, c: char) -> u8 {
-        // (The searches use one or two edits: with the count of masks a
-        // constant, the loop over them unrolls.)
-        match self.max {
-            1 => self.advance_levels(depth, c, 2),
-            2 => self.advance_levels(depth, c, 3),
-            max => self.advance_levels(depth, c, usize::from(max) + 1),
-        }
-    }
-
-    /// [`Walk::advance`] with `levels` = `max + 1` masks a row.
-    #[inline(always)]
-    #[allow(clippy::needless_range_loop)] // (three slices indexed by `v`: zipped, the loop did not unroll)
-    fn advance_levels(&mut self, depth: usize, c: char, levels: usize) -> u8 {
         let columns = self.columns_of(c);
         let i = depth + 1;
-        let (previous, next) = self.rows[depth * levels..(depth + 2) * levels].split_at_mut(levels);
+        let previous = self.rows[depth];
+        let mut next = [0u64; L];
         // The masks at `v - 1`: above-left, above and left (0 below `v` = 0).
         let (mut diagonal_below, mut above_below, mut left_below) = (0u64, 0u64, 0u64);
         let mut reached = 0u64;
-        let mut least = self.max + 1;
+        // (The masks only grow with `v`, so the least cell past column 0 is
+        // the count of empty masks: counted, not searched, in the loop.)
+        let mut empty = 0u8;
         let first_limit = usize::from(self.first_limit);
-        for v in 0..levels {
+        for v in 0..L {
             let above = previous[v];
             let diagonal = (above << 1) | u64::from(depth <= v && depth <= first_limit);
             reached |= ((diagonal & columns) | diagonal_below | above_below | left_below) & self.within[v];
             next[v] = reached;
-            let first = i <= v && i <= first_limit;
-            if least > self.max && (reached != 0 || first) {
-                least = v as u8;
-            }
+            empty += u8::from(reached == 0);
             diagonal_below = diagonal;
             above_below = above;
-            left_below = (reached << 1) | u64::from(first);
+            left_below = (reached << 1) | u64::from(i <= v && i <= first_limit);
         }
-        least
+        self.rows[i] = next;
+        // Column 0 holds `i` while that is within its limit (at most `max`);
+        // with masks past `max`, every mask empty counts more than `max + 1`.
+        if i <= first_limit {
+            empty.min(i as u8)
+        } else {
+            empty.min(self.max + 1)
+        }
     }
 
-    /// Visits the children of `node`, reached with `depth` key characters
-    /// read (the last row in `rows`) and `utf8` mid-character.
-    fn descend(&mut self, node: lean::Node, depth: usize, utf8: Utf8) {
-        // (A node of one or two transitions is cheaper to try whole: a letter
-        // out of reach costs one row update, less than finding the letters in
+    /// Visits the children of the node at `addr`, reached with `depth` key
+    /// characters read (the last row in `rows`) and `utf8` mid-character.
+    ///
+    /// (By address, decoding only what the walk needs: a child's target is
+    /// read only once its letter keeps the row within reach, and a
+    /// many-transition node's header once for all its transitions.)
+    fn descend(&mut self, addr: usize, depth: usize, utf8: Utf8) {
+        if addr == 0 {
+            // The empty final node: no transitions.
+            return;
+        }
+        let fst = self.fst;
+        let state = fst.state(addr);
+        if lean::is_one(state) {
+            let (input, input_len) = fst.one_input(addr, state);
+            if let Some(next) = self.enter(input, depth, utf8) {
+                self.visit(input, fst.one_target(addr, state, input_len), next);
+            }
+            return;
+        }
+        let node = fst.many_node(addr, state);
+        // (A node of two transitions is cheaper to try whole: a letter out
+        // of reach costs one row update, less than finding the letters in
         // reach and looking each up. Both ways find the same keys.)
-        if utf8.pending == 0 && self.guided && node.transitions() > 2 {
+        if utf8.pending == 0 && self.guided && node.ntrans > 2 {
             if let Some((letters, count)) = self.letters_in_reach(depth) {
                 // Deep in the walk most letters end it: look up only the few
                 // that can keep it going instead of trying every transition.
                 for &byte in &letters[..count] {
-                    if let Some(target) = self.fst.find(&node, byte) {
-                        self.step(byte, target, depth, utf8);
+                    if let Some(i) = fst.transition_of(&node, byte) {
+                        if let Some(next) = self.enter(byte, depth, utf8) {
+                            self.visit(byte, fst.target_of(&node, i), next);
+                        }
                     }
                 }
                 return;
             }
         }
-        let fst = self.fst;
-        fst.for_each(&node, |input, target| self.step(input, target, depth, utf8));
+        // Every letter found nowhere in the query gives the same next row:
+        // made once (with its least cell) and copied for the others.
+        let mut nowhere: Option<([u64; L], u8)> = None;
+        for i in 0..node.ntrans {
+            let byte = fst.input_of(&node, i);
+            let next = if utf8.pending == 0 && byte < 0x80 && self.ascii_columns[usize::from(byte)] == 0 {
+                let (row, least) = match nowhere {
+                    Some(made) => made,
+                    None => {
+                        let least = self.advance(depth, char::from(byte));
+                        *nowhere.insert((self.rows[depth + 1], least))
+                    }
+                };
+                self.rows[depth + 1] = row;
+                self.entered(depth, least)
+            } else {
+                self.enter(byte, depth, utf8)
+            };
+            if let Some(next) = next {
+                self.visit(byte, fst.target_of(&node, i), next);
+            }
+        }
     }
 
     /// The only key letters after which the row below the last one can
@@ -810,11 +886,10 @@ impl<'a> Walk<'a> {
     /// So when the row for a letter found nowhere is out of reach, so is the
     /// row for any letter without such a match.
     fn letters_in_reach(&self, depth: usize) -> Option<([u8; 2 * LEVELS - 1], usize)> {
-        let levels = usize::from(self.max) + 1;
         if self.first_within(depth + 1, usize::from(self.max)) {
             return None;
         }
-        let previous = &self.rows[depth * levels..(depth + 1) * levels];
+        let previous = &self.rows[depth];
         // The first cell of the next row is out of reach, so the cell left
         // of any other is too (it is either the first or out of reach for
         // the same reason): a cell of the row for a letter found nowhere is
@@ -825,7 +900,7 @@ impl<'a> Walk<'a> {
         for (v, &above) in previous.iter().enumerate() {
             let diagonal = (above << 1) | u64::from(self.first_within(depth, v));
             matching |= diagonal & self.within[v];
-            if v + 1 < levels {
+            if v + 1 < L {
                 keeps |= (diagonal | above) & self.within[v + 1];
             }
         }
@@ -846,85 +921,140 @@ impl<'a> Walk<'a> {
         Some((letters, count))
     }
 
-    /// Follows the transition on `byte` to the node at `addr`, from a node
-    /// reached with `depth` key characters read and `utf8` mid-character.
-    fn step(&mut self, byte: u8, addr: usize, depth: usize, utf8: Utf8) {
-        // Set when every cell in reach holds `max`: no edit is left.
-        let mut spent = false;
-        let (next_depth, next_utf8) = match utf8.push(byte) {
-            Err(waiting) => (depth, waiting),
+    /// Reads the key byte `byte` from a node reached with `depth` key
+    /// characters read and `utf8` mid-character: where the walk stands
+    /// after it, or `None` if every continuation is out of reach.
+    #[inline(always)]
+    fn enter(&mut self, byte: u8, depth: usize, utf8: Utf8) -> Option<Entered> {
+        // (An ASCII byte between characters is a character: no decoding.)
+        let read = if byte < 0x80 && utf8.pending == 0 {
+            Ok(char::from(byte))
+        } else {
+            utf8.push(byte)
+        };
+        match read {
+            Err(waiting) => Some(Entered {
+                depth,
+                utf8: waiting,
+                spent: false,
+            }),
             Ok(c) => {
                 let least = self.advance(depth, c);
-                if least > self.max {
-                    // Every continuation is out of reach.
-                    return;
-                }
-                spent = least == self.max;
-                (depth + 1, Utf8::default())
+                self.entered(depth, least)
             }
-        };
-        let child = self.fst.node(addr);
-        self.key.push(byte);
-        if self.fst.is_final(&child) && next_utf8.pending == 0 {
-            let distance = self.cell(next_depth, self.query.len());
+        }
+    }
+
+    /// Where the walk stands after a character read at `depth` that left
+    /// `least` as the least cell of the next row.
+    #[inline(always)]
+    fn entered(&self, depth: usize, least: u8) -> Option<Entered> {
+        // Over `max`: every continuation is out of reach. At `max`: every
+        // cell in reach holds it, no edit is left.
+        (least <= self.max).then_some(Entered {
+            depth: depth + 1,
+            utf8: Utf8::default(),
+            spent: least == self.max,
+        })
+    }
+
+    /// Follows the transition on `byte` to the node at `addr`, with the
+    /// walk standing at `next` after it ([`Walk::enter`]).
+    #[inline(always)] // (the recursion is `descend`'s alone: one call a level)
+    fn visit(&mut self, byte: u8, addr: usize, next: Entered) {
+        let read = self.key_len;
+        self.key[read] = byte;
+        self.key_len = read + 1;
+        if next.utf8.pending == 0 && self.fst.is_final_at(addr) {
+            let distance = self.last_cell(next.depth);
             if distance <= self.max {
-                if let Ok(word) = std::str::from_utf8(&self.key) {
+                if let Ok(word) = std::str::from_utf8(&self.key[..=read]) {
                     self.found.push((word.to_owned(), u32::from(distance)));
                 }
             }
         }
-        if spent {
-            self.exact_tails(child, next_depth);
+        if next.spent {
+            self.exact_tails(addr, next.depth);
         } else {
-            self.descend(child, next_depth, next_utf8);
+            self.descend(addr, next.depth, next.utf8);
         }
-        self.key.pop();
+        self.key_len = read;
     }
 
-    /// The words below `node` when the last row has no edit left: only
-    /// the rest of the query after a cell holding `max` can follow, letter
-    /// for letter, so the walk follows those few paths instead of every
-    /// transition (most of a walk happens after its edits are spent).
-    fn exact_tails(&mut self, node: lean::Node, depth: usize) {
+    /// The words below the node at `addr` when the last row has no edit
+    /// left: only the rest of the query after a cell holding `max` can
+    /// follow, letter for letter, so the walk follows those few paths
+    /// instead of every transition (most of a walk happens after its edits
+    /// are spent).
+    fn exact_tails(&mut self, addr: usize, depth: usize) {
         let query = self.query;
-        let read = self.key.len();
-        let levels = usize::from(self.max) + 1;
-        let row = &self.rows[depth * levels..(depth + 1) * levels];
+        let read = self.key_len;
+        let row = &self.rows[depth];
+        let max = usize::from(self.max);
         // The columns `j` in `1..query.len()` holding `max`, as bit `j`.
-        let below = if self.max == 0 { 0 } else { row[levels - 2] };
-        let tails = (row[levels - 1] & !below) << 1;
+        let below = if max == 0 { 0 } else { row[max - 1] };
+        let tails = (row[max] & !below) << 1;
         let before_last = if query.len() >= 64 {
             u64::MAX
         } else {
             (1u64 << query.len()) - 1
         };
-        let first = u64::from(!query.is_empty() && self.cell(depth, 0) == self.max);
-        let mut columns = (tails & before_last) | first;
+        // (Column 0 holds the depth while that is within its limit.)
+        let first = !query.is_empty() && depth == usize::from(self.max) && depth <= usize::from(self.first_limit);
+        let mut columns = (tails & before_last) | u64::from(first);
+        let fst = self.fst;
         while columns != 0 {
             let j = columns.trailing_zeros() as usize;
             columns &= columns - 1;
-            let mut at = node;
+            let mut at = addr;
+            if self.ascii {
+                // A character is a key byte.
+                let reached = query[j..].iter().all(|&c| match fst.next(at, c as u8) {
+                    Some(target) => {
+                        at = target;
+                        self.key[self.key_len] = c as u8;
+                        self.key_len += 1;
+                        true
+                    }
+                    None => false,
+                });
+                if reached && fst.is_final_at(at) {
+                    if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
+                        self.found.push((word.to_owned(), u32::from(self.max)));
+                    }
+                }
+                self.key_len = read;
+                continue;
+            }
             let mut buf = [0u8; 4];
             let reached = query[j..].iter().all(|c| {
-                c.encode_utf8(&mut buf)
-                    .bytes()
-                    .all(|byte| match self.fst.find(&at, byte) {
-                        Some(target) => {
-                            at = self.fst.node(target);
-                            self.key.push(byte);
-                            true
-                        }
-                        None => false,
-                    })
+                c.encode_utf8(&mut buf).bytes().all(|byte| match fst.next(at, byte) {
+                    Some(target) => {
+                        at = target;
+                        self.key[self.key_len] = byte;
+                        self.key_len += 1;
+                        true
+                    }
+                    None => false,
+                })
             });
-            if reached && self.fst.is_final(&at) {
-                if let Ok(word) = std::str::from_utf8(&self.key) {
+            if reached && fst.is_final_at(at) {
+                if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
                     self.found.push((word.to_owned(), u32::from(self.max)));
                 }
             }
-            self.key.truncate(read);
+            self.key_len = read;
         }
     }
+}
+
+/// Where a walk stands after a key byte ([`Walk::enter`]): key characters
+/// read, the character being decoded, and whether no edit is left.
+#[derive(Clone, Copy)]
+struct Entered {
+    depth: usize,
+    utf8: Utf8,
+    spent: bool,
 }
 
 /// A lean reader of the `fst` crate's nodes, for lookups and walks.
@@ -981,6 +1111,7 @@ mod lean {
         /// The final node without transitions (address 0).
         Empty,
         /// One transition, on `input` to `target`; never final.
+        #[cfg_attr(not(test), allow(dead_code))] // (read by the tests' comparison with the crate)
         One { input: u8, target: usize },
         /// Any number of transitions: `ntrans` inputs stored last first
         /// from byte `inputs`, their target deltas (`tsize` bytes each, last
@@ -997,16 +1128,22 @@ mod lean {
         },
     }
 
-    impl Node {
-        /// How many transitions the node has.
-        #[inline(always)]
-        pub(super) fn transitions(&self) -> usize {
-            match *self {
-                Node::Empty => 0,
-                Node::One { .. } => 1,
-                Node::Any { ntrans, .. } => ntrans,
-            }
-        }
+    /// True if the state byte `state` is a one-transition node's (the top bit set).
+    #[inline(always)]
+    pub(super) fn is_one(state: u8) -> bool {
+        state >> 7 == 1
+    }
+
+    /// A many-transition node's header: where its inputs, index and
+    /// targets lie ([`Node::Any`]'s fields a set walk needs).
+    #[derive(Clone, Copy)]
+    pub(super) struct Many {
+        pub(super) ntrans: usize,
+        inputs: usize,
+        index: Option<usize>,
+        deltas: usize,
+        tsize: usize,
+        end: usize,
     }
 
     impl<'f> Fst<'f> {
@@ -1083,10 +1220,6 @@ mod lean {
             }
         }
 
-        pub(super) fn root(&self) -> Node {
-            self.node(self.root)
-        }
-
         /// The address of the root node.
         pub(super) fn root_addr(&self) -> usize {
             self.root
@@ -1141,6 +1274,57 @@ mod lean {
             }
         }
 
+        /// The state byte of the node at `addr` (not the empty node).
+        #[inline(always)]
+        pub(super) fn state(&self, addr: usize) -> u8 {
+            self.data[addr]
+        }
+
+        /// The header of the many-transition node at `addr`, whose state
+        /// byte is `state`.
+        #[inline(always)]
+        pub(super) fn many_node(&self, addr: usize, state: u8) -> Many {
+            let Node::Any {
+                ntrans,
+                inputs,
+                index,
+                deltas,
+                tsize,
+                end,
+                ..
+            } = self.many(addr, state)
+            else {
+                unreachable!("`many` reads a many-transition node")
+            };
+            Many {
+                ntrans,
+                inputs,
+                index,
+                deltas,
+                tsize,
+                end,
+            }
+        }
+
+        /// The input of transition `i` of `node`, counted in input order.
+        #[inline(always)]
+        pub(super) fn input_of(&self, node: &Many, i: usize) -> u8 {
+            self.data[node.inputs + node.ntrans - 1 - i]
+        }
+
+        /// The target of transition `i` of `node`, counted in input order.
+        #[inline(always)]
+        pub(super) fn target_of(&self, node: &Many, i: usize) -> usize {
+            self.target(node.deltas + (node.ntrans - 1 - i) * node.tsize, node.tsize, node.end)
+        }
+
+        /// The transition of `node` on `byte`, counted in input order, if any.
+        #[inline(always)]
+        pub(super) fn transition_of(&self, node: &Many, byte: u8) -> Option<usize> {
+            // (`transition` counts in input order too.)
+            self.transition(node.ntrans, node.inputs, node.index, byte)
+        }
+
         /// The many-transition node at `addr`, whose state byte is `state`:
         /// where its inputs, index, targets and outputs lie.
         #[inline(always)]
@@ -1175,6 +1359,7 @@ mod lean {
         }
 
         #[inline]
+        #[cfg(test)] // (the walks read nodes by address; the tests compare readers)
         pub(super) fn is_final(&self, node: &Node) -> bool {
             match *node {
                 Node::Empty => true,
@@ -1196,6 +1381,7 @@ mod lean {
 
         /// The node `node` goes to on `byte`, if any.
         #[inline]
+        #[cfg(test)] // (the walks read nodes by address; the tests compare readers)
         pub(super) fn find(&self, node: &Node, byte: u8) -> Option<usize> {
             match *node {
                 Node::Empty => None,
@@ -1217,6 +1403,7 @@ mod lean {
 
         /// Calls `visit` with each transition of `node` (input, target), in input order.
         #[inline]
+        #[cfg(test)] // (the walks read nodes by address; the tests compare readers)
         pub(super) fn for_each(&self, node: &Node, mut visit: impl FnMut(u8, usize)) {
             match *node {
                 Node::Empty => {}
@@ -1374,7 +1561,7 @@ mod lean {
         /// A one-transition node's input byte, and how many bytes of the
         /// node store it (0 when `state` packs a common byte's index).
         #[inline(always)]
-        fn one_input(&self, addr: usize, state: u8) -> (u8, usize) {
+        pub(super) fn one_input(&self, addr: usize, state: u8) -> (u8, usize) {
             match state & 0b11_1111 {
                 0 => (self.data[addr - 1], 1),
                 i => (COMMON[usize::from(i) - 1], 0),
@@ -1384,7 +1571,7 @@ mod lean {
         /// A one-transition node's target: the next node in the bytes, or
         /// an address packed after its input.
         #[inline(always)]
-        fn one_target(&self, addr: usize, state: u8, input_len: usize) -> usize {
+        pub(super) fn one_target(&self, addr: usize, state: u8, input_len: usize) -> usize {
             if state >> 6 == 0b11 {
                 addr - input_len - 1
             } else {
@@ -2241,6 +2428,41 @@ mod tests {
         (row, limits)
     }
 
+    /// [`bit_parallel_rows_agree_with_the_scalar_rows`] for one walk: its
+    /// rows along `key` against the scalar rows.
+    fn rows_agree<const L: usize>(
+        mut walk: Walk<'_, L>,
+        key: &[char],
+        strict: usize,
+        strict_max: u8,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let (query, max) = (walk.query, walk.max);
+        let (mut row, limits) = scalar_start(query, max, strict, strict_max);
+        let depths = walk.rows.len();
+        for (depth, &c) in key.iter().enumerate() {
+            for (j, &cell) in row.iter().enumerate() {
+                proptest::prop_assert_eq!(walk.cell(depth, j), cell, "depth {} column {}", depth, j);
+            }
+            proptest::prop_assert_eq!(walk.last_cell(depth), row[query.len()], "depth {}", depth);
+            let letters = walk
+                .letters_in_reach(depth)
+                .map(|(letters, count)| letters[..count].to_vec());
+            if query.iter().all(char::is_ascii) {
+                proptest::prop_assert_eq!(letters, scalar_letters(&row, depth, query, &limits, max));
+            }
+            if depth + 2 > depths {
+                break;
+            }
+            let (next, least) = scalar_row(&row, depth, c, query, &limits, max);
+            proptest::prop_assert_eq!(walk.advance(depth, c), least);
+            if least > max {
+                break;
+            }
+            row = next;
+        }
+        Ok(())
+    }
+
     /// Random queries of up to 64 characters (the longest a walk takes)
     /// over a small alphabet with a multi-byte letter, often long.
     fn random_query() -> impl proptest::strategy::Strategy<Value = Vec<char>> {
@@ -2265,28 +2487,14 @@ mod tests {
             strict in 0usize..14,
             strict_max in 0u8..=2,
         ) {
-            let mut walk = Walk::new(lexicon().common_lean, &query, max, strict, strict_max);
-            let max = max as u8;
-            let (mut row, limits) = scalar_start(&query, max, strict, strict_max);
-            let depths = walk.rows.len() / (usize::from(max) + 1);
-            for (depth, &c) in key.iter().enumerate() {
-                for (j, &cell) in row.iter().enumerate() {
-                    proptest::prop_assert_eq!(walk.cell(depth, j), cell, "depth {} column {}", depth, j);
-                }
-                let letters = walk.letters_in_reach(depth).map(|(letters, count)| letters[..count].to_vec());
-                if query.iter().all(char::is_ascii) {
-                    proptest::prop_assert_eq!(letters, scalar_letters(&row, depth, &query, &limits, max));
-                }
-                if depth + 2 > depths {
-                    break;
-                }
-                let (next, least) = scalar_row(&row, depth, c, &query, &limits, max);
-                proptest::prop_assert_eq!(walk.advance(depth, c), least);
-                if least > max {
-                    break;
-                }
-                row = next;
+            // The rows a search keeps (two or three masks for one or two
+            // edits) and the widest, with masks past `max`.
+            match max {
+                0 | 1 => rows_agree(Walk::<2>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?,
+                2 => rows_agree(Walk::<3>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?,
+                _ => {}
             }
+            rows_agree(Walk::<LEVELS>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?;
         }
 
         /// A walk finds exactly the keys whose last cell, by the scalar
