@@ -344,6 +344,8 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         summary: args.summary.clone(),
         lossy: args.lossy,
         keep_documents: args.fix || args.diff || baseline.is_some() || args.write_baseline.is_some(),
+        // Only the JSON reports show extractiveness.
+        skip_extractiveness: !matches!(display.format, Format::Json | Format::Jsonl),
     };
     let stdout = io::stdout();
     let mut sink = CliSink {

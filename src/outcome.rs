@@ -38,6 +38,8 @@ pub struct UnitOutcome {
     /// Best first.
     pub sources: Vec<SourceOutcome>,
     /// How much of the unit is copied from the body (Grusky et al., 2018).
+    /// All zero when the run's report does not show it (see
+    /// [`crate::check_document_with`]).
     pub extractiveness: Extractiveness,
 }
 
@@ -204,14 +206,21 @@ fn whitespace_len(text: &str, i: usize) -> Option<usize> {
 }
 
 impl Outcome {
+    /// The outcome of `doc`; each unit's extractiveness is measured when
+    /// `extractiveness` is true and left at zero otherwise.
     pub fn new(
         doc: &Document,
         alignment: &Alignment,
         findings: Vec<Finding>,
         score: f64,
         covered_by: Vec<Vec<String>>,
+        extractiveness: bool,
     ) -> Outcome {
-        let extractiveness = duplication::extractiveness(doc, alignment);
+        let extractiveness = if extractiveness {
+            duplication::extractiveness(doc, alignment)
+        } else {
+            vec![Extractiveness::default(); alignment.units.len()]
+        };
         let units = alignment
             .units
             .iter()

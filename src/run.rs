@@ -75,6 +75,9 @@ pub struct RunOptions {
     pub lossy: bool,
     /// Hand each document to the sink with its outcome.
     pub keep_documents: bool,
+    /// Leave the units' extractiveness unmeasured (zero): for reports that
+    /// do not show it (see [`crate::check_document_with`]).
+    pub skip_extractiveness: bool,
 }
 
 /// Receives a run's results, in input order.
@@ -181,7 +184,7 @@ fn check_one(doc: Result<Document>, check: &Arc<CheckOptions>, options: &RunOpti
     });
     match doc {
         Ok(doc) => {
-            let outcome = crate::check_document(&doc, check);
+            let outcome = crate::check_document_with(&doc, check, !options.skip_extractiveness);
             Item::Outcome(Box::new(Checked {
                 outcome,
                 document: options.keep_documents.then_some(doc),
