@@ -37,10 +37,10 @@ pub struct UnitOutcome {
     pub support: f64,
     /// Best first.
     pub sources: Vec<SourceOutcome>,
-    /// How much of the unit is copied from the body (Grusky et al., 2018).
-    /// All zero when the run's report does not show it (see
-    /// [`crate::check_document_with`]).
-    pub extractiveness: Extractiveness,
+    /// How much of the unit is copied from the body (Grusky et al., 2018);
+    /// `None` when the run did not measure it, because its report does not
+    /// show it (see [`crate::check_document_with`]).
+    pub extractiveness: Option<Extractiveness>,
 }
 
 impl UnitOutcome {
@@ -207,7 +207,7 @@ fn whitespace_len(text: &str, i: usize) -> Option<usize> {
 
 impl Outcome {
     /// The outcome of `doc`; each unit's extractiveness is measured when
-    /// `extractiveness` is true and left at zero otherwise.
+    /// `extractiveness` is true and left out (`None`) otherwise.
     pub fn new(
         doc: &Document,
         alignment: &Alignment,
@@ -216,16 +216,15 @@ impl Outcome {
         covered_by: Vec<Vec<String>>,
         extractiveness: bool,
     ) -> Outcome {
-        let extractiveness = if extractiveness {
-            duplication::extractiveness(doc, alignment)
+        let mut extractiveness = if extractiveness {
+            duplication::extractiveness(doc, alignment).into_iter()
         } else {
-            vec![Extractiveness::default(); alignment.units.len()]
+            Vec::new().into_iter()
         };
         let units = alignment
             .units
             .iter()
-            .zip(extractiveness)
-            .map(|(a, extractiveness)| {
+            .map(|a| {
                 let unit = &doc.units[a.unit];
                 UnitOutcome {
                     id: unit.id.clone(),
@@ -261,7 +260,7 @@ impl Outcome {
                             }
                         })
                         .collect(),
-                    extractiveness,
+                    extractiveness: extractiveness.next(),
                 }
             })
             .collect();

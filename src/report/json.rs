@@ -4,6 +4,7 @@
 //! change.
 
 use super::{round3, Reporter};
+use crate::checks::duplication::Extractiveness;
 use crate::error::Error;
 use crate::outcome::Outcome;
 use schemars::JsonSchema;
@@ -85,6 +86,18 @@ pub struct JsonExtractiveness {
     pub coverage: f64,
     pub density: f64,
     pub compression: f64,
+}
+
+impl JsonExtractiveness {
+    /// The measures, rounded. (The CLI measures them for every JSON run; a
+    /// library caller that left them out gets zeros here.)
+    fn of(measures: Extractiveness) -> JsonExtractiveness {
+        JsonExtractiveness {
+            coverage: round3(measures.coverage),
+            density: round3(measures.density),
+            compression: round3(measures.compression),
+        }
+    }
 }
 
 /// A body paragraph a unit draws on.
@@ -236,11 +249,7 @@ impl JsonFile {
                                 .collect(),
                         })
                         .collect(),
-                    extractiveness: JsonExtractiveness {
-                        coverage: round3(u.extractiveness.coverage),
-                        density: round3(u.extractiveness.density),
-                        compression: round3(u.extractiveness.compression),
-                    },
+                    extractiveness: JsonExtractiveness::of(u.extractiveness.unwrap_or_default()),
                 })
                 .collect(),
             paragraphs: outcome
