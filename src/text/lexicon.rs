@@ -435,17 +435,19 @@ pub fn near_words_widening(
         return Vec::new();
     }
     let lex = lexicon();
+    // (The sets in one walk, in their order: each set's words as its own
+    // walk would find them, set after set.)
+    let mut forward = [lex.common.as_fst(); SETS];
+    let mut sets = 0;
+    for (slot, set) in forward.iter_mut().zip(lex.word_sets(locale)) {
+        *slot = set.as_fst();
+        sets += 1;
+    }
     if chars.len() < MIN_CHARS_FOR_TWO_EDITS {
-        return lex
-            .word_sets(locale)
-            .flat_map(|set| walk(set.as_fst(), &chars, 1, 0, 0))
-            .collect();
+        return walk_sets(&forward[..sets], &chars, 1, 0, 0);
     }
     let split = split(chars.len());
-    let mut found = Vec::new();
-    for set in lex.word_sets(locale) {
-        found.extend(walk(set.as_fst(), &chars, 2, split, 1));
-    }
+    let mut found = walk_sets(&forward[..sets], &chars, 2, split, 1);
     // The words within one edit first, for `widen` (a stable sort: cheap on a
     // short list and deterministic).
     found.sort_by_key(|&(_, distance)| distance > 1);
@@ -454,9 +456,11 @@ pub fn near_words_widening(
         found.truncate(within_one);
         return found;
     }
-    for set in lex.word_sets(locale) {
-        backward_walk(lex.reversed(set), &chars, split, &mut found);
+    let mut backward = [lex.common_reversed.as_fst(); SETS];
+    for (slot, set) in backward.iter_mut().zip(lex.word_sets(locale)) {
+        *slot = lex.reversed(set).as_fst();
     }
+    backward_walk_sets(&backward[..sets], &chars, split, &mut found);
     closest_reading(found)
 }
 
@@ -504,9 +508,20 @@ fn split(len: usize) -> usize {
 /// that matches `query[split - 1..]` letter for letter, appended to `found`
 /// the right way round.
 fn backward_walk<D: AsRef<[u8]>>(backward: &Set<D>, query: &[char], split: usize, found: &mut Vec<(String, u32)>) {
+    backward_walk_sets(&[backward.as_fst()], query, split, found);
+}
+
+/// [`backward_walk`] of each of the sets `backward` (written backwards), in
+/// one walk ([`walk_sets`]).
+fn backward_walk_sets<D: AsRef<[u8]>>(
+    backward: &[&fst::raw::Fst<D>],
+    query: &[char],
+    split: usize,
+    found: &mut Vec<(String, u32)>,
+) {
     let reversed: Vec<char> = query.iter().rev().copied().collect();
     let exact = query.len() + 1 - split.min(query.len());
-    for (word, distance) in walk(backward.as_fst(), &reversed, 2, exact, 0) {
+    for (word, distance) in walk_sets(backward, &reversed, 2, exact, 0) {
         found.push((word.chars().rev().collect(), distance));
     }
 }
@@ -571,29 +586,84 @@ fn walk_with<D: AsRef<[u8]>>(
     strict_max: u8,
     guided: bool,
 ) -> Vec<(String, u32)> {
-    let fst = lean::Fst::of(fst);
+    walk_sets_with(&[fst], query, max, strict, strict_max, guided)
+}
+
+/// [`walk`] of each of `fsts` (one to [`SETS`]), in one walk: the keys of
+/// the first set, then those of the second, and so on, each set's in fst
+/// (byte) order, as separate walks would give them one after the other.
+///
+/// Why one walk: a row of the edit-distance table depends only on the key
+/// read, not on the set, and the locale's sets (common, US, GB) share most
+/// of their top. Walking them in step (at each key, the node of every set
+/// that has it) makes each row once for all of them; separate walks made
+/// the rows of the small sets' tops again, about a quarter of all rows.
+fn walk_sets<D: AsRef<[u8]>>(
+    fsts: &[&fst::raw::Fst<D>],
+    query: &[char],
+    max: u32,
+    strict: usize,
+    strict_max: u8,
+) -> Vec<(String, u32)> {
+    walk_sets_with(fsts, query, max, strict, strict_max, true)
+}
+
+/// [`walk_sets`], guided or plain as in [`walk_with`].
+fn walk_sets_with<D: AsRef<[u8]>>(
+    fsts: &[&fst::raw::Fst<D>],
+    query: &[char],
+    max: u32,
+    strict: usize,
+    strict_max: u8,
+    guided: bool,
+) -> Vec<(String, u32)> {
+    let mut lean = [lean::Fst::of(fsts[0]); SETS];
+    for (reader, fst) in lean.iter_mut().zip(fsts) {
+        *reader = lean::Fst::of(fst);
+    }
+    let fsts = &lean[..fsts.len()];
     // (The searches use one or two edits: rows of two or three masks, a
     // constant count, so the loops over them unroll; any other `max` takes
     // rows of the most masks, the ones past `max` copies of mask `max`.)
     match max {
-        0 | 1 => run(Walk::<2>::new(fst, query, max, strict, strict_max), guided),
-        2 => run(Walk::<3>::new(fst, query, max, strict, strict_max), guided),
-        _ => run(Walk::<LEVELS>::new(fst, query, max, strict, strict_max), guided),
+        0 | 1 => run(Walk::<2>::new(fsts, query, max, strict, strict_max), guided),
+        2 => run(Walk::<3>::new(fsts, query, max, strict, strict_max), guided),
+        _ => run(Walk::<LEVELS>::new(fsts, query, max, strict, strict_max), guided),
     }
 }
 
-/// The keys `walk` finds, in fst (byte) order.
+/// The keys `walk` finds: set by set, each set's in fst (byte) order.
 fn run<const L: usize>(mut walk: Walk<'_, L>, guided: bool) -> Vec<(String, u32)> {
     walk.guided = guided && walk.ascii;
-    let root = walk.fst.root_addr();
-    if walk.fst.is_final_at(root) && walk.cell(0, walk.query.len()) <= walk.max {
-        walk.found.push((String::new(), walk.query.len() as u32));
+    let mut roots = [ABSENT; SETS];
+    let empty_within = walk.cell(0, walk.query.len()) <= walk.max;
+    for (k, root) in roots.iter_mut().enumerate().take(walk.sets) {
+        *root = walk.fsts[k].root_addr();
+        if walk.fsts[k].is_final_at(*root) && empty_within {
+            walk.found[k].push((String::new(), walk.query.len() as u32));
+        }
     }
-    walk.descend(root, 0, Utf8::default());
+    if walk.sets == 1 {
+        walk.descend(roots[0], 0, Utf8::default());
+    } else {
+        walk.descend_joint(roots, 0, Utf8::default());
+    }
     // In fst (byte) order, as a plain walk finds them.
-    walk.found.sort_unstable();
-    walk.found
+    let [mut found, more @ ..] = walk.found;
+    found.sort_unstable();
+    for mut set in more {
+        set.sort_unstable();
+        found.append(&mut set);
+    }
+    found
 }
+
+/// The most word sets one walk reads together ([`walk_sets`]): common, US, GB.
+const SETS: usize = 3;
+
+/// A set's node address in a joint walk where the set has no key with the
+/// prefix read (0 is a node: the empty final one).
+const ABSENT: usize = usize::MAX;
 
 /// A character being decoded from the key bytes: bits so far, bytes to come.
 #[derive(Clone, Copy, Default)]
@@ -648,7 +718,13 @@ const KEY_BYTES: usize = 4 * (2 * MAX_QUERY_CHARS + LEVELS + 1);
 /// `L` is the count of masks a row keeps, at least `max + 1`; masks past
 /// `max` hold the same columns as mask `max` (no cell may hold more).
 struct Walk<'a, const L: usize> {
+    /// The set being read where one set is left ([`Walk::descend`]):
+    /// `fsts[set]`.
     fst: lean::Fst<'a>,
+    set: usize,
+    /// The sets walked together, the first `sets` of them ([`Walk::descend_joint`]).
+    fsts: [lean::Fst<'a>; SETS],
+    sets: usize,
     query: &'a [char],
     max: u8,
     /// The most column 0 may hold: it holds the depth up to this.
@@ -673,15 +749,17 @@ struct Walk<'a, const L: usize> {
     /// check was a twentieth of a walk.)
     key: [u8; KEY_BYTES],
     key_len: usize,
-    found: Vec<(String, u32)>,
+    /// The keys found, by set.
+    found: [Vec<(String, u32)>; SETS],
 }
 
 impl<'a, const L: usize> Walk<'a, L> {
     /// A walk of `fst` for the keys within `max` edits of `query` along an
     /// alignment that spends at most `strict_max` edits in the first
     /// `strict` columns, with row 0 (nothing read) filled in.
-    fn new(fst: lean::Fst<'a>, query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a, L> {
+    fn new(fsts: &[lean::Fst<'a>], query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a, L> {
         debug_assert!(query.len() <= MAX_QUERY_CHARS);
+        assert!((1..=SETS).contains(&fsts.len()), "a walk reads one to {SETS} sets");
         let max = max.min(MAX_EDITS * 4) as u8;
         assert!(usize::from(max) < L, "a row keeps a mask per value up to `max`");
         let limit = |j: usize| if j < strict { max.min(strict_max) } else { max };
@@ -708,7 +786,10 @@ impl<'a, const L: usize> Walk<'a, L> {
             }
         }
         Walk {
-            fst,
+            fst: fsts[0],
+            set: 0,
+            fsts: std::array::from_fn(|k| fsts[k.min(fsts.len() - 1)]),
+            sets: fsts.len(),
             query,
             max,
             first_limit: limit(0),
@@ -719,7 +800,7 @@ impl<'a, const L: usize> Walk<'a, L> {
             ascii: query.iter().all(char::is_ascii),
             key: [0; KEY_BYTES],
             key_len: 0,
-            found: Vec::new(),
+            found: Default::default(),
         }
     }
 
@@ -875,6 +956,166 @@ impl<'a, const L: usize> Walk<'a, L> {
         }
     }
 
+    /// Reads set `k` alone from here on ([`Walk::descend`]).
+    #[inline(always)]
+    fn select(&mut self, k: usize) {
+        self.fst = self.fsts[k];
+        self.set = k;
+    }
+
+    /// [`Walk::descend`] for the sets walked together: `addrs[k]` is set
+    /// `k`'s node at the key read, or [`ABSENT`]. Each letter that any of
+    /// them has is read once, and its row made once, for all of them.
+    fn descend_joint(&mut self, addrs: [usize; SETS], depth: usize, utf8: Utf8) {
+        if utf8.pending == 0 && self.guided {
+            if let Some((letters, count)) = self.letters_in_reach(depth) {
+                for &byte in &letters[..count] {
+                    let mut children = [ABSENT; SETS];
+                    let mut any = false;
+                    for k in 0..self.sets {
+                        if addrs[k] != ABSENT {
+                            if let Some(target) = self.fsts[k].next(addrs[k], byte) {
+                                children[k] = target;
+                                any = true;
+                            }
+                        }
+                    }
+                    if any {
+                        if let Some(next) = self.enter(byte, depth, utf8) {
+                            self.visit_joint(byte, children, next);
+                        }
+                    }
+                }
+                return;
+            }
+        }
+        // Every transition of every set, each byte once: a set's bytes that
+        // an earlier set has were read with it (`seen`).
+        let mut seen = [0u64; 4];
+        let mut nowhere: Option<([u64; L], u8)> = None;
+        for k in 0..self.sets {
+            let addr = addrs[k];
+            if addr == ABSENT || addr == 0 {
+                continue;
+            }
+            let fst = self.fsts[k];
+            let state = fst.state(addr);
+            if lean::is_one(state) {
+                let (byte, input_len) = fst.one_input(addr, state);
+                let target = || fst.one_target(addr, state, input_len);
+                self.joint_child(k, byte, target, &addrs, depth, utf8, &mut seen, &mut nowhere);
+            } else {
+                let node = fst.many_node(addr, state);
+                for i in 0..node.ntrans {
+                    let byte = fst.input_of(&node, i);
+                    let target = || fst.target_of(&node, i);
+                    self.joint_child(k, byte, target, &addrs, depth, utf8, &mut seen, &mut nowhere);
+                }
+            }
+        }
+    }
+
+    /// The transition on `byte` of set `k`'s node in [`Walk::descend_joint`]
+    /// (to `target()`), unless an earlier set had the byte: read once for
+    /// set `k` and the later sets that have it too.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)] // (the joint descent's state, passed down to one inlined step)
+    fn joint_child(
+        &mut self,
+        k: usize,
+        byte: u8,
+        target: impl FnOnce() -> usize,
+        addrs: &[usize; SETS],
+        depth: usize,
+        utf8: Utf8,
+        seen: &mut [u64; 4],
+        nowhere: &mut Option<([u64; L], u8)>,
+    ) {
+        let (word, bit) = (usize::from(byte >> 6), 1u64 << (byte & 63));
+        if seen[word] & bit != 0 {
+            return;
+        }
+        seen[word] |= bit;
+        // (As in `descend`: a letter found nowhere in the query gives the
+        // row of any other such letter, made once.)
+        let next = if utf8.pending == 0 && byte < 0x80 && self.ascii_columns[usize::from(byte)] == 0 {
+            let (row, least) = match *nowhere {
+                Some(made) => made,
+                None => {
+                    let least = self.advance(depth, char::from(byte));
+                    *nowhere.insert((self.rows[depth + 1], least))
+                }
+            };
+            self.rows[depth + 1] = row;
+            self.entered(depth, least)
+        } else {
+            self.enter(byte, depth, utf8)
+        };
+        let Some(next) = next else {
+            return;
+        };
+        let mut children = [ABSENT; SETS];
+        children[k] = target();
+        for m in k + 1..self.sets {
+            if addrs[m] != ABSENT {
+                children[m] = self.fsts[m].next(addrs[m], byte).unwrap_or(ABSENT);
+            }
+        }
+        self.visit_joint(byte, children, next);
+    }
+
+    /// [`Walk::visit`] for the sets walked together: follows the transition
+    /// on `byte` to `children` (by set, [`ABSENT`] where a set lacks it),
+    /// alone once a single set is left.
+    fn visit_joint(&mut self, byte: u8, children: [usize; SETS], next: Entered) {
+        let mut present = (0..self.sets).filter(|&k| children[k] != ABSENT);
+        let (Some(first), second) = (present.next(), present.next()) else {
+            return;
+        };
+        if second.is_none() {
+            self.select(first);
+            self.visit(byte, children[first], next);
+            return;
+        }
+        let read = self.key_len;
+        self.key[read] = byte;
+        self.key_len = read + 1;
+        if next.utf8.pending == 0 {
+            let mut distance = None;
+            for k in 0..self.sets {
+                if children[k] == ABSENT || !self.fsts[k].is_final_at(children[k]) {
+                    continue;
+                }
+                let distance = *distance.get_or_insert_with(|| self.last_cell(next.depth));
+                if distance <= self.max {
+                    if let Ok(word) = std::str::from_utf8(&self.key[..=read]) {
+                        self.found[k].push((word.to_owned(), u32::from(distance)));
+                    }
+                }
+            }
+        }
+        // (The empty final node, 0, has no transitions.)
+        let live = |k: &usize| children[*k] != ABSENT && children[*k] != 0;
+        if next.spent {
+            // No edit left: each set follows the query's tails alone.
+            for k in (0..self.sets).filter(live) {
+                self.select(k);
+                self.exact_tails(children[k], next.depth);
+            }
+        } else {
+            let mut live = (0..self.sets).filter(live);
+            match (live.next(), live.next()) {
+                (None, _) => {}
+                (Some(k), None) => {
+                    self.select(k);
+                    self.descend(children[k], next.depth, next.utf8);
+                }
+                (Some(_), Some(_)) => self.descend_joint(children, next.depth, next.utf8),
+            }
+        }
+        self.key_len = read;
+    }
+
     /// The only key letters after which the row below the last one can
     /// stay within reach, or `None` when a letter found nowhere in the query
     /// keeps it within reach (then any letter may).
@@ -969,7 +1210,7 @@ impl<'a, const L: usize> Walk<'a, L> {
             let distance = self.last_cell(next.depth);
             if distance <= self.max {
                 if let Ok(word) = std::str::from_utf8(&self.key[..=read]) {
-                    self.found.push((word.to_owned(), u32::from(distance)));
+                    self.found[self.set].push((word.to_owned(), u32::from(distance)));
                 }
             }
         }
@@ -1020,7 +1261,7 @@ impl<'a, const L: usize> Walk<'a, L> {
                 });
                 if reached && fst.is_final_at(at) {
                     if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
-                        self.found.push((word.to_owned(), u32::from(self.max)));
+                        self.found[self.set].push((word.to_owned(), u32::from(self.max)));
                     }
                 }
                 self.key_len = read;
@@ -1040,7 +1281,7 @@ impl<'a, const L: usize> Walk<'a, L> {
             });
             if reached && fst.is_final_at(at) {
                 if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
-                    self.found.push((word.to_owned(), u32::from(self.max)));
+                    self.found[self.set].push((word.to_owned(), u32::from(self.max)));
                 }
             }
             self.key_len = read;
@@ -2490,11 +2731,11 @@ mod tests {
             // The rows a search keeps (two or three masks for one or two
             // edits) and the widest, with masks past `max`.
             match max {
-                0 | 1 => rows_agree(Walk::<2>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?,
-                2 => rows_agree(Walk::<3>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?,
+                0 | 1 => rows_agree(Walk::<2>::new(&[lexicon().common_lean], &query, max, strict, strict_max), &key, strict, strict_max)?,
+                2 => rows_agree(Walk::<3>::new(&[lexicon().common_lean], &query, max, strict, strict_max), &key, strict, strict_max)?,
                 _ => {}
             }
-            rows_agree(Walk::<LEVELS>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?;
+            rows_agree(Walk::<LEVELS>::new(&[lexicon().common_lean], &query, max, strict, strict_max), &key, strict, strict_max)?;
         }
 
         /// A walk finds exactly the keys whose last cell, by the scalar
