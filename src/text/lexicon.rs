@@ -967,101 +967,87 @@ impl<'a, const L: usize> Walk<'a, L> {
     /// `k`'s node at the key read, or [`ABSENT`]. Each letter that any of
     /// them has is read once, and its row made once, for all of them.
     fn descend_joint(&mut self, addrs: [usize; SETS], depth: usize, utf8: Utf8) {
-        if utf8.pending == 0 && self.guided {
+        let mut nodes = [lean::Transitions::default(); SETS];
+        let mut widest = 0;
+        for k in 0..self.sets {
+            if addrs[k] != ABSENT {
+                nodes[k] = self.fsts[k].transitions(addrs[k]);
+                widest = widest.max(nodes[k].ntrans);
+            }
+        }
+        if utf8.pending == 0 && self.guided && widest > 2 {
             if let Some((letters, count)) = self.letters_in_reach(depth) {
                 for &byte in &letters[..count] {
-                    let mut children = [ABSENT; SETS];
-                    let mut any = false;
+                    let mut found = [None; SETS];
                     for k in 0..self.sets {
-                        if addrs[k] != ABSENT {
-                            if let Some(target) = self.fsts[k].next(addrs[k], byte) {
-                                children[k] = target;
-                                any = true;
+                        found[k] = nodes[k].find(&self.fsts[k], byte);
+                    }
+                    if found.iter().all(Option::is_none) {
+                        continue;
+                    }
+                    if let Some(next) = self.enter(byte, depth, utf8) {
+                        let mut children = [ABSENT; SETS];
+                        for k in 0..self.sets {
+                            if let Some(i) = found[k] {
+                                children[k] = nodes[k].target(&self.fsts[k], i);
                             }
                         }
-                    }
-                    if any {
-                        if let Some(next) = self.enter(byte, depth, utf8) {
-                            self.visit_joint(byte, children, next);
-                        }
+                        self.visit_joint(byte, children, next);
                     }
                 }
                 return;
             }
         }
-        // Every transition of every set, each byte once: a set's bytes that
-        // an earlier set has were read with it (`seen`).
-        let mut seen = [0u64; 4];
-        let mut nowhere: Option<([u64; L], u8)> = None;
+        // The union of the sets' transitions, by merging their inputs (each
+        // node's are in ascending order): each byte read once.
+        const DONE: u16 = 256;
+        let mut at = [0usize; SETS];
+        let mut heads = [DONE; SETS];
         for k in 0..self.sets {
-            let addr = addrs[k];
-            if addr == ABSENT || addr == 0 {
-                continue;
+            if nodes[k].ntrans > 0 {
+                heads[k] = u16::from(nodes[k].input(&self.fsts[k], 0));
             }
-            let fst = self.fsts[k];
-            let state = fst.state(addr);
-            if lean::is_one(state) {
-                let (byte, input_len) = fst.one_input(addr, state);
-                let target = || fst.one_target(addr, state, input_len);
-                self.joint_child(k, byte, target, &addrs, depth, utf8, &mut seen, &mut nowhere);
+        }
+        let mut nowhere: Option<([u64; L], u8)> = None;
+        loop {
+            let least = heads[..self.sets].iter().copied().min().unwrap_or(DONE);
+            if least == DONE {
+                return;
+            }
+            let byte = least as u8;
+            // (As in `descend`: a letter found nowhere in the query gives the
+            // row of any other such letter, made once.)
+            let next = if utf8.pending == 0 && byte < 0x80 && self.ascii_columns[usize::from(byte)] == 0 {
+                let (row, least) = match nowhere {
+                    Some(made) => made,
+                    None => {
+                        let least = self.advance(depth, char::from(byte));
+                        *nowhere.insert((self.rows[depth + 1], least))
+                    }
+                };
+                self.rows[depth + 1] = row;
+                self.entered(depth, least)
             } else {
-                let node = fst.many_node(addr, state);
-                for i in 0..node.ntrans {
-                    let byte = fst.input_of(&node, i);
-                    let target = || fst.target_of(&node, i);
-                    self.joint_child(k, byte, target, &addrs, depth, utf8, &mut seen, &mut nowhere);
-                }
-            }
-        }
-    }
-
-    /// The transition on `byte` of set `k`'s node in [`Walk::descend_joint`]
-    /// (to `target()`), unless an earlier set had the byte: read once for
-    /// set `k` and the later sets that have it too.
-    #[inline(always)]
-    #[allow(clippy::too_many_arguments)] // (the joint descent's state, passed down to one inlined step)
-    fn joint_child(
-        &mut self,
-        k: usize,
-        byte: u8,
-        target: impl FnOnce() -> usize,
-        addrs: &[usize; SETS],
-        depth: usize,
-        utf8: Utf8,
-        seen: &mut [u64; 4],
-        nowhere: &mut Option<([u64; L], u8)>,
-    ) {
-        let (word, bit) = (usize::from(byte >> 6), 1u64 << (byte & 63));
-        if seen[word] & bit != 0 {
-            return;
-        }
-        seen[word] |= bit;
-        // (As in `descend`: a letter found nowhere in the query gives the
-        // row of any other such letter, made once.)
-        let next = if utf8.pending == 0 && byte < 0x80 && self.ascii_columns[usize::from(byte)] == 0 {
-            let (row, least) = match *nowhere {
-                Some(made) => made,
-                None => {
-                    let least = self.advance(depth, char::from(byte));
-                    *nowhere.insert((self.rows[depth + 1], least))
-                }
+                self.enter(byte, depth, utf8)
             };
-            self.rows[depth + 1] = row;
-            self.entered(depth, least)
-        } else {
-            self.enter(byte, depth, utf8)
-        };
-        let Some(next) = next else {
-            return;
-        };
-        let mut children = [ABSENT; SETS];
-        children[k] = target();
-        for m in k + 1..self.sets {
-            if addrs[m] != ABSENT {
-                children[m] = self.fsts[m].next(addrs[m], byte).unwrap_or(ABSENT);
+            let mut children = [ABSENT; SETS];
+            for k in 0..self.sets {
+                if heads[k] == least {
+                    if next.is_some() {
+                        children[k] = nodes[k].target(&self.fsts[k], at[k]);
+                    }
+                    at[k] += 1;
+                    heads[k] = if at[k] < nodes[k].ntrans {
+                        u16::from(nodes[k].input(&self.fsts[k], at[k]))
+                    } else {
+                        DONE
+                    };
+                }
+            }
+            if let Some(next) = next {
+                self.visit_joint(byte, children, next);
             }
         }
-        self.visit_joint(byte, children, next);
     }
 
     /// [`Walk::visit`] for the sets walked together: follows the transition
@@ -1377,7 +1363,7 @@ mod lean {
 
     /// A many-transition node's header: where its inputs, index and
     /// targets lie ([`Node::Any`]'s fields a set walk needs).
-    #[derive(Clone, Copy)]
+    #[derive(Clone, Copy, Default)]
     pub(super) struct Many {
         pub(super) ntrans: usize,
         inputs: usize,
@@ -1387,7 +1373,80 @@ mod lean {
         end: usize,
     }
 
+    /// The transitions of any node, in input order, for a walk that reads
+    /// nodes of several sets side by side.
+    #[derive(Clone, Copy, Default)]
+    pub(super) struct Transitions {
+        pub(super) ntrans: usize,
+        addr: usize,
+        state: u8,
+        /// A one-transition node's input and the bytes that store it.
+        one: (u8, usize),
+        many: Many,
+    }
+
+    impl Transitions {
+        /// The input of transition `i` (below `ntrans`).
+        #[inline(always)]
+        pub(super) fn input(&self, fst: &Fst<'_>, i: usize) -> u8 {
+            if is_one(self.state) {
+                self.one.0
+            } else {
+                fst.input_of(&self.many, i)
+            }
+        }
+
+        /// The target of transition `i` (below `ntrans`).
+        #[inline(always)]
+        pub(super) fn target(&self, fst: &Fst<'_>, i: usize) -> usize {
+            if is_one(self.state) {
+                fst.one_target(self.addr, self.state, self.one.1)
+            } else {
+                fst.target_of(&self.many, i)
+            }
+        }
+
+        /// The transition on `byte`, if any.
+        #[inline(always)]
+        pub(super) fn find(&self, fst: &Fst<'_>, byte: u8) -> Option<usize> {
+            if self.ntrans == 0 {
+                None
+            } else if is_one(self.state) {
+                (self.one.0 == byte).then_some(0)
+            } else {
+                fst.transition_of(&self.many, byte)
+            }
+        }
+    }
+
     impl<'f> Fst<'f> {
+        /// The transitions of the node at `addr` (none for the empty node).
+        #[inline(always)]
+        pub(super) fn transitions(&self, addr: usize) -> Transitions {
+            if addr == 0 {
+                return Transitions::default();
+            }
+            let state = self.state(addr);
+            if is_one(state) {
+                Transitions {
+                    ntrans: 1,
+                    addr,
+                    state,
+                    one: self.one_input(addr, state),
+                    many: Many::default(),
+                }
+            } else {
+                let many = self.many_node(addr, state);
+                Transitions {
+                    ntrans: many.ntrans,
+                    addr,
+                    state,
+                    one: (0, 0),
+                    many,
+                }
+            }
+        }
+
         /// The reader of `fst`.
         pub(super) fn of<D: AsRef<[u8]>>(fst: &'f fst::raw::Fst<D>) -> Fst<'f> {
             Fst::new(fst.as_bytes(), fst.root().addr())
