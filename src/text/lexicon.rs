@@ -966,10 +966,12 @@ impl<'a, const L: usize> Walk<'a, L> {
     /// [`Walk::descend`] for the sets walked together: `addrs[k]` is set
     /// `k`'s node at the key read, or [`ABSENT`]. Each letter that any of
     /// them has is read once, and its row made once, for all of them.
+    /// (The loops go over all [`SETS`] slots, a constant count that
+    /// unrolls: the slots past `sets` are always [`ABSENT`].)
     fn descend_joint(&mut self, addrs: [usize; SETS], depth: usize, utf8: Utf8) {
         let mut nodes = [lean::Transitions::default(); SETS];
         let mut widest = 0;
-        for k in 0..self.sets {
+        for k in 0..SETS {
             if addrs[k] != ABSENT {
                 nodes[k] = self.fsts[k].transitions(addrs[k]);
                 widest = widest.max(nodes[k].ntrans);
@@ -979,7 +981,7 @@ impl<'a, const L: usize> Walk<'a, L> {
             if let Some((letters, count)) = self.letters_in_reach(depth) {
                 for &byte in &letters[..count] {
                     let mut found = [None; SETS];
-                    for k in 0..self.sets {
+                    for k in 0..SETS {
                         found[k] = nodes[k].find(&self.fsts[k], byte);
                     }
                     if found.iter().all(Option::is_none) {
@@ -987,7 +989,7 @@ impl<'a, const L: usize> Walk<'a, L> {
                     }
                     if let Some(next) = self.enter(byte, depth, utf8) {
                         let mut children = [ABSENT; SETS];
-                        for k in 0..self.sets {
+                        for k in 0..SETS {
                             if let Some(i) = found[k] {
                                 children[k] = nodes[k].target(&self.fsts[k], i);
                             }
@@ -1003,14 +1005,14 @@ impl<'a, const L: usize> Walk<'a, L> {
         const DONE: u16 = 256;
         let mut at = [0usize; SETS];
         let mut heads = [DONE; SETS];
-        for k in 0..self.sets {
+        for k in 0..SETS {
             if nodes[k].ntrans > 0 {
                 heads[k] = u16::from(nodes[k].input(&self.fsts[k], 0));
             }
         }
         let mut nowhere: Option<([u64; L], u8)> = None;
         loop {
-            let least = heads[..self.sets].iter().copied().min().unwrap_or(DONE);
+            let least = heads.iter().fold(DONE, |least, &head| least.min(head));
             if least == DONE {
                 return;
             }
@@ -1031,7 +1033,7 @@ impl<'a, const L: usize> Walk<'a, L> {
                 self.enter(byte, depth, utf8)
             };
             let mut children = [ABSENT; SETS];
-            for k in 0..self.sets {
+            for k in 0..SETS {
                 if heads[k] == least {
                     if next.is_some() {
                         children[k] = nodes[k].target(&self.fsts[k], at[k]);
@@ -1053,8 +1055,9 @@ impl<'a, const L: usize> Walk<'a, L> {
     /// [`Walk::visit`] for the sets walked together: follows the transition
     /// on `byte` to `children` (by set, [`ABSENT`] where a set lacks it),
     /// alone once a single set is left.
+    #[allow(clippy::needless_range_loop)] // (`children`, `fsts` and `found` indexed by set)
     fn visit_joint(&mut self, byte: u8, children: [usize; SETS], next: Entered) {
-        let mut present = (0..self.sets).filter(|&k| children[k] != ABSENT);
+        let mut present = (0..SETS).filter(|&k| children[k] != ABSENT);
         let (Some(first), second) = (present.next(), present.next()) else {
             return;
         };
@@ -1068,7 +1071,7 @@ impl<'a, const L: usize> Walk<'a, L> {
         self.key_len = read + 1;
         if next.utf8.pending == 0 {
             let mut distance = None;
-            for k in 0..self.sets {
+            for k in 0..SETS {
                 if children[k] == ABSENT || !self.fsts[k].is_final_at(children[k]) {
                     continue;
                 }
@@ -1084,12 +1087,12 @@ impl<'a, const L: usize> Walk<'a, L> {
         let live = |k: &usize| children[*k] != ABSENT && children[*k] != 0;
         if next.spent {
             // No edit left: each set follows the query's tails alone.
-            for k in (0..self.sets).filter(live) {
+            for k in (0..SETS).filter(live) {
                 self.select(k);
                 self.exact_tails(children[k], next.depth);
             }
         } else {
-            let mut live = (0..self.sets).filter(live);
+            let mut live = (0..SETS).filter(live);
             match (live.next(), live.next()) {
                 (None, _) => {}
                 (Some(k), None) => {
@@ -2667,6 +2670,93 @@ mod tests {
                 proptest::prop_assert_eq!(
                     walk_with(set.as_fst(), &query, max, strict, strict_max, true),
                     walk_with(set.as_fst(), &query, max, strict, strict_max, false),
+                    "{:?}", query
+                );
+            }
+        }
+    }
+
+    /// `walk_sets_with` of each set alone, set after set: what the joint walk must give.
+    fn separate_walks<D: AsRef<[u8]>>(
+        fsts: &[&fst::raw::Fst<D>],
+        query: &[char],
+        max: u32,
+        strict: usize,
+        strict_max: u8,
+        guided: bool,
+    ) -> Vec<(String, u32)> {
+        fsts.iter()
+            .flat_map(|fst| walk_sets_with(&[*fst], query, max, strict, strict_max, guided))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// One walk over two or three small random sets (disjoint or not,
+        /// sharing prefixes, with a multi-byte letter) finds what separate
+        /// walks find, in the same order, guided or not.
+        #[test]
+        fn the_joint_walk_agrees_with_separate_walks_on_random_sets(
+            sets in proptest::collection::vec(proptest::collection::vec("[abcé]{0,7}", 0..25), 2..=SETS),
+            query in "[abcé]{0,8}",
+            max in 0u32..=3,
+            strict in 0usize..10,
+            strict_max in 0u8..=1,
+        ) {
+            let sets: Vec<Set<Vec<u8>>> = sets
+                .into_iter()
+                .map(|mut words| {
+                    words.sort();
+                    words.dedup();
+                    Set::from_iter(&words).unwrap()
+                })
+                .collect();
+            let fsts: Vec<&fst::raw::Fst<Vec<u8>>> = sets.iter().map(Set::as_fst).collect();
+            let query: Vec<char> = query.chars().collect();
+            for guided in [true, false] {
+                proptest::prop_assert_eq!(
+                    walk_sets_with(&fsts, &query, max, strict, strict_max, guided),
+                    separate_walks(&fsts, &query, max, strict, strict_max, guided)
+                );
+            }
+        }
+
+        /// The same on the locale's sets (common, US, GB, forward and
+        /// backward) for random queries near their words.
+        #[test]
+        fn the_joint_walk_agrees_with_separate_walks_on_the_lexicon(
+            seed in 0usize..120_000,
+            slips in proptest::collection::vec((0usize..3, 0usize..16, "[a-z'é]"), 0..3),
+            max in 1u32..=2,
+            strict in 0usize..10,
+            strict_max in 0u8..=1,
+        ) {
+            let lex = lexicon();
+            static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+            let words = WORDS.get_or_init(|| {
+                let mut words = lexicon().common.stream().into_strs().unwrap();
+                words.extend(lexicon().us.stream().into_strs().unwrap());
+                words.extend(lexicon().gb.stream().into_strs().unwrap());
+                words
+            });
+            let mut query: Vec<char> = words[seed % words.len()].chars().collect();
+            for (kind, at, letter) in slips {
+                let at = at.min(query.len());
+                let letter = letter.chars().next().unwrap();
+                match kind {
+                    0 => query.insert(at, letter),
+                    1 if at < query.len() => { query.remove(at); }
+                    _ if at < query.len() => query[at] = letter,
+                    _ => query.push(letter),
+                }
+            }
+            let forward = [lex.common.as_fst(), lex.us.as_fst(), lex.gb.as_fst()];
+            let backward = [lex.common_reversed.as_fst(), lex.us_reversed.as_fst(), lex.gb_reversed.as_fst()];
+            for fsts in [&forward[..], &forward[..2], &[forward[0], forward[2]][..], &backward[..]] {
+                proptest::prop_assert_eq!(
+                    walk_sets(fsts, &query, max, strict, strict_max),
+                    separate_walks(fsts, &query, max, strict, strict_max, true),
                     "{:?}", query
                 );
             }
