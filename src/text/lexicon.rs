@@ -1056,6 +1056,7 @@ impl<'a, const L: usize> Walk<'a, L> {
     /// on `byte` to `children` (by set, [`ABSENT`] where a set lacks it),
     /// alone once a single set is left.
     #[allow(clippy::needless_range_loop)] // (`children`, `fsts` and `found` indexed by set)
+    #[inline(always)] // (the recursion is `descend_joint`'s alone: one call a level)
     fn visit_joint(&mut self, byte: u8, children: [usize; SETS], next: Entered) {
         let mut present = (0..SETS).filter(|&k| children[k] != ABSENT);
         let (Some(first), second) = (present.next(), present.next()) else {
