@@ -435,19 +435,17 @@ pub fn near_words_widening(
         return Vec::new();
     }
     let lex = lexicon();
-    // (The sets in one walk, in their order: each set's words as its own
-    // walk would find them, set after set.)
-    let mut forward = [lex.common.as_fst(); SETS];
-    let mut sets = 0;
-    for (slot, set) in forward.iter_mut().zip(lex.word_sets(locale)) {
-        *slot = set.as_fst();
-        sets += 1;
-    }
     if chars.len() < MIN_CHARS_FOR_TWO_EDITS {
-        return walk_sets(&forward[..sets], &chars, 1, 0, 0);
+        return lex
+            .word_sets(locale)
+            .flat_map(|set| walk(set.as_fst(), &chars, 1, 0, 0))
+            .collect();
     }
     let split = split(chars.len());
-    let mut found = walk_sets(&forward[..sets], &chars, 2, split, 1);
+    let mut found = Vec::new();
+    for set in lex.word_sets(locale) {
+        found.extend(walk(set.as_fst(), &chars, 2, split, 1));
+    }
     // The words within one edit first, for `widen` (a stable sort: cheap on a
     // short list and deterministic).
     found.sort_by_key(|&(_, distance)| distance > 1);
@@ -456,11 +454,9 @@ pub fn near_words_widening(
         found.truncate(within_one);
         return found;
     }
-    let mut backward = [lex.common_reversed.as_fst(); SETS];
-    for (slot, set) in backward.iter_mut().zip(lex.word_sets(locale)) {
-        *slot = lex.reversed(set).as_fst();
+    for set in lex.word_sets(locale) {
+        backward_walk(lex.reversed(set), &chars, split, &mut found);
     }
-    backward_walk_sets(&backward[..sets], &chars, split, &mut found);
     closest_reading(found)
 }
 
@@ -508,20 +504,9 @@ fn split(len: usize) -> usize {
 /// that matches `query[split - 1..]` letter for letter, appended to `found`
 /// the right way round.
 fn backward_walk<D: AsRef<[u8]>>(backward: &Set<D>, query: &[char], split: usize, found: &mut Vec<(String, u32)>) {
-    backward_walk_sets(&[backward.as_fst()], query, split, found);
-}
-
-/// [`backward_walk`] of each of the sets `backward` (written backwards), in
-/// one walk ([`walk_sets`]).
-fn backward_walk_sets<D: AsRef<[u8]>>(
-    backward: &[&fst::raw::Fst<D>],
-    query: &[char],
-    split: usize,
-    found: &mut Vec<(String, u32)>,
-) {
     let reversed: Vec<char> = query.iter().rev().copied().collect();
     let exact = query.len() + 1 - split.min(query.len());
-    for (word, distance) in walk_sets(backward, &reversed, 2, exact, 0) {
+    for (word, distance) in walk(backward.as_fst(), &reversed, 2, exact, 0) {
         found.push((word.chars().rev().collect(), distance));
     }
 }
@@ -586,84 +571,29 @@ fn walk_with<D: AsRef<[u8]>>(
     strict_max: u8,
     guided: bool,
 ) -> Vec<(String, u32)> {
-    walk_sets_with(&[fst], query, max, strict, strict_max, guided)
-}
-
-/// [`walk`] of each of `fsts` (one to [`SETS`]), in one walk: the keys of
-/// the first set, then those of the second, and so on, each set's in fst
-/// (byte) order, as separate walks would give them one after the other.
-///
-/// Why one walk: a row of the edit-distance table depends only on the key
-/// read, not on the set, and the locale's sets (common, US, GB) share most
-/// of their top. Walking them in step (at each key, the node of every set
-/// that has it) makes each row once for all of them; separate walks made
-/// the rows of the small sets' tops again, about a quarter of all rows.
-fn walk_sets<D: AsRef<[u8]>>(
-    fsts: &[&fst::raw::Fst<D>],
-    query: &[char],
-    max: u32,
-    strict: usize,
-    strict_max: u8,
-) -> Vec<(String, u32)> {
-    walk_sets_with(fsts, query, max, strict, strict_max, true)
-}
-
-/// [`walk_sets`], guided or plain as in [`walk_with`].
-fn walk_sets_with<D: AsRef<[u8]>>(
-    fsts: &[&fst::raw::Fst<D>],
-    query: &[char],
-    max: u32,
-    strict: usize,
-    strict_max: u8,
-    guided: bool,
-) -> Vec<(String, u32)> {
-    let mut lean = [lean::Fst::of(fsts[0]); SETS];
-    for (reader, fst) in lean.iter_mut().zip(fsts) {
-        *reader = lean::Fst::of(fst);
-    }
-    let fsts = &lean[..fsts.len()];
+    let fst = lean::Fst::of(fst);
     // (The searches use one or two edits: rows of two or three masks, a
     // constant count, so the loops over them unroll; any other `max` takes
     // rows of the most masks, the ones past `max` copies of mask `max`.)
     match max {
-        0 | 1 => run(Walk::<2>::new(fsts, query, max, strict, strict_max), guided),
-        2 => run(Walk::<3>::new(fsts, query, max, strict, strict_max), guided),
-        _ => run(Walk::<LEVELS>::new(fsts, query, max, strict, strict_max), guided),
+        0 | 1 => run(Walk::<2>::new(fst, query, max, strict, strict_max), guided),
+        2 => run(Walk::<3>::new(fst, query, max, strict, strict_max), guided),
+        _ => run(Walk::<LEVELS>::new(fst, query, max, strict, strict_max), guided),
     }
 }
 
-/// The keys `walk` finds: set by set, each set's in fst (byte) order.
+/// The keys `walk` finds, in fst (byte) order.
 fn run<const L: usize>(mut walk: Walk<'_, L>, guided: bool) -> Vec<(String, u32)> {
     walk.guided = guided && walk.ascii;
-    let mut roots = [ABSENT; SETS];
-    let empty_within = walk.cell(0, walk.query.len()) <= walk.max;
-    for (k, root) in roots.iter_mut().enumerate().take(walk.sets) {
-        *root = walk.fsts[k].root_addr();
-        if walk.fsts[k].is_final_at(*root) && empty_within {
-            walk.found[k].push((String::new(), walk.query.len() as u32));
-        }
+    let root = walk.fst.root_addr();
+    if walk.fst.is_final_at(root) && walk.cell(0, walk.query.len()) <= walk.max {
+        walk.found.push((String::new(), walk.query.len() as u32));
     }
-    if walk.sets == 1 {
-        walk.descend(roots[0], 0, Utf8::default());
-    } else {
-        walk.descend_joint(roots, 0, Utf8::default());
-    }
+    walk.descend(root, 0, Utf8::default());
     // In fst (byte) order, as a plain walk finds them.
-    let [mut found, more @ ..] = walk.found;
-    found.sort_unstable();
-    for mut set in more {
-        set.sort_unstable();
-        found.append(&mut set);
-    }
-    found
+    walk.found.sort_unstable();
+    walk.found
 }
-
-/// The most word sets one walk reads together ([`walk_sets`]): common, US, GB.
-const SETS: usize = 3;
-
-/// A set's node address in a joint walk where the set has no key with the
-/// prefix read (0 is a node: the empty final one).
-const ABSENT: usize = usize::MAX;
 
 /// A character being decoded from the key bytes: bits so far, bytes to come.
 #[derive(Clone, Copy, Default)]
@@ -718,13 +648,7 @@ const KEY_BYTES: usize = 4 * (2 * MAX_QUERY_CHARS + LEVELS + 1);
 /// `L` is the count of masks a row keeps, at least `max + 1`; masks past
 /// `max` hold the same columns as mask `max` (no cell may hold more).
 struct Walk<'a, const L: usize> {
-    /// The set being read where one set is left ([`Walk::descend`]):
-    /// `fsts[set]`.
     fst: lean::Fst<'a>,
-    set: usize,
-    /// The sets walked together, the first `sets` of them ([`Walk::descend_joint`]).
-    fsts: [lean::Fst<'a>; SETS],
-    sets: usize,
     query: &'a [char],
     max: u8,
     /// The most column 0 may hold: it holds the depth up to this.
@@ -749,17 +673,15 @@ struct Walk<'a, const L: usize> {
     /// check was a twentieth of a walk.)
     key: [u8; KEY_BYTES],
     key_len: usize,
-    /// The keys found, by set.
-    found: [Vec<(String, u32)>; SETS],
+    found: Vec<(String, u32)>,
 }
 
 impl<'a, const L: usize> Walk<'a, L> {
     /// A walk of `fst` for the keys within `max` edits of `query` along an
     /// alignment that spends at most `strict_max` edits in the first
     /// `strict` columns, with row 0 (nothing read) filled in.
-    fn new(fsts: &[lean::Fst<'a>], query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a, L> {
+    fn new(fst: lean::Fst<'a>, query: &'a [char], max: u32, strict: usize, strict_max: u8) -> Walk<'a, L> {
         debug_assert!(query.len() <= MAX_QUERY_CHARS);
-        assert!((1..=SETS).contains(&fsts.len()), "a walk reads one to {SETS} sets");
         let max = max.min(MAX_EDITS * 4) as u8;
         assert!(usize::from(max) < L, "a row keeps a mask per value up to `max`");
         let limit = |j: usize| if j < strict { max.min(strict_max) } else { max };
@@ -786,10 +708,7 @@ impl<'a, const L: usize> Walk<'a, L> {
             }
         }
         Walk {
-            fst: fsts[0],
-            set: 0,
-            fsts: std::array::from_fn(|k| fsts[k.min(fsts.len() - 1)]),
-            sets: fsts.len(),
+            fst,
             query,
             max,
             first_limit: limit(0),
@@ -800,7 +719,7 @@ impl<'a, const L: usize> Walk<'a, L> {
             ascii: query.iter().all(char::is_ascii),
             key: [0; KEY_BYTES],
             key_len: 0,
-            found: Default::default(),
+            found: Vec::new(),
         }
     }
 
@@ -956,156 +875,6 @@ impl<'a, const L: usize> Walk<'a, L> {
         }
     }
 
-    /// Reads set `k` alone from here on ([`Walk::descend`]).
-    #[inline(always)]
-    fn select(&mut self, k: usize) {
-        self.fst = self.fsts[k];
-        self.set = k;
-    }
-
-    /// [`Walk::descend`] for the sets walked together: `addrs[k]` is set
-    /// `k`'s node at the key read, or [`ABSENT`]. Each letter that any of
-    /// them has is read once, and its row made once, for all of them.
-    /// (The loops go over all [`SETS`] slots, a constant count that
-    /// unrolls: the slots past `sets` are always [`ABSENT`].)
-    fn descend_joint(&mut self, addrs: [usize; SETS], depth: usize, utf8: Utf8) {
-        let mut nodes = [lean::Transitions::default(); SETS];
-        let mut widest = 0;
-        for k in 0..SETS {
-            if addrs[k] != ABSENT {
-                nodes[k] = self.fsts[k].transitions(addrs[k]);
-                widest = widest.max(nodes[k].ntrans);
-            }
-        }
-        if utf8.pending == 0 && self.guided && widest > 2 {
-            if let Some((letters, count)) = self.letters_in_reach(depth) {
-                for &byte in &letters[..count] {
-                    let mut found = [None; SETS];
-                    for k in 0..SETS {
-                        found[k] = nodes[k].find(&self.fsts[k], byte);
-                    }
-                    if found.iter().all(Option::is_none) {
-                        continue;
-                    }
-                    if let Some(next) = self.enter(byte, depth, utf8) {
-                        let mut children = [ABSENT; SETS];
-                        for k in 0..SETS {
-                            if let Some(i) = found[k] {
-                                children[k] = nodes[k].target(&self.fsts[k], i);
-                            }
-                        }
-                        self.visit_joint(byte, children, next);
-                    }
-                }
-                return;
-            }
-        }
-        // The union of the sets' transitions, by merging their inputs (each
-        // node's are in ascending order): each byte read once.
-        const DONE: u16 = 256;
-        let mut at = [0usize; SETS];
-        let mut heads = [DONE; SETS];
-        for k in 0..SETS {
-            if nodes[k].ntrans > 0 {
-                heads[k] = u16::from(nodes[k].input(&self.fsts[k], 0));
-            }
-        }
-        let mut nowhere: Option<([u64; L], u8)> = None;
-        loop {
-            let least = heads.iter().fold(DONE, |least, &head| least.min(head));
-            if least == DONE {
-                return;
-            }
-            let byte = least as u8;
-            // (As in `descend`: a letter found nowhere in the query gives the
-            // row of any other such letter, made once.)
-            let next = if utf8.pending == 0 && byte < 0x80 && self.ascii_columns[usize::from(byte)] == 0 {
-                let (row, least) = match nowhere {
-                    Some(made) => made,
-                    None => {
-                        let least = self.advance(depth, char::from(byte));
-                        *nowhere.insert((self.rows[depth + 1], least))
-                    }
-                };
-                self.rows[depth + 1] = row;
-                self.entered(depth, least)
-            } else {
-                self.enter(byte, depth, utf8)
-            };
-            let mut children = [ABSENT; SETS];
-            for k in 0..SETS {
-                if heads[k] == least {
-                    if next.is_some() {
-                        children[k] = nodes[k].target(&self.fsts[k], at[k]);
-                    }
-                    at[k] += 1;
-                    heads[k] = if at[k] < nodes[k].ntrans {
-                        u16::from(nodes[k].input(&self.fsts[k], at[k]))
-                    } else {
-                        DONE
-                    };
-                }
-            }
-            if let Some(next) = next {
-                self.visit_joint(byte, children, next);
-            }
-        }
-    }
-
-    /// [`Walk::visit`] for the sets walked together: follows the transition
-    /// on `byte` to `children` (by set, [`ABSENT`] where a set lacks it),
-    /// alone once a single set is left.
-    #[allow(clippy::needless_range_loop)] // (`children`, `fsts` and `found` indexed by set)
-    #[inline(always)] // (the recursion is `descend_joint`'s alone: one call a level)
-    fn visit_joint(&mut self, byte: u8, children: [usize; SETS], next: Entered) {
-        let mut present = (0..SETS).filter(|&k| children[k] != ABSENT);
-        let (Some(first), second) = (present.next(), present.next()) else {
-            return;
-        };
-        if second.is_none() {
-            self.select(first);
-            self.visit(byte, children[first], next);
-            return;
-        }
-        let read = self.key_len;
-        self.key[read] = byte;
-        self.key_len = read + 1;
-        if next.utf8.pending == 0 {
-            let mut distance = None;
-            for k in 0..SETS {
-                if children[k] == ABSENT || !self.fsts[k].is_final_at(children[k]) {
-                    continue;
-                }
-                let distance = *distance.get_or_insert_with(|| self.last_cell(next.depth));
-                if distance <= self.max {
-                    if let Ok(word) = std::str::from_utf8(&self.key[..=read]) {
-                        self.found[k].push((word.to_owned(), u32::from(distance)));
-                    }
-                }
-            }
-        }
-        // (The empty final node, 0, has no transitions.)
-        let live = |k: &usize| children[*k] != ABSENT && children[*k] != 0;
-        if next.spent {
-            // No edit left: each set follows the query's tails alone.
-            for k in (0..SETS).filter(live) {
-                self.select(k);
-                self.exact_tails(children[k], next.depth);
-            }
-        } else {
-            let mut live = (0..SETS).filter(live);
-            match (live.next(), live.next()) {
-                (None, _) => {}
-                (Some(k), None) => {
-                    self.select(k);
-                    self.descend(children[k], next.depth, next.utf8);
-                }
-                (Some(_), Some(_)) => self.descend_joint(children, next.depth, next.utf8),
-            }
-        }
-        self.key_len = read;
-    }
-
     /// The only key letters after which the row below the last one can
     /// stay within reach, or `None` when a letter found nowhere in the query
     /// keeps it within reach (then any letter may).
@@ -1200,7 +969,7 @@ impl<'a, const L: usize> Walk<'a, L> {
             let distance = self.last_cell(next.depth);
             if distance <= self.max {
                 if let Ok(word) = std::str::from_utf8(&self.key[..=read]) {
-                    self.found[self.set].push((word.to_owned(), u32::from(distance)));
+                    self.found.push((word.to_owned(), u32::from(distance)));
                 }
             }
         }
@@ -1251,7 +1020,7 @@ impl<'a, const L: usize> Walk<'a, L> {
                 });
                 if reached && fst.is_final_at(at) {
                     if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
-                        self.found[self.set].push((word.to_owned(), u32::from(self.max)));
+                        self.found.push((word.to_owned(), u32::from(self.max)));
                     }
                 }
                 self.key_len = read;
@@ -1271,7 +1040,7 @@ impl<'a, const L: usize> Walk<'a, L> {
             });
             if reached && fst.is_final_at(at) {
                 if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
-                    self.found[self.set].push((word.to_owned(), u32::from(self.max)));
+                    self.found.push((word.to_owned(), u32::from(self.max)));
                 }
             }
             self.key_len = read;
@@ -1367,7 +1136,7 @@ mod lean {
 
     /// A many-transition node's header: where its inputs, index and
     /// targets lie ([`Node::Any`]'s fields a set walk needs).
-    #[derive(Clone, Copy, Default)]
+    #[derive(Clone, Copy)]
     pub(super) struct Many {
         pub(super) ntrans: usize,
         inputs: usize,
@@ -1377,80 +1146,7 @@ mod lean {
         end: usize,
     }
 
-    /// The transitions of any node, in input order, for a walk that reads
-    /// nodes of several sets side by side.
-    #[derive(Clone, Copy, Default)]
-    pub(super) struct Transitions {
-        pub(super) ntrans: usize,
-        addr: usize,
-        state: u8,
-        /// A one-transition node's input and the bytes that store it.
-        one: (u8, usize),
-        many: Many,
-    }
-
-    impl Transitions {
-        /// The input of transition `i` (below `ntrans`).
-        #[inline(always)]
-        pub(super) fn input(&self, fst: &Fst<'_>, i: usize) -> u8 {
-            if is_one(self.state) {
-                self.one.0
-            } else {
-                fst.input_of(&self.many, i)
-            }
-        }
-
-        /// The target of transition `i` (below `ntrans`).
-        #[inline(always)]
-        pub(super) fn target(&self, fst: &Fst<'_>, i: usize) -> usize {
-            if is_one(self.state) {
-                fst.one_target(self.addr, self.state, self.one.1)
-            } else {
-                fst.target_of(&self.many, i)
-            }
-        }
-
-        /// The transition on `byte`, if any.
-        #[inline(always)]
-        pub(super) fn find(&self, fst: &Fst<'_>, byte: u8) -> Option<usize> {
-            if self.ntrans == 0 {
-                None
-            } else if is_one(self.state) {
-                (self.one.0 == byte).then_some(0)
-            } else {
-                fst.transition_of(&self.many, byte)
-            }
-        }
-    }
-
     impl<'f> Fst<'f> {
-        /// The transitions of the node at `addr` (none for the empty node).
-        #[inline(always)]
-        pub(super) fn transitions(&self, addr: usize) -> Transitions {
-            if addr == 0 {
-                return Transitions::default();
-            }
-            let state = self.state(addr);
-            if is_one(state) {
-                Transitions {
-                    ntrans: 1,
-                    addr,
-                    state,
-                    one: self.one_input(addr, state),
-                    many: Many::default(),
-                }
-            } else {
-                let many = self.many_node(addr, state);
-                Transitions {
-                    ntrans: many.ntrans,
-                    addr,
-                    state,
-                    one: (0, 0),
-                    many,
-                }
-            }
-        }
-
         /// The reader of `fst`.
         pub(super) fn of<D: AsRef<[u8]>>(fst: &'f fst::raw::Fst<D>) -> Fst<'f> {
             Fst::new(fst.as_bytes(), fst.root().addr())
@@ -2677,93 +2373,6 @@ mod tests {
         }
     }
 
-    /// `walk_sets_with` of each set alone, set after set: what the joint walk must give.
-    fn separate_walks<D: AsRef<[u8]>>(
-        fsts: &[&fst::raw::Fst<D>],
-        query: &[char],
-        max: u32,
-        strict: usize,
-        strict_max: u8,
-        guided: bool,
-    ) -> Vec<(String, u32)> {
-        fsts.iter()
-            .flat_map(|fst| walk_sets_with(&[*fst], query, max, strict, strict_max, guided))
-            .collect()
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
-
-        /// One walk over two or three small random sets (disjoint or not,
-        /// sharing prefixes, with a multi-byte letter) finds what separate
-        /// walks find, in the same order, guided or not.
-        #[test]
-        fn the_joint_walk_agrees_with_separate_walks_on_random_sets(
-            sets in proptest::collection::vec(proptest::collection::vec("[abcé]{0,7}", 0..25), 2..=SETS),
-            query in "[abcé]{0,8}",
-            max in 0u32..=3,
-            strict in 0usize..10,
-            strict_max in 0u8..=1,
-        ) {
-            let sets: Vec<Set<Vec<u8>>> = sets
-                .into_iter()
-                .map(|mut words| {
-                    words.sort();
-                    words.dedup();
-                    Set::from_iter(&words).unwrap()
-                })
-                .collect();
-            let fsts: Vec<&fst::raw::Fst<Vec<u8>>> = sets.iter().map(Set::as_fst).collect();
-            let query: Vec<char> = query.chars().collect();
-            for guided in [true, false] {
-                proptest::prop_assert_eq!(
-                    walk_sets_with(&fsts, &query, max, strict, strict_max, guided),
-                    separate_walks(&fsts, &query, max, strict, strict_max, guided)
-                );
-            }
-        }
-
-        /// The same on the locale's sets (common, US, GB, forward and
-        /// backward) for random queries near their words.
-        #[test]
-        fn the_joint_walk_agrees_with_separate_walks_on_the_lexicon(
-            seed in 0usize..120_000,
-            slips in proptest::collection::vec((0usize..3, 0usize..16, "[a-z'é]"), 0..3),
-            max in 1u32..=2,
-            strict in 0usize..10,
-            strict_max in 0u8..=1,
-        ) {
-            let lex = lexicon();
-            static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-            let words = WORDS.get_or_init(|| {
-                let mut words = lexicon().common.stream().into_strs().unwrap();
-                words.extend(lexicon().us.stream().into_strs().unwrap());
-                words.extend(lexicon().gb.stream().into_strs().unwrap());
-                words
-            });
-            let mut query: Vec<char> = words[seed % words.len()].chars().collect();
-            for (kind, at, letter) in slips {
-                let at = at.min(query.len());
-                let letter = letter.chars().next().unwrap();
-                match kind {
-                    0 => query.insert(at, letter),
-                    1 if at < query.len() => { query.remove(at); }
-                    _ if at < query.len() => query[at] = letter,
-                    _ => query.push(letter),
-                }
-            }
-            let forward = [lex.common.as_fst(), lex.us.as_fst(), lex.gb.as_fst()];
-            let backward = [lex.common_reversed.as_fst(), lex.us_reversed.as_fst(), lex.gb_reversed.as_fst()];
-            for fsts in [&forward[..], &forward[..2], &[forward[0], forward[2]][..], &backward[..]] {
-                proptest::prop_assert_eq!(
-                    walk_sets(fsts, &query, max, strict, strict_max),
-                    separate_walks(fsts, &query, max, strict, strict_max, true),
-                    "{:?}", query
-                );
-            }
-        }
-    }
-
     /// The row update the walk had before its rows were bit-parallel, for
     /// the tests: row `depth + 1` (all columns, `max + 1` out of reach)
     /// from row `depth` after the key character `c`, computing only the
@@ -2881,11 +2490,11 @@ mod tests {
             // The rows a search keeps (two or three masks for one or two
             // edits) and the widest, with masks past `max`.
             match max {
-                0 | 1 => rows_agree(Walk::<2>::new(&[lexicon().common_lean], &query, max, strict, strict_max), &key, strict, strict_max)?,
-                2 => rows_agree(Walk::<3>::new(&[lexicon().common_lean], &query, max, strict, strict_max), &key, strict, strict_max)?,
+                0 | 1 => rows_agree(Walk::<2>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?,
+                2 => rows_agree(Walk::<3>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?,
                 _ => {}
             }
-            rows_agree(Walk::<LEVELS>::new(&[lexicon().common_lean], &query, max, strict, strict_max), &key, strict, strict_max)?;
+            rows_agree(Walk::<LEVELS>::new(lexicon().common_lean, &query, max, strict, strict_max), &key, strict, strict_max)?;
         }
 
         /// A walk finds exactly the keys whose last cell, by the scalar
