@@ -981,6 +981,19 @@ impl<'a, const L: usize> Walk<'a, L> {
         self.key_len = read;
     }
 
+    /// The node reached from the one at `at` by `bytes`, each pushed on the
+    /// key read so far, or `None` at the first byte with no transition (the
+    /// bytes pushed until then are the caller's to pop).
+    #[inline(always)]
+    fn follow(&mut self, mut at: usize, bytes: impl Iterator<Item = u8>) -> Option<usize> {
+        for byte in bytes {
+            at = self.fst.next(at, byte)?;
+            self.key[self.key_len] = byte;
+            self.key_len += 1;
+        }
+        Some(at)
+    }
+
     /// The words below the node at `addr` when the last row has no edit
     /// left: only the rest of the query after a cell holding `max` can
     /// follow, letter for letter, so the walk follows those few paths
@@ -1006,39 +1019,20 @@ impl<'a, const L: usize> Walk<'a, L> {
         while columns != 0 {
             let j = columns.trailing_zeros() as usize;
             columns &= columns - 1;
-            let mut at = addr;
-            if self.ascii {
+            let reached = if self.ascii {
                 // A character is a key byte.
-                let reached = query[j..].iter().all(|&c| match fst.next(at, c as u8) {
-                    Some(target) => {
-                        at = target;
-                        self.key[self.key_len] = c as u8;
-                        self.key_len += 1;
-                        true
-                    }
-                    None => false,
-                });
-                if reached && fst.is_final_at(at) {
-                    if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
-                        self.found.push((word.to_owned(), u32::from(self.max)));
-                    }
-                }
-                self.key_len = read;
-                continue;
-            }
-            let mut buf = [0u8; 4];
-            let reached = query[j..].iter().all(|c| {
-                c.encode_utf8(&mut buf).bytes().all(|byte| match fst.next(at, byte) {
-                    Some(target) => {
-                        at = target;
-                        self.key[self.key_len] = byte;
-                        self.key_len += 1;
-                        true
-                    }
-                    None => false,
-                })
-            });
-            if reached && fst.is_final_at(at) {
+                self.follow(addr, query[j..].iter().map(|&c| c as u8))
+            } else {
+                self.follow(
+                    addr,
+                    query[j..].iter().flat_map(|c| {
+                        let mut buf = [0u8; 4];
+                        let len = c.encode_utf8(&mut buf).len();
+                        buf.into_iter().take(len)
+                    }),
+                )
+            };
+            if reached.is_some_and(|at| fst.is_final_at(at)) {
                 if let Ok(word) = std::str::from_utf8(&self.key[..self.key_len]) {
                     self.found.push((word.to_owned(), u32::from(self.max)));
                 }
