@@ -1627,20 +1627,10 @@ mod lean {
         /// more instructions a check.)
         #[inline(always)]
         fn many_step(&self, addr: usize, state: u8, byte: u8) -> Option<(usize, usize, usize)> {
-            let Node::Any {
-                ntrans,
-                inputs,
-                index,
-                deltas,
-                tsize,
-                end,
-                ..
-            } = self.many(addr, state)
-            else {
-                unreachable!("`many` reads a many-transition node")
-            };
-            let i = self.transition(ntrans, inputs, index, byte)?;
-            Some((i, deltas, self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end)))
+            let node = self.many_node(addr, state);
+            let i = self.transition(node.ntrans, node.inputs, node.index, byte)?;
+            let at = node.deltas + (node.ntrans - 1 - i) * node.tsize;
+            Some((i, node.deltas, self.target(at, node.tsize, node.end)))
         }
     }
 
