@@ -1107,19 +1107,8 @@ mod lean {
         /// One transition, on `input` to `target`; never final.
         #[cfg_attr(not(test), allow(dead_code))] // (read by the tests' comparison with the crate)
         One { input: u8, target: usize },
-        /// Any number of transitions: `ntrans` inputs stored last first
-        /// from byte `inputs`, their target deltas (`tsize` bytes each, last
-        /// first) from byte `deltas`, relative to `end`; in a map their
-        /// outputs before `deltas`, and the final output at `end`.
-        Any {
-            is_final: bool,
-            ntrans: usize,
-            inputs: usize,
-            index: Option<usize>,
-            deltas: usize,
-            tsize: usize,
-            end: usize,
-        },
+        /// Any number of transitions, laid out as `header` says.
+        Any { is_final: bool, header: Many },
     }
 
     /// True if the state byte `state` is a one-transition node's (the top bit set).
@@ -1128,8 +1117,11 @@ mod lean {
         state >> 7 == 1
     }
 
-    /// A many-transition node's header: where its inputs, index and
-    /// targets lie ([`Node::Any`]'s fields a set walk needs).
+    /// A many-transition node's header: `ntrans` inputs stored last first
+    /// from byte `inputs` (with a 256-byte index at `index` for large
+    /// nodes), their target deltas (`tsize` bytes each, last first) from
+    /// byte `deltas`, relative to `end`; in a map their outputs before
+    /// `deltas`, and the final output at `end`.
     #[derive(Clone, Copy)]
     pub(super) struct Many {
         pub(super) ntrans: usize,
@@ -1278,26 +1270,7 @@ mod lean {
         /// byte is `state`.
         #[inline(always)]
         pub(super) fn many_node(&self, addr: usize, state: u8) -> Many {
-            let Node::Any {
-                ntrans,
-                inputs,
-                index,
-                deltas,
-                tsize,
-                end,
-                ..
-            } = self.many(addr, state)
-            else {
-                unreachable!("`many` reads a many-transition node")
-            };
-            Many {
-                ntrans,
-                inputs,
-                index,
-                deltas,
-                tsize,
-                end,
-            }
+            self.many_header(addr, state).1
         }
 
         /// The input of transition `i` of `node`, counted in input order.
@@ -1323,6 +1296,15 @@ mod lean {
         /// where its inputs, index, targets and outputs lie.
         #[inline(always)]
         fn many(&self, addr: usize, state: u8) -> Node {
+            let (is_final, header) = self.many_header(addr, state);
+            Node::Any { is_final, header }
+        }
+
+        /// Whether the many-transition node at `addr` (state byte `state`)
+        /// is final, and its header: what [`Fst::many`] and
+        /// [`Fst::many_node`] read.
+        #[inline(always)]
+        fn many_header(&self, addr: usize, state: u8) -> (bool, Many) {
             let data = self.data;
             let is_final = state & 0b0100_0000 != 0;
             let (ntrans, ntrans_len) = match state & 0b11_1111 {
@@ -1341,15 +1323,15 @@ mod lean {
             let inputs = top - ntrans;
             let deltas = inputs - ntrans * tsize;
             let end = deltas - ntrans * osize - if is_final { osize } else { 0 };
-            Node::Any {
-                is_final,
+            let many = Many {
                 ntrans,
                 inputs,
                 index: indexed.then_some(top),
                 deltas,
                 tsize,
                 end,
-            }
+            };
+            (is_final, many)
         }
 
         #[inline]
@@ -1380,15 +1362,15 @@ mod lean {
             match *node {
                 Node::Empty => None,
                 Node::One { input, target, .. } => (input == byte).then_some(target),
-                Node::Any {
-                    ntrans,
-                    inputs,
-                    index,
-                    deltas,
-                    tsize,
-                    end,
-                    ..
-                } => {
+                Node::Any { header, .. } => {
+                    let Many {
+                        ntrans,
+                        inputs,
+                        index,
+                        deltas,
+                        tsize,
+                        end,
+                    } = header;
                     let i = self.transition(ntrans, inputs, index, byte)?;
                     Some(self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end))
                 }
@@ -1402,14 +1384,15 @@ mod lean {
             match *node {
                 Node::Empty => {}
                 Node::One { input, target, .. } => visit(input, target),
-                Node::Any {
-                    ntrans,
-                    inputs,
-                    deltas,
-                    tsize,
-                    end,
-                    ..
-                } => {
+                Node::Any { header, .. } => {
+                    let Many {
+                        ntrans,
+                        inputs,
+                        deltas,
+                        tsize,
+                        end,
+                        ..
+                    } = header;
                     for i in 0..ntrans {
                         let input = self.data[inputs + ntrans - 1 - i];
                         visit(input, self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end));
@@ -1449,9 +1432,9 @@ mod lean {
             match self.node(addr) {
                 Node::Empty => Some(value),
                 Node::One { .. } => None,
-                Node::Any { is_final, end, .. } => is_final.then(|| {
+                Node::Any { is_final, header } => is_final.then(|| {
                     let osize = self.osize(addr);
-                    value.wrapping_add(if osize == 0 { 0 } else { self.output(end, osize) })
+                    value.wrapping_add(if osize == 0 { 0 } else { self.output(header.end, osize) })
                 }),
             }
         }
@@ -1591,11 +1574,11 @@ mod lean {
                 }
                 let state = data[addr];
                 if state >> 6 == 0b01 {
-                    if let Node::Any { end, .. } = self.node(addr) {
+                    if let Node::Any { header, .. } = self.node(addr) {
                         let osize = self.osize(addr);
                         visit(
                             k,
-                            value.wrapping_add(if osize == 0 { 0 } else { self.output(end, osize) }),
+                            value.wrapping_add(if osize == 0 { 0 } else { self.output(header.end, osize) }),
                         );
                     }
                 }
