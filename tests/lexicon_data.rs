@@ -90,6 +90,20 @@ fn committed_fst_files_match_text_lists() {
 }
 
 #[test]
+fn committed_union_set_matches_text_lists() {
+    let lists: Vec<PathBuf> = lexicon::ANY_LISTS.iter().map(|text| data_dir().join(text)).collect();
+    let lists: Vec<&std::path::Path> = lists.iter().map(PathBuf::as_path).collect();
+    for (fst_name, reversed) in [(lexicon::ANY_FILE, false), (lexicon::ANY_REVERSED_FILE, true)] {
+        let built = lexicon::build_union_fst_bytes(&lists, reversed).expect("text lists build");
+        let committed = fs::read(data_dir().join(fst_name)).expect("committed fst is readable");
+        assert!(
+            built == committed,
+            "{fst_name} is stale: run `cargo run --example gen_lexicon_fst`"
+        );
+    }
+}
+
+#[test]
 fn committed_frequent_forms_table_matches_text_lists() {
     let built = lexicon::build_frequent_forms_bytes(&data_dir()).expect("lexicon text lists are readable");
     let committed = fs::read(data_dir().join(lexicon::FREQUENT_FORMS_FILE)).expect("committed table is readable");

@@ -14,6 +14,9 @@
 //! * `words-common-reversed.fst`, `words-us-reversed.fst`,
 //!   `words-gb-reversed.fst` the words of those sets written backwards, for
 //!   the backward half of the two-edit search.
+//! * `words-any.fst`, `words-any-reversed.fst` the three sets in one
+//!   ([`ANY_LISTS`]), forwards and backwards: the words of [`Locale::Any`],
+//!   looked up and searched once instead of in each set.
 //! * `names.fst` lower-cased proper names and acronyms (london, nasa): callers
 //!   should accept them only for capitalised tokens.
 //! * `freq.fst` word → corpus count (symspellpy's English frequency list).
@@ -67,6 +70,8 @@ static WORDS_US: &[u8] = include_bytes!("../../data/lexicon/words-us.fst");
 static WORDS_US_REVERSED: &[u8] = include_bytes!("../../data/lexicon/words-us-reversed.fst");
 static WORDS_GB: &[u8] = include_bytes!("../../data/lexicon/words-gb.fst");
 static WORDS_GB_REVERSED: &[u8] = include_bytes!("../../data/lexicon/words-gb-reversed.fst");
+static WORDS_ANY: &[u8] = include_bytes!("../../data/lexicon/words-any.fst");
+static WORDS_ANY_REVERSED: &[u8] = include_bytes!("../../data/lexicon/words-any-reversed.fst");
 static NAMES: &[u8] = include_bytes!("../../data/lexicon/names.fst");
 static FREQ: &[u8] = include_bytes!("../../data/lexicon/freq.fst");
 static FREQUENT: &[u8] = include_bytes!("../../data/lexicon/frequent-forms.bin");
@@ -89,6 +94,20 @@ pub const REVERSED_FILES: [(&str, &str); 3] = [
     ("words-gb.txt", "words-gb-reversed.fst"),
 ];
 
+/// The text lists whose union is [`Locale::Any`]'s set, and the files of
+/// that set forwards and backwards (built by [`build_union_fst_bytes`]).
+///
+/// Why one set: with `Locale::Any` every lookup and every near-word search
+/// went to the common, US and GB sets in turn. A miss (a name, a typo) cost
+/// three lookups, and each search walked the tops of three fsts, where
+/// the US and GB sets' tops are as dense within two edits as the common
+/// set's: a third of the walk's steps for 4% of the words.
+pub const ANY_LISTS: [&str; 3] = ["words-common.txt", "words-us.txt", "words-gb.txt"];
+/// See [`ANY_LISTS`].
+pub const ANY_FILE: &str = "words-any.fst";
+/// See [`ANY_LISTS`].
+pub const ANY_REVERSED_FILE: &str = "words-any-reversed.fst";
+
 /// The file [`build_frequent_forms_bytes`] writes: the answers of
 /// [`is_word`] for the most frequent forms (see [`frequent`]).
 pub const FREQUENT_FORMS_FILE: &str = "frequent-forms.bin";
@@ -102,6 +121,11 @@ struct Lexicon {
     us: Set<&'static [u8]>,
     gb: Set<&'static [u8]>,
     names: Set<&'static [u8]>,
+    /// The union of `common`, `us` and `gb` ([`ANY_LISTS`]): the words of
+    /// [`Locale::Any`] in one set, and written backwards.
+    any: Set<&'static [u8]>,
+    any_reversed: Set<&'static [u8]>,
+    any_lean: lean::Fst<'static>,
     /// Lean readers ([`lean`]) of `common`, `us`, `gb` and `names`, for lookups.
     common_lean: lean::Fst<'static>,
     us_lean: lean::Fst<'static>,
@@ -112,37 +136,39 @@ struct Lexicon {
 }
 
 impl Lexicon {
-    /// The word sets that make up `locale` (they are disjoint). An iterator,
-    /// not a Vec, because this is on the per-token hot path.
+    /// The word sets that make up `locale` (they are disjoint): the union
+    /// set alone for [`Locale::Any`]. An iterator, not a Vec, because this
+    /// is on the per-token hot path.
     fn word_sets(&self, locale: Locale) -> impl Iterator<Item = &Set<&'static [u8]>> {
-        let extra = match locale {
-            Locale::Any => [Some(&self.us), Some(&self.gb)],
-            Locale::Us => [Some(&self.us), None],
-            Locale::Gb => [Some(&self.gb), None],
-        };
-        std::iter::once(&self.common).chain(extra.into_iter().flatten())
+        match locale {
+            Locale::Any => [Some(&self.any), None],
+            Locale::Us => [Some(&self.common), Some(&self.us)],
+            Locale::Gb => [Some(&self.common), Some(&self.gb)],
+        }
+        .into_iter()
+        .flatten()
     }
 
     /// [`Lexicon::word_sets`] by their lean readers.
     fn lean_sets(&self, locale: Locale) -> impl Iterator<Item = &lean::Fst<'static>> {
-        let extra = match locale {
-            Locale::Any => [Some(&self.us_lean), Some(&self.gb_lean)],
-            Locale::Us => [Some(&self.us_lean), None],
-            Locale::Gb => [Some(&self.gb_lean), None],
-        };
-        std::iter::once(&self.common_lean).chain(extra.into_iter().flatten())
+        match locale {
+            Locale::Any => [Some(&self.any_lean), None],
+            Locale::Us => [Some(&self.common_lean), Some(&self.us_lean)],
+            Locale::Gb => [Some(&self.common_lean), Some(&self.gb_lean)],
+        }
+        .into_iter()
+        .flatten()
     }
 
     #[inline(always)]
     fn has_word(&self, word: &str, locale: Locale) -> bool {
         // (Not `lean_sets(..).any(..)`: the chained iterator cost a tenth of a lookup.)
         let word = word.as_bytes();
-        self.common_lean.contains(word)
-            || match locale {
-                Locale::Any => self.us_lean.contains(word) || self.gb_lean.contains(word),
-                Locale::Us => self.us_lean.contains(word),
-                Locale::Gb => self.gb_lean.contains(word),
-            }
+        match locale {
+            Locale::Any => self.any_lean.contains(word),
+            Locale::Us => self.common_lean.contains(word) || self.us_lean.contains(word),
+            Locale::Gb => self.common_lean.contains(word) || self.gb_lean.contains(word),
+        }
     }
 
     /// The words of `set` (one of [`Lexicon::word_sets`]) within two edits
@@ -154,7 +180,9 @@ impl Lexicon {
 
     /// The reversed copy of `set` (one of [`Lexicon::word_sets`]).
     fn reversed(&self, set: &Set<&'static [u8]>) -> &Set<&'static [u8]> {
-        if std::ptr::eq(set, &self.common) {
+        if std::ptr::eq(set, &self.any) {
+            &self.any_reversed
+        } else if std::ptr::eq(set, &self.common) {
             &self.common_reversed
         } else if std::ptr::eq(set, &self.us) {
             &self.us_reversed
@@ -176,6 +204,9 @@ fn lexicon() -> &'static Lexicon {
             us_lean: lean(WORDS_US),
             gb_lean: lean(WORDS_GB),
             names_lean: lean(NAMES),
+            any_lean: lean(WORDS_ANY),
+            any: set(WORDS_ANY),
+            any_reversed: set(WORDS_ANY_REVERSED),
             freq_lean: lean::Fst::new(
                 FREQ,
                 Map::new(FREQ)
@@ -1701,6 +1732,8 @@ mod lean {
                 &lex.us_reversed,
                 &lex.gb,
                 &lex.gb_reversed,
+                &lex.any,
+                &lex.any_reversed,
                 &lex.names,
             ];
             for set in sets {
@@ -1728,6 +1761,7 @@ mod lean {
                 (&lex.common_lean, &lex.common),
                 (&lex.us_lean, &lex.us),
                 (&lex.gb_lean, &lex.gb),
+                (&lex.any_lean, &lex.any),
                 (&lex.names_lean, &lex.names),
             ];
             for (lean, set) in pairs {
@@ -1999,6 +2033,10 @@ pub fn build_fst_files(dir: &Path) -> io::Result<()> {
     for (text, fst_name) in REVERSED_FILES {
         fs::write(dir.join(fst_name), build_reversed_fst_bytes(&dir.join(text))?)?;
     }
+    let lists: Vec<std::path::PathBuf> = ANY_LISTS.iter().map(|text| dir.join(text)).collect();
+    let lists: Vec<&Path> = lists.iter().map(std::path::PathBuf::as_path).collect();
+    fs::write(dir.join(ANY_FILE), build_union_fst_bytes(&lists, false)?)?;
+    fs::write(dir.join(ANY_REVERSED_FILE), build_union_fst_bytes(&lists, true)?)?;
     fs::write(dir.join(FREQUENT_FORMS_FILE), build_frequent_forms_bytes(dir)?)?;
     Ok(())
 }
@@ -2007,11 +2045,34 @@ pub fn build_fst_files(dir: &Path) -> io::Result<()> {
 /// written backwards (by character).
 pub fn build_reversed_fst_bytes(path: &Path) -> io::Result<Vec<u8>> {
     let text = fs::read_to_string(path)?;
-    let mut reversed: Vec<String> = text.lines().map(|line| line.chars().rev().collect()).collect();
-    reversed.sort_unstable();
-    reversed.dedup();
+    set_bytes(path, text.lines().map(|line| line.chars().rev().collect()).collect())
+}
+
+/// Build the bytes of the fst set of every word of the set lists at
+/// `paths` (see [`ANY_LISTS`]), written backwards (by character) if
+/// `reversed`.
+pub fn build_union_fst_bytes(paths: &[&Path], reversed: bool) -> io::Result<Vec<u8>> {
+    let mut words = Vec::new();
+    for path in paths {
+        let text = fs::read_to_string(path)?;
+        words.extend(text.lines().map(|line| {
+            if reversed {
+                line.chars().rev().collect()
+            } else {
+                line.to_owned()
+            }
+        }));
+    }
+    set_bytes(paths.first().copied().unwrap_or(Path::new("")), words)
+}
+
+/// The bytes of the fst set of `words` (in any order; `path` names the
+/// source in errors).
+fn set_bytes(path: &Path, mut words: Vec<String>) -> io::Result<Vec<u8>> {
+    words.sort_unstable();
+    words.dedup();
     let mut builder = SetBuilder::memory();
-    for word in &reversed {
+    for word in &words {
         builder.insert(word).map_err(|e| invalid_data(path, 0, e))?;
     }
     builder.into_inner().map_err(|e| invalid_data(path, 0, e))
@@ -2261,6 +2322,122 @@ mod tests {
             for set in [&lex.us, &lex.gb] {
                 assert_eq!(lex.within_two_edits(set, query), within_edits(set, query, 2), "{query}");
             }
+        }
+    }
+
+    /// The union set ([`ANY_LISTS`]) and its reversed copy hold exactly the
+    /// words of the common, US and GB sets (forwards and backwards).
+    #[test]
+    fn the_union_set_is_the_three_sets() {
+        let lex = lexicon();
+        let words = |set: &Set<&'static [u8]>| set.stream().into_strs().unwrap();
+        let union = |sets: [&Set<&'static [u8]>; 3]| {
+            let mut all: Vec<String> = sets.into_iter().flat_map(words).collect();
+            all.sort_unstable();
+            all
+        };
+        assert_eq!(words(&lex.any), union([&lex.common, &lex.us, &lex.gb]));
+        assert_eq!(
+            words(&lex.any_reversed),
+            union([&lex.common_reversed, &lex.us_reversed, &lex.gb_reversed])
+        );
+    }
+
+    /// `Locale::Any`'s lookups in the union set answer as the three sets
+    /// do: every word of the US and GB sets, every hundredth common word,
+    /// and those with a letter changed or added (mostly not words).
+    #[test]
+    fn the_union_set_answers_as_the_three_sets_do() {
+        let lex = lexicon();
+        let in_three = |w: &str| {
+            let w = w.as_bytes();
+            lex.common_lean.contains(w) || lex.us_lean.contains(w) || lex.gb_lean.contains(w)
+        };
+        let mut words: Vec<String> = lex.us.stream().into_strs().unwrap();
+        words.extend(lex.gb.stream().into_strs().unwrap());
+        words.extend(lex.common.stream().into_strs().unwrap().into_iter().step_by(100));
+        for word in &words {
+            for variant in [
+                word.clone(),
+                format!("{word}x"),
+                format!("q{word}"),
+                word.replacen('e', "a", 1),
+            ] {
+                assert_eq!(lex.has_word(&variant, Locale::Any), in_three(&variant), "{variant}");
+            }
+        }
+    }
+
+    /// A walk of the union set finds what walks of the three sets find,
+    /// forwards and backwards, for one and two edits (a key is found or
+    /// not by its own path, whatever else the set holds).
+    #[test]
+    fn walks_of_the_union_set_find_what_walks_of_the_three_sets_find() {
+        let lex = lexicon();
+        let sorted = |mut found: Vec<(String, u32)>| {
+            found.sort();
+            found
+        };
+        let mut queries: Vec<String> = [
+            "militatism",
+            "recieve",
+            "colur",
+            "favorit",
+            "organisaton",
+            "catalogu",
+            "defensce",
+            "teh",
+            "cta",
+            "honour",
+            "honor",
+            "jewelery",
+            "centre",
+            "aluminum",
+            "café",
+            "ab",
+        ]
+        .iter()
+        .map(|q| q.to_string())
+        .collect();
+        queries.extend(
+            lex.us
+                .stream()
+                .into_strs()
+                .unwrap()
+                .into_iter()
+                .step_by(97)
+                .map(|w| w.replacen('o', "", 1)),
+        );
+        queries.extend(
+            lex.gb
+                .stream()
+                .into_strs()
+                .unwrap()
+                .into_iter()
+                .step_by(211)
+                .map(|w| format!("{w}e")),
+        );
+        for query in &queries {
+            let chars: Vec<char> = query.chars().collect();
+            let split = split(chars.len());
+            for (max, strict, strict_max) in [(1, 0, 0), (2, split, 1), (2, 0, 0)] {
+                let three: Vec<(String, u32)> = [&lex.common, &lex.us, &lex.gb]
+                    .into_iter()
+                    .flat_map(|set| walk(set.as_fst(), &chars, max, strict, strict_max))
+                    .collect();
+                assert_eq!(
+                    sorted(walk(lex.any.as_fst(), &chars, max, strict, strict_max)),
+                    sorted(three),
+                    "{query} {max} {strict}"
+                );
+            }
+            let mut three = Vec::new();
+            for set in [&lex.common_reversed, &lex.us_reversed, &lex.gb_reversed] {
+                backward_walk(set, &chars, split, &mut three);
+            }
+            let mut any = Vec::new();
+            backward_walk(&lex.any_reversed, &chars, split, &mut any);
+            assert_eq!(sorted(any), sorted(three), "{query} backwards");
         }
     }
 
