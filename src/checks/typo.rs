@@ -1713,25 +1713,32 @@ impl<V: Clone> ThreadMemo<V> {
 }
 
 fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
+    search_lexicon_candidates_with(key, locale, false)
+}
+
+/// [`search_lexicon_candidates`], looking up every swap of two letters
+/// even where the search found them (`every_swap`, for the tests).
+fn search_lexicon_candidates_with(key: &str, locale: Locale, every_swap: bool) -> LexiconCandidates {
     // One edit first: the two-edit search walks several times as much of the
     // lexicon, and is only worth it when no single edit gives a likely word.
     let long = key.chars().count() >= lexicon::MIN_CHARS_FOR_TWO_EDITS;
+    let mut widened = false;
     let near = lexicon::near_words_widening(key, locale, |within_one| {
         let good_single = within_one
             .iter()
             .any(|(w, d)| *d > 0 && typing_cost(key, w) <= 0.8 && lexicon::frequency(w) >= 1_000_000);
-        !good_single && long
+        widened = !good_single && long;
+        widened
     });
     let mut words: HashSet<String, FxBuild> = near.into_iter().filter(|(_, d)| *d > 0).map(|(w, _)| w).collect();
-    // Swapped letters cost two Levenshtein edits, out of reach for short words.
-    let chars: Vec<char> = key.chars().collect();
-    for i in 0..chars.len().saturating_sub(1) {
-        let mut swapped = chars.clone();
-        swapped.swap(i, i + 1);
-        let swapped: String = swapped.into_iter().collect();
-        if swapped != key && lexicon::is_word(&swapped, locale) {
-            words.insert(swapped);
-        }
+    // Swapped letters cost two Levenshtein edits, out of reach for short words
+    // and for a search that did not widen. (A widened search found every word
+    // two edits away, so every swap that is a word: a lookup per letter for
+    // nothing. Only for ASCII keys, which the search reads unchanged; a word
+    // with an apostrophe, which the search does not find as a possessive,
+    // is no candidate anyway.)
+    if every_swap || !(widened && key.is_ascii()) {
+        insert_swapped_words(key, locale, &mut words);
     }
     let typed_phonetic = phonetic(key);
     let candidates = words
@@ -1743,6 +1750,20 @@ fn search_lexicon_candidates(key: &str, locale: Locale) -> LexiconCandidates {
     LexiconCandidates {
         candidates,
         other_locale: locale != Locale::Any && lexicon::is_word(key, Locale::Any),
+    }
+}
+
+/// Adds to `words` each word of `locale` that two neighbouring letters of
+/// `key` swapped make (other than `key`).
+fn insert_swapped_words(key: &str, locale: Locale, words: &mut HashSet<String, FxBuild>) {
+    let chars: Vec<char> = key.chars().collect();
+    for i in 0..chars.len().saturating_sub(1) {
+        let mut swapped = chars.clone();
+        swapped.swap(i, i + 1);
+        let swapped: String = swapped.into_iter().collect();
+        if swapped != key && lexicon::is_word(&swapped, locale) {
+            words.insert(swapped);
+        }
     }
 }
 
@@ -2114,7 +2135,9 @@ fn lexical_folded(
     if !first_upper && uppers > 0 {
         return Lexical::Skip;
     }
-    let is_word = if plain {
+    // (An ASCII fold is lower-case with ASCII apostrophes: what the lexicon
+    // would look up unchanged.)
+    let is_word = if plain || folded.is_ascii() {
         lexicon::is_normalised_word(folded, locale)
     } else {
         lexicon::is_word(folded, locale)
@@ -2370,6 +2393,11 @@ fn fold_cow(word: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn bare(word: &str) -> &str {
+    // (Most words end in none of the endings' last bytes: `s`, `S`, `'`
+    // and the last byte of `’`. One test, not five suffix comparisons.)
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        return word;
+    }
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .or_else(|| word.strip_suffix("'S"))
@@ -3180,6 +3208,31 @@ mod tests {
             proptest::prop_assert_eq!(capitals(&word), word.chars().filter(|c| c.is_uppercase()).count());
         }
 
+        /// `bare`'s test of the last byte strips what the suffix
+        /// comparisons alone strip; an ASCII form's fold is looked up
+        /// unchanged, as `lexicon::is_word` would look it up.
+        #[test]
+        fn bare_forms_and_ascii_folds(word in "[a-zA-Z'`’sS]{0,6}") {
+            let by_suffixes = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .or_else(|| word.strip_suffix("'S"))
+                .or_else(|| word.strip_suffix('\''))
+                .or_else(|| word.strip_suffix('’'))
+                .filter(|w| !w.is_empty())
+                .unwrap_or(&word);
+            proptest::prop_assert_eq!(bare(&word), by_suffixes);
+            let folded = fold(&word);
+            if folded.is_ascii() {
+                for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                    proptest::prop_assert_eq!(
+                        lexicon::is_normalised_word(&folded, locale),
+                        lexicon::is_word(&folded, locale)
+                    );
+                }
+            }
+        }
+
         /// A form folded without a copy is the form folded.
         #[test]
         fn folding_without_a_copy_folds(word in "[a-zA-Z'`’éÉ.-]{0,10}") {
@@ -3333,6 +3386,75 @@ mod tests {
         let plain: String = word_indices(text).map(|(_, w)| w.replace('.', "")).collect();
         let split: String = found.iter().map(|(_, w)| w.replace('.', "")).collect();
         assert_eq!(plain, split);
+    }
+
+    /// The lexicon's candidates without the swaps' lookups after a widened
+    /// search are those with them: the same words with the same costs.
+    #[test]
+    fn a_widened_search_finds_every_swapped_word() {
+        let words = |c: LexiconCandidates| {
+            let mut words: Vec<(String, u64, u64, bool)> = c
+                .candidates
+                .into_iter()
+                .map(|n| (n.word, n.cost.to_bits(), n.score.to_bits(), n.sounds_alike))
+                .collect();
+            words.sort();
+            (words, c.other_locale)
+        };
+        let mut keys: Vec<String> = [
+            "recieve",
+            "teh",
+            "fro",
+            "wierd",
+            "form",
+            "untill",
+            "thier",
+            "goverment",
+            "hte",
+            "porblem",
+            "frist",
+            "becuase",
+            "colour",
+            "clour",
+            "calss",
+            "aslo",
+            "nad",
+            "pulbic",
+            "stae",
+            "militatism",
+            "iwll",
+            "caf\u{e9}",
+        ]
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+        // Common words with two letters swapped, and words of every length.
+        for word in [
+            "people",
+            "between",
+            "government",
+            "information",
+            "national",
+            "because",
+            "would",
+            "their",
+        ] {
+            let chars: Vec<char> = word.chars().collect();
+            for i in 0..chars.len() - 1 {
+                let mut swapped = chars.clone();
+                swapped.swap(i, i + 1);
+                keys.push(swapped.into_iter().collect());
+            }
+        }
+        for key in &keys {
+            for locale in [Locale::Any, Locale::Us, Locale::Gb] {
+                assert_eq!(
+                    words(search_lexicon_candidates(key, locale)),
+                    words(search_lexicon_candidates_with(key, locale, true)),
+                    "{key} {locale:?}"
+                );
+            }
+        }
     }
 
     #[test]
