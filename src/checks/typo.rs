@@ -1577,7 +1577,7 @@ impl NearWord {
         NearWord {
             cost,
             score: cost - 0.25 * (freq.log10() - 5.0),
-            sounds_alike: phonetic(&word) == typed_phonetic,
+            sounds_alike: phonetic_is(&word, typed_phonetic),
             word,
         }
     }
@@ -1934,6 +1934,9 @@ thread_local! {
 struct VerdictsLoan {
     cache: Verdicts,
     used: Vec<u32>,
+    /// The fold of a new form that does not fold to itself
+    /// ([`fold_in`]): one buffer for all, not a string per form.
+    folded: String,
 }
 
 impl VerdictsLoan {
@@ -1970,6 +1973,7 @@ impl VerdictsLoan {
         VerdictsLoan {
             cache,
             used: Vec::new(),
+            folded: String::new(),
         }
     }
 
@@ -2011,9 +2015,11 @@ impl VerdictsLoan {
     /// What to remember of the written form `text`, seen for the first
     /// time (the caller remembers it), with its key interned.
     fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
-        let cache = &mut self.cache;
-        let folded = fold_cow(text);
-        let key = bare(&folded);
+        let VerdictsLoan { cache, folded, .. } = self;
+        // A form that folds to itself is ASCII without capitals: nothing to count.
+        let plain = folds_to_itself(text);
+        let folded: &str = if plain { text } else { fold_in(text, folded) };
+        let key = bare(folded);
         let id = match cache.key_ids.get(key) {
             Some(&id) => id,
             None => {
@@ -2032,11 +2038,9 @@ impl VerdictsLoan {
                 id
             }
         };
-        // A form `fold_cow` borrows is ASCII without capitals: nothing to count.
-        let plain = matches!(folded, std::borrow::Cow::Borrowed(_));
         let uppers = if plain { 0 } else { capitals(text) };
         Seen {
-            verdict: lexical_folded(text, &folded, plain, uppers, locale, words),
+            verdict: lexical_folded(text, folded, plain, uppers, locale, words),
             key: id,
             capitals: uppers.min(255) as u8,
             compared: cache.key_compared[id as usize],
@@ -2075,18 +2079,18 @@ type FxBuild = rustc_hash::FxBuildHasher;
 /// F.B.I) or an initial. (By bytes if it is ASCII, the common case: no
 /// character decoding.)
 fn number_abbreviation_or_initial(word: &str) -> bool {
-    let (letters, digit_or_dot) = if word.is_ascii() {
-        let bytes = word.as_bytes();
-        (
-            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
-            bytes.iter().any(|&b| b.is_ascii_digit() || b == b'.'),
-        )
-    } else {
-        (
-            word.chars().filter(|c| c.is_alphabetic()).count(),
-            word.chars().any(|c| c.is_ascii_digit()) || word.contains('.'),
-        )
-    };
+    // (ASCII by one pass over the bytes with no early exit, which tells
+    // whether the word is ASCII too: three passes with their own exits
+    // cost a mispredicted branch a form.)
+    let (mut letters, mut digit_or_dot, mut high) = (0usize, false, 0u8);
+    for &b in word.as_bytes() {
+        high |= b;
+        letters += usize::from(b.is_ascii_alphabetic());
+        digit_or_dot |= b.is_ascii_digit() | (b == b'.');
+    }
+    if high >= 0x80 {
+        letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    }
     digit_or_dot || letters <= 1
 }
 
@@ -2105,7 +2109,7 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
 }
 
 /// [`lexical`], given the [`fold`] of `text`, whether that is plain
-/// (lower-case ASCII, as [`fold_cow`] borrows it: then the lexicon needs
+/// (lower-case ASCII, as [`folds_to_itself`] finds it: then the lexicon needs
 /// not normalise it) and its [`capitals`].
 fn lexical_folded(
     text: &str,
@@ -2378,18 +2382,30 @@ fn fold(word: &str) -> String {
     crate::text::fold(word)
 }
 
-/// The word without a possessive ending.
-/// [`fold`], borrowing `word` when it folds to itself: most new forms are
-/// lower-case ASCII words, which then cost no copy.
-fn fold_cow(word: &str) -> std::borrow::Cow<'_, str> {
-    if word
-        .bytes()
+/// True if [`fold`] gives `word` back: ASCII with no capital and no
+/// backtick. Most new forms are lower-case ASCII words, which then cost no
+/// copy.
+fn folds_to_itself(word: &str) -> bool {
+    word.bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
-    {
-        std::borrow::Cow::Borrowed(word)
+}
+
+/// [`fold`] of `word` written into `buf`, returned. Why: a new form with
+/// a capital (a name, a sentence's first word) allocated its fold and freed
+/// it straight after the lookups.
+fn fold_in<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        // As `fold`: lowered in place, a backtick an apostrophe.
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        if buf.contains('`') {
+            *buf = buf.replace('`', "'");
+        }
     } else {
-        std::borrow::Cow::Owned(fold(word))
+        buf.push_str(&fold(word));
     }
+    buf
 }
 
 fn bare(word: &str) -> &str {
@@ -3014,22 +3030,45 @@ fn name_slip_cost(a: &str, b: &str) -> f64 {
 /// and doubled letters collapsed ("definately" and "definitely" agree).
 fn phonetic(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    let chars: Vec<char> = word.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for_each_phonetic(word, |c| {
+        out.push(c);
+        true
+    });
+    out
+}
+
+/// `phonetic(word) == key`, without building `word`'s key. Why: every
+/// candidate of every unknown word is compared, and most differ early.
+fn phonetic_is(word: &str, key: &str) -> bool {
+    let mut expected = key.chars();
+    for_each_phonetic(word, |c| expected.next() == Some(c)) && expected.next().is_none()
+}
+
+/// Gives [`phonetic`]'s characters of `word` in order to `take` while it
+/// returns true; true if it took them all.
+fn for_each_phonetic(word: &str, mut take: impl FnMut(char) -> bool) -> bool {
+    let mut last = None;
+    let mut chars = word.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
         let mapped = match c {
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' if i > 0 => continue,
-            'c' if matches!(chars.get(i + 1), Some('e' | 'i' | 'y')) => 's',
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' if !first => continue,
+            'c' if matches!(chars.peek(), Some('e' | 'i' | 'y')) => 's',
             'c' | 'q' => 'k',
             'z' => 's',
             'j' => 'g',
             'v' => 'f',
             c => c,
         };
-        if !out.ends_with(mapped) {
-            out.push(mapped);
+        first = false;
+        if last != Some(mapped) {
+            if !take(mapped) {
+                return false;
+            }
+            last = Some(mapped);
         }
     }
-    out
+    true
 }
 
 #[cfg(test)]
@@ -3235,13 +3274,46 @@ mod tests {
 
         /// A form folded without a copy is the form folded.
         #[test]
-        fn folding_without_a_copy_folds(word in "[a-zA-Z'`’éÉ.-]{0,10}") {
-            let (borrowed, folded) = (fold_cow(&word).into_owned(), fold(&word));
-            proptest::prop_assert_eq!(borrowed, folded);
-            // (A form borrowed has no capitals: `VerdictsLoan::add` counts none.)
-            if matches!(fold_cow(&word), std::borrow::Cow::Borrowed(_)) {
+        fn folding_without_a_copy_folds(word in "[a-zA-Z'`’éÉ.-]{0,10}", before in "[a-zA-Z`é]{0,12}") {
+            let folded = fold(&word);
+            // In a buffer that held an earlier fold.
+            let mut buf = fold(&before);
+            proptest::prop_assert_eq!(fold_in(&word, &mut buf), folded.as_str());
+            if folds_to_itself(&word) {
+                proptest::prop_assert_eq!(&folded, &word);
+                // (`VerdictsLoan::add` counts no capitals in such a form.)
                 proptest::prop_assert_eq!(capitals(&word), 0);
+                // (Nor normalises it again: it is plain.)
+                proptest::prop_assert!(word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()));
             }
+        }
+
+        /// A phonetic key compared as it is made is the key compared whole.
+        #[test]
+        fn phonetic_keys_compare_as_they_are_made(a in "[a-z'é]{0,9}", b in "[a-zé]{0,9}") {
+            let plain = |word: &str| {
+                // (`phonetic` as it was: a vector of the characters and a string.)
+                let mut out = String::new();
+                let chars: Vec<char> = word.chars().collect();
+                for (i, &c) in chars.iter().enumerate() {
+                    let mapped = match c {
+                        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' if i > 0 => continue,
+                        'c' if matches!(chars.get(i + 1), Some('e' | 'i' | 'y')) => 's',
+                        'c' | 'q' => 'k',
+                        'z' => 's',
+                        'j' => 'g',
+                        'v' => 'f',
+                        c => c,
+                    };
+                    if !out.ends_with(mapped) {
+                        out.push(mapped);
+                    }
+                }
+                out
+            };
+            proptest::prop_assert_eq!(phonetic(&a), plain(&a));
+            proptest::prop_assert_eq!(phonetic_is(&a, &plain(&b)), plain(&a) == plain(&b));
+            proptest::prop_assert!(phonetic_is(&a, &plain(&a)));
         }
 
         /// The typing cost on three rows on the stack is the full table's, to the bit.
