@@ -1613,6 +1613,9 @@ fn swapped_common_word(key: &str, locale: Locale) -> Option<String> {
     ThreadMemo::get_or_compute(&MEMO, key, locale, 20_000, || search_swapped_common_word(key, locale))
 }
 
+/// The least frequency of a common word in [`swapped_common_word`].
+const COMMON_FREQUENCY: u64 = 10_000_000;
+
 fn search_swapped_common_word(key: &str, locale: Locale) -> Option<String> {
     let chars: Vec<char> = key.chars().collect();
     let mut swapped: Option<(u64, String)> = None;
@@ -1623,8 +1626,17 @@ fn search_swapped_common_word(key: &str, locale: Locale) -> Option<String> {
         let mut variant = chars.clone();
         variant.swap(i, i + 1);
         let variant: String = variant.into_iter().collect();
+        // (A form the table of frequent forms lacks is no common word: one
+        // probe instead of a walk down the frequency map.)
+        const _: () = assert!(COMMON_FREQUENCY >= lexicon::FREQUENT_FLOOR);
+        if lexicon::surely_below_frequent_floor(&variant) {
+            continue;
+        }
         let freq = lexicon::frequency(&variant);
-        if freq >= 10_000_000 && lexicon::is_word(&variant, locale) && swapped.as_ref().is_none_or(|(f, _)| freq > *f) {
+        if freq >= COMMON_FREQUENCY
+            && lexicon::is_word(&variant, locale)
+            && swapped.as_ref().is_none_or(|(f, _)| freq > *f)
+        {
             swapped = Some((freq, variant));
         }
     }

@@ -320,6 +320,23 @@ pub fn has_frequency(word: &str) -> bool {
         || lexicon().freq_lean.get(word.as_bytes()).is_some_and(|count| count > 0)
 }
 
+/// Every form the table of frequent forms can hold (1 to 15 bytes of
+/// `a`–`z` and `'`) with a [`frequency`] of at least this is in the table
+/// (its 20,000th form has about 1.2 million; a test checks the frequency
+/// list).
+pub const FREQUENT_FLOOR: u64 = 2_000_000;
+
+/// True if the [`frequency`] of `word` is below [`FREQUENT_FLOOR`] for
+/// certain, by one probe of the table of frequent forms: a form the table
+/// could hold and lacks. (False says nothing.) Why: a caller that wants
+/// only common words can skip the others' walk down the frequency map.
+pub fn surely_below_frequent_floor(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    frequent::key(bytes).is_some()
+        && bytes.iter().all(|&b| b.is_ascii_lowercase() || b == b'\'')
+        && frequent::answers(FREQUENT, bytes).is_none()
+}
+
 /// A reader of an embedded fst map (made by [`build_map_bytes`]) for exact
 /// lookups, as [`fst::Map::get`] answers them, for other modules' data.
 ///
@@ -2686,6 +2703,9 @@ mod tests {
             let word = normalise(word);
             held += usize::from(frequent::answers(FREQUENT, word.as_bytes()).is_some());
             assert_eq!(has_frequency(&word), frequency(&word) > 0, "{word}");
+            if surely_below_frequent_floor(&word) {
+                assert!(frequency(&word) < FREQUENT_FLOOR, "{word}");
+            }
             for locale in [Locale::Any, Locale::Us, Locale::Gb] {
                 assert_eq!(
                     is_normalised_word(&word, locale),
@@ -2705,6 +2725,7 @@ mod tests {
         #[test]
         fn words_answer_as_the_word_sets_do(word in "[a-z]{1,5}('s|s'|[a-z]{0,12})") {
             proptest::prop_assert_eq!(has_frequency(&word), frequency(&word) > 0);
+            proptest::prop_assert!(!surely_below_frequent_floor(&word) || frequency(&word) < FREQUENT_FLOOR);
             for locale in [Locale::Any, Locale::Us, Locale::Gb] {
                 proptest::prop_assert_eq!(is_normalised_word(&word, locale), is_normalised_word_in_sets(&word, locale));
             }
