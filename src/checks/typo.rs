@@ -37,7 +37,7 @@ use crate::text::stopwords::is_stopword;
 use crate::text::synonyms;
 #[cfg(test)]
 use crate::text::words::word_indices;
-use crate::text::words::{for_each_word, words as unicode_words};
+use crate::text::words::{for_each_word_dotted, words as unicode_words};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -2530,17 +2530,31 @@ fn is_web_word(word: &str) -> bool {
 }
 
 /// Calls `f` with each word of [`words_of`] and its byte offset, in order
-/// (the same words, from [`for_each_word`]'s loop, with no iterator state
+/// (the same words, from [`for_each_word_dotted`]'s loop, with no iterator state
 /// kept between words: this runs for every word of every document).
+/// Only a word the scan says may hold a full stop is searched for one, and
+/// `f` has one call site in the word loop (the glued case calls it through
+/// [`glued_words`]), so the per-word work can be inlined into the scan.
 #[inline]
 fn for_each_word_of<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
-    for_each_word(text, |offset, word| match glued_at(word) {
-        Some(dot) => {
-            f(offset, &word[..dot]);
-            f(offset + dot + 1, &word[dot + 1..]);
+    for_each_word_dotted(text, |offset, word, may_have_dot| {
+        if may_have_dot {
+            if let Some(dot) = glued_at(word) {
+                glued_words(offset, word, dot, &mut f);
+                return;
+            }
         }
-        None => f(offset, word),
+        f(offset, word);
     });
+}
+
+/// The two words of `word` glued at the full stop at byte `dot`, to `f`
+/// (out of the word loop: rare).
+#[cold]
+#[inline(never)]
+fn glued_words<'t>(offset: usize, word: &'t str, dot: usize, f: &mut dyn FnMut(usize, &'t str)) {
+    f(offset, &word[..dot]);
+    f(offset + dot + 1, &word[dot + 1..]);
 }
 
 /// The words of `text` (UAX #29), except that two sentences glued by a
