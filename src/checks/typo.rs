@@ -405,71 +405,77 @@ impl<'d> Checker<'d> {
             let mut sentence_start = true;
             let mut last_end = 0;
             // (A callback per word, not an iterator: no iterator state kept
-            // and matched between words, for every word of the document.)
-            for_each_word_of(text, |offset, word| {
-                // (Spaces alone, the common case, change nothing: `sentence_start`
-                // is already false after a word. Tested on the bytes: no
-                // character-boundary checks for the common case.)
-                if last_end > 0
-                    && !text.as_bytes()[last_end..offset].iter().all(|&b| b == b' ')
-                    && text[last_end..offset]
-                        .trim_end_matches(|c: char| !c.is_alphanumeric())
-                        .is_empty()
-                {
-                    let gap = &text[last_end..offset];
-                    // Only punctuation and spaces since the last word.
-                    // (The marks by `matches!`: a string search per character cost more.)
-                    let stripped = gap.trim_matches(|c: char| {
-                        c.is_whitespace()
-                            || matches!(
-                                c,
-                                '"' | '\''
-                                    | '“'
-                                    | '”'
-                                    | '‘'
-                                    | '’'
-                                    | '('
-                                    | '['
-                                    | '{'
-                                    | '«'
-                                    | '»'
-                                    | '—'
-                                    | '–'
-                                    | '-'
-                                    | '*'
-                                    | '_'
-                            )
-                    });
-                    sentence_start = stripped.ends_with(['.', '!', '?', ':', ';', '•']);
-                }
-                last_end = offset + word.len();
-                let start = region.start + offset;
-                let end = start + word.len();
-                let positional = sentence_start || region.title_case;
-                sentence_start = false;
-                // Longer than any English word (45 letters): a code, a hash
-                // or garbage, never a typo anyone could fix; also keeps the
-                // per-word lookups linear on pathological input.
-                if word.len() > MAX_WORD_BYTES || skipped.iter().any(|&(s, e)| s <= offset && offset < e) {
-                    return;
-                }
-                let mut token = Token {
-                    start,
-                    end,
-                    region: r,
-                    capital_is_positional: positional,
-                    verdict: Lexical::Skip,
-                    form: 0,
-                };
-                if in_order && last_start.is_some_and(|last| last >= start) {
-                    in_order = false;
-                }
-                last_start = Some(start);
-                if in_order {
-                    self.count_form(&mut token, word, in_body);
-                }
-                tokens.push(token);
-            });
+            // and matched between words, for every word of the document.
+            // Inlined into the scan's loop: as a call, its entry and exit
+            // cost about a tenth of the per-word work.)
+            for_each_word_of(
+                text,
+                #[inline(always)]
+                |offset, word| {
+                    // (Spaces alone, the common case, change nothing: `sentence_start`
+                    // is already false after a word. Tested on the bytes: no
+                    // character-boundary checks for the common case.)
+                    if last_end > 0
+                        && !text.as_bytes()[last_end..offset].iter().all(|&b| b == b' ')
+                        && text[last_end..offset]
+                            .trim_end_matches(|c: char| !c.is_alphanumeric())
+                            .is_empty()
+                    {
+                        let gap = &text[last_end..offset];
+                        // Only punctuation and spaces since the last word.
+                        // (The marks by `matches!`: a string search per character cost more.)
+                        let stripped = gap.trim_matches(|c: char| {
+                            c.is_whitespace()
+                                || matches!(
+                                    c,
+                                    '"' | '\''
+                                        | '“'
+                                        | '”'
+                                        | '‘'
+                                        | '’'
+                                        | '('
+                                        | '['
+                                        | '{'
+                                        | '«'
+                                        | '»'
+                                        | '—'
+                                        | '–'
+                                        | '-'
+                                        | '*'
+                                        | '_'
+                                )
+                        });
+                        sentence_start = stripped.ends_with(['.', '!', '?', ':', ';', '•']);
+                    }
+                    last_end = offset + word.len();
+                    let start = region.start + offset;
+                    let end = start + word.len();
+                    let positional = sentence_start || region.title_case;
+                    sentence_start = false;
+                    // Longer than any English word (45 letters): a code, a hash
+                    // or garbage, never a typo anyone could fix; also keeps the
+                    // per-word lookups linear on pathological input.
+                    if word.len() > MAX_WORD_BYTES || skipped.iter().any(|&(s, e)| s <= offset && offset < e) {
+                        return;
+                    }
+                    let mut token = Token {
+                        start,
+                        end,
+                        region: r,
+                        capital_is_positional: positional,
+                        verdict: Lexical::Skip,
+                        form: 0,
+                    };
+                    if in_order && last_start.is_some_and(|last| last >= start) {
+                        in_order = false;
+                    }
+                    last_start = Some(start);
+                    if in_order {
+                        self.count_form(&mut token, word, in_body);
+                    }
+                    tokens.push(token);
+                },
+            );
         }
         // In text order; a word in two regions (a heading that is also a
         // unit) is checked once, as the region listed first reads it.
@@ -503,7 +509,7 @@ impl<'d> Checker<'d> {
     /// no second hash. Called for the tokens in text order, with `text` the
     /// token's text (already sliced by the caller) and `in_body` whether its
     /// region is in the body.
-    #[inline]
+    #[inline(always)]
     fn count_form(&mut self, token: &mut Token, text: &str, in_body: bool) {
         let doc = self.doc;
         let Seen {
@@ -1954,13 +1960,27 @@ impl VerdictsLoan {
 
     /// The verdict, key id and capitals of the written form `text`;
     /// `short` is its [`ShortForm`] ([`ShortForm::in_text`]).
-    #[inline]
+    /// (The table slot inline, in the word loop; the rest, which most
+    /// tokens of a warm thread never reach, out of line.)
+    #[inline(always)]
     fn seen(&mut self, text: &str, short: Option<ShortForm>, locale: Locale, words: &HashSet<String>) -> Seen {
         if let Some(form) = short {
             if let Some(seen) = self.cache.short.get(form.slot()).and_then(|slot| slot.seen(form)) {
                 return seen;
             }
         }
+        self.seen_beyond_table(text, short, locale, words)
+    }
+
+    /// [`VerdictsLoan::seen`] for a form not in its table slot.
+    #[inline(never)]
+    fn seen_beyond_table(
+        &mut self,
+        text: &str,
+        short: Option<ShortForm>,
+        locale: Locale,
+        words: &HashSet<String>,
+    ) -> Seen {
         let Some(form) = short else {
             return match self.cache.seen.get(text) {
                 Some(&seen) => seen,
@@ -2537,15 +2557,19 @@ fn is_web_word(word: &str) -> bool {
 /// [`glued_words`]), so the per-word work can be inlined into the scan.
 #[inline]
 fn for_each_word_of<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
-    for_each_word_dotted(text, |offset, word, may_have_dot| {
-        if may_have_dot {
-            if let Some(dot) = glued_at(word) {
-                glued_words(offset, word, dot, &mut f);
-                return;
+    for_each_word_dotted(
+        text,
+        #[inline(always)]
+        |offset, word, may_have_dot| {
+            if may_have_dot {
+                if let Some(dot) = glued_at(word) {
+                    glued_words(offset, word, dot, &mut f);
+                    return;
+                }
             }
-        }
-        f(offset, word);
-    });
+            f(offset, word);
+        },
+    );
 }
 
 /// The two words of `word` glued at the full stop at byte `dot`, to `f`
