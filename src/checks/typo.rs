@@ -140,6 +140,11 @@ struct FormUse {
     /// kept here for `document_word_near`, which reads every form's count,
     /// and `inconsistent`.
     letters: u8,
+    /// The key's first byte if it is an ASCII letter or digit (read from
+    /// the written form, which lower-casing does not otherwise change
+    /// there), else 0: `inconsistent` tells by it which forms start like
+    /// an unknown form without reading every form's key.
+    first: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -528,6 +533,7 @@ impl<'d> Checker<'d> {
             None => {
                 self.forms.push(FormUse {
                     letters: self.verdicts.cache.forms[id as usize].letters.min(255) as u8,
+                    first: ascii_first(text),
                     ..FormUse::default()
                 });
                 self.form_keys.push(id);
@@ -1256,7 +1262,6 @@ impl<'d> Checker<'d> {
     /// grouped in one flat list: no token is cloned and no map is keyed by
     /// the forms' text (this runs over every token of every document).
     fn inconsistent(&mut self, typos: &mut Vec<Typo>) {
-        let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
         let tokens = &self.tokens;
         let form_count = self.forms.len();
         // Per form, counted by `collect` ([`Checker::count_form`]): its letters
@@ -1287,6 +1292,7 @@ impl<'d> Checker<'d> {
         if wanted.is_empty() {
             return;
         }
+        let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
         wanted.sort_unstable();
         wanted.dedup();
         // The ASCII first letters of the unknown forms: most forms start
@@ -1303,31 +1309,46 @@ impl<'d> Checker<'d> {
             wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
         };
         // The tokens of each form, in text order, in one list: form `f` has
-        // `grouped[offsets[f]..offsets[f] + count(f)]`.
-        let mut offsets = vec![0u32; form_count];
-        let mut total = 0u32;
-        for &f in keys {
-            offsets[f] = total;
-            total += count(f);
-        }
-        let mut grouped = vec![0u32; total as usize];
-        let mut filled = vec![0u32; form_count];
-        for (t, token) in tokens.iter().enumerate() {
-            let f = token.form;
-            if token.verdict == Lexical::Skip || count(f) == 0 {
-                continue;
+        // `grouped[offsets[f]..offsets[f] + count(f)]`. (Grouped when first
+        // asked for: only a pair one slip apart asks, and most documents
+        // have none.)
+        let grouping: std::cell::OnceCell<(Vec<u32>, Vec<u32>)> = std::cell::OnceCell::new();
+        let group = || {
+            let mut offsets = vec![0u32; form_count];
+            let mut total = 0u32;
+            for &f in keys {
+                offsets[f] = total;
+                total += count(f);
             }
-            grouped[(offsets[f] + filled[f]) as usize] = t as u32;
-            filled[f] += 1;
-        }
+            let mut grouped = vec![0u32; total as usize];
+            let mut filled = vec![0u32; form_count];
+            for (t, token) in tokens.iter().enumerate() {
+                let f = token.form;
+                if token.verdict == Lexical::Skip || count(f) == 0 {
+                    continue;
+                }
+                grouped[(offsets[f] + filled[f]) as usize] = t as u32;
+                filled[f] += 1;
+            }
+            (offsets, grouped)
+        };
         let of_form = |f: usize| {
+            let (offsets, grouped) = grouping.get_or_init(group);
             let at = offsets[f] as usize;
             grouped[at..at + count(f) as usize].iter().map(|&t| &tokens[t as usize])
         };
+        // (The first letter from `FormUse::first` where it is ASCII: most
+        // forms' keys are then not read at all.)
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
             .enumerate()
-            .filter_map(|(at, &f)| Some((self.form_key(f).chars().next()?, letters(f), at)))
+            .filter_map(|(at, &f)| {
+                let first = match self.forms[f].first {
+                    0 => self.form_key(f).chars().next()?,
+                    b => char::from(b),
+                };
+                Some((first, letters(f), at))
+            })
             .filter(|&(first, len, _)| near_unknown(first, len))
             .collect();
         buckets.sort_unstable();
@@ -2375,6 +2396,18 @@ fn fold(word: &str) -> String {
     crate::text::fold(word)
 }
 
+/// The first byte of `written`'s key ([`fold`], then [`bare`]) if it is an
+/// ASCII letter or digit, else 0: `written`'s first byte lower-cased, if
+/// that is an ASCII letter or digit (folding lower-cases it and changes
+/// only apostrophes and other characters; no word starts with a possessive).
+#[inline]
+fn ascii_first(written: &str) -> u8 {
+    match written.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphanumeric() => b.to_ascii_lowercase(),
+        _ => 0,
+    }
+}
+
 /// The word without a possessive ending.
 /// [`fold`], borrowing `word` when it folds to itself: most new forms are
 /// lower-case ASCII words, which then cost no copy.
@@ -3301,6 +3334,10 @@ mod tests {
                 // token's form index is the one its key looks up, so tokens of
                 // the same text share it.)
                 assert_eq!(checker.form_index(checker.key(token)), Some(f));
+                // (What `inconsistent` relies on: a form's `first` is its key's first byte, or 0.)
+                let first = checker.forms[f].first;
+                assert!(first == 0 || checker.key(token).as_bytes()[0] == first);
+                assert_eq!(first != 0, checker.key(token).as_bytes()[0].is_ascii_alphanumeric());
                 if token.verdict == Lexical::Skip {
                     continue;
                 }
