@@ -280,6 +280,10 @@ struct Checker<'d> {
     /// The forms `typo/inconsistent-spelling` compares ([`FormUse::compared`]),
     /// in the order the document first writes them.
     compared: Vec<usize>,
+    /// The indices in `tokens` of the tokens `spelling` judges (verdict not
+    /// `Skip`, `Word` or `KnownName`), in text order: kept by `count_form`,
+    /// so `spelling` does not read every token of the document.
+    unsure: Vec<usize>,
 }
 
 impl Candidate {
@@ -314,6 +318,7 @@ impl<'d> Checker<'d> {
             verdicts,
             names: Vec::new(),
             compared: Vec::new(),
+            unsure: Vec::new(),
         }
     }
 
@@ -476,7 +481,7 @@ impl<'d> Checker<'d> {
                     }
                     last_start = Some(start);
                     if in_order {
-                        self.count_form(&mut token, word, in_body);
+                        self.count_form(&mut token, tokens.len(), word, in_body);
                     }
                     tokens.push(token);
                 },
@@ -498,9 +503,10 @@ impl<'d> Checker<'d> {
             self.form_keys.clear();
             self.names.clear();
             self.compared.clear();
-            for token in &mut tokens {
+            self.unsure.clear();
+            for (index, token) in tokens.iter_mut().enumerate() {
                 let in_body = matches!(self.regions[token.region].side, Side::Body(_));
-                self.count_form(token, &doc.text[token.start..token.end], in_body);
+                self.count_form(token, index, &doc.text[token.start..token.end], in_body);
             }
         }
         self.tokens = tokens;
@@ -515,7 +521,7 @@ impl<'d> Checker<'d> {
     /// token's text (already sliced by the caller) and `in_body` whether its
     /// region is in the body.
     #[inline(always)]
-    fn count_form(&mut self, token: &mut Token, text: &str, in_body: bool) {
+    fn count_form(&mut self, token: &mut Token, index: usize, text: &str, in_body: bool) {
         let doc = self.doc;
         let Seen {
             verdict,
@@ -550,6 +556,9 @@ impl<'d> Checker<'d> {
             && HYPHEN_PREFIXES.contains(&self.form_key(form));
         token.verdict = if prefix { Lexical::Skip } else { verdict };
         token.form = form;
+        if !matches!(token.verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
+            self.unsure.push(index);
+        }
         let form_use = &mut self.forms[form];
         if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
             form_use.name = true;
@@ -592,7 +601,10 @@ impl<'d> Checker<'d> {
         let mut flagged: Vec<(Token, String)> = Vec::new();
         // Taken for the loop (the checks below borrow `self` mutably), put back after.
         let tokens = std::mem::take(&mut self.tokens);
-        for (i, token) in tokens.iter().enumerate() {
+        let unsure = std::mem::take(&mut self.unsure);
+        // (Only the tokens `count_form` listed: the others are skipped here anyway.)
+        for &i in &unsure {
+            let token = &tokens[i];
             let verdict = token.verdict;
             if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
                 continue;
@@ -628,6 +640,7 @@ impl<'d> Checker<'d> {
             }
         }
         self.tokens = tokens;
+        self.unsure = unsure;
         let mut by_word: HashMap<&str, Vec<&Token>> = HashMap::new();
         for (token, key) in &flagged {
             by_word.entry(key.as_str()).or_default().push(token);
@@ -3325,6 +3338,16 @@ mod tests {
                 out_of_order += 1;
             }
             assert!(checker.tokens.windows(2).all(|w| w[0].start < w[1].start));
+            // (What `spelling` relies on: `unsure` lists exactly the tokens it judges.)
+            let unsure: Vec<usize> = (0..checker.tokens.len())
+                .filter(|&t| {
+                    !matches!(
+                        checker.tokens[t].verdict,
+                        Lexical::Skip | Lexical::Word | Lexical::KnownName
+                    )
+                })
+                .collect();
+            assert_eq!(checker.unsure, unsure);
             let mut recount = vec![(0u32, 0u32, 0u32, Lexical::Skip); checker.forms.len()];
             let mut order = Vec::new();
             for token in &checker.tokens {
