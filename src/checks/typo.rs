@@ -425,37 +425,11 @@ impl<'d> Checker<'d> {
                     // (Spaces alone, the common case, change nothing: `sentence_start`
                     // is already false after a word. Tested on the bytes: no
                     // character-boundary checks for the common case.)
-                    if last_end > 0
-                        && !text.as_bytes()[last_end..offset].iter().all(|&b| b == b' ')
-                        && text[last_end..offset]
-                            .trim_end_matches(|c: char| !c.is_alphanumeric())
-                            .is_empty()
-                    {
-                        let gap = &text[last_end..offset];
-                        // Only punctuation and spaces since the last word.
-                        // (The marks by `matches!`: a string search per character cost more.)
-                        let stripped = gap.trim_matches(|c: char| {
-                            c.is_whitespace()
-                                || matches!(
-                                    c,
-                                    '"' | '\''
-                                        | '“'
-                                        | '”'
-                                        | '‘'
-                                        | '’'
-                                        | '('
-                                        | '['
-                                        | '{'
-                                        | '«'
-                                        | '»'
-                                        | '—'
-                                        | '–'
-                                        | '-'
-                                        | '*'
-                                        | '_'
-                                )
-                        });
-                        sentence_start = stripped.ends_with(['.', '!', '?', ':', ';', '•']);
+                    if last_end > 0 && !text.as_bytes()[last_end..offset].iter().all(|&b| b == b' ') {
+                        // Only punctuation and spaces since the last word: a sentence ends there?
+                        if let Some(ends) = gap_ends_sentence(&text[last_end..offset]) {
+                            sentence_start = ends;
+                        }
                     }
                     last_end = offset + word.len();
                     let start = region.start + offset;
@@ -2524,6 +2498,44 @@ fn match_case(typed: &str, correction: &str) -> String {
     correction.to_string()
 }
 
+/// For the text between two words: `None` if it holds a letter or digit,
+/// else whether, stripped of spaces, quotes, brackets and dashes, it ends a
+/// sentence. (ASCII gaps, most of them, by bytes: no character decoding.)
+#[inline]
+fn gap_ends_sentence(gap: &str) -> Option<bool> {
+    if !gap.is_ascii() {
+        return gap_ends_sentence_by_chars(gap);
+    }
+    let bytes = gap.as_bytes();
+    if bytes.iter().any(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // (The ASCII characters `char::is_whitespace` and the marks below take.)
+    let last = bytes.iter().rev().find(|&&b| {
+        !matches!(
+            b,
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b'(' | b'[' | b'{' | b'-' | b'*' | b'_'
+        )
+    });
+    Some(last.is_some_and(|&b| matches!(b, b'.' | b'!' | b'?' | b':' | b';')))
+}
+
+/// [`gap_ends_sentence`] by characters, for any gap.
+fn gap_ends_sentence_by_chars(gap: &str) -> Option<bool> {
+    if !gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+        return None;
+    }
+    // (The marks by `matches!`: a string search per character cost more.)
+    let stripped = gap.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | '[' | '{' | '«' | '»' | '—' | '–' | '-' | '*' | '_'
+            )
+    });
+    Some(stripped.ends_with(['.', '!', '?', ':', ';', '•']))
+}
+
 /// A headline or heading in title case: most longer words capitalised.
 fn is_title_case(text: &str) -> bool {
     let words: Vec<&str> = unicode_words(text).filter(|w| w.chars().count() > 3).collect();
@@ -2579,7 +2591,7 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
 /// `--lossy` could not decode (its spelling is unknown).
 fn is_web_word(word: &str) -> bool {
     // (The ASCII marks by byte: cheaper than decoding every character.)
-    if !word.bytes().any(|b| matches!(b, b'.' | b':' | b'@' | b'#')) && !word.contains('\u{FFFD}') {
+    if !word.bytes().any(|b| matches!(b, b'.' | b':' | b'@' | b'#')) && !has_replacement_character(word) {
         return false;
     }
     let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
@@ -2592,7 +2604,15 @@ fn is_web_word(word: &str) -> bool {
             .split_once('@')
             .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
         || is_file_name(core)
-        || core.contains('\u{FFFD}')
+        || has_replacement_character(core)
+}
+
+/// Whether `text` holds U+FFFD (what `--lossy` puts for bytes it could not
+/// decode): its first byte by a byte search first, which most words lack
+/// (a substring search per word cost more).
+#[inline]
+fn has_replacement_character(text: &str) -> bool {
+    text.as_bytes().contains(&0xEF) && text.contains('\u{FFFD}')
 }
 
 /// Calls `f` with each word of [`words_of`] and its byte offset, in order
@@ -3175,6 +3195,20 @@ mod tests {
             let mut called = Vec::new();
             for_each_word_of(&text, |offset, word| called.push((offset, word)));
             proptest::prop_assert_eq!(called, words_of(&text).collect::<Vec<_>>());
+        }
+
+        /// The byte test of a gap between words says what the character test says.
+        #[test]
+        fn the_gap_byte_test_is_the_character_test(
+            gap in "[ .,!?:;\"'()\\[\\]{}*_\t\n\r\x0b\x0c\x1c/a1-]{0,6}"
+        ) {
+            proptest::prop_assert_eq!(gap_ends_sentence(&gap), gap_ends_sentence_by_chars(&gap));
+        }
+
+        /// The replacement character found by its first byte first is found.
+        #[test]
+        fn the_replacement_character_by_bytes(text in "[a.\u{FFFD}\u{FEFF}é]{0,8}") {
+            proptest::prop_assert_eq!(has_replacement_character(&text), text.contains('\u{FFFD}'));
         }
     }
 
