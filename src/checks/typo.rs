@@ -422,10 +422,17 @@ impl<'d> Checker<'d> {
                 text,
                 #[inline(always)]
                 |offset, word| {
-                    // (Spaces alone, the common case, change nothing: `sentence_start`
-                    // is already false after a word. Tested on the bytes: no
-                    // character-boundary checks for the common case.)
-                    if last_end > 0 && !text.as_bytes()[last_end..offset].iter().all(|&b| b == b' ') {
+                    // (A gap with no mark that can end a sentence (. ! ? : ; or
+                    // the first byte of •), such as spaces or a comma, the common
+                    // cases, changes nothing: `sentence_start` is already false
+                    // after a word. Tested on the bytes: no character-boundary
+                    // checks for the common case.)
+                    debug_assert!(last_end == 0 || !sentence_start);
+                    if last_end > 0
+                        && text.as_bytes()[last_end..offset]
+                            .iter()
+                            .any(|&b| matches!(b, b'.' | b'!' | b'?' | b':' | b';' | 0xE2))
+                    {
                         // Only punctuation and spaces since the last word: a sentence ends there?
                         if let Some(ends) = gap_ends_sentence(&text[last_end..offset]) {
                             sentence_start = ends;
