@@ -37,7 +37,7 @@ use crate::text::stopwords::is_stopword;
 use crate::text::synonyms;
 #[cfg(test)]
 use crate::text::words::word_indices;
-use crate::text::words::{for_each_word, words as unicode_words};
+use crate::text::words::{for_each_word_dotted, words as unicode_words};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -140,6 +140,11 @@ struct FormUse {
     /// kept here for `document_word_near`, which reads every form's count,
     /// and `inconsistent`.
     letters: u8,
+    /// The key's first byte if it is an ASCII letter or digit (read from
+    /// the written form, which lower-casing does not otherwise change
+    /// there), else 0: `inconsistent` tells by it which forms start like
+    /// an unknown form without reading every form's key.
+    first: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -275,6 +280,10 @@ struct Checker<'d> {
     /// The forms `typo/inconsistent-spelling` compares ([`FormUse::compared`]),
     /// in the order the document first writes them.
     compared: Vec<usize>,
+    /// The indices in `tokens` of the tokens `spelling` judges (verdict not
+    /// `Skip`, `Word` or `KnownName`), in text order: kept by `count_form`,
+    /// so `spelling` does not read every token of the document.
+    unsure: Vec<usize>,
 }
 
 impl Candidate {
@@ -309,6 +318,7 @@ impl<'d> Checker<'d> {
             verdicts,
             names: Vec::new(),
             compared: Vec::new(),
+            unsure: Vec::new(),
         }
     }
 
@@ -405,71 +415,58 @@ impl<'d> Checker<'d> {
             let mut sentence_start = true;
             let mut last_end = 0;
             // (A callback per word, not an iterator: no iterator state kept
-            // and matched between words, for every word of the document.)
-            for_each_word_of(text, |offset, word| {
-                // (Spaces alone, the common case, change nothing: `sentence_start`
-                // is already false after a word. Tested on the bytes: no
-                // character-boundary checks for the common case.)
-                if last_end > 0
-                    && !text.as_bytes()[last_end..offset].iter().all(|&b| b == b' ')
-                    && text[last_end..offset]
-                        .trim_end_matches(|c: char| !c.is_alphanumeric())
-                        .is_empty()
-                {
-                    let gap = &text[last_end..offset];
-                    // Only punctuation and spaces since the last word.
-                    // (The marks by `matches!`: a string search per character cost more.)
-                    let stripped = gap.trim_matches(|c: char| {
-                        c.is_whitespace()
-                            || matches!(
-                                c,
-                                '"' | '\''
-                                    | '“'
-                                    | '”'
-                                    | '‘'
-                                    | '’'
-                                    | '('
-                                    | '['
-                                    | '{'
-                                    | '«'
-                                    | '»'
-                                    | '—'
-                                    | '–'
-                                    | '-'
-                                    | '*'
-                                    | '_'
-                            )
-                    });
-                    sentence_start = stripped.ends_with(['.', '!', '?', ':', ';', '•']);
-                }
-                last_end = offset + word.len();
-                let start = region.start + offset;
-                let end = start + word.len();
-                let positional = sentence_start || region.title_case;
-                sentence_start = false;
-                // Longer than any English word (45 letters): a code, a hash
-                // or garbage, never a typo anyone could fix; also keeps the
-                // per-word lookups linear on pathological input.
-                if word.len() > MAX_WORD_BYTES || skipped.iter().any(|&(s, e)| s <= offset && offset < e) {
-                    return;
-                }
-                let mut token = Token {
-                    start,
-                    end,
-                    region: r,
-                    capital_is_positional: positional,
-                    verdict: Lexical::Skip,
-                    form: 0,
-                };
-                if in_order && last_start.is_some_and(|last| last >= start) {
-                    in_order = false;
-                }
-                last_start = Some(start);
-                if in_order {
-                    self.count_form(&mut token, word, in_body);
-                }
-                tokens.push(token);
-            });
+            // and matched between words, for every word of the document.
+            // Inlined into the scan's loop: as a call, its entry and exit
+            // cost about a tenth of the per-word work.)
+            for_each_word_of(
+                text,
+                #[inline(always)]
+                |offset, word| {
+                    // (A gap with no mark that can end a sentence (. ! ? : ; or
+                    // the first byte of •), such as spaces or a comma, the common
+                    // cases, changes nothing: `sentence_start` is already false
+                    // after a word. Tested on the bytes: no character-boundary
+                    // checks for the common case.)
+                    debug_assert!(last_end == 0 || !sentence_start);
+                    if last_end > 0
+                        && text.as_bytes()[last_end..offset]
+                            .iter()
+                            .any(|&b| matches!(b, b'.' | b'!' | b'?' | b':' | b';' | 0xE2))
+                    {
+                        // Only punctuation and spaces since the last word: a sentence ends there?
+                        if let Some(ends) = gap_ends_sentence(&text[last_end..offset]) {
+                            sentence_start = ends;
+                        }
+                    }
+                    last_end = offset + word.len();
+                    let start = region.start + offset;
+                    let end = start + word.len();
+                    let positional = sentence_start || region.title_case;
+                    sentence_start = false;
+                    // Longer than any English word (45 letters): a code, a hash
+                    // or garbage, never a typo anyone could fix; also keeps the
+                    // per-word lookups linear on pathological input.
+                    if word.len() > MAX_WORD_BYTES || skipped.iter().any(|&(s, e)| s <= offset && offset < e) {
+                        return;
+                    }
+                    let mut token = Token {
+                        start,
+                        end,
+                        region: r,
+                        capital_is_positional: positional,
+                        verdict: Lexical::Skip,
+                        form: 0,
+                    };
+                    if in_order && last_start.is_some_and(|last| last >= start) {
+                        in_order = false;
+                    }
+                    last_start = Some(start);
+                    if in_order {
+                        self.count_form(&mut token, tokens.len(), word, in_body);
+                    }
+                    tokens.push(token);
+                },
+            );
         }
         // In text order; a word in two regions (a heading that is also a
         // unit) is checked once, as the region listed first reads it.
@@ -487,9 +484,10 @@ impl<'d> Checker<'d> {
             self.form_keys.clear();
             self.names.clear();
             self.compared.clear();
-            for token in &mut tokens {
+            self.unsure.clear();
+            for (index, token) in tokens.iter_mut().enumerate() {
                 let in_body = matches!(self.regions[token.region].side, Side::Body(_));
-                self.count_form(token, &doc.text[token.start..token.end], in_body);
+                self.count_form(token, index, &doc.text[token.start..token.end], in_body);
             }
         }
         self.tokens = tokens;
@@ -503,8 +501,8 @@ impl<'d> Checker<'d> {
     /// no second hash. Called for the tokens in text order, with `text` the
     /// token's text (already sliced by the caller) and `in_body` whether its
     /// region is in the body.
-    #[inline]
-    fn count_form(&mut self, token: &mut Token, text: &str, in_body: bool) {
+    #[inline(always)]
+    fn count_form(&mut self, token: &mut Token, index: usize, text: &str, in_body: bool) {
         let doc = self.doc;
         let Seen {
             verdict,
@@ -522,6 +520,7 @@ impl<'d> Checker<'d> {
             None => {
                 self.forms.push(FormUse {
                     letters: self.verdicts.cache.forms[id as usize].letters.min(255) as u8,
+                    first: ascii_first(text),
                     ..FormUse::default()
                 });
                 self.form_keys.push(id);
@@ -538,6 +537,9 @@ impl<'d> Checker<'d> {
             && HYPHEN_PREFIXES.contains(&self.form_key(form));
         token.verdict = if prefix { Lexical::Skip } else { verdict };
         token.form = form;
+        if !matches!(token.verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
+            self.unsure.push(index);
+        }
         let form_use = &mut self.forms[form];
         if capitals >= 2 || (capitals == 1 && !token.capital_is_positional) {
             form_use.name = true;
@@ -580,7 +582,10 @@ impl<'d> Checker<'d> {
         let mut flagged: Vec<(Token, String)> = Vec::new();
         // Taken for the loop (the checks below borrow `self` mutably), put back after.
         let tokens = std::mem::take(&mut self.tokens);
-        for (i, token) in tokens.iter().enumerate() {
+        let unsure = std::mem::take(&mut self.unsure);
+        // (Only the tokens `count_form` listed: the others are skipped here anyway.)
+        for &i in &unsure {
+            let token = &tokens[i];
             let verdict = token.verdict;
             if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
                 continue;
@@ -616,6 +621,7 @@ impl<'d> Checker<'d> {
             }
         }
         self.tokens = tokens;
+        self.unsure = unsure;
         let mut by_word: HashMap<&str, Vec<&Token>> = HashMap::new();
         for (token, key) in &flagged {
             by_word.entry(key.as_str()).or_default().push(token);
@@ -1250,7 +1256,6 @@ impl<'d> Checker<'d> {
     /// grouped in one flat list: no token is cloned and no map is keyed by
     /// the forms' text (this runs over every token of every document).
     fn inconsistent(&mut self, typos: &mut Vec<Typo>) {
-        let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
         let tokens = &self.tokens;
         let form_count = self.forms.len();
         // Per form, counted by `collect` ([`Checker::count_form`]): its letters
@@ -1281,6 +1286,7 @@ impl<'d> Checker<'d> {
         if wanted.is_empty() {
             return;
         }
+        let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
         wanted.sort_unstable();
         wanted.dedup();
         // The ASCII first letters of the unknown forms: most forms start
@@ -1297,31 +1303,46 @@ impl<'d> Checker<'d> {
             wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
         };
         // The tokens of each form, in text order, in one list: form `f` has
-        // `grouped[offsets[f]..offsets[f] + count(f)]`.
-        let mut offsets = vec![0u32; form_count];
-        let mut total = 0u32;
-        for &f in keys {
-            offsets[f] = total;
-            total += count(f);
-        }
-        let mut grouped = vec![0u32; total as usize];
-        let mut filled = vec![0u32; form_count];
-        for (t, token) in tokens.iter().enumerate() {
-            let f = token.form;
-            if token.verdict == Lexical::Skip || count(f) == 0 {
-                continue;
+        // `grouped[offsets[f]..offsets[f] + count(f)]`. (Grouped when first
+        // asked for: only a pair one slip apart asks, and most documents
+        // have none.)
+        let grouping: std::cell::OnceCell<(Vec<u32>, Vec<u32>)> = std::cell::OnceCell::new();
+        let group = || {
+            let mut offsets = vec![0u32; form_count];
+            let mut total = 0u32;
+            for &f in keys {
+                offsets[f] = total;
+                total += count(f);
             }
-            grouped[(offsets[f] + filled[f]) as usize] = t as u32;
-            filled[f] += 1;
-        }
+            let mut grouped = vec![0u32; total as usize];
+            let mut filled = vec![0u32; form_count];
+            for (t, token) in tokens.iter().enumerate() {
+                let f = token.form;
+                if token.verdict == Lexical::Skip || count(f) == 0 {
+                    continue;
+                }
+                grouped[(offsets[f] + filled[f]) as usize] = t as u32;
+                filled[f] += 1;
+            }
+            (offsets, grouped)
+        };
         let of_form = |f: usize| {
+            let (offsets, grouped) = grouping.get_or_init(group);
             let at = offsets[f] as usize;
             grouped[at..at + count(f) as usize].iter().map(|&t| &tokens[t as usize])
         };
+        // (The first letter from `FormUse::first` where it is ASCII: most
+        // forms' keys are then not read at all.)
         let mut buckets: Vec<(char, usize, usize)> = keys
             .iter()
             .enumerate()
-            .filter_map(|(at, &f)| Some((self.form_key(f).chars().next()?, letters(f), at)))
+            .filter_map(|(at, &f)| {
+                let first = match self.forms[f].first {
+                    0 => self.form_key(f).chars().next()?,
+                    b => char::from(b),
+                };
+                Some((first, letters(f), at))
+            })
             .filter(|&(first, len, _)| near_unknown(first, len))
             .collect();
         buckets.sort_unstable();
@@ -1991,13 +2012,27 @@ impl VerdictsLoan {
 
     /// The verdict, key id and capitals of the written form `text`;
     /// `short` is its [`ShortForm`] ([`ShortForm::in_text`]).
-    #[inline]
+    /// (The table slot inline, in the word loop; the rest, which most
+    /// tokens of a warm thread never reach, out of line.)
+    #[inline(always)]
     fn seen(&mut self, text: &str, short: Option<ShortForm>, locale: Locale, words: &HashSet<String>) -> Seen {
         if let Some(form) = short {
             if let Some(seen) = self.cache.short.get(form.slot()).and_then(|slot| slot.seen(form)) {
                 return seen;
             }
         }
+        self.seen_beyond_table(text, short, locale, words)
+    }
+
+    /// [`VerdictsLoan::seen`] for a form not in its table slot.
+    #[inline(never)]
+    fn seen_beyond_table(
+        &mut self,
+        text: &str,
+        short: Option<ShortForm>,
+        locale: Locale,
+        words: &HashSet<String>,
+    ) -> Seen {
         let Some(form) = short else {
             return match self.cache.seen.get(text) {
                 Some(&seen) => seen,
@@ -2394,6 +2429,18 @@ fn fold(word: &str) -> String {
     crate::text::fold(word)
 }
 
+/// The first byte of `written`'s key ([`fold`], then [`bare`]) if it is an
+/// ASCII letter or digit, else 0: `written`'s first byte lower-cased, if
+/// that is an ASCII letter or digit (folding lower-cases it and changes
+/// only apostrophes and other characters; no word starts with a possessive).
+#[inline]
+fn ascii_first(written: &str) -> u8 {
+    match written.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphanumeric() => b.to_ascii_lowercase(),
+        _ => 0,
+    }
+}
+
 /// True if [`fold`] gives `word` back: ASCII with no capital and no
 /// backtick. Most new forms are lower-case ASCII words, which then cost no
 /// copy.
@@ -2514,6 +2561,44 @@ fn match_case(typed: &str, correction: &str) -> String {
     correction.to_string()
 }
 
+/// For the text between two words: `None` if it holds a letter or digit,
+/// else whether, stripped of spaces, quotes, brackets and dashes, it ends a
+/// sentence. (ASCII gaps, most of them, by bytes: no character decoding.)
+#[inline]
+fn gap_ends_sentence(gap: &str) -> Option<bool> {
+    if !gap.is_ascii() {
+        return gap_ends_sentence_by_chars(gap);
+    }
+    let bytes = gap.as_bytes();
+    if bytes.iter().any(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // (The ASCII characters `char::is_whitespace` and the marks below take.)
+    let last = bytes.iter().rev().find(|&&b| {
+        !matches!(
+            b,
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b'(' | b'[' | b'{' | b'-' | b'*' | b'_'
+        )
+    });
+    Some(last.is_some_and(|&b| matches!(b, b'.' | b'!' | b'?' | b':' | b';')))
+}
+
+/// [`gap_ends_sentence`] by characters, for any gap.
+fn gap_ends_sentence_by_chars(gap: &str) -> Option<bool> {
+    if !gap.trim_end_matches(|c: char| !c.is_alphanumeric()).is_empty() {
+        return None;
+    }
+    // (The marks by `matches!`: a string search per character cost more.)
+    let stripped = gap.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | '[' | '{' | '«' | '»' | '—' | '–' | '-' | '*' | '_'
+            )
+    });
+    Some(stripped.ends_with(['.', '!', '?', ':', ';', '•']))
+}
+
 /// A headline or heading in title case: most longer words capitalised.
 fn is_title_case(text: &str) -> bool {
     let words: Vec<&str> = unicode_words(text).filter(|w| w.chars().count() > 3).collect();
@@ -2569,7 +2654,7 @@ fn never_typo_ranges(text: &str) -> Vec<(usize, usize)> {
 /// `--lossy` could not decode (its spelling is unknown).
 fn is_web_word(word: &str) -> bool {
     // (The ASCII marks by byte: cheaper than decoding every character.)
-    if !word.bytes().any(|b| matches!(b, b'.' | b':' | b'@' | b'#')) && !word.contains('\u{FFFD}') {
+    if !word.bytes().any(|b| matches!(b, b'.' | b':' | b'@' | b'#')) && !has_replacement_character(word) {
         return false;
     }
     let core = word.trim_start_matches(|c: char| "\"'“‘([<«".contains(c));
@@ -2582,21 +2667,47 @@ fn is_web_word(word: &str) -> bool {
             .split_once('@')
             .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
         || is_file_name(core)
-        || core.contains('\u{FFFD}')
+        || has_replacement_character(core)
+}
+
+/// Whether `text` holds U+FFFD (what `--lossy` puts for bytes it could not
+/// decode): its first byte by a byte search first, which most words lack
+/// (a substring search per word cost more).
+#[inline]
+fn has_replacement_character(text: &str) -> bool {
+    text.as_bytes().contains(&0xEF) && text.contains('\u{FFFD}')
 }
 
 /// Calls `f` with each word of [`words_of`] and its byte offset, in order
-/// (the same words, from [`for_each_word`]'s loop, with no iterator state
+/// (the same words, from [`for_each_word_dotted`]'s loop, with no iterator state
 /// kept between words: this runs for every word of every document).
+/// Only a word the scan says may hold a full stop is searched for one, and
+/// `f` has one call site in the word loop (the glued case calls it through
+/// [`glued_words`]), so the per-word work can be inlined into the scan.
 #[inline]
 fn for_each_word_of<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
-    for_each_word(text, |offset, word| match glued_at(word) {
-        Some(dot) => {
-            f(offset, &word[..dot]);
-            f(offset + dot + 1, &word[dot + 1..]);
-        }
-        None => f(offset, word),
-    });
+    for_each_word_dotted(
+        text,
+        #[inline(always)]
+        |offset, word, may_have_dot| {
+            if may_have_dot {
+                if let Some(dot) = glued_at(word) {
+                    glued_words(offset, word, dot, &mut f);
+                    return;
+                }
+            }
+            f(offset, word);
+        },
+    );
+}
+
+/// The two words of `word` glued at the full stop at byte `dot`, to `f`
+/// (out of the word loop: rare).
+#[cold]
+#[inline(never)]
+fn glued_words<'t>(offset: usize, word: &'t str, dot: usize, f: &mut dyn FnMut(usize, &'t str)) {
+    f(offset, &word[..dot]);
+    f(offset + dot + 1, &word[dot + 1..]);
 }
 
 /// The words of `text` (UAX #29), except that two sentences glued by a
@@ -3171,6 +3282,20 @@ mod tests {
             for_each_word_of(&text, |offset, word| called.push((offset, word)));
             proptest::prop_assert_eq!(called, words_of(&text).collect::<Vec<_>>());
         }
+
+        /// The byte test of a gap between words says what the character test says.
+        #[test]
+        fn the_gap_byte_test_is_the_character_test(
+            gap in "[ .,!?:;\"'()\\[\\]{}*_\t\n\r\x0b\x0c\x1c/a1-]{0,6}"
+        ) {
+            proptest::prop_assert_eq!(gap_ends_sentence(&gap), gap_ends_sentence_by_chars(&gap));
+        }
+
+        /// The replacement character found by its first byte first is found.
+        #[test]
+        fn the_replacement_character_by_bytes(text in "[a.\u{FFFD}\u{FEFF}é]{0,8}") {
+            proptest::prop_assert_eq!(has_replacement_character(&text), text.contains('\u{FFFD}'));
+        }
     }
 
     /// [`foreign_quotes`] decoding every character: the reference for its mark scan.
@@ -3391,6 +3516,16 @@ mod tests {
                 out_of_order += 1;
             }
             assert!(checker.tokens.windows(2).all(|w| w[0].start < w[1].start));
+            // (What `spelling` relies on: `unsure` lists exactly the tokens it judges.)
+            let unsure: Vec<usize> = (0..checker.tokens.len())
+                .filter(|&t| {
+                    !matches!(
+                        checker.tokens[t].verdict,
+                        Lexical::Skip | Lexical::Word | Lexical::KnownName
+                    )
+                })
+                .collect();
+            assert_eq!(checker.unsure, unsure);
             let mut recount = vec![(0u32, 0u32, 0u32, Lexical::Skip); checker.forms.len()];
             let mut order = Vec::new();
             for token in &checker.tokens {
@@ -3400,6 +3535,10 @@ mod tests {
                 // token's form index is the one its key looks up, so tokens of
                 // the same text share it.)
                 assert_eq!(checker.form_index(checker.key(token)), Some(f));
+                // (What `inconsistent` relies on: a form's `first` is its key's first byte, or 0.)
+                let first = checker.forms[f].first;
+                assert!(first == 0 || checker.key(token).as_bytes()[0] == first);
+                assert_eq!(first != 0, checker.key(token).as_bytes()[0].is_ascii_alphanumeric());
                 if token.verdict == Lexical::Skip {
                     continue;
                 }

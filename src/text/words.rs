@@ -35,12 +35,46 @@ pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
     let bytes = text.as_bytes();
     for (start, end, ascii) in (Stretches { text, pos: 0 }) {
         if ascii {
-            for (word_start, word_end) in (AsciiWords { bytes, pos: start, end }) {
+            for (word_start, word_end) in (AsciiWords {
+                bytes,
+                pos: start,
+                end,
+                dotted: false,
+            }) {
                 f(word_start, &text[word_start..word_end]);
             }
         } else {
             for (offset, word) in text[start..end].unicode_word_indices() {
                 f(start + offset, word);
+            }
+        }
+    }
+}
+
+/// [`for_each_word`], also telling `f` whether the word may hold a full
+/// stop: false only if it has none. Why: the typo check looks for a full
+/// stop in every word (two sentences glued by one), and in an all-ASCII
+/// stretch only a full stop that joins two letters or digits can be in a
+/// word, which the scan sees as it joins them; a byte search per word
+/// mispredicted its exit at every word's end. (Words of the other stretches
+/// are always "may".)
+#[inline]
+pub fn for_each_word_dotted<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str, bool)) {
+    let bytes = text.as_bytes();
+    for (start, end, ascii) in (Stretches { text, pos: 0 }) {
+        if ascii {
+            let mut words = AsciiWords {
+                bytes,
+                pos: start,
+                end,
+                dotted: false,
+            };
+            while let Some((word_start, word_end)) = words.next() {
+                f(word_start, &text[word_start..word_end], words.dotted);
+            }
+        } else {
+            for (offset, word) in text[start..end].unicode_word_indices() {
+                f(start + offset, word, true);
             }
         }
     }
@@ -86,6 +120,7 @@ impl<'t> Iterator for WordIndices<'t> {
                     bytes: self.text.as_bytes(),
                     pos: start,
                     end,
+                    dotted: false,
                 })
             } else {
                 Piece::General(start, self.text[start..end].unicode_word_indices())
@@ -129,6 +164,9 @@ struct AsciiWords<'t> {
     bytes: &'t [u8],
     pos: usize,
     end: usize,
+    /// Whether the word last yielded joins across a full stop (the only way
+    /// a full stop gets into a word here).
+    dotted: bool,
 }
 
 impl Iterator for AsciiWords<'_> {
@@ -150,6 +188,7 @@ impl Iterator for AsciiWords<'_> {
             }
             let start = i;
             i += 1;
+            let mut dotted = false;
             loop {
                 // The end of the run of letters, digits and underscores, eight bytes at a time.
                 i = core_run_end(bytes, i);
@@ -166,6 +205,7 @@ impl Iterator for AsciiWords<'_> {
                         _ => false,
                     };
                     if joins {
+                        dotted |= bytes[i] == b'.';
                         i += 1;
                         continue;
                     }
@@ -173,6 +213,7 @@ impl Iterator for AsciiWords<'_> {
                 break;
             }
             self.pos = i;
+            self.dotted = dotted;
             // (A run of underscores alone is no word. A word that starts with a
             // letter or digit has one: the rest are looked at only after an underscore.)
             if bytes[start] != b'_'
@@ -294,14 +335,20 @@ mod tests {
     /// Words with their offsets.
     type Words<'t> = Vec<(usize, &'t str)>;
 
-    /// The words found here and by `unicode-segmentation`.
     /// The words found here and by `unicode-segmentation`; the words of
-    /// [`for_each_word`] are checked against [`word_indices`] on the way.
+    /// [`for_each_word`] and [`for_each_word_dotted`] are checked against
+    /// [`word_indices`] on the way, and a word said to have no full stop has none.
     fn both(text: &str) -> (Words<'_>, Words<'_>) {
         let mut each = Vec::new();
         for_each_word(text, |offset, word| each.push((offset, word)));
         let fast: Words<'_> = word_indices(text).collect();
         assert_eq!(each, fast, "{text:?}");
+        let mut dotted = Vec::new();
+        for_each_word_dotted(text, |offset, word, may_have_dot| {
+            assert!(may_have_dot || !word.contains('.'), "{word:?} in {text:?}");
+            dotted.push((offset, word));
+        });
+        assert_eq!(dotted, fast, "{text:?}");
         (fast, text.unicode_word_indices().collect())
     }
 
