@@ -131,7 +131,15 @@ pub struct WordCache {
     long: rustc_hash::FxHashMap<Box<str>, CachedWord>,
     /// Where a new word is folded and stemmed ([`WordCache::insert`]).
     scratch: WordScratch,
+    /// Words written in digits ("2019", "1.5", "3rd"), by their short key,
+    /// with their parse and number key ([`WordCache::digits_at`]).
+    digits: rustc_hash::FxHashMap<ShortWord, tokens::DigitWord>,
 }
+
+/// Distinct words written in digits remembered per thread before that
+/// table starts over (years, counts and amounts repeat across a batch;
+/// one-off figures are what fills it).
+const DIGIT_WORDS_LIMIT: usize = 16_384;
 
 /// Buffers for working out a new word's [`CachedWord`]: its strings are
 /// made once, in their shared form, from these.
@@ -279,6 +287,23 @@ impl WordCache {
             Some(key) => self.short.get(&key),
             None => self.long.get(word),
         }
+    }
+
+    /// What the tokenizer keeps of `word`, a word written in digits that is
+    /// `text[start..start + word.len()]`: worked out by `make` the first
+    /// time (and every time for a word too long for a short key, `None`).
+    pub(super) fn digits_at(
+        &mut self,
+        word: &str,
+        text: &str,
+        start: usize,
+        make: impl FnOnce() -> tokens::DigitWord,
+    ) -> Option<&mut tokens::DigitWord> {
+        let key = ShortWord::at(text.as_bytes(), start, word.len())?;
+        if self.digits.len() >= DIGIT_WORDS_LIMIT && !self.digits.contains_key(&key) {
+            self.digits.clear();
+        }
+        Some(self.digits.entry(key).or_insert_with(make))
     }
 
     /// [`WordCache::info`] of `word`, whose short key (if it has one) is

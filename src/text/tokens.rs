@@ -193,7 +193,11 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
                 }
             }
         }
-        push_other(text, word_start, word, digits, after_hyphen, cache, tokens);
+        if digits {
+            push_digits(text, word_start, word, after_hyphen, cache, tokens);
+        } else {
+            push_other(text, word_start, word, after_hyphen, cache, tokens);
+        }
     });
 }
 
@@ -211,23 +215,26 @@ fn key_of(n: &Number) -> Shared {
     })
 }
 
-/// The token of a word [`tokenize_into`] does not take at once: a number
-/// written in digits, a word new to the cache, or a numeric word ("three",
-/// "million", which may fold into the number before it).
-#[inline(never)]
-fn push_other(
-    text: &str,
-    word_start: usize,
-    word: &str,
-    digits: bool,
-    after_hyphen: bool,
-    cache: &mut super::WordCache,
-    tokens: &mut Vec<Token>,
-) {
-    let word_end = word_start + word.len();
-    // Digits are parsed afresh (numbers are too many to remember);
-    // words, folded and all, come from the per-thread cache.
-    let (folded, number, multiplier, cached) = if digits {
+/// What the word cache keeps of a word written in digits ("2019", "1.5",
+/// "3rd"): its fold, its parse and its number key or stem, so that a figure
+/// met again is not folded, parsed and keyed again (two allocations and
+/// about 450 instructions a number token, where years and counts repeat).
+pub(crate) struct DigitWord {
+    folded: Shared,
+    /// [`numbers::parse`] of `folded`, not a percentage.
+    number: Option<Number>,
+    /// [`Number::key`] of `number`, or the stem of a word that is no number.
+    stem: Shared,
+    /// [`Number::key`] of `number` as a percentage, made when first asked.
+    percent_stem: Option<Shared>,
+    /// [`is_stopword`] of `folded` (the stop flag of a word that is no number).
+    stop: bool,
+}
+
+impl DigitWord {
+    /// Worked out from the written word, as [`push_other`] did for every
+    /// such token.
+    fn new(word: &str) -> DigitWord {
         // ("2019", "1.5", "3rd": most are their own fold; made as one
         // shared string, not a folded `String` copied into one.)
         let own_fold = word
@@ -239,9 +246,93 @@ fn push_other(
             super::fold(word).into()
         };
         let number = numbers::parse(&folded);
-        let multiplier = numbers::multiplier(&folded);
-        (folded, number, multiplier, None)
-    } else {
+        let (stem, stop) = match &number {
+            Some(n) => (key_of(n), false),
+            None => (super::stem(&folded).into(), is_stopword(&folded)),
+        };
+        DigitWord {
+            folded,
+            number,
+            stem,
+            percent_stem: None,
+            stop,
+        }
+    }
+}
+
+/// True when "%", "percent" or "per cent" (any ASCII case) follows the
+/// number that ends at `word_end`, after spaces.
+fn percent_follows(text: &str, word_end: usize) -> bool {
+    let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
+    // Only the next 8 bytes matter ("per cent"), compared in place
+    // ignoring ASCII case: never a copy of the rest of the text (that made
+    // a number before non-ASCII text cost the length of the text).
+    let starts = |word: &str| {
+        rest.as_bytes()
+            .get(..word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    rest.starts_with('%') || starts("percent") || starts("per cent")
+}
+
+/// The token of a word written in digits, from the word cache's
+/// [`DigitWord`] (worked out the first time the thread meets the word).
+#[inline(never)]
+fn push_digits(
+    text: &str,
+    word_start: usize,
+    word: &str,
+    after_hyphen: bool,
+    cache: &mut super::WordCache,
+    tokens: &mut Vec<Token>,
+) {
+    let word_end = word_start + word.len();
+    let mut made = None;
+    let known = match cache.digits_at(word, text, word_start, || DigitWord::new(word)) {
+        Some(known) => known,
+        None => made.insert(DigitWord::new(word)),
+    };
+    let (kind, stem, stop) = match known.number {
+        Some(mut n) => {
+            n.percent = percent_follows(text, word_end);
+            let stem = if n.percent {
+                known.percent_stem.get_or_insert_with(|| key_of(&n)).clone()
+            } else {
+                known.stem.clone()
+            };
+            (TokenKind::Number(n), stem, false)
+        }
+        None => (TokenKind::Word, known.stem.clone(), known.stop),
+    };
+    // (A word that starts with a digit is no clitic: `split_clitic` would
+    // say false.)
+    tokens.push(Token {
+        start: word_start,
+        end: word_end,
+        kind,
+        folded: known.folded.clone(),
+        stem,
+        stop,
+        after_hyphen,
+    });
+}
+
+/// The token of a word [`tokenize_into`] does not take at once and that
+/// is not written in digits ([`push_digits`]): a word new to the cache, or
+/// a numeric word ("three", "million", which may fold into the number
+/// before it).
+#[inline(never)]
+fn push_other(
+    text: &str,
+    word_start: usize,
+    word: &str,
+    after_hyphen: bool,
+    cache: &mut super::WordCache,
+    tokens: &mut Vec<Token>,
+) {
+    let word_end = word_start + word.len();
+    // Words, folded and all, come from the per-thread cache.
+    let (folded, number, multiplier, (stem, stop)) = {
         let cached = cache.word_at(word, text, word_start);
         if cached.flags & super::NUMERIC == 0 {
             // New to the cache and no number.
@@ -259,7 +350,7 @@ fn push_other(
             return;
         }
         let info = cached.info();
-        (info.folded, info.number, info.multiplier, Some((info.stem, info.stop)))
+        (info.folded, info.number, info.multiplier, (info.stem, info.stop))
     };
     if let Some(mult) = multiplier {
         // "1.2 million": fold the multiplier into the number before it.
@@ -277,25 +368,14 @@ fn push_other(
     }
     let kind = match number {
         Some(mut n) => {
-            let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
-            // Only the next 8 bytes matter ("per cent"), compared in
-            // place ignoring ASCII case: never a copy of the rest of the
-            // text (that made a number before non-ASCII text cost the
-            // length of the text).
-            let starts = |word: &str| {
-                rest.as_bytes()
-                    .get(..word.len())
-                    .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
-            };
-            n.percent = rest.starts_with('%') || starts("percent") || starts("per cent");
+            n.percent = percent_follows(text, word_end);
             TokenKind::Number(n)
         }
         None => TokenKind::Word,
     };
-    let (stem, stop) = match (&kind, cached) {
-        (TokenKind::Number(n), _) => (key_of(n), false),
-        (TokenKind::Word, Some(cached)) => cached,
-        (TokenKind::Word, None) => (super::stem(&folded).into(), is_stopword(&folded)),
+    let (stem, stop) = match &kind {
+        TokenKind::Number(n) => (key_of(n), false),
+        TokenKind::Word => (stem, stop),
     };
     let stop = stop || split_clitic(text, word_start, &folded);
     tokens.push(Token {
@@ -377,7 +457,8 @@ mod tests {
         cold_and_warm_agree(
             "The the THE mclean 's song , you 're sure , they do n't know ; Three three million \
              1.2 million 40 percent , neo-Nazis non\u{2011}stop Putin’s militaries third 3rd \
-             a_b e.g. U.S. 2,000 Москва café D and Group s",
+             a_b e.g. U.S. 2,000 Москва café D and Group s 40 40% 40 per cent 40 3RD 3rd 1`2 \
+             123456789012345678901234567 123456789012345678901234567 percent 2019 2019",
         );
     }
 
@@ -446,7 +527,11 @@ mod tests {
 
     #[test]
     fn number_tokens_are_keyed_and_folded_as_before() {
-        let text = "In 2019, 3RD place, 1.5 million, 40 percent, 7th and 1`2 and 2,000th";
+        // (Twice, and with and without "percent": the second time from the
+        // word cache's digit words.)
+        let text = "In 2019, 3RD place, 1.5 million, 40 percent, 7th and 1`2 and 2,000th; \
+                    in 2019, 3RD place, 1.5 million, 40 and 40 %, 7th and 1`2 and 2,000th, \
+                    1234567890123456789012345 and 1234567890123456789012345 percent";
         for t in tokenize(text, 0, text.len()) {
             if let Some(n) = t.number() {
                 assert_eq!(&*t.stem, n.key(), "{:?}", t.text(text));
