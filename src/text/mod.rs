@@ -131,15 +131,16 @@ pub struct WordCache {
     long: rustc_hash::FxHashMap<Box<str>, CachedWord>,
     /// Where a new word is folded and stemmed ([`WordCache::insert`]).
     scratch: WordScratch,
-    /// Words written in digits ("2019", "1.5", "3rd"), by their short key,
-    /// with their parse and number key ([`WordCache::digits_at`]).
-    digits: rustc_hash::FxHashMap<ShortWord, tokens::DigitWord>,
+    /// Words that are numbers or multipliers ("2019", "1.5", "three",
+    /// "million"), as written, by their short key, with their parse and
+    /// number key ([`WordCache::numbers_at`]).
+    numbers: rustc_hash::FxHashMap<ShortWord, tokens::NumberWord>,
 }
 
-/// Distinct words written in digits remembered per thread before that
-/// table starts over (years, counts and amounts repeat across a batch;
-/// one-off figures are what fills it).
-const DIGIT_WORDS_LIMIT: usize = 16_384;
+/// Distinct number words remembered per thread before that table starts
+/// over (years, counts and amounts repeat across a batch; one-off figures
+/// are what fills it).
+const NUMBER_WORDS_LIMIT: usize = 16_384;
 
 /// Buffers for working out a new word's [`CachedWord`]: its strings are
 /// made once, in their shared form, from these.
@@ -289,21 +290,21 @@ impl WordCache {
         }
     }
 
-    /// What the tokenizer keeps of `word`, a word written in digits that is
-    /// `text[start..start + word.len()]`: worked out by `make` the first
-    /// time (and every time for a word too long for a short key, `None`).
-    pub(super) fn digits_at(
+    /// What the tokenizer keeps of `word`, a number or multiplier word that
+    /// is `text[start..start + word.len()]`: worked out by `make` the first
+    /// time; `None` for a word too long for a short key.
+    pub(super) fn numbers_at(
         &mut self,
         word: &str,
         text: &str,
         start: usize,
-        make: impl FnOnce() -> tokens::DigitWord,
-    ) -> Option<&mut tokens::DigitWord> {
+        make: impl FnOnce() -> tokens::NumberWord,
+    ) -> Option<&mut tokens::NumberWord> {
         let key = ShortWord::at(text.as_bytes(), start, word.len())?;
-        if self.digits.len() >= DIGIT_WORDS_LIMIT && !self.digits.contains_key(&key) {
-            self.digits.clear();
+        if self.numbers.len() >= NUMBER_WORDS_LIMIT && !self.numbers.contains_key(&key) {
+            self.numbers.clear();
         }
-        Some(self.digits.entry(key).or_insert_with(make))
+        Some(self.numbers.entry(key).or_insert_with(make))
     }
 
     /// [`WordCache::info`] of `word`, whose short key (if it has one) is

@@ -7,6 +7,7 @@
 
 use super::numbers::{self, Number};
 use super::stopwords::is_stopword;
+use super::CachedWord;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum TokenKind {
@@ -194,7 +195,9 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
             }
         }
         if digits {
-            push_digits(text, word_start, word, after_hyphen, cache, tokens);
+            push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
+                NumberWord::of_digits(word)
+            });
         } else {
             push_other(text, word_start, word, after_hyphen, cache, tokens);
         }
@@ -215,26 +218,29 @@ fn key_of(n: &Number) -> Shared {
     })
 }
 
-/// What the word cache keeps of a word written in digits ("2019", "1.5",
-/// "3rd"): its fold, its parse and its number key or stem, so that a figure
-/// met again is not folded, parsed and keyed again (two allocations and
-/// about 450 instructions a number token, where years and counts repeat).
-pub(crate) struct DigitWord {
+/// What the word cache keeps of a word that is a number or a multiplier:
+/// one written in digits ("2019", "1.5", "3rd") or a numeric word
+/// ("three", "third", "million"). Its fold, its parse and its number key
+/// or stem, so that a figure met again is not parsed, keyed and (digits)
+/// folded again: two allocations and about 450 instructions a number
+/// token, where years, counts and amounts repeat.
+pub(crate) struct NumberWord {
     folded: Shared,
     /// [`numbers::parse`] of `folded`, not a percentage.
     number: Option<Number>,
+    /// [`numbers::multiplier`] of `folded` (none is written in digits).
+    multiplier: Option<f64>,
     /// [`Number::key`] of `number`, or the stem of a word that is no number.
     stem: Shared,
     /// [`Number::key`] of `number` as a percentage, made when first asked.
     percent_stem: Option<Shared>,
-    /// [`is_stopword`] of `folded` (the stop flag of a word that is no number).
+    /// False for a number; a word's stop flag otherwise.
     stop: bool,
 }
 
-impl DigitWord {
-    /// Worked out from the written word, as [`push_other`] did for every
-    /// such token.
-    fn new(word: &str) -> DigitWord {
+impl NumberWord {
+    /// Of a word written in digits, worked out from the written word.
+    fn of_digits(word: &str) -> NumberWord {
         // ("2019", "1.5", "3rd": most are their own fold; made as one
         // shared string, not a folded `String` copied into one.)
         let own_fold = word
@@ -246,13 +252,32 @@ impl DigitWord {
             super::fold(word).into()
         };
         let number = numbers::parse(&folded);
+        let multiplier = numbers::multiplier(&folded);
         let (stem, stop) = match &number {
             Some(n) => (key_of(n), false),
             None => (super::stem(&folded).into(), is_stopword(&folded)),
         };
-        DigitWord {
+        NumberWord {
             folded,
             number,
+            multiplier,
+            stem,
+            percent_stem: None,
+            stop,
+        }
+    }
+
+    /// Of a numeric word, from its entry in the word cache.
+    fn of_cached(cached: &CachedWord) -> NumberWord {
+        let info = cached.clone().info();
+        let (stem, stop) = match &info.number {
+            Some(n) => (key_of(n), false),
+            None => (info.stem, info.stop),
+        };
+        NumberWord {
+            folded: info.folded,
+            number: info.number,
+            multiplier: info.multiplier,
             stem,
             percent_stem: None,
             stop,
@@ -275,52 +300,8 @@ fn percent_follows(text: &str, word_end: usize) -> bool {
     rest.starts_with('%') || starts("percent") || starts("per cent")
 }
 
-/// The token of a word written in digits, from the word cache's
-/// [`DigitWord`] (worked out the first time the thread meets the word).
-#[inline(never)]
-fn push_digits(
-    text: &str,
-    word_start: usize,
-    word: &str,
-    after_hyphen: bool,
-    cache: &mut super::WordCache,
-    tokens: &mut Vec<Token>,
-) {
-    let word_end = word_start + word.len();
-    let mut made = None;
-    let known = match cache.digits_at(word, text, word_start, || DigitWord::new(word)) {
-        Some(known) => known,
-        None => made.insert(DigitWord::new(word)),
-    };
-    let (kind, stem, stop) = match known.number {
-        Some(mut n) => {
-            n.percent = percent_follows(text, word_end);
-            let stem = if n.percent {
-                known.percent_stem.get_or_insert_with(|| key_of(&n)).clone()
-            } else {
-                known.stem.clone()
-            };
-            (TokenKind::Number(n), stem, false)
-        }
-        None => (TokenKind::Word, known.stem.clone(), known.stop),
-    };
-    // (A word that starts with a digit is no clitic: `split_clitic` would
-    // say false.)
-    tokens.push(Token {
-        start: word_start,
-        end: word_end,
-        kind,
-        folded: known.folded.clone(),
-        stem,
-        stop,
-        after_hyphen,
-    });
-}
-
-/// The token of a word [`tokenize_into`] does not take at once and that
-/// is not written in digits ([`push_digits`]): a word new to the cache, or
-/// a numeric word ("three", "million", which may fold into the number
-/// before it).
+/// The token of a word [`tokenize_into`] does not take at once: a word
+/// new to the cache, or a numeric word ([`push_number_word`]).
 #[inline(never)]
 fn push_other(
     text: &str,
@@ -330,29 +311,49 @@ fn push_other(
     cache: &mut super::WordCache,
     tokens: &mut Vec<Token>,
 ) {
+    let cached = cache.word_at(word, text, word_start);
+    if cached.flags & super::NUMERIC != 0 {
+        push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
+            NumberWord::of_cached(&cached)
+        });
+        return;
+    }
+    // New to the cache and no number.
+    let stop = cached.flags & super::STOP != 0
+        || (cached.flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
+    tokens.push(Token {
+        start: word_start,
+        end: word_start + word.len(),
+        kind: TokenKind::Word,
+        folded: cached.folded,
+        stem: cached.stem,
+        stop,
+        after_hyphen,
+    });
+}
+
+/// The token of a number or multiplier word (see [`NumberWord`]), from
+/// the word cache's [`NumberWord`], which `make` works out the first time
+/// the thread meets the word (and every time for a word too long for the
+/// cache's short keys). A multiplier right after a number folds into it
+/// ("1.2 million") instead of making a token.
+#[inline(never)]
+fn push_number_word(
+    text: &str,
+    word_start: usize,
+    word: &str,
+    after_hyphen: bool,
+    cache: &mut super::WordCache,
+    tokens: &mut Vec<Token>,
+    make: impl Fn() -> NumberWord,
+) {
     let word_end = word_start + word.len();
-    // Words, folded and all, come from the per-thread cache.
-    let (folded, number, multiplier, (stem, stop)) = {
-        let cached = cache.word_at(word, text, word_start);
-        if cached.flags & super::NUMERIC == 0 {
-            // New to the cache and no number.
-            let stop = cached.flags & super::STOP != 0
-                || (cached.flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
-            tokens.push(Token {
-                start: word_start,
-                end: word_end,
-                kind: TokenKind::Word,
-                folded: cached.folded,
-                stem: cached.stem,
-                stop,
-                after_hyphen,
-            });
-            return;
-        }
-        let info = cached.info();
-        (info.folded, info.number, info.multiplier, (info.stem, info.stop))
+    let mut made = None;
+    let known = match cache.numbers_at(word, text, word_start, &make) {
+        Some(known) => known,
+        None => made.insert(make()),
     };
-    if let Some(mult) = multiplier {
+    if let Some(mult) = known.multiplier {
         // "1.2 million": fold the multiplier into the number before it.
         if let Some(prev) = tokens.last_mut() {
             let gap = &text[prev.end..word_start];
@@ -366,23 +367,24 @@ fn push_other(
             }
         }
     }
-    let kind = match number {
+    let (kind, stem, stop) = match known.number {
         Some(mut n) => {
             n.percent = percent_follows(text, word_end);
-            TokenKind::Number(n)
+            let stem = if n.percent {
+                known.percent_stem.get_or_insert_with(|| key_of(&n)).clone()
+            } else {
+                known.stem.clone()
+            };
+            (TokenKind::Number(n), stem, false)
         }
-        None => TokenKind::Word,
+        None => (TokenKind::Word, known.stem.clone(), known.stop),
     };
-    let (stem, stop) = match &kind {
-        TokenKind::Number(n) => (key_of(n), false),
-        TokenKind::Word => (stem, stop),
-    };
-    let stop = stop || split_clitic(text, word_start, &folded);
+    let stop = stop || split_clitic(text, word_start, &known.folded);
     tokens.push(Token {
         start: word_start,
         end: word_end,
         kind,
-        folded,
+        folded: known.folded.clone(),
         stem,
         stop,
         after_hyphen,
