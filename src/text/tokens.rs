@@ -159,49 +159,55 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// [`tokenize`] with the thread's word cache borrowed once for the text.
 fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordCache, tokens: &mut Vec<Token>) {
-    super::words::for_each_word(slice, |offset, word| {
-        let word_start = start + offset;
-        // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
-        // word, matched on its bytes: no character is decoded.
-        let before = &text.as_bytes()[..word_start];
-        let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
-        // A word the cache knows that is no number (almost every token):
-        // its token straight from the cache's slot. Why this shape: the
-        // token is written field by field into the vector, where building
-        // it in a local that the other paths share (and copying that) made
-        // the CPU wait for stores it could not forward; the rest is out of
-        // line.
-        let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        if !digits {
-            if let Some(cached) = cache.get_at(word, text, word_start) {
-                let flags = cached.flags;
-                if flags & super::NUMERIC == 0 {
-                    // Stop word or not is data: `|`, not a branch that
-                    // mispredicts; the clitic test only for the cache's
-                    // few clitics.
-                    let stop = (flags & super::STOP != 0)
-                        | (flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
-                    tokens.push(Token {
-                        start: word_start,
-                        end: word_start + word.len(),
-                        kind: TokenKind::Word,
-                        folded: cached.folded.clone(),
-                        stem: cached.stem.clone(),
-                        stop,
-                        after_hyphen,
-                    });
-                    return;
+    // (Inlined into the word scan's loop: a call per word, with its saved
+    // registers, cost more than the closure's fast path itself.)
+    super::words::for_each_word(
+        slice,
+        #[inline(always)]
+        |offset, word| {
+            let word_start = start + offset;
+            // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
+            // word, matched on its bytes: no character is decoded.
+            let before = &text.as_bytes()[..word_start];
+            let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
+            // A word the cache knows that is no number (almost every token):
+            // its token straight from the cache's slot. Why this shape: the
+            // token is written field by field into the vector, where building
+            // it in a local that the other paths share (and copying that) made
+            // the CPU wait for stores it could not forward; the rest is out of
+            // line.
+            let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            if !digits {
+                if let Some(cached) = cache.get_at(word, text, word_start) {
+                    let flags = cached.flags;
+                    if flags & super::NUMERIC == 0 {
+                        // Stop word or not is data: `|`, not a branch that
+                        // mispredicts; the clitic test only for the cache's
+                        // few clitics.
+                        let stop = (flags & super::STOP != 0)
+                            | (flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
+                        tokens.push(Token {
+                            start: word_start,
+                            end: word_start + word.len(),
+                            kind: TokenKind::Word,
+                            folded: cached.folded.clone(),
+                            stem: cached.stem.clone(),
+                            stop,
+                            after_hyphen,
+                        });
+                        return;
+                    }
                 }
             }
-        }
-        if digits {
-            push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
-                NumberWord::of_digits(word)
-            });
-        } else {
-            push_other(text, word_start, word, after_hyphen, cache, tokens);
-        }
-    });
+            if digits {
+                push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
+                    NumberWord::of_digits(word)
+                });
+            } else {
+                push_other(text, word_start, word, after_hyphen, cache, tokens);
+            }
+        },
+    );
 }
 
 /// The shared string of `n`'s [`Number::key`], written into a buffer the
