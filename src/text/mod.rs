@@ -282,7 +282,9 @@ impl WordCache {
     /// The cached entry of `word`, which is `text[start..start + word.len()]`,
     /// if the cache holds it: one probe, and a borrow of the slot (the
     /// tokenizer clones the strings from it straight into the token).
-    #[inline]
+    /// Always inlined: the tokenizer's loop asks it for every word, and
+    /// once that loop took in the per-word closure this was left a call.
+    #[inline(always)]
     pub(super) fn get_at(&self, word: &str, text: &str, start: usize) -> Option<&CachedWord> {
         match ShortWord::at(text.as_bytes(), start, word.len()) {
             Some(key) => self.short.get(&key),
