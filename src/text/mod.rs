@@ -131,7 +131,16 @@ pub struct WordCache {
     long: rustc_hash::FxHashMap<Box<str>, CachedWord>,
     /// Where a new word is folded and stemmed ([`WordCache::insert`]).
     scratch: WordScratch,
+    /// Words that are numbers or multipliers ("2019", "1.5", "three",
+    /// "million"), as written, by their short key, with their parse and
+    /// number key ([`WordCache::numbers_at`]).
+    numbers: rustc_hash::FxHashMap<ShortWord, tokens::NumberWord>,
 }
+
+/// Distinct number words remembered per thread before that table starts
+/// over (years, counts and amounts repeat across a batch; one-off figures
+/// are what fills it).
+const NUMBER_WORDS_LIMIT: usize = 16_384;
 
 /// Buffers for working out a new word's [`CachedWord`]: its strings are
 /// made once, in their shared form, from these.
@@ -273,12 +282,31 @@ impl WordCache {
     /// The cached entry of `word`, which is `text[start..start + word.len()]`,
     /// if the cache holds it: one probe, and a borrow of the slot (the
     /// tokenizer clones the strings from it straight into the token).
-    #[inline]
+    /// Always inlined: the tokenizer's loop asks it for every word, and
+    /// once that loop took in the per-word closure this was left a call.
+    #[inline(always)]
     pub(super) fn get_at(&self, word: &str, text: &str, start: usize) -> Option<&CachedWord> {
         match ShortWord::at(text.as_bytes(), start, word.len()) {
             Some(key) => self.short.get(&key),
             None => self.long.get(word),
         }
+    }
+
+    /// What the tokenizer keeps of `word`, a number or multiplier word that
+    /// is `text[start..start + word.len()]`: worked out by `make` the first
+    /// time; `None` for a word too long for a short key.
+    pub(super) fn numbers_at(
+        &mut self,
+        word: &str,
+        text: &str,
+        start: usize,
+        make: impl FnOnce() -> tokens::NumberWord,
+    ) -> Option<&mut tokens::NumberWord> {
+        let key = ShortWord::at(text.as_bytes(), start, word.len())?;
+        if self.numbers.len() >= NUMBER_WORDS_LIMIT && !self.numbers.contains_key(&key) {
+            self.numbers.clear();
+        }
+        Some(self.numbers.entry(key).or_insert_with(make))
     }
 
     /// [`WordCache::info`] of `word`, whose short key (if it has one) is

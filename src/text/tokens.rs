@@ -7,6 +7,7 @@
 
 use super::numbers::{self, Number};
 use super::stopwords::is_stopword;
+use super::CachedWord;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum TokenKind {
@@ -158,43 +159,55 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// [`tokenize`] with the thread's word cache borrowed once for the text.
 fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordCache, tokens: &mut Vec<Token>) {
-    super::words::for_each_word(slice, |offset, word| {
-        let word_start = start + offset;
-        // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
-        // word, matched on its bytes: no character is decoded.
-        let before = &text.as_bytes()[..word_start];
-        let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
-        // A word the cache knows that is no number (almost every token):
-        // its token straight from the cache's slot. Why this shape: the
-        // token is written field by field into the vector, where building
-        // it in a local that the other paths share (and copying that) made
-        // the CPU wait for stores it could not forward; the rest is out of
-        // line.
-        let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        if !digits {
-            if let Some(cached) = cache.get_at(word, text, word_start) {
-                let flags = cached.flags;
-                if flags & super::NUMERIC == 0 {
-                    // Stop word or not is data: `|`, not a branch that
-                    // mispredicts; the clitic test only for the cache's
-                    // few clitics.
-                    let stop = (flags & super::STOP != 0)
-                        | (flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
-                    tokens.push(Token {
-                        start: word_start,
-                        end: word_start + word.len(),
-                        kind: TokenKind::Word,
-                        folded: cached.folded.clone(),
-                        stem: cached.stem.clone(),
-                        stop,
-                        after_hyphen,
-                    });
-                    return;
+    // (Inlined into the word scan's loop: a call per word, with its saved
+    // registers, cost more than the closure's fast path itself.)
+    super::words::for_each_word(
+        slice,
+        #[inline(always)]
+        |offset, word| {
+            let word_start = start + offset;
+            // '-', U+2010 (E2 80 90) or U+2011 (E2 80 91) right before the
+            // word, matched on its bytes: no character is decoded.
+            let before = &text.as_bytes()[..word_start];
+            let after_hyphen = matches!(before, [.., b'-'] | [.., 0xE2, 0x80, 0x90 | 0x91]);
+            // A word the cache knows that is no number (almost every token):
+            // its token straight from the cache's slot. Why this shape: the
+            // token is written field by field into the vector, where building
+            // it in a local that the other paths share (and copying that) made
+            // the CPU wait for stores it could not forward; the rest is out of
+            // line.
+            let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            if !digits {
+                if let Some(cached) = cache.get_at(word, text, word_start) {
+                    let flags = cached.flags;
+                    if flags & super::NUMERIC == 0 {
+                        // Stop word or not is data: `|`, not a branch that
+                        // mispredicts; the clitic test only for the cache's
+                        // few clitics.
+                        let stop = (flags & super::STOP != 0)
+                            | (flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
+                        tokens.push(Token {
+                            start: word_start,
+                            end: word_start + word.len(),
+                            kind: TokenKind::Word,
+                            folded: cached.folded.clone(),
+                            stem: cached.stem.clone(),
+                            stop,
+                            after_hyphen,
+                        });
+                        return;
+                    }
                 }
             }
-        }
-        push_other(text, word_start, word, digits, after_hyphen, cache, tokens);
-    });
+            if digits {
+                push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
+                    NumberWord::of_digits(word)
+                });
+            } else {
+                push_other(text, word_start, word, after_hyphen, cache, tokens);
+            }
+        },
+    );
 }
 
 /// The shared string of `n`'s [`Number::key`], written into a buffer the
@@ -211,23 +224,29 @@ fn key_of(n: &Number) -> Shared {
     })
 }
 
-/// The token of a word [`tokenize_into`] does not take at once: a number
-/// written in digits, a word new to the cache, or a numeric word ("three",
-/// "million", which may fold into the number before it).
-#[inline(never)]
-fn push_other(
-    text: &str,
-    word_start: usize,
-    word: &str,
-    digits: bool,
-    after_hyphen: bool,
-    cache: &mut super::WordCache,
-    tokens: &mut Vec<Token>,
-) {
-    let word_end = word_start + word.len();
-    // Digits are parsed afresh (numbers are too many to remember);
-    // words, folded and all, come from the per-thread cache.
-    let (folded, number, multiplier, cached) = if digits {
+/// What the word cache keeps of a word that is a number or a multiplier:
+/// one written in digits ("2019", "1.5", "3rd") or a numeric word
+/// ("three", "third", "million"). Its fold, its parse and its number key
+/// or stem, so that a figure met again is not parsed, keyed and (digits)
+/// folded again: two allocations and about 450 instructions a number
+/// token, where years, counts and amounts repeat.
+pub(crate) struct NumberWord {
+    folded: Shared,
+    /// [`numbers::parse`] of `folded`, not a percentage.
+    number: Option<Number>,
+    /// [`numbers::multiplier`] of `folded` (none is written in digits).
+    multiplier: Option<f64>,
+    /// [`Number::key`] of `number`, or the stem of a word that is no number.
+    stem: Shared,
+    /// [`Number::key`] of `number` as a percentage, made when first asked.
+    percent_stem: Option<Shared>,
+    /// False for a number; a word's stop flag otherwise.
+    stop: bool,
+}
+
+impl NumberWord {
+    /// Of a word written in digits, worked out from the written word.
+    fn of_digits(word: &str) -> NumberWord {
         // ("2019", "1.5", "3rd": most are their own fold; made as one
         // shared string, not a folded `String` copied into one.)
         let own_fold = word
@@ -240,28 +259,107 @@ fn push_other(
         };
         let number = numbers::parse(&folded);
         let multiplier = numbers::multiplier(&folded);
-        (folded, number, multiplier, None)
-    } else {
-        let cached = cache.word_at(word, text, word_start);
-        if cached.flags & super::NUMERIC == 0 {
-            // New to the cache and no number.
-            let stop = cached.flags & super::STOP != 0
-                || (cached.flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
-            tokens.push(Token {
-                start: word_start,
-                end: word_end,
-                kind: TokenKind::Word,
-                folded: cached.folded,
-                stem: cached.stem,
-                stop,
-                after_hyphen,
-            });
-            return;
+        let (stem, stop) = match &number {
+            Some(n) => (key_of(n), false),
+            None => (super::stem(&folded).into(), is_stopword(&folded)),
+        };
+        NumberWord {
+            folded,
+            number,
+            multiplier,
+            stem,
+            percent_stem: None,
+            stop,
         }
-        let info = cached.info();
-        (info.folded, info.number, info.multiplier, Some((info.stem, info.stop)))
+    }
+
+    /// Of a numeric word, from its entry in the word cache.
+    fn of_cached(cached: &CachedWord) -> NumberWord {
+        let info = cached.clone().info();
+        let (stem, stop) = match &info.number {
+            Some(n) => (key_of(n), false),
+            None => (info.stem, info.stop),
+        };
+        NumberWord {
+            folded: info.folded,
+            number: info.number,
+            multiplier: info.multiplier,
+            stem,
+            percent_stem: None,
+            stop,
+        }
+    }
+}
+
+/// True when "%", "percent" or "per cent" (any ASCII case) follows the
+/// number that ends at `word_end`, after spaces.
+fn percent_follows(text: &str, word_end: usize) -> bool {
+    let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
+    // Only the next 8 bytes matter ("per cent"), compared in place
+    // ignoring ASCII case: never a copy of the rest of the text (that made
+    // a number before non-ASCII text cost the length of the text).
+    let starts = |word: &str| {
+        rest.as_bytes()
+            .get(..word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
     };
-    if let Some(mult) = multiplier {
+    rest.starts_with('%') || starts("percent") || starts("per cent")
+}
+
+/// The token of a word [`tokenize_into`] does not take at once: a word
+/// new to the cache, or a numeric word ([`push_number_word`]).
+#[inline(never)]
+fn push_other(
+    text: &str,
+    word_start: usize,
+    word: &str,
+    after_hyphen: bool,
+    cache: &mut super::WordCache,
+    tokens: &mut Vec<Token>,
+) {
+    let cached = cache.word_at(word, text, word_start);
+    if cached.flags & super::NUMERIC != 0 {
+        push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
+            NumberWord::of_cached(&cached)
+        });
+        return;
+    }
+    // New to the cache and no number.
+    let stop = cached.flags & super::STOP != 0
+        || (cached.flags & super::CLITIC != 0 && split_clitic(text, word_start, &cached.folded));
+    tokens.push(Token {
+        start: word_start,
+        end: word_start + word.len(),
+        kind: TokenKind::Word,
+        folded: cached.folded,
+        stem: cached.stem,
+        stop,
+        after_hyphen,
+    });
+}
+
+/// The token of a number or multiplier word (see [`NumberWord`]), from
+/// the word cache's [`NumberWord`], which `make` works out the first time
+/// the thread meets the word (and every time for a word too long for the
+/// cache's short keys). A multiplier right after a number folds into it
+/// ("1.2 million") instead of making a token.
+#[inline(never)]
+fn push_number_word(
+    text: &str,
+    word_start: usize,
+    word: &str,
+    after_hyphen: bool,
+    cache: &mut super::WordCache,
+    tokens: &mut Vec<Token>,
+    make: impl Fn() -> NumberWord,
+) {
+    let word_end = word_start + word.len();
+    let mut made = None;
+    let known = match cache.numbers_at(word, text, word_start, &make) {
+        Some(known) => known,
+        None => made.insert(make()),
+    };
+    if let Some(mult) = known.multiplier {
         // "1.2 million": fold the multiplier into the number before it.
         if let Some(prev) = tokens.last_mut() {
             let gap = &text[prev.end..word_start];
@@ -275,34 +373,24 @@ fn push_other(
             }
         }
     }
-    let kind = match number {
+    let (kind, stem, stop) = match known.number {
         Some(mut n) => {
-            let rest = text[word_end..].trim_start_matches([' ', '\u{a0}']);
-            // Only the next 8 bytes matter ("per cent"), compared in
-            // place ignoring ASCII case: never a copy of the rest of the
-            // text (that made a number before non-ASCII text cost the
-            // length of the text).
-            let starts = |word: &str| {
-                rest.as_bytes()
-                    .get(..word.len())
-                    .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+            n.percent = percent_follows(text, word_end);
+            let stem = if n.percent {
+                known.percent_stem.get_or_insert_with(|| key_of(&n)).clone()
+            } else {
+                known.stem.clone()
             };
-            n.percent = rest.starts_with('%') || starts("percent") || starts("per cent");
-            TokenKind::Number(n)
+            (TokenKind::Number(n), stem, false)
         }
-        None => TokenKind::Word,
+        None => (TokenKind::Word, known.stem.clone(), known.stop),
     };
-    let (stem, stop) = match (&kind, cached) {
-        (TokenKind::Number(n), _) => (key_of(n), false),
-        (TokenKind::Word, Some(cached)) => cached,
-        (TokenKind::Word, None) => (super::stem(&folded).into(), is_stopword(&folded)),
-    };
-    let stop = stop || split_clitic(text, word_start, &folded);
+    let stop = stop || split_clitic(text, word_start, &known.folded);
     tokens.push(Token {
         start: word_start,
         end: word_end,
         kind,
-        folded,
+        folded: known.folded.clone(),
         stem,
         stop,
         after_hyphen,
@@ -377,7 +465,8 @@ mod tests {
         cold_and_warm_agree(
             "The the THE mclean 's song , you 're sure , they do n't know ; Three three million \
              1.2 million 40 percent , neo-Nazis non\u{2011}stop Putin’s militaries third 3rd \
-             a_b e.g. U.S. 2,000 Москва café D and Group s",
+             a_b e.g. U.S. 2,000 Москва café D and Group s 40 40% 40 per cent 40 3RD 3rd 1`2 \
+             123456789012345678901234567 123456789012345678901234567 percent 2019 2019",
         );
     }
 
@@ -446,7 +535,11 @@ mod tests {
 
     #[test]
     fn number_tokens_are_keyed_and_folded_as_before() {
-        let text = "In 2019, 3RD place, 1.5 million, 40 percent, 7th and 1`2 and 2,000th";
+        // (Twice, and with and without "percent": the second time from the
+        // word cache's digit words.)
+        let text = "In 2019, 3RD place, 1.5 million, 40 percent, 7th and 1`2 and 2,000th; \
+                    in 2019, 3RD place, 1.5 million, 40 and 40 %, 7th and 1`2 and 2,000th, \
+                    1234567890123456789012345 and 1234567890123456789012345 percent";
         for t in tokenize(text, 0, text.len()) {
             if let Some(n) = t.number() {
                 assert_eq!(&*t.stem, n.key(), "{:?}", t.text(text));
