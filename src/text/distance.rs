@@ -118,13 +118,21 @@ impl Pattern {
             return if ascii { middle.len() } else { middle.chars().count() };
         }
         if ascii {
+            // `b & 127` is `b` for an ASCII text, and lets the table read
+            // go without a bounds check.
             self.distance_in(
-                middle.as_bytes().iter().map(|&b| self.ascii[usize::from(b)]),
+                middle.as_bytes().iter().map(|&b| self.ascii[usize::from(b & 127)]),
+                middle.len(),
                 ends.prefix,
                 rows,
             )
         } else {
-            self.distance_in(middle.chars().map(|c| self.index(c)), ends.prefix, rows)
+            self.distance_in(
+                middle.chars().map(|c| self.index(c)),
+                middle.chars().count(),
+                ends.prefix,
+                rows,
+            )
         }
     }
 
@@ -170,32 +178,31 @@ impl Pattern {
 
     /// The distance from the pattern's first `rows` characters to a text
     /// that starts with the pattern's first `shared` characters (`shared <
-    /// rows`) and goes on with the characters whose mask indexes are
+    /// rows`) and goes on with `columns` characters whose mask indexes are
     /// `indexes` (one per character, 0 for those the pattern lacks): an
     /// ASCII text is read as bytes, without decoding characters. Rows past
     /// `rows` are computed but never read: in the table a row depends only
     /// on the rows above it, and the bit vectors carry from low bits (rows)
     /// to high ones only.
     #[inline(always)]
-    fn distance_in(&self, indexes: impl Iterator<Item = u32>, shared: usize, rows: usize) -> usize {
+    fn distance_in(&self, indexes: impl Iterator<Item = u32>, columns: usize, shared: usize, rows: usize) -> usize {
         let words = rows.div_ceil(64);
-        let last_bit = 1u64 << ((rows - 1) % 64);
         if words == 1 {
-            return self.distance_one_word(indexes, last_bit, shared, rows);
+            return self.distance_one_word(indexes, columns, shared, rows);
         }
         // Patterns of up to four words (256 characters) are most units: with
         // the word count a constant the column lives in registers and the
         // per-word loop unrolls, which halves the cost of a step.
         match words {
-            2 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 2]),
-            3 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 3]),
-            4 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 4]),
+            2 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 2]),
+            3 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 3]),
+            4 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 4]),
             // Whole summaries (units of several sentences) run to 512 characters.
-            5 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 5]),
-            6 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 6]),
-            7 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 7]),
-            8 => self.run_columns(indexes, last_bit, shared, rows, &mut [(u64::MAX, 0); 8]),
-            _ => self.run_columns(indexes, last_bit, shared, rows, &mut vec![(u64::MAX, 0); words]),
+            5 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 5]),
+            6 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 6]),
+            7 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 7]),
+            8 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 8]),
+            _ => self.run_columns(indexes, columns, shared, rows, &mut vec![(u64::MAX, 0); words]),
         }
     }
 
@@ -208,7 +215,7 @@ impl Pattern {
     fn run_columns(
         &self,
         indexes: impl Iterator<Item = u32>,
-        last_bit: u64,
+        columns: usize,
         shared: usize,
         rows: usize,
         column: &mut [(u64, u64)],
@@ -218,12 +225,17 @@ impl Pattern {
             *mv = low_bits(shared.saturating_sub(64 * w));
             *pv = !*mv;
         }
-        let mut score = rows - shared;
         for index in indexes {
             let eq = &self.masks[index as usize * stride..index as usize * stride + used];
-            score = step(eq, column, last_bit, score);
+            step(eq, column);
         }
-        score
+        let (mut plus, mut minus) = (0, 0);
+        for (w, &(pv, mv)) in column.iter().enumerate() {
+            let kept = low_bits(rows - 64 * w);
+            plus += (pv & kept).count_ones() as usize;
+            minus += (mv & kept).count_ones() as usize;
+        }
+        bottom(shared + columns, plus, minus)
     }
 
     /// [`Pattern::distance`] for at most 64 rows: the same steps on plain
@@ -232,31 +244,30 @@ impl Pattern {
     fn distance_one_word(
         &self,
         indexes: impl Iterator<Item = u32>,
-        last_bit: u64,
+        columns: usize,
         shared: usize,
         rows: usize,
     ) -> usize {
         let stride = self.words;
         let mv = low_bits(shared);
         let (mut pv, mut mv) = (!mv, mv);
-        let mut score = rows - shared;
         for index in indexes {
             let eq = self.masks[index as usize * stride];
             let xv = eq | mv;
             let xh = (((eq & pv).wrapping_add(pv)) ^ pv) | eq;
             let ph = mv | !(xh | pv);
             let mh = pv & xh;
-            if ph & last_bit != 0 {
-                score += 1;
-            } else if mh & last_bit != 0 {
-                score -= 1;
-            }
             let ph = (ph << 1) | 1;
             let mh = mh << 1;
             pv = mh | !(xv | ph);
             mv = ph & xv;
         }
-        score
+        let kept = low_bits(rows);
+        bottom(
+            shared + columns,
+            (pv & kept).count_ones() as usize,
+            (mv & kept).count_ones() as usize,
+        )
     }
 
     /// `1 - distance / longer length`, in [0, 1]; 1 for two empty strings.
@@ -289,18 +300,25 @@ fn low_bits(n: usize) -> u64 {
     }
 }
 
-/// One column of the table: advances the (+1, −1) vertical deltas in
-/// `column` by one character of the text, whose pattern mask is `eq`, and
-/// returns the new score (the bottom cell). Iterating, not indexing, keeps
-/// the loop free of bounds checks.
+/// The bottom cell of the last column from its top cell (row 0 of the
+/// table is 0, 1, 2, …: the number of text characters, `top`) and the
+/// column's +1 and −1 vertical deltas counted over the rows kept: the same
+/// value as following the bottom cell column by column, without the two
+/// tests per column that cost.
 #[inline(always)]
-fn step(eq: &[u64], column: &mut [(u64, u64)], last_bit: u64, score: usize) -> usize {
+fn bottom(top: usize, plus: usize, minus: usize) -> usize {
+    top + plus - minus
+}
+
+/// One column of the table: advances the (+1, −1) vertical deltas in
+/// `column` by one character of the text, whose pattern mask is `eq`.
+/// Iterating, not indexing, keeps the loop free of bounds checks.
+#[inline(always)]
+fn step(eq: &[u64], column: &mut [(u64, u64)]) {
     let mut add_carry = 0u64;
     // Row 0 of the table is 0, 1, 2, …: a +1 comes in at the bottom.
     let mut ph_carry = 1u64;
     let mut mh_carry = 0u64;
-    // The horizontal deltas of the last word decide the score.
-    let (mut ph, mut mh) = (0u64, 0u64);
     for (&eq, (pv, mv)) in eq.iter().zip(column.iter_mut()) {
         let (p, m) = (*pv, *mv);
         let xv = eq | m;
@@ -309,21 +327,14 @@ fn step(eq: &[u64], column: &mut [(u64, u64)], last_bit: u64, score: usize) -> u
         let (sum, c2) = sum.overflowing_add(add_carry);
         add_carry = u64::from(c1 | c2);
         let xh = (sum ^ p) | eq;
-        ph = m | !(xh | p);
-        mh = p & xh;
+        let ph = m | !(xh | p);
+        let mh = p & xh;
         let ph_shifted = (ph << 1) | ph_carry;
         let mh_shifted = (mh << 1) | mh_carry;
         ph_carry = ph >> 63;
         mh_carry = mh >> 63;
         *pv = mh_shifted | !(xv | ph_shifted);
         *mv = ph_shifted & xv;
-    }
-    if ph & last_bit != 0 {
-        score + 1
-    } else if mh & last_bit != 0 {
-        score - 1
-    } else {
-        score
     }
 }
 
