@@ -27,9 +27,10 @@ pub struct Pattern {
     len: usize,
     /// 64-bit words per bit vector.
     words: usize,
-    /// Index of each ASCII character's mask in `masks`; 0 (the mask of no
-    /// position) for a character the pattern lacks, so that a lookup needs
-    /// no branch.
+    /// Where each ASCII character's mask starts in `masks` (its index
+    /// times `words`, so that a step needs no multiplication); 0 (the mask
+    /// of no position) for a character the pattern lacks, so that a lookup
+    /// needs no branch.
     ascii: [u32; 128],
     other: HashMap<char, u32>,
     /// Per distinct character, `words` words: bit i set where the pattern's
@@ -60,27 +61,28 @@ impl Pattern {
         };
         pattern.masks.resize(words, 0);
         for (i, c) in text.chars().enumerate() {
-            let index = match pattern.index(c) {
+            let offset = match pattern.offset(c) {
                 0 => {
-                    let index = (pattern.masks.len() / words) as u32;
+                    // 2^32 words of masks would be 32 GB.
+                    let offset = u32::try_from(pattern.masks.len()).expect("masks under 32 GB");
                     pattern.masks.resize(pattern.masks.len() + words, 0);
                     if (c as u32) < 128 {
-                        pattern.ascii[c as usize] = index;
+                        pattern.ascii[c as usize] = offset;
                     } else {
-                        pattern.other.insert(c, index);
+                        pattern.other.insert(c, offset);
                     }
-                    index
+                    offset
                 }
-                index => index,
+                offset => offset,
             };
-            pattern.masks[index as usize * words + i / 64] |= 1 << (i % 64);
+            pattern.masks[offset as usize + i / 64] |= 1 << (i % 64);
         }
         pattern
     }
 
-    /// The index of `c`'s mask in `masks`: 0 (all zero) when the pattern
+    /// Where `c`'s mask starts in `masks`: 0 (all zero) when the pattern
     /// lacks `c`.
-    fn index(&self, c: char) -> u32 {
+    fn offset(&self, c: char) -> u32 {
         if (c as u32) < 128 {
             self.ascii[c as usize]
         } else {
@@ -128,7 +130,7 @@ impl Pattern {
             )
         } else {
             self.distance_in(
-                middle.chars().map(|c| self.index(c)),
+                middle.chars().map(|c| self.offset(c)),
                 middle.chars().count(),
                 ends.prefix,
                 rows,
@@ -178,31 +180,31 @@ impl Pattern {
 
     /// The distance from the pattern's first `rows` characters to a text
     /// that starts with the pattern's first `shared` characters (`shared <
-    /// rows`) and goes on with `columns` characters whose mask indexes are
-    /// `indexes` (one per character, 0 for those the pattern lacks): an
+    /// rows`) and goes on with `columns` characters whose masks start at
+    /// `offsets` (one per character, 0 for those the pattern lacks): an
     /// ASCII text is read as bytes, without decoding characters. Rows past
     /// `rows` are computed but never read: in the table a row depends only
     /// on the rows above it, and the bit vectors carry from low bits (rows)
     /// to high ones only.
     #[inline(always)]
-    fn distance_in(&self, indexes: impl Iterator<Item = u32>, columns: usize, shared: usize, rows: usize) -> usize {
+    fn distance_in(&self, offsets: impl Iterator<Item = u32>, columns: usize, shared: usize, rows: usize) -> usize {
         let words = rows.div_ceil(64);
         if words == 1 {
-            return self.distance_one_word(indexes, columns, shared, rows);
+            return self.distance_one_word(offsets, columns, shared, rows);
         }
         // Patterns of up to four words (256 characters) are most units: with
         // the word count a constant the column lives in registers and the
         // per-word loop unrolls, which halves the cost of a step.
         match words {
-            2 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 2]),
-            3 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 3]),
-            4 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 4]),
+            2 => self.run_columns(offsets, columns, shared, rows, &mut [(u64::MAX, 0); 2]),
+            3 => self.run_columns(offsets, columns, shared, rows, &mut [(u64::MAX, 0); 3]),
+            4 => self.run_columns(offsets, columns, shared, rows, &mut [(u64::MAX, 0); 4]),
             // Whole summaries (units of several sentences) run to 512 characters.
-            5 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 5]),
-            6 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 6]),
-            7 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 7]),
-            8 => self.run_columns(indexes, columns, shared, rows, &mut [(u64::MAX, 0); 8]),
-            _ => self.run_columns(indexes, columns, shared, rows, &mut vec![(u64::MAX, 0); words]),
+            5 => self.run_columns(offsets, columns, shared, rows, &mut [(u64::MAX, 0); 5]),
+            6 => self.run_columns(offsets, columns, shared, rows, &mut [(u64::MAX, 0); 6]),
+            7 => self.run_columns(offsets, columns, shared, rows, &mut [(u64::MAX, 0); 7]),
+            8 => self.run_columns(offsets, columns, shared, rows, &mut [(u64::MAX, 0); 8]),
+            _ => self.run_columns(offsets, columns, shared, rows, &mut vec![(u64::MAX, 0); words]),
         }
     }
 
@@ -214,19 +216,19 @@ impl Pattern {
     #[inline(always)]
     fn run_columns(
         &self,
-        indexes: impl Iterator<Item = u32>,
+        offsets: impl Iterator<Item = u32>,
         columns: usize,
         shared: usize,
         rows: usize,
         column: &mut [(u64, u64)],
     ) -> usize {
-        let (stride, used) = (self.words, column.len());
+        let used = column.len();
         for (w, (pv, mv)) in column.iter_mut().enumerate() {
             *mv = low_bits(shared.saturating_sub(64 * w));
             *pv = !*mv;
         }
-        for index in indexes {
-            let eq = &self.masks[index as usize * stride..index as usize * stride + used];
+        for offset in offsets {
+            let eq = &self.masks[offset as usize..offset as usize + used];
             step(eq, column);
         }
         let (mut plus, mut minus) = (0, 0);
@@ -243,16 +245,15 @@ impl Pattern {
     #[inline(always)]
     fn distance_one_word(
         &self,
-        indexes: impl Iterator<Item = u32>,
+        offsets: impl Iterator<Item = u32>,
         columns: usize,
         shared: usize,
         rows: usize,
     ) -> usize {
-        let stride = self.words;
         let mv = low_bits(shared);
         let (mut pv, mut mv) = (!mv, mv);
-        for index in indexes {
-            let eq = self.masks[index as usize * stride];
+        for offset in offsets {
+            let eq = self.masks[offset as usize];
             let xv = eq | mv;
             let xh = (((eq & pv).wrapping_add(pv)) ^ pv) | eq;
             let ph = mv | !(xh | pv);
