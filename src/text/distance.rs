@@ -254,14 +254,13 @@ impl Pattern {
         let (mut pv, mut mv) = (!mv, mv);
         for offset in offsets {
             let eq = self.masks[offset as usize];
-            let xv = eq | mv;
-            let xh = (((eq & pv).wrapping_add(pv)) ^ pv) | eq;
-            let ph = mv | !(xh | pv);
-            let mh = pv & xh;
+            let d0 = (((eq & pv).wrapping_add(pv)) ^ pv) | eq | mv;
+            let ph = mv | !(d0 | pv);
+            let mh = pv & d0;
             let ph = (ph << 1) | 1;
             let mh = mh << 1;
-            pv = mh | !(xv | ph);
-            mv = ph & xv;
+            pv = mh | !(d0 | ph);
+            mv = ph & d0;
         }
         let kept = low_bits(rows);
         bottom(
@@ -313,7 +312,10 @@ fn bottom(top: usize, plus: usize, minus: usize) -> usize {
 
 /// One column of the table: advances the (+1, −1) vertical deltas in
 /// `column` by one character of the text, whose pattern mask is `eq`.
-/// Iterating, not indexing, keeps the loop free of bounds checks.
+/// Iterating, not indexing, keeps the loop free of bounds checks. In
+/// Hyyrö's form (2003): one vector `d0` of the cells equal to their
+/// upper-left neighbour serves where Myers' form keeps two (`Xv = eq | m`
+/// and `Xh`), with the same operation count and one value fewer live.
 #[inline(always)]
 fn step(eq: &[u64], column: &mut [(u64, u64)]) {
     let mut add_carry = 0u64;
@@ -322,20 +324,19 @@ fn step(eq: &[u64], column: &mut [(u64, u64)]) {
     let mut mh_carry = 0u64;
     for (&eq, (pv, mv)) in eq.iter().zip(column.iter_mut()) {
         let (p, m) = (*pv, *mv);
-        let xv = eq | m;
         // An addition across words carries, as in wide-integer arithmetic.
         let (sum, c1) = (eq & p).overflowing_add(p);
         let (sum, c2) = sum.overflowing_add(add_carry);
         add_carry = u64::from(c1 | c2);
-        let xh = (sum ^ p) | eq;
-        let ph = m | !(xh | p);
-        let mh = p & xh;
+        let d0 = (sum ^ p) | eq | m;
+        let ph = m | !(d0 | p);
+        let mh = p & d0;
         let ph_shifted = (ph << 1) | ph_carry;
         let mh_shifted = (mh << 1) | mh_carry;
         ph_carry = ph >> 63;
         mh_carry = mh >> 63;
-        *pv = mh_shifted | !(xv | ph_shifted);
-        *mv = ph_shifted & xv;
+        *pv = mh_shifted | !(d0 | ph_shifted);
+        *mv = ph_shifted & d0;
     }
 }
 
