@@ -401,6 +401,29 @@ mod tests {
         assert_eq!(Pattern::new("café au lait").distance("café noir"), 6);
     }
 
+    proptest::proptest! {
+        /// The distance counted from the last column's vertical deltas, over
+        /// every word count (one word, the unrolled two to eight, and the
+        /// general loop past them), with and without shared ends, ASCII or
+        /// not: the textbook table's.
+        #[test]
+        fn bottom_cell_from_the_last_column_is_the_distance(
+            stem in "[ab c]{0,200}",
+            a in "[ab cé]{0,300}",
+            b in "[ab cd]{0,600}",
+        ) {
+            let pairs = [
+                (format!("{stem}{a}"), format!("{stem}{b}")),
+                (format!("{a}{stem}"), format!("{b}{stem}")),
+                (format!("{stem}{a}"), format!("{b}{stem}")),
+            ];
+            for (x, y) in &pairs {
+                proptest::prop_assert_eq!(Pattern::new(x).distance(y), strsim::levenshtein(x, y));
+                proptest::prop_assert_eq!(Pattern::new(y).distance(x), strsim::levenshtein(y, x));
+            }
+        }
+    }
+
     #[test]
     fn agrees_with_the_textbook_table_across_word_boundaries() {
         // Deterministic pseudo-random strings over a small alphabet.
