@@ -8,6 +8,9 @@
 //! updated per character of the other string with a few word operations
 //! (an addition carries across words, as in wide-integer arithmetic). The
 //! pattern's bit masks are built once and reused for every candidate.
+//! The distance, the table's bottom cell, is read once at the end from the
+//! last column's deltas (its top cell plus the +1s less the −1s) rather
+//! than followed column by column.
 //!
 //! What the two strings share at their ends costs no steps: a shared
 //! suffix is dropped from both (the pattern's rows past it are left
