@@ -28,17 +28,16 @@ use rustc_hash::FxHashMap as HashMap;
 pub struct Pattern {
     /// Length in characters.
     len: usize,
-    /// 64-bit words per bit vector.
-    words: usize,
     /// Where each ASCII character's mask starts in `masks` (its index
-    /// times `words`, so that a step needs no multiplication); 0 (the mask
-    /// of no position) for a character the pattern lacks, so that a lookup
-    /// needs no branch.
+    /// times the words per mask, so that a step needs no multiplication);
+    /// 0 (the mask of no position) for a character the pattern lacks, so
+    /// that a lookup needs no branch.
     ascii: [u32; 128],
     other: HashMap<char, u32>,
-    /// Per distinct character, `words` words: bit i set where the pattern's
-    /// i-th character is that character. The first `words` are all zero:
-    /// the mask of every character the pattern lacks.
+    /// Per distinct character, one 64-bit word per 64 characters of the
+    /// pattern: bit i set where the pattern's i-th character is that
+    /// character. The first mask is all zero: the mask of every character
+    /// the pattern lacks.
     masks: Vec<u64>,
     /// The pattern itself, for the prefix it shares with a text.
     text: Box<str>,
@@ -55,7 +54,6 @@ impl Pattern {
         let words = len.div_ceil(64).max(1);
         let mut pattern = Pattern {
             len,
-            words,
             ascii: [0; 128],
             other: HashMap::default(),
             // Room for the distinct characters of most English text.
