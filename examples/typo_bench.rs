@@ -16,6 +16,9 @@
 //!    documents: one pass on a fresh thread (no remembered lexicon answers;
 //!    the median of several such threads) and repeated passes (all
 //!    remembered);
+//!    Next to them, `aspell list --lang=en_US` on the same text in the
+//!    same run (skipped when aspell is missing): the host's speed moves
+//!    between runs, the ratio much less;
 //! 4. runs `hunspell -l -d en_US` (and `-a` for its first suggestion) on the
 //!    same texts when hunspell is installed, and skips it otherwise (or when
 //!    `TYPO_BENCH_NO_HUNSPELL` is set).
@@ -534,8 +537,54 @@ fn main() {
         cpu_rate(cpu, rounds)
     );
 
+    // The reference: aspell on the same text in the same run (this host's
+    // speed moves by a fifth between phases, so a figure alone says little).
+    aspell(&bodies, total_bytes, total_bytes as f64 / 1e6 / median.0);
+
     // 4. hunspell on the same texts, when installed.
     hunspell(&bodies, total_words, &injected_docs);
+}
+
+/// Copies of the documents aspell reads: enough text (about 9 MB) that its
+/// start-up (loading the dictionary) is not what is timed.
+const ASPELL_COPIES: usize = 20;
+
+/// Times `aspell list --lang=en_US` (a fast C++ spell check, the reference
+/// of the corpus benchmark) on [`ASPELL_COPIES`] copies of the documents,
+/// best of three, on the cores this process may use (run the bench under
+/// `taskset -c 1` for one core), and prints its throughput next to
+/// sumlint's first pass (`first_pass` MB/s, wall). Skipped when aspell is
+/// not installed.
+fn aspell(bodies: &[String], total_bytes: usize, first_pass: f64) {
+    let path = std::env::temp_dir().join(format!("sumlint-typo-bench-{}.txt", std::process::id()));
+    let text = bodies.join("\n").repeat(ASPELL_COPIES);
+    if std::fs::write(&path, &text).is_err() {
+        println!("aspell: cannot write {}; reference skipped", path.display());
+        return;
+    }
+    let run = || -> Option<f64> {
+        let input = std::fs::File::open(&path).ok()?;
+        let started = Instant::now();
+        let status = Command::new("aspell")
+            .args(["list", "--lang=en_US"])
+            .stdin(input)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then(|| started.elapsed().as_secs_f64())
+    };
+    let best = (0..3).map(|_| run()).collect::<Option<Vec<f64>>>();
+    let _ = std::fs::remove_file(&path);
+    let Some(best) = best.and_then(|times| times.into_iter().min_by(f64::total_cmp)) else {
+        println!("aspell: not installed (apt-get install -y aspell aspell-en); reference skipped");
+        return;
+    };
+    let rate = (total_bytes * ASPELL_COPIES) as f64 / 1e6 / best;
+    println!(
+        "aspell list --lang=en_US, same text x{ASPELL_COPIES}: {rate:.1} MB/s wall (best of 3, {best:.3} s); sumlint's first pass against it {:.2}x",
+        first_pass / rate
+    );
 }
 
 /// CPU time of this thread (user + system) from `/proc/thread-self/stat`,
