@@ -135,29 +135,31 @@ struct Lexicon {
     freq_lean: lean::Fst<'static>,
 }
 
+/// The parts of `locale`'s word set, given as the union set (`any`) and
+/// the common, US and GB sets, in one form or another (sets or their lean
+/// readers): the union alone for [`Locale::Any`], else the common set and
+/// the locale's own.
+fn by_locale<'a, T>(locale: Locale, any: &'a T, common: &'a T, us: &'a T, gb: &'a T) -> impl Iterator<Item = &'a T> {
+    match locale {
+        Locale::Any => [Some(any), None],
+        Locale::Us => [Some(common), Some(us)],
+        Locale::Gb => [Some(common), Some(gb)],
+    }
+    .into_iter()
+    .flatten()
+}
+
 impl Lexicon {
     /// The word sets that make up `locale` (they are disjoint): the union
     /// set alone for [`Locale::Any`]. An iterator, not a Vec, because this
     /// is on the per-token hot path.
     fn word_sets(&self, locale: Locale) -> impl Iterator<Item = &Set<&'static [u8]>> {
-        match locale {
-            Locale::Any => [Some(&self.any), None],
-            Locale::Us => [Some(&self.common), Some(&self.us)],
-            Locale::Gb => [Some(&self.common), Some(&self.gb)],
-        }
-        .into_iter()
-        .flatten()
+        by_locale(locale, &self.any, &self.common, &self.us, &self.gb)
     }
 
     /// [`Lexicon::word_sets`] by their lean readers.
     fn lean_sets(&self, locale: Locale) -> impl Iterator<Item = &lean::Fst<'static>> {
-        match locale {
-            Locale::Any => [Some(&self.any_lean), None],
-            Locale::Us => [Some(&self.common_lean), Some(&self.us_lean)],
-            Locale::Gb => [Some(&self.common_lean), Some(&self.gb_lean)],
-        }
-        .into_iter()
-        .flatten()
+        by_locale(locale, &self.any_lean, &self.common_lean, &self.us_lean, &self.gb_lean)
     }
 
     #[inline(always)]
