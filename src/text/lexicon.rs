@@ -1412,17 +1412,9 @@ mod lean {
             match *node {
                 Node::Empty => None,
                 Node::One { input, target, .. } => (input == byte).then_some(target),
-                Node::Any { header, .. } => {
-                    let Many {
-                        ntrans,
-                        inputs,
-                        index,
-                        deltas,
-                        tsize,
-                        end,
-                    } = header;
-                    let i = self.transition(ntrans, inputs, index, byte)?;
-                    Some(self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end))
+                Node::Any { header: h, .. } => {
+                    let i = self.transition(h.ntrans, h.inputs, h.index, byte)?;
+                    Some(self.target(h.deltas + (h.ntrans - 1 - i) * h.tsize, h.tsize, h.end))
                 }
             }
         }
@@ -1434,18 +1426,13 @@ mod lean {
             match *node {
                 Node::Empty => {}
                 Node::One { input, target, .. } => visit(input, target),
-                Node::Any { header, .. } => {
-                    let Many {
-                        ntrans,
-                        inputs,
-                        deltas,
-                        tsize,
-                        end,
-                        ..
-                    } = header;
-                    for i in 0..ntrans {
-                        let input = self.data[inputs + ntrans - 1 - i];
-                        visit(input, self.target(deltas + (ntrans - 1 - i) * tsize, tsize, end));
+                Node::Any { header: h, .. } => {
+                    for i in 0..h.ntrans {
+                        let input = self.data[h.inputs + h.ntrans - 1 - i];
+                        visit(
+                            input,
+                            self.target(h.deltas + (h.ntrans - 1 - i) * h.tsize, h.tsize, h.end),
+                        );
                     }
                 }
             }

@@ -57,7 +57,9 @@ pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
 /// stretch only a full stop that joins two letters or digits can be in a
 /// word, which the scan sees as it joins them; a byte search per word
 /// mispredicted its exit at every word's end. (Words of the other stretches
-/// are always "may".)
+/// are always "may".) Kept apart from [`for_each_word`]: the tokenizer's
+/// loop through this one, ignoring the flag, retired 1% more instructions
+/// on the corpus (1,009.8 M → 1,021.3 M).
 #[inline]
 pub fn for_each_word_dotted<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str, bool)) {
     let bytes = text.as_bytes();
