@@ -276,9 +276,18 @@ fn clip_long(text: &str) -> Cow<'_, str> {
     if text.len() <= limit {
         return Cow::Borrowed(text);
     }
-    match text.char_indices().nth(limit) {
+    // Where the character after the first `limit` starts: byte `limit`
+    // when those bytes are ASCII (most evidence is a long paragraph, and
+    // stepping through it a character at a time cost more than writing the
+    // finding), found character by character otherwise.
+    let cut = if text.as_bytes()[..limit].is_ascii() {
+        Some(limit)
+    } else {
+        text.char_indices().nth(limit).map(|(cut, _)| cut)
+    };
+    match cut {
         None => Cow::Borrowed(text),
-        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        Some(cut) => Cow::Owned(format!("{}…", &text[..cut])),
     }
 }
 
@@ -328,6 +337,24 @@ mod tests {
         assert_eq!(clip_long(&short), short);
         let long = "é".repeat(CONTEXT_CHARS * 4 + 1);
         assert_eq!(clip_long(&long), format!("{short}…"));
+        // ASCII up to the cut (the fast path), and a character that is not
+        // just before, at or after it.
+        let limit = CONTEXT_CHARS * 4;
+        for text in [
+            "a".repeat(limit + 1),
+            format!("{}é", "a".repeat(limit - 1)),
+            format!("{}é", "a".repeat(limit)),
+            format!("{}éb", "a".repeat(limit)),
+            format!("{}éb", "a".repeat(limit - 1)),
+        ] {
+            let expected: String = text.chars().take(limit).collect();
+            let expected = if expected.len() == text.len() {
+                text.clone()
+            } else {
+                format!("{expected}…")
+            };
+            assert_eq!(clip_long(&text), expected, "{text:?}");
+        }
     }
 
     #[test]
