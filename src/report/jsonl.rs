@@ -16,8 +16,12 @@ pub struct JsonlReporter;
 
 impl Reporter for JsonlReporter {
     fn outcome(&mut self, out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, &JsonFile::from_outcome(outcome))?;
-        writeln!(out)?;
+        // Serialised into a buffer, then written at once: serde writes a
+        // line in hundreds of small pieces, each a dynamic call through
+        // `out` when written there directly (half the cost of the line).
+        let mut line = serde_json::to_vec(&JsonFile::from_outcome(outcome))?;
+        line.push(b'\n');
+        out.write_all(&line)?;
         // A consumer reading the stream sees each document as it is checked.
         out.flush()
     }
