@@ -1815,10 +1815,18 @@ struct Verdicts {
     words: HashSet<String>,
     /// Written forms of over 8 bytes.
     seen: HashMap<String, Seen, FxBuild>,
-    /// Written forms of 1 to 8 bytes, by their [`ShortForm`]: no string
-    /// allocated or hashed per new form, and an 8-byte key compared when a
-    /// form evicted from [`Verdicts::short`] comes back.
+    /// Written forms of 1 to 8 bytes evicted from [`Verdicts::short`]
+    /// (and some still there), by their [`ShortForm`]: no string allocated
+    /// or hashed per new form, and an 8-byte key compared when an evicted
+    /// form comes back. Every short form seen is in `short` or here: a new
+    /// form goes into its table slot only, and into this map when another
+    /// form takes the slot. Why: on a fresh thread most slots are empty,
+    /// and an insert per new form into a growing map was a tenth of what a
+    /// new form cost outside its lexicon lookups.
     seen_short: HashMap<ShortForm, Seen, FxBuild>,
+    /// How many distinct short forms were seen (what `seen_short.len()`
+    /// was when every one went into it), for the bound on the entries.
+    short_forms: usize,
     /// The keys by id.
     keys: Vec<Rc<str>>,
     /// The id of each key.
@@ -1870,6 +1878,22 @@ impl ShortSlot {
             capitals: seen.capitals,
             compared: seen.compared,
         }
+    }
+
+    /// The form it holds and what it remembers of it, if it holds one.
+    fn entry(self) -> Option<(ShortForm, Seen)> {
+        (self.len != 0).then_some((
+            ShortForm {
+                bytes: self.bytes,
+                len: self.len,
+            },
+            Seen {
+                verdict: self.verdict,
+                key: self.key,
+                capitals: self.capitals,
+                compared: self.compared,
+            },
+        ))
     }
 
     /// What it remembers of `form`, if it holds `form`.
@@ -1987,7 +2011,7 @@ impl VerdictsLoan {
         let mut cache = VERDICTS.with(|cache| cache.take());
         if cache.locale != locale
             || cache.words != *words
-            || cache.seen.len() + cache.seen_short.len() >= Self::MAX_ENTRIES
+            || cache.seen.len() + cache.short_forms >= Self::MAX_ENTRIES
         {
             cache = Verdicts {
                 locale,
@@ -2002,6 +2026,11 @@ impl VerdictsLoan {
             cache.seen.reserve(Self::INITIAL_FORMS / 4);
             cache.seen_short.reserve(Self::INITIAL_FORMS);
             cache.key_ids.reserve(Self::INITIAL_FORMS);
+            // (The vectors by key id too: grown from nothing, they were
+            // copied at every doubling.)
+            cache.keys.reserve(Self::INITIAL_FORMS);
+            cache.forms.reserve(Self::INITIAL_FORMS);
+            cache.key_compared.reserve(Self::INITIAL_FORMS);
         }
         VerdictsLoan {
             cache,
@@ -2046,16 +2075,20 @@ impl VerdictsLoan {
         let seen = match self.cache.seen_short.get(&form) {
             Some(&seen) => seen,
             None => {
-                let seen = self.add(text, locale, words);
-                self.cache.seen_short.insert(form, seen);
-                seen
+                self.cache.short_forms += 1;
+                self.add(text, locale, words)
             }
         };
         if self.cache.short.is_empty() {
             self.cache.short = vec![ShortSlot::default(); ShortForm::SLOTS];
         }
-        // (The slot's earlier form, if any, is still in `seen_short`.)
-        self.cache.short[form.slot()] = ShortSlot::new(form, seen);
+        let slot = &mut self.cache.short[form.slot()];
+        // (The slot's earlier form, if any, is kept in `seen_short`: it is
+        // not `form`, or `seen` would have found it there.)
+        if let Some((earlier, earlier_seen)) = slot.entry() {
+            self.cache.seen_short.insert(earlier, earlier_seen);
+        }
+        *slot = ShortSlot::new(form, seen);
         seen
     }
 
@@ -2075,7 +2108,7 @@ impl VerdictsLoan {
                 let letters = key.chars().count();
                 cache
                     .key_compared
-                    .push(!(key.len() < 4 || is_stopword(&key) || letters < 4));
+                    .push(!(key.len() < 4 || letters < 4 || is_stopword(&key)));
                 cache.keys.push(Rc::clone(&key));
                 cache.key_ids.insert(key, id);
                 cache.forms.push(KeyForm {
@@ -3360,6 +3393,52 @@ mod tests {
             .seen(ShortForm::of("Kyiv").unwrap())
             .is_none());
         assert!(ShortSlot::default().seen(form).is_none());
+    }
+
+    /// A form evicted from its table slot comes back from the map of
+    /// short forms with what it had, and every form's answer is the one
+    /// `lexical` gives (forms enough for most slots to be shared).
+    #[test]
+    fn short_forms_evicted_from_the_table_come_back_unchanged() {
+        std::thread::spawn(|| {
+            let words = HashSet::new();
+            let mut loan = VerdictsLoan::take(Locale::Any, &words);
+            let forms: Vec<String> = (0..3 * ShortForm::SLOTS)
+                .map(|i| {
+                    let mut form = String::new();
+                    let mut n = i;
+                    loop {
+                        form.push(char::from(b'a' + (n % 26) as u8));
+                        n /= 26;
+                        if n == 0 {
+                            break;
+                        }
+                    }
+                    if i % 5 == 0 {
+                        form[..1].to_ascii_uppercase() + &form[1..]
+                    } else {
+                        form
+                    }
+                })
+                .collect();
+            let look = |loan: &mut VerdictsLoan, form: &str| {
+                let seen = loan.seen(form, ShortForm::of(form), Locale::Any, &words);
+                (seen.verdict, seen.key, seen.capitals, seen.compared)
+            };
+            let first: Vec<_> = forms.iter().map(|form| look(&mut loan, form)).collect();
+            assert_eq!(loan.cache.short_forms, forms.len());
+            for (form, &(verdict, key, capitals, _)) in forms.iter().zip(&first) {
+                assert_eq!(verdict, lexical(form, Locale::Any, &words), "{form}");
+                assert_eq!(&*loan.cache.keys[key as usize], bare(&fold(form)), "{form}");
+                assert_eq!(usize::from(capitals), super::capitals(form), "{form}");
+            }
+            for (form, first) in forms.iter().zip(&first).rev() {
+                assert_eq!(look(&mut loan, form), *first, "{form}");
+            }
+            assert_eq!(loan.cache.short_forms, forms.len());
+        })
+        .join()
+        .unwrap();
     }
 
     proptest::proptest! {
