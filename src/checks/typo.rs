@@ -2232,12 +2232,14 @@ fn lexical_folded(
     if let Some(verdict) = contraction(word, locale) {
         return verdict;
     }
-    if !word.chars().all(|c| c.is_ascii_lowercase() || c == '\'') {
+    if !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
         // Letters outside English spelling (Gdańsk, gardaí): a foreign word or name.
         return Lexical::Skip;
     }
-    let other_locale = locale != Locale::Any && lexicon::is_word(word, Locale::Any);
-    if !other_locale && lexicon::has_frequency(word) {
+    // (From here `word` is lower-case ASCII: what the lexicon looks up
+    // unchanged, so it is not normalised again.)
+    let other_locale = locale != Locale::Any && lexicon::is_normalised_word(word, Locale::Any);
+    if !other_locale && lexicon::has_normalised_frequency(word) {
         return Lexical::Word;
     }
     if !other_locale {
@@ -2275,8 +2277,12 @@ fn contraction(word: &str, locale: Locale) -> Option<Lexical> {
 /// Words the lexicon lacks that read as English: a plural, `-ly`, agent
 /// or verb form of a word ([`Lexical::Derived`]), or two words run
 /// together ("snowpack", "storylines": [`Lexical::Compound`]).
+///
+/// `word` is lower-case ASCII (apostrophes allowed), and so is each part
+/// of it: the lexicon looks them up without normalising them again.
 fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
-    let known = |w: &str| lexicon::is_word(w, locale) || lexicon::has_frequency(w);
+    debug_assert!(word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\''), "{word}");
+    let known = |w: &str| lexicon::is_normalised_word(w, locale) || lexicon::has_normalised_frequency(w);
     // Every stem tried below, and the first half of a compound, is a prefix
     // of `word` (a stem plus "e" too: it is tried only before an "e"
     // suffix): whether each prefix is known comes from one walk down the
@@ -2307,13 +2313,13 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix).map(|b| (b, *suffix)));
     if let Some((base, suffix)) = base {
-        let needs_doubling = {
-            let c: Vec<char> = base.chars().collect();
-            c.len() >= 3
-                && !is_vowel(c[c.len() - 1])
-                && !matches!(c[c.len() - 1], 'w' | 'x' | 'y')
-                && is_vowel(c[c.len() - 2])
-                && !is_vowel(c[c.len() - 3])
+        // (By bytes: `word` is ASCII.)
+        let needs_doubling = match *base.as_bytes() {
+            [.., c3, c2, c1] => {
+                let (c3, c2, c1) = (char::from(c3), char::from(c2), char::from(c1));
+                !is_vowel(c1) && !matches!(c1, 'w' | 'x' | 'y') && is_vowel(c2) && !is_vowel(c3)
+            }
+            _ => false,
         };
         if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known_prefix[base.len()] {
             return Some(Lexical::Derived);
@@ -2333,9 +2339,11 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .any(|i| {
             let (a, b) = word.split_at(i);
             let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
-            !function_word(a)
+            // (The known first half first: one look at a table, where the
+            // function-word tests hash.)
+            known_prefix[i]
+                && !function_word(a)
                 && !function_word(b)
-                && known_prefix[i]
                 && (known(b) || b.strip_suffix('s').is_some_and(known))
         })
         .then_some(Lexical::Compound)
@@ -3439,6 +3447,90 @@ mod tests {
         })
         .join()
         .unwrap();
+    }
+
+    /// [`derived_form`] as it was before it read `word` by bytes and asked
+    /// the lexicon without normalising: the plain path the test below
+    /// compares it with.
+    fn derived_form_by_chars(word: &str, locale: Locale) -> Option<Lexical> {
+        let known = |w: &str| lexicon::is_word(w, locale) || lexicon::has_frequency(w);
+        // Every stem tried below, and the first half of a compound, is a prefix
+        // of `word` (a stem plus "e" too: it is tried only before an "e"
+        // suffix): whether each prefix is known comes from one walk down the
+        // lexicon instead of a lookup per stem.
+        let known_prefix = lexicon::known_prefixes(word, locale);
+        if let Some(base) = word.strip_suffix('s') {
+            // Only a noun or a verb takes an -s: "boths" and "justs" are slips.
+            if base.len() >= 4
+                && !base.ends_with('s')
+                && known_prefix[base.len()]
+                && synonyms::is_noun_or_verb(base) != Some(false)
+            {
+                return Some(Lexical::Derived);
+            }
+        }
+        if let Some(base) = word
+            .strip_suffix("ally")
+            .or_else(|| word.strip_suffix("ly"))
+            .or_else(|| word.strip_suffix("al"))
+        {
+            if base.len() >= 5 && known_prefix[base.len()] {
+                return Some(Lexical::Derived);
+            }
+        }
+        // Agent nouns and verb forms the lexicon lacks ("influencers", "baseballer",
+        // "helmed"), but not a missed doubling ("occured" for "occurred").
+        let base = ["ers", "er", "ed", "ing"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix).map(|b| (b, *suffix)));
+        if let Some((base, suffix)) = base {
+            let needs_doubling = {
+                let c: Vec<char> = base.chars().collect();
+                c.len() >= 3
+                    && !is_vowel(c[c.len() - 1])
+                    && !matches!(c[c.len() - 1], 'w' | 'x' | 'y')
+                    && is_vowel(c[c.len() - 2])
+                    && !is_vowel(c[c.len() - 3])
+            };
+            if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known_prefix[base.len()] {
+                return Some(Lexical::Derived);
+            }
+            // The stem with its "e" back ("baked" from "bake"): the prefix one
+            // longer, since the suffix starts with the "e".
+            if suffix.starts_with('e') && base.len() >= 4 && known_prefix[base.len() + 1] {
+                return Some(Lexical::Derived);
+            }
+        }
+        let n = word.len();
+        if n < 7 {
+            return None;
+        }
+        // Both parts at least 3 letters and content words: "linkthe" is a slip.
+        (3..=n - 3)
+            .any(|i| {
+                let (a, b) = word.split_at(i);
+                let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
+                !function_word(a)
+                    && !function_word(b)
+                    && known_prefix[i]
+                    && (known(b) || b.strip_suffix('s').is_some_and(known))
+            })
+            .then_some(Lexical::Compound)
+    }
+
+    proptest::proptest! {
+        /// `derived_form` by bytes answers as by characters, with each
+        /// part normalised again (suffixes and compounds built in).
+        #[test]
+        fn derived_forms_by_bytes_agree_with_the_plain_path(
+            stem in "[a-z]{2,9}",
+            end in "(|s|ly|ally|al|ers|er|ed|ing|'s|[a-z]{3,7}|[a-z]{3,6}s)",
+        ) {
+            let word = stem + &end;
+            for locale in [Locale::Any, Locale::Us] {
+                proptest::prop_assert_eq!(derived_form(&word, locale), derived_form_by_chars(&word, locale), "{}", word);
+            }
+        }
     }
 
     proptest::proptest! {

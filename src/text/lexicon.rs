@@ -317,7 +317,15 @@ pub fn frequency(word: &str) -> u64 {
 /// for the most frequent forms without a walk down the frequency map
 /// (every form of the table of frequent forms has one).
 pub fn has_frequency(word: &str) -> bool {
-    let word = normalise(word);
+    has_normalised_frequency(&normalise(word))
+}
+
+/// [`has_frequency`] for a `word` already lower-case with ASCII apostrophes
+/// (what [`has_frequency`] would look up unchanged). Why: the spelling
+/// check asks about forms it has already found lower-case ASCII, and
+/// normalising them again cost a fifth of the answer.
+pub fn has_normalised_frequency(word: &str) -> bool {
+    debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
     frequent::answers(FREQUENT, word.as_bytes()).is_some()
         || lexicon().freq_lean.get(word.as_bytes()).is_some_and(|count| count > 0)
 }
@@ -389,15 +397,16 @@ pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
             addr = target;
         }
     }
-    let mut known: Vec<bool> = (0..=bytes.len())
-        .map(|k| {
-            // As `possessive_stem`: "dog's" and "dogs'" are words if "dog" and "dogs" are.
-            let prefix = &bytes[..k];
-            in_sets[k]
-                || (prefix.ends_with(b"'s") && k > 2 && in_sets[k - 2])
-                || (prefix.ends_with(b"s'") && in_sets[k - 1])
-        })
-        .collect();
+    // (In place, longest prefix first: each length reads only shorter
+    // ones, not yet changed. One vector, not a second one collected.)
+    let mut known = in_sets;
+    for k in (0..=bytes.len()).rev() {
+        // As `possessive_stem`: "dog's" and "dogs'" are words if "dog" and "dogs" are.
+        let prefix = &bytes[..k];
+        known[k] = known[k]
+            || (prefix.ends_with(b"'s") && k > 2 && known[k - 2])
+            || (prefix.ends_with(b"s'") && known[k - 1]);
+    }
     lex.freq_lean.prefix_values(bytes, |k, value| {
         if value > 0 {
             known[k] = true;
@@ -2692,6 +2701,7 @@ mod tests {
             let word = normalise(word);
             held += usize::from(frequent::answers(FREQUENT, word.as_bytes()).is_some());
             assert_eq!(has_frequency(&word), frequency(&word) > 0, "{word}");
+            assert_eq!(has_normalised_frequency(&word), frequency(&word) > 0, "{word}");
             if surely_below_frequent_floor(&word) {
                 assert!(frequency(&word) < FREQUENT_FLOOR, "{word}");
             }
@@ -2714,6 +2724,7 @@ mod tests {
         #[test]
         fn words_answer_as_the_word_sets_do(word in "[a-z]{1,5}('s|s'|[a-z]{0,12})") {
             proptest::prop_assert_eq!(has_frequency(&word), frequency(&word) > 0);
+            proptest::prop_assert_eq!(has_normalised_frequency(&word), frequency(&word) > 0);
             proptest::prop_assert!(!surely_below_frequent_floor(&word) || frequency(&word) < FREQUENT_FLOOR);
             for locale in [Locale::Any, Locale::Us, Locale::Gb] {
                 proptest::prop_assert_eq!(is_normalised_word(&word, locale), is_normalised_word_in_sets(&word, locale));
