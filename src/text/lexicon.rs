@@ -1931,13 +1931,37 @@ mod frequent {
 
     /// `word` as a slot's two little-endian words (zero-padded), if the
     /// table can hold it (1 to [`MAX_BYTES`] bytes).
+    ///
+    /// (By overlapping loads, not a zero-padded copy: the copy of a varying
+    /// length was a `memcpy` call per lookup, whose size dispatch the
+    /// branch predictor misses.)
     #[inline(always)]
     pub(super) fn key(word: &[u8]) -> Option<(u64, u64)> {
         if word.is_empty() || word.len() > MAX_BYTES {
             return None;
         }
-        let [low, high] = crate::text::le_words(word);
-        Some((low, high))
+        Some(match word.split_at_checked(8) {
+            Some((low, high)) => (le_u64(low), le_u64(high)),
+            None => (le_u64(word), 0),
+        })
+    }
+
+    /// The up to 8 `bytes` as a little-endian word, zero-padded: two loads
+    /// that may overlap (the overlapping bytes are the same bytes at the
+    /// same places, so or-ing them is exact).
+    #[inline(always)]
+    pub(super) fn le_u64(bytes: &[u8]) -> u64 {
+        let n = bytes.len();
+        debug_assert!(n <= 8);
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes"))) << (8 * i);
+        let u16_at = |i: usize| u64::from(u16::from_le_bytes(bytes[i..i + 2].try_into().expect("2 bytes"))) << (8 * i);
+        match n {
+            8 => u64::from_le_bytes(bytes.try_into().expect("8 bytes")),
+            4..=7 => u32_at(0) | u32_at(n - 4),
+            2..=3 => u16_at(0) | u16_at(n - 2),
+            1 => u64::from(bytes[0]),
+            _ => 0,
+        }
     }
 
     /// The slot a form's probe starts at.
@@ -2728,6 +2752,19 @@ mod tests {
             proptest::prop_assert!(!surely_below_frequent_floor(&word) || frequency(&word) < FREQUENT_FLOOR);
             for locale in [Locale::Any, Locale::Us, Locale::Gb] {
                 proptest::prop_assert_eq!(is_normalised_word(&word, locale), is_normalised_word_in_sets(&word, locale));
+            }
+        }
+
+        /// A table key is the form's zero-padded little-endian words.
+        #[test]
+        fn table_keys_are_the_padded_words(word in proptest::collection::vec(1u8.., 0..=20)) {
+            let expected = (1..=frequent::MAX_BYTES)
+                .contains(&word.len())
+                .then(|| crate::text::le_words::<2>(&word))
+                .map(|[low, high]| (low, high));
+            proptest::prop_assert_eq!(frequent::key(&word), expected);
+            for n in 0..=word.len().min(8) {
+                proptest::prop_assert_eq!(frequent::le_u64(&word[..n]), crate::text::le_words::<1>(&word[..n])[0]);
             }
         }
 
