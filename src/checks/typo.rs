@@ -2097,7 +2097,7 @@ impl VerdictsLoan {
     fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
         let VerdictsLoan { cache, folded, .. } = self;
         // A form that folds to itself is ASCII without capitals: nothing to count.
-        let plain = folds_to_itself(text);
+        let (plain, uppers, ascii) = plain_and_capitals(text);
         let folded: &str = if plain { text } else { fold_in(text, folded) };
         let key = bare(folded);
         let id = match cache.key_ids.get(key) {
@@ -2105,7 +2105,8 @@ impl VerdictsLoan {
             None => {
                 let id = cache.keys.len() as u32;
                 let key: Rc<str> = Rc::from(key);
-                let letters = key.chars().count();
+                // (An ASCII form's key is ASCII: a letter a byte, no count.)
+                let letters = if ascii { key.len() } else { key.chars().count() };
                 cache
                     .key_compared
                     .push(!(key.len() < 4 || letters < 4 || is_stopword(&key)));
@@ -2118,7 +2119,6 @@ impl VerdictsLoan {
                 id
             }
         };
-        let uppers = if plain { 0 } else { capitals(text) };
         Seen {
             verdict: lexical_folded(text, folded, plain, uppers, locale, words),
             key: id,
@@ -2189,7 +2189,7 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
 }
 
 /// [`lexical`], given the [`fold`] of `text`, whether that is plain
-/// (lower-case ASCII, as [`folds_to_itself`] finds it: then the lexicon needs
+/// (lower-case ASCII, as [`plain_and_capitals`] finds it: then the lexicon needs
 /// not normalise it) and its [`capitals`].
 fn lexical_folded(
     text: &str,
@@ -2482,9 +2482,27 @@ fn ascii_first(written: &str) -> u8 {
     }
 }
 
+/// [`folds_to_itself`] and [`capitals`] of `word`, and whether it is ASCII,
+/// in one pass over its bytes with no early exit (then by characters for a
+/// non-ASCII word's capitals). Why: two passes, the first ending at a
+/// form's first capital, cost a mispredicted branch or two a new form.
+fn plain_and_capitals(word: &str) -> (bool, usize, bool) {
+    let (mut high, mut uppers, mut backtick) = (0u8, 0usize, false);
+    for &b in word.as_bytes() {
+        high |= b;
+        uppers += usize::from(b.is_ascii_uppercase());
+        backtick |= b == b'`';
+    }
+    if high >= 0x80 {
+        return (false, capitals(word), false);
+    }
+    (uppers == 0 && !backtick, uppers, true)
+}
+
 /// True if [`fold`] gives `word` back: ASCII with no capital and no
 /// backtick. Most new forms are lower-case ASCII words, which then cost no
-/// copy.
+/// copy. (The plain test [`plain_and_capitals`] is compared with.)
+#[cfg(test)]
 fn folds_to_itself(word: &str) -> bool {
     word.bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
@@ -3587,6 +3605,15 @@ mod tests {
             // In a buffer that held an earlier fold.
             let mut buf = fold(&before);
             proptest::prop_assert_eq!(fold_in(&word, &mut buf), folded.as_str());
+            proptest::prop_assert_eq!(
+                plain_and_capitals(&word),
+                (folds_to_itself(&word), capitals(&word), word.is_ascii())
+            );
+            // (An ASCII form's key has as many letters as bytes.)
+            if word.is_ascii() {
+                let key = bare(&folded);
+                proptest::prop_assert_eq!(key.chars().count(), key.len());
+            }
             if folds_to_itself(&word) {
                 proptest::prop_assert_eq!(&folded, &word);
                 // (`VerdictsLoan::add` counts no capitals in such a form.)
