@@ -1864,24 +1864,33 @@ struct ShortSlot {
     len: u8,
     verdict: Lexical,
     capitals: u8,
-    compared: bool,
+    /// [`ShortSlot::COMPARED`] and [`ShortSlot::IN_MAP`].
+    flags: u8,
 }
 
 impl ShortSlot {
+    /// `flags`: the form's [`Seen::compared`].
+    const COMPARED: u8 = 1;
+    /// `flags`: the form is in [`Verdicts::seen_short`] too, so evicting
+    /// it needs no insert (a form that takes turns with another in one
+    /// slot is inserted once, not at every turn).
+    const IN_MAP: u8 = 2;
+
     #[inline]
-    fn new(form: ShortForm, seen: Seen) -> ShortSlot {
+    fn new(form: ShortForm, seen: Seen, in_map: bool) -> ShortSlot {
         ShortSlot {
             bytes: form.bytes,
             key: seen.key,
             len: form.len,
             verdict: seen.verdict,
             capitals: seen.capitals,
-            compared: seen.compared,
+            flags: u8::from(seen.compared) * Self::COMPARED + u8::from(in_map) * Self::IN_MAP,
         }
     }
 
     /// The form it holds and what it remembers of it, if it holds one.
-    fn entry(self) -> Option<(ShortForm, Seen)> {
+    /// (And whether it is in [`Verdicts::seen_short`] too.)
+    fn entry(self) -> Option<(ShortForm, Seen, bool)> {
         (self.len != 0).then_some((
             ShortForm {
                 bytes: self.bytes,
@@ -1891,8 +1900,9 @@ impl ShortSlot {
                 verdict: self.verdict,
                 key: self.key,
                 capitals: self.capitals,
-                compared: self.compared,
+                compared: self.flags & Self::COMPARED != 0,
             },
+            self.flags & Self::IN_MAP != 0,
         ))
     }
 
@@ -1903,7 +1913,7 @@ impl ShortSlot {
             verdict: self.verdict,
             key: self.key,
             capitals: self.capitals,
-            compared: self.compared,
+            compared: self.flags & Self::COMPARED != 0,
         })
     }
 }
@@ -2009,9 +2019,7 @@ impl VerdictsLoan {
     /// form) and put back when dropped.
     fn take(locale: Locale, words: &HashSet<String>) -> VerdictsLoan {
         let mut cache = VERDICTS.with(|cache| cache.take());
-        if cache.locale != locale
-            || cache.words != *words
-            || cache.seen.len() + cache.short_forms >= Self::MAX_ENTRIES
+        if cache.locale != locale || cache.words != *words || cache.seen.len() + cache.short_forms >= Self::MAX_ENTRIES
         {
             cache = Verdicts {
                 locale,
@@ -2072,11 +2080,11 @@ impl VerdictsLoan {
                 }
             };
         };
-        let seen = match self.cache.seen_short.get(&form) {
-            Some(&seen) => seen,
+        let (seen, in_map) = match self.cache.seen_short.get(&form) {
+            Some(&seen) => (seen, true),
             None => {
                 self.cache.short_forms += 1;
-                self.add(text, locale, words)
+                (self.add(text, locale, words), false)
             }
         };
         if self.cache.short.is_empty() {
@@ -2085,10 +2093,10 @@ impl VerdictsLoan {
         let slot = &mut self.cache.short[form.slot()];
         // (The slot's earlier form, if any, is kept in `seen_short`: it is
         // not `form`, or `seen` would have found it there.)
-        if let Some((earlier, earlier_seen)) = slot.entry() {
+        if let Some((earlier, earlier_seen, false)) = slot.entry() {
             self.cache.seen_short.insert(earlier, earlier_seen);
         }
-        *slot = ShortSlot::new(form, seen);
+        *slot = ShortSlot::new(form, seen, in_map);
         seen
     }
 
@@ -3410,12 +3418,12 @@ mod tests {
             capitals: 1,
             compared: true,
         };
-        let back = ShortSlot::new(form, seen).seen(form).unwrap();
+        let back = ShortSlot::new(form, seen, false).seen(form).unwrap();
         assert_eq!(
             (back.verdict, back.key, back.capitals, back.compared),
             (seen.verdict, seen.key, seen.capitals, seen.compared)
         );
-        assert!(ShortSlot::new(form, seen)
+        assert!(ShortSlot::new(form, seen, true)
             .seen(ShortForm::of("Kyiv").unwrap())
             .is_none());
         assert!(ShortSlot::default().seen(form).is_none());

@@ -403,9 +403,8 @@ pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
     for k in (0..=bytes.len()).rev() {
         // As `possessive_stem`: "dog's" and "dogs'" are words if "dog" and "dogs" are.
         let prefix = &bytes[..k];
-        known[k] = known[k]
-            || (prefix.ends_with(b"'s") && k > 2 && known[k - 2])
-            || (prefix.ends_with(b"s'") && known[k - 1]);
+        known[k] =
+            known[k] || (prefix.ends_with(b"'s") && k > 2 && known[k - 2]) || (prefix.ends_with(b"s'") && known[k - 1]);
     }
     lex.freq_lean.prefix_values(bytes, |k, value| {
         if value > 0 {
