@@ -1815,10 +1815,18 @@ struct Verdicts {
     words: HashSet<String>,
     /// Written forms of over 8 bytes.
     seen: HashMap<String, Seen, FxBuild>,
-    /// Written forms of 1 to 8 bytes, by their [`ShortForm`]: no string
-    /// allocated or hashed per new form, and an 8-byte key compared when a
-    /// form evicted from [`Verdicts::short`] comes back.
+    /// Written forms of 1 to 8 bytes evicted from [`Verdicts::short`]
+    /// (and some still there), by their [`ShortForm`]: no string allocated
+    /// or hashed per new form, and an 8-byte key compared when an evicted
+    /// form comes back. Every short form seen is in `short` or here: a new
+    /// form goes into its table slot only, and into this map when another
+    /// form takes the slot. Why: on a fresh thread most slots are empty,
+    /// and an insert per new form into a growing map was a tenth of what a
+    /// new form cost outside its lexicon lookups.
     seen_short: HashMap<ShortForm, Seen, FxBuild>,
+    /// How many distinct short forms were seen (what `seen_short.len()`
+    /// was when every one went into it), for the bound on the entries.
+    short_forms: usize,
     /// The keys by id.
     keys: Vec<Rc<str>>,
     /// The id of each key.
@@ -1856,20 +1864,46 @@ struct ShortSlot {
     len: u8,
     verdict: Lexical,
     capitals: u8,
-    compared: bool,
+    /// [`ShortSlot::COMPARED`] and [`ShortSlot::IN_MAP`].
+    flags: u8,
 }
 
 impl ShortSlot {
+    /// `flags`: the form's [`Seen::compared`].
+    const COMPARED: u8 = 1;
+    /// `flags`: the form is in [`Verdicts::seen_short`] too, so evicting
+    /// it needs no insert (a form that takes turns with another in one
+    /// slot is inserted once, not at every turn).
+    const IN_MAP: u8 = 2;
+
     #[inline]
-    fn new(form: ShortForm, seen: Seen) -> ShortSlot {
+    fn new(form: ShortForm, seen: Seen, in_map: bool) -> ShortSlot {
         ShortSlot {
             bytes: form.bytes,
             key: seen.key,
             len: form.len,
             verdict: seen.verdict,
             capitals: seen.capitals,
-            compared: seen.compared,
+            flags: u8::from(seen.compared) * Self::COMPARED + u8::from(in_map) * Self::IN_MAP,
         }
+    }
+
+    /// The form it holds and what it remembers of it, if it holds one.
+    /// (And whether it is in [`Verdicts::seen_short`] too.)
+    fn entry(self) -> Option<(ShortForm, Seen, bool)> {
+        (self.len != 0).then_some((
+            ShortForm {
+                bytes: self.bytes,
+                len: self.len,
+            },
+            Seen {
+                verdict: self.verdict,
+                key: self.key,
+                capitals: self.capitals,
+                compared: self.flags & Self::COMPARED != 0,
+            },
+            self.flags & Self::IN_MAP != 0,
+        ))
     }
 
     /// What it remembers of `form`, if it holds `form`.
@@ -1879,7 +1913,7 @@ impl ShortSlot {
             verdict: self.verdict,
             key: self.key,
             capitals: self.capitals,
-            compared: self.compared,
+            compared: self.flags & Self::COMPARED != 0,
         })
     }
 }
@@ -1985,9 +2019,7 @@ impl VerdictsLoan {
     /// form) and put back when dropped.
     fn take(locale: Locale, words: &HashSet<String>) -> VerdictsLoan {
         let mut cache = VERDICTS.with(|cache| cache.take());
-        if cache.locale != locale
-            || cache.words != *words
-            || cache.seen.len() + cache.seen_short.len() >= Self::MAX_ENTRIES
+        if cache.locale != locale || cache.words != *words || cache.seen.len() + cache.short_forms >= Self::MAX_ENTRIES
         {
             cache = Verdicts {
                 locale,
@@ -2002,6 +2034,11 @@ impl VerdictsLoan {
             cache.seen.reserve(Self::INITIAL_FORMS / 4);
             cache.seen_short.reserve(Self::INITIAL_FORMS);
             cache.key_ids.reserve(Self::INITIAL_FORMS);
+            // (The vectors by key id too: grown from nothing, they were
+            // copied at every doubling.)
+            cache.keys.reserve(Self::INITIAL_FORMS);
+            cache.forms.reserve(Self::INITIAL_FORMS);
+            cache.key_compared.reserve(Self::INITIAL_FORMS);
         }
         VerdictsLoan {
             cache,
@@ -2043,19 +2080,23 @@ impl VerdictsLoan {
                 }
             };
         };
-        let seen = match self.cache.seen_short.get(&form) {
-            Some(&seen) => seen,
+        let (seen, in_map) = match self.cache.seen_short.get(&form) {
+            Some(&seen) => (seen, true),
             None => {
-                let seen = self.add(text, locale, words);
-                self.cache.seen_short.insert(form, seen);
-                seen
+                self.cache.short_forms += 1;
+                (self.add(text, locale, words), false)
             }
         };
         if self.cache.short.is_empty() {
             self.cache.short = vec![ShortSlot::default(); ShortForm::SLOTS];
         }
-        // (The slot's earlier form, if any, is still in `seen_short`.)
-        self.cache.short[form.slot()] = ShortSlot::new(form, seen);
+        let slot = &mut self.cache.short[form.slot()];
+        // (The slot's earlier form, if any, is kept in `seen_short`: it is
+        // not `form`, or `seen` would have found it there.)
+        if let Some((earlier, earlier_seen, false)) = slot.entry() {
+            self.cache.seen_short.insert(earlier, earlier_seen);
+        }
+        *slot = ShortSlot::new(form, seen, in_map);
         seen
     }
 
@@ -2064,7 +2105,7 @@ impl VerdictsLoan {
     fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
         let VerdictsLoan { cache, folded, .. } = self;
         // A form that folds to itself is ASCII without capitals: nothing to count.
-        let plain = folds_to_itself(text);
+        let (plain, uppers, ascii) = plain_and_capitals(text);
         let folded: &str = if plain { text } else { fold_in(text, folded) };
         let key = bare(folded);
         let id = match cache.key_ids.get(key) {
@@ -2072,10 +2113,11 @@ impl VerdictsLoan {
             None => {
                 let id = cache.keys.len() as u32;
                 let key: Rc<str> = Rc::from(key);
-                let letters = key.chars().count();
+                // (An ASCII form's key is ASCII: a letter a byte, no count.)
+                let letters = if ascii { key.len() } else { key.chars().count() };
                 cache
                     .key_compared
-                    .push(!(key.len() < 4 || is_stopword(&key) || letters < 4));
+                    .push(!(key.len() < 4 || letters < 4 || is_stopword(&key)));
                 cache.keys.push(Rc::clone(&key));
                 cache.key_ids.insert(key, id);
                 cache.forms.push(KeyForm {
@@ -2085,7 +2127,6 @@ impl VerdictsLoan {
                 id
             }
         };
-        let uppers = if plain { 0 } else { capitals(text) };
         Seen {
             verdict: lexical_folded(text, folded, plain, uppers, locale, words),
             key: id,
@@ -2156,7 +2197,7 @@ fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
 }
 
 /// [`lexical`], given the [`fold`] of `text`, whether that is plain
-/// (lower-case ASCII, as [`folds_to_itself`] finds it: then the lexicon needs
+/// (lower-case ASCII, as [`plain_and_capitals`] finds it: then the lexicon needs
 /// not normalise it) and its [`capitals`].
 fn lexical_folded(
     text: &str,
@@ -2199,12 +2240,14 @@ fn lexical_folded(
     if let Some(verdict) = contraction(word, locale) {
         return verdict;
     }
-    if !word.chars().all(|c| c.is_ascii_lowercase() || c == '\'') {
+    if !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
         // Letters outside English spelling (Gdańsk, gardaí): a foreign word or name.
         return Lexical::Skip;
     }
-    let other_locale = locale != Locale::Any && lexicon::is_word(word, Locale::Any);
-    if !other_locale && lexicon::has_frequency(word) {
+    // (From here `word` is lower-case ASCII: what the lexicon looks up
+    // unchanged, so it is not normalised again.)
+    let other_locale = locale != Locale::Any && lexicon::is_normalised_word(word, Locale::Any);
+    if !other_locale && lexicon::has_normalised_frequency(word) {
         return Lexical::Word;
     }
     if !other_locale {
@@ -2242,8 +2285,12 @@ fn contraction(word: &str, locale: Locale) -> Option<Lexical> {
 /// Words the lexicon lacks that read as English: a plural, `-ly`, agent
 /// or verb form of a word ([`Lexical::Derived`]), or two words run
 /// together ("snowpack", "storylines": [`Lexical::Compound`]).
+///
+/// `word` is lower-case ASCII (apostrophes allowed), and so is each part
+/// of it: the lexicon looks them up without normalising them again.
 fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
-    let known = |w: &str| lexicon::is_word(w, locale) || lexicon::has_frequency(w);
+    debug_assert!(word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\''), "{word}");
+    let known = |w: &str| lexicon::is_normalised_word(w, locale) || lexicon::has_normalised_frequency(w);
     // Every stem tried below, and the first half of a compound, is a prefix
     // of `word` (a stem plus "e" too: it is tried only before an "e"
     // suffix): whether each prefix is known comes from one walk down the
@@ -2274,13 +2321,13 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix).map(|b| (b, *suffix)));
     if let Some((base, suffix)) = base {
-        let needs_doubling = {
-            let c: Vec<char> = base.chars().collect();
-            c.len() >= 3
-                && !is_vowel(c[c.len() - 1])
-                && !matches!(c[c.len() - 1], 'w' | 'x' | 'y')
-                && is_vowel(c[c.len() - 2])
-                && !is_vowel(c[c.len() - 3])
+        // (By bytes: `word` is ASCII.)
+        let needs_doubling = match *base.as_bytes() {
+            [.., c3, c2, c1] => {
+                let (c3, c2, c1) = (char::from(c3), char::from(c2), char::from(c1));
+                !is_vowel(c1) && !matches!(c1, 'w' | 'x' | 'y') && is_vowel(c2) && !is_vowel(c3)
+            }
+            _ => false,
         };
         if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known_prefix[base.len()] {
             return Some(Lexical::Derived);
@@ -2300,9 +2347,11 @@ fn derived_form(word: &str, locale: Locale) -> Option<Lexical> {
         .any(|i| {
             let (a, b) = word.split_at(i);
             let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
-            !function_word(a)
+            // (The known first half first: one look at a table, where the
+            // function-word tests hash.)
+            known_prefix[i]
+                && !function_word(a)
                 && !function_word(b)
-                && known_prefix[i]
                 && (known(b) || b.strip_suffix('s').is_some_and(known))
         })
         .then_some(Lexical::Compound)
@@ -2441,9 +2490,27 @@ fn ascii_first(written: &str) -> u8 {
     }
 }
 
+/// [`folds_to_itself`] and [`capitals`] of `word`, and whether it is ASCII,
+/// in one pass over its bytes with no early exit (then by characters for a
+/// non-ASCII word's capitals). Why: two passes, the first ending at a
+/// form's first capital, cost a mispredicted branch or two a new form.
+fn plain_and_capitals(word: &str) -> (bool, usize, bool) {
+    let (mut high, mut uppers, mut backtick) = (0u8, 0usize, false);
+    for &b in word.as_bytes() {
+        high |= b;
+        uppers += usize::from(b.is_ascii_uppercase());
+        backtick |= b == b'`';
+    }
+    if high >= 0x80 {
+        return (false, capitals(word), false);
+    }
+    (uppers == 0 && !backtick, uppers, true)
+}
+
 /// True if [`fold`] gives `word` back: ASCII with no capital and no
 /// backtick. Most new forms are lower-case ASCII words, which then cost no
-/// copy.
+/// copy. (The plain test [`plain_and_capitals`] is compared with.)
+#[cfg(test)]
 fn folds_to_itself(word: &str) -> bool {
     word.bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
@@ -3351,15 +3418,145 @@ mod tests {
             capitals: 1,
             compared: true,
         };
-        let back = ShortSlot::new(form, seen).seen(form).unwrap();
+        let back = ShortSlot::new(form, seen, false).seen(form).unwrap();
         assert_eq!(
             (back.verdict, back.key, back.capitals, back.compared),
             (seen.verdict, seen.key, seen.capitals, seen.compared)
         );
-        assert!(ShortSlot::new(form, seen)
+        assert!(ShortSlot::new(form, seen, true)
             .seen(ShortForm::of("Kyiv").unwrap())
             .is_none());
         assert!(ShortSlot::default().seen(form).is_none());
+    }
+
+    /// A form evicted from its table slot comes back from the map of
+    /// short forms with what it had, and every form's answer is the one
+    /// `lexical` gives (forms enough for most slots to be shared).
+    #[test]
+    fn short_forms_evicted_from_the_table_come_back_unchanged() {
+        std::thread::spawn(|| {
+            let words = HashSet::new();
+            let mut loan = VerdictsLoan::take(Locale::Any, &words);
+            let forms: Vec<String> = (0..3 * ShortForm::SLOTS)
+                .map(|i| {
+                    let mut form = String::new();
+                    let mut n = i;
+                    loop {
+                        form.push(char::from(b'a' + (n % 26) as u8));
+                        n /= 26;
+                        if n == 0 {
+                            break;
+                        }
+                    }
+                    if i % 5 == 0 {
+                        form[..1].to_ascii_uppercase() + &form[1..]
+                    } else {
+                        form
+                    }
+                })
+                .collect();
+            let look = |loan: &mut VerdictsLoan, form: &str| {
+                let seen = loan.seen(form, ShortForm::of(form), Locale::Any, &words);
+                (seen.verdict, seen.key, seen.capitals, seen.compared)
+            };
+            let first: Vec<_> = forms.iter().map(|form| look(&mut loan, form)).collect();
+            assert_eq!(loan.cache.short_forms, forms.len());
+            for (form, &(verdict, key, capitals, _)) in forms.iter().zip(&first) {
+                assert_eq!(verdict, lexical(form, Locale::Any, &words), "{form}");
+                assert_eq!(&*loan.cache.keys[key as usize], bare(&fold(form)), "{form}");
+                assert_eq!(usize::from(capitals), super::capitals(form), "{form}");
+            }
+            for (form, first) in forms.iter().zip(&first).rev() {
+                assert_eq!(look(&mut loan, form), *first, "{form}");
+            }
+            assert_eq!(loan.cache.short_forms, forms.len());
+        })
+        .join()
+        .unwrap();
+    }
+
+    /// [`derived_form`] as it was before it read `word` by bytes and asked
+    /// the lexicon without normalising: the plain path the test below
+    /// compares it with.
+    fn derived_form_by_chars(word: &str, locale: Locale) -> Option<Lexical> {
+        let known = |w: &str| lexicon::is_word(w, locale) || lexicon::has_frequency(w);
+        // Every stem tried below, and the first half of a compound, is a prefix
+        // of `word` (a stem plus "e" too: it is tried only before an "e"
+        // suffix): whether each prefix is known comes from one walk down the
+        // lexicon instead of a lookup per stem.
+        let known_prefix = lexicon::known_prefixes(word, locale);
+        if let Some(base) = word.strip_suffix('s') {
+            // Only a noun or a verb takes an -s: "boths" and "justs" are slips.
+            if base.len() >= 4
+                && !base.ends_with('s')
+                && known_prefix[base.len()]
+                && synonyms::is_noun_or_verb(base) != Some(false)
+            {
+                return Some(Lexical::Derived);
+            }
+        }
+        if let Some(base) = word
+            .strip_suffix("ally")
+            .or_else(|| word.strip_suffix("ly"))
+            .or_else(|| word.strip_suffix("al"))
+        {
+            if base.len() >= 5 && known_prefix[base.len()] {
+                return Some(Lexical::Derived);
+            }
+        }
+        // Agent nouns and verb forms the lexicon lacks ("influencers", "baseballer",
+        // "helmed"), but not a missed doubling ("occured" for "occurred").
+        let base = ["ers", "er", "ed", "ing"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix).map(|b| (b, *suffix)));
+        if let Some((base, suffix)) = base {
+            let needs_doubling = {
+                let c: Vec<char> = base.chars().collect();
+                c.len() >= 3
+                    && !is_vowel(c[c.len() - 1])
+                    && !matches!(c[c.len() - 1], 'w' | 'x' | 'y')
+                    && is_vowel(c[c.len() - 2])
+                    && !is_vowel(c[c.len() - 3])
+            };
+            if base.len() >= 4 && !needs_doubling && !base.ends_with('e') && known_prefix[base.len()] {
+                return Some(Lexical::Derived);
+            }
+            // The stem with its "e" back ("baked" from "bake"): the prefix one
+            // longer, since the suffix starts with the "e".
+            if suffix.starts_with('e') && base.len() >= 4 && known_prefix[base.len() + 1] {
+                return Some(Lexical::Derived);
+            }
+        }
+        let n = word.len();
+        if n < 7 {
+            return None;
+        }
+        // Both parts at least 3 letters and content words: "linkthe" is a slip.
+        (3..=n - 3)
+            .any(|i| {
+                let (a, b) = word.split_at(i);
+                let function_word = |w: &str| w.len() <= 3 && is_stopword(w);
+                !function_word(a)
+                    && !function_word(b)
+                    && known_prefix[i]
+                    && (known(b) || b.strip_suffix('s').is_some_and(known))
+            })
+            .then_some(Lexical::Compound)
+    }
+
+    proptest::proptest! {
+        /// `derived_form` by bytes answers as by characters, with each
+        /// part normalised again (suffixes and compounds built in).
+        #[test]
+        fn derived_forms_by_bytes_agree_with_the_plain_path(
+            stem in "[a-z]{2,9}",
+            end in "(|s|ly|ally|al|ers|er|ed|ing|'s|[a-z]{3,7}|[a-z]{3,6}s)",
+        ) {
+            let word = stem + &end;
+            for locale in [Locale::Any, Locale::Us] {
+                proptest::prop_assert_eq!(derived_form(&word, locale), derived_form_by_chars(&word, locale), "{}", word);
+            }
+        }
     }
 
     proptest::proptest! {
@@ -3416,6 +3613,15 @@ mod tests {
             // In a buffer that held an earlier fold.
             let mut buf = fold(&before);
             proptest::prop_assert_eq!(fold_in(&word, &mut buf), folded.as_str());
+            proptest::prop_assert_eq!(
+                plain_and_capitals(&word),
+                (folds_to_itself(&word), capitals(&word), word.is_ascii())
+            );
+            // (An ASCII form's key has as many letters as bytes.)
+            if word.is_ascii() {
+                let key = bare(&folded);
+                proptest::prop_assert_eq!(key.chars().count(), key.len());
+            }
             if folds_to_itself(&word) {
                 proptest::prop_assert_eq!(&folded, &word);
                 // (`VerdictsLoan::add` counts no capitals in such a form.)

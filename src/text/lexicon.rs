@@ -317,7 +317,15 @@ pub fn frequency(word: &str) -> u64 {
 /// for the most frequent forms without a walk down the frequency map
 /// (every form of the table of frequent forms has one).
 pub fn has_frequency(word: &str) -> bool {
-    let word = normalise(word);
+    has_normalised_frequency(&normalise(word))
+}
+
+/// [`has_frequency`] for a `word` already lower-case with ASCII apostrophes
+/// (what [`has_frequency`] would look up unchanged). Why: the spelling
+/// check asks about forms it has already found lower-case ASCII, and
+/// normalising them again cost a fifth of the answer.
+pub fn has_normalised_frequency(word: &str) -> bool {
+    debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
     frequent::answers(FREQUENT, word.as_bytes()).is_some()
         || lexicon().freq_lean.get(word.as_bytes()).is_some_and(|count| count > 0)
 }
@@ -389,15 +397,15 @@ pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
             addr = target;
         }
     }
-    let mut known: Vec<bool> = (0..=bytes.len())
-        .map(|k| {
-            // As `possessive_stem`: "dog's" and "dogs'" are words if "dog" and "dogs" are.
-            let prefix = &bytes[..k];
-            in_sets[k]
-                || (prefix.ends_with(b"'s") && k > 2 && in_sets[k - 2])
-                || (prefix.ends_with(b"s'") && in_sets[k - 1])
-        })
-        .collect();
+    // (In place, longest prefix first: each length reads only shorter
+    // ones, not yet changed. One vector, not a second one collected.)
+    let mut known = in_sets;
+    for k in (0..=bytes.len()).rev() {
+        // As `possessive_stem`: "dog's" and "dogs'" are words if "dog" and "dogs" are.
+        let prefix = &bytes[..k];
+        known[k] =
+            known[k] || (prefix.ends_with(b"'s") && k > 2 && known[k - 2]) || (prefix.ends_with(b"s'") && known[k - 1]);
+    }
     lex.freq_lean.prefix_values(bytes, |k, value| {
         if value > 0 {
             known[k] = true;
@@ -1922,13 +1930,37 @@ mod frequent {
 
     /// `word` as a slot's two little-endian words (zero-padded), if the
     /// table can hold it (1 to [`MAX_BYTES`] bytes).
+    ///
+    /// (By overlapping loads, not a zero-padded copy: the copy of a varying
+    /// length was a `memcpy` call per lookup, whose size dispatch the
+    /// branch predictor misses.)
     #[inline(always)]
     pub(super) fn key(word: &[u8]) -> Option<(u64, u64)> {
         if word.is_empty() || word.len() > MAX_BYTES {
             return None;
         }
-        let [low, high] = crate::text::le_words(word);
-        Some((low, high))
+        Some(match word.split_at_checked(8) {
+            Some((low, high)) => (le_u64(low), le_u64(high)),
+            None => (le_u64(word), 0),
+        })
+    }
+
+    /// The up to 8 `bytes` as a little-endian word, zero-padded: two loads
+    /// that may overlap (the overlapping bytes are the same bytes at the
+    /// same places, so or-ing them is exact).
+    #[inline(always)]
+    pub(super) fn le_u64(bytes: &[u8]) -> u64 {
+        let n = bytes.len();
+        debug_assert!(n <= 8);
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes"))) << (8 * i);
+        let u16_at = |i: usize| u64::from(u16::from_le_bytes(bytes[i..i + 2].try_into().expect("2 bytes"))) << (8 * i);
+        match n {
+            8 => u64::from_le_bytes(bytes.try_into().expect("8 bytes")),
+            4..=7 => u32_at(0) | u32_at(n - 4),
+            2..=3 => u16_at(0) | u16_at(n - 2),
+            1 => u64::from(bytes[0]),
+            _ => 0,
+        }
     }
 
     /// The slot a form's probe starts at.
@@ -2692,6 +2724,7 @@ mod tests {
             let word = normalise(word);
             held += usize::from(frequent::answers(FREQUENT, word.as_bytes()).is_some());
             assert_eq!(has_frequency(&word), frequency(&word) > 0, "{word}");
+            assert_eq!(has_normalised_frequency(&word), frequency(&word) > 0, "{word}");
             if surely_below_frequent_floor(&word) {
                 assert!(frequency(&word) < FREQUENT_FLOOR, "{word}");
             }
@@ -2714,9 +2747,23 @@ mod tests {
         #[test]
         fn words_answer_as_the_word_sets_do(word in "[a-z]{1,5}('s|s'|[a-z]{0,12})") {
             proptest::prop_assert_eq!(has_frequency(&word), frequency(&word) > 0);
+            proptest::prop_assert_eq!(has_normalised_frequency(&word), frequency(&word) > 0);
             proptest::prop_assert!(!surely_below_frequent_floor(&word) || frequency(&word) < FREQUENT_FLOOR);
             for locale in [Locale::Any, Locale::Us, Locale::Gb] {
                 proptest::prop_assert_eq!(is_normalised_word(&word, locale), is_normalised_word_in_sets(&word, locale));
+            }
+        }
+
+        /// A table key is the form's zero-padded little-endian words.
+        #[test]
+        fn table_keys_are_the_padded_words(word in proptest::collection::vec(1u8.., 0..=20)) {
+            let expected = (1..=frequent::MAX_BYTES)
+                .contains(&word.len())
+                .then(|| crate::text::le_words::<2>(&word))
+                .map(|[low, high]| (low, high));
+            proptest::prop_assert_eq!(frequent::key(&word), expected);
+            for n in 0..=word.len().min(8) {
+                proptest::prop_assert_eq!(frequent::le_u64(&word[..n]), crate::text::le_words::<1>(&word[..n])[0]);
             }
         }
 
