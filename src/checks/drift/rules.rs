@@ -1042,17 +1042,24 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let sources: Vec<usize> = ctx.sources().collect();
     // Per source sentence, its hedged words (token, cue) in order: most
     // sentences hedge nothing, and then no unit word is compared with them.
-    let source_hedges: Vec<Vec<(usize, usize)>> = sources
-        .iter()
-        .map(|&s| {
-            let hedges = hedged(text, sentence_tokens(ctx, s));
-            hedges
+    // Found when a unit word is first compared: a unit that attributes or
+    // hedges each of its sentences itself never is.
+    let source_hedges = std::cell::OnceCell::new();
+    let source_hedges = || -> &Vec<Vec<(usize, usize)>> {
+        source_hedges.get_or_init(|| {
+            sources
                 .iter()
-                .enumerate()
-                .filter_map(|(j, cue)| cue.map(|c| (j, c)))
+                .map(|&s| {
+                    let hedges = hedged(text, sentence_tokens(ctx, s));
+                    hedges
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(j, cue)| cue.map(|c| (j, c)))
+                        .collect()
+                })
                 .collect()
         })
-        .collect();
+    };
     for (start, end) in split_sentences(text, ctx.unit.span.start, ctx.unit.span.end) {
         let range: Vec<usize> = (0..tokens.len())
             .filter(|&k| tokens[k].start >= start && tokens[k].end <= end)
@@ -1069,7 +1076,7 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             for (n, &s) in sources.iter().enumerate() {
                 let body = sentence_tokens(ctx, s);
-                for &(j, cue) in &source_hedges[n] {
+                for &(j, cue) in &source_hedges()[n] {
                     if body[j].stem == t.stem {
                         found = Some((k, s, cue, j));
                         break 'words;
