@@ -39,23 +39,33 @@ fn split_clitic(rest: &[(usize, char)]) -> bool {
 
 /// Quoted passages in `text[start..end]` as byte ranges of their inside.
 pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let slice = &text[start..end];
-    // Most units hold no quote mark at all: every mark below is '`', '\'',
-    // '"' or a curly quote (whose UTF-8 starts with 0xE2); without one of
-    // those bytes there is nothing to find. Many hold only apostrophes
-    // inside words ("Xi's", "don't"): with a letter or digit on both sides
-    // a '\'' neither opens nor closes a quotation, and then there is
-    // nothing to find either.
-    let bytes = slice.as_bytes();
-    if memchr::memchr2(b'`', b'"', bytes).is_none()
-        && memchr::memchr(0xE2, bytes).is_none()
-        && memchr::memchr_iter(b'\'', bytes).all(|i| {
-            i > 0 && i + 1 < bytes.len() && bytes[i - 1].is_ascii_alphanumeric() && bytes[i + 1].is_ascii_alphanumeric()
-        })
-    {
+    if no_quote_marks(text[start..end].as_bytes()) {
         return Vec::new();
     }
     scanned_quotes(text, start, end)
+}
+
+/// True when `bytes` hold no mark that could open or close a quotation
+/// for [`scanned_quotes`]: no '`', '"', '“', '”' or '‘', and every '\'' or
+/// '’' inside a word (a letter or digit on both sides: "Xi's", "don’t"),
+/// where it neither opens nor closes one. Most units hold no quote mark at
+/// all, many only such apostrophes, and other marks starting with 0xE2
+/// (dashes, the ellipsis) are no quotes: then there is nothing to find.
+fn no_quote_marks(bytes: &[u8]) -> bool {
+    let inside_word = |at: usize, after: usize| {
+        at > 0 && after < bytes.len() && bytes[at - 1].is_ascii_alphanumeric() && bytes[after].is_ascii_alphanumeric()
+    };
+    memchr::memchr(b'`', bytes).is_none()
+        && memchr::memchr3_iter(b'\'', b'"', 0xE2, bytes).all(|i| match bytes[i] {
+            b'\'' => inside_word(i, i + 1),
+            b'"' => false,
+            // '‘' E2 80 98, '’' 99, '“' 9C, '”' 9D.
+            _ => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x99]) => inside_word(i, i + 3),
+                Some([0x80, 0x98 | 0x9C | 0x9D]) => false,
+                _ => true,
+            },
+        })
 }
 
 /// [`quoted_ranges`] by reading every character of `text[start..end]`.
@@ -1330,7 +1340,7 @@ mod tests {
         /// The byte tests that find no quotation find none that the
         /// character scan would, in any stretch of the text.
         #[test]
-        fn quotes_skipped_by_bytes_are_none(text in "[ab1 '\"`’‘“”é.]{0,24}", cut in 0usize..24) {
+        fn quotes_skipped_by_bytes_are_none(text in "[ab1 '\"`’‘“”é.—…]{0,24}", cut in 0usize..24) {
             let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
             for (start, end) in [(0, text.len()), (cut, text.len()), (0, cut)] {
                 proptest::prop_assert_eq!(quoted_ranges(&text, start, end), scanned_quotes(&text, start, end), "{:?}", &text[start..end]);
@@ -1348,6 +1358,11 @@ mod tests {
             "the dogs' bone",
             "rock 'n' roll",
             "9'2",
+            "Xi’s plan — and more…",
+            "the dogs’ bone",
+            "’tis",
+            "a ‘b’ c",
+            "“quoted”",
         ] {
             assert_eq!(
                 quoted_ranges(text, 0, text.len()),
@@ -1356,6 +1371,8 @@ mod tests {
             );
         }
         assert!(quoted_ranges("Xi's plan won't work", 0, 20).is_empty());
+        assert!(no_quote_marks("Xi’s plan — won't work…".as_bytes()));
+        assert!(!no_quote_marks("a ‘b’ c".as_bytes()) && !no_quote_marks("the dogs’ bone".as_bytes()));
         assert_eq!(quoted_ranges("he said 'no way' today", 0, 22), [(9, 15)]);
     }
 
