@@ -39,7 +39,7 @@ fn split_clitic(rest: &[(usize, char)]) -> bool {
 
 /// Quoted passages in `text[start..end]` as byte ranges of their inside.
 pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    if no_quote_marks(text[start..end].as_bytes()) {
+    if no_quote_marks(&text.as_bytes()[start..end]) {
         return Vec::new();
     }
     scanned_quotes(text, start, end)
