@@ -264,11 +264,14 @@ impl<'a> BodyView<'a> {
             let text = self.text;
             let mut names = Names::default();
             let mut run: Vec<&Token> = Vec::new();
+            // A capitalised word met again (the same string from the word
+            // cache) is among the names already.
+            let mut seen = SeenStrings::default();
             for sentence in self.sentences {
                 run.clear();
                 for (i, t) in sentence.tokens.iter().enumerate() {
                     let capital = crate::align::capitalized(t, text) && t.number().is_none();
-                    if capital {
+                    if capital && seen.first(&t.folded) {
                         let p = plained(&t.folded);
                         let same = names.by_prefix.entry(char_prefix(&p, 4)).or_default();
                         if !same.contains(&p) {
@@ -302,10 +305,15 @@ impl<'a> BodyView<'a> {
 
 impl Names<'_> {
     /// Keeps the initials of a run of two or more capitalised words.
+    #[inline]
     fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
-        if run.len() < 2 {
-            return;
+        // Asked at nearly every body word, and most runs are shorter.
+        if run.len() >= 2 {
+            self.add_initials(text, run);
         }
+    }
+
+    fn add_initials(&mut self, text: &str, run: &[&Token]) {
         let initials = run
             .iter()
             .filter_map(|t| t.text(text).chars().next())

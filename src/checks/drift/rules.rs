@@ -39,14 +39,38 @@ fn split_clitic(rest: &[(usize, char)]) -> bool {
 
 /// Quoted passages in `text[start..end]` as byte ranges of their inside.
 pub fn quoted_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let slice = &text[start..end];
-    // Most units hold no quote mark at all: every mark below is '`', '\'',
-    // '"' or a curly quote (whose UTF-8 starts with 0xE2); without one of
-    // those bytes there is nothing to find.
-    let bytes = slice.as_bytes();
-    if memchr::memchr3(b'`', b'\'', b'"', bytes).is_none() && memchr::memchr(0xE2, bytes).is_none() {
+    if no_quote_marks(&text.as_bytes()[start..end]) {
         return Vec::new();
     }
+    scanned_quotes(text, start, end)
+}
+
+/// True when `bytes` hold no mark that could open or close a quotation
+/// for [`scanned_quotes`]: no '`', '"', '“', '”' or '‘', and every '\'' or
+/// '’' inside a word (a letter or digit on both sides: "Xi's", "don’t"),
+/// where it neither opens nor closes one. Most units hold no quote mark at
+/// all, many only such apostrophes, and other marks starting with 0xE2
+/// (dashes, the ellipsis) are no quotes: then there is nothing to find.
+fn no_quote_marks(bytes: &[u8]) -> bool {
+    let inside_word = |at: usize, after: usize| {
+        at > 0 && after < bytes.len() && bytes[at - 1].is_ascii_alphanumeric() && bytes[after].is_ascii_alphanumeric()
+    };
+    memchr::memchr(b'`', bytes).is_none()
+        && memchr::memchr3_iter(b'\'', b'"', 0xE2, bytes).all(|i| match bytes[i] {
+            b'\'' => inside_word(i, i + 1),
+            b'"' => false,
+            // '‘' E2 80 98, '’' 99, '“' 9C, '”' 9D.
+            _ => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x99]) => inside_word(i, i + 3),
+                Some([0x80, 0x98 | 0x9C | 0x9D]) => false,
+                _ => true,
+            },
+        })
+}
+
+/// [`quoted_ranges`] by reading every character of `text[start..end]`.
+fn scanned_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let slice = &text[start..end];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut ranges = Vec::new();
     let mut double: Option<usize> = None;
@@ -698,6 +722,37 @@ fn negated(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
     out
 }
 
+/// [`negated`]`(text, tokens)[j]`, found from token `j` backwards: a
+/// cue's walk (over words a negation passes over, [`cues::passes_over`],
+/// that are no cue themselves) stops at `j` only when `j` is no such word
+/// and the cue's end reaches the run of such words right before `j`. So
+/// the cue is the token right before that run, or, for a two-token cue
+/// ("fails to"), the one before it; the later cue wins, as it does in
+/// [`negated`], when no clause break stands between it and `j`. The unit
+/// asks about a few source tokens, and [`negated`] reads every token of
+/// every source sentence.
+fn negated_at(text: &str, tokens: &[Token], j: usize) -> Option<usize> {
+    let walks_over = |m: usize| cues::passes_over(&tokens[m]) && cues::negation(tokens, m).is_none();
+    if walks_over(j) {
+        return None;
+    }
+    // Tokens q..j are passed over; q - 1 is not.
+    let mut q = j;
+    while q > 0 && walks_over(q - 1) {
+        q -= 1;
+    }
+    let governs = |i: usize| (i + 1..=j).all(|m| !breaks(text, &tokens[m - 1], &tokens[m]));
+    if let Some(i) = q.checked_sub(1) {
+        if let Some(len) = cues::negation(tokens, i) {
+            if i + len <= j && governs(i) {
+                return Some(i);
+            }
+        }
+    }
+    let i = q.checked_sub(2)?;
+    (cues::negation(tokens, i) == Some(2) && governs(i)).then_some(i)
+}
+
 /// How far either side of a word its context reaches for [`shares_context`].
 const CONTEXT_WINDOW: usize = 4;
 
@@ -751,10 +806,7 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let tokens = ctx.tokens();
     let unit_neg = negated(text, tokens);
-    let sources: Vec<(usize, Vec<Option<usize>>)> = ctx
-        .sources()
-        .map(|s| (s, negated(text, sentence_tokens(ctx, s))))
-        .collect();
+    let sources: Vec<usize> = ctx.sources().collect();
     let mut added_reported = false;
     // The sources' tokens as their stems' keys, in order: each unit word
     // is compared with all of them, and the tokens themselves (a cache
@@ -763,25 +815,29 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let source_stems: Vec<(StemKey, usize, usize)> = sources
         .iter()
         .enumerate()
-        .flat_map(|(i, (s, _))| {
-            sentence_tokens(ctx, *s)
+        .flat_map(|(i, &s)| {
+            sentence_tokens(ctx, s)
                 .iter()
                 .enumerate()
                 .map(move |(j, b)| (StemKey::of(&b.stem), i, j))
         })
         .collect();
     // One buffer for every word's occurrences.
-    let mut occurrences: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    let mut occurrences: Vec<(usize, usize)> = Vec::new();
+    // An occurrence's polarity: the cue that governs it, asked only while
+    // the answer can still matter (most occurrences agree with the unit
+    // at the first one asked).
+    let cue_of = |&(s, j): &(usize, usize)| negated_at(text, sentence_tokens(ctx, s), j);
     for (k, t) in tokens.iter().enumerate() {
         if t.stop || t.number().is_some() || ctx.in_quote(t) || cues::negation(tokens, k).is_some() {
             continue;
         }
-        // Every occurrence in the source sentences, with its polarity.
+        // Every occurrence in the source sentences.
         occurrences.clear();
         let key = StemKey::of(&t.stem);
         for &(b_key, i, j) in &source_stems {
-            if b_key == key && (key.1 <= 8 || sentence_tokens(ctx, sources[i].0)[j].stem == t.stem) {
-                occurrences.push((sources[i].0, j, sources[i].1[j]));
+            if b_key == key && (key.1 <= 8 || sentence_tokens(ctx, sources[i])[j].stem == t.stem) {
+                occurrences.push((sources[i], j));
             }
         }
         if occurrences.is_empty() {
@@ -794,12 +850,12 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         // Whether the polarities differ is cheap to tell and usually they
         // agree; only then is the occurrence about the same thing sought.
         let differs = match unit_neg[k] {
-            None => occurrences.iter().all(|o| o.2.is_some()) && !cue_near(tokens, k),
+            None => occurrences.iter().all(|o| cue_of(o).is_some()) && !cue_near(tokens, k),
             Some(unit_cue) => {
                 cues::verbal_negation(&tokens[unit_cue].folded)
                     && occurrences
                         .iter()
-                        .all(|o| o.2.is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1))
+                        .all(|o| cue_of(o).is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1))
             }
         };
         if !differs {
@@ -808,14 +864,14 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         // The occurrence read against is one about the same thing: a word
         // the body negates in another clause says nothing about this one
         // (`shares_context` is most of this rule's cost).
-        let in_context = |o: &(usize, usize, Option<usize>)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
-        let Some((s, j, cue)) = occurrences.iter().copied().find(in_context) else {
+        let in_context = |o: &(usize, usize)| shares_context(tokens, k, sentence_tokens(ctx, o.0), o.1);
+        let Some((s, j)) = occurrences.iter().copied().find(in_context) else {
             continue;
         };
         let body = sentence_tokens(ctx, s);
         match unit_neg[k] {
             None => {
-                let cue = with_auxiliaries(text, body, cue.unwrap_or(j));
+                let cue = with_auxiliaries(text, body, cue_of(&(s, j)).unwrap_or(j));
                 let body_said = ctx.body_text(body[cue].start, body[j].end);
                 findings.push(ctx.against_body(
                     &NEGATION,
@@ -924,7 +980,7 @@ fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
         };
         let b = &body[j];
         // "did not approve" says what "rejected" says.
-        if tokens.iter().any(|u| u.stem == b.stem) || cue_near(body, j) || negated(text, body)[j].is_some() {
+        if tokens.iter().any(|u| u.stem == b.stem) || cue_near(body, j) || negated_at(text, body, j).is_some() {
             continue;
         }
         // Same slot: a content word next to one is next to the other
@@ -996,17 +1052,24 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let sources: Vec<usize> = ctx.sources().collect();
     // Per source sentence, its hedged words (token, cue) in order: most
     // sentences hedge nothing, and then no unit word is compared with them.
-    let source_hedges: Vec<Vec<(usize, usize)>> = sources
-        .iter()
-        .map(|&s| {
-            let hedges = hedged(text, sentence_tokens(ctx, s));
-            hedges
+    // Found when a unit word is first compared: a unit that attributes or
+    // hedges each of its sentences itself never is.
+    let source_hedges = std::cell::OnceCell::new();
+    let source_hedges = || -> &Vec<Vec<(usize, usize)>> {
+        source_hedges.get_or_init(|| {
+            sources
                 .iter()
-                .enumerate()
-                .filter_map(|(j, cue)| cue.map(|c| (j, c)))
+                .map(|&s| {
+                    let hedges = hedged(text, sentence_tokens(ctx, s));
+                    hedges
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(j, cue)| cue.map(|c| (j, c)))
+                        .collect()
+                })
                 .collect()
         })
-        .collect();
+    };
     for (start, end) in split_sentences(text, ctx.unit.span.start, ctx.unit.span.end) {
         let range: Vec<usize> = (0..tokens.len())
             .filter(|&k| tokens[k].start >= start && tokens[k].end <= end)
@@ -1023,7 +1086,7 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             for (n, &s) in sources.iter().enumerate() {
                 let body = sentence_tokens(ctx, s);
-                for &(j, cue) in &source_hedges[n] {
+                for &(j, cue) in &source_hedges()[n] {
                     if body[j].stem == t.stem {
                         found = Some((k, s, cue, j));
                         break 'words;
@@ -1094,29 +1157,39 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
 }
 
 pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
     let tokens = ctx.tokens();
-    let unsupported = |k: usize| -> bool {
+    // Every test but the body's stem prefixes, the cheap ones first (all
+    // are pure, so their order changes no answer): most unit words are in
+    // the body, and then the others are not asked.
+    let candidate = |k: usize| -> bool {
         let t = &tokens[k];
-        super::lexical::judged(ctx, tokens, k, 2)
-            && !ctx.a.in_body[k]
+        !ctx.a.in_body[k]
+            && super::lexical::judged(ctx, tokens, k, 2)
             && !cues::currency(&t.folded)
-            && !ctx.body.has_stem_prefix(&t.stem)
             // A synonym or broader term of a source word is paraphrase.
             && ctx.readings[k] != super::lexical::Reading::Licensed
             // The particle of a phrasal verb counts with its verb.
             && !(k > 0 && cues::particle(&t.folded) && !tokens[k - 1].stop)
     };
-    // first, last, count, adjacent pair seen
-    let mut run: Option<(usize, usize, usize, bool)> = None;
-    let flush = |run: &mut Option<(usize, usize, usize, bool)>, findings: &mut Vec<Finding>| {
-        let Some((first, last, count, adjacent)) = run.take() else {
-            return;
-        };
-        // Two unknown words in a row ("breaking news"), or three with
-        // function words between; two split by "to" is usually a reworded
-        // verb ("plans to extend" for "would expand").
-        if count >= 3 || count == 2 && adjacent {
+    let candidates: Vec<bool> = (0..tokens.len()).map(candidate).collect();
+    // The stem-prefix test only takes words out of the candidates (content
+    // words: `judged` passes no function word), so a run it leaves lies
+    // inside a run of candidates, with no more words and no more adjacent
+    // pairs: when no run of candidates would be
+    // reported, no run is, and the body's stem prefixes (a set of every
+    // body stem, built on first use) need not be asked for.
+    let text = &ctx.doc.text;
+    let stop = |k: usize| tokens[k].stop;
+    let broken = |last: usize, k: usize| breaks(text, &tokens[last], &tokens[k]);
+    if !phrase_runs(tokens.len(), stop, broken, |k| candidates[k], |_, _| ()) {
+        return;
+    }
+    phrase_runs(
+        tokens.len(),
+        stop,
+        broken,
+        |k| candidates[k] && !ctx.body.has_stem_prefix(&tokens[k].stem),
+        |first, last| {
             let phrase = ctx.unit_text(tokens[first].start, tokens[last].end);
             let finding = ctx.finding(
                 &UNSUPPORTED_PHRASE,
@@ -1125,12 +1198,41 @@ pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 format!("the unit says \"{phrase}\" but the body uses none of these words"),
             );
             findings.push(ctx.with_best_source(finding, "closest body sentence; it does not say this"));
+        },
+    );
+}
+
+/// The runs of a unit's `n` tokens that `unsupported` holds for and that
+/// `drift/unsupported-phrase` reports, passed to `report` as (first, last)
+/// token in text order; returns whether there was one. `stop(k)`: token
+/// `k` is a function word (a run goes on over it); `breaks(last, k)`: the
+/// text from token `last` to token `k` breaks the clause.
+fn phrase_runs(
+    n: usize,
+    stop: impl Fn(usize) -> bool,
+    breaks: impl Fn(usize, usize) -> bool,
+    mut unsupported: impl FnMut(usize) -> bool,
+    mut report: impl FnMut(usize, usize),
+) -> bool {
+    let mut reported = false;
+    // first, last, count, adjacent pair seen
+    let mut run: Option<(usize, usize, usize, bool)> = None;
+    let mut flush = |run: &mut Option<(usize, usize, usize, bool)>| {
+        let Some((first, last, count, adjacent)) = run.take() else {
+            return;
+        };
+        // Two unknown words in a row ("breaking news"), or three with
+        // function words between; two split by "to" is usually a reworded
+        // verb ("plans to extend" for "would expand").
+        if count >= 3 || count == 2 && adjacent {
+            reported = true;
+            report(first, last);
         }
     };
-    for k in 0..tokens.len() {
+    for k in 0..n {
         if let Some((_, last, _, _)) = run {
-            if breaks(text, &tokens[last], &tokens[k]) {
-                flush(&mut run, findings);
+            if breaks(last, k) {
+                flush(&mut run);
             }
         }
         if unsupported(k) {
@@ -1138,11 +1240,12 @@ pub fn unsupported_phrase(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
                 Some((first, last, count, adjacent)) => (first, k, count + 1, adjacent || last + 1 == k),
                 None => (k, k, 1, false),
             });
-        } else if !tokens[k].stop {
-            flush(&mut run, findings);
+        } else if !stop(k) {
+            flush(&mut run);
         }
     }
-    flush(&mut run, findings);
+    flush(&mut run);
+    reported
 }
 
 pub fn low_support(ctx: &UnitCtx, threshold: f64, findings: &mut Vec<Finding>) {
@@ -1165,6 +1268,113 @@ mod tests {
     use super::*;
     use crate::document::{parse_article, InputFormat, ParseOptions};
     use crate::options::CheckOptions;
+
+    proptest::proptest! {
+        /// A token's governing negation cue found backwards from it is the
+        /// one the forward pass over the whole sentence finds.
+        #[test]
+        fn negated_at_is_negated(words in proptest::collection::vec((0usize..24, 0usize..6), 0..16)) {
+            const WORDS: [&str; 24] = [
+                "not", "no", "never", "yet", "to", "fail", "fails", "refused", "denies", "didn't", "dont", "be",
+                "been", "even", "still", "the", "a", "approve", "plan", "said", "Council", "cannot", "nothing", "always",
+            ];
+            const GAPS: [&str; 6] = [" ", " ", " ", ", ", "; ", ". "];
+            let text: String = words.iter().map(|&(w, g)| format!("{}{}", WORDS[w], GAPS[g])).collect();
+            let tokens = tokenize(&text, 0, text.len());
+            let all = negated(&text, &tokens);
+            for (j, cue) in all.iter().enumerate() {
+                proptest::prop_assert_eq!(negated_at(&text, &tokens, j), *cue, "{:?} at {}", text, j);
+            }
+        }
+    }
+
+    #[test]
+    fn negated_at_finds_the_governing_cue() {
+        let text = "the council did not even approve it, and has yet to fail to plan; it denies nothing";
+        let tokens = tokenize(text, 0, text.len());
+        let all = negated(text, &tokens);
+        assert!(all.iter().filter(|c| c.is_some()).count() >= 3, "{all:?}");
+        for (j, cue) in all.iter().enumerate() {
+            assert_eq!(negated_at(text, &tokens, j), *cue, "{j}");
+        }
+    }
+
+    /// The runs `phrase_runs` reports for `unsupported` as a list.
+    fn reported_runs(stop: &[bool], broken: &[Vec<bool>], unsupported: &[bool]) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        phrase_runs(
+            stop.len(),
+            |k| stop[k],
+            |last, k| broken[last][k],
+            |k| unsupported[k],
+            |first, last| runs.push((first, last)),
+        );
+        runs
+    }
+
+    proptest::proptest! {
+        /// What `unsupported_phrase` relies on to skip the stem-prefix test:
+        /// when no run of candidates (content words) is reported, no run
+        /// of any subset of them is; and each reported run of a subset lies
+        /// inside a reported run of the candidates.
+        #[test]
+        fn runs_of_fewer_words_lie_in_runs_of_the_candidates(
+            words in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY), 0..14),
+            cuts in proptest::collection::vec(proptest::bool::weighted(0.2), 14 * 14),
+        ) {
+            let n = words.len();
+            let stop: Vec<bool> = words.iter().map(|w| w.0).collect();
+            let candidates: Vec<bool> = words.iter().map(|w| !w.0 && w.1).collect();
+            let fewer: Vec<bool> = words.iter().map(|w| !w.0 && w.1 && w.2).collect();
+            let broken: Vec<Vec<bool>> = (0..n).map(|i| (0..n).map(|k| cuts[i * 14 + k]).collect()).collect();
+            let all = reported_runs(&stop, &broken, &candidates);
+            let some = reported_runs(&stop, &broken, &fewer);
+            proptest::prop_assert!(!all.is_empty() || some.is_empty());
+            for (first, last) in some {
+                proptest::prop_assert!(all.iter().any(|&(f, l)| f <= first && last <= l));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte tests that find no quotation find none that the
+        /// character scan would, in any stretch of the text.
+        #[test]
+        fn quotes_skipped_by_bytes_are_none(text in "[ab1 '\"`’‘“”é.—…]{0,24}", cut in 0usize..24) {
+            let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            for (start, end) in [(0, text.len()), (cut, text.len()), (0, cut)] {
+                proptest::prop_assert_eq!(quoted_ranges(&text, start, end), scanned_quotes(&text, start, end), "{:?}", &text[start..end]);
+            }
+        }
+    }
+
+    #[test]
+    fn apostrophes_inside_words_quote_nothing() {
+        for text in [
+            "Xi's plan",
+            "don't go",
+            "it's 'the' end",
+            "'tis",
+            "the dogs' bone",
+            "rock 'n' roll",
+            "9'2",
+            "Xi’s plan — and more…",
+            "the dogs’ bone",
+            "’tis",
+            "a ‘b’ c",
+            "“quoted”",
+        ] {
+            assert_eq!(
+                quoted_ranges(text, 0, text.len()),
+                scanned_quotes(text, 0, text.len()),
+                "{text:?}"
+            );
+        }
+        assert!(quoted_ranges("Xi's plan won't work", 0, 20).is_empty());
+        assert!(no_quote_marks("Xi’s plan — won't work…".as_bytes()));
+        assert!(!no_quote_marks("a ‘b’ c".as_bytes()) && !no_quote_marks("the dogs’ bone".as_bytes()));
+        assert_eq!(quoted_ranges("he said 'no way' today", 0, 22), [(9, 15)]);
+    }
 
     #[test]
     fn stem_keys_are_equal_when_the_stems_are_or_both_are_long() {
