@@ -196,6 +196,44 @@ struct IndexBuilder {
     content: Vec<u32>,
 }
 
+/// Ends a body sentence whose term numbers are in `terms` (the content
+/// words, in order): its bigrams, its (term, frequency) counts and document
+/// frequencies, its length, and which function words written capitalised
+/// it also has as content.
+fn end_sentence(
+    index: &mut Index,
+    df: &mut [u32],
+    terms: &mut [u32],
+    counts: &mut Vec<(u32, u32)>,
+    capital_stops: &[&Shared],
+) {
+    let len = terms.len() as u32;
+    push_bigrams(terms, &mut index.sentence_bigrams);
+    index.bigram_starts.push(index.sentence_bigrams.len() as u32);
+    terms.sort_unstable();
+    let first = counts.len();
+    for &term in terms.iter() {
+        match counts[first..].last_mut() {
+            Some((last, tf)) if *last == term => *tf += 1,
+            _ => counts.push((term, 1)),
+        }
+    }
+    let first_term = index.sentence_terms.len();
+    for &(term, _) in &counts[first..] {
+        df[term as usize] += 1;
+        index.sentence_terms.push(term);
+    }
+    index.term_starts.push(index.sentence_terms.len() as u32);
+    index.sentence_len.push(len);
+    for &stem in capital_stops {
+        if let Some(&term) = index.terms.get(stem) {
+            if index.sentence_terms[first_term..].binary_search(&term).is_ok() {
+                index.capitalised[term as usize] = true;
+            }
+        }
+    }
+}
+
 impl IndexBuilder {
     /// A builder for a body of about `bytes` bytes of sentences (for
     /// sizing; about one token in six bytes, and a term in three tokens).
@@ -271,31 +309,7 @@ impl IndexBuilder {
             index.capitalised[term as usize] |= packed & 1 != 0;
             terms.push(term);
         }
-        let len = terms.len() as u32;
-        push_bigrams(terms, &mut index.sentence_bigrams);
-        index.bigram_starts.push(index.sentence_bigrams.len() as u32);
-        terms.sort_unstable();
-        let first = counts.len();
-        for &term in terms.iter() {
-            match counts[first..].last_mut() {
-                Some((last, tf)) if *last == term => *tf += 1,
-                _ => counts.push((term, 1)),
-            }
-        }
-        let first_term = index.sentence_terms.len();
-        for &(term, _) in &counts[first..] {
-            df[term as usize] += 1;
-            index.sentence_terms.push(term);
-        }
-        index.term_starts.push(index.sentence_terms.len() as u32);
-        index.sentence_len.push(len);
-        for stem in capital_stops {
-            if let Some(&term) = index.terms.get(stem) {
-                if index.sentence_terms[first_term..].binary_search(&term).is_ok() {
-                    index.capitalised[term as usize] = true;
-                }
-            }
-        }
+        end_sentence(index, df, terms, counts, &capital_stops);
     }
 
     fn finish(self) -> Index {
@@ -888,31 +902,7 @@ mod tests {
             }
             terms.push(term);
         }
-        let len = terms.len() as u32;
-        push_bigrams(terms, &mut index.sentence_bigrams);
-        index.bigram_starts.push(index.sentence_bigrams.len() as u32);
-        terms.sort_unstable();
-        let first = counts.len();
-        for &term in terms.iter() {
-            match counts[first..].last_mut() {
-                Some((last, tf)) if *last == term => *tf += 1,
-                _ => counts.push((term, 1)),
-            }
-        }
-        let first_term = index.sentence_terms.len();
-        for &(term, _) in &counts[first..] {
-            df[term as usize] += 1;
-            index.sentence_terms.push(term);
-        }
-        index.term_starts.push(index.sentence_terms.len() as u32);
-        index.sentence_len.push(len);
-        for stem in capital_stops {
-            if let Some(&term) = index.terms.get(stem) {
-                if index.sentence_terms[first_term..].binary_search(&term).is_ok() {
-                    index.capitalised[term as usize] = true;
-                }
-            }
-        }
+        end_sentence(index, df, terms, counts, &capital_stops);
     }
 
     /// What an index holds, comparable (its term map as a sorted list).
