@@ -114,6 +114,17 @@ fn committed_frequent_forms_table_matches_text_lists() {
     );
 }
 
+#[test]
+fn committed_frequent_words_table_matches_the_frequent_forms() {
+    let table = fs::read(data_dir().join(lexicon::FREQUENT_FORMS_FILE)).expect("committed table is readable");
+    let committed = fs::read(data_dir().join(lexicon::FREQUENT_WORDS_FILE)).expect("committed table is readable");
+    assert!(
+        sumlint::text::build_frequent_words_bytes(&table) == committed,
+        "{} is stale: run `cargo run --example gen_lexicon_fst`",
+        lexicon::FREQUENT_WORDS_FILE
+    );
+}
+
 fn wordnet_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/wordnet")
 }

@@ -112,6 +112,35 @@ pub const ANY_REVERSED_FILE: &str = "words-any-reversed.fst";
 /// [`is_word`] for the most frequent forms (see [`frequent`]).
 pub const FREQUENT_FORMS_FILE: &str = "frequent-forms.bin";
 
+/// The file [`crate::text::build_frequent_words_bytes`] writes: what the
+/// word cache keeps of each form of the table of frequent forms, by slot.
+pub const FREQUENT_WORDS_FILE: &str = "frequent-words.bin";
+
+/// The slots of the table of frequent forms: [`frequent_slot`] is below this.
+pub const FREQUENT_SLOTS: usize = frequent::SLOTS;
+
+/// The slot of the embedded table of frequent forms that holds `word`, if
+/// it holds `word` (one probe): an index for tables kept alongside it by
+/// slot ([`crate::text::build_frequent_words_bytes`]).
+#[inline]
+pub fn frequent_slot(word: &str) -> Option<usize> {
+    frequent::find(FREQUENT, word.as_bytes()).map(|(at, _)| at)
+}
+
+/// Every form a table of frequent forms (the bytes of
+/// [`FREQUENT_FORMS_FILE`]) holds, with its slot, in slot order.
+pub fn frequent_forms_in(table: &[u8]) -> Vec<(usize, String)> {
+    frequent::forms(table)
+        .into_iter()
+        .map(|(at, bytes)| (at, String::from_utf8(bytes).expect("the table's forms are ASCII")))
+        .collect()
+}
+
+/// The embedded table of frequent forms (the bytes of [`FREQUENT_FORMS_FILE`]).
+pub fn embedded_frequent_forms() -> &'static [u8] {
+    FREQUENT
+}
+
 struct Lexicon {
     common: Set<&'static [u8]>,
     /// `common`, `us` and `gb` with every word written backwards.
@@ -1980,6 +2009,12 @@ mod frequent {
     /// The answers the table holds for `word`, if it holds `word`.
     #[inline]
     pub(super) fn answers(table: &[u8], word: &[u8]) -> Option<u8> {
+        find(table, word).map(|(_, answers)| answers)
+    }
+
+    /// The slot of `table` that holds `word`, and its answers, if it holds `word`.
+    #[inline(always)]
+    pub(super) fn find(table: &[u8], word: &[u8]) -> Option<(usize, u8)> {
         let key = key(word)?;
         let mask = (1usize << SLOT_BITS) - 1;
         let mut at = slot(key);
@@ -1991,10 +2026,31 @@ mod frequent {
                 return None;
             }
             if low == key.0 && high & (u64::MAX >> 8) == key.1 {
-                return Some(answers & !TAKEN);
+                return Some((at, answers & !TAKEN));
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// How many slots a table has.
+    pub(super) const SLOTS: usize = 1 << SLOT_BITS;
+
+    /// Every form `table` holds, with its slot, in slot order.
+    pub(super) fn forms(table: &[u8]) -> Vec<(usize, Vec<u8>)> {
+        (0..table.len() / SLOT_BYTES)
+            .filter_map(|at| {
+                let (low, high) = read(table, at);
+                if (high >> 56) as u8 & TAKEN == 0 {
+                    return None;
+                }
+                let mut bytes: Vec<u8> = low.to_le_bytes().into_iter().chain(high.to_le_bytes()).collect();
+                bytes.truncate(MAX_BYTES);
+                while bytes.last() == Some(&0) {
+                    bytes.pop();
+                }
+                Some((at, bytes))
+            })
+            .collect()
     }
 
     /// The table of `forms` (distinct, each 1 to [`MAX_BYTES`] bytes,
@@ -2075,7 +2131,12 @@ pub fn build_fst_files(dir: &Path) -> io::Result<()> {
     let lists: Vec<&Path> = lists.iter().map(std::path::PathBuf::as_path).collect();
     fs::write(dir.join(ANY_FILE), build_union_fst_bytes(&lists, false)?)?;
     fs::write(dir.join(ANY_REVERSED_FILE), build_union_fst_bytes(&lists, true)?)?;
-    fs::write(dir.join(FREQUENT_FORMS_FILE), build_frequent_forms_bytes(dir)?)?;
+    let frequent = build_frequent_forms_bytes(dir)?;
+    fs::write(
+        dir.join(FREQUENT_WORDS_FILE),
+        crate::text::build_frequent_words_bytes(&frequent),
+    )?;
+    fs::write(dir.join(FREQUENT_FORMS_FILE), frequent)?;
     Ok(())
 }
 

@@ -420,6 +420,9 @@ fn shared_words() -> &'static SharedWords {
 ///
 /// `stem_buffer` is a buffer to stem in, reused from word to word.
 fn cached_of_folded(folded: &str, shared: bool, stem_buffer: &mut Vec<u8>) -> CachedWord {
+    if let Some(cached) = frequent_word(folded) {
+        return cached;
+    }
     if !shared {
         return CachedWord::new(&word_info_of_folded(folded, stem_buffer));
     }
@@ -444,6 +447,114 @@ fn cached_of_folded(folded: &str, shared: bool, stem_buffer: &mut Vec<u8>) -> Ca
         }
     }
     cached
+}
+
+/// What the word cache keeps of each form of the lexicon's table of
+/// frequent forms ([`lexicon::frequent_slot`]), by slot: a little-endian
+/// `u32` each ([`frequent_words`]), built ahead of time by
+/// [`build_frequent_words_bytes`] (`cargo run --example gen_lexicon_fst`)
+/// and read in place.
+///
+/// Why: about two thirds of the distinct words of news text are among the
+/// 20,000 most frequent forms, and a word new to a thread cost its stem,
+/// function-word, number and clitic tests (about 1,300 est. cycles, a
+/// dozen mispredicted branches in the stemmer alone) where one probe of
+/// the table finds the answers.
+static FREQUENT_WORDS: &[u8] = include_bytes!("../../data/lexicon/frequent-words.bin");
+
+/// The encoding of [`FREQUENT_WORDS`]'s entries. An entry holds a form's
+/// [`CachedWord::flags`] and its stem as a prefix of the form followed by
+/// up to three letters `a`–`z` (Porter2 keeps a prefix and rewrites at
+/// most the last few letters: "happy" → "happi", "relational" →
+/// "relat" + "e"). A form whose stem does not fit, and an empty slot, have
+/// an entry of 0: the word cache works those out.
+mod frequent_words {
+    /// Set in every entry that holds a form's answers.
+    pub(super) const HELD: u32 = 1 << 31;
+    const FLAG_BITS: u32 = 3;
+    const PREFIX_SHIFT: u32 = FLAG_BITS;
+    const TAIL_LEN_SHIFT: u32 = PREFIX_SHIFT + 4;
+    const TAIL_SHIFT: u32 = TAIL_LEN_SHIFT + 2;
+    const _: () = assert!(TAIL_SHIFT + 15 < 31, "an entry fits below HELD");
+    const _: () = assert!(
+        super::STOP | super::CLITIC | super::NUMERIC < 1 << FLAG_BITS,
+        "the flags fit"
+    );
+    const _: () = assert!(crate::text::lexicon::FREQUENT_SLOTS < 1 << 20);
+
+    /// The entry of a form `folded` whose stem is `stem` and flags `flags`,
+    /// or 0 if the stem does not fit.
+    pub(super) fn encode(folded: &str, stem: &str, flags: u8) -> u32 {
+        let prefix = folded
+            .bytes()
+            .zip(stem.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(15);
+        let tail = &stem.as_bytes()[prefix..];
+        if tail.len() > 3 || !tail.iter().all(u8::is_ascii_lowercase) || folded.len() > 15 {
+            return 0;
+        }
+        let letters = tail
+            .iter()
+            .enumerate()
+            .fold(0u32, |bits, (i, &b)| bits | u32::from(b - b'a') << (5 * i));
+        HELD | u32::from(flags)
+            | (prefix as u32) << PREFIX_SHIFT
+            | (tail.len() as u32) << TAIL_LEN_SHIFT
+            | letters << TAIL_SHIFT
+    }
+
+    /// The flags, the length of the stem's prefix of the form, and the
+    /// stem's tail (its letters, of which the first `n` count) of a held entry.
+    #[inline]
+    pub(super) fn decode(entry: u32) -> (u8, usize, [u8; 3], usize) {
+        let flags = (entry & ((1 << FLAG_BITS) - 1)) as u8;
+        let prefix = (entry >> PREFIX_SHIFT & 15) as usize;
+        let n = (entry >> TAIL_LEN_SHIFT & 3) as usize;
+        let letter = |i: u32| b'a' + (entry >> (TAIL_SHIFT + 5 * i) & 31) as u8;
+        (flags, prefix, [letter(0), letter(1), letter(2)], n)
+    }
+}
+
+/// The bytes of [`FREQUENT_WORDS`] for the table of frequent forms `table`
+/// (the bytes of [`lexicon::FREQUENT_FORMS_FILE`]): each form's entry,
+/// worked out as the word cache works out a new word, at its slot.
+pub fn build_frequent_words_bytes(table: &[u8]) -> Vec<u8> {
+    let mut entries = vec![0u32; lexicon::FREQUENT_SLOTS];
+    let mut stem_buffer = Vec::new();
+    for (slot, form) in lexicon::frequent_forms_in(table) {
+        let cached = CachedWord::new(&word_info_of_folded(&form, &mut stem_buffer));
+        entries[slot] = frequent_words::encode(&form, &cached.stem, cached.flags);
+    }
+    entries.into_iter().flat_map(u32::to_le_bytes).collect()
+}
+
+/// The [`CachedWord`] of the folded word `folded` from [`FREQUENT_WORDS`],
+/// if the table holds it: the same strings and flags [`word_info_of_folded`]
+/// gives (a word that is its own stem shares one string).
+#[inline]
+fn frequent_word(folded: &str) -> Option<CachedWord> {
+    let slot = lexicon::frequent_slot(folded)?;
+    let entry = u32::from_le_bytes(FREQUENT_WORDS.get(slot * 4..slot * 4 + 4)?.try_into().ok()?);
+    if entry & frequent_words::HELD == 0 {
+        return None;
+    }
+    let (flags, prefix, tail, n) = frequent_words::decode(entry);
+    let shared: tokens::Shared = folded.into();
+    let stem = if prefix == folded.len() && n == 0 {
+        shared.clone()
+    } else {
+        let mut stem = [0u8; 18];
+        stem[..prefix].copy_from_slice(&folded.as_bytes()[..prefix]);
+        stem[prefix..prefix + n].copy_from_slice(&tail[..n]);
+        std::str::from_utf8(&stem[..prefix + n]).ok()?.into()
+    };
+    Some(CachedWord {
+        folded: shared,
+        stem,
+        flags,
+    })
 }
 
 /// The first `8 * N` bytes of `bytes`, zero-padded, as `N` little-endian
@@ -512,6 +623,42 @@ fn word_info_of_folded(folded: &str, stem_buffer: &mut Vec<u8>) -> WordInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The committed table is what the code builds now (a change to the
+    /// stemmer, the function words or the numbers shows here), and each of
+    /// its words reads back as the word cache works the word out.
+    #[test]
+    fn the_frequent_words_table_gives_what_the_word_cache_works_out() {
+        let table = lexicon::embedded_frequent_forms();
+        assert!(
+            build_frequent_words_bytes(table) == FREQUENT_WORDS,
+            "{} is stale: run `cargo run --example gen_lexicon_fst`",
+            lexicon::FREQUENT_WORDS_FILE
+        );
+        let (mut held, mut stems) = (0, 0);
+        for (_, form) in lexicon::frequent_forms_in(table) {
+            let plain = CachedWord::new(&word_info_of_folded(&form, &mut Vec::new()));
+            let Some(fast) = frequent_word(&form) else {
+                continue;
+            };
+            held += 1;
+            stems += usize::from(plain.stem.as_ptr() != plain.folded.as_ptr());
+            assert_eq!(
+                (&*fast.folded, &*fast.stem, fast.flags),
+                (&*plain.folded, &*plain.stem, plain.flags)
+            );
+            assert_eq!(
+                fast.stem.as_ptr() == fast.folded.as_ptr(),
+                plain.stem.as_ptr() == plain.folded.as_ptr(),
+                "{form}"
+            );
+        }
+        // (Almost every form's stem fits an entry.)
+        assert!(held > 19_500, "{held}");
+        assert!(stems > 1000, "{stems}");
+        assert!(frequent_word("the").is_some_and(|w| w.flags & STOP != 0));
+        assert!(frequent_word("xqzv").is_none());
+    }
 
     proptest::proptest! {
         /// The word cache folds and stems new words in buffers it reuses:
