@@ -15,5 +15,12 @@ fn main() -> std::io::Result<()> {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     // Silent on success like other generators; `git status` shows what changed.
     lexicon::build_fst_files(&data.join("lexicon"))?;
-    synonyms::build_files(&data.join("wordnet"))
+    synonyms::build_files(&data.join("wordnet"))?;
+    // (From the WordNet data this binary embeds: after new WordNet lists,
+    // run it a second time.)
+    let frequent = std::fs::read(data.join("lexicon").join(lexicon::FREQUENT_FORMS_FILE))?;
+    std::fs::write(
+        data.join("wordnet").join(synonyms::FREQUENT_SYNSETS_FILE),
+        synonyms::build_frequent_synsets_bytes(&frequent),
+    )
 }

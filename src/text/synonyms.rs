@@ -37,6 +37,11 @@ use super::lexicon;
 static LEMMAS: &[u8] = include_bytes!("../../data/wordnet/lemmas.fst");
 static SENSES: &[u8] = include_bytes!("../../data/wordnet/senses.bin");
 static LINKS: &[u8] = include_bytes!("../../data/wordnet/links.bin");
+static FREQUENT_SYNSETS: &[u8] = include_bytes!("../../data/wordnet/frequent-synsets.bin");
+
+/// The file [`build_frequent_synsets_bytes`] writes (in `data/wordnet`):
+/// the [`synsets`] of each form of the lexicon's table of frequent forms.
+pub const FREQUENT_SYNSETS_FILE: &str = "frequent-synsets.bin";
 
 /// The text lists and what is built from them (relative to `data/wordnet`).
 pub const TEXT_FILES: [&str; 2] = ["lemmas.txt", "synsets.txt"];
@@ -228,8 +233,69 @@ fn without_suffix<'w>(word: &'w str, suffix: &str) -> Option<&'w str> {
     }
 }
 
-/// [`synsets`] appended to `out` (a buffer the caller reuses).
+/// [`synsets`] appended to `out` (a buffer the caller reuses): from the
+/// table of frequent forms' synsets ([`FREQUENT_SYNSETS`]) if it holds
+/// `folded`, worked out otherwise.
 fn synsets_into(folded: &str, out: &mut Vec<u32>) {
+    match frequent_synsets(folded) {
+        Some(ids) => out.extend(ids),
+        None => synsets_worked_out_into(folded, out),
+    }
+}
+
+/// The [`synsets`] of `folded` as [`FREQUENT_SYNSETS`] holds them, if it
+/// is a form of the lexicon's table of frequent forms.
+///
+/// Why: a word new to the drift readings' cache cost its lemma lookup
+/// and one per morphy rule that applies (about 2,700 est. cycles on
+/// distinct documents, half of what its senses cost); most content words
+/// of news text are among the 20,000 most frequent forms, whose synsets
+/// one probe of the table and a read of one run of ids give.
+///
+/// Layout (little-endian `u32`s, built by [`build_frequent_synsets_bytes`]):
+/// per slot of the table of frequent forms ([`lexicon::FREQUENT_SLOTS`]),
+/// `(start << 8) | count` into the ids that follow the slots.
+#[inline]
+fn frequent_synsets(folded: &str) -> Option<impl Iterator<Item = u32>> {
+    let slot = lexicon::frequent_slot(folded)?;
+    let packed = word_at(FREQUENT_SYNSETS, slot);
+    let (start, count) = (
+        lexicon::FREQUENT_SLOTS + (packed >> 8) as usize,
+        (packed & 0xff) as usize,
+    );
+    // (An empty or short file, as on a fresh checkout before the generator
+    // ran, holds nothing: every word is worked out.)
+    (FREQUENT_SYNSETS.len() >= (start + count) * 4)
+        .then(|| (start..start + count).map(|i| word_at(FREQUENT_SYNSETS, i)))
+}
+
+/// The bytes of [`FREQUENT_SYNSETS`] for the table of frequent forms
+/// `table` (the bytes of [`lexicon::FREQUENT_FORMS_FILE`]), from the
+/// embedded WordNet data: after rebuilding that from new lists, run the
+/// generator again (`tests/lexicon_data.rs` tells when the file is stale).
+pub fn build_frequent_synsets_bytes(table: &[u8]) -> Vec<u8> {
+    let mut slots = vec![0u32; lexicon::FREQUENT_SLOTS];
+    let mut ids = Vec::new();
+    let mut synsets = Vec::new();
+    for (slot, form) in lexicon::frequent_forms_in(table) {
+        synsets.clear();
+        synsets_worked_out_into(&form, &mut synsets);
+        let count = u32::try_from(synsets.len())
+            .ok()
+            .filter(|&n| n < 256)
+            .expect("a form has under 256 synsets");
+        let start = u32::try_from(ids.len())
+            .ok()
+            .filter(|&s| s < 1 << 24)
+            .expect("the ids fit");
+        slots[slot] = start << 8 | count;
+        ids.extend_from_slice(&synsets);
+    }
+    slots.into_iter().chain(ids).flat_map(u32::to_le_bytes).collect()
+}
+
+/// [`synsets_into`] worked out from the lemma map and morphy's rules.
+fn synsets_worked_out_into(folded: &str, out: &mut Vec<u32>) {
     let word = folded
         .strip_suffix("'s")
         .or_else(|| folded.strip_suffix('\''))
@@ -783,6 +849,29 @@ pub fn build_files(dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The committed table is what the code builds now, and each of its
+    /// forms' synsets are those worked out.
+    #[test]
+    fn the_frequent_synsets_table_gives_the_synsets_worked_out() {
+        let table = lexicon::embedded_frequent_forms();
+        assert!(
+            build_frequent_synsets_bytes(table) == FREQUENT_SYNSETS,
+            "{FREQUENT_SYNSETS_FILE} is stale: run `cargo run --example gen_lexicon_fst`"
+        );
+        let mut with_senses = 0;
+        for (_, form) in lexicon::frequent_forms_in(table) {
+            let mut worked_out = vec![7];
+            synsets_worked_out_into(&form, &mut worked_out);
+            let mut fast = vec![7];
+            synsets_into(&form, &mut fast);
+            assert_eq!(fast, worked_out, "{form}");
+            with_senses += usize::from(fast.len() > 1);
+        }
+        assert!(with_senses > 15_000, "{with_senses}");
+        assert!(frequent_synsets("walked").is_some());
+        assert!(frequent_synsets("xqzv").is_none());
+    }
 
     /// Sorted and without repeats.
     fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
