@@ -20,7 +20,7 @@ fn main() -> std::io::Result<()> {
     // run it a second time.)
     let frequent = std::fs::read(data.join("lexicon").join(lexicon::FREQUENT_FORMS_FILE))?;
     std::fs::write(
-        data.join("wordnet").join(synonyms::FREQUENT_SYNSETS_FILE),
-        synonyms::build_frequent_synsets_bytes(&frequent),
+        data.join("wordnet").join(synonyms::FREQUENT_SENSES_FILE),
+        synonyms::build_frequent_senses_bytes(&frequent),
     )
 }

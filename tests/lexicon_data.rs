@@ -126,13 +126,13 @@ fn committed_frequent_words_table_matches_the_frequent_forms() {
 }
 
 #[test]
-fn committed_frequent_synsets_table_matches_the_frequent_forms() {
+fn committed_frequent_senses_table_matches_the_frequent_forms() {
     let table = fs::read(data_dir().join(lexicon::FREQUENT_FORMS_FILE)).expect("committed table is readable");
-    let committed = fs::read(wordnet_dir().join(synonyms::FREQUENT_SYNSETS_FILE)).expect("committed table is readable");
+    let committed = fs::read(wordnet_dir().join(synonyms::FREQUENT_SENSES_FILE)).expect("committed table is readable");
     assert!(
-        synonyms::build_frequent_synsets_bytes(&table) == committed,
+        synonyms::build_frequent_senses_bytes(&table) == committed,
         "{} is stale: run `cargo run --example gen_lexicon_fst`",
-        synonyms::FREQUENT_SYNSETS_FILE
+        synonyms::FREQUENT_SENSES_FILE
     );
 }
 

@@ -37,11 +37,11 @@ use super::lexicon;
 static LEMMAS: &[u8] = include_bytes!("../../data/wordnet/lemmas.fst");
 static SENSES: &[u8] = include_bytes!("../../data/wordnet/senses.bin");
 static LINKS: &[u8] = include_bytes!("../../data/wordnet/links.bin");
-static FREQUENT_SYNSETS: &[u8] = include_bytes!("../../data/wordnet/frequent-synsets.bin");
+static FREQUENT_SENSES: &[u8] = include_bytes!("../../data/wordnet/frequent-senses.bin");
 
-/// The file [`build_frequent_synsets_bytes`] writes (in `data/wordnet`):
-/// the [`synsets`] of each form of the lexicon's table of frequent forms.
-pub const FREQUENT_SYNSETS_FILE: &str = "frequent-synsets.bin";
+/// The file [`build_frequent_senses_bytes`] writes (in `data/wordnet`):
+/// the [`Senses`] of each form of the lexicon's table of frequent forms.
+pub const FREQUENT_SENSES_FILE: &str = "frequent-senses.bin";
 
 /// The text lists and what is built from them (relative to `data/wordnet`).
 pub const TEXT_FILES: [&str; 2] = ["lemmas.txt", "synsets.txt"];
@@ -234,64 +234,89 @@ fn without_suffix<'w>(word: &'w str, suffix: &str) -> Option<&'w str> {
 }
 
 /// [`synsets`] appended to `out` (a buffer the caller reuses): from the
-/// table of frequent forms' synsets ([`FREQUENT_SYNSETS`]) if it holds
+/// table of frequent forms' senses ([`FREQUENT_SENSES`]) if it holds
 /// `folded`, worked out otherwise.
 fn synsets_into(folded: &str, out: &mut Vec<u32>) {
-    match frequent_synsets(folded) {
-        Some(ids) => out.extend(ids),
+    match frequent_lists(folded) {
+        Some((start, ends)) => out
+            .extend((start + ends[IDS - 1] as usize..start + ends[IDS] as usize).map(|i| word_at(FREQUENT_SENSES, i))),
         None => synsets_worked_out_into(folded, out),
     }
 }
 
-/// The [`synsets`] of `folded` as [`FREQUENT_SYNSETS`] holds them, if it
-/// is a form of the lexicon's table of frequent forms.
+/// `u32`s per slot of the table of frequent forms in [`FREQUENT_SENSES`].
+const SENSES_SLOT_WORDS: usize = 3;
+/// A slot's first word when the table does not hold its form's senses.
+const SENSES_NOT_HELD: u32 = u32::MAX;
+
+/// Where [`FREQUENT_SENSES`] keeps the [`Senses`] of `folded`, if it is a
+/// form of the lexicon's table of frequent forms: the index of the first
+/// `u32` of its lists, and where each list ends ([`Senses::ends`]).
 ///
-/// Why: a word new to the drift readings' cache cost its lemma lookup
-/// and one per morphy rule that applies (about 2,700 est. cycles on
-/// distinct documents, half of what its senses cost); most content words
-/// of news text are among the 20,000 most frequent forms, whose synsets
-/// one probe of the table and a read of one run of ids give.
+/// Why: a word new to the drift readings' cache cost its lemma lookup,
+/// one per morphy rule that applies, and then the links, two levels of
+/// hypernyms and six sorts of its lists (about 5,000 est. cycles on
+/// distinct documents); most content words of news text are among the
+/// 20,000 most frequent forms, whose lists one probe of the table and a
+/// copy of one run of ids give.
 ///
-/// Layout (little-endian `u32`s, built by [`build_frequent_synsets_bytes`]):
+/// Layout (little-endian `u32`s, built by [`build_frequent_senses_bytes`]):
 /// per slot of the table of frequent forms ([`lexicon::FREQUENT_SLOTS`]),
-/// `(start << 8) | count` into the ids that follow the slots.
+/// [`SENSES_SLOT_WORDS`] words: the start of the form's lists among the
+/// words that follow the slots ([`SENSES_NOT_HELD`] if a list has 256
+/// ids or more), then the length of each of its [`LISTS`] lists, a byte
+/// each, the first list in the lowest byte. Then the lists.
 #[inline]
-fn frequent_synsets(folded: &str) -> Option<impl Iterator<Item = u32>> {
-    let slot = lexicon::frequent_slot(folded)?;
-    let packed = word_at(FREQUENT_SYNSETS, slot);
-    let (start, count) = (
-        lexicon::FREQUENT_SLOTS + (packed >> 8) as usize,
-        (packed & 0xff) as usize,
-    );
+fn frequent_lists(folded: &str) -> Option<(usize, [u32; LISTS])> {
+    let at = lexicon::frequent_slot(folded)? * SENSES_SLOT_WORDS;
+    let start = word_at(FREQUENT_SENSES, at);
+    if start == SENSES_NOT_HELD {
+        return None;
+    }
+    let lengths = u64::from(word_at(FREQUENT_SENSES, at + 1)) | u64::from(word_at(FREQUENT_SENSES, at + 2)) << 32;
+    let mut ends = [0u32; LISTS];
+    let mut end = 0;
+    for (i, list_end) in ends.iter_mut().enumerate() {
+        end += (lengths >> (8 * i)) as u32 & 0xff;
+        *list_end = end;
+    }
+    let start = lexicon::FREQUENT_SLOTS * SENSES_SLOT_WORDS + start as usize;
     // (An empty or short file, as on a fresh checkout before the generator
     // ran, holds nothing: every word is worked out.)
-    (FREQUENT_SYNSETS.len() >= (start + count) * 4)
-        .then(|| (start..start + count).map(|i| word_at(FREQUENT_SYNSETS, i)))
+    (FREQUENT_SENSES.len() >= (start + end as usize) * 4).then_some((start, ends))
 }
 
-/// The bytes of [`FREQUENT_SYNSETS`] for the table of frequent forms
+/// The bytes of [`FREQUENT_SENSES`] for the table of frequent forms
 /// `table` (the bytes of [`lexicon::FREQUENT_FORMS_FILE`]), from the
 /// embedded WordNet data: after rebuilding that from new lists, run the
 /// generator again (`tests/lexicon_data.rs` tells when the file is stale).
-pub fn build_frequent_synsets_bytes(table: &[u8]) -> Vec<u8> {
-    let mut slots = vec![0u32; lexicon::FREQUENT_SLOTS];
+pub fn build_frequent_senses_bytes(table: &[u8]) -> Vec<u8> {
+    const _: () = assert!(LISTS <= 8, "a length a byte in two words");
+    let mut slots = vec![0u32; lexicon::FREQUENT_SLOTS * SENSES_SLOT_WORDS];
+    let mut lists = Vec::new();
     let mut ids = Vec::new();
-    let mut synsets = Vec::new();
     for (slot, form) in lexicon::frequent_forms_in(table) {
-        synsets.clear();
-        synsets_worked_out_into(&form, &mut synsets);
-        let count = u32::try_from(synsets.len())
-            .ok()
-            .filter(|&n| n < 256)
-            .expect("a form has under 256 synsets");
-        let start = u32::try_from(ids.len())
-            .ok()
-            .filter(|&s| s < 1 << 24)
-            .expect("the ids fit");
-        slots[slot] = start << 8 | count;
-        ids.extend_from_slice(&synsets);
+        ids.clear();
+        synsets_worked_out_into(&form, &mut ids);
+        let senses = with_senses_scratch(|scratch| Senses::build(&ids, scratch));
+        let mut lengths = 0u64;
+        let mut held = true;
+        for i in 0..LISTS {
+            let n = senses.list(i).len();
+            held &= n < 256;
+            lengths |= (n as u64 & 0xff) << (8 * i);
+        }
+        let at = slot * SENSES_SLOT_WORDS;
+        if !held {
+            slots[at] = SENSES_NOT_HELD;
+            continue;
+        }
+        slots[at] = u32::try_from(lists.len()).expect("the lists fit");
+        slots[at + 1] = lengths as u32;
+        slots[at + 2] = (lengths >> 32) as u32;
+        lists.extend_from_slice(&senses.data);
     }
-    slots.into_iter().chain(ids).flat_map(u32::to_le_bytes).collect()
+    slots.into_iter().chain(lists).flat_map(u32::to_le_bytes).collect()
 }
 
 /// [`synsets_into`] worked out from the lemma map and morphy's rules.
@@ -454,6 +479,17 @@ fn with_senses_scratch<R>(f: impl FnOnce(&mut SensesScratch) -> R) -> R {
 impl Senses {
     /// The senses of the folded word.
     pub fn of(folded: &str) -> Senses {
+        if let Some((start, ends)) = frequent_lists(folded) {
+            let data = (start..start + ends[LISTS - 1] as usize)
+                .map(|i| word_at(FREQUENT_SENSES, i))
+                .collect();
+            return Senses { data, ends };
+        }
+        Senses::worked_out(folded)
+    }
+
+    /// [`Senses::of`] worked out from the WordNet data.
+    fn worked_out(folded: &str) -> Senses {
         with_senses_scratch(|scratch| {
             let mut ids = std::mem::take(&mut scratch.ids);
             ids.clear();
@@ -851,26 +887,28 @@ mod tests {
     use super::*;
 
     /// The committed table is what the code builds now, and each of its
-    /// forms' synsets are those worked out.
+    /// forms' synsets and senses are those worked out.
     #[test]
-    fn the_frequent_synsets_table_gives_the_synsets_worked_out() {
+    fn the_frequent_senses_table_gives_the_senses_worked_out() {
         let table = lexicon::embedded_frequent_forms();
         assert!(
-            build_frequent_synsets_bytes(table) == FREQUENT_SYNSETS,
-            "{FREQUENT_SYNSETS_FILE} is stale: run `cargo run --example gen_lexicon_fst`"
+            build_frequent_senses_bytes(table) == FREQUENT_SENSES,
+            "{FREQUENT_SENSES_FILE} is stale: run `cargo run --example gen_lexicon_fst`"
         );
-        let mut with_senses = 0;
+        let mut held = 0;
         for (_, form) in lexicon::frequent_forms_in(table) {
             let mut worked_out = vec![7];
             synsets_worked_out_into(&form, &mut worked_out);
             let mut fast = vec![7];
             synsets_into(&form, &mut fast);
             assert_eq!(fast, worked_out, "{form}");
-            with_senses += usize::from(fast.len() > 1);
+            let (fast, slow) = (Senses::of(&form), Senses::worked_out(&form));
+            assert_eq!((&fast.data, fast.ends), (&slow.data, slow.ends), "{form}");
+            held += usize::from(frequent_lists(&form).is_some_and(|(_, ends)| ends[LISTS - 1] > 0));
         }
-        assert!(with_senses > 15_000, "{with_senses}");
-        assert!(frequent_synsets("walked").is_some());
-        assert!(frequent_synsets("xqzv").is_none());
+        assert!(held > 15_000, "{held}");
+        assert!(frequent_lists("walked").is_some());
+        assert!(frequent_lists("xqzv").is_none());
     }
 
     /// Sorted and without repeats.
