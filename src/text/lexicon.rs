@@ -22,7 +22,10 @@
 //! * `freq.fst` word → corpus count (symspellpy's English frequency list).
 //! * `frequent-forms.bin` the [`is_word`] answers of the 20,000 most
 //!   frequent forms of `freq.txt`, as a hash table read in place (see
-//!   [`frequent`]), built from the text lists.
+//!   [`frequent`]), built from the text lists. Tables kept by its slots:
+//!   `frequent-words.bin` (the word cache's stem and flags of each form,
+//!   [`crate::text::build_frequent_words_bytes`]) and, in `data/wordnet/`,
+//!   `frequent-senses.bin` ([`crate::text::synonyms::build_frequent_senses_bytes`]).
 //!
 //! Entries are lower-case, NFC, Latin letters plus inner ASCII apostrophes
 //! ("o'clock", "don't"). Possessives are not stored: lookups strip a trailing

@@ -17,11 +17,17 @@
 //!   hypernym, 1 antonym, 2 similar-to, 3 belongs-to (a noun's part
 //!   holonyms, "London" → England; an adjective's pertainyms, "British" →
 //!   Britain).
+//! * `frequent-senses.bin` the [`Senses`] of each form of the lexicon's
+//!   table of frequent forms, by its slot (see `frequent_lists`), built
+//!   from the files above and that table.
 //!
 //! Regenerating: `python3 scripts/gen_wordnet.py` writes the text lists
 //! (`lemmas.txt`, `synsets.txt`), then `cargo run --example gen_lexicon_fst`
-//! rebuilds the binary files with [`build_files`]; `tests/lexicon_data.rs`
-//! checks that the committed binaries match the committed text lists.
+//! rebuilds the binary files with [`build_files`] and then
+//! `frequent-senses.bin` with [`build_frequent_senses_bytes`] (from the
+//! WordNet data the generator embeds: run it twice after new lists);
+//! `tests/lexicon_data.rs` checks that the committed binaries match the
+//! committed text lists.
 
 use std::collections::HashSet;
 use std::fs;
