@@ -37,7 +37,7 @@ use crate::text::stopwords::is_stopword;
 use crate::text::synonyms;
 #[cfg(test)]
 use crate::text::words::word_indices;
-use crate::text::words::{for_each_word_dotted, words as unicode_words};
+use crate::text::words::{for_each_word, for_each_word_dotted};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -2667,10 +2667,19 @@ fn gap_ends_sentence_by_chars(gap: &str) -> Option<bool> {
 }
 
 /// A headline or heading in title case: most longer words capitalised.
+/// (Counted in the scan's callback, with no word list: the iterator of
+/// [`words`](crate::text::words::words) kept state between words, several
+/// times the scan's cost per word.)
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = unicode_words(text).filter(|w| w.chars().count() > 3).collect();
-    let capitals = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    !words.is_empty() && capitals * 3 >= words.len() * 2
+    let (mut long, mut capitals) = (0usize, 0usize);
+    for_each_word(text, |_, w| {
+        // (More than 3 characters: more than 3 bytes first, which most short words settle.)
+        if w.len() > 3 && w.chars().nth(3).is_some() {
+            long += 1;
+            capitals += usize::from(w.starts_with(char::is_uppercase));
+        }
+    });
+    long > 0 && capitals * 3 >= long * 2
 }
 
 /// Byte ranges of `text` where no word is a typo: URLs, e-mail addresses,
@@ -2899,7 +2908,11 @@ fn quote_mark(text: &str, i: usize, c: char, open: &mut Option<(usize, char)>, r
 }
 
 fn is_foreign(quote: &str) -> bool {
-    let written: Vec<&str> = unicode_words(quote).collect();
+    // (By the scan's callback: the iterator of
+    // [`words`](crate::text::words::words) kept state between words,
+    // several times the scan's cost per word.)
+    let mut written: Vec<&str> = Vec::new();
+    for_each_word(quote, |_, w| written.push(w));
     if written.is_empty() {
         return false;
     }
@@ -3356,6 +3369,15 @@ mod tests {
             gap in "[ .,!?:;\"'()\\[\\]{}*_\t\n\r\x0b\x0c\x1c/a1-]{0,6}"
         ) {
             proptest::prop_assert_eq!(gap_ends_sentence(&gap), gap_ends_sentence_by_chars(&gap));
+        }
+
+        /// Title case counted in the scan's callback is title case counted
+        /// over the words' list, as it was.
+        #[test]
+        fn title_case_by_callback_is_title_case_by_list(text in "[A-Za-z0-9.,:' \n’éÉ-]{0,60}") {
+            let words: Vec<&str> = crate::text::words::words(&text).filter(|w| w.chars().count() > 3).collect();
+            let capitals = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+            proptest::prop_assert_eq!(is_title_case(&text), !words.is_empty() && capitals * 3 >= words.len() * 2);
         }
 
         /// The replacement character found by its first byte first is found.
