@@ -37,7 +37,7 @@ use crate::text::stopwords::is_stopword;
 use crate::text::synonyms;
 #[cfg(test)]
 use crate::text::words::word_indices;
-use crate::text::words::{for_each_word_dotted, words as unicode_words};
+use crate::text::words::{for_each_word, for_each_word_dotted};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -81,6 +81,8 @@ const ACCEPT_HINT: &str = "if it is right, add it to sumlint.toml [words] or a -
 
 /// Prefixes written with a hyphen ("neo-Nazis", "anti-war", "multi-polar");
 /// the lexicon lists few of them as words, and they are never typos there.
+/// Sorted (a test says so): every word before a hyphen is searched for in
+/// it, by halves, not one prefix after another.
 const HYPHEN_PREFIXES: &[&str] = &[
     "afro", "anglo", "anti", "bi", "co", "counter", "cross", "cyber", "de", "eco", "euro", "ex", "franco", "geo",
     "hyper", "indo", "inter", "intra", "macro", "mega", "micro", "mid", "mini", "multi", "neo", "non", "over", "pan",
@@ -99,21 +101,57 @@ const FOREIGN_FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// A word-shaped piece of the checked text.
+///
+/// 16 bytes (it was 40, with `usize` offsets): `collect` writes one per
+/// word of every document, and `spelling` and `inconsistent` read them
+/// back, so smaller tokens are fewer cache lines written and read. (A
+/// document is at most 64 MiB and a checked word at most
+/// [`MAX_WORD_BYTES`] bytes, so the offsets fit a `u32` and the length a
+/// byte.)
 #[derive(Clone, Debug)]
 struct Token {
-    start: usize,
-    end: usize,
-    /// Index into the regions.
-    region: usize,
+    /// Byte offset in the document's text ([`Token::start`]).
+    at: u32,
+    /// Index into the regions ([`Token::region`]).
+    in_region: u32,
+    /// The index in [`Checker::forms`] of its key, lower-cased with the
+    /// possessive stripped: the form compared across the document
+    /// ([`Checker::key`], [`Token::form`]).
+    form_at: u32,
+    /// Its length in bytes ([`Token::end`]).
+    len: u8,
     /// First word of a sentence or of a title-case line: capitalisation
     /// says nothing there.
     capital_is_positional: bool,
     /// What the lexicon says, in context (filled by `collect`).
     verdict: Lexical,
-    /// The index in [`Checker::forms`] of its key, lower-cased with the
-    /// possessive stripped: the form compared across the document
-    /// ([`Checker::key`]).
-    form: usize,
+}
+
+// (The size the comment above gives, kept.)
+const _: () = assert!(std::mem::size_of::<Token>() == 16);
+
+impl Token {
+    #[inline]
+    fn start(&self) -> usize {
+        self.at as usize
+    }
+
+    #[inline]
+    fn end(&self) -> usize {
+        self.at as usize + usize::from(self.len)
+    }
+
+    /// Index into the regions.
+    #[inline]
+    fn region(&self) -> usize {
+        self.in_region as usize
+    }
+
+    /// The index in [`Checker::forms`] of its key.
+    #[inline]
+    fn form(&self) -> usize {
+        self.form_at as usize
+    }
 }
 
 /// What the document does with one lower-cased form: counted once per
@@ -341,11 +379,11 @@ impl<'d> Checker<'d> {
 
     /// The lower-cased form of `token`, possessive stripped.
     fn key(&self, token: &Token) -> &str {
-        self.form_key(token.form)
+        self.form_key(token.form())
     }
 
     fn text(&self, token: &Token) -> &'d str {
-        &self.doc.text[token.start..token.end]
+        &self.doc.text[token.start()..token.end()]
     }
 
     /// Every region of prose and its word tokens, minus what is never a typo.
@@ -440,7 +478,6 @@ impl<'d> Checker<'d> {
                     }
                     last_end = offset + word.len();
                     let start = region.start + offset;
-                    let end = start + word.len();
                     let positional = sentence_start || region.title_case;
                     sentence_start = false;
                     // Longer than any English word (45 letters): a code, a hash
@@ -450,12 +487,12 @@ impl<'d> Checker<'d> {
                         return;
                     }
                     let mut token = Token {
-                        start,
-                        end,
-                        region: r,
+                        at: start as u32,
+                        in_region: r as u32,
+                        form_at: 0,
+                        len: word.len() as u8,
                         capital_is_positional: positional,
                         verdict: Lexical::Skip,
-                        form: 0,
                     };
                     if in_order && last_start.is_some_and(|last| last >= start) {
                         in_order = false;
@@ -473,8 +510,8 @@ impl<'d> Checker<'d> {
         // (Usually in text order already, each start once: then sorting and
         // deduplicating change nothing, and the forms counted above stand.)
         if !in_order {
-            tokens.sort_by_key(|t| (t.start, t.region));
-            tokens.dedup_by_key(|t| t.start);
+            tokens.sort_by_key(|t| (t.start(), t.region()));
+            tokens.dedup_by_key(|t| t.start());
             // Counted again from none, in text order.
             for &id in &self.verdicts.used {
                 self.verdicts.cache.forms[id as usize].form = 0;
@@ -486,8 +523,8 @@ impl<'d> Checker<'d> {
             self.compared.clear();
             self.unsure.clear();
             for (index, token) in tokens.iter_mut().enumerate() {
-                let in_body = matches!(self.regions[token.region].side, Side::Body(_));
-                self.count_form(token, index, &doc.text[token.start..token.end], in_body);
+                let in_body = matches!(self.regions[token.region()].side, Side::Body(_));
+                self.count_form(token, index, &doc.text[token.start()..token.end()], in_body);
             }
         }
         self.tokens = tokens;
@@ -511,7 +548,7 @@ impl<'d> Checker<'d> {
             compared,
         } = self.verdicts.seen(
             text,
-            ShortForm::in_text(&doc.text, token.start, text.len()),
+            ShortForm::in_text(&doc.text, token.start(), text.len()),
             self.locale,
             &self.words,
         );
@@ -530,13 +567,13 @@ impl<'d> Checker<'d> {
         };
         // (Each hyphen is '-' or starts with byte 0xE2: most words are followed
         // by neither, which the byte says before the text is sliced.)
-        let prefix = matches!(doc.text.as_bytes().get(token.end), Some(b'-' | 0xE2))
-            && doc.text[token.end..]
+        let prefix = matches!(doc.text.as_bytes().get(token.end()), Some(b'-' | 0xE2))
+            && doc.text[token.end()..]
                 .strip_prefix(['-', '\u{2010}', '\u{2011}'])
                 .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
-            && HYPHEN_PREFIXES.contains(&self.form_key(form));
+            && HYPHEN_PREFIXES.binary_search(&self.form_key(form)).is_ok();
         token.verdict = if prefix { Lexical::Skip } else { verdict };
-        token.form = form;
+        token.form_at = form as u32;
         if !matches!(token.verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
             self.unsure.push(index);
         }
@@ -572,7 +609,7 @@ impl<'d> Checker<'d> {
     }
 
     fn side_of(&self, token: &Token) -> Side {
-        self.regions[token.region].side
+        self.regions[token.region()].side
     }
 
     /// `typo/spelling`, with "the summary copied it" when a summary typo is
@@ -591,7 +628,7 @@ impl<'d> Checker<'d> {
                 continue;
             }
             if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
-                && self.forms[token.form].name
+                && self.forms[token.form()].name
                 && (self.locale == Locale::Any || !lexicon::is_word(self.key(token), Locale::Any))
             {
                 // A name the document writes capitalised, here in lower case
@@ -647,8 +684,8 @@ impl<'d> Checker<'d> {
             message.push('?');
             let side = self.side_of(token);
             // The possessive ending is not part of the misspelling.
-            let end = token.start + bare(text).len();
-            let span = self.doc.span(token.start, end);
+            let end = token.start() + bare(text).len();
+            let span = self.doc.span(token.start(), end);
             let mut finding =
                 Finding::new(&SPELLING, span, bare(text), String::new()).with_suggestion(suggestion.clone());
             if let Side::Summary(u) = side {
@@ -658,14 +695,14 @@ impl<'d> Checker<'d> {
             match side {
                 Side::Summary(_) => {
                     if let Some(body) = occurrences.iter().find(|t| matches!(self.side_of(t), Side::Body(_))) {
-                        let line = self.doc.span(body.start, body.end).line;
+                        let line = self.doc.span(body.start(), body.end()).line;
                         message.push_str(&format!(" The summary copied it from the body (line {line})."));
                         finding = finding.with_evidence(self.evidence(body, "the body has the same misspelling"));
                     }
                 }
                 Side::Body(_) | Side::Heading => {
                     if let Some(copy) = occurrences.iter().find(|t| matches!(self.side_of(t), Side::Summary(_))) {
-                        let line = self.doc.span(copy.start, copy.end).line;
+                        let line = self.doc.span(copy.start(), copy.end()).line;
                         message.push_str(&format!(" The summary copies it (line {line})."));
                         finding = finding.with_evidence(self.evidence(copy, "copied into the summary"));
                     }
@@ -680,7 +717,7 @@ impl<'d> Checker<'d> {
             finding.message = message;
             typos.push(Typo {
                 rule: &SPELLING,
-                start: token.start,
+                start: token.start(),
                 end,
                 suggestion: Some(suggestion),
                 unambiguous,
@@ -693,14 +730,14 @@ impl<'d> Checker<'d> {
     fn context(&mut self, token: &Token, key: &str) -> Context {
         let text = &self.doc.text;
         // The whitespace-delimited chunk the word is in, for hyphenated compounds.
-        let chunk_start = text[..token.start]
+        let chunk_start = text[..token.start()]
             .char_indices()
             .rev()
             .find(|(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let chunk_end = text[token.end..]
+        let chunk_end = text[token.end()..]
             .find(char::is_whitespace)
-            .map_or(text.len(), |i| token.end + i);
+            .map_or(text.len(), |i| token.end() + i);
         let raw = &text[chunk_start..chunk_end];
         if raw.len() > 2 && raw.starts_with('-') && raw.ends_with('-') {
             // A code between hyphens: tokenised brackets ("-lrb-", "-lsb-").
@@ -722,13 +759,13 @@ impl<'d> Checker<'d> {
         }
         // Censored or coded words ("f***ing", "Chri$tma$"): not spelling.
         let glued = |c: Option<char>| c.is_some_and(|c| "*$_/\\=+~^|&%@#".contains(c));
-        if glued(text[..token.start].chars().next_back()) || glued(text[token.end..].chars().next()) {
+        if glued(text[..token.start()].chars().next_back()) || glued(text[token.end()..].chars().next()) {
             return Context::Skip;
         }
         // After a capitalised unknown word or an initial: a species name
         // ("Haemophilus influenzae", "M. leucogenys") or a foreign name.
-        let before = text[..token.start].trim_end_matches(' ');
-        if before.len() < token.start {
+        let before = text[..token.start()].trim_end_matches(' ');
+        if before.len() < token.start() {
             let previous = before
                 .rsplit(|c: char| c.is_whitespace())
                 .next()
@@ -773,7 +810,7 @@ impl<'d> Checker<'d> {
     fn capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         let len = key.chars().count();
         // (`key` is the token's form: its counts by index, not by a hash of `key`.)
-        let uses = self.forms[tokens[i].form].uses;
+        let uses = self.forms[tokens[i].form()].uses;
         if uses <= 1 {
             if let Some(word) = self.same_name_elsewhere(tokens, i, key) {
                 // The document's own spelling of the name leads.
@@ -878,7 +915,7 @@ impl<'d> Checker<'d> {
     fn same_name_elsewhere(&self, tokens: &[Token], i: usize, key: &str) -> Option<String> {
         let text = &self.doc.text;
         let joined = |a: &Token, b: &Token| {
-            a.region == b.region && a.end <= b.start && text[a.end..b.start].chars().all(|c| c == ' ')
+            a.region() == b.region() && a.end() <= b.start() && text[a.end()..b.start()].chars().all(|c| c == ' ')
         };
         let part_of_name = |t: &Token| {
             !t.capital_is_positional && self.text(t).starts_with(char::is_uppercase) && t.verdict != Lexical::Skip
@@ -894,15 +931,15 @@ impl<'d> Checker<'d> {
                 joined(neighbour, token)
             };
             // (Written once, the neighbour has no other occurrence to compare.)
-            if !linked || !part_of_name(neighbour) || self.forms[neighbour.form].uses < 2 {
+            if !linked || !part_of_name(neighbour) || self.forms[neighbour.form()].uses < 2 {
                 continue;
             }
             let name = self.text(neighbour);
             // (Tokens of the same text have the same form: most tokens are
             // ruled out by comparing form indices, before any text.)
-            let name_form = neighbour.form;
+            let name_form = neighbour.form();
             for (j, other) in tokens.iter().enumerate() {
-                if other.form != name_form || j == n || self.text(other) != name {
+                if other.form() != name_form || j == n || self.text(other) != name {
                     continue;
                 }
                 let counterpart = if after { j.checked_sub(1) } else { Some(j + 1) };
@@ -917,10 +954,10 @@ impl<'d> Checker<'d> {
                 // The other spelling must be the likelier one: an English word
                 // or a known name, or written more often than this one.
                 let likelier =
-                    matches!(word.verdict, Lexical::Word | Lexical::KnownName) || self.forms[word.form].uses > 1;
+                    matches!(word.verdict, Lexical::Word | Lexical::KnownName) || self.forms[word.form()].uses > 1;
                 if linked
                     && likelier
-                    && word.start != token.start
+                    && word.start() != token.start()
                     && self.text(word).starts_with(char::is_uppercase)
                     && name_phrase_slip(key, self.key(word))
                 {
@@ -940,7 +977,7 @@ impl<'d> Checker<'d> {
     fn short_capital_typo(&mut self, tokens: &[Token], i: usize, key: &str) -> bool {
         if !self.capital_may_be_positional(&tokens[i])
             || key.chars().all(|c| key.starts_with(c))
-            || self.forms[tokens[i].form].uses > 1
+            || self.forms[tokens[i].form()].uses > 1
             || self.beside_name(tokens, i, true)
         {
             return false;
@@ -970,8 +1007,8 @@ impl<'d> Checker<'d> {
         if token.capital_is_positional {
             return true;
         }
-        let region_start = self.regions[token.region].start;
-        let before = &self.doc.text[region_start..token.start];
+        let region_start = self.regions[token.region()].start;
+        let before = &self.doc.text[region_start..token.start()];
         before
             .strip_suffix(['"', '\'', '“', '‘'])
             .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
@@ -986,13 +1023,13 @@ impl<'d> Checker<'d> {
         let neighbours = [i.checked_sub(1).map(|j| (j, true)), Some((i + 1, false))];
         neighbours.into_iter().flatten().any(|(j, before)| {
             let Some(other) = tokens.get(j) else { return false };
-            if other.region != token.region {
+            if other.region() != token.region() {
                 return false;
             }
             let gap = if before {
-                &self.doc.text[other.end..token.start]
+                &self.doc.text[other.end()..token.start()]
             } else {
-                &self.doc.text[token.end..other.start]
+                &self.doc.text[token.end()..other.start()]
             };
             // A comma too: a list of capitalised unknown words ("Replacements:
             // Rees, Domachowski, Assiratti") is a list of names.
@@ -1226,14 +1263,14 @@ impl<'d> Checker<'d> {
     fn first_occurrence(&self, word: &str, not: &Token) -> Option<Token> {
         self.tokens
             .iter()
-            .filter(|t| t.start != not.start)
+            .filter(|t| t.start() != not.start())
             .find(|t| self.key(t) == word)
             .cloned()
     }
 
     /// Evidence pointing at `token`, with the sentence it is in.
     fn evidence(&self, token: &Token, note: &str) -> Evidence {
-        let region = self.regions[token.region];
+        let region = self.regions[token.region()];
         let paragraph = match region.side {
             Side::Body(p) => Some(self.doc.paragraphs[p].number),
             _ => None,
@@ -1244,7 +1281,7 @@ impl<'d> Checker<'d> {
             .join(" ");
         Evidence {
             paragraph,
-            span: self.doc.span(token.start, token.end),
+            span: self.doc.span(token.start(), token.end()),
             text,
             note: note.to_string(),
         }
@@ -1317,7 +1354,7 @@ impl<'d> Checker<'d> {
             let mut grouped = vec![0u32; total as usize];
             let mut filled = vec![0u32; form_count];
             for (t, token) in tokens.iter().enumerate() {
-                let f = token.form;
+                let f = token.form();
                 if token.verdict == Lexical::Skip || count(f) == 0 {
                     continue;
                 }
@@ -1429,7 +1466,7 @@ impl<'d> Checker<'d> {
                     if a_summary_only != b_summary_only {
                         a_summary_only
                     } else {
-                        of_form(a).next().map(|t| t.start) > of_form(b).next().map(|t| t.start)
+                        of_form(a).next().map(|t| t.start()) > of_form(b).next().map(|t| t.start())
                     }
                 };
                 if a_is_wrong && best.is_none_or(|c| count(b) > count(c)) {
@@ -1444,7 +1481,7 @@ impl<'d> Checker<'d> {
                 .expect("a compared form has a token");
             let right_written = bare(self.text(first_right)).to_string();
             for token in of_form(a) {
-                if already.contains(&token.start) {
+                if already.contains(&token.start()) {
                     continue;
                 }
                 let text = self.text(token);
@@ -1456,8 +1493,8 @@ impl<'d> Checker<'d> {
                     times,
                     if times == 1 { "" } else { "s" }
                 );
-                let end = token.start + bare(text).len();
-                let span: Span = self.doc.span(token.start, end);
+                let end = token.start() + bare(text).len();
+                let span: Span = self.doc.span(token.start(), end);
                 let mut finding = Finding::new(&INCONSISTENT_SPELLING, span, bare(text), message)
                     .with_suggestion(suggestion.clone())
                     .with_evidence(self.evidence(first_right, &format!("spelled `{right_written}` here")));
@@ -1466,7 +1503,7 @@ impl<'d> Checker<'d> {
                 }
                 typos.push(Typo {
                     rule: &INCONSISTENT_SPELLING,
-                    start: token.start,
+                    start: token.start(),
                     end,
                     suggestion: Some(suggestion),
                     unambiguous: count(right) > count(a),
@@ -2667,10 +2704,19 @@ fn gap_ends_sentence_by_chars(gap: &str) -> Option<bool> {
 }
 
 /// A headline or heading in title case: most longer words capitalised.
+/// (Counted in the scan's callback, with no word list: the iterator of
+/// [`words`](crate::text::words::words) kept state between words, several
+/// times the scan's cost per word.)
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = unicode_words(text).filter(|w| w.chars().count() > 3).collect();
-    let capitals = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    !words.is_empty() && capitals * 3 >= words.len() * 2
+    let (mut long, mut capitals) = (0usize, 0usize);
+    for_each_word(text, |_, w| {
+        // (More than 3 characters: more than 3 bytes first, which most short words settle.)
+        if w.len() > 3 && w.chars().nth(3).is_some() {
+            long += 1;
+            capitals += usize::from(w.starts_with(char::is_uppercase));
+        }
+    });
+    long > 0 && capitals * 3 >= long * 2
 }
 
 /// Byte ranges of `text` where no word is a typo: URLs, e-mail addresses,
@@ -2899,7 +2945,11 @@ fn quote_mark(text: &str, i: usize, c: char, open: &mut Option<(usize, char)>, r
 }
 
 fn is_foreign(quote: &str) -> bool {
-    let written: Vec<&str> = unicode_words(quote).collect();
+    // (By the scan's callback: the iterator of
+    // [`words`](crate::text::words::words) kept state between words,
+    // several times the scan's cost per word.)
+    let mut written: Vec<&str> = Vec::new();
+    for_each_word(quote, |_, w| written.push(w));
     if written.is_empty() {
         return false;
     }
@@ -3358,6 +3408,15 @@ mod tests {
             proptest::prop_assert_eq!(gap_ends_sentence(&gap), gap_ends_sentence_by_chars(&gap));
         }
 
+        /// Title case counted in the scan's callback is title case counted
+        /// over the words' list, as it was.
+        #[test]
+        fn title_case_by_callback_is_title_case_by_list(text in "[A-Za-z0-9.,:' \n’éÉ-]{0,60}") {
+            let words: Vec<&str> = crate::text::words::words(&text).filter(|w| w.chars().count() > 3).collect();
+            let capitals = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+            proptest::prop_assert_eq!(is_title_case(&text), !words.is_empty() && capitals * 3 >= words.len() * 2);
+        }
+
         /// The replacement character found by its first byte first is found.
         #[test]
         fn the_replacement_character_by_bytes(text in "[a.\u{FFFD}\u{FEFF}é]{0,8}") {
@@ -3382,6 +3441,13 @@ mod tests {
             .into_iter()
             .map(|t| (t.finding.rule.to_string(), t.finding.text.clone(), t.suggestion))
             .collect()
+    }
+
+    /// The hyphen prefixes are searched by halves: they must stay sorted
+    /// and unique.
+    #[test]
+    fn hyphen_prefixes_are_sorted() {
+        assert!(HYPHEN_PREFIXES.windows(2).all(|w| w[0] < w[1]));
     }
 
     /// The thread's verdicts remember forms across documents, with where
@@ -3721,7 +3787,7 @@ mod tests {
             if starts.windows(2).any(|w| w[1].0 < w[0].1) {
                 out_of_order += 1;
             }
-            assert!(checker.tokens.windows(2).all(|w| w[0].start < w[1].start));
+            assert!(checker.tokens.windows(2).all(|w| w[0].start() < w[1].start()));
             // (What `spelling` relies on: `unsure` lists exactly the tokens it judges.)
             let unsure: Vec<usize> = (0..checker.tokens.len())
                 .filter(|&t| {
@@ -3735,7 +3801,7 @@ mod tests {
             let mut recount = vec![(0u32, 0u32, 0u32, Lexical::Skip); checker.forms.len()];
             let mut order = Vec::new();
             for token in &checker.tokens {
-                let f = token.form;
+                let f = token.form();
                 assert_eq!(checker.form_key(f), bare(&fold(checker.text(token))));
                 // (What `capital_typo` and `same_name_elsewhere` rely on: a
                 // token's form index is the one its key looks up, so tokens of
