@@ -9,7 +9,7 @@ use super::cues;
 use crate::align::{Alignment, BodySentence};
 use crate::document::Document;
 use crate::text::lexicon::{self, Locale};
-use crate::text::{synonyms, Number, Token, WordIndex};
+use crate::text::{synonyms, Number, Shared, Token, WordIndex};
 // FxHash: these maps hold the body's short words, one entry per token read.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -146,6 +146,21 @@ fn plained(folded: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(base)
     }
+}
+
+/// True when [`plained`]`(folded)` is `word`, without making it. (The
+/// marks it drops are ASCII, so dropping their bytes drops the characters.)
+fn plains_to(folded: &str, word: &str) -> bool {
+    let base = folded.strip_suffix("'s").unwrap_or(folded);
+    base.len() >= word.len() && base.bytes().filter(|&b| b != b'.' && b != b'\'').eq(word.bytes())
+}
+
+/// True when some token of a body sentence that has `stem` as content
+/// (from the alignment index) passes `found`.
+fn in_sentences_with(alignment: &Alignment, stem: &Shared, found: impl Fn(&Token) -> bool) -> bool {
+    alignment
+        .sentences_with(stem)
+        .any(|s| alignment.sentences[s].tokens.iter().any(&found))
 }
 
 /// The first `n` characters of `word`, borrowed when `word` is.
@@ -364,6 +379,18 @@ impl<'a> BodyView<'a> {
         // capitalised words only: lower-case "us" or "it" is another word.
         let word = token.text(text);
         let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+        // Most acronyms a unit uses are written the same way in the body:
+        // one found among the sentences the index lists for the token's
+        // stem is in the names view, which then need not be built (it
+        // reads every body token). Not found there, the view answers.
+        if acronym
+            && self.names.get().is_none()
+            && in_sentences_with(alignment, &token.stem, |b| {
+                crate::align::capitalized(b, self.text) && b.number().is_none() && plains_to(&b.folded, p)
+            })
+        {
+            return true;
+        }
         let as_word = if acronym {
             self.names()
                 .by_prefix
@@ -394,6 +421,18 @@ impl<'a> BodyView<'a> {
                 })
             })
             || self.contains_place(p)
+    }
+
+    /// [`BodyView::plain`]`.contains(word)`, for the folded unit word
+    /// `word` of stem `stem`: first among the body sentences the index
+    /// lists for the stem, where a body word spelled the same is (a word
+    /// found there is in the set), so that the set of every body word is
+    /// built only when the word is not found there.
+    pub fn has_plain(&self, alignment: &Alignment, word: &str, stem: &Shared) -> bool {
+        if let Some(plain) = self.plain.get() {
+            return plain.contains(word);
+        }
+        in_sentences_with(alignment, stem, |b| plains_to(&b.folded, word)) || self.plain().contains(word)
     }
 
     /// True when `plain` names a place (or, as an adjective, pertains to
@@ -661,6 +700,63 @@ mod tests {
         let mut dates: Vec<&str> = view.dates().iter().copied().collect();
         dates.sort_unstable();
         assert_eq!(dates, ["monday", "saturday", "september", "sunday"]);
+    }
+
+    /// `has_plain` and `has_name` answer as the whole-body views do: on
+    /// every token of the units and the body, a fresh view (the index's
+    /// sentences first) against one whose views were built before asking.
+    #[test]
+    fn words_found_in_the_stems_sentences_are_those_of_the_views() {
+        let text = "The U.S. And NATO Meet\n\
+            U.S. officials met NATO envoys at the United Nations in New York; the US envoy's \
+            aide, Mr. O'Neill, said the white and red flags were the U.N.'s. MPs from the UK \
+            and the E.U. sat in the White House. The MP's whites faded, IT said, and it said so.\n\
+            Officials of the Ukraine Solidarity Campaign met at St. Paul's with the Greens.\n\
+            - The US and NATO envoys met at the UN with MPs, EU and UK officials and Mr. O'Neill.\n\
+            - White and red flags, an MP's whites, the Greens and IT said so at St Paul's.\n";
+        let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let alignment = crate::align::align(&doc);
+        let built = BodyView::build(&doc, &alignment);
+        built.plain();
+        built.names();
+        let unit_tokens = alignment.units.iter().flat_map(|u| &u.tokens);
+        let body_tokens = alignment.sentences.iter().flat_map(|s| &s.tokens);
+        let (mut found, mut asked) = (0, 0);
+        for t in unit_tokens.chain(body_tokens) {
+            let fresh = BodyView::build(&doc, &alignment);
+            assert_eq!(
+                fresh.has_plain(&alignment, &t.folded, &t.stem),
+                built.plain().contains(&*t.folded)
+            );
+            let fresh = BodyView::build(&doc, &alignment);
+            let has = fresh.has_name(&alignment, t, &doc.text);
+            assert_eq!(has, built.has_name(&alignment, t, &doc.text), "{:?}", t.text(&doc.text));
+            found += usize::from(fresh.names.get().is_none() && has);
+            asked += 1;
+        }
+        assert!(asked > 100 && found > 10, "{found} of {asked}");
+        for (folded, stem) in [
+            ("us", "us"),
+            ("u.s", "u.s"),
+            ("un", "un"),
+            ("white", "white"),
+            ("x", "x"),
+        ] {
+            let fresh = BodyView::build(&doc, &alignment);
+            let has = fresh.has_plain(&alignment, folded, &Shared::from(stem));
+            assert_eq!(has, built.plain().contains(folded), "{folded}");
+        }
+    }
+
+    #[test]
+    fn plains_to_is_plained_equal() {
+        for folded in [
+            "u.s", "us", "u.s.'s", "o'neill", "mp's", "mps", "a.b.c", "'s", "s", "é.t", "x''",
+        ] {
+            for word in ["us", "u.s", "oneill", "mp", "mps", "abc", "", "s", "ét", "x"] {
+                assert_eq!(plains_to(folded, word), plained(folded) == word, "{folded} {word}");
+            }
+        }
     }
 
     #[test]

@@ -281,7 +281,7 @@ pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if !cues::colour(&t.folded) || ctx.entity[k] || ctx.in_quote(t) || t.is_capitalized(text) {
             continue;
         }
-        if ctx.body.plain().contains(&*t.folded) {
+        if ctx.body.has_plain(ctx.alignment, &t.folded, &t.stem) {
             continue;
         }
         let said = t.text(text);
