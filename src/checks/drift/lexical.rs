@@ -26,7 +26,7 @@ const SENSES_CACHE_LIMIT: usize = 10_000;
 /// [`synonyms::Senses::of`] the folded word, remembered per thread: the
 /// same source and unit words come back from document to document, and
 /// looking their senses and hypernyms up was most of the readings' cost.
-fn senses_of(folded: &str) -> Rc<synonyms::Senses> {
+pub(super) fn senses_of(folded: &str) -> Rc<synonyms::Senses> {
     use std::cell::RefCell;
     thread_local! {
         static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Rc<synonyms::Senses>>> = RefCell::default();
