@@ -482,21 +482,43 @@ impl<'a> BodyView<'a> {
     /// about.
     pub fn find_run(&self, words: &[String]) -> Option<usize> {
         let (first, rest) = words.split_first()?;
-        let body: Vec<(usize, &Token)> = self
+        // An empty word matches only a token with no letter or digit, and
+        // those are left out.
+        if words.iter().any(|w| w.is_empty()) {
+            return None;
+        }
+        let words_only = |(_, t): &(usize, &Token)| t.folded.chars().any(char::is_alphanumeric);
+        // A token that normalises to the (non-empty) first word has a
+        // letter or digit: the first word is sought among all tokens,
+        // and only a match reads on, over the words, for the rest.
+        let mut at = self
             .sentences
             .iter()
             .enumerate()
-            .flat_map(|(s, sentence)| sentence.tokens.iter().map(move |t| (s, t)))
-            .filter(|(_, t)| t.folded.chars().any(char::is_alphanumeric))
-            .collect();
-        (0..body.len().saturating_sub(rest.len())).find_map(|i| {
-            (normalises_to(&body[i].1.folded, first)
-                && rest
-                    .iter()
-                    .zip(&body[i + 1..])
-                    .all(|(w, (_, t))| normalises_to(&t.folded, w)))
-            .then_some(body[i].0)
-        })
+            .flat_map(|(s, sentence)| sentence.tokens.iter().map(move |t| (s, t)));
+        while let Some((s, t)) = at.next() {
+            if !normalises_to(&t.folded, first) {
+                continue;
+            }
+            let mut ahead = at.clone().filter(words_only);
+            let mut matched = true;
+            for w in rest {
+                match ahead.next() {
+                    Some((_, b)) => {
+                        if !normalises_to(&b.folded, w) {
+                            matched = false;
+                            break;
+                        }
+                    }
+                    // The run does not fit here, nor anywhere later.
+                    None => return None,
+                }
+            }
+            if matched {
+                return Some(s);
+            }
+        }
+        None
     }
 
     #[cfg(test)]
