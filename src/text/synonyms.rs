@@ -585,6 +585,11 @@ impl Senses {
         &self.data[start..self.ends[i] as usize]
     }
 
+    /// The synsets as [`synsets`] gives them (most frequent sense first).
+    pub fn synsets(&self) -> &[u32] {
+        self.list(IDS)
+    }
+
     pub fn is_empty(&self) -> bool {
         // (No synsets, no list: `new` makes nothing else.)
         self.data.is_empty()
@@ -754,8 +759,14 @@ impl Senses {
 /// The noun synsets a name can stand for: its own, and for an adjective
 /// the nouns it pertains to ("french" → France).
 pub fn name_synsets(folded: &str) -> Vec<u32> {
+    name_synsets_of(&synsets(folded))
+}
+
+/// [`name_synsets`] of a word whose synsets ([`synsets`], or a cached
+/// [`Senses::synsets`]) are `ids`.
+pub fn name_synsets_of(ids: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
-    for id in synsets(folded) {
+    for &id in ids {
         match synset_pos(id) {
             Pos::Noun => out.push(id),
             Pos::Adjective => out.extend(links(id, BELONGS)),
@@ -772,7 +783,12 @@ pub fn name_synsets(folded: &str) -> Vec<u32> {
 /// England, the United Kingdom, Europe… A summary that names one of these
 /// where the body names `folded` says less, not something else.
 pub fn containing_places(folded: &str) -> HashSet<u32> {
-    let mut out: HashSet<u32> = name_synsets(folded).into_iter().collect();
+    containing_places_of(&synsets(folded))
+}
+
+/// [`containing_places`] of a word whose synsets are `ids`.
+pub fn containing_places_of(ids: &[u32]) -> HashSet<u32> {
+    let mut out: HashSet<u32> = name_synsets_of(ids).into_iter().collect();
     let mut frontier: Vec<u32> = out.iter().copied().collect();
     for _ in 0..PART_LEVELS {
         frontier = frontier
@@ -1011,6 +1027,8 @@ mod tests {
                 assert_eq!(ids, synsets_by_strip_suffix(&word), "{word}");
                 let (fast, slow) = (Senses::of(&word), senses_by_vectors(ids.clone()));
                 assert_eq!((&fast.data, fast.ends), (&slow.data, slow.ends), "{word}");
+                assert_eq!(fast.synsets(), &ids[..], "{word}");
+                assert_eq!(containing_places_of(fast.synsets()), containing_places(&word), "{word}");
                 let again = Senses::new(ids);
                 assert_eq!((&again.data, again.ends), (&slow.data, slow.ends), "{word}");
                 checked += 1;

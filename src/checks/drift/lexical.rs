@@ -26,7 +26,7 @@ const SENSES_CACHE_LIMIT: usize = 10_000;
 /// [`synonyms::Senses::of`] the folded word, remembered per thread: the
 /// same source and unit words come back from document to document, and
 /// looking their senses and hypernyms up was most of the readings' cost.
-fn senses_of(folded: &str) -> Rc<synonyms::Senses> {
+pub(super) fn senses_of(folded: &str) -> Rc<synonyms::Senses> {
     use std::cell::RefCell;
     thread_local! {
         static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Rc<synonyms::Senses>>> = RefCell::default();
@@ -281,7 +281,7 @@ pub fn colour(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         if !cues::colour(&t.folded) || ctx.entity[k] || ctx.in_quote(t) || t.is_capitalized(text) {
             continue;
         }
-        if ctx.body.plain().contains(&*t.folded) {
+        if ctx.body.has_plain(ctx.alignment, &t.folded, &t.stem) {
             continue;
         }
         let said = t.text(text);

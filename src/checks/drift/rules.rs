@@ -266,7 +266,7 @@ pub fn unsupported_quote(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             end + close,
             format!("the unit quotes \"{quoted}\" but the body never says these words"),
         );
-        if let Some(s) = ctx.body.closest_sentence(ctx.alignment, &all).or(ctx.best_source()) {
+        if let Some(s) = ctx.body.closest_sentence(&all).or(ctx.best_source()) {
             let evidence = ctx.evidence(s, "closest body sentence; it does not contain the quote");
             // Offer the body's own quotation from that sentence.
             let body_quotes = quoted_ranges(text, evidence.span.start, evidence.span.end);
