@@ -63,7 +63,11 @@ pub struct BodySentence {
 pub struct SentenceSource {
     /// Index into [`Alignment::sentences`].
     pub sentence: usize,
-    pub score: f64,
+    /// How well the sentence matches the unit (content, phrases and string
+    /// closeness); `None` when the run did not measure it because its
+    /// report does not show it ([`align_with`]). The choice of sources and
+    /// their order are the same either way.
+    pub score: Option<f64>,
 }
 
 /// A paragraph a unit draws from, with the sentences used.
@@ -447,6 +451,16 @@ fn folded_text_into(tokens: &[Token], text: &mut String) {
 
 /// Aligns every unit of `doc` to its body.
 pub fn align(doc: &Document) -> Alignment {
+    align_with(doc, true)
+}
+
+/// [`align`], measuring the source sentences' scores only when `scores` is
+/// true (otherwise every [`SentenceSource::score`] is `None`). Only reports
+/// that list source sentences show them (or order by them), and most of
+/// the string closeness a run computes is for those scores alone: the
+/// choice of sources needs it only where candidates are too close to tell
+/// apart without it (about one computation in six on the corpus).
+pub fn align_with(doc: &Document, scores: bool) -> Alignment {
     let spans = || doc.paragraphs.iter().flat_map(|p| &p.sentences);
     let count = spans().count();
     let mut sentences = Vec::with_capacity(count);
@@ -477,6 +491,7 @@ pub fn align(doc: &Document) -> Alignment {
                 &sentences,
                 &index,
                 &mut sentence_text,
+                scores,
             )
         })
         .collect();
@@ -553,6 +568,7 @@ fn align_unit(
     sentences: &[BodySentence],
     index: &Index,
     sentence_text: &mut String,
+    scores: bool,
 ) -> UnitAlignment {
     // Each token's term looked up once: its weight, whether the body has
     // it and the content terms all come from that.
@@ -645,7 +661,7 @@ fn align_unit(
             })
     };
     let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
-    let (chosen, covered) = cover(scored, &weights_by_term, total_weight, &mut close);
+    let (chosen, covered) = cover(scored, &weights_by_term, total_weight, scores, &mut close);
 
     let is_covered = |term: u32| {
         unit_terms
@@ -761,16 +777,19 @@ fn cover_key(gain: f64, score: f64) -> f64 {
 }
 
 /// Greedy cover: the best sentence, then those that add content, at most
-/// [`MAX_SOURCES`]. Returns the chosen sources (best first) and, per unit
-/// term, whether they cover it. `close` gives a candidate sentence's
-/// string closeness; it is called only for candidates that could win a
-/// round: one whose key with the highest possible closeness is below
-/// another's key with the lowest cannot, so the choice, the order and
-/// every printed score are those of scoring every candidate in full.
+/// [`MAX_SOURCES`]. Returns the chosen sources (best first, scored when
+/// `scores`) and, per unit term, whether they cover it. `close` gives a
+/// candidate sentence's string closeness; a round calls it only when two
+/// or more candidates could win it (one whose key with the highest
+/// possible closeness is below another's key with the lowest cannot), or
+/// when the one that can straddles [`MIN_GAIN`] with its bounds; then for
+/// the chosen when `scores`. So the choice, the order and every printed
+/// score are those of scoring every candidate in full.
 fn cover(
     mut remaining: Vec<Candidate>,
     weights: &[f64],
     total_weight: f64,
+    scores: bool,
     close: &mut dyn FnMut(usize) -> f64,
 ) -> (Vec<SentenceSource>, Vec<bool>) {
     let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| weights[i]).sum::<f64>();
@@ -792,39 +811,66 @@ fn cover(
         if !chosen.is_empty() && ceiling / 1e9 < MIN_GAIN {
             break;
         }
-        // Best (position, key, sentence): the highest key, and of equal
-        // keys the earlier sentence.
-        let mut best: Option<(usize, f64, usize)> = None;
-        for (i, candidate) in remaining.iter_mut().enumerate() {
-            let (gain, _, high) = keys[i];
-            if high < floor {
-                continue;
+        let mut contenders = keys.iter().enumerate().filter(|(_, k)| k.2 >= floor).map(|(i, _)| i);
+        let first = contenders.next().expect("the candidate with the highest floor can win");
+        let best = if contenders.next().is_none() {
+            // One candidate can win (most rounds: gains differ by more than
+            // closeness can make up): it wins without its closeness.
+            let (gain, low, high) = keys[first];
+            if !chosen.is_empty() && low / 1e9 < MIN_GAIN {
+                let candidate = &mut remaining[first];
+                let score = match candidate.score {
+                    Some(score) => score,
+                    None => *candidate.score.insert(candidate.score_with(close(candidate.sentence))),
+                };
+                // (`high`, the ceiling, is at least MIN_GAIN here.)
+                debug_assert!(high / 1e9 >= MIN_GAIN);
+                if cover_key(gain, score) / 1e9 < MIN_GAIN {
+                    break;
+                }
             }
-            let score = match candidate.score {
-                Some(score) => score,
-                None => *candidate.score.insert(candidate.score_with(close(candidate.sentence))),
-            };
-            let key = cover_key(gain, score);
-            if best.is_none_or(|(_, best_key, sentence)| {
-                key.total_cmp(&best_key).then(sentence.cmp(&candidate.sentence)).is_gt()
-            }) {
-                best = Some((i, key, candidate.sentence));
+            first
+        } else {
+            // Best (position, key, sentence): the highest key, and of equal
+            // keys the earlier sentence.
+            let mut best: Option<(usize, f64, usize)> = None;
+            for (i, candidate) in remaining.iter_mut().enumerate() {
+                let (gain, _, high) = keys[i];
+                if high < floor {
+                    continue;
+                }
+                let score = match candidate.score {
+                    Some(score) => score,
+                    None => *candidate.score.insert(candidate.score_with(close(candidate.sentence))),
+                };
+                let key = cover_key(gain, score);
+                if best.is_none_or(|(_, best_key, sentence)| {
+                    key.total_cmp(&best_key).then(sentence.cmp(&candidate.sentence)).is_gt()
+                }) {
+                    best = Some((i, key, candidate.sentence));
+                }
             }
-        }
-        let (best, key, _) = best.expect("the candidate with the highest floor is scored");
-        if !chosen.is_empty() && key / 1e9 < MIN_GAIN {
-            break;
-        }
+            let (best, key, _) = best.expect("the candidates that can win are scored");
+            if !chosen.is_empty() && key / 1e9 < MIN_GAIN {
+                break;
+            }
+            best
+        };
         let candidate = remaining.swap_remove(best);
         if chosen.is_empty() && candidate.shared.is_empty() {
             break;
         }
+        let score = scores.then(|| {
+            candidate
+                .score
+                .unwrap_or_else(|| candidate.score_with(close(candidate.sentence)))
+        });
         for t in candidate.shared {
             covered[t] = true;
         }
         chosen.push(SentenceSource {
             sentence: candidate.sentence,
-            score: candidate.score.expect("the best candidate is scored"),
+            score,
         });
     }
     (chosen, covered)
@@ -995,7 +1041,10 @@ mod tests {
             for t in shared {
                 covered[t] = true;
             }
-            chosen.push(SentenceSource { sentence, score });
+            chosen.push(SentenceSource {
+                sentence,
+                score: Some(score),
+            });
         }
         (chosen, covered)
     }
@@ -1027,13 +1076,25 @@ mod tests {
             let close_of = |s: usize| closes[(0..closes.len()).find(|&i| i * 3 % 11 == s).unwrap()];
             let (want, want_covered) = cover_scoring_all(&candidates, &weights, total, &close_of);
             let mut calls = 0;
-            let (got, got_covered) = cover(candidates.clone(), &weights, total, &mut |s| {
+            let (got, got_covered) = cover(candidates.clone(), &weights, total, true, &mut |s| {
                 calls += 1;
                 close_of(s)
             });
             proptest::prop_assert_eq!(format!("{want:?}"), format!("{got:?}"));
-            proptest::prop_assert_eq!(want_covered, got_covered);
+            proptest::prop_assert_eq!(&want_covered, &got_covered);
             proptest::prop_assert!(calls <= candidates.len());
+            // Unscored: the same sources in the same order, no score, and
+            // closeness asked only where the choice needs it.
+            let mut unscored_calls = 0;
+            let (bare, bare_covered) = cover(candidates.clone(), &weights, total, false, &mut |s| {
+                unscored_calls += 1;
+                close_of(s)
+            });
+            let sentences = |sources: &[SentenceSource]| sources.iter().map(|s| s.sentence).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(sentences(&want), sentences(&bare));
+            proptest::prop_assert!(bare.iter().all(|s| s.score.is_none()));
+            proptest::prop_assert_eq!(want_covered, bare_covered);
+            proptest::prop_assert!(unscored_calls <= calls);
         }
     }
 

@@ -78,6 +78,9 @@ pub struct RunOptions {
     /// Leave the units' extractiveness unmeasured (zero): for reports that
     /// do not show it (see [`crate::check_document_with`]).
     pub skip_extractiveness: bool,
+    /// Leave the source sentences' scores unmeasured (`None`): for reports
+    /// that do not list the units' sources.
+    pub skip_sentence_scores: bool,
 }
 
 /// Receives a run's results, in input order.
@@ -184,7 +187,11 @@ fn check_one(doc: Result<Document>, check: &Arc<CheckOptions>, options: &RunOpti
     });
     match doc {
         Ok(doc) => {
-            let outcome = crate::check_document_with(&doc, check, !options.skip_extractiveness);
+            let shown = crate::Shown {
+                extractiveness: !options.skip_extractiveness,
+                sentence_scores: !options.skip_sentence_scores,
+            };
+            let outcome = crate::check_document_with(&doc, check, shown);
             Item::Outcome(Box::new(Checked {
                 outcome,
                 document: options.keep_documents.then_some(doc),
