@@ -198,18 +198,21 @@ struct IndexBuilder {
     counts: Vec<(u32, u32)>,
     /// The content tokens of one sentence ([`IndexBuilder::add`]).
     content: Vec<u32>,
+    /// The positions of one sentence's function words written capitalised
+    /// after its first word ([`IndexBuilder::add`]).
+    capital_stops: Vec<u32>,
 }
 
 /// Ends a body sentence whose term numbers are in `terms` (the content
 /// words, in order): its bigrams, its (term, frequency) counts and document
 /// frequencies, its length, and which function words written capitalised
 /// it also has as content.
-fn end_sentence(
+fn end_sentence<'t>(
     index: &mut Index,
     df: &mut [u32],
     terms: &mut [u32],
     counts: &mut Vec<(u32, u32)>,
-    capital_stops: &[&Shared],
+    capital_stops: impl Iterator<Item = &'t Shared>,
 ) {
     let len = terms.len() as u32;
     push_bigrams(terms, &mut index.sentence_bigrams);
@@ -229,7 +232,7 @@ fn end_sentence(
     }
     index.term_starts.push(index.sentence_terms.len() as u32);
     index.sentence_len.push(len);
-    for &stem in capital_stops {
+    for stem in capital_stops {
         if let Some(&term) = index.terms.get(stem) {
             if index.sentence_terms[first_term..].binary_search(&term).is_ok() {
                 index.capitalised[term as usize] = true;
@@ -250,14 +253,18 @@ impl IndexBuilder {
         index.bigram_starts.reserve(sentences + 1);
         index.sentence_terms.reserve(tokens / 2);
         index.sentence_bigrams.reserve(tokens / 2);
+        index.capitalised.reserve(tokens / 3);
         index.term_starts.push(0);
         index.bigram_starts.push(0);
         IndexBuilder {
             index,
             df: Vec::with_capacity(tokens / 3),
-            terms: Vec::new(),
+            // (The buffers of one sentence, reused: sized for most sentences
+            // so that they do not grow from empty in every document.)
+            terms: Vec::with_capacity(64),
             counts: Vec::with_capacity(tokens / 2),
-            content: Vec::new(),
+            content: Vec::with_capacity(128),
+            capital_stops: Vec::with_capacity(16),
         }
     }
 
@@ -269,11 +276,12 @@ impl IndexBuilder {
             terms,
             counts,
             content,
+            capital_stops,
         } = self;
         terms.clear();
         // Function words written capitalised after the first word: their
         // stem counts as capitalised if the sentence has it as content.
-        let mut capital_stops: Vec<&Shared> = Vec::new();
+        capital_stops.clear();
         // The content tokens first, as (position << 1 | capitalised), gathered
         // without a branch on whether a token is a function word: that
         // follows no pattern (about every other token), and the branch
@@ -292,7 +300,7 @@ impl IndexBuilder {
             }
             found += usize::from(token.is_content());
             if capital & !token.is_content() {
-                capital_stops.push(&token.stem);
+                capital_stops.push(i as u32);
             }
         }
         for &packed in &content[..found] {
@@ -313,7 +321,8 @@ impl IndexBuilder {
             index.capitalised[term as usize] |= packed & 1 != 0;
             terms.push(term);
         }
-        end_sentence(index, df, terms, counts, &capital_stops);
+        let stops = capital_stops.iter().map(|&i| &tokens[i as usize].stem);
+        end_sentence(index, df, terms, counts, stops);
     }
 
     fn finish(self) -> Index {
@@ -415,7 +424,10 @@ impl Index {
                 scores[sentence as usize] += score;
             }
         }
-        let mut ranked: Vec<(usize, f64)> = scores.into_iter().enumerate().filter(|&(_, v)| v > 0.0).collect();
+        // (Sized for every sentence: collected through the filter, it grew
+        // from four a few times per unit.)
+        let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(scores.len());
+        ranked.extend(scores.into_iter().enumerate().filter(|&(_, v)| v > 0.0));
         // The order is total (no two sentences tie), so the best `limit`
         // picked first and then sorted are the first `limit` of a full sort.
         let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -465,7 +477,7 @@ pub fn align_with(doc: &Document, scores: bool) -> Alignment {
     let count = spans().count();
     let mut sentences = Vec::with_capacity(count);
     let mut builder = IndexBuilder::new(spans().map(|s| s.end - s.start).sum(), count);
-    let mut body_pass = BodyPass::default();
+    let mut body_pass = BodyPass::with_capacity(count);
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         for (i, span) in paragraph.sentences.iter().enumerate() {
             let tokens = tokenize(&doc.text, span.start, span.end);
@@ -634,11 +646,15 @@ fn align_unit(
     let scored: Vec<Candidate> = candidates
         .iter()
         .map(|&(s, _)| {
-            let shared: Vec<usize> = index
-                .sentence_terms(s)
-                .iter()
-                .filter_map(|&term| (position_of[term as usize] as usize).checked_sub(1))
-                .collect();
+            let terms = index.sentence_terms(s);
+            // (Sized for the most it can hold: collected through the filter,
+            // it grew from four for most candidates.)
+            let mut shared: Vec<usize> = Vec::with_capacity(terms.len().min(unit_terms.len()));
+            shared.extend(
+                terms
+                    .iter()
+                    .filter_map(|&term| (position_of[term as usize] as usize).checked_sub(1)),
+            );
             let recall = if total_weight > 0.0 {
                 weight_of(&mut shared.iter().copied()) / total_weight
             } else {
@@ -948,7 +964,7 @@ mod tests {
             }
             terms.push(term);
         }
-        end_sentence(index, df, terms, counts, &capital_stops);
+        end_sentence(index, df, terms, counts, capital_stops.iter().copied());
     }
 
     /// What an index holds, comparable (its term map as a sorted list).
