@@ -58,6 +58,19 @@ pub struct BodySentence {
     pub tokens: Vec<Token>,
 }
 
+/// Which source sentences' scores [`align_with`] measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scores {
+    /// Every one: for reports that print them.
+    #[default]
+    Every,
+    /// Those that share a paragraph with another source of their unit: for
+    /// reports that list a paragraph's source sentences best first.
+    Order,
+    /// None: for reports that show findings only.
+    Skip,
+}
+
 /// A sentence a unit draws from.
 #[derive(Clone, Debug)]
 pub struct SentenceSource {
@@ -65,7 +78,7 @@ pub struct SentenceSource {
     pub sentence: usize,
     /// How well the sentence matches the unit (content, phrases and string
     /// closeness); `None` when the run did not measure it because its
-    /// report does not show it ([`align_with`]). The choice of sources and
+    /// report does not need it ([`align_with`]). The choice of sources and
     /// their order are the same either way.
     pub score: Option<f64>,
 }
@@ -463,16 +476,16 @@ fn folded_text_into(tokens: &[Token], text: &mut String) {
 
 /// Aligns every unit of `doc` to its body.
 pub fn align(doc: &Document) -> Alignment {
-    align_with(doc, true)
+    align_with(doc, Scores::Every)
 }
 
-/// [`align`], measuring the source sentences' scores only when `scores` is
-/// true (otherwise every [`SentenceSource::score`] is `None`). Only reports
+/// [`align`], measuring the source sentences' scores only where `scores`
+/// asks (every other [`SentenceSource::score`] is `None`). Only reports
 /// that list source sentences show them (or order by them), and most of
 /// the string closeness a run computes is for those scores alone: the
 /// choice of sources needs it only where candidates are too close to tell
 /// apart without it (about one computation in six on the corpus).
-pub fn align_with(doc: &Document, scores: bool) -> Alignment {
+pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
     let spans = || doc.paragraphs.iter().flat_map(|p| &p.sentences);
     let count = spans().count();
     let mut sentences = Vec::with_capacity(count);
@@ -580,7 +593,7 @@ fn align_unit(
     sentences: &[BodySentence],
     index: &Index,
     sentence_text: &mut String,
-    scores: bool,
+    scores: Scores,
 ) -> UnitAlignment {
     // Each token's term looked up once: its weight, whether the body has
     // it and the content terms all come from that.
@@ -677,7 +690,16 @@ fn align_unit(
             })
     };
     let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
-    let (chosen, covered) = cover(scored, &weights_by_term, total_weight, scores, &mut close);
+    let (mut chosen, bases, covered) = cover(scored, &weights_by_term, total_weight, &mut close);
+    let paragraph_of = |i: usize| sentences[chosen[i].sentence].paragraph;
+    let wanted: Vec<bool> = (0..chosen.len())
+        .map(|i| match scores {
+            Scores::Every => true,
+            Scores::Order => (0..chosen.len()).any(|j| j != i && paragraph_of(j) == paragraph_of(i)),
+            Scores::Skip => false,
+        })
+        .collect();
+    fill_scores(&mut chosen, &bases, &wanted, &mut close);
 
     let is_covered = |term: u32| {
         unit_terms
@@ -766,12 +788,9 @@ impl Candidate {
         }
     }
 
-    /// The score with string closeness `close` in [0, 1]; the same
-    /// operations in the same order for a bound as for the exact value.
-    /// Clamped: the weights sum to 1 only up to rounding
-    /// (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
+    /// The score with string closeness `close` in [0, 1] ([`score_with`]).
     fn score_with(&self, close: f64) -> f64 {
-        (self.base + W_CLOSE * close).clamp(0.0, 1.0)
+        score_with(self.base, close)
     }
 
     /// Lowest and highest score the closeness still unknown allows.
@@ -780,6 +799,27 @@ impl Candidate {
             Some(score) => (score, score),
             None => (self.score_with(0.0), self.score_with(1.0)),
         }
+    }
+}
+
+/// A candidate's score from its `base` and its string closeness `close` in
+/// [0, 1]; the same operations in the same order for a bound as for the
+/// exact value. Clamped: the weights sum to 1 only up to rounding
+/// (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
+fn score_with(base: f64, close: f64) -> f64 {
+    (base + W_CLOSE * close).clamp(0.0, 1.0)
+}
+
+/// Scores the chosen sources that `wanted` asks for (by position) from
+/// their `bases` ([`Candidate::base`]) and closeness, keeping a score
+/// [`cover`] already has; the others get none.
+fn fill_scores(chosen: &mut [SentenceSource], bases: &[f64], wanted: &[bool], close: &mut dyn FnMut(usize) -> f64) {
+    for ((source, &base), &wanted) in chosen.iter_mut().zip(bases).zip(wanted) {
+        source.score = if wanted {
+            Some(source.score.unwrap_or_else(|| score_with(base, close(source.sentence))))
+        } else {
+            None
+        };
     }
 }
 
@@ -793,23 +833,24 @@ fn cover_key(gain: f64, score: f64) -> f64 {
 }
 
 /// Greedy cover: the best sentence, then those that add content, at most
-/// [`MAX_SOURCES`]. Returns the chosen sources (best first, scored when
-/// `scores`) and, per unit term, whether they cover it. `close` gives a
-/// candidate sentence's string closeness; a round calls it only when two
-/// or more candidates could win it (one whose key with the highest
-/// possible closeness is below another's key with the lowest cannot), or
-/// when the one that can straddles [`MIN_GAIN`] with its bounds; then for
-/// the chosen when `scores`. So the choice, the order and every printed
-/// score are those of scoring every candidate in full.
+/// [`MAX_SOURCES`]. Returns the chosen sources (best first; scored only
+/// where the choice needed it), their [`Candidate::base`]s for
+/// [`fill_scores`], and, per unit term, whether they cover it. `close`
+/// gives a candidate sentence's string closeness; a round calls it only
+/// when two or more candidates could win it (one whose key with the
+/// highest possible closeness is below another's key with the lowest
+/// cannot), or when the one that can straddles [`MIN_GAIN`] with its
+/// bounds. So the choice, the order and every printed score are those of
+/// scoring every candidate in full.
 fn cover(
     mut remaining: Vec<Candidate>,
     weights: &[f64],
     total_weight: f64,
-    scores: bool,
     close: &mut dyn FnMut(usize) -> f64,
-) -> (Vec<SentenceSource>, Vec<bool>) {
+) -> (Vec<SentenceSource>, Vec<f64>, Vec<bool>) {
     let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| weights[i]).sum::<f64>();
-    let mut chosen: Vec<SentenceSource> = Vec::new();
+    let mut chosen: Vec<SentenceSource> = Vec::with_capacity(MAX_SOURCES);
+    let mut bases: Vec<f64> = Vec::with_capacity(MAX_SOURCES);
     let mut covered = vec![false; weights.len()];
     // Per remaining candidate: the gain, and the key's bounds.
     let mut keys: Vec<(f64, f64, f64)> = Vec::with_capacity(remaining.len());
@@ -876,20 +917,16 @@ fn cover(
         if chosen.is_empty() && candidate.shared.is_empty() {
             break;
         }
-        let score = scores.then(|| {
-            candidate
-                .score
-                .unwrap_or_else(|| candidate.score_with(close(candidate.sentence)))
-        });
         for t in candidate.shared {
             covered[t] = true;
         }
         chosen.push(SentenceSource {
             sentence: candidate.sentence,
-            score,
+            score: candidate.score,
         });
+        bases.push(candidate.base);
     }
-    (chosen, covered)
+    (chosen, bases, covered)
 }
 
 /// The share of the unit's bigrams (sorted, unique) found in any of `sources` (each sorted).
@@ -1092,20 +1129,26 @@ mod tests {
             let close_of = |s: usize| closes[(0..closes.len()).find(|&i| i * 3 % 11 == s).unwrap()];
             let (want, want_covered) = cover_scoring_all(&candidates, &weights, total, &close_of);
             let mut calls = 0;
-            let (got, got_covered) = cover(candidates.clone(), &weights, total, true, &mut |s| {
+            let mut counted = |s: usize| {
                 calls += 1;
                 close_of(s)
-            });
+            };
+            let (mut got, bases, got_covered) = cover(candidates.clone(), &weights, total, &mut counted);
+            let all = vec![true; got.len()];
+            fill_scores(&mut got, &bases, &all, &mut counted);
             proptest::prop_assert_eq!(format!("{want:?}"), format!("{got:?}"));
             proptest::prop_assert_eq!(&want_covered, &got_covered);
             proptest::prop_assert!(calls <= candidates.len());
             // Unscored: the same sources in the same order, no score, and
             // closeness asked only where the choice needs it.
             let mut unscored_calls = 0;
-            let (bare, bare_covered) = cover(candidates.clone(), &weights, total, false, &mut |s| {
+            let mut counted = |s: usize| {
                 unscored_calls += 1;
                 close_of(s)
-            });
+            };
+            let (mut bare, bases, bare_covered) = cover(candidates.clone(), &weights, total, &mut counted);
+            let none = vec![false; bare.len()];
+            fill_scores(&mut bare, &bases, &none, &mut counted);
             let sentences = |sources: &[SentenceSource]| sources.iter().map(|s| s.sentence).collect::<Vec<_>>();
             proptest::prop_assert_eq!(sentences(&want), sentences(&bare));
             proptest::prop_assert!(bare.iter().all(|s| s.score.is_none()));

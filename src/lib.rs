@@ -68,24 +68,25 @@ pub fn check_document(doc: &Document, options: &CheckOptions) -> Outcome {
 pub struct Shown {
     /// The units' extractiveness (the JSON reports).
     pub extractiveness: bool,
-    /// The source sentences' scores, or the sources listed in their order
-    /// (the reports that list a unit's sources).
-    pub sentence_scores: bool,
+    /// Which source sentences' scores: every one (the reports that print
+    /// them), those a paragraph's sentences are ordered by (the reports
+    /// that list a unit's sources), or none.
+    pub sentence_scores: align::Scores,
 }
 
 impl Shown {
     /// Everything: what [`check_document`] measures.
     pub const ALL: Shown = Shown {
         extractiveness: true,
-        sentence_scores: true,
+        sentence_scores: align::Scores::Every,
     };
 }
 
 /// [`check_document`], measuring each unit's extractiveness only when
 /// `shown.extractiveness` (otherwise it is `None`) and the source
-/// sentences' scores only when `shown.sentence_scores` (otherwise they are
-/// `None`, and a paragraph's sentences are listed in the order the
-/// alignment chose them). Only the JSON reports show extractiveness, and
+/// sentences' scores only where `shown.sentence_scores` asks (otherwise
+/// they are `None`; a paragraph's only source sentence needs none to be
+/// listed in order). Only the JSON reports show extractiveness, and
 /// measuring it turns the whole body into word ids
 /// (`duplication::BodyWords`): about 4% of the instructions of a run that
 /// reports as text. The scores take most of the string closeness the
@@ -262,7 +263,7 @@ mod tests {
             &doc,
             &options,
             Shown {
-                sentence_scores: false,
+                sentence_scores: align::Scores::Skip,
                 ..Shown::ALL
             },
         );
@@ -295,8 +296,28 @@ mod tests {
             }
         }
         assert!(several > 0, "a paragraph with two source sentences of one unit");
+        // Scored for the order only: the same outcome but for the scores of
+        // a paragraph's only source sentence, which are `None`.
+        let ordered = check_document_with(
+            &doc,
+            &options,
+            Shown {
+                sentence_scores: align::Scores::Order,
+                ..Shown::ALL
+            },
+        );
+        for (f, o) in full.units.iter().zip(&ordered.units) {
+            for (fs, os) in f.sources.iter().zip(&o.sources) {
+                let alone = fs.sentences.len() == 1;
+                for (fss, oss) in fs.sentences.iter().zip(&os.sentences) {
+                    assert_eq!((fss.sentence, fss.span), (oss.sentence, oss.span));
+                    assert_eq!(oss.score, if alone { None } else { fss.score });
+                }
+                assert_eq!(fs.sentences.len(), os.sentences.len());
+            }
+        }
         let scored = align::align(&doc);
-        let unscored = align::align_with(&doc, false);
+        let unscored = align::align_with(&doc, align::Scores::Skip);
         for (a, b) in scored.units.iter().zip(&unscored.units) {
             let ids = |u: &align::UnitAlignment| u.sentences.iter().map(|s| s.sentence).collect::<Vec<_>>();
             assert_eq!(ids(a), ids(b));

@@ -78,9 +78,9 @@ pub struct RunOptions {
     /// Leave the units' extractiveness unmeasured (zero): for reports that
     /// do not show it (see [`crate::check_document_with`]).
     pub skip_extractiveness: bool,
-    /// Leave the source sentences' scores unmeasured (`None`): for reports
-    /// that do not list the units' sources.
-    pub skip_sentence_scores: bool,
+    /// Which source sentences' scores to measure (the others are `None`):
+    /// see [`crate::align::Scores`].
+    pub sentence_scores: crate::align::Scores,
 }
 
 /// Receives a run's results, in input order.
@@ -189,7 +189,7 @@ fn check_one(doc: Result<Document>, check: &Arc<CheckOptions>, options: &RunOpti
         Ok(doc) => {
             let shown = crate::Shown {
                 extractiveness: !options.skip_extractiveness,
-                sentence_scores: !options.skip_sentence_scores,
+                sentence_scores: options.sentence_scores,
             };
             let outcome = crate::check_document_with(&doc, check, shown);
             Item::Outcome(Box::new(Checked {
