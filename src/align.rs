@@ -58,12 +58,29 @@ pub struct BodySentence {
     pub tokens: Vec<Token>,
 }
 
+/// Which source sentences' scores [`align_with`] measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scores {
+    /// Every one: for reports that print them.
+    #[default]
+    Every,
+    /// Those that share a paragraph with another source of their unit: for
+    /// reports that list a paragraph's source sentences best first.
+    Order,
+    /// None: for reports that show findings only.
+    Skip,
+}
+
 /// A sentence a unit draws from.
 #[derive(Clone, Debug)]
 pub struct SentenceSource {
     /// Index into [`Alignment::sentences`].
     pub sentence: usize,
-    pub score: f64,
+    /// How well the sentence matches the unit (content, phrases and string
+    /// closeness); `None` when the run did not measure it because its
+    /// report does not need it ([`align_with`]). The choice of sources and
+    /// their order are the same either way.
+    pub score: Option<f64>,
 }
 
 /// A paragraph a unit draws from, with the sentences used.
@@ -194,18 +211,21 @@ struct IndexBuilder {
     counts: Vec<(u32, u32)>,
     /// The content tokens of one sentence ([`IndexBuilder::add`]).
     content: Vec<u32>,
+    /// The positions of one sentence's function words written capitalised
+    /// after its first word ([`IndexBuilder::add`]).
+    capital_stops: Vec<u32>,
 }
 
 /// Ends a body sentence whose term numbers are in `terms` (the content
 /// words, in order): its bigrams, its (term, frequency) counts and document
 /// frequencies, its length, and which function words written capitalised
 /// it also has as content.
-fn end_sentence(
+fn end_sentence<'t>(
     index: &mut Index,
     df: &mut [u32],
     terms: &mut [u32],
     counts: &mut Vec<(u32, u32)>,
-    capital_stops: &[&Shared],
+    capital_stops: impl Iterator<Item = &'t Shared>,
 ) {
     let len = terms.len() as u32;
     push_bigrams(terms, &mut index.sentence_bigrams);
@@ -225,7 +245,7 @@ fn end_sentence(
     }
     index.term_starts.push(index.sentence_terms.len() as u32);
     index.sentence_len.push(len);
-    for &stem in capital_stops {
+    for stem in capital_stops {
         if let Some(&term) = index.terms.get(stem) {
             if index.sentence_terms[first_term..].binary_search(&term).is_ok() {
                 index.capitalised[term as usize] = true;
@@ -246,14 +266,18 @@ impl IndexBuilder {
         index.bigram_starts.reserve(sentences + 1);
         index.sentence_terms.reserve(tokens / 2);
         index.sentence_bigrams.reserve(tokens / 2);
+        index.capitalised.reserve(tokens / 3);
         index.term_starts.push(0);
         index.bigram_starts.push(0);
         IndexBuilder {
             index,
             df: Vec::with_capacity(tokens / 3),
-            terms: Vec::new(),
+            // (The buffers of one sentence, reused: sized for most sentences
+            // so that they do not grow from empty in every document.)
+            terms: Vec::with_capacity(64),
             counts: Vec::with_capacity(tokens / 2),
-            content: Vec::new(),
+            content: Vec::with_capacity(128),
+            capital_stops: Vec::with_capacity(16),
         }
     }
 
@@ -265,11 +289,12 @@ impl IndexBuilder {
             terms,
             counts,
             content,
+            capital_stops,
         } = self;
         terms.clear();
         // Function words written capitalised after the first word: their
         // stem counts as capitalised if the sentence has it as content.
-        let mut capital_stops: Vec<&Shared> = Vec::new();
+        capital_stops.clear();
         // The content tokens first, as (position << 1 | capitalised), gathered
         // without a branch on whether a token is a function word: that
         // follows no pattern (about every other token), and the branch
@@ -288,7 +313,7 @@ impl IndexBuilder {
             }
             found += usize::from(token.is_content());
             if capital & !token.is_content() {
-                capital_stops.push(&token.stem);
+                capital_stops.push(i as u32);
             }
         }
         for &packed in &content[..found] {
@@ -309,7 +334,8 @@ impl IndexBuilder {
             index.capitalised[term as usize] |= packed & 1 != 0;
             terms.push(term);
         }
-        end_sentence(index, df, terms, counts, &capital_stops);
+        let stops = capital_stops.iter().map(|&i| &tokens[i as usize].stem);
+        end_sentence(index, df, terms, counts, stops);
     }
 
     fn finish(self) -> Index {
@@ -411,7 +437,10 @@ impl Index {
                 scores[sentence as usize] += score;
             }
         }
-        let mut ranked: Vec<(usize, f64)> = scores.into_iter().enumerate().filter(|&(_, v)| v > 0.0).collect();
+        // (Sized for every sentence: collected through the filter, it grew
+        // from four a few times per unit.)
+        let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(scores.len());
+        ranked.extend(scores.into_iter().enumerate().filter(|&(_, v)| v > 0.0));
         // The order is total (no two sentences tie), so the best `limit`
         // picked first and then sorted are the first `limit` of a full sort.
         let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -447,11 +476,21 @@ fn folded_text_into(tokens: &[Token], text: &mut String) {
 
 /// Aligns every unit of `doc` to its body.
 pub fn align(doc: &Document) -> Alignment {
+    align_with(doc, Scores::Every)
+}
+
+/// [`align`], measuring the source sentences' scores only where `scores`
+/// asks (every other [`SentenceSource::score`] is `None`). Only reports
+/// that list source sentences show them (or order by them), and most of
+/// the string closeness a run computes is for those scores alone: the
+/// choice of sources needs it only where candidates are too close to tell
+/// apart without it (about one computation in six on the corpus).
+pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
     let spans = || doc.paragraphs.iter().flat_map(|p| &p.sentences);
     let count = spans().count();
     let mut sentences = Vec::with_capacity(count);
     let mut builder = IndexBuilder::new(spans().map(|s| s.end - s.start).sum(), count);
-    let mut body_pass = BodyPass::default();
+    let mut body_pass = BodyPass::with_capacity(count);
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         for (i, span) in paragraph.sentences.iter().enumerate() {
             let tokens = tokenize(&doc.text, span.start, span.end);
@@ -477,6 +516,7 @@ pub fn align(doc: &Document) -> Alignment {
                 &sentences,
                 &index,
                 &mut sentence_text,
+                scores,
             )
         })
         .collect();
@@ -553,6 +593,7 @@ fn align_unit(
     sentences: &[BodySentence],
     index: &Index,
     sentence_text: &mut String,
+    scores: Scores,
 ) -> UnitAlignment {
     // Each token's term looked up once: its weight, whether the body has
     // it and the content terms all come from that.
@@ -618,11 +659,15 @@ fn align_unit(
     let scored: Vec<Candidate> = candidates
         .iter()
         .map(|&(s, _)| {
-            let shared: Vec<usize> = index
-                .sentence_terms(s)
-                .iter()
-                .filter_map(|&term| (position_of[term as usize] as usize).checked_sub(1))
-                .collect();
+            let terms = index.sentence_terms(s);
+            // (Sized for the most it can hold: collected through the filter,
+            // it grew from four for most candidates.)
+            let mut shared: Vec<usize> = Vec::with_capacity(terms.len().min(unit_terms.len()));
+            shared.extend(
+                terms
+                    .iter()
+                    .filter_map(|&term| (position_of[term as usize] as usize).checked_sub(1)),
+            );
             let recall = if total_weight > 0.0 {
                 weight_of(&mut shared.iter().copied()) / total_weight
             } else {
@@ -645,7 +690,16 @@ fn align_unit(
             })
     };
     let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
-    let (chosen, covered) = cover(scored, &weights_by_term, total_weight, &mut close);
+    let (mut chosen, bases, covered) = cover(scored, &weights_by_term, total_weight, &mut close);
+    let paragraph_of = |i: usize| sentences[chosen[i].sentence].paragraph;
+    let wanted: Vec<bool> = (0..chosen.len())
+        .map(|i| match scores {
+            Scores::Every => true,
+            Scores::Order => (0..chosen.len()).any(|j| j != i && paragraph_of(j) == paragraph_of(i)),
+            Scores::Skip => false,
+        })
+        .collect();
+    fill_scores(&mut chosen, &bases, &wanted, &mut close);
 
     let is_covered = |term: u32| {
         unit_terms
@@ -734,12 +788,9 @@ impl Candidate {
         }
     }
 
-    /// The score with string closeness `close` in [0, 1]; the same
-    /// operations in the same order for a bound as for the exact value.
-    /// Clamped: the weights sum to 1 only up to rounding
-    /// (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
+    /// The score with string closeness `close` in [0, 1] ([`score_with`]).
     fn score_with(&self, close: f64) -> f64 {
-        (self.base + W_CLOSE * close).clamp(0.0, 1.0)
+        score_with(self.base, close)
     }
 
     /// Lowest and highest score the closeness still unknown allows.
@@ -748,6 +799,27 @@ impl Candidate {
             Some(score) => (score, score),
             None => (self.score_with(0.0), self.score_with(1.0)),
         }
+    }
+}
+
+/// A candidate's score from its `base` and its string closeness `close` in
+/// [0, 1]; the same operations in the same order for a bound as for the
+/// exact value. Clamped: the weights sum to 1 only up to rounding
+/// (0.7 + 0.2 + 0.1 = 1.0000000000000002), and scores are in [0, 1].
+fn score_with(base: f64, close: f64) -> f64 {
+    (base + W_CLOSE * close).clamp(0.0, 1.0)
+}
+
+/// Scores the chosen sources that `wanted` asks for (by position) from
+/// their `bases` ([`Candidate::base`]) and closeness, keeping a score
+/// [`cover`] already has; the others get none.
+fn fill_scores(chosen: &mut [SentenceSource], bases: &[f64], wanted: &[bool], close: &mut dyn FnMut(usize) -> f64) {
+    for ((source, &base), &wanted) in chosen.iter_mut().zip(bases).zip(wanted) {
+        source.score = if wanted {
+            Some(source.score.unwrap_or_else(|| score_with(base, close(source.sentence))))
+        } else {
+            None
+        };
     }
 }
 
@@ -761,20 +833,24 @@ fn cover_key(gain: f64, score: f64) -> f64 {
 }
 
 /// Greedy cover: the best sentence, then those that add content, at most
-/// [`MAX_SOURCES`]. Returns the chosen sources (best first) and, per unit
-/// term, whether they cover it. `close` gives a candidate sentence's
-/// string closeness; it is called only for candidates that could win a
-/// round: one whose key with the highest possible closeness is below
-/// another's key with the lowest cannot, so the choice, the order and
-/// every printed score are those of scoring every candidate in full.
+/// [`MAX_SOURCES`]. Returns the chosen sources (best first; scored only
+/// where the choice needed it), their [`Candidate::base`]s for
+/// [`fill_scores`], and, per unit term, whether they cover it. `close`
+/// gives a candidate sentence's string closeness; a round calls it only
+/// when two or more candidates could win it (one whose key with the
+/// highest possible closeness is below another's key with the lowest
+/// cannot), or when the one that can straddles [`MIN_GAIN`] with its
+/// bounds. So the choice, the order and every printed score are those of
+/// scoring every candidate in full.
 fn cover(
     mut remaining: Vec<Candidate>,
     weights: &[f64],
     total_weight: f64,
     close: &mut dyn FnMut(usize) -> f64,
-) -> (Vec<SentenceSource>, Vec<bool>) {
+) -> (Vec<SentenceSource>, Vec<f64>, Vec<bool>) {
     let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| weights[i]).sum::<f64>();
-    let mut chosen: Vec<SentenceSource> = Vec::new();
+    let mut chosen: Vec<SentenceSource> = Vec::with_capacity(MAX_SOURCES);
+    let mut bases: Vec<f64> = Vec::with_capacity(MAX_SOURCES);
     let mut covered = vec![false; weights.len()];
     // Per remaining candidate: the gain, and the key's bounds.
     let mut keys: Vec<(f64, f64, f64)> = Vec::with_capacity(remaining.len());
@@ -792,29 +868,51 @@ fn cover(
         if !chosen.is_empty() && ceiling / 1e9 < MIN_GAIN {
             break;
         }
-        // Best (position, key, sentence): the highest key, and of equal
-        // keys the earlier sentence.
-        let mut best: Option<(usize, f64, usize)> = None;
-        for (i, candidate) in remaining.iter_mut().enumerate() {
-            let (gain, _, high) = keys[i];
-            if high < floor {
-                continue;
+        let mut contenders = keys.iter().enumerate().filter(|(_, k)| k.2 >= floor).map(|(i, _)| i);
+        let first = contenders.next().expect("the candidate with the highest floor can win");
+        let best = if contenders.next().is_none() {
+            // One candidate can win (most rounds: gains differ by more than
+            // closeness can make up): it wins without its closeness.
+            let (gain, low, high) = keys[first];
+            if !chosen.is_empty() && low / 1e9 < MIN_GAIN {
+                let candidate = &mut remaining[first];
+                let score = match candidate.score {
+                    Some(score) => score,
+                    None => *candidate.score.insert(candidate.score_with(close(candidate.sentence))),
+                };
+                // (`high`, the ceiling, is at least MIN_GAIN here.)
+                debug_assert!(high / 1e9 >= MIN_GAIN);
+                if cover_key(gain, score) / 1e9 < MIN_GAIN {
+                    break;
+                }
             }
-            let score = match candidate.score {
-                Some(score) => score,
-                None => *candidate.score.insert(candidate.score_with(close(candidate.sentence))),
-            };
-            let key = cover_key(gain, score);
-            if best.is_none_or(|(_, best_key, sentence)| {
-                key.total_cmp(&best_key).then(sentence.cmp(&candidate.sentence)).is_gt()
-            }) {
-                best = Some((i, key, candidate.sentence));
+            first
+        } else {
+            // Best (position, key, sentence): the highest key, and of equal
+            // keys the earlier sentence.
+            let mut best: Option<(usize, f64, usize)> = None;
+            for (i, candidate) in remaining.iter_mut().enumerate() {
+                let (gain, _, high) = keys[i];
+                if high < floor {
+                    continue;
+                }
+                let score = match candidate.score {
+                    Some(score) => score,
+                    None => *candidate.score.insert(candidate.score_with(close(candidate.sentence))),
+                };
+                let key = cover_key(gain, score);
+                if best.is_none_or(|(_, best_key, sentence)| {
+                    key.total_cmp(&best_key).then(sentence.cmp(&candidate.sentence)).is_gt()
+                }) {
+                    best = Some((i, key, candidate.sentence));
+                }
             }
-        }
-        let (best, key, _) = best.expect("the candidate with the highest floor is scored");
-        if !chosen.is_empty() && key / 1e9 < MIN_GAIN {
-            break;
-        }
+            let (best, key, _) = best.expect("the candidates that can win are scored");
+            if !chosen.is_empty() && key / 1e9 < MIN_GAIN {
+                break;
+            }
+            best
+        };
         let candidate = remaining.swap_remove(best);
         if chosen.is_empty() && candidate.shared.is_empty() {
             break;
@@ -824,10 +922,11 @@ fn cover(
         }
         chosen.push(SentenceSource {
             sentence: candidate.sentence,
-            score: candidate.score.expect("the best candidate is scored"),
+            score: candidate.score,
         });
+        bases.push(candidate.base);
     }
-    (chosen, covered)
+    (chosen, bases, covered)
 }
 
 /// The share of the unit's bigrams (sorted, unique) found in any of `sources` (each sorted).
@@ -902,7 +1001,7 @@ mod tests {
             }
             terms.push(term);
         }
-        end_sentence(index, df, terms, counts, &capital_stops);
+        end_sentence(index, df, terms, counts, capital_stops.iter().copied());
     }
 
     /// What an index holds, comparable (its term map as a sorted list).
@@ -995,7 +1094,10 @@ mod tests {
             for t in shared {
                 covered[t] = true;
             }
-            chosen.push(SentenceSource { sentence, score });
+            chosen.push(SentenceSource {
+                sentence,
+                score: Some(score),
+            });
         }
         (chosen, covered)
     }
@@ -1027,13 +1129,31 @@ mod tests {
             let close_of = |s: usize| closes[(0..closes.len()).find(|&i| i * 3 % 11 == s).unwrap()];
             let (want, want_covered) = cover_scoring_all(&candidates, &weights, total, &close_of);
             let mut calls = 0;
-            let (got, got_covered) = cover(candidates.clone(), &weights, total, &mut |s| {
+            let mut counted = |s: usize| {
                 calls += 1;
                 close_of(s)
-            });
+            };
+            let (mut got, bases, got_covered) = cover(candidates.clone(), &weights, total, &mut counted);
+            let all = vec![true; got.len()];
+            fill_scores(&mut got, &bases, &all, &mut counted);
             proptest::prop_assert_eq!(format!("{want:?}"), format!("{got:?}"));
-            proptest::prop_assert_eq!(want_covered, got_covered);
+            proptest::prop_assert_eq!(&want_covered, &got_covered);
             proptest::prop_assert!(calls <= candidates.len());
+            // Unscored: the same sources in the same order, no score, and
+            // closeness asked only where the choice needs it.
+            let mut unscored_calls = 0;
+            let mut counted = |s: usize| {
+                unscored_calls += 1;
+                close_of(s)
+            };
+            let (mut bare, bases, bare_covered) = cover(candidates.clone(), &weights, total, &mut counted);
+            let none = vec![false; bare.len()];
+            fill_scores(&mut bare, &bases, &none, &mut counted);
+            let sentences = |sources: &[SentenceSource]| sources.iter().map(|s| s.sentence).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(sentences(&want), sentences(&bare));
+            proptest::prop_assert!(bare.iter().all(|s| s.score.is_none()));
+            proptest::prop_assert_eq!(want_covered, bare_covered);
+            proptest::prop_assert!(unscored_calls <= calls);
         }
     }
 

@@ -113,7 +113,9 @@ pub fn check_outcome(doc: &Document, outcome: &Outcome) -> Result<(), String> {
             check_score(source.score, &format!("unit {} source", unit.id))?;
             for sentence in &source.sentences {
                 check_span(text, &sentence.span, &format!("unit {} source sentence", unit.id))?;
-                check_score(sentence.score, &format!("unit {} source sentence", unit.id))?;
+                if let Some(score) = sentence.score {
+                    check_score(score, &format!("unit {} source sentence", unit.id))?;
+                }
             }
         }
     }

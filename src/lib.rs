@@ -59,17 +59,43 @@ use outcome::Outcome;
 
 /// Aligns, checks and scores one document.
 pub fn check_document(doc: &Document, options: &CheckOptions) -> Outcome {
-    check_document_with(doc, options, true)
+    check_document_with(doc, options, Shown::ALL)
+}
+
+/// What of an [`Outcome`] a run's report shows: what it does not show is
+/// not measured (see [`check_document_with`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// The units' extractiveness (the JSON reports).
+    pub extractiveness: bool,
+    /// Which source sentences' scores: every one (the reports that print
+    /// them), those a paragraph's sentences are ordered by (the reports
+    /// that list a unit's sources), or none.
+    pub sentence_scores: align::Scores,
+}
+
+impl Shown {
+    /// Everything: what [`check_document`] measures.
+    pub const ALL: Shown = Shown {
+        extractiveness: true,
+        sentence_scores: align::Scores::Every,
+    };
 }
 
 /// [`check_document`], measuring each unit's extractiveness only when
-/// `extractiveness` is true (otherwise it is `None`). Only the JSON
-/// reports show it, and measuring it turns the whole body into word ids
+/// `shown.extractiveness` (otherwise it is `None`) and the source
+/// sentences' scores only where `shown.sentence_scores` asks (otherwise
+/// they are `None`; a paragraph's only source sentence needs none to be
+/// listed in order). Only the JSON reports show extractiveness, and
+/// measuring it turns the whole body into word ids
 /// (`duplication::BodyWords`): about 4% of the instructions of a run that
-/// reports as text. The findings and every other number are the same
-/// either way (`duplication/verbatim`, when on, builds the word ids itself).
-pub fn check_document_with(doc: &Document, options: &CheckOptions, extractiveness: bool) -> Outcome {
-    let alignment = align::align(doc);
+/// reports as text. The scores take most of the string closeness the
+/// alignment computes (`align::align_with`): about 4% of a run that shows
+/// findings only. The findings and every other number are the same either
+/// way (`duplication/verbatim`, when on, builds the word ids itself).
+pub fn check_document_with(doc: &Document, options: &CheckOptions, shown: Shown) -> Outcome {
+    let extractiveness = shown.extractiveness;
+    let alignment = align::align_with(doc, shown.sentence_scores);
     let readings = checks::drift::Readings::of(doc, &alignment);
     let mut findings = checks::run(doc, &alignment, &readings, options);
     suppress::retain_unsuppressed(doc, &mut findings);
@@ -179,8 +205,15 @@ mod tests {
         .unwrap();
         let options = CheckOptions::default();
         let full = check_document(&doc, &options);
-        let same = check_document_with(&doc, &options, true);
-        let lean = check_document_with(&doc, &options, false);
+        let same = check_document_with(&doc, &options, Shown::ALL);
+        let lean = check_document_with(
+            &doc,
+            &options,
+            Shown {
+                extractiveness: false,
+                ..Shown::ALL
+            },
+        );
         assert!(full
             .units
             .iter()
@@ -199,6 +232,97 @@ mod tests {
                 ..f.clone()
             };
             assert_eq!(format!("{with_zero:?}"), format!("{l:?}"));
+        }
+    }
+
+    /// Without the source sentences' scores the outcome is the same but for
+    /// those scores (all `None`) and the order of a paragraph's sentences
+    /// (the alignment's, not by score): the same sources, findings and
+    /// numbers, and the alignment chooses the same sentences in the same
+    /// order.
+    #[test]
+    fn sentence_scores_left_out_change_nothing_else() {
+        let article = "Bridge Opens\n\
+            The mayor opened the new bridge on Monday after three years of work. \
+            The bridge cost $40 million. It was paid by a state grant and a local levy.\n\
+            Traffic on the old ferry route is expected to fall by half, officials said. \
+            The ferry will stop in May.\n\
+            - The mayor opened the new bridge on Monday; it cost $40 million from a state grant and a levy.\n\
+            - Ferry traffic will halve, and the ferry stops in May.\n\
+            - Aliens landed in the harbour.\n";
+        let doc = parse_article(
+            "b.txt",
+            article.to_string(),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .unwrap();
+        let options = CheckOptions::default();
+        let full = check_document(&doc, &options);
+        let bare = check_document_with(
+            &doc,
+            &options,
+            Shown {
+                sentence_scores: align::Scores::Skip,
+                ..Shown::ALL
+            },
+        );
+        assert_eq!(format!("{:?}", bare.findings), format!("{:?}", full.findings));
+        assert_eq!(bare.score, full.score);
+        assert_eq!(format!("{:?}", bare.paragraphs), format!("{:?}", full.paragraphs));
+        assert_eq!(bare.units.len(), full.units.len());
+        let mut several = 0;
+        for (f, b) in full.units.iter().zip(&bare.units) {
+            assert_eq!(f.support, b.support);
+            assert_eq!(f.sources.len(), b.sources.len());
+            for (fs, bs) in f.sources.iter().zip(&b.sources) {
+                assert_eq!((fs.paragraph, fs.span, fs.score), (bs.paragraph, bs.span, bs.score));
+                assert!(fs.sentences.iter().all(|s| s.score.is_some()));
+                assert!(bs.sentences.iter().all(|s| s.score.is_none()));
+                let mut fsent: Vec<_> = fs
+                    .sentences
+                    .iter()
+                    .map(|s| (s.sentence, s.span, s.text.clone()))
+                    .collect();
+                let mut bsent: Vec<_> = bs
+                    .sentences
+                    .iter()
+                    .map(|s| (s.sentence, s.span, s.text.clone()))
+                    .collect();
+                several += usize::from(fsent.len() > 1);
+                fsent.sort_by_key(|s| s.0);
+                bsent.sort_by_key(|s| s.0);
+                assert_eq!(fsent, bsent);
+            }
+        }
+        assert!(several > 0, "a paragraph with two source sentences of one unit");
+        // Scored for the order only: the same outcome but for the scores of
+        // a paragraph's only source sentence, which are `None`.
+        let ordered = check_document_with(
+            &doc,
+            &options,
+            Shown {
+                sentence_scores: align::Scores::Order,
+                ..Shown::ALL
+            },
+        );
+        for (f, o) in full.units.iter().zip(&ordered.units) {
+            for (fs, os) in f.sources.iter().zip(&o.sources) {
+                let alone = fs.sentences.len() == 1;
+                for (fss, oss) in fs.sentences.iter().zip(&os.sentences) {
+                    assert_eq!((fss.sentence, fss.span), (oss.sentence, oss.span));
+                    assert_eq!(oss.score, if alone { None } else { fss.score });
+                }
+                assert_eq!(fs.sentences.len(), os.sentences.len());
+            }
+        }
+        let scored = align::align(&doc);
+        let unscored = align::align_with(&doc, align::Scores::Skip);
+        for (a, b) in scored.units.iter().zip(&unscored.units) {
+            let ids = |u: &align::UnitAlignment| u.sentences.iter().map(|s| s.sentence).collect::<Vec<_>>();
+            assert_eq!(ids(a), ids(b));
+            assert!(b.sentences.iter().all(|s| s.score.is_none()));
+            assert_eq!(a.support, b.support);
         }
     }
 }

@@ -16,7 +16,9 @@ pub struct SentenceOutcome {
     pub sentence: usize,
     pub span: Span,
     pub text: String,
-    pub score: f64,
+    /// `None` when the run did not measure it, because its report does not
+    /// list the units' sources (see [`crate::check_document_with`]).
+    pub score: Option<f64>,
 }
 
 #[derive(Clone, Debug)]
@@ -251,7 +253,9 @@ impl Outcome {
                                     }
                                 })
                                 .collect();
-                            sentences.sort_by(|a, b| b.score.total_cmp(&a.score));
+                            // Best first (unmeasured: all `None`, kept in
+                            // the order the alignment chose them).
+                            sentences.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
                             SourceOutcome {
                                 paragraph: paragraph.number,
                                 span: paragraph.span,

@@ -78,6 +78,9 @@ pub struct RunOptions {
     /// Leave the units' extractiveness unmeasured (zero): for reports that
     /// do not show it (see [`crate::check_document_with`]).
     pub skip_extractiveness: bool,
+    /// Which source sentences' scores to measure (the others are `None`):
+    /// see [`crate::align::Scores`].
+    pub sentence_scores: crate::align::Scores,
 }
 
 /// Receives a run's results, in input order.
@@ -184,7 +187,11 @@ fn check_one(doc: Result<Document>, check: &Arc<CheckOptions>, options: &RunOpti
     });
     match doc {
         Ok(doc) => {
-            let outcome = crate::check_document_with(&doc, check, !options.skip_extractiveness);
+            let shown = crate::Shown {
+                extractiveness: !options.skip_extractiveness,
+                sentence_scores: options.sentence_scores,
+            };
+            let outcome = crate::check_document_with(&doc, check, shown);
             Item::Outcome(Box::new(Checked {
                 outcome,
                 document: options.keep_documents.then_some(doc),

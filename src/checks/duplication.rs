@@ -213,6 +213,14 @@ pub(crate) struct BodyPass {
 }
 
 impl BodyPass {
+    /// A pass for a body of `sentences` sentences.
+    pub(crate) fn with_capacity(sentences: usize) -> BodyPass {
+        BodyPass {
+            hashes: Vec::with_capacity(sentences),
+            ..BodyPass::default()
+        }
+    }
+
     /// Adds the next body sentence's `tokens`; `sentences` are the ones
     /// before it, `new_paragraph` whether it starts a paragraph.
     #[inline]

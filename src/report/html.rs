@@ -188,7 +188,7 @@ fn write_unit(html: &mut String, doc: &str, color: usize, unit: &UnitOutcome) {
                 n = sentence.sentence,
                 text = escape(&sentence.text),
                 line = sentence.span.line,
-                score = round3(sentence.score),
+                score = round3(sentence.score.unwrap_or_default()),
             );
         }
         html.push_str("</div>");

@@ -243,7 +243,7 @@ impl JsonFile {
                                     sentence: ss.sentence,
                                     line: ss.span.line,
                                     column: ss.span.column,
-                                    score: round3(ss.score),
+                                    score: round3(ss.score.unwrap_or_default()),
                                     text: ss.text.clone(),
                                 })
                                 .collect(),
