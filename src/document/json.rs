@@ -60,8 +60,8 @@ pub fn parse_jsonl_line(path: &str, line_number: usize, line: &str) -> Option<Re
         return None;
     }
     Some(match serde_json::from_str::<fields::Line>(trimmed) {
-        Ok(fields::Line::Object(fields)) => fields.into_record(path, line_number, line_number),
-        Ok(fields::Line::Other) => Err(not_an_object(path, line_number)),
+        Ok(fields::Line(Some(fields))) => fields.into_record(path, line_number, line_number),
+        Ok(fields::Line(None)) => Err(not_an_object(path, line_number)),
         Err(e) => Err(Error::parse(
             path,
             line_number,
@@ -193,12 +193,9 @@ mod fields {
         label: Option<Field>,
     }
 
-    /// A line: an object's fields, or any other JSON value.
+    /// A line: an object's fields, or `None` for any other JSON value.
     #[derive(Debug)]
-    pub enum Line {
-        Object(Fields),
-        Other,
-    }
+    pub struct Line(pub Option<Fields>);
 
     impl Fields {
         /// The place for `key`'s value, for the keys `record` reads.
@@ -478,28 +475,28 @@ mod fields {
                     f.write_str("any JSON value")
                 }
                 fn visit_bool<E>(self, _: bool) -> std::result::Result<Line, E> {
-                    Ok(Line::Other)
+                    Ok(Line(None))
                 }
                 fn visit_i64<E>(self, _: i64) -> std::result::Result<Line, E> {
-                    Ok(Line::Other)
+                    Ok(Line(None))
                 }
                 fn visit_u64<E>(self, _: u64) -> std::result::Result<Line, E> {
-                    Ok(Line::Other)
+                    Ok(Line(None))
                 }
                 fn visit_f64<E>(self, _: f64) -> std::result::Result<Line, E> {
-                    Ok(Line::Other)
+                    Ok(Line(None))
                 }
                 fn visit_str<E>(self, _: &str) -> std::result::Result<Line, E> {
-                    Ok(Line::Other)
+                    Ok(Line(None))
                 }
                 fn visit_unit<E>(self) -> std::result::Result<Line, E> {
-                    Ok(Line::Other)
+                    Ok(Line(None))
                 }
                 fn visit_none<E>(self) -> std::result::Result<Line, E> {
-                    Ok(Line::Other)
+                    Ok(Line(None))
                 }
                 fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> std::result::Result<Line, A::Error> {
-                    SkipVisitor.visit_seq(seq).map(|_| Line::Other)
+                    SkipVisitor.visit_seq(seq).map(|_| Line(None))
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Line, A::Error> {
                     let mut fields = Fields::default();
@@ -512,7 +509,7 @@ mod fields {
                             }
                         }
                     }
-                    Ok(Line::Object(fields))
+                    Ok(Line(Some(fields)))
                 }
             }
             deserializer.deserialize_any(LineVisitor)
