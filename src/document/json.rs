@@ -59,8 +59,9 @@ pub fn parse_jsonl_line(path: &str, line_number: usize, line: &str) -> Option<Re
     if trimmed.is_empty() {
         return None;
     }
-    Some(match serde_json::from_str::<Value>(trimmed) {
-        Ok(v) => record(path, line_number, v, line_number),
+    Some(match serde_json::from_str::<fields::Line>(trimmed) {
+        Ok(fields::Line(Some(fields))) => fields.into_record(path, line_number, line_number),
+        Ok(fields::Line(None)) => Err(not_an_object(path, line_number)),
         Err(e) => Err(Error::parse(
             path,
             line_number,
@@ -69,13 +70,17 @@ pub fn parse_jsonl_line(path: &str, line_number: usize, line: &str) -> Option<Re
     })
 }
 
+fn not_an_object(path: &str, line: usize) -> Error {
+    Error::parse(
+        path,
+        line,
+        "expected a JSON object with \"document\" and \"summary\" fields",
+    )
+}
+
 fn record(path: &str, line: usize, value: Value, ordinal: usize) -> Result<Record> {
     let Value::Object(mut map) = value else {
-        return Err(Error::parse(
-            path,
-            line,
-            "expected a JSON object with \"document\" and \"summary\" fields",
-        ));
+        return Err(not_an_object(path, line));
     };
     let id = match map.remove("id") {
         Some(Value::String(s)) => s,
@@ -146,6 +151,370 @@ fn record(path: &str, line: usize, value: Value, ordinal: usize) -> Result<Recor
         dek,
         label,
     })
+}
+
+/// A JSONL line read straight into the fields [`record`] looks at, without
+/// building a [`Value`] for the whole object (a map of every field, each
+/// string copied, then moved out): other fields are parsed and dropped.
+/// Everything is still parsed through serde_json's `deserialize_any`, as a
+/// `Value` would be, so syntax errors, number ranges and the nesting limit
+/// report exactly as before; a repeated key keeps its last value, as the
+/// map did. `into_record` then applies `record`'s rules to these fields.
+mod fields {
+    use super::{Error, Record, Result, Summary};
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::Number;
+    use std::fmt;
+
+    /// A field's value, as far as `record` tells values apart.
+    #[derive(Debug)]
+    pub enum Field {
+        Str(String),
+        Num(Number),
+        Null,
+        /// An array whose items are all strings.
+        Strings(Vec<String>),
+        /// A boolean, an object, or an array with a non-string item.
+        Other,
+    }
+
+    /// The fields of one object; `None` where the key is absent.
+    #[derive(Debug, Default)]
+    pub struct Fields {
+        id: Option<Field>,
+        document: Option<Field>,
+        text: Option<Field>,
+        body: Option<Field>,
+        summary: Option<Field>,
+        headline: Option<Field>,
+        title: Option<Field>,
+        dek: Option<Field>,
+        subtitle: Option<Field>,
+        label: Option<Field>,
+    }
+
+    /// A line: an object's fields, or `None` for any other JSON value.
+    #[derive(Debug)]
+    pub struct Line(pub Option<Fields>);
+
+    impl Fields {
+        /// The place for `key`'s value, for the keys `record` reads.
+        fn slot(&mut self, key: Name) -> &mut Option<Field> {
+            match key {
+                Name::Id => &mut self.id,
+                Name::Document => &mut self.document,
+                Name::Text => &mut self.text,
+                Name::Body => &mut self.body,
+                Name::Summary => &mut self.summary,
+                Name::Headline => &mut self.headline,
+                Name::Title => &mut self.title,
+                Name::Dek => &mut self.dek,
+                Name::Subtitle => &mut self.subtitle,
+                Name::Label => &mut self.label,
+            }
+        }
+
+        /// [`super::record`]'s rules, over these fields.
+        pub fn into_record(self, path: &str, line: usize, ordinal: usize) -> Result<Record> {
+            let id = match self.id {
+                Some(Field::Str(s)) => s,
+                Some(Field::Num(n)) => n.to_string(),
+                _ => format!("record-{ordinal}"),
+            };
+            let document = match self.document.or(self.text).or(self.body) {
+                Some(Field::Str(s)) => s,
+                Some(_) => {
+                    return Err(Error::parse(
+                        path,
+                        line,
+                        format!("record {id}: \"document\" must be a string"),
+                    ))
+                }
+                None => {
+                    return Err(Error::parse(
+                        path,
+                        line,
+                        format!("record {id}: missing the \"document\" field (the article body)"),
+                    ))
+                }
+            };
+            let summary = match self.summary {
+                Some(Field::Str(s)) => Some(Summary::Prose(s)),
+                Some(Field::Strings(items)) => Some(Summary::Bullets(items)),
+                Some(Field::Null) | None => None,
+                Some(_) => {
+                    return Err(Error::parse(
+                        path,
+                        line,
+                        format!("record {id}: \"summary\" must be a string or a list of strings"),
+                    ))
+                }
+            };
+            let text = |field: Option<Field>| match field {
+                Some(Field::Str(s)) => Some(s),
+                _ => None,
+            };
+            let label = match &self.label {
+                Some(Field::Num(n)) => n.as_f64(),
+                _ => None,
+            };
+            Ok(Record {
+                id,
+                document,
+                summary,
+                headline: text(self.headline.or(self.title)),
+                dek: text(self.dek.or(self.subtitle)),
+                label,
+            })
+        }
+    }
+
+    /// Any JSON value, parsed (through `deserialize_any`, so with the same
+    /// checks as a `Value`) and dropped. Not [`IgnoredAny`]: serde_json skips
+    /// that without the nesting limit and without parsing numbers.
+    struct Skip;
+
+    impl<'de> Deserialize<'de> for Skip {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Skip, D::Error> {
+            deserializer.deserialize_any(SkipVisitor).map(|_| Skip)
+        }
+    }
+
+    /// Visits any value; `true` for a string.
+    struct SkipVisitor;
+
+    impl<'de> Visitor<'de> for SkipVisitor {
+        type Value = bool;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> std::result::Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_i64<E>(self, _: i64) -> std::result::Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_u64<E>(self, _: u64) -> std::result::Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_f64<E>(self, _: f64) -> std::result::Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_str<E>(self, _: &str) -> std::result::Result<bool, E> {
+            Ok(true)
+        }
+        fn visit_unit<E>(self) -> std::result::Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_none<E>(self) -> std::result::Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<bool, A::Error> {
+            while seq.next_element::<Skip>()?.is_some() {}
+            Ok(false)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<bool, A::Error> {
+            while map.next_key::<Key>()?.is_some() {
+                map.next_value::<Skip>()?;
+            }
+            Ok(false)
+        }
+    }
+
+    /// The keys `record` reads.
+    #[derive(Clone, Copy)]
+    enum Name {
+        Id,
+        Document,
+        Text,
+        Body,
+        Summary,
+        Headline,
+        Title,
+        Dek,
+        Subtitle,
+        Label,
+    }
+
+    /// An object key, read the way `Value` reads one (`deserialize_str`);
+    /// `None` for a key `record` does not read.
+    struct Key(Option<Name>);
+
+    impl<'de> Deserialize<'de> for Key {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Key, D::Error> {
+            struct KeyVisitor;
+            impl<'de> Visitor<'de> for KeyVisitor {
+                type Value = Key;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a string key")
+                }
+                fn visit_str<E>(self, key: &str) -> std::result::Result<Key, E> {
+                    Ok(Key(Some(match key {
+                        "id" => Name::Id,
+                        "document" => Name::Document,
+                        "text" => Name::Text,
+                        "body" => Name::Body,
+                        "summary" => Name::Summary,
+                        "headline" => Name::Headline,
+                        "title" => Name::Title,
+                        "dek" => Name::Dek,
+                        "subtitle" => Name::Subtitle,
+                        "label" => Name::Label,
+                        _ => return Ok(Key(None)),
+                    })))
+                }
+            }
+            deserializer.deserialize_str(KeyVisitor)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Field {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Field, D::Error> {
+            deserializer.deserialize_any(FieldVisitor)
+        }
+    }
+
+    struct FieldVisitor;
+
+    impl<'de> Visitor<'de> for FieldVisitor {
+        type Value = Field;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> std::result::Result<Field, E> {
+            Ok(Field::Other)
+        }
+        fn visit_i64<E>(self, v: i64) -> std::result::Result<Field, E> {
+            Ok(Field::Num(v.into()))
+        }
+        fn visit_u64<E>(self, v: u64) -> std::result::Result<Field, E> {
+            Ok(Field::Num(v.into()))
+        }
+        fn visit_f64<E>(self, v: f64) -> std::result::Result<Field, E> {
+            // As `Value` has it: a float that is no JSON number is null.
+            Ok(Number::from_f64(v).map_or(Field::Null, Field::Num))
+        }
+        fn visit_str<E>(self, v: &str) -> std::result::Result<Field, E> {
+            Ok(Field::Str(v.to_string()))
+        }
+        fn visit_unit<E>(self) -> std::result::Result<Field, E> {
+            Ok(Field::Null)
+        }
+        fn visit_none<E>(self) -> std::result::Result<Field, E> {
+            Ok(Field::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Field, A::Error> {
+            let mut strings = Some(Vec::new());
+            while let Some(item) = seq.next_element::<Item>()? {
+                match (item, &mut strings) {
+                    (Item::Str(s), Some(v)) => v.push(s),
+                    _ => strings = None,
+                }
+            }
+            Ok(strings.map_or(Field::Other, Field::Strings))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<Field, A::Error> {
+            SkipVisitor.visit_map(map).map(|_| Field::Other)
+        }
+    }
+
+    /// An array item: a string, or anything else (parsed and dropped).
+    enum Item {
+        Str(String),
+        Other,
+    }
+
+    impl<'de> Deserialize<'de> for Item {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Item, D::Error> {
+            struct ItemVisitor;
+            impl<'de> Visitor<'de> for ItemVisitor {
+                type Value = Item;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("any JSON value")
+                }
+                fn visit_bool<E>(self, _: bool) -> std::result::Result<Item, E> {
+                    Ok(Item::Other)
+                }
+                fn visit_i64<E>(self, _: i64) -> std::result::Result<Item, E> {
+                    Ok(Item::Other)
+                }
+                fn visit_u64<E>(self, _: u64) -> std::result::Result<Item, E> {
+                    Ok(Item::Other)
+                }
+                fn visit_f64<E>(self, _: f64) -> std::result::Result<Item, E> {
+                    Ok(Item::Other)
+                }
+                fn visit_str<E>(self, v: &str) -> std::result::Result<Item, E> {
+                    Ok(Item::Str(v.to_string()))
+                }
+                fn visit_unit<E>(self) -> std::result::Result<Item, E> {
+                    Ok(Item::Other)
+                }
+                fn visit_none<E>(self) -> std::result::Result<Item, E> {
+                    Ok(Item::Other)
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> std::result::Result<Item, A::Error> {
+                    SkipVisitor.visit_seq(seq).map(|_| Item::Other)
+                }
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<Item, A::Error> {
+                    SkipVisitor.visit_map(map).map(|_| Item::Other)
+                }
+            }
+            deserializer.deserialize_any(ItemVisitor)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Line {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Line, D::Error> {
+            struct LineVisitor;
+            impl<'de> Visitor<'de> for LineVisitor {
+                type Value = Line;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("any JSON value")
+                }
+                fn visit_bool<E>(self, _: bool) -> std::result::Result<Line, E> {
+                    Ok(Line(None))
+                }
+                fn visit_i64<E>(self, _: i64) -> std::result::Result<Line, E> {
+                    Ok(Line(None))
+                }
+                fn visit_u64<E>(self, _: u64) -> std::result::Result<Line, E> {
+                    Ok(Line(None))
+                }
+                fn visit_f64<E>(self, _: f64) -> std::result::Result<Line, E> {
+                    Ok(Line(None))
+                }
+                fn visit_str<E>(self, _: &str) -> std::result::Result<Line, E> {
+                    Ok(Line(None))
+                }
+                fn visit_unit<E>(self) -> std::result::Result<Line, E> {
+                    Ok(Line(None))
+                }
+                fn visit_none<E>(self) -> std::result::Result<Line, E> {
+                    Ok(Line(None))
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> std::result::Result<Line, A::Error> {
+                    SkipVisitor.visit_seq(seq).map(|_| Line(None))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Line, A::Error> {
+                    let mut fields = Fields::default();
+                    while let Some(Key(key)) = map.next_key::<Key>()? {
+                        match key {
+                            // A repeated key keeps its last value, as in a map.
+                            Some(name) => *fields.slot(name) = Some(map.next_value::<Field>()?),
+                            None => {
+                                map.next_value::<Skip>()?;
+                            }
+                        }
+                    }
+                    Ok(Line(Some(fields)))
+                }
+            }
+            deserializer.deserialize_any(LineVisitor)
+        }
+    }
 }
 
 impl Record {
@@ -235,6 +604,132 @@ mod tests {
         assert_eq!(doc.summary_units().count(), 2);
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.id.as_deref(), Some("record-1"));
+    }
+
+    /// `parse_jsonl_line` as it was: the whole line as a `Value`, then `record`.
+    fn through_value(line: &str) -> Option<Result<Record>> {
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if trimmed.is_empty() {
+            return None;
+        }
+        Some(match serde_json::from_str::<Value>(trimmed) {
+            Ok(v) => record("x.jsonl", 5, v, 5),
+            Err(e) => Err(Error::parse(
+                "x.jsonl",
+                5,
+                format!("not valid JSON ({e}); each line must be one object {{\"id\", \"document\", \"summary\"}}"),
+            )),
+        })
+    }
+
+    fn assert_as_through_value(line: &str) {
+        let show = |r: Option<Result<Record>>| format!("{:?}", r.map(|r| r.map_err(|e| e.to_string())));
+        assert_eq!(
+            show(parse_jsonl_line("x.jsonl", 5, line)),
+            show(through_value(line)),
+            "{line}"
+        );
+    }
+
+    const KEYS: [&str; 13] = [
+        "id",
+        "document",
+        "text",
+        "body",
+        "summary",
+        "headline",
+        "title",
+        "dek",
+        "subtitle",
+        "label",
+        "origin",
+        "do\\u0063ument",
+        "",
+    ];
+
+    fn values() -> Vec<String> {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        [
+            r#""A body. Two \"quoted\"\nlines \u00e9 \ud83d\ude00.""#,
+            r#""""#,
+            "17",
+            "-3",
+            "2.50",
+            "1e400",
+            "18446744073709551616",
+            "true",
+            "null",
+            r#"["One.", "Two \t."]"#,
+            "[]",
+            r#"["One.", 2, "Three."]"#,
+            r#"["One.", ["nested"], {"a": [1, {"b": null}]}]"#,
+            r#"{"document": "inner", "x": [1e5, false]}"#,
+            r#""bad \x escape""#,
+            "\"lone \\ud800 surrogate\"",
+            "[1, 2,]",
+        ]
+        .iter()
+        .map(|v| v.to_string())
+        .chain([deep(126), deep(127), deep(200)])
+        .collect()
+    }
+
+    #[test]
+    fn jsonl_lines_read_as_through_a_value() {
+        let values = values();
+        for line in [
+            "",
+            "  \u{feff} ",
+            "[]",
+            r#"[{"document": "x"}, 1e999]"#,
+            "\"a string\"",
+            "42",
+            "null",
+            r#"{"document": "x"} trailing"#,
+            r#"{"document": "x",}"#,
+            r#"{3: "x"}"#,
+            r#"{"document": "first", "document": 5}"#,
+            r#"{"document": 5, "document": "last"}"#,
+            r#"{"text": "t", "body": "b"}"#,
+            r#"{"body": "b", "document": null}"#,
+            r#"{"headline": 3, "title": "T", "document": "d"}"#,
+            r#"{"subtitle": "S", "document": "d", "label": -0.5, "id": 1.0}"#,
+            r#"{"id": -7, "document": "d", "summary": null, "label": "0.5"}"#,
+        ] {
+            assert_as_through_value(line);
+        }
+        for key in KEYS {
+            for value in &values {
+                assert_as_through_value(&format!(r#"{{"{key}": {value}}}"#));
+                assert_as_through_value(&format!(r#"{{"document": "d", "{key}": {value}, "summary": "S."}}"#));
+                assert_as_through_value(&format!(r#"{{"id": "r", "{key}": {value}, "document": "d"}}"#));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Objects of any of the keys (repeated ones too) with any of the
+        /// values, whole or cut short anywhere.
+        #[test]
+        fn any_line_reads_as_through_a_value(
+            fields in proptest::collection::vec((0..KEYS.len(), 0..20usize), 0..7),
+            cut in proptest::option::of(0..400usize),
+        ) {
+            let values = values();
+            let body: Vec<String> = fields
+                .iter()
+                .map(|&(k, v)| format!("\"{}\": {}", KEYS[k], values[v]))
+                .collect();
+            let mut line = format!("{{{}}}", body.join(", "));
+            if let Some(cut) = cut {
+                let mut at = cut.min(line.len());
+                while !line.is_char_boundary(at) {
+                    at -= 1;
+                }
+                line.truncate(at);
+            }
+            assert_as_through_value(&line);
+        }
     }
 
     #[test]
