@@ -79,78 +79,10 @@ fn not_an_object(path: &str, line: usize) -> Error {
 }
 
 fn record(path: &str, line: usize, value: Value, ordinal: usize) -> Result<Record> {
-    let Value::Object(mut map) = value else {
+    let Value::Object(map) = value else {
         return Err(not_an_object(path, line));
     };
-    let id = match map.remove("id") {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => format!("record-{ordinal}"),
-    };
-    let document = match map
-        .remove("document")
-        .or_else(|| map.remove("text"))
-        .or_else(|| map.remove("body"))
-    {
-        Some(Value::String(s)) => s,
-        Some(_) => {
-            return Err(Error::parse(
-                path,
-                line,
-                format!("record {id}: \"document\" must be a string"),
-            ))
-        }
-        None => {
-            return Err(Error::parse(
-                path,
-                line,
-                format!("record {id}: missing the \"document\" field (the article body)"),
-            ))
-        }
-    };
-    let summary = match map.remove("summary") {
-        Some(Value::String(s)) => Some(Summary::Prose(s)),
-        Some(Value::Array(items)) => {
-            let mut bullets = Vec::with_capacity(items.len());
-            for item in items {
-                match item {
-                    Value::String(s) => bullets.push(s),
-                    _ => {
-                        return Err(Error::parse(
-                            path,
-                            line,
-                            format!("record {id}: \"summary\" must be a string or a list of strings"),
-                        ))
-                    }
-                }
-            }
-            Some(Summary::Bullets(bullets))
-        }
-        Some(Value::Null) | None => None,
-        Some(_) => {
-            return Err(Error::parse(
-                path,
-                line,
-                format!("record {id}: \"summary\" must be a string or a list of strings"),
-            ))
-        }
-    };
-    let text_field = |map: &mut serde_json::Map<String, Value>, keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| map.remove(*k))
-            .and_then(|v| v.as_str().map(str::to_string))
-    };
-    let headline = text_field(&mut map, &["headline", "title"]);
-    let dek = text_field(&mut map, &["dek", "subtitle"]);
-    let label = map.get("label").and_then(Value::as_f64);
-    Ok(Record {
-        id,
-        document,
-        summary,
-        headline,
-        dek,
-        label,
-    })
+    fields::Fields::of_object(map).into_record(path, line, ordinal)
 }
 
 /// A JSONL line read straight into the fields [`record`] looks at, without
@@ -197,7 +129,40 @@ mod fields {
     #[derive(Debug)]
     pub struct Line(pub Option<Fields>);
 
+    impl Field {
+        /// The field of a parsed value (a `.json` batch's record).
+        fn of_value(value: serde_json::Value) -> Field {
+            use serde_json::Value;
+            match value {
+                Value::String(s) => Field::Str(s),
+                Value::Number(n) => Field::Num(n),
+                Value::Null => Field::Null,
+                Value::Array(items) => items
+                    .into_iter()
+                    .map(|item| match item {
+                        Value::String(s) => Some(s),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<String>>>()
+                    .map_or(Field::Other, Field::Strings),
+                Value::Bool(_) | Value::Object(_) => Field::Other,
+            }
+        }
+    }
+
     impl Fields {
+        /// The fields of a parsed object (a `.json` batch's record): what
+        /// reading it as a JSONL line gives.
+        pub fn of_object(map: serde_json::Map<String, serde_json::Value>) -> Fields {
+            let mut fields = Fields::default();
+            for (key, value) in map {
+                if let Some(name) = Name::of(&key) {
+                    *fields.slot(name) = Some(Field::of_value(value));
+                }
+            }
+            fields
+        }
+
         /// The place for `key`'s value, for the keys `record` reads.
         fn slot(&mut self, key: Name) -> &mut Option<Field> {
             match key {
@@ -337,6 +302,25 @@ mod fields {
         Label,
     }
 
+    impl Name {
+        /// The name of `key`, if `record` reads it.
+        fn of(key: &str) -> Option<Name> {
+            Some(match key {
+                "id" => Name::Id,
+                "document" => Name::Document,
+                "text" => Name::Text,
+                "body" => Name::Body,
+                "summary" => Name::Summary,
+                "headline" => Name::Headline,
+                "title" => Name::Title,
+                "dek" => Name::Dek,
+                "subtitle" => Name::Subtitle,
+                "label" => Name::Label,
+                _ => return None,
+            })
+        }
+    }
+
     /// An object key, read the way `Value` reads one (`deserialize_str`);
     /// `None` for a key `record` does not read.
     struct Key(Option<Name>);
@@ -350,19 +334,7 @@ mod fields {
                     f.write_str("a string key")
                 }
                 fn visit_str<E>(self, key: &str) -> std::result::Result<Key, E> {
-                    Ok(Key(Some(match key {
-                        "id" => Name::Id,
-                        "document" => Name::Document,
-                        "text" => Name::Text,
-                        "body" => Name::Body,
-                        "summary" => Name::Summary,
-                        "headline" => Name::Headline,
-                        "title" => Name::Title,
-                        "dek" => Name::Dek,
-                        "subtitle" => Name::Subtitle,
-                        "label" => Name::Label,
-                        _ => return Ok(Key(None)),
-                    })))
+                    Ok(Key(Name::of(key)))
                 }
             }
             deserializer.deserialize_str(KeyVisitor)
@@ -606,6 +578,83 @@ mod tests {
         assert_eq!(doc.id.as_deref(), Some("record-1"));
     }
 
+    /// `record` as it was, on the `Value` itself: the reference both readers
+    /// (`parse_jsonl_line`'s fields and `parse_json`'s values) are compared with.
+    fn record_by_value(path: &str, line: usize, value: Value, ordinal: usize) -> Result<Record> {
+        let Value::Object(mut map) = value else {
+            return Err(not_an_object(path, line));
+        };
+        let id = match map.remove("id") {
+            Some(Value::String(s)) => s,
+            Some(Value::Number(n)) => n.to_string(),
+            _ => format!("record-{ordinal}"),
+        };
+        let document = match map
+            .remove("document")
+            .or_else(|| map.remove("text"))
+            .or_else(|| map.remove("body"))
+        {
+            Some(Value::String(s)) => s,
+            Some(_) => {
+                return Err(Error::parse(
+                    path,
+                    line,
+                    format!("record {id}: \"document\" must be a string"),
+                ))
+            }
+            None => {
+                return Err(Error::parse(
+                    path,
+                    line,
+                    format!("record {id}: missing the \"document\" field (the article body)"),
+                ))
+            }
+        };
+        let summary = match map.remove("summary") {
+            Some(Value::String(s)) => Some(Summary::Prose(s)),
+            Some(Value::Array(items)) => {
+                let mut bullets = Vec::with_capacity(items.len());
+                for item in items {
+                    match item {
+                        Value::String(s) => bullets.push(s),
+                        _ => {
+                            return Err(Error::parse(
+                                path,
+                                line,
+                                format!("record {id}: \"summary\" must be a string or a list of strings"),
+                            ))
+                        }
+                    }
+                }
+                Some(Summary::Bullets(bullets))
+            }
+            Some(Value::Null) | None => None,
+            Some(_) => {
+                return Err(Error::parse(
+                    path,
+                    line,
+                    format!("record {id}: \"summary\" must be a string or a list of strings"),
+                ))
+            }
+        };
+        let text_field = |map: &mut serde_json::Map<String, Value>, keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| map.remove(*k))
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        let headline = text_field(&mut map, &["headline", "title"]);
+        let dek = text_field(&mut map, &["dek", "subtitle"]);
+        let label = map.get("label").and_then(Value::as_f64);
+        Ok(Record {
+            id,
+            document,
+            summary,
+            headline,
+            dek,
+            label,
+        })
+    }
+
     /// `parse_jsonl_line` as it was: the whole line as a `Value`, then `record`.
     fn through_value(line: &str) -> Option<Result<Record>> {
         let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
@@ -613,7 +662,7 @@ mod tests {
             return None;
         }
         Some(match serde_json::from_str::<Value>(trimmed) {
-            Ok(v) => record("x.jsonl", 5, v, 5),
+            Ok(v) => record_by_value("x.jsonl", 5, v, 5),
             Err(e) => Err(Error::parse(
                 "x.jsonl",
                 5,
@@ -622,6 +671,8 @@ mod tests {
         })
     }
 
+    /// Both readers give what `record_by_value` gives: a JSONL line, and
+    /// (when the line is JSON) the same value as a `.json` batch's record.
     fn assert_as_through_value(line: &str) {
         let show = |r: Option<Result<Record>>| format!("{:?}", r.map(|r| r.map_err(|e| e.to_string())));
         assert_eq!(
@@ -629,6 +680,15 @@ mod tests {
             show(through_value(line)),
             "{line}"
         );
+        if let Ok(value) =
+            serde_json::from_str::<Value>(line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
+        {
+            assert_eq!(
+                show(Some(record("x.json", 1, value.clone(), 3))),
+                show(Some(record_by_value("x.json", 1, value, 3))),
+                "{line}"
+            );
+        }
     }
 
     const KEYS: [&str; 13] = [
