@@ -187,6 +187,17 @@ mod tests {
     use document::{parse_article, InputFormat, ParseOptions};
     use outcome::UnitOutcome;
 
+    /// `article` read as a plain-text article.
+    fn text_document(article: &str) -> document::Document {
+        parse_article(
+            "b.txt",
+            article.to_string(),
+            InputFormat::Text,
+            &ParseOptions::default(),
+        )
+        .unwrap()
+    }
+
     /// Without extractiveness the outcome is the same but for the units'
     /// extractiveness, which is left out; with it, it is `check_document`'s.
     #[test]
@@ -196,13 +207,7 @@ mod tests {
             It cost $40 million, paid by a state grant. The the grant was late.\n\
             - The mayor opened the new bridge on Monday.\n\
             - It cost $40 million, paid by the city.\n";
-        let doc = parse_article(
-            "b.txt",
-            article.to_string(),
-            InputFormat::Text,
-            &ParseOptions::default(),
-        )
-        .unwrap();
+        let doc = text_document(article);
         let options = CheckOptions::default();
         let full = check_document(&doc, &options);
         let same = check_document_with(&doc, &options, Shown::ALL);
@@ -250,13 +255,7 @@ mod tests {
             - The mayor opened the new bridge on Monday; it cost $40 million from a state grant and a levy.\n\
             - Ferry traffic will halve, and the ferry stops in May.\n\
             - Aliens landed in the harbour.\n";
-        let doc = parse_article(
-            "b.txt",
-            article.to_string(),
-            InputFormat::Text,
-            &ParseOptions::default(),
-        )
-        .unwrap();
+        let doc = text_document(article);
         let options = CheckOptions::default();
         let full = check_document(&doc, &options);
         let bare = check_document_with(
