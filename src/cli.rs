@@ -344,15 +344,17 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
         summary: args.summary.clone(),
         lossy: args.lossy,
         keep_documents: args.fix || args.diff || baseline.is_some() || args.write_baseline.is_some(),
-        // Only the JSON reports show extractiveness.
-        skip_extractiveness: !matches!(display.format, Format::Json | Format::Jsonl),
-        // The JSON and HTML reports print them; text and Markdown list a
-        // paragraph's source sentences by them (not with --quiet); SARIF
-        // and GitHub annotations show findings only.
-        sentence_scores: match display.format {
-            Format::Json | Format::Jsonl | Format::Html => crate::align::Scores::Every,
-            Format::Text | Format::Markdown if !display.quiet => crate::align::Scores::Order,
-            _ => crate::align::Scores::Skip,
+        shown: crate::Shown {
+            // Only the JSON reports show extractiveness.
+            extractiveness: matches!(display.format, Format::Json | Format::Jsonl),
+            // The JSON and HTML reports print them; text and Markdown list a
+            // paragraph's source sentences by them (not with --quiet); SARIF
+            // and GitHub annotations show findings only.
+            sentence_scores: match display.format {
+                Format::Json | Format::Jsonl | Format::Html => crate::align::Scores::Every,
+                Format::Text | Format::Markdown if !display.quiet => crate::align::Scores::Order,
+                _ => crate::align::Scores::Skip,
+            },
         },
     };
     let stdout = io::stdout();

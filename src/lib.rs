@@ -82,6 +82,13 @@ impl Shown {
     };
 }
 
+/// By default everything is measured, as [`check_document`] does.
+impl Default for Shown {
+    fn default() -> Shown {
+        Shown::ALL
+    }
+}
+
 /// [`check_document`], measuring each unit's extractiveness only when
 /// `shown.extractiveness` (otherwise it is `None`) and the source
 /// sentences' scores only where `shown.sentence_scores` asks (otherwise

@@ -75,12 +75,9 @@ pub struct RunOptions {
     pub lossy: bool,
     /// Hand each document to the sink with its outcome.
     pub keep_documents: bool,
-    /// Leave the units' extractiveness unmeasured (zero): for reports that
-    /// do not show it (see [`crate::check_document_with`]).
-    pub skip_extractiveness: bool,
-    /// Which source sentences' scores to measure (the others are `None`):
-    /// see [`crate::align::Scores`].
-    pub sentence_scores: crate::align::Scores,
+    /// What the report shows of each outcome; the rest is not measured
+    /// (see [`crate::check_document_with`]).
+    pub shown: crate::Shown,
 }
 
 /// Receives a run's results, in input order.
@@ -187,11 +184,7 @@ fn check_one(doc: Result<Document>, check: &Arc<CheckOptions>, options: &RunOpti
     });
     match doc {
         Ok(doc) => {
-            let shown = crate::Shown {
-                extractiveness: !options.skip_extractiveness,
-                sentence_scores: options.sentence_scores,
-            };
-            let outcome = crate::check_document_with(&doc, check, shown);
+            let outcome = crate::check_document_with(&doc, check, options.shown);
             Item::Outcome(Box::new(Checked {
                 outcome,
                 document: options.keep_documents.then_some(doc),
