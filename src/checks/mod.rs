@@ -31,7 +31,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// Runs every enabled check on `doc`; `readings` are [`drift::Readings::of`] the alignment.
 pub fn run(doc: &Document, alignment: &Alignment, readings: &drift::Readings, options: &CheckOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
-    typo::check(doc, options, &mut findings);
+    typo::check(doc, alignment, options, &mut findings);
     coverage::check(doc, alignment, &mut findings);
     duplication::check(doc, alignment, options, &mut findings);
     drift::check(doc, alignment, readings, options, &mut findings);
