@@ -366,7 +366,7 @@ pub fn has_normalised_frequency(word: &str) -> bool {
 /// `a`–`z` and `'`) with a [`frequency`] of at least this is in the table
 /// (its 40,000th form has about 250,000; a test checks the frequency
 /// list).
-pub const FREQUENT_FLOOR: u64 = 2_000_000;
+pub const FREQUENT_FLOOR: u64 = 300_000;
 
 /// True if the [`frequency`] of `word` is below [`FREQUENT_FLOOR`] for
 /// certain, by one probe of the table of frequent forms: a form the table
