@@ -1833,9 +1833,17 @@ fn search_lexicon_candidates_with(key: &str, locale: Locale, every_swap: bool) -
     let long = key.chars().count() >= lexicon::MIN_CHARS_FOR_TWO_EDITS;
     let mut widened = false;
     let near = lexicon::near_words_widening(key, locale, |within_one| {
-        let good_single = within_one
-            .iter()
-            .any(|(w, d)| *d > 0 && typing_cost(key, w) <= 0.8 && lexicon::frequency(w) >= 1_000_000);
+        // (A word the table of frequent forms lacks is below the frequency
+        // asked for: one probe instead of the typing cost, a table of
+        // cells, for most of the words one edit away, which are rare.)
+        const GOOD_SINGLE_FREQUENCY: u64 = 1_000_000;
+        const _: () = assert!(GOOD_SINGLE_FREQUENCY >= lexicon::FREQUENT_FLOOR);
+        let good_single = within_one.iter().any(|(w, d)| {
+            *d > 0
+                && !lexicon::surely_below_frequent_floor(w)
+                && typing_cost(key, w) <= 0.8
+                && lexicon::frequency(w) >= GOOD_SINGLE_FREQUENCY
+        });
         widened = !good_single && long;
         widened
     });
