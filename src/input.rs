@@ -271,6 +271,52 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
     }
 }
 
+/// A key that the records of one article share: a hash of the line's
+/// longest JSON string (the article's body, whatever its field's name and
+/// place), or `None` for a line with no string.
+///
+/// Why: the shared data pairs each article with several summaries on
+/// consecutive lines, and each worker thread keeps its own caches of what
+/// it worked out about the words it met. The run hands consecutive records
+/// with one key to one worker, so an article's words are worked out once,
+/// not on both threads. Only scheduling reads it: a line that is not valid
+/// JSON, or two articles that happen to share a key, cost time, never
+/// output.
+pub fn body_key(line: &str) -> Option<u64> {
+    use std::hash::BuildHasher;
+    let bytes = line.as_bytes();
+    let mut longest: Option<(usize, usize)> = None;
+    let mut at = 0;
+    // Outside a string, every quote opens one (in valid JSON); inside, a
+    // backslash escapes the byte after it.
+    while let Some(open) = memchr::memchr(b'"', &bytes[at..]) {
+        let start = at + open + 1;
+        let mut end = start;
+        loop {
+            if end >= bytes.len() {
+                end = bytes.len();
+                break;
+            }
+            match memchr::memchr2(b'"', b'\\', &bytes[end..]) {
+                Some(i) if bytes[end + i] == b'\\' => end += i + 2,
+                Some(i) => {
+                    end += i;
+                    break;
+                }
+                None => {
+                    end = bytes.len();
+                    break;
+                }
+            }
+        }
+        if longest.is_none_or(|(s, e)| end - start > e - s) {
+            longest = Some((start, end));
+        }
+        at = (end + 1).min(bytes.len());
+    }
+    longest.map(|(start, end)| rustc_hash::FxBuildHasher.hash_one(&bytes[start..end]))
+}
+
 /// The name a path is reported under.
 pub fn display_name(path: &str) -> &str {
     if path == "-" {
@@ -461,6 +507,22 @@ mod tests {
         let lossy = lines(b"bad \xff\n", true);
         assert_eq!(lossy[0].text.as_deref().unwrap(), "bad \u{fffd}\n");
         assert!(lossy[0].warning.as_deref().unwrap().contains("--lossy"));
+    }
+
+    #[test]
+    fn records_of_one_body_share_a_key_whatever_else_differs() {
+        let body = r#"The mayor said \"yes\" to the bridge.\nIt opened on Monday."#;
+        let a = format!(r#"{{"id":"1","document":"{body}","summary":["A."]}}"#);
+        let b = format!(r#"{{"summary":["The mayor opened it."],"id":"22","document":"{body}"}}"#);
+        let c = format!(r#"{{"id":"1","document":"{body} More.","summary":["A."]}}"#);
+        assert_eq!(body_key(&a), body_key(&b));
+        assert!(body_key(&a).is_some());
+        assert_ne!(body_key(&a), body_key(&c));
+        // Lines that are not JSON still get a key, or none, without panicking.
+        for line in ["", "   ", "{oops", "\"", "\"\\", "\"abc\\\"", "{\"a\":1}"] {
+            let _ = body_key(line);
+        }
+        assert_eq!(body_key("{}"), None);
     }
 
     #[test]

@@ -31,6 +31,12 @@ const CHUNK_JOBS_PER_THREAD: usize = 32;
 const MIN_CHUNK_JOBS: usize = 64;
 /// Most input bytes in flight: bounds memory when records are large.
 const CHUNK_BYTES: u64 = 4 << 20;
+/// Most records, and input bytes, of one job of consecutive JSONL records
+/// of one article (see [`Jobs::next_job`]): long runs are cut so that the
+/// last job of an input does not keep one worker busy long after the other
+/// is done.
+const BATCH_RECORDS: usize = 16;
+const BATCH_BYTES: u64 = 256 << 10;
 
 /// One input: what is read (`-` for standard input), the name it is
 /// reported and configured under, and its analysis options (each file's
@@ -112,17 +118,19 @@ pub enum Item {
     Warning(String),
 }
 
-/// A unit of work: one article file (or JSON file of records), or one
-/// line of a JSONL stream, or an input that failed before any work.
+/// A unit of work: one article file (or JSON file of records), or
+/// consecutive lines of a JSONL stream (checked in order on one worker),
+/// or an input that failed before any work.
 enum Job {
     File {
         input: Input,
         format: InputFormat,
         bytes: u64,
     },
-    Line {
+    Lines {
         input: Input,
-        line: input::JsonlLine,
+        lines: Vec<input::JsonlLine>,
+        bytes: u64,
     },
     Failed(Error),
 }
@@ -131,7 +139,7 @@ impl Job {
     fn bytes(&self) -> u64 {
         match self {
             Job::File { bytes, .. } => *bytes,
-            Job::Line { line, .. } => line.bytes,
+            Job::Lines { bytes, .. } => *bytes,
             Job::Failed(_) => 0,
         }
     }
@@ -140,14 +148,17 @@ impl Job {
         match self {
             Job::Failed(error) => vec![Item::Error(error)],
             Job::File { input, format, .. } => check_file(&input, format, options),
-            Job::Line { input, line } => {
-                let mut items: Vec<Item> = line.warning.into_iter().map(Item::Warning).collect();
-                match line.text {
-                    Ok(text) => items.extend(
-                        input::jsonl_document(&input.name, line.number, &text)
-                            .map(|doc| check_one(doc, &input.options, options)),
-                    ),
-                    Err(error) => items.push(Item::Error(error)),
+            Job::Lines { input, lines, .. } => {
+                let mut items = Vec::with_capacity(lines.len());
+                for line in lines {
+                    items.extend(line.warning.map(Item::Warning));
+                    match line.text {
+                        Ok(text) => items.extend(
+                            input::jsonl_document(&input.name, line.number, &text)
+                                .map(|doc| check_one(doc, &input.options, options)),
+                        ),
+                        Err(error) => items.push(Item::Error(error)),
+                    }
                 }
                 items
             }
@@ -200,28 +211,66 @@ struct Jobs<'a> {
     inputs: std::slice::Iter<'a, Input>,
     options: &'a RunOptions,
     /// The JSONL stream being read, with its display path.
-    lines: Option<(Input, JsonlLines<Box<dyn BufRead + Send>>)>,
+    lines: Option<Stream>,
+}
+
+/// A JSONL input being read, and the line read past the last job's end.
+struct Stream {
+    input: Input,
+    lines: JsonlLines<Box<dyn BufRead + Send>>,
+    next: Option<input::JsonlLine>,
+}
+
+/// The [`input::body_key`] of a line that holds a record.
+fn line_key(line: &input::JsonlLine) -> Option<u64> {
+    line.text.as_deref().ok().and_then(input::body_key)
 }
 
 impl Jobs<'_> {
+    /// The next job. A JSONL job takes the consecutive records that share
+    /// their article (by [`input::body_key`]; up to [`BATCH_RECORDS`] and
+    /// [`BATCH_BYTES`]), so that one worker checks them: jobs of one record
+    /// each went to the two workers in turn, and each worked out every
+    /// article's words for itself (callgrind, two threads: 5.8% more
+    /// instructions than one on the corpus).
     fn next_job(&mut self) -> Option<Job> {
         loop {
-            if let Some((input, lines)) = &mut self.lines {
-                match lines.next() {
-                    Some(line) => {
-                        return Some(Job::Line {
-                            input: input.clone(),
-                            line,
-                        })
+            if let Some(stream) = &mut self.lines {
+                if let Some(first) = stream.next.take().or_else(|| stream.lines.next()) {
+                    let key = line_key(&first);
+                    let mut bytes = first.bytes;
+                    let mut lines = vec![first];
+                    while key.is_some() && lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+                        match stream.lines.next() {
+                            Some(line) if line_key(&line) == key => {
+                                bytes += line.bytes;
+                                lines.push(line);
+                            }
+                            other => {
+                                stream.next = other;
+                                break;
+                            }
+                        }
                     }
-                    None => self.lines = None,
+                    return Some(Job::Lines {
+                        input: stream.input.clone(),
+                        lines,
+                        bytes,
+                    });
                 }
+                self.lines = None;
             }
             let next = self.inputs.next()?;
             let format = input::format_of(&next.name, self.options.input_format);
             if format == InputFormat::Jsonl {
                 match input::open_lines(&next.path, self.options.lossy) {
-                    Ok(lines) => self.lines = Some((next.clone(), lines)),
+                    Ok(lines) => {
+                        self.lines = Some(Stream {
+                            input: next.clone(),
+                            lines,
+                            next: None,
+                        })
+                    }
                     Err(error) => return Some(Job::Failed(error)),
                 }
                 continue;
