@@ -285,36 +285,33 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
 pub fn body_key(line: &str) -> Option<u64> {
     use std::hash::BuildHasher;
     let bytes = line.as_bytes();
+    let mut open = None;
     let mut longest: Option<(usize, usize)> = None;
-    let mut at = 0;
-    // Outside a string, every quote opens one (in valid JSON); inside, a
-    // backslash escapes the byte after it.
-    while let Some(open) = memchr::memchr(b'"', &bytes[at..]) {
-        let start = at + open + 1;
-        let mut end = start;
-        loop {
-            if end >= bytes.len() {
-                end = bytes.len();
-                break;
-            }
-            match memchr::memchr2(b'"', b'\\', &bytes[end..]) {
-                Some(i) if bytes[end + i] == b'\\' => end += i + 2,
-                Some(i) => {
-                    end += i;
-                    break;
-                }
-                None => {
-                    end = bytes.len();
-                    break;
+    // In valid JSON a quote after an odd number of backslashes is inside a
+    // string; every other quote opens or closes one. (One vectorised search
+    // for quotes: a byte search that stopped at every backslash too cost
+    // three times as much on news text, rich in `\n` and `\"`.)
+    for quote in memchr::memchr_iter(b'"', bytes) {
+        let backslashes = bytes[..quote].iter().rev().take_while(|&&b| b == b'\\').count();
+        if backslashes % 2 == 1 {
+            continue;
+        }
+        match open.take() {
+            None => open = Some(quote + 1),
+            Some(start) => {
+                if longest.is_none_or(|(s, e)| quote - start > e - s) {
+                    longest = Some((start, quote));
                 }
             }
         }
-        if longest.is_none_or(|(s, e)| end - start > e - s) {
-            longest = Some((start, end));
-        }
-        at = (end + 1).min(bytes.len());
     }
-    longest.map(|(start, end)| rustc_hash::FxBuildHasher.hash_one(&bytes[start..end]))
+    longest.map(|(start, end)| {
+        // Its length, start and end tell one article from the next well
+        // enough, without reading all of it again.
+        let body = &bytes[start..end];
+        let edge = body.len().min(32);
+        rustc_hash::FxBuildHasher.hash_one((body.len(), &body[..edge], &body[body.len() - edge..]))
+    })
 }
 
 /// The name a path is reported under.
