@@ -3,11 +3,12 @@
 //!
 //! Why this shape: newsrooms check archives of hundreds of thousands of
 //! articles, as many files or as JSONL batches of any size. Inputs become a
-//! lazy stream of jobs (one per file, one per JSONL line, read line by line
-//! from a buffered reader); each job is a task on rayon's pool, a bounded
-//! window of them in flight, and the results go to the sink in the order the
-//! inputs came. Memory is bounded by the window, not the batch, so a 1 GB
-//! JSONL file streams in flat memory.
+//! lazy stream of jobs (one per file; for JSONL, read line by line from a
+//! buffered reader, one per run of consecutive records of one article, so
+//! that one worker's caches meet it); each job is a task on rayon's pool, a
+//! bounded window of them in flight, and the results go to the sink in the
+//! order the inputs came. Memory is bounded by the window, not the batch, so
+//! a 1 GB JSONL file streams in flat memory.
 //!
 //! The library never prints: the sink (the CLI's reporter, or a test's
 //! collector) decides what to do with outcomes, errors, warnings and
