@@ -271,6 +271,49 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
     }
 }
 
+/// A key that the records of one article share: a hash of the line's
+/// longest JSON string (the article's body, whatever its field's name and
+/// place), or `None` for a line with no string.
+///
+/// Why: the shared data pairs each article with several summaries on
+/// consecutive lines, and each worker thread keeps its own caches of what
+/// it worked out about the words it met. The run hands consecutive records
+/// with one key to one worker, so an article's words are worked out once,
+/// not on both threads. Only scheduling reads it: a line that is not valid
+/// JSON, or two articles that happen to share a key, cost time, never
+/// output.
+pub fn body_key(line: &str) -> Option<u64> {
+    use std::hash::BuildHasher;
+    let bytes = line.as_bytes();
+    let mut open = None;
+    let mut longest: Option<(usize, usize)> = None;
+    // In valid JSON a quote after an odd number of backslashes is inside a
+    // string; every other quote opens or closes one. (One vectorised search
+    // for quotes: a byte search that stopped at every backslash too cost
+    // three times as much on news text, rich in `\n` and `\"`.)
+    for quote in memchr::memchr_iter(b'"', bytes) {
+        let backslashes = bytes[..quote].iter().rev().take_while(|&&b| b == b'\\').count();
+        if backslashes % 2 == 1 {
+            continue;
+        }
+        match open.take() {
+            None => open = Some(quote + 1),
+            Some(start) => {
+                if longest.is_none_or(|(s, e)| quote - start > e - s) {
+                    longest = Some((start, quote));
+                }
+            }
+        }
+    }
+    longest.map(|(start, end)| {
+        // Its length, start and end tell one article from the next well
+        // enough, without reading all of it again.
+        let body = &bytes[start..end];
+        let edge = body.len().min(32);
+        rustc_hash::FxBuildHasher.hash_one((body.len(), &body[..edge], &body[body.len() - edge..]))
+    })
+}
+
 /// The name a path is reported under.
 pub fn display_name(path: &str) -> &str {
     if path == "-" {
@@ -461,6 +504,22 @@ mod tests {
         let lossy = lines(b"bad \xff\n", true);
         assert_eq!(lossy[0].text.as_deref().unwrap(), "bad \u{fffd}\n");
         assert!(lossy[0].warning.as_deref().unwrap().contains("--lossy"));
+    }
+
+    #[test]
+    fn records_of_one_body_share_a_key_whatever_else_differs() {
+        let body = r#"The mayor said \"yes\" to the bridge.\nIt opened on Monday."#;
+        let a = format!(r#"{{"id":"1","document":"{body}","summary":["A."]}}"#);
+        let b = format!(r#"{{"summary":["The mayor opened it."],"id":"22","document":"{body}"}}"#);
+        let c = format!(r#"{{"id":"1","document":"{body} More.","summary":["A."]}}"#);
+        assert_eq!(body_key(&a), body_key(&b));
+        assert!(body_key(&a).is_some());
+        assert_ne!(body_key(&a), body_key(&c));
+        // Lines that are not JSON still get a key, or none, without panicking.
+        for line in ["", "   ", "{oops", "\"", "\"\\", "\"abc\\\"", "{\"a\":1}"] {
+            let _ = body_key(line);
+        }
+        assert_eq!(body_key("{}"), None);
     }
 
     #[test]

@@ -3,11 +3,12 @@
 //!
 //! Why this shape: newsrooms check archives of hundreds of thousands of
 //! articles, as many files or as JSONL batches of any size. Inputs become a
-//! lazy stream of jobs (one per file, one per JSONL line, read line by line
-//! from a buffered reader); each job is a task on rayon's pool, a bounded
-//! window of them in flight, and the results go to the sink in the order the
-//! inputs came. Memory is bounded by the window, not the batch, so a 1 GB
-//! JSONL file streams in flat memory.
+//! lazy stream of jobs (one per file; for JSONL, read line by line from a
+//! buffered reader, one per run of consecutive records of one article, so
+//! that one worker's caches meet it); each job is a task on rayon's pool, a
+//! bounded window of them in flight, and the results go to the sink in the
+//! order the inputs came. Memory is bounded by the window, not the batch, so
+//! a 1 GB JSONL file streams in flat memory.
 //!
 //! The library never prints: the sink (the CLI's reporter, or a test's
 //! collector) decides what to do with outcomes, errors, warnings and
@@ -24,13 +25,23 @@ use std::collections::VecDeque;
 use std::io::{self, BufRead};
 use std::sync::Arc;
 
-/// Most jobs in flight (per worker thread, at least [`MIN_CHUNK_JOBS`]):
-/// enough that a slow record does not hold the workers up, few enough that
-/// the outcomes waiting to be written stay small.
-const CHUNK_JOBS_PER_THREAD: usize = 32;
-const MIN_CHUNK_JOBS: usize = 64;
+/// Most records (or files) in flight (per worker thread, at least
+/// [`MIN_CHUNK_RECORDS`]): enough that a slow record does not hold the
+/// workers up, few enough that the outcomes waiting to be written stay
+/// small. Counted in records, not jobs, as a job may take several.
+const CHUNK_RECORDS_PER_THREAD: usize = 32;
+const MIN_CHUNK_RECORDS: usize = 64;
 /// Most input bytes in flight: bounds memory when records are large.
 const CHUNK_BYTES: u64 = 4 << 20;
+/// Most records, and input bytes, of one job of consecutive JSONL records
+/// of one article (see [`Jobs::next_job`]): long runs are cut so that the
+/// last job of an input does not keep one worker busy long after the other
+/// is done.
+const BATCH_RECORDS: usize = 16;
+const BATCH_BYTES: u64 = 256 << 10;
+/// Input bytes a JSONL job takes at least, even across articles: each job
+/// costs a task, a message and a wake-up of the writing thread.
+const MIN_BATCH_BYTES: u64 = 16 << 10;
 
 /// One input: what is read (`-` for standard input), the name it is
 /// reported and configured under, and its analysis options (each file's
@@ -112,17 +123,19 @@ pub enum Item {
     Warning(String),
 }
 
-/// A unit of work: one article file (or JSON file of records), or one
-/// line of a JSONL stream, or an input that failed before any work.
+/// A unit of work: one article file (or JSON file of records), or
+/// consecutive lines of a JSONL stream (checked in order on one worker),
+/// or an input that failed before any work.
 enum Job {
     File {
         input: Input,
         format: InputFormat,
         bytes: u64,
     },
-    Line {
+    Lines {
         input: Input,
-        line: input::JsonlLine,
+        lines: Vec<input::JsonlLine>,
+        bytes: u64,
     },
     Failed(Error),
 }
@@ -131,8 +144,16 @@ impl Job {
     fn bytes(&self) -> u64 {
         match self {
             Job::File { bytes, .. } => *bytes,
-            Job::Line { line, .. } => line.bytes,
+            Job::Lines { bytes, .. } => *bytes,
             Job::Failed(_) => 0,
+        }
+    }
+
+    /// What the job counts for in the window: its lines, or 1.
+    fn records(&self) -> usize {
+        match self {
+            Job::Lines { lines, .. } => lines.len(),
+            Job::File { .. } | Job::Failed(_) => 1,
         }
     }
 
@@ -140,14 +161,17 @@ impl Job {
         match self {
             Job::Failed(error) => vec![Item::Error(error)],
             Job::File { input, format, .. } => check_file(&input, format, options),
-            Job::Line { input, line } => {
-                let mut items: Vec<Item> = line.warning.into_iter().map(Item::Warning).collect();
-                match line.text {
-                    Ok(text) => items.extend(
-                        input::jsonl_document(&input.name, line.number, &text)
-                            .map(|doc| check_one(doc, &input.options, options)),
-                    ),
-                    Err(error) => items.push(Item::Error(error)),
+            Job::Lines { input, lines, .. } => {
+                let mut items = Vec::with_capacity(lines.len());
+                for line in lines {
+                    items.extend(line.warning.map(Item::Warning));
+                    match line.text {
+                        Ok(text) => items.extend(
+                            input::jsonl_document(&input.name, line.number, &text)
+                                .map(|doc| check_one(doc, &input.options, options)),
+                        ),
+                        Err(error) => items.push(Item::Error(error)),
+                    }
                 }
                 items
             }
@@ -200,28 +224,70 @@ struct Jobs<'a> {
     inputs: std::slice::Iter<'a, Input>,
     options: &'a RunOptions,
     /// The JSONL stream being read, with its display path.
-    lines: Option<(Input, JsonlLines<Box<dyn BufRead + Send>>)>,
+    lines: Option<Stream>,
+}
+
+/// A JSONL input being read, and the line read past the last job's end.
+struct Stream {
+    input: Input,
+    lines: JsonlLines<Box<dyn BufRead + Send>>,
+    next: Option<input::JsonlLine>,
+}
+
+/// The [`input::body_key`] of a line that holds a record.
+fn line_key(line: &input::JsonlLine) -> Option<u64> {
+    line.text.as_deref().ok().and_then(input::body_key)
 }
 
 impl Jobs<'_> {
+    /// The next job. A JSONL job takes the consecutive records that share
+    /// their article (by [`input::body_key`]; up to [`BATCH_RECORDS`] and
+    /// [`BATCH_BYTES`]), so that one worker checks them: jobs of one record
+    /// each went to the two workers in turn, and each worked out every
+    /// article's words for itself (callgrind, two threads: 5.8% more
+    /// instructions than one on the corpus). A job shorter than
+    /// [`MIN_BATCH_BYTES`] takes the next article's records too, so that
+    /// runs of short or distinct records do not cost a job each.
     fn next_job(&mut self) -> Option<Job> {
         loop {
-            if let Some((input, lines)) = &mut self.lines {
-                match lines.next() {
-                    Some(line) => {
-                        return Some(Job::Line {
-                            input: input.clone(),
-                            line,
-                        })
+            if let Some(stream) = &mut self.lines {
+                if let Some(first) = stream.next.take().or_else(|| stream.lines.next()) {
+                    let mut key = line_key(&first);
+                    let mut bytes = first.bytes;
+                    let mut lines = vec![first];
+                    while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+                        let Some(line) = stream.lines.next() else {
+                            break;
+                        };
+                        let next_key = line_key(&line);
+                        if (next_key.is_some() && next_key == key) || bytes < MIN_BATCH_BYTES {
+                            key = next_key;
+                            bytes += line.bytes;
+                            lines.push(line);
+                        } else {
+                            stream.next = Some(line);
+                            break;
+                        }
                     }
-                    None => self.lines = None,
+                    return Some(Job::Lines {
+                        input: stream.input.clone(),
+                        lines,
+                        bytes,
+                    });
                 }
+                self.lines = None;
             }
             let next = self.inputs.next()?;
             let format = input::format_of(&next.name, self.options.input_format);
             if format == InputFormat::Jsonl {
                 match input::open_lines(&next.path, self.options.lossy) {
-                    Ok(lines) => self.lines = Some((next.clone(), lines)),
+                    Ok(lines) => {
+                        self.lines = Some(Stream {
+                            input: next.clone(),
+                            lines,
+                            next: None,
+                        })
+                    }
                     Err(error) => return Some(Job::Failed(error)),
                 }
                 continue;
@@ -258,10 +324,10 @@ fn total_bytes(inputs: &[Input]) -> Option<u64> {
 /// The calling thread reads jobs and writes results; each job is a task on
 /// the pool. There is no barrier between chunks: a worker that finishes
 /// takes the next job at once, while the results wait in a bounded window
-/// until those before them are written. The window (at most `max_jobs`
-/// jobs and about [`CHUNK_BYTES`] of input in flight) bounds memory.
+/// until those before them are written. The window (at most `max_records`
+/// records and about [`CHUNK_BYTES`] of input in flight) bounds memory.
 pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::Result<RunSummary> {
-    let max_jobs = (rayon::current_num_threads() * CHUNK_JOBS_PER_THREAD).max(MIN_CHUNK_JOBS);
+    let max_records = (rayon::current_num_threads() * CHUNK_RECORDS_PER_THREAD).max(MIN_CHUNK_RECORDS);
     let total = total_bytes(inputs);
     let mut jobs = Jobs {
         inputs: inputs.iter(),
@@ -271,20 +337,20 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
     let (results, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Vec<Item>>)>();
     rayon::in_place_scope(|scope| {
         let mut summary = RunSummary::default();
-        // The jobs in flight, oldest first: each one's input bytes and, once
-        // it is done, its items.
-        let mut window: VecDeque<(u64, Option<Vec<Item>>)> = VecDeque::new();
+        // The jobs in flight, oldest first: each one's input bytes, records
+        // and, once it is done, its items.
+        let mut window: VecDeque<(u64, usize, Option<Vec<Item>>)> = VecDeque::new();
         let mut first = 0; // the number of the job at the window's front
-        let mut window_bytes = 0;
+        let (mut window_bytes, mut window_records) = (0, 0);
         let mut exhausted = false;
         let (mut done, mut unreported) = (0, 0);
         loop {
-            while !exhausted && window.len() < max_jobs && window_bytes < CHUNK_BYTES {
+            while !exhausted && window_records < max_records && window_bytes < CHUNK_BYTES {
                 let Some(job) = jobs.next_job() else {
                     exhausted = true;
                     break;
                 };
-                let (number, bytes) = (first + window.len(), job.bytes());
+                let (number, bytes, records) = (first + window.len(), job.bytes(), job.records());
                 let results = results.clone();
                 scope.spawn(move |_| {
                     // A panic is handed back to be raised here, so the loop
@@ -292,26 +358,31 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
                     let items = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(options)));
                     let _ = results.send((number, items));
                 });
-                window.push_back((bytes, None));
+                window.push_back((bytes, records, None));
                 window_bytes += bytes;
+                window_records += records;
             }
             if window.is_empty() {
                 break;
             }
             let (number, items) = finished.recv().expect("the loop holds a sender");
-            window[number - first].1 = Some(items.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            window[number - first].2 = Some(items.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
             // Write the finished jobs at the front, in order.
-            while let Some((bytes, Some(items))) = window.front_mut().map(|(bytes, items)| (*bytes, items.take())) {
+            while let Some((bytes, records, Some(items))) = window
+                .front_mut()
+                .map(|(bytes, records, items)| (*bytes, *records, items.take()))
+            {
                 window.pop_front();
                 first += 1;
                 window_bytes -= bytes;
+                window_records -= records;
                 done += bytes;
-                unreported += 1;
+                unreported += records;
                 for item in items {
                     write_item(item, &mut summary, sink)?;
                 }
             }
-            if unreported >= max_jobs || (exhausted && window.is_empty()) {
+            if unreported >= max_records || (exhausted && window.is_empty()) {
                 sink.progress(done, total);
                 unreported = 0;
             }
@@ -373,7 +444,7 @@ mod tests {
         let jsonl = dir.path().join("batch.jsonl");
         let mut file = std::fs::File::create(&jsonl).unwrap();
         // More records than one chunk holds, so order across chunks counts.
-        let n = MIN_CHUNK_JOBS * 3 + 5;
+        let n = MIN_CHUNK_RECORDS * 3 + 5;
         for i in 0..n {
             if i == 7 {
                 writeln!(file, "{{oops").unwrap();
@@ -405,6 +476,82 @@ mod tests {
         assert!(sink.events[n + 1].ends_with("a.txt"));
     }
 
+    /// Each outcome's findings, or the error, in the order they came.
+    #[derive(Default)]
+    struct Findings(Vec<String>);
+
+    impl Sink for Findings {
+        fn outcome(&mut self, checked: Checked) -> io::Result<()> {
+            self.0.push(format!("{:?}", checked.outcome.findings));
+            Ok(())
+        }
+        fn error(&mut self, error: &Error) -> io::Result<()> {
+            self.0
+                .push(format!("error {error}").replace("alone.jsonl", "batch.jsonl"));
+            Ok(())
+        }
+        fn warning(&mut self, message: &str) -> io::Result<()> {
+            self.0.push(format!("warning {message}"));
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn records_checked_in_batches_give_what_each_checked_alone_gives() {
+        // Runs of one article (batched), distinct articles (batched up to
+        // MIN_BATCH_BYTES), a long run (cut at BATCH_RECORDS) and a bad line.
+        let bodies = [
+            "The mayor opened the bridge on Monday. Teh crowd cheered.",
+            "The council voted on the budget on Tuesday after a long debate.",
+            "Storms closed the harbour; the ferry will run again on Friday.",
+        ];
+        let summaries = [
+            "The mayor opened the bridge.",
+            "The council voted.",
+            "The ferry stopped.",
+        ];
+        let mut pattern: Vec<Option<(usize, usize)>> = Vec::new();
+        for round in 0..8 {
+            pattern.extend([(0, 0), (0, 1), (0, 2), (1, 1), (2, 2), (1, 0)].map(Some));
+            if round == 3 {
+                pattern.push(None);
+                pattern.extend(std::iter::repeat_n(Some((2, 0)), BATCH_RECORDS + 3));
+            }
+        }
+        let line = |entry: &Option<(usize, usize)>, i: usize| match entry {
+            Some((body, summary)) => format!(
+                r#"{{"id":"{i}","document":"{}","summary":["{}"]}}"#,
+                bodies[*body], summaries[*summary]
+            ),
+            None => "{oops".to_string(),
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let batch = dir.path().join("batch.jsonl");
+        let lines: Vec<String> = pattern.iter().enumerate().map(|(i, e)| line(e, i)).collect();
+        std::fs::write(&batch, lines.join("\n")).unwrap();
+        let mut together = Findings::default();
+        run(
+            &[Input::new(&batch.display().to_string())],
+            &RunOptions::default(),
+            &mut together,
+        )
+        .unwrap();
+        let mut alone = Findings::default();
+        for (i, text) in lines.iter().enumerate() {
+            // Blank lines keep each record's line number.
+            let file = dir.path().join("alone.jsonl");
+            std::fs::write(&file, format!("{}{text}", "\n".repeat(i))).unwrap();
+            run(
+                &[Input::new(&file.display().to_string())],
+                &RunOptions::default(),
+                &mut alone,
+            )
+            .unwrap();
+        }
+        assert_eq!(together.0.len(), pattern.len());
+        assert_eq!(together.0, alone.0);
+    }
+
     /// A sink that fails on its `n`th outcome, as a closed pipe would.
     struct FailAt {
         n: usize,
@@ -431,7 +578,7 @@ mod tests {
     fn an_error_writing_stops_the_run_and_is_returned() {
         let dir = tempfile::tempdir().unwrap();
         let jsonl = dir.path().join("batch.jsonl");
-        let lines: Vec<String> = (0..MIN_CHUNK_JOBS * 2)
+        let lines: Vec<String> = (0..MIN_CHUNK_RECORDS * 2)
             .map(|i| RECORD.replace("ID", &i.to_string()))
             .collect();
         std::fs::write(&jsonl, lines.join("\n")).unwrap();
