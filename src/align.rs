@@ -132,6 +132,14 @@ pub struct Alignment {
     /// What the duplication checks read of every body token, gathered as
     /// the body is tokenized.
     pub(crate) body_pass: BodyPass,
+    /// The builder's buffers, given back to the [`Pool`] with the index's.
+    scratch: Scratch,
+}
+
+impl Drop for Alignment {
+    fn drop(&mut self) {
+        Pool::give_back(std::mem::take(&mut self.index), std::mem::take(&mut self.scratch));
+    }
 }
 
 #[derive(Debug, Default)]
@@ -202,6 +210,12 @@ fn push_bigrams(terms: &[u32], out: &mut Vec<u64>) {
 /// over the body's tokens missed them).
 struct IndexBuilder {
     index: Index,
+    scratch: Scratch,
+}
+
+/// The buffers an [`IndexBuilder`] needs only while it builds.
+#[derive(Debug, Default)]
+struct Scratch {
     /// Per term: how many sentences have it (its posting list's length).
     df: Vec<u32>,
     /// The terms of one sentence, sorted: runs of one term are its
@@ -214,6 +228,106 @@ struct IndexBuilder {
     /// The positions of one sentence's function words written capitalised
     /// after its first word ([`IndexBuilder::add`]).
     capital_stops: Vec<u32>,
+    /// Per term, the next free place in its posting list
+    /// ([`IndexBuilder::finish`]).
+    fill: Vec<u32>,
+}
+
+/// Most elements a pooled buffer keeps room for: a larger one (of an
+/// unusually long body) is freed, not kept for every later document.
+const POOLED_MAX: usize = 1 << 16;
+
+/// The buffers of the last document's index and builder, emptied, for the
+/// next document on the thread: a body's index is a dozen vectors and a
+/// map, and allocating them (and growing the map) for every document was a
+/// measurable share of aligning.
+#[derive(Default)]
+struct Pool {
+    index: Index,
+    scratch: Scratch,
+}
+
+thread_local! {
+    static POOL: std::cell::Cell<Option<Pool>> = const { std::cell::Cell::new(None) };
+}
+
+impl Pool {
+    /// The thread's buffers, empty (or new ones).
+    fn take() -> Pool {
+        POOL.take().unwrap_or_default()
+    }
+
+    /// Empties `index` and `scratch` and keeps them for the next document,
+    /// unless one holds room for more than [`POOLED_MAX`] elements.
+    fn give_back(mut index: Index, mut scratch: Scratch) {
+        let Index {
+            terms,
+            postings,
+            posting_starts,
+            idf,
+            sentence_len,
+            sentence_terms,
+            term_starts,
+            sentence_bigrams,
+            bigram_starts,
+            average_len,
+            unknown_idf,
+            capitalised,
+        } = &mut index;
+        let Scratch {
+            df,
+            terms: sentence,
+            counts,
+            content,
+            capital_stops,
+            fill,
+        } = &mut scratch;
+        let largest = [
+            terms.capacity(),
+            postings.capacity(),
+            posting_starts.capacity(),
+            idf.capacity(),
+            sentence_len.capacity(),
+            sentence_terms.capacity(),
+            term_starts.capacity(),
+            sentence_bigrams.capacity(),
+            bigram_starts.capacity(),
+            capitalised.capacity(),
+            df.capacity(),
+            sentence.capacity(),
+            counts.capacity(),
+            content.capacity(),
+            capital_stops.capacity(),
+            fill.capacity(),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+        if largest > POOLED_MAX {
+            return;
+        }
+        terms.clear();
+        postings.clear();
+        posting_starts.clear();
+        idf.clear();
+        sentence_len.clear();
+        sentence_terms.clear();
+        term_starts.clear();
+        sentence_bigrams.clear();
+        bigram_starts.clear();
+        *average_len = 0.0;
+        *unknown_idf = 0.0;
+        capitalised.clear();
+        df.clear();
+        sentence.clear();
+        counts.clear();
+        // (`content` is grown, never cleared, by `add`: emptied here, it
+        // grows again from its kept room.)
+        content.clear();
+        capital_stops.clear();
+        fill.clear();
+        POOL.set(Some(Pool { index, scratch }));
+    }
 }
 
 /// Ends a body sentence whose term numbers are in `terms` (the content
@@ -259,7 +373,7 @@ impl IndexBuilder {
     /// sizing; about one token in six bytes, and a term in three tokens).
     fn new(bytes: usize, sentences: usize) -> IndexBuilder {
         let tokens = bytes / 6;
-        let mut index = Index::default();
+        let Pool { mut index, mut scratch } = Pool::take();
         index.terms.reserve(tokens / 3);
         index.sentence_len.reserve(sentences);
         index.term_starts.reserve(sentences + 1);
@@ -269,27 +383,29 @@ impl IndexBuilder {
         index.capitalised.reserve(tokens / 3);
         index.term_starts.push(0);
         index.bigram_starts.push(0);
-        IndexBuilder {
-            index,
-            df: Vec::with_capacity(tokens / 3),
-            // (The buffers of one sentence, reused: sized for most sentences
-            // so that they do not grow from empty in every document.)
-            terms: Vec::with_capacity(64),
-            counts: Vec::with_capacity(tokens / 2),
-            content: Vec::with_capacity(128),
-            capital_stops: Vec::with_capacity(16),
-        }
+        scratch.df.reserve(tokens / 3);
+        // (The buffers of one sentence, reused: sized for most sentences
+        // so that they do not grow from empty in every document.)
+        scratch.terms.reserve(64);
+        scratch.counts.reserve(tokens / 2);
+        scratch.content.reserve(128);
+        scratch.capital_stops.reserve(16);
+        IndexBuilder { index, scratch }
     }
 
     /// Adds the next body sentence, whose tokens point into `text`.
     fn add(&mut self, tokens: &[Token], text: &str) {
         let IndexBuilder {
             index,
-            df,
-            terms,
-            counts,
-            content,
-            capital_stops,
+            scratch:
+                Scratch {
+                    df,
+                    terms,
+                    counts,
+                    content,
+                    capital_stops,
+                    ..
+                },
         } = self;
         terms.clear();
         // Function words written capitalised after the first word: their
@@ -338,22 +454,23 @@ impl IndexBuilder {
         end_sentence(index, df, terms, counts, stops);
     }
 
-    fn finish(self) -> Index {
-        let IndexBuilder {
-            mut index, df, counts, ..
-        } = self;
+    /// The index, and the buffers to give back to the [`Pool`] with it
+    /// when it is dropped.
+    fn finish(self) -> (Index, Scratch) {
+        let IndexBuilder { mut index, mut scratch } = self;
+        let Scratch { df, counts, fill, .. } = &mut scratch;
         let sentences = index.sentence_len.len();
         // Postings laid out by term (a counting sort), each list in
         // sentence order as the sentences were read.
-        index.posting_starts = Vec::with_capacity(df.len() + 1);
+        index.posting_starts.reserve(df.len() + 1);
         let mut next = 0u32;
         index.posting_starts.push(0);
-        for &d in &df {
+        for &d in df.iter() {
             next += d;
             index.posting_starts.push(next);
         }
-        let mut fill: Vec<u32> = index.posting_starts[..df.len()].to_vec();
-        index.postings = vec![(0, 0); counts.len()];
+        fill.extend_from_slice(&index.posting_starts[..df.len()]);
+        index.postings.resize(counts.len(), (0, 0));
         let mut sentence = 0u32;
         for (i, &(term, tf)) in counts.iter().enumerate() {
             while index.term_starts[sentence as usize + 1] as usize <= i {
@@ -364,13 +481,10 @@ impl IndexBuilder {
             *at += 1;
         }
         let n = sentences as f64;
-        index.idf = df
-            .iter()
-            .map(|&df| {
-                let df = df as f64;
-                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-            })
-            .collect();
+        index.idf.extend(df.iter().map(|&df| {
+            let df = df as f64;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        }));
         index.unknown_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let total: u64 = index.sentence_len.iter().map(|&l| l as u64).sum();
         index.average_len = if sentences == 0 {
@@ -378,7 +492,7 @@ impl IndexBuilder {
         } else {
             (total as f64 / n).max(1.0)
         };
-        index
+        (index, scratch)
     }
 }
 
@@ -503,7 +617,7 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
             });
         }
     }
-    let index = builder.finish();
+    let (index, scratch) = builder.finish();
     let mut sentence_text = String::new();
     let units = doc
         .units
@@ -526,6 +640,7 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
         index,
         body_words: std::sync::OnceLock::new(),
         body_pass,
+        scratch,
     }
 }
 
@@ -971,10 +1086,7 @@ mod tests {
     fn add_plain(builder: &mut IndexBuilder, tokens: &[Token], text: &str) {
         let IndexBuilder {
             index,
-            df,
-            terms,
-            counts,
-            ..
+            scratch: Scratch { df, terms, counts, .. },
         } = builder;
         terms.clear();
         let mut capital_stops: Vec<&Shared> = Vec::new();
@@ -1051,8 +1163,33 @@ mod tests {
                 fast.add(&tokens, &text);
                 add_plain(&mut plain, &tokens, &text);
             }
-            proptest::prop_assert_eq!(index_parts(&fast.finish()), index_parts(&plain.finish()));
+            let (fast, scratch) = fast.finish();
+            proptest::prop_assert_eq!(index_parts(&fast), index_parts(&plain.finish().0));
+            // (The next case's `fast` builds in these buffers, `plain` in new ones.)
+            Pool::give_back(fast, scratch);
         }
+    }
+
+    /// An alignment built in the buffers of an earlier, larger one is the
+    /// one built in new buffers.
+    #[test]
+    fn an_alignment_in_pooled_buffers_is_one_in_new_ones() {
+        let article =
+            |text: &str| parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let larger = article(&format!("{ARTICLE}\n{ARTICLE}").replace("- ", "Said: "));
+        let doc = article(ARTICLE);
+        let parts = |a: &Alignment| format!("{} {:?} {:?}", index_parts(&a.index), a.units, a.sentences);
+        POOL.take();
+        let fresh = parts(&align(&doc));
+        drop(align(&larger));
+        assert!(POOL.take().is_some_and(|pool| {
+            let kept = pool.index.terms.capacity() > 0;
+            POOL.set(Some(pool));
+            kept
+        }));
+        assert_eq!(parts(&align(&doc)), fresh);
+        // And once more, in the buffers of an equal one.
+        assert_eq!(parts(&align(&doc)), fresh);
     }
 
     /// The greedy cover as it was before closeness was computed lazily:
