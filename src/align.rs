@@ -231,6 +231,31 @@ struct Scratch {
     /// Per term, the next free place in its posting list
     /// ([`IndexBuilder::finish`]).
     fill: Vec<u32>,
+    /// IDF by document frequency ([`idf_of`]).
+    by_df: Vec<f64>,
+}
+
+/// BM25's IDF of a term in `df` of `sentences` sentences.
+fn idf(df: u32, sentences: usize) -> f64 {
+    let (n, df) = (sentences as f64, df as f64);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// Appends the [`idf`] of every document frequency in `dfs` (each at most
+/// `sentences`) to `out`, computing it once per distinct one (`by_df` holds
+/// them): most terms of a body share a few frequencies (most are in one
+/// sentence), and the logarithm was a measurable share of aligning.
+fn idf_of(dfs: &[u32], sentences: usize, out: &mut Vec<f64>, by_df: &mut Vec<f64>) {
+    // (NaN: not computed yet; no IDF is NaN, as df <= sentences.)
+    by_df.clear();
+    by_df.resize(sentences + 1, f64::NAN);
+    out.extend(dfs.iter().map(|&df| {
+        let known = &mut by_df[df as usize];
+        if known.is_nan() {
+            *known = idf(df, sentences);
+        }
+        *known
+    }));
 }
 
 /// Most elements a pooled buffer keeps room for: a larger one (of an
@@ -281,6 +306,7 @@ impl Pool {
             content,
             capital_stops,
             fill,
+            by_df,
         } = &mut scratch;
         let largest = [
             terms.capacity(),
@@ -299,6 +325,7 @@ impl Pool {
             content.capacity(),
             capital_stops.capacity(),
             fill.capacity(),
+            by_df.capacity(),
         ]
         .into_iter()
         .max()
@@ -326,6 +353,7 @@ impl Pool {
         content.clear();
         capital_stops.clear();
         fill.clear();
+        by_df.clear();
         POOL.set(Some(Pool { index, scratch }));
     }
 }
@@ -458,7 +486,13 @@ impl IndexBuilder {
     /// when it is dropped.
     fn finish(self) -> (Index, Scratch) {
         let IndexBuilder { mut index, mut scratch } = self;
-        let Scratch { df, counts, fill, .. } = &mut scratch;
+        let Scratch {
+            df,
+            counts,
+            fill,
+            by_df,
+            ..
+        } = &mut scratch;
         let sentences = index.sentence_len.len();
         // Postings laid out by term (a counting sort), each list in
         // sentence order as the sentences were read.
@@ -480,11 +514,8 @@ impl IndexBuilder {
             index.postings[*at as usize] = (sentence, tf);
             *at += 1;
         }
+        idf_of(df, sentences, &mut index.idf, by_df);
         let n = sentences as f64;
-        index.idf.extend(df.iter().map(|&df| {
-            let df = df as f64;
-            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-        }));
         index.unknown_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let total: u64 = index.sentence_len.iter().map(|&l| l as u64).sum();
         index.average_len = if sentences == 0 {
@@ -1167,6 +1198,25 @@ mod tests {
             proptest::prop_assert_eq!(index_parts(&fast), index_parts(&plain.finish().0));
             // (The next case's `fast` builds in these buffers, `plain` in new ones.)
             Pool::give_back(fast, scratch);
+        }
+    }
+
+    proptest::proptest! {
+        /// IDFs computed once per document frequency are those computed
+        /// for every term, in a buffer reused from a larger body.
+        #[test]
+        fn idf_by_frequency_is_per_term(sentences in 1usize..40, picks in proptest::collection::vec(0u32..1000, 0..60)) {
+            let dfs: Vec<u32> = picks.iter().map(|&p| 1 + p % sentences as u32).collect();
+            let mut by_df = vec![0.5; 77];
+            let mut got = vec![9.0];
+            idf_of(&dfs, sentences, &mut got, &mut by_df);
+            let want: Vec<f64> = std::iter::once(9.0)
+                .chain(dfs.iter().map(|&df| {
+                    let (n, df) = (sentences as f64, df as f64);
+                    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+                }))
+                .collect();
+            proptest::prop_assert_eq!(format!("{got:?}"), format!("{want:?}"));
         }
     }
 
