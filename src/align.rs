@@ -233,6 +233,12 @@ struct Scratch {
     fill: Vec<u32>,
     /// IDF by document frequency ([`idf_of`]).
     by_df: Vec<f64>,
+    /// Per term, for the unit being aligned: 1 + its position in the unit's
+    /// terms, 0 for the terms it lacks (all 0 between units).
+    position_of: Vec<u32>,
+    /// Per sentence, for the unit being aligned: its BM25 score
+    /// ([`Index::candidates`]).
+    bm25: Vec<f64>,
 }
 
 /// BM25's IDF of a term in `df` of `sentences` sentences.
@@ -307,6 +313,8 @@ impl Pool {
             capital_stops,
             fill,
             by_df,
+            position_of,
+            bm25,
         } = &mut scratch;
         let largest = [
             terms.capacity(),
@@ -326,6 +334,8 @@ impl Pool {
             capital_stops.capacity(),
             fill.capacity(),
             by_df.capacity(),
+            position_of.capacity(),
+            bm25.capacity(),
         ]
         .into_iter()
         .max()
@@ -354,6 +364,8 @@ impl Pool {
         capital_stops.clear();
         fill.clear();
         by_df.clear();
+        position_of.clear();
+        bm25.clear();
         POOL.set(Some(Pool { index, scratch }));
     }
 }
@@ -565,13 +577,15 @@ impl Index {
         self.term(stem).map_or(self.unknown_idf, |t| self.idf[t as usize])
     }
 
-    /// BM25 scores of the sentences sharing a term with `terms`, best first.
-    fn candidates(&self, terms: &[u32], limit: usize) -> Vec<(usize, f64)> {
+    /// BM25 scores of the sentences sharing a term with `terms`, best first;
+    /// `scores` is a buffer for them (its contents are replaced).
+    fn candidates(&self, terms: &[u32], limit: usize, scores: &mut Vec<f64>) -> Vec<(usize, f64)> {
         // By sentence in a vector: a body has few sentences, and a map
         // took a hash and a probe per posting (and grew from empty per unit).
         // A posting's score is positive (a positive IDF, a positive term
         // frequency), so 0 marks a sentence no term reached.
-        let mut scores: Vec<f64> = vec![0.0; self.sentence_len.len()];
+        scores.clear();
+        scores.resize(self.sentence_len.len(), 0.0);
         for &term in terms {
             let idf = self.idf[term as usize];
             for &(sentence, tf) in self.postings(term) {
@@ -585,7 +599,7 @@ impl Index {
         // (Sized for every sentence: collected through the filter, it grew
         // from four a few times per unit.)
         let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(scores.len());
-        ranked.extend(scores.into_iter().enumerate().filter(|&(_, v)| v > 0.0));
+        ranked.extend(scores.iter().copied().enumerate().filter(|&(_, v)| v > 0.0));
         // The order is total (no two sentences tie), so the best `limit`
         // picked first and then sorted are the first `limit` of a full sort.
         let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -648,8 +662,11 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
             });
         }
     }
-    let (index, scratch) = builder.finish();
+    let (index, mut scratch) = builder.finish();
     let mut sentence_text = String::new();
+    // (Zeroed once for the document, not once per unit: each unit sets its
+    // own terms' entries and clears them again.)
+    scratch.position_of.resize(index.term_count(), 0);
     let units = doc
         .units
         .iter()
@@ -662,6 +679,7 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
                 &index,
                 &mut sentence_text,
                 scores,
+                &mut scratch,
             )
         })
         .collect();
@@ -740,6 +758,7 @@ fn align_unit(
     index: &Index,
     sentence_text: &mut String,
     scores: Scores,
+    scratch: &mut Scratch,
 ) -> UnitAlignment {
     // Each token's term looked up once: its weight, whether the body has
     // it and the content terms all come from that.
@@ -788,7 +807,7 @@ fn align_unit(
         .collect();
     // Sorted by term: BM25 scores are summed in a fixed order, or identical
     // sentences (a pasted paragraph) tie by a rounding error and swap between runs.
-    let candidates = index.candidates(&known_terms, CANDIDATES);
+    let candidates = index.candidates(&known_terms, CANDIDATES, &mut scratch.bm25);
 
     // Per candidate: which of `unit_terms` (by position) the sentence has,
     // and the part of its score that is not string closeness.
@@ -796,7 +815,8 @@ fn align_unit(
     // a candidate's shared terms are then its own few terms looked up, in
     // term order, which is the order of their positions (both are sorted
     // by term), instead of a binary search per unit term.
-    let mut position_of = vec![0u32; index.term_count()];
+    let position_of = &mut scratch.position_of;
+    debug_assert!(position_of.len() == index.term_count());
     for (i, &(term, _)) in unit_terms.iter().enumerate() {
         if let Some(p) = position_of.get_mut(term as usize) {
             *p = i as u32 + 1;
@@ -823,6 +843,11 @@ fn align_unit(
             Candidate::new(s, W_RECALL * recall + W_PHRASE * phrase, shared)
         })
         .collect();
+    for &(term, _) in &unit_terms {
+        if let Some(p) = position_of.get_mut(term as usize) {
+            *p = 0;
+        }
+    }
     // String closeness is a character-level edit distance, the dearest part
     // of a score: it is computed only for the candidates whose rank it can
     // change (see [`cover`]), with the unit's pattern built on first use.
@@ -1217,6 +1242,49 @@ mod tests {
                 }))
                 .collect();
             proptest::prop_assert_eq!(format!("{got:?}"), format!("{want:?}"));
+        }
+    }
+
+    /// Each unit aligns as it does alone (units share buffers in
+    /// [`align_with`], which each must leave as it found them), in either
+    /// order.
+    #[test]
+    fn units_align_as_they_do_alone() {
+        let bullets: Vec<&str> = ARTICLE.lines().filter(|l| l.starts_with("- ")).collect();
+        let body: String = ARTICLE
+            .lines()
+            .filter(|l| !l.starts_with("- "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let article = |bullets: &[&str]| {
+            let text = format!("{body}{}\n", bullets.join("\n"));
+            parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).unwrap()
+        };
+        // (All but the tokens, whose offsets depend on the bullets before.)
+        let unit = |a: &Alignment, u: usize| {
+            let u = &a.units[u];
+            format!(
+                "{:?} {:?} {:?} {:?} {:?} {:?}",
+                u.in_sources, u.in_body, u.weights, u.support, u.sources, u.sentences
+            )
+        };
+        let together = align(&article(&bullets));
+        let mut reversed = bullets.clone();
+        reversed.reverse();
+        let backwards = align(&article(&reversed));
+        for (i, bullet) in bullets.iter().enumerate() {
+            let alone = align(&article(&[bullet]));
+            let want = unit(&alone, alone.units.len() - 1);
+            assert_eq!(
+                unit(&together, together.units.len() - bullets.len() + i),
+                want,
+                "bullet {i}"
+            );
+            assert_eq!(
+                unit(&backwards, backwards.units.len() - 1 - i),
+                want,
+                "bullet {i}, reversed"
+            );
         }
     }
 
