@@ -132,6 +132,14 @@ pub struct Alignment {
     /// What the duplication checks read of every body token, gathered as
     /// the body is tokenized.
     pub(crate) body_pass: BodyPass,
+    /// The builder's buffers, given back to the [`Pool`] with the index's.
+    scratch: Scratch,
+}
+
+impl Drop for Alignment {
+    fn drop(&mut self) {
+        Pool::give_back(std::mem::take(&mut self.index), std::mem::take(&mut self.scratch));
+    }
 }
 
 #[derive(Debug, Default)]
@@ -202,6 +210,12 @@ fn push_bigrams(terms: &[u32], out: &mut Vec<u64>) {
 /// over the body's tokens missed them).
 struct IndexBuilder {
     index: Index,
+    scratch: Scratch,
+}
+
+/// The buffers an [`IndexBuilder`] needs only while it builds.
+#[derive(Debug, Default)]
+struct Scratch {
     /// Per term: how many sentences have it (its posting list's length).
     df: Vec<u32>,
     /// The terms of one sentence, sorted: runs of one term are its
@@ -214,6 +228,146 @@ struct IndexBuilder {
     /// The positions of one sentence's function words written capitalised
     /// after its first word ([`IndexBuilder::add`]).
     capital_stops: Vec<u32>,
+    /// Per term, the next free place in its posting list
+    /// ([`IndexBuilder::finish`]).
+    fill: Vec<u32>,
+    /// IDF by document frequency ([`idf_of`]).
+    by_df: Vec<f64>,
+    /// Per term, for the unit being aligned: 1 + its position in the unit's
+    /// terms, 0 for the terms it lacks (all 0 between units).
+    position_of: Vec<u32>,
+    /// Per sentence, for the unit being aligned: its BM25 score
+    /// ([`Index::candidates`]).
+    bm25: Vec<f64>,
+}
+
+/// BM25's IDF of a term in `df` of `sentences` sentences.
+fn idf(df: u32, sentences: usize) -> f64 {
+    let (n, df) = (sentences as f64, df as f64);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// Appends the [`idf`] of every document frequency in `dfs` (each at most
+/// `sentences`) to `out`, computing it once per distinct one (`by_df` holds
+/// them): most terms of a body share a few frequencies (most are in one
+/// sentence), and the logarithm was a measurable share of aligning.
+fn idf_of(dfs: &[u32], sentences: usize, out: &mut Vec<f64>, by_df: &mut Vec<f64>) {
+    // (NaN: not computed yet; no IDF is NaN, as df <= sentences.)
+    by_df.clear();
+    by_df.resize(sentences + 1, f64::NAN);
+    out.extend(dfs.iter().map(|&df| {
+        let known = &mut by_df[df as usize];
+        if known.is_nan() {
+            *known = idf(df, sentences);
+        }
+        *known
+    }));
+}
+
+/// Most elements a pooled buffer keeps room for: a larger one (of an
+/// unusually long body) is freed, not kept for every later document.
+const POOLED_MAX: usize = 1 << 16;
+
+/// The buffers of the last document's index and builder, emptied, for the
+/// next document on the thread: a body's index is a dozen vectors and a
+/// map, and allocating them (and growing the map) for every document was a
+/// measurable share of aligning.
+#[derive(Default)]
+struct Pool {
+    index: Index,
+    scratch: Scratch,
+}
+
+thread_local! {
+    static POOL: std::cell::Cell<Option<Pool>> = const { std::cell::Cell::new(None) };
+}
+
+impl Pool {
+    /// The thread's buffers, empty (or new ones).
+    fn take() -> Pool {
+        POOL.take().unwrap_or_default()
+    }
+
+    /// Empties `index` and `scratch` and keeps them for the next document,
+    /// unless one holds room for more than [`POOLED_MAX`] elements.
+    fn give_back(mut index: Index, mut scratch: Scratch) {
+        let Index {
+            terms,
+            postings,
+            posting_starts,
+            idf,
+            sentence_len,
+            sentence_terms,
+            term_starts,
+            sentence_bigrams,
+            bigram_starts,
+            average_len,
+            unknown_idf,
+            capitalised,
+        } = &mut index;
+        let Scratch {
+            df,
+            terms: sentence,
+            counts,
+            content,
+            capital_stops,
+            fill,
+            by_df,
+            position_of,
+            bm25,
+        } = &mut scratch;
+        let largest = [
+            terms.capacity(),
+            postings.capacity(),
+            posting_starts.capacity(),
+            idf.capacity(),
+            sentence_len.capacity(),
+            sentence_terms.capacity(),
+            term_starts.capacity(),
+            sentence_bigrams.capacity(),
+            bigram_starts.capacity(),
+            capitalised.capacity(),
+            df.capacity(),
+            sentence.capacity(),
+            counts.capacity(),
+            content.capacity(),
+            capital_stops.capacity(),
+            fill.capacity(),
+            by_df.capacity(),
+            position_of.capacity(),
+            bm25.capacity(),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+        if largest > POOLED_MAX {
+            return;
+        }
+        terms.clear();
+        postings.clear();
+        posting_starts.clear();
+        idf.clear();
+        sentence_len.clear();
+        sentence_terms.clear();
+        term_starts.clear();
+        sentence_bigrams.clear();
+        bigram_starts.clear();
+        *average_len = 0.0;
+        *unknown_idf = 0.0;
+        capitalised.clear();
+        df.clear();
+        sentence.clear();
+        counts.clear();
+        // (`content` is grown, never cleared, by `add`: emptied here, it
+        // grows again from its kept room.)
+        content.clear();
+        capital_stops.clear();
+        fill.clear();
+        by_df.clear();
+        position_of.clear();
+        bm25.clear();
+        POOL.set(Some(Pool { index, scratch }));
+    }
 }
 
 /// Ends a body sentence whose term numbers are in `terms` (the content
@@ -259,7 +413,7 @@ impl IndexBuilder {
     /// sizing; about one token in six bytes, and a term in three tokens).
     fn new(bytes: usize, sentences: usize) -> IndexBuilder {
         let tokens = bytes / 6;
-        let mut index = Index::default();
+        let Pool { mut index, mut scratch } = Pool::take();
         index.terms.reserve(tokens / 3);
         index.sentence_len.reserve(sentences);
         index.term_starts.reserve(sentences + 1);
@@ -269,27 +423,29 @@ impl IndexBuilder {
         index.capitalised.reserve(tokens / 3);
         index.term_starts.push(0);
         index.bigram_starts.push(0);
-        IndexBuilder {
-            index,
-            df: Vec::with_capacity(tokens / 3),
-            // (The buffers of one sentence, reused: sized for most sentences
-            // so that they do not grow from empty in every document.)
-            terms: Vec::with_capacity(64),
-            counts: Vec::with_capacity(tokens / 2),
-            content: Vec::with_capacity(128),
-            capital_stops: Vec::with_capacity(16),
-        }
+        scratch.df.reserve(tokens / 3);
+        // (The buffers of one sentence, reused: sized for most sentences
+        // so that they do not grow from empty in every document.)
+        scratch.terms.reserve(64);
+        scratch.counts.reserve(tokens / 2);
+        scratch.content.reserve(128);
+        scratch.capital_stops.reserve(16);
+        IndexBuilder { index, scratch }
     }
 
     /// Adds the next body sentence, whose tokens point into `text`.
     fn add(&mut self, tokens: &[Token], text: &str) {
         let IndexBuilder {
             index,
-            df,
-            terms,
-            counts,
-            content,
-            capital_stops,
+            scratch:
+                Scratch {
+                    df,
+                    terms,
+                    counts,
+                    content,
+                    capital_stops,
+                    ..
+                },
         } = self;
         terms.clear();
         // Function words written capitalised after the first word: their
@@ -338,22 +494,29 @@ impl IndexBuilder {
         end_sentence(index, df, terms, counts, stops);
     }
 
-    fn finish(self) -> Index {
-        let IndexBuilder {
-            mut index, df, counts, ..
-        } = self;
+    /// The index, and the buffers to give back to the [`Pool`] with it
+    /// when it is dropped.
+    fn finish(self) -> (Index, Scratch) {
+        let IndexBuilder { mut index, mut scratch } = self;
+        let Scratch {
+            df,
+            counts,
+            fill,
+            by_df,
+            ..
+        } = &mut scratch;
         let sentences = index.sentence_len.len();
         // Postings laid out by term (a counting sort), each list in
         // sentence order as the sentences were read.
-        index.posting_starts = Vec::with_capacity(df.len() + 1);
+        index.posting_starts.reserve(df.len() + 1);
         let mut next = 0u32;
         index.posting_starts.push(0);
-        for &d in &df {
+        for &d in df.iter() {
             next += d;
             index.posting_starts.push(next);
         }
-        let mut fill: Vec<u32> = index.posting_starts[..df.len()].to_vec();
-        index.postings = vec![(0, 0); counts.len()];
+        fill.extend_from_slice(&index.posting_starts[..df.len()]);
+        index.postings.resize(counts.len(), (0, 0));
         let mut sentence = 0u32;
         for (i, &(term, tf)) in counts.iter().enumerate() {
             while index.term_starts[sentence as usize + 1] as usize <= i {
@@ -363,14 +526,8 @@ impl IndexBuilder {
             index.postings[*at as usize] = (sentence, tf);
             *at += 1;
         }
+        idf_of(df, sentences, &mut index.idf, by_df);
         let n = sentences as f64;
-        index.idf = df
-            .iter()
-            .map(|&df| {
-                let df = df as f64;
-                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-            })
-            .collect();
         index.unknown_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let total: u64 = index.sentence_len.iter().map(|&l| l as u64).sum();
         index.average_len = if sentences == 0 {
@@ -378,7 +535,7 @@ impl IndexBuilder {
         } else {
             (total as f64 / n).max(1.0)
         };
-        index
+        (index, scratch)
     }
 }
 
@@ -420,13 +577,15 @@ impl Index {
         self.term(stem).map_or(self.unknown_idf, |t| self.idf[t as usize])
     }
 
-    /// BM25 scores of the sentences sharing a term with `terms`, best first.
-    fn candidates(&self, terms: &[u32], limit: usize) -> Vec<(usize, f64)> {
+    /// BM25 scores of the sentences sharing a term with `terms`, best first;
+    /// `scores` is a buffer for them (its contents are replaced).
+    fn candidates(&self, terms: &[u32], limit: usize, scores: &mut Vec<f64>) -> Vec<(usize, f64)> {
         // By sentence in a vector: a body has few sentences, and a map
         // took a hash and a probe per posting (and grew from empty per unit).
         // A posting's score is positive (a positive IDF, a positive term
         // frequency), so 0 marks a sentence no term reached.
-        let mut scores: Vec<f64> = vec![0.0; self.sentence_len.len()];
+        scores.clear();
+        scores.resize(self.sentence_len.len(), 0.0);
         for &term in terms {
             let idf = self.idf[term as usize];
             for &(sentence, tf) in self.postings(term) {
@@ -440,7 +599,7 @@ impl Index {
         // (Sized for every sentence: collected through the filter, it grew
         // from four a few times per unit.)
         let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(scores.len());
-        ranked.extend(scores.into_iter().enumerate().filter(|&(_, v)| v > 0.0));
+        ranked.extend(scores.iter().copied().enumerate().filter(|&(_, v)| v > 0.0));
         // The order is total (no two sentences tie), so the best `limit`
         // picked first and then sorted are the first `limit` of a full sort.
         let order = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -503,8 +662,11 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
             });
         }
     }
-    let index = builder.finish();
+    let (index, mut scratch) = builder.finish();
     let mut sentence_text = String::new();
+    // (Zeroed once for the document, not once per unit: each unit sets its
+    // own terms' entries and clears them again.)
+    scratch.position_of.resize(index.term_count(), 0);
     let units = doc
         .units
         .iter()
@@ -517,6 +679,7 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
                 &index,
                 &mut sentence_text,
                 scores,
+                &mut scratch,
             )
         })
         .collect();
@@ -526,6 +689,7 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
         index,
         body_words: std::sync::OnceLock::new(),
         body_pass,
+        scratch,
     }
 }
 
@@ -594,6 +758,7 @@ fn align_unit(
     index: &Index,
     sentence_text: &mut String,
     scores: Scores,
+    scratch: &mut Scratch,
 ) -> UnitAlignment {
     // Each token's term looked up once: its weight, whether the body has
     // it and the content terms all come from that.
@@ -642,7 +807,7 @@ fn align_unit(
         .collect();
     // Sorted by term: BM25 scores are summed in a fixed order, or identical
     // sentences (a pasted paragraph) tie by a rounding error and swap between runs.
-    let candidates = index.candidates(&known_terms, CANDIDATES);
+    let candidates = index.candidates(&known_terms, CANDIDATES, &mut scratch.bm25);
 
     // Per candidate: which of `unit_terms` (by position) the sentence has,
     // and the part of its score that is not string closeness.
@@ -650,7 +815,8 @@ fn align_unit(
     // a candidate's shared terms are then its own few terms looked up, in
     // term order, which is the order of their positions (both are sorted
     // by term), instead of a binary search per unit term.
-    let mut position_of = vec![0u32; index.term_count()];
+    let position_of = &mut scratch.position_of;
+    debug_assert!(position_of.len() == index.term_count());
     for (i, &(term, _)) in unit_terms.iter().enumerate() {
         if let Some(p) = position_of.get_mut(term as usize) {
             *p = i as u32 + 1;
@@ -677,6 +843,11 @@ fn align_unit(
             Candidate::new(s, W_RECALL * recall + W_PHRASE * phrase, shared)
         })
         .collect();
+    for &(term, _) in &unit_terms {
+        if let Some(p) = position_of.get_mut(term as usize) {
+            *p = 0;
+        }
+    }
     // String closeness is a character-level edit distance, the dearest part
     // of a score: it is computed only for the candidates whose rank it can
     // change (see [`cover`]), with the unit's pattern built on first use.
@@ -971,10 +1142,7 @@ mod tests {
     fn add_plain(builder: &mut IndexBuilder, tokens: &[Token], text: &str) {
         let IndexBuilder {
             index,
-            df,
-            terms,
-            counts,
-            ..
+            scratch: Scratch { df, terms, counts, .. },
         } = builder;
         terms.clear();
         let mut capital_stops: Vec<&Shared> = Vec::new();
@@ -1051,8 +1219,95 @@ mod tests {
                 fast.add(&tokens, &text);
                 add_plain(&mut plain, &tokens, &text);
             }
-            proptest::prop_assert_eq!(index_parts(&fast.finish()), index_parts(&plain.finish()));
+            let (fast, scratch) = fast.finish();
+            proptest::prop_assert_eq!(index_parts(&fast), index_parts(&plain.finish().0));
+            // (The next case's `fast` builds in these buffers, `plain` in new ones.)
+            Pool::give_back(fast, scratch);
         }
+    }
+
+    proptest::proptest! {
+        /// IDFs computed once per document frequency are those computed
+        /// for every term, in a buffer reused from a larger body.
+        #[test]
+        fn idf_by_frequency_is_per_term(sentences in 1usize..40, picks in proptest::collection::vec(0u32..1000, 0..60)) {
+            let dfs: Vec<u32> = picks.iter().map(|&p| 1 + p % sentences as u32).collect();
+            let mut by_df = vec![0.5; 77];
+            let mut got = vec![9.0];
+            idf_of(&dfs, sentences, &mut got, &mut by_df);
+            let want: Vec<f64> = std::iter::once(9.0)
+                .chain(dfs.iter().map(|&df| {
+                    let (n, df) = (sentences as f64, df as f64);
+                    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+                }))
+                .collect();
+            proptest::prop_assert_eq!(format!("{got:?}"), format!("{want:?}"));
+        }
+    }
+
+    /// Each unit aligns as it does alone (units share buffers in
+    /// [`align_with`], which each must leave as it found them), in either
+    /// order.
+    #[test]
+    fn units_align_as_they_do_alone() {
+        let bullets: Vec<&str> = ARTICLE.lines().filter(|l| l.starts_with("- ")).collect();
+        let body: String = ARTICLE
+            .lines()
+            .filter(|l| !l.starts_with("- "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let article = |bullets: &[&str]| {
+            let text = format!("{body}{}\n", bullets.join("\n"));
+            parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).unwrap()
+        };
+        // (All but the tokens, whose offsets depend on the bullets before.)
+        let unit = |a: &Alignment, u: usize| {
+            let u = &a.units[u];
+            format!(
+                "{:?} {:?} {:?} {:?} {:?} {:?}",
+                u.in_sources, u.in_body, u.weights, u.support, u.sources, u.sentences
+            )
+        };
+        let together = align(&article(&bullets));
+        let mut reversed = bullets.clone();
+        reversed.reverse();
+        let backwards = align(&article(&reversed));
+        for (i, bullet) in bullets.iter().enumerate() {
+            let alone = align(&article(&[bullet]));
+            let want = unit(&alone, alone.units.len() - 1);
+            assert_eq!(
+                unit(&together, together.units.len() - bullets.len() + i),
+                want,
+                "bullet {i}"
+            );
+            assert_eq!(
+                unit(&backwards, backwards.units.len() - 1 - i),
+                want,
+                "bullet {i}, reversed"
+            );
+        }
+    }
+
+    /// An alignment built in the buffers of an earlier, larger one is the
+    /// one built in new buffers.
+    #[test]
+    fn an_alignment_in_pooled_buffers_is_one_in_new_ones() {
+        let article =
+            |text: &str| parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+        let larger = article(&format!("{ARTICLE}\n{ARTICLE}").replace("- ", "Said: "));
+        let doc = article(ARTICLE);
+        let parts = |a: &Alignment| format!("{} {:?} {:?}", index_parts(&a.index), a.units, a.sentences);
+        POOL.take();
+        let fresh = parts(&align(&doc));
+        drop(align(&larger));
+        assert!(POOL.take().is_some_and(|pool| {
+            let kept = pool.index.terms.capacity() > 0;
+            POOL.set(Some(pool));
+            kept
+        }));
+        assert_eq!(parts(&align(&doc)), fresh);
+        // And once more, in the buffers of an equal one.
+        assert_eq!(parts(&align(&doc)), fresh);
     }
 
     /// The greedy cover as it was before closeness was computed lazily:
