@@ -45,15 +45,21 @@ fn split_clitic_str(rest: &str) -> bool {
     // characters, so a longer word is none.
     let mut word = ['\0'; 2];
     let mut n = 0;
-    for c in rest.chars().take_while(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+    for c in rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
         if n == word.len() {
             return false;
         }
         word[n] = c;
         n += 1;
     }
-    matches!(word[..n], ['s'] | ['r', 'e'] | ['v', 'e'] | ['l', 'l'] | ['d'] | ['m'] | ['t'])
-        && !rest.chars().nth(n).is_some_and(|c| c == '\'' || c == '’')
+    matches!(
+        word[..n],
+        ['s'] | ['r', 'e'] | ['v', 'e'] | ['l', 'l'] | ['d'] | ['m'] | ['t']
+    ) && !rest.chars().nth(n).is_some_and(|c| c == '\'' || c == '’')
 }
 
 /// Quoted passages in `text[start..end]` as byte ranges of their inside.
