@@ -5,13 +5,22 @@
 use crate::text::{Number, Token};
 
 /// A negation cue at `tokens[i]`: returns how many tokens the cue spans.
+#[inline]
 pub fn negation(tokens: &[Token], i: usize) -> Option<usize> {
     let w = tokens[i].folded.as_ref();
     // Asked of nearly every token, and nearly every word is no cue: every
-    // cue starts with n, y, f, r or d or ends in t, one byte test each.
+    // cue starts with n, y, f, r or d or ends in t, one byte test each,
+    // made where it is asked (a call each cost more than the test).
     if !matches!(w.as_bytes().first(), Some(b'n' | b'y' | b'f' | b'r' | b'd')) && !w.ends_with('t') {
         return None;
     }
+    negation_of(tokens, i)
+}
+
+/// [`negation`] of a word that passed its byte tests.
+#[inline(never)]
+fn negation_of(tokens: &[Token], i: usize) -> Option<usize> {
+    let w = tokens[i].folded.as_ref();
     let next = tokens.get(i + 1).map(|t| t.folded.as_ref());
     match w {
         "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot" | "nowhere" => Some(1),
@@ -333,9 +342,7 @@ const DATES: &[(&str, &str)] = &[
 /// these as words (so alignment matches them as written); drift reads their
 /// value.
 pub fn suffixed_number(folded: &str) -> Option<Number> {
-    // A word that starts with a letter has no digits to parse (an empty
-    // number never parses): most words end here, before a search.
-    if !matches!(folded.as_bytes().first(), Some(b'0'..=b'9' | b'.' | b',')) {
+    if !may_be_suffixed_number(folded) {
         return None;
     }
     let digits_end = folded.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
@@ -351,11 +358,25 @@ pub fn suffixed_number(folded: &str) -> Option<Number> {
     Some(Number::new(value * scale))
 }
 
+/// False when `folded` cannot be a [`suffixed_number`]: a word that starts
+/// with a letter has no digits to parse (an empty number never parses):
+/// most words end here, before a search.
+#[inline]
+fn may_be_suffixed_number(folded: &str) -> bool {
+    matches!(folded.as_bytes().first(), Some(b'0'..=b'9' | b'.' | b','))
+}
+
 /// The number a token stands for: a number token, or digits with a
 /// multiplier written onto them ([`suffixed_number`]).
 #[inline]
 pub fn number_of(t: &Token) -> Option<Number> {
-    t.number().copied().or_else(|| suffixed_number(&t.folded))
+    match t.number() {
+        Some(n) => Some(*n),
+        // (The first byte tested here: asked of nearly every token, a call
+        // each to find no digits cost more than the test.)
+        None if may_be_suffixed_number(&t.folded) => suffixed_number(&t.folded),
+        None => None,
+    }
 }
 
 /// The time of day token `k` gives with its half of the day, on a 24-hour
@@ -548,6 +569,42 @@ mod tests {
 
     fn toks(text: &str) -> Vec<Token> {
         tokenize(text, 0, text.len())
+    }
+
+    /// The cue tests that look at a word's first byte where they are asked
+    /// answer as the full tests do, for every WordNet lemma (before "to"
+    /// and before another word) and for the cues themselves, digits with
+    /// multipliers and words of other scripts.
+    #[test]
+    fn cue_tests_with_a_first_byte_filter_are_the_full_tests() {
+        let lemmas = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/wordnet/lemmas.txt"))
+            .expect("the WordNet lemmas");
+        let extra = "may might could possibly perhaps probably likely unlikely reportedly allegedly alleged \
+            apparently presumably purportedly supposedly suspected potentially possible potential rumored \
+            rumoured seems seemed appears appeared believed thought considering mulling said reported \
+            expected expects expect not no never none nobody nothing neither nor cannot nowhere yet fail \
+            fails failed failing refuse refuses refused refusing deny denies denied denying don't didn't \
+            dont didnt wont cant isnt 5bn 3.2mn 40mln 8pm 7.30am .5tn ,5bn 12 1,000 Été Ölçü ß 東京 _x 9to";
+        let words = lemmas
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .filter(|w| !w.contains(['_', ' ']))
+            .chain(extra.split_whitespace());
+        let mut asked = 0;
+        for w in words {
+            for next in ["to", "go"] {
+                let text = format!("{w} {next}");
+                let tokens = toks(&text);
+                for i in 0..tokens.len() {
+                    let t = &tokens[i];
+                    assert_eq!(negation(&tokens, i), negation_of(&tokens, i), "{text:?} {i}");
+                    let plain = t.number().copied().or_else(|| suffixed_number(&t.folded));
+                    assert_eq!(number_of(t), plain, "{text:?} {i}");
+                    asked += 1;
+                }
+            }
+        }
+        assert!(asked > 100_000, "{asked}");
     }
 
     #[test]
