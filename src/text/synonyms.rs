@@ -263,7 +263,7 @@ const SENSES_NOT_HELD: u32 = u32::MAX;
 /// one per morphy rule that applies, and then the links, two levels of
 /// hypernyms and six sorts of its lists (about 5,000 est. cycles on
 /// distinct documents); most content words of news text are among the
-/// 20,000 most frequent forms, whose lists one probe of the table and a
+/// 40,000 most frequent forms, whose lists one probe of the table and a
 /// copy of one run of ids give.
 ///
 /// Layout (little-endian `u32`s, built by [`build_frequent_senses_bytes`]):
