@@ -103,9 +103,7 @@ fn no_quote_marks(bytes: &[u8]) -> bool {
 fn scanned_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let slice = &text[start..end];
     let bytes = slice.as_bytes();
-    let mut ranges = Vec::new();
-    let mut double: Option<usize> = None;
-    let mut single: Option<usize> = None;
+    let mut marks = QuoteMarks::default();
     // The second mark of a `` or '' pair, already read with the first:
     // marks before this byte are passed over.
     let mut paired_until = 0;
@@ -120,46 +118,81 @@ fn scanned_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         let prev = slice[..i].chars().next_back();
         let after = i + c.len_utf8();
         let next = slice[after..].chars().next();
+        if marks.read(i, c, prev, next, || split_clitic_str(&slice[after..])) {
+            paired_until = after + 1;
+        }
+    }
+    marks.ranges(start)
+}
+
+/// The quotations opened and closed so far by the marks of one text, read
+/// in order by [`QuoteMarks::read`].
+#[derive(Default)]
+struct QuoteMarks {
+    ranges: Vec<(usize, usize)>,
+    double: Option<usize>,
+    single: Option<usize>,
+}
+
+impl QuoteMarks {
+    /// Reads the mark `c` at byte `i`, between the characters `prev` and
+    /// `next`; `clitic` tells whether a clitic ("s", "ll") follows it.
+    /// True when the mark and `next` are one pair (`` or ''), so the
+    /// caller passes over `next`.
+    fn read(
+        &mut self,
+        i: usize,
+        c: char,
+        prev: Option<char>,
+        next: Option<char>,
+        clitic: impl FnOnce() -> bool,
+    ) -> bool {
+        let after = i + c.len_utf8();
         match c {
             // ``…'' : the double quotes of TeX and Penn Treebank text.
             '`' if next == Some('`') => {
-                double = Some(after + 1);
-                paired_until = after + 1;
+                self.double = Some(after + 1);
+                return true;
             }
-            '\'' if next == Some('\'') && double.is_some() => {
-                ranges.extend(double.take().map(|open| (open, i)));
-                paired_until = after + 1;
+            '\'' if next == Some('\'') && self.double.is_some() => {
+                self.ranges.extend(self.double.take().map(|open| (open, i)));
+                return true;
             }
-            '"' => match double.take() {
-                Some(open) => ranges.push((open, i)),
-                None => double = Some(after),
+            '"' => match self.double.take() {
+                Some(open) => self.ranges.push((open, i)),
+                None => self.double = Some(after),
             },
-            '“' => double = Some(after),
+            '“' => self.double = Some(after),
             '”' => {
-                if let Some(open) = double.take() {
-                    ranges.push((open, i));
+                if let Some(open) = self.double.take() {
+                    self.ranges.push((open, i));
                 }
             }
             '\'' | '‘' | '’' => {
-                let opens = !prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric)
-                    && !split_clitic_str(&slice[after..]);
+                let opens =
+                    !prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) && !clitic();
                 let closes = prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
-                if single.is_some() && closes && c != '‘' {
-                    ranges.push((single.take().unwrap_or(after), i));
+                if self.single.is_some() && closes && c != '‘' {
+                    self.ranges.push((self.single.take().unwrap_or(after), i));
                 } else if opens && c != '’' {
-                    single = Some(after);
+                    self.single = Some(after);
                 }
             }
             _ => {}
         }
+        false
     }
-    ranges.sort_unstable();
-    ranges
-        .into_iter()
-        .filter(|(s, e)| e > s)
-        .map(|(s, e)| (start + s, start + e))
-        .collect()
+
+    /// The non-empty quotations, in order, as spans of the whole text
+    /// (the marks were read in a slice of it starting at byte `start`).
+    fn ranges(mut self, start: usize) -> Vec<(usize, usize)> {
+        self.ranges.sort_unstable();
+        self.ranges
+            .into_iter()
+            .filter(|(s, e)| e > s)
+            .map(|(s, e)| (start + s, start + e))
+            .collect()
+    }
 }
 
 /// [`scanned_quotes`] as it was, reading every character of
@@ -168,9 +201,7 @@ fn scanned_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 fn scanned_quotes_plain(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let slice = &text[start..end];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut ranges = Vec::new();
-    let mut double: Option<usize> = None;
-    let mut single: Option<usize> = None;
+    let mut marks = QuoteMarks::default();
     // The second mark of a `` or '' pair, already read with the first.
     let mut paired = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -179,47 +210,9 @@ fn scanned_quotes_plain(text: &str, start: usize, end: usize) -> Vec<(usize, usi
         }
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|n| n.1);
-        let after = i + c.len_utf8();
-        match c {
-            // ``…'' : the double quotes of TeX and Penn Treebank text.
-            '`' if next == Some('`') => {
-                double = Some(after + 1);
-                paired = true;
-            }
-            '\'' if next == Some('\'') && double.is_some() => {
-                ranges.extend(double.take().map(|open| (open, i)));
-                paired = true;
-            }
-            '"' => match double.take() {
-                Some(open) => ranges.push((open, i)),
-                None => double = Some(after),
-            },
-            '“' => double = Some(after),
-            '”' => {
-                if let Some(open) = double.take() {
-                    ranges.push((open, i));
-                }
-            }
-            '\'' | '‘' | '’' => {
-                let opens = !prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric)
-                    && !split_clitic(&chars[k + 1..]);
-                let closes = prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(char::is_alphanumeric);
-                if single.is_some() && closes && c != '‘' {
-                    ranges.push((single.take().unwrap_or(after), i));
-                } else if opens && c != '’' {
-                    single = Some(after);
-                }
-            }
-            _ => {}
-        }
+        paired = marks.read(i, c, prev, next, || split_clitic(&chars[k + 1..]));
     }
-    ranges.sort_unstable();
-    ranges
-        .into_iter()
-        .filter(|(s, e)| e > s)
-        .map(|(s, e)| (start + s, start + e))
-        .collect()
+    marks.ranges(start)
 }
 
 /// Per token: part of a person's, place's or organisation's name.
