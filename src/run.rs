@@ -23,7 +23,7 @@ use crate::outcome::Outcome;
 use rayon::prelude::*;
 use std::collections::VecDeque;
 use std::io::{self, BufRead};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Most records (or files) in flight (per worker thread, at least
 /// [`MIN_CHUNK_RECORDS`]): enough that a slow record does not hold the
@@ -136,6 +136,8 @@ enum Job {
         input: Input,
         lines: Vec<input::JsonlLine>,
         bytes: u64,
+        /// The [`input::body_key`] of its first record.
+        key: Option<u64>,
     },
     Failed(Error),
 }
@@ -154,6 +156,18 @@ impl Job {
         match self {
             Job::Lines { lines, .. } => lines.len(),
             Job::File { .. } | Job::Failed(_) => 1,
+        }
+    }
+
+    /// The worker (of `workers`) that should check this job, the run's
+    /// `number`th: by the article of its first record, so that an article
+    /// that comes back later in the input (a data set that lists each
+    /// system's summaries of the same articles in turn) meets the worker
+    /// whose caches have already worked out its words; other jobs in turn.
+    fn worker(&self, number: usize, workers: usize) -> usize {
+        match self {
+            Job::Lines { key: Some(key), .. } => worker_of(*key, workers),
+            _ => number % workers,
         }
     }
 
@@ -219,10 +233,65 @@ fn check_one(doc: Result<Document>, check: &Arc<CheckOptions>, options: &RunOpti
     }
 }
 
+/// The worker (of `workers`) whose jobs the records of the article with
+/// [`input::body_key`] `key` join.
+fn worker_of(key: u64, workers: usize) -> usize {
+    // The top bits of the mixed hash, scaled to the number of workers.
+    ((u128::from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15)) * workers as u128) >> 64) as usize
+}
+
+/// The jobs spawned and not yet started, one queue per worker (see
+/// [`Job::worker`]), each job with its number in the run.
+///
+/// Why not rayon's own queue: it hands tasks to whichever worker is free,
+/// so on two threads each article met both workers in turn, and each
+/// worked out the article's words for itself. Here each task spawned on
+/// the pool is only a token: it runs the oldest job of its worker's queue,
+/// or, when that queue is empty, the oldest job of any queue, so a worker
+/// never waits while there is work. Every job is pushed before its token
+/// is spawned and every token takes one job, so a token always finds one.
+struct Queues(Mutex<Vec<VecDeque<(usize, Job)>>>);
+
+impl Queues {
+    fn new(workers: usize) -> Queues {
+        Queues(Mutex::new((0..workers).map(|_| VecDeque::new()).collect()))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<VecDeque<(usize, Job)>>> {
+        // Jobs run outside the lock, so no panic can poison it; if one did,
+        // the queues are still whole.
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn push(&self, number: usize, job: Job) {
+        let mut queues = self.lock();
+        let worker = job.worker(number, queues.len());
+        queues[worker].push_back((number, job));
+    }
+
+    /// The next job for worker `me`: its own oldest, or else the oldest of
+    /// all (the one the results in order wait for first).
+    fn take(&self, me: usize) -> Option<(usize, Job)> {
+        let mut queues = self.lock();
+        if let Some(job) = queues.get_mut(me).and_then(VecDeque::pop_front) {
+            return Some(job);
+        }
+        let oldest = queues
+            .iter()
+            .enumerate()
+            .filter_map(|(i, queue)| queue.front().map(|(number, _)| (*number, i)))
+            .min()?
+            .1;
+        queues[oldest].pop_front()
+    }
+}
+
 /// The lazy stream of jobs over all inputs, in order.
 struct Jobs<'a> {
     inputs: std::slice::Iter<'a, Input>,
     options: &'a RunOptions,
+    /// The pool's threads, for [`worker_of`].
+    workers: usize,
     /// The JSONL stream being read, with its display path.
     lines: Option<Stream>,
 }
@@ -252,7 +321,8 @@ impl Jobs<'_> {
         loop {
             if let Some(stream) = &mut self.lines {
                 if let Some(first) = stream.next.take().or_else(|| stream.lines.next()) {
-                    let mut key = line_key(&first);
+                    let first_key = line_key(&first);
+                    let mut key = first_key;
                     let mut bytes = first.bytes;
                     let mut lines = vec![first];
                     while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
@@ -260,7 +330,14 @@ impl Jobs<'_> {
                             break;
                         };
                         let next_key = line_key(&line);
-                        if (next_key.is_some() && next_key == key) || bytes < MIN_BATCH_BYTES {
+                        // Another article joins a short job only if it
+                        // goes to the same worker: were it to ride with
+                        // another's, the next time it comes it might not.
+                        let same_worker = match (first_key, next_key) {
+                            (Some(a), Some(b)) => worker_of(a, self.workers) == worker_of(b, self.workers),
+                            _ => true,
+                        };
+                        if (next_key.is_some() && next_key == key) || (bytes < MIN_BATCH_BYTES && same_worker) {
                             key = next_key;
                             bytes += line.bytes;
                             lines.push(line);
@@ -273,6 +350,7 @@ impl Jobs<'_> {
                         input: stream.input.clone(),
                         lines,
                         bytes,
+                        key: first_key,
                     });
                 }
                 self.lines = None;
@@ -327,11 +405,14 @@ fn total_bytes(inputs: &[Input]) -> Option<u64> {
 /// until those before them are written. The window (at most `max_records`
 /// records and about [`CHUNK_BYTES`] of input in flight) bounds memory.
 pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::Result<RunSummary> {
-    let max_records = (rayon::current_num_threads() * CHUNK_RECORDS_PER_THREAD).max(MIN_CHUNK_RECORDS);
+    let workers = rayon::current_num_threads();
+    let max_records = (workers * CHUNK_RECORDS_PER_THREAD).max(MIN_CHUNK_RECORDS);
+    let queues = Queues::new(workers);
     let total = total_bytes(inputs);
     let mut jobs = Jobs {
         inputs: inputs.iter(),
         options,
+        workers,
         lines: None,
     };
     let (results, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Vec<Item>>)>();
@@ -351,8 +432,12 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
                     break;
                 };
                 let (number, bytes, records) = (first + window.len(), job.bytes(), job.records());
-                let results = results.clone();
+                queues.push(number, job);
+                let (results, queues) = (results.clone(), &queues);
                 scope.spawn(move |_| {
+                    let Some((number, job)) = queues.take(rayon::current_thread_index().unwrap_or(0)) else {
+                        return;
+                    };
                     // A panic is handed back to be raised here, so the loop
                     // never waits for a result that will not come.
                     let items = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(options)));
@@ -550,6 +635,56 @@ mod tests {
         }
         assert_eq!(together.0.len(), pattern.len());
         assert_eq!(together.0, alone.0);
+    }
+
+    #[test]
+    fn a_worker_takes_its_own_jobs_first_then_the_oldest_of_all() {
+        let queues = Queues::new(2);
+        // Jobs with no article go to the workers in turn: 0, 2, 4 to the
+        // first, 1, 3, 5 to the second.
+        for number in 0..6 {
+            queues.push(number, Job::Failed(Error::input("x", "failed")));
+        }
+        let take = |me| queues.take(me).map(|(number, _)| number);
+        assert_eq!([take(0), take(0), take(0)], [Some(0), Some(2), Some(4)]);
+        assert_eq!([take(0), take(1), take(1), take(1)], [Some(1), Some(3), Some(5), None]);
+    }
+
+    #[test]
+    fn a_job_holds_one_article_or_articles_of_one_worker() {
+        // Many short distinct articles, each in a run of one to three.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("batch.jsonl");
+        let lines: Vec<String> = (0..200)
+            .flat_map(|article| {
+                (0..1 + article % 3).map(move |i| {
+                    format!(r#"{{"id":"{article}-{i}","document":"Article {article} is about the bridge.","summary":["S."]}}"#)
+                })
+            })
+            .collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let inputs = [Input::new(&path.display().to_string())];
+        let options = RunOptions::default();
+        let mut jobs = Jobs {
+            inputs: inputs.iter(),
+            options: &options,
+            workers: 2,
+            lines: None,
+        };
+        let (mut count, mut records) = (0, 0);
+        while let Some(job) = jobs.next_job() {
+            let Job::Lines { lines, key, .. } = job else {
+                panic!("a JSONL job");
+            };
+            let workers: std::collections::HashSet<usize> =
+                lines.iter().map(|line| worker_of(line_key(line).unwrap(), 2)).collect();
+            assert_eq!(workers.len(), 1);
+            assert_eq!(key, line_key(&lines[0]));
+            count += 1;
+            records += lines.len();
+        }
+        assert_eq!(records, lines.len());
+        assert!(count < 200, "short articles share jobs: {count} jobs");
     }
 
     /// A sink that fails on its `n`th outcome, as a closed pipe would.
