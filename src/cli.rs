@@ -597,6 +597,10 @@ impl<W: Write> Sink for CliSink<'_, W> {
         Ok(())
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn progress(&mut self, done: u64, total: Option<u64>) {
         // Flush what is written so far, so the bar never hides output.
         let _ = self.out.flush();

@@ -70,20 +70,157 @@ fn read_bytes(path: &str) -> Result<Vec<u8>> {
 
 /// Opens a JSONL input (a file, or standard input for `-`) for reading line
 /// by line. A directory is an error here rather than at the first read.
-pub fn open_lines(path: &str, lossy: bool) -> Result<JsonlLines<Box<dyn BufRead + Send>>> {
-    let reader: Box<dyn BufRead + Send> = if path == "-" {
-        Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()))
+pub fn open_lines(path: &str, lossy: bool) -> Result<JsonlLines<Source>> {
+    let reader = if path == "-" {
+        Source::piped(std::io::stdin()).map_err(|e| Error::io(STDIN_NAME, e))?
     } else {
-        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        let meta = std::fs::metadata(path);
+        if meta.as_ref().is_ok_and(|m| m.is_dir()) {
             return Err(Error::input(
                 path,
                 "is a directory; name the article files in it (e.g. `dir/*.jsonl`)",
             ));
         }
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        Box::new(BufReader::with_capacity(1 << 16, file))
+        if meta.is_ok_and(|m| m.is_file()) {
+            Source::File(BufReader::with_capacity(1 << 16, file))
+        } else {
+            // A named pipe (`<(tail -f x.jsonl)`) can be as slow as standard input.
+            Source::piped(file).map_err(|e| Error::io(path, e))?
+        }
     };
     Ok(JsonlLines::new(display_name(path), reader, lossy))
+}
+
+/// Where a JSONL stream is read from: a regular file, whose reads never
+/// wait long, or standard input (or a pipe), read on a thread of its own
+/// so that the run can ask whether a line is ready ([`Source::ready`]).
+///
+/// Why: records piped in by a slow writer (`tail -f x.jsonl | sumlint
+/// check --input-format jsonl -`) were reported only when the next window
+/// of records had been read, as the thread that writes the reports waited
+/// in `read` meanwhile. Knowing that the input has nothing more ready, it
+/// writes and flushes what is done first.
+pub enum Source {
+    File(BufReader<std::fs::File>),
+    Piped(Piped),
+}
+
+impl Source {
+    fn piped(mut source: impl Read + Send + 'static) -> std::io::Result<Source> {
+        // A few chunks ahead at most: memory stays flat on a fast pipe.
+        let (chunks, receiver) = std::sync::mpsc::sync_channel(4);
+        std::thread::Builder::new()
+            .name("sumlint-input".into())
+            .spawn(move || {
+                let mut buffer = vec![0; 1 << 16];
+                loop {
+                    let chunk = match source.read(&mut buffer) {
+                        Ok(0) => return,
+                        Ok(n) => Ok(buffer[..n].to_vec()),
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => Err(e),
+                    };
+                    let failed = chunk.is_err();
+                    if chunks.send(chunk).is_err() || failed {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Source::Piped(Piped {
+            chunks: receiver,
+            chunk: Vec::new(),
+            at: 0,
+            error: None,
+            ended: false,
+        }))
+    }
+
+    /// True when reading would not wait for the writer of a pipe: bytes
+    /// (or the end of the input, or an error) have arrived. Always true for
+    /// a regular file.
+    pub fn ready(&mut self) -> bool {
+        match self {
+            Source::File(_) => true,
+            Source::Piped(piped) => piped.ready(),
+        }
+    }
+}
+
+/// The reading end of [`Source::Piped`]: the chunks its thread has read.
+pub struct Piped {
+    chunks: std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    /// The chunk being read, from `at`.
+    chunk: Vec<u8>,
+    at: usize,
+    /// An error that arrived and is yet to be returned.
+    error: Option<std::io::Error>,
+    ended: bool,
+}
+
+impl Piped {
+    fn ready(&mut self) -> bool {
+        if self.at < self.chunk.len() || self.error.is_some() || self.ended {
+            return true;
+        }
+        match self.chunks.try_recv() {
+            Ok(chunk) => {
+                self.take(chunk);
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.ended = true;
+                true
+            }
+        }
+    }
+
+    fn take(&mut self, chunk: std::io::Result<Vec<u8>>) {
+        match chunk {
+            Ok(chunk) => (self.chunk, self.at) = (chunk, 0),
+            Err(error) => self.error = Some(error),
+        }
+    }
+}
+
+impl Read for Source {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(out.len());
+            out[..n].copy_from_slice(&available[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Source {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        let piped = match self {
+            Source::File(file) => return file.fill_buf(),
+            Source::Piped(piped) => piped,
+        };
+        if piped.at == piped.chunk.len() && piped.error.is_none() && !piped.ended {
+            match piped.chunks.recv() {
+                Ok(chunk) => piped.take(chunk),
+                Err(_) => piped.ended = true,
+            }
+        }
+        if let Some(error) = piped.error.take() {
+            return Err(error);
+        }
+        Ok(&piped.chunk[piped.at..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        match self {
+            Source::File(file) => file.consume(n),
+            Source::Piped(piped) => piped.at = (piped.at + n).min(piped.chunk.len()),
+        }
+    }
 }
 
 /// One line of a JSONL stream, decoded.
@@ -115,6 +252,14 @@ pub struct JsonlLines<R> {
     read: u64,
     seen_record: bool,
     done: bool,
+}
+
+impl JsonlLines<Source> {
+    /// True when the next line (or the end) can be read without waiting
+    /// for the writer of a pipe; see [`Source::ready`].
+    pub fn ready(&mut self) -> bool {
+        self.done || self.reader.ready()
+    }
 }
 
 /// A NUL byte in this many leading bytes marks a binary file.
@@ -504,6 +649,83 @@ mod tests {
         let lossy = lines(b"bad \xff\n", true);
         assert_eq!(lossy[0].text.as_deref().unwrap(), "bad \u{fffd}\n");
         assert!(lossy[0].warning.as_deref().unwrap().contains("--lossy"));
+    }
+
+    /// A reader that hands out at most `piece` bytes a call, then fails
+    /// with `error` if any, as a pipe fed in small writes might.
+    struct Trickle {
+        data: Vec<u8>,
+        at: usize,
+        piece: usize,
+        error: Option<std::io::ErrorKind>,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            if self.at == self.data.len() {
+                return match self.error.take() {
+                    Some(kind) => Err(kind.into()),
+                    None => Ok(0),
+                };
+            }
+            let n = self.piece.min(out.len()).min(self.data.len() - self.at);
+            out[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    fn summary(lines: Vec<JsonlLine>) -> Vec<String> {
+        lines
+            .into_iter()
+            .map(|l| {
+                format!(
+                    "{} {} {:?} {:?}",
+                    l.number,
+                    l.bytes,
+                    l.text.map_err(|e| e.to_string()),
+                    l.warning
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_piped_stream_reads_the_lines_a_file_reads() {
+        // Lines longer than a chunk of the reading thread, and short ones,
+        // a bad byte and no final line break.
+        let long = format!("{{\"document\":\"{}\"}}", "word ".repeat(30_000));
+        let mut data = format!("{long}\n{{\"a\":1}}\n\n{long}\nbad ").into_bytes();
+        data.extend_from_slice(b"\xff\n{\"b\":2}");
+        for lossy in [false, true] {
+            let from_file = summary(lines(&data, lossy));
+            for piece in [1 << 20, 4096, 7] {
+                let trickle = Trickle {
+                    data: data.clone(),
+                    at: 0,
+                    piece,
+                    error: None,
+                };
+                let mut piped = JsonlLines::new("t.jsonl", Source::piped(trickle).unwrap(), lossy);
+                let got: Vec<JsonlLine> = piped.by_ref().collect();
+                assert!(piped.ready(), "the end is ready");
+                assert_eq!(summary(got), from_file, "piece {piece}, lossy {lossy}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_read_error_on_a_pipe_ends_the_stream_with_it() {
+        let trickle = Trickle {
+            data: b"{\"a\":1}\n{\"b\"".to_vec(),
+            at: 0,
+            piece: 5,
+            error: Some(std::io::ErrorKind::ConnectionReset),
+        };
+        let got: Vec<JsonlLine> = JsonlLines::new("t.jsonl", Source::piped(trickle).unwrap(), false).collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].text.as_deref().unwrap(), "{\"a\":1}\n");
+        assert!(matches!(got[1].text, Err(Error::Io { .. })), "{:?}", got[1].text);
     }
 
     #[test]

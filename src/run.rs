@@ -22,7 +22,7 @@ use crate::options::CheckOptions;
 use crate::outcome::Outcome;
 use rayon::prelude::*;
 use std::collections::VecDeque;
-use std::io::{self, BufRead};
+use std::io;
 use std::sync::{Arc, Mutex};
 
 /// Most records (or files) in flight (per worker thread, at least
@@ -103,6 +103,12 @@ pub trait Sink {
     /// Input bytes done so far, of `total` when it is known (files, not
     /// standard input). Called after every window's worth of jobs, and at the end.
     fn progress(&mut self, _done: u64, _total: Option<u64>) {}
+    /// Called when every result so far has been handed over and the run
+    /// is about to wait for more input (a pipe whose writer is slow): the
+    /// time to show what the sink has kept back.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Counts of a run, for the exit code.
@@ -299,7 +305,7 @@ struct Jobs<'a> {
 /// A JSONL input being read, and the line read past the last job's end.
 struct Stream {
     input: Input,
-    lines: JsonlLines<Box<dyn BufRead + Send>>,
+    lines: JsonlLines<input::Source>,
     next: Option<input::JsonlLine>,
 }
 
@@ -325,7 +331,8 @@ impl Jobs<'_> {
                     let mut key = first_key;
                     let mut bytes = first.bytes;
                     let mut lines = vec![first];
-                    while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+                    // (Not waiting for a slow pipe's next line: the job goes now.)
+                    while lines.len() < BATCH_RECORDS && bytes < BATCH_BYTES && stream.lines.ready() {
                         let Some(line) = stream.lines.next() else {
                             break;
                         };
@@ -380,6 +387,17 @@ impl Jobs<'_> {
     }
 }
 
+impl Jobs<'_> {
+    /// True when the next job can be read without waiting for the writer
+    /// of a pipe (see [`input::Source::ready`]).
+    fn ready(&mut self) -> bool {
+        match &mut self.lines {
+            Some(stream) => stream.next.is_some() || stream.lines.ready(),
+            None => true,
+        }
+    }
+}
+
 /// Total size of the inputs, when all are files whose size is known.
 fn total_bytes(inputs: &[Input]) -> Option<u64> {
     inputs
@@ -427,6 +445,14 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
         let (mut done, mut unreported) = (0, 0);
         loop {
             while !exhausted && window_records < max_records && window_bytes < CHUNK_BYTES {
+                if !jobs.ready() {
+                    // The input has nothing more yet (a slow writer): write
+                    // what is done first, and show it before waiting.
+                    if !window.is_empty() {
+                        break;
+                    }
+                    sink.flush()?;
+                }
                 let Some(job) = jobs.next_job() else {
                     exhausted = true;
                     break;
