@@ -732,6 +732,44 @@ mod tests {
         }
     }
 
+    /// A capitalised word is kept under its written form only, and the
+    /// folded form met after it (or before it) reads as worked out afresh.
+    #[test]
+    fn a_capitalised_word_is_kept_as_written_only() {
+        let mut cache = WordCache::default();
+        let plain = |word: &str| {
+            let info = word_info_uncached(word);
+            (
+                info.folded,
+                info.stem,
+                info.stop,
+                info.number,
+                info.multiplier,
+                info.clitic,
+            )
+        };
+        let read = |cache: &mut WordCache, word: &str| {
+            let info = cache.info(word);
+            (
+                info.folded,
+                info.stem,
+                info.stop,
+                info.number,
+                info.multiplier,
+                info.clitic,
+            )
+        };
+        for word in ["Putin", "The", "Militaries", "Three"] {
+            assert_eq!(read(&mut cache, word), plain(word), "{word}");
+        }
+        assert_eq!(cache.short.len(), 4);
+        for word in ["putin", "the", "THE", "militaries", "three", "MILITARIES"] {
+            assert_eq!(read(&mut cache, word), plain(word), "{word}");
+        }
+        // ("THE" and "MILITARIES" found their folded forms, met as written.)
+        assert_eq!(cache.short.len(), 10);
+    }
+
     #[test]
     fn the_shared_level_gives_the_words_it_was_given() {
         let words = [
