@@ -445,10 +445,13 @@ struct LastBody {
     body_pass: Rc<BodyPass>,
 }
 
+/// A [`LastBody`]'s text and sentence spans.
+type BodyKey = (Vec<u8>, Vec<(usize, usize, usize)>);
+
 thread_local! {
     static LAST_BODY: std::cell::RefCell<Option<LastBody>> = const { std::cell::RefCell::new(None) };
     /// The buffers of the last forgotten [`LastBody`]'s key, for the next.
-    static LAST_KEY: std::cell::Cell<(Vec<u8>, Vec<(usize, usize, usize)>)> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+    static LAST_KEY: std::cell::Cell<BodyKey> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
 }
 
 impl LastBody {
@@ -793,9 +796,13 @@ fn body_analysis(doc: &Document) -> (BodySentences, Rc<Index>, Rc<BodyPass>, Scr
     let through = end.map(|end| crate::document::read_through(doc.text.as_bytes(), end));
     let kept = through.filter(|&t| t <= MAX_KEPT_BODY).and_then(|through| {
         LAST_BODY.with_borrow(|last| {
-            last.as_ref()
-                .filter(|last| last.matches(doc, through))
-                .map(|last| (last.sentences.clone(), Rc::clone(&last.index), Rc::clone(&last.body_pass)))
+            last.as_ref().filter(|last| last.matches(doc, through)).map(|last| {
+                (
+                    last.sentences.clone(),
+                    Rc::clone(&last.index),
+                    Rc::clone(&last.body_pass),
+                )
+            })
         })
     });
     if let Some((sentences, index, body_pass)) = kept {

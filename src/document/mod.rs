@@ -742,4 +742,56 @@ mod tests {
         assert_eq!((unit.span.line, unit.span.column), (1, 3));
         assert_eq!(doc.slice(&unit.span), "The council approved the budget.");
     }
+
+    /// What the analysis reads past a body's end: the spaces after it,
+    /// the byte after them, and 7 more where "%", "percent" or "per cent"
+    /// may start.
+    #[test]
+    fn read_through_covers_the_percent_lookahead() {
+        assert_eq!(read_through(b"rose 5\n\nSummary", 6), 7);
+        assert_eq!(read_through(b"rose 5", 6), 6);
+        assert_eq!(read_through(b"rose 5  x", 6), 9);
+        assert_eq!(read_through("rose 5 \u{a0} x".as_bytes(), 6), 11);
+        assert_eq!(read_through(b"rose 5 percent of", 6), 15);
+        assert_eq!(read_through(b"rose 5 Per cent of", 6), 15);
+        assert_eq!(read_through(b"rose 5%", 6), 7);
+        assert_eq!(read_through(b"rose 5 pe", 6), 9);
+    }
+
+    /// The body's paragraphs and tokens of a document whose text after the
+    /// body is read (a number's percent sign, a line break's "\r\n") are
+    /// those it has alone, after a document with the same body text but
+    /// other text after it.
+    #[test]
+    fn what_follows_the_body_is_compared_too() {
+        let build = |text: &str, end: usize| {
+            let layout = Layout {
+                paragraphs: vec![(0, end)],
+                summary_prose: vec![(end + 1, text.len())],
+                ..Layout::default()
+            };
+            let doc = Document::build("a.txt", text.to_string(), layout);
+            let alignment = crate::align::align(&doc);
+            format!("{:?} {:?} {:?}", doc.paragraphs, alignment.sentences, alignment.units)
+        };
+        let alone = |text: &'static str, end: usize| std::thread::spawn(move || build(text, end)).join().unwrap();
+        let pairs: [(&'static str, &'static str, usize); 3] = [
+            (
+                "Prices rose by 5 percent. Then fell.",
+                "Prices rose by 5 points. Then fell.",
+                16,
+            ),
+            ("Prices rose by 5 per cent here.", "Prices rose by 5 pears here.", 16),
+            ("One line ends.\r\nNext one here.", "One line ends.\rNext one here.", 15),
+        ];
+        for (first, second, end) in pairs {
+            let (a, b) = std::thread::spawn(move || (build(first, end), build(second, end)))
+                .join()
+                .unwrap();
+            assert_eq!(a, alone(first, end));
+            assert_eq!(b, alone(second, end), "{second:?} after {first:?}");
+        }
+        // The first pair does differ in what the body's tokens say.
+        assert_ne!(alone(pairs[0].0, 16), alone(pairs[0].1, 16));
+    }
 }
