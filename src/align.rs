@@ -21,6 +21,7 @@ use crate::text::distance::Pattern;
 use crate::text::{tokenize, Shared, Token};
 use std::borrow::Borrow;
 use std::hash::Hash;
+use std::rc::Rc;
 // Fx hashing: keys are short stems and small integers, and SipHash was a
 // measurable share of the run; no key comes from an attacker who could
 // gain by collisions more than the input's size already gives.
@@ -56,6 +57,28 @@ pub struct BodySentence {
     /// Index into that paragraph's sentences.
     pub index: usize,
     pub tokens: Vec<Token>,
+}
+
+/// The body's sentences, read as a `Vec`: shared (not copied) between the
+/// alignments of documents with one body on a thread ([`LastBody`]).
+#[derive(Clone, Debug)]
+pub struct BodySentences(Rc<Vec<BodySentence>>);
+
+impl std::ops::Deref for BodySentences {
+    type Target = Vec<BodySentence>;
+
+    fn deref(&self) -> &Vec<BodySentence> {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a BodySentences {
+    type Item = &'a BodySentence;
+    type IntoIter = std::slice::Iter<'a, BodySentence>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
 }
 
 /// Which source sentences' scores [`align_with`] measures.
@@ -123,22 +146,28 @@ impl UnitAlignment {
 /// The body index and every unit's alignment.
 #[derive(Debug)]
 pub struct Alignment {
-    pub sentences: Vec<BodySentence>,
+    /// The body's sentences with their tokens; shared with the thread's
+    /// [`LastBody`] (and so with the next document of the same body).
+    pub sentences: BodySentences,
     pub units: Vec<UnitAlignment>,
-    index: Index,
+    index: Rc<Index>,
     /// The body as word ids for the duplication measures, built by the first
     /// of the verbatim check and the outcome to need it and kept for the other.
     pub(crate) body_words: std::sync::OnceLock<crate::checks::duplication::BodyWords>,
     /// What the duplication checks read of every body token, gathered as
     /// the body is tokenized.
-    pub(crate) body_pass: BodyPass,
-    /// The builder's buffers, given back to the [`Pool`] with the index's.
+    pub(crate) body_pass: Rc<BodyPass>,
+    /// The builder's buffers (and the units' ones), given back to the
+    /// [`Pool`]; the index too unless [`LastBody`] keeps it.
     scratch: Scratch,
 }
 
 impl Drop for Alignment {
     fn drop(&mut self) {
-        Pool::give_back(std::mem::take(&mut self.index), std::mem::take(&mut self.scratch));
+        if let Some(index) = Rc::get_mut(&mut self.index) {
+            Pool::give_back_index(std::mem::take(index));
+        }
+        Pool::give_back_scratch(std::mem::take(&mut self.scratch));
     }
 }
 
@@ -271,26 +300,29 @@ const POOLED_MAX: usize = 1 << 16;
 /// The buffers of the last document's index and builder, emptied, for the
 /// next document on the thread: a body's index is a dozen vectors and a
 /// map, and allocating them (and growing the map) for every document was a
-/// measurable share of aligning.
-#[derive(Default)]
-struct Pool {
-    index: Index,
-    scratch: Scratch,
-}
+/// measurable share of aligning. The two are kept apart: a document whose
+/// body the thread's [`LastBody`] has takes new scratch buffers only.
+struct Pool;
 
 thread_local! {
-    static POOL: std::cell::Cell<Option<Pool>> = const { std::cell::Cell::new(None) };
+    static POOLED_INDEX: std::cell::Cell<Option<Index>> = const { std::cell::Cell::new(None) };
+    static POOLED_SCRATCH: std::cell::Cell<Option<Scratch>> = const { std::cell::Cell::new(None) };
 }
 
 impl Pool {
-    /// The thread's buffers, empty (or new ones).
-    fn take() -> Pool {
-        POOL.take().unwrap_or_default()
+    /// The thread's index buffers, empty (or new ones).
+    fn take_index() -> Index {
+        POOLED_INDEX.take().unwrap_or_default()
     }
 
-    /// Empties `index` and `scratch` and keeps them for the next document,
-    /// unless one holds room for more than [`POOLED_MAX`] elements.
-    fn give_back(mut index: Index, mut scratch: Scratch) {
+    /// The thread's scratch buffers, empty (or new ones).
+    fn take_scratch() -> Scratch {
+        POOLED_SCRATCH.take().unwrap_or_default()
+    }
+
+    /// Empties `index` and keeps it for the next document, unless it holds
+    /// room for more than [`POOLED_MAX`] elements.
+    fn give_back_index(mut index: Index) {
         let Index {
             terms,
             postings,
@@ -305,17 +337,6 @@ impl Pool {
             unknown_idf,
             capitalised,
         } = &mut index;
-        let Scratch {
-            df,
-            terms: sentence,
-            counts,
-            content,
-            capital_stops,
-            fill,
-            by_df,
-            position_of,
-            bm25,
-        } = &mut scratch;
         let largest = [
             terms.capacity(),
             postings.capacity(),
@@ -327,15 +348,6 @@ impl Pool {
             sentence_bigrams.capacity(),
             bigram_starts.capacity(),
             capitalised.capacity(),
-            df.capacity(),
-            sentence.capacity(),
-            counts.capacity(),
-            content.capacity(),
-            capital_stops.capacity(),
-            fill.capacity(),
-            by_df.capacity(),
-            position_of.capacity(),
-            bm25.capacity(),
         ]
         .into_iter()
         .max()
@@ -355,6 +367,40 @@ impl Pool {
         *average_len = 0.0;
         *unknown_idf = 0.0;
         capitalised.clear();
+        POOLED_INDEX.set(Some(index));
+    }
+
+    /// Empties `scratch` and keeps it for the next document, unless it
+    /// holds room for more than [`POOLED_MAX`] elements.
+    fn give_back_scratch(mut scratch: Scratch) {
+        let Scratch {
+            df,
+            terms: sentence,
+            counts,
+            content,
+            capital_stops,
+            fill,
+            by_df,
+            position_of,
+            bm25,
+        } = &mut scratch;
+        let largest = [
+            df.capacity(),
+            sentence.capacity(),
+            counts.capacity(),
+            content.capacity(),
+            capital_stops.capacity(),
+            fill.capacity(),
+            by_df.capacity(),
+            position_of.capacity(),
+            bm25.capacity(),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+        if largest > POOLED_MAX {
+            return;
+        }
         df.clear();
         sentence.clear();
         counts.clear();
@@ -366,7 +412,73 @@ impl Pool {
         by_df.clear();
         position_of.clear();
         bm25.clear();
-        POOL.set(Some(Pool { index, scratch }));
+        POOLED_SCRATCH.set(Some(scratch));
+    }
+}
+
+/// Largest body text (up to the end of what analysing it reads, see
+/// [`crate::document::read_through`]) whose analysis [`LastBody`] keeps:
+/// news articles are a few KB; a longer body is analysed afresh each
+/// time rather than kept alive (with its tokens, about ten times its size)
+/// for the rest of the run.
+pub const MAX_KEPT_BODY: usize = 256 * 1024;
+
+/// The analysis of the last body aligned on this thread, for the next
+/// document with the same body: labelled data, evaluation sets and A/B
+/// tests give several summaries of one article on consecutive records,
+/// which the run hands to one worker, and each re-tokenized and
+/// re-indexed the body (about a fifth of the run's instructions).
+///
+/// What the body's tokens, index and duplication pass depend on is the
+/// text of its sentences and what the tokenizer reads around them: the
+/// text before them and a few bytes after the last one
+/// ([`crate::document::read_through`]); and where the sentences are. Both
+/// are compared in full, byte for byte, so a document is given the kept
+/// analysis only when computing it afresh would give the same.
+struct LastBody {
+    /// `doc.text[..read_through(text, end of the last sentence)]`.
+    text: Vec<u8>,
+    /// (paragraph, start, end) of every body sentence, in order.
+    spans: Vec<(usize, usize, usize)>,
+    sentences: BodySentences,
+    index: Rc<Index>,
+    body_pass: Rc<BodyPass>,
+}
+
+/// A [`LastBody`]'s text and sentence spans.
+type BodyKey = (Vec<u8>, Vec<(usize, usize, usize)>);
+
+thread_local! {
+    static LAST_BODY: std::cell::RefCell<Option<LastBody>> = const { std::cell::RefCell::new(None) };
+    /// The buffers of the last forgotten [`LastBody`]'s key, for the next.
+    static LAST_KEY: std::cell::Cell<BodyKey> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
+impl LastBody {
+    /// True when `doc`'s body is this one's: the same sentence spans and
+    /// the same text through what the analysis reads.
+    fn matches(&self, doc: &Document, through: usize) -> bool {
+        let mut kept = self.spans.iter();
+        let same_spans = doc.paragraphs.iter().enumerate().all(|(p, paragraph)| {
+            paragraph
+                .sentences
+                .iter()
+                .all(|span| kept.next() == Some(&(p, span.start, span.end)))
+        }) && kept.next().is_none();
+        same_spans && self.text == doc.text.as_bytes()[..through]
+    }
+
+    /// Forgets the kept body, giving its index's buffers back to the pool
+    /// when no alignment holds it any more.
+    fn forget() {
+        if let Some(last) = LAST_BODY.take() {
+            LAST_KEY.set((last.text, last.spans));
+            drop(last.sentences);
+            drop(last.body_pass);
+            if let Ok(index) = Rc::try_unwrap(last.index) {
+                Pool::give_back_index(index);
+            }
+        }
     }
 }
 
@@ -413,7 +525,7 @@ impl IndexBuilder {
     /// sizing; about one token in six bytes, and a term in three tokens).
     fn new(bytes: usize, sentences: usize) -> IndexBuilder {
         let tokens = bytes / 6;
-        let Pool { mut index, mut scratch } = Pool::take();
+        let (mut index, mut scratch) = (Pool::take_index(), Pool::take_scratch());
         index.terms.reserve(tokens / 3);
         index.sentence_len.reserve(sentences);
         index.term_starts.reserve(sentences + 1);
@@ -494,8 +606,8 @@ impl IndexBuilder {
         end_sentence(index, df, terms, counts, stops);
     }
 
-    /// The index, and the buffers to give back to the [`Pool`] with it
-    /// when it is dropped.
+    /// The index, and the buffers to give back to the [`Pool`] when the
+    /// alignment is dropped.
     fn finish(self) -> (Index, Scratch) {
         let IndexBuilder { mut index, mut scratch } = self;
         let Scratch {
@@ -645,24 +757,7 @@ pub fn align(doc: &Document) -> Alignment {
 /// choice of sources needs it only where candidates are too close to tell
 /// apart without it (about one computation in six on the corpus).
 pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
-    let spans = || doc.paragraphs.iter().flat_map(|p| &p.sentences);
-    let count = spans().count();
-    let mut sentences = Vec::with_capacity(count);
-    let mut builder = IndexBuilder::new(spans().map(|s| s.end - s.start).sum(), count);
-    let mut body_pass = BodyPass::with_capacity(count);
-    for (p, paragraph) in doc.paragraphs.iter().enumerate() {
-        for (i, span) in paragraph.sentences.iter().enumerate() {
-            let tokens = tokenize(&doc.text, span.start, span.end);
-            builder.add(&tokens, &doc.text);
-            body_pass.add(&sentences, &tokens, i == 0);
-            sentences.push(BodySentence {
-                paragraph: p,
-                index: i,
-                tokens,
-            });
-        }
-    }
-    let (index, mut scratch) = builder.finish();
+    let (sentences, index, body_pass, mut scratch) = body_analysis(doc);
     let mut sentence_text = String::new();
     // (Zeroed once for the document, not once per unit: each unit sets its
     // own terms' entries and clears them again.)
@@ -691,6 +786,75 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
         body_pass,
         scratch,
     }
+}
+
+/// The body's sentences with their tokens, its index and duplication pass
+/// (from the thread's [`LastBody`] when it is this body, kept there
+/// otherwise when it is not too long), and scratch buffers.
+fn body_analysis(doc: &Document) -> (BodySentences, Rc<Index>, Rc<BodyPass>, Scratch) {
+    let end = doc.paragraphs.iter().flat_map(|p| &p.sentences).map(|s| s.end).max();
+    let through = end.map(|end| crate::document::read_through(doc.text.as_bytes(), end));
+    let kept = through.filter(|&t| t <= MAX_KEPT_BODY).and_then(|through| {
+        LAST_BODY.with_borrow(|last| {
+            last.as_ref().filter(|last| last.matches(doc, through)).map(|last| {
+                (
+                    last.sentences.clone(),
+                    Rc::clone(&last.index),
+                    Rc::clone(&last.body_pass),
+                )
+            })
+        })
+    });
+    if let Some((sentences, index, body_pass)) = kept {
+        return (sentences, index, body_pass, Pool::take_scratch());
+    }
+    // Another body: the kept one is not needed any more (its index's
+    // buffers serve this one).
+    LastBody::forget();
+    let (sentences, index, body_pass, scratch) = analyse_body(doc);
+    let (sentences, index, body_pass) = (BodySentences(Rc::new(sentences)), Rc::new(index), Rc::new(body_pass));
+    if let Some(through) = through.filter(|&t| t <= MAX_KEPT_BODY) {
+        // (Into the last entry's buffers, as `LastBody::forget` left them.)
+        let (mut text, mut spans) = LAST_KEY.take();
+        text.clear();
+        text.extend_from_slice(&doc.text.as_bytes()[..through]);
+        spans.clear();
+        for (p, paragraph) in doc.paragraphs.iter().enumerate() {
+            spans.extend(paragraph.sentences.iter().map(|s| (p, s.start, s.end)));
+        }
+        LAST_BODY.set(Some(LastBody {
+            text,
+            spans,
+            sentences: sentences.clone(),
+            index: Rc::clone(&index),
+            body_pass: Rc::clone(&body_pass),
+        }));
+    }
+    (sentences, index, body_pass, scratch)
+}
+
+/// The body's sentences with their tokens, its index, its duplication
+/// pass and the builder's buffers, worked out afresh.
+fn analyse_body(doc: &Document) -> (Vec<BodySentence>, Index, BodyPass, Scratch) {
+    let spans = || doc.paragraphs.iter().flat_map(|p| &p.sentences);
+    let count = spans().count();
+    let mut sentences = Vec::with_capacity(count);
+    let mut builder = IndexBuilder::new(spans().map(|s| s.end - s.start).sum(), count);
+    let mut body_pass = BodyPass::with_capacity(count);
+    for (p, paragraph) in doc.paragraphs.iter().enumerate() {
+        for (i, span) in paragraph.sentences.iter().enumerate() {
+            let tokens = tokenize(&doc.text, span.start, span.end);
+            builder.add(&tokens, &doc.text);
+            body_pass.add(&sentences, &tokens, i == 0);
+            sentences.push(BodySentence {
+                paragraph: p,
+                index: i,
+                tokens,
+            });
+        }
+    }
+    let (index, scratch) = builder.finish();
+    (sentences, index, body_pass, scratch)
 }
 
 impl Alignment {
@@ -1222,7 +1386,8 @@ mod tests {
             let (fast, scratch) = fast.finish();
             proptest::prop_assert_eq!(index_parts(&fast), index_parts(&plain.finish().0));
             // (The next case's `fast` builds in these buffers, `plain` in new ones.)
-            Pool::give_back(fast, scratch);
+            Pool::give_back_index(fast);
+            Pool::give_back_scratch(scratch);
         }
     }
 
@@ -1297,16 +1462,23 @@ mod tests {
         let larger = article(&format!("{ARTICLE}\n{ARTICLE}").replace("- ", "Said: "));
         let doc = article(ARTICLE);
         let parts = |a: &Alignment| format!("{} {:?} {:?}", index_parts(&a.index), a.units, a.sentences);
-        POOL.take();
+        LastBody::forget();
+        POOLED_INDEX.take();
+        POOLED_SCRATCH.take();
         let fresh = parts(&align(&doc));
         drop(align(&larger));
-        assert!(POOL.take().is_some_and(|pool| {
-            let kept = pool.index.terms.capacity() > 0;
-            POOL.set(Some(pool));
+        // (The larger body's index is kept with it; forgotten, it is pooled.)
+        LastBody::forget();
+        assert!(POOLED_INDEX.take().is_some_and(|index| {
+            let kept = index.terms.capacity() > 0;
+            POOLED_INDEX.set(Some(index));
             kept
         }));
         assert_eq!(parts(&align(&doc)), fresh);
         // And once more, in the buffers of an equal one.
+        LastBody::forget();
+        assert_eq!(parts(&align(&doc)), fresh);
+        // And from the kept body.
         assert_eq!(parts(&align(&doc)), fresh);
     }
 

@@ -331,4 +331,143 @@ mod tests {
             assert_eq!(a.support, b.support);
         }
     }
+
+    /// An article in one of the formats whose documents a thread builds
+    /// and checks one after another.
+    #[derive(Clone, Debug)]
+    enum Article {
+        Jsonl(String),
+        Text(String),
+        Markdown(String),
+    }
+
+    impl Article {
+        fn document(&self) -> document::Document {
+            match self {
+                Article::Jsonl(line) => crate::input::jsonl_document("r.jsonl", 1, line).unwrap().unwrap(),
+                Article::Text(text) => {
+                    parse_article("a.txt", text.clone(), InputFormat::Text, &ParseOptions::default()).unwrap()
+                }
+                Article::Markdown(text) => {
+                    parse_article("a.md", text.clone(), InputFormat::Markdown, &ParseOptions::default()).unwrap()
+                }
+            }
+        }
+    }
+
+    /// Everything a document's check gives, and what it is built from: its
+    /// paragraphs, the body's tokens, the units' alignment and the outcome.
+    fn checked(article: &Article) -> String {
+        let doc = article.document();
+        let alignment = align::align(&doc);
+        let outcome = check_document(&doc, &CheckOptions::default());
+        let lean = check_document_with(
+            &doc,
+            &CheckOptions::default(),
+            Shown {
+                extractiveness: false,
+                sentence_scores: align::Scores::Skip,
+            },
+        );
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            doc.paragraphs, doc.units, alignment.sentences, alignment.units, outcome, lean
+        )
+    }
+
+    /// `checked` on a new thread, whose caches have seen no other body.
+    fn checked_alone(article: &Article) -> String {
+        let article = article.clone();
+        std::thread::spawn(move || checked(&article)).join().unwrap()
+    }
+
+    const BODY: &str = "The council approved the $12 million budget on Monday after a long debate. \
+        Taxes will rise 3 percent next year.\n\n\
+        The mayor said the plan protects libraries. Critics said it cut road repairs by 5";
+    const MORE: &str = "\n\nThe vote was 4 to 1, and the plan takes effect in July.";
+    const OTHER: &str = "Heavy rain flooded the river valley on Tuesday. \
+        Two bridges closed and 300 homes lost power.";
+    const SUMMARIES: [&str; 4] = [
+        "The council approved a $12 million budget.",
+        "Taxes rise 3 percent; the mayor says libraries are protected.",
+        "% of roads were repaired, critics said.",
+        "Rain flooded the valley and 300 homes lost power.",
+    ];
+
+    /// The articles the sequences below are made of: one body, a body that
+    /// is a prefix of it and one that it is a prefix of, another body; as
+    /// JSONL records, plain text with the summary after or before the body
+    /// and Markdown (whose markup is masked).
+    fn article(body: usize, summary: usize, format: usize) -> Article {
+        let body = match body {
+            0 => BODY.to_string(),
+            1 => BODY[..BODY.find("\n\n").unwrap()].to_string(),
+            2 => format!("{BODY}{MORE}"),
+            _ => OTHER.to_string(),
+        };
+        let summary = SUMMARIES[summary];
+        match format {
+            0 => Article::Jsonl(serde_json::json!({"id": "r", "document": body, "summary": summary}).to_string()),
+            1 => Article::Jsonl(
+                serde_json::json!({"id": "r", "document": body, "summary": [summary, "A second bullet."]}).to_string(),
+            ),
+            2 => Article::Text(format!("Budget Vote\n\n{body}\n\n- {summary}\n")),
+            3 => Article::Text(format!("Budget Vote\n\n- {summary}\n\n{body}\n")),
+            4 => Article::Text(format!("{body} {summary}\n")),
+            _ => Article::Markdown(format!(
+                "# Budget **Vote**\n\n{}\n\n## Summary\n\n- {summary}\n",
+                body.replace("council", "*council*")
+            )),
+        }
+    }
+
+    /// A document checked after others on the same thread (the same body
+    /// with another summary, another body, a body it is a prefix of or
+    /// that is a prefix of it, a summary before the body, other formats)
+    /// gives what it gives checked alone: reusing the last body's analysis
+    /// changes nothing.
+    #[test]
+    fn a_document_after_others_is_checked_as_alone() {
+        let mut sequence = Vec::new();
+        for body in 0..4 {
+            for summary in 0..SUMMARIES.len() {
+                for format in 0..6 {
+                    sequence.push(article(body, summary, format));
+                }
+            }
+        }
+        // Each format's run of one body, then bodies interleaved.
+        let interleaved: Vec<Article> = (0..sequence.len())
+            .map(|i| sequence[(i * 7) % sequence.len()].clone())
+            .collect();
+        let thread = std::thread::spawn(move || {
+            let mut results = Vec::new();
+            for article in sequence.iter().chain(&interleaved) {
+                results.push((article.clone(), checked(article)));
+                // And again: the same document twice in a row.
+                results.push((article.clone(), checked(article)));
+            }
+            results
+        });
+        for (article, result) in thread.join().unwrap() {
+            assert_eq!(result, checked_alone(&article), "{article:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// Any sequence of these articles checked on one thread gives
+        /// what each gives alone.
+        #[test]
+        fn any_sequence_is_checked_as_alone(picks in proptest::collection::vec((0usize..4, 0usize..4, 0usize..6), 1..6)) {
+            let articles: Vec<Article> = picks.iter().map(|&(b, s, f)| article(b, s, f)).collect();
+            let together = {
+                let articles = articles.clone();
+                std::thread::spawn(move || articles.iter().map(checked).collect::<Vec<_>>()).join().unwrap()
+            };
+            for (article, result) in articles.iter().zip(&together) {
+                proptest::prop_assert_eq!(result, &checked_alone(article));
+            }
+        }
+    }
 }

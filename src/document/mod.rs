@@ -97,6 +97,35 @@ pub struct Unit {
     pub span: Span,
 }
 
+/// A document's body paragraphs, read as a `Vec`: shared (not copied)
+/// between the documents with one body built on a thread, which split it
+/// into sentences once ([`LastParagraphs`]).
+#[derive(Clone, Debug, Default)]
+pub struct Paragraphs(std::sync::Arc<Vec<Paragraph>>);
+
+impl std::ops::Deref for Paragraphs {
+    type Target = Vec<Paragraph>;
+
+    fn deref(&self) -> &Vec<Paragraph> {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Paragraphs {
+    type Item = &'a Paragraph;
+    type IntoIter = std::slice::Iter<'a, Paragraph>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl From<Vec<Paragraph>> for Paragraphs {
+    fn from(paragraphs: Vec<Paragraph>) -> Paragraphs {
+        Paragraphs(std::sync::Arc::new(paragraphs))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Paragraph {
     /// 1-based, counting body paragraphs only.
@@ -142,7 +171,7 @@ pub struct Document {
     /// The text the analysis reads: `source` with non-prose blanked.
     pub text: String,
     pub headings: Vec<Span>,
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: Paragraphs,
     /// Headline, dek, then the summary units in order.
     pub units: Vec<Unit>,
     /// True when the article marks a summary (even an empty one).
@@ -164,7 +193,7 @@ impl Document {
             source,
             text,
             headings: Vec::new(),
-            paragraphs: Vec::new(),
+            paragraphs: Paragraphs::default(),
             units: Vec::new(),
             has_summary: !layout.bullets.is_empty() || !layout.summary_prose.is_empty(),
             parts: vec![Part {
@@ -194,7 +223,49 @@ impl Document {
             });
         }
         self.headings = layout.headings.iter().map(|&(s, e)| self.span(s, e)).collect();
-        for &(s, e) in &layout.paragraphs {
+        self.paragraphs = self.body_paragraphs(&layout.paragraphs, layout.masked.is_some());
+        self.add_summary(&layout.bullets, &layout.summary_prose);
+    }
+
+    /// The paragraphs at `ranges`, split into sentences: those of the last
+    /// document built on this thread when it had the same ranges and the
+    /// same text through them ([`LastParagraphs`]), else worked out afresh
+    /// (and kept for the next document, when not too long).
+    fn body_paragraphs(&self, ranges: &[(usize, usize)], masked: bool) -> Paragraphs {
+        let end = ranges.iter().map(|&(_, e)| e).max();
+        let through = end
+            .map(|end| read_through(self.text.as_bytes(), end))
+            .filter(|&t| t <= crate::align::MAX_KEPT_BODY);
+        let Some(through) = through else {
+            return self.split_paragraphs(ranges).into();
+        };
+        let kept = LAST_PARAGRAPHS.with_borrow(|last| {
+            last.as_ref()
+                .filter(|last| last.matches(self, ranges, through, masked))
+                .map(|last| last.paragraphs.clone())
+        });
+        if let Some(paragraphs) = kept {
+            return paragraphs;
+        }
+        let paragraphs = Paragraphs::from(self.split_paragraphs(ranges));
+        // (The last entry's buffers, refilled: most documents are new
+        // bodies in a run of distinct articles.)
+        let mut last = LAST_PARAGRAPHS.take().unwrap_or_default();
+        last.ranges.clear();
+        last.ranges.extend_from_slice(ranges);
+        last.text.clear();
+        last.text.extend_from_slice(&self.text.as_bytes()[..through]);
+        last.source = masked.then(|| self.source.as_bytes()[..through].to_vec());
+        last.paragraphs = paragraphs.clone();
+        LAST_PARAGRAPHS.set(Some(last));
+        paragraphs
+    }
+
+    /// The paragraphs at `ranges`, split into sentences (a range with no
+    /// sentence is no paragraph).
+    fn split_paragraphs(&self, ranges: &[(usize, usize)]) -> Vec<Paragraph> {
+        let mut paragraphs: Vec<Paragraph> = Vec::new();
+        for &(s, e) in ranges {
             let sentences: Vec<Span> = split_sentences(&self.text, s, e)
                 .into_iter()
                 .map(|(s, e)| self.span(s, e))
@@ -203,13 +274,13 @@ impl Document {
                 continue;
             }
             let span = self.enclosing(&sentences[0], &sentences[sentences.len() - 1]);
-            self.paragraphs.push(Paragraph {
-                number: self.paragraphs.len() + 1,
+            paragraphs.push(Paragraph {
+                number: paragraphs.len() + 1,
                 span,
                 sentences,
             });
         }
-        self.add_summary(&layout.bullets, &layout.summary_prose);
+        paragraphs
     }
 
     fn add_summary(&mut self, bullets: &[(usize, usize)], prose: &[(usize, usize)]) {
@@ -349,6 +420,72 @@ impl Document {
             .map(|i| start + i)
             .unwrap_or(self.source.len());
         &self.source[start..end]
+    }
+}
+
+/// The end of what analysing the text up to `end` may read: the body's
+/// sentence split and spans, its tokens and index depend on `text[..end]`
+/// and on this much after it, and on nothing else. Past `end` the
+/// tokenizer looks for a percent sign or word after a number (over spaces
+/// and no-break spaces, then up to 8 bytes: "per cent"), and a line
+/// position at `end` depends on whether a "\r" before it is followed by a
+/// "\n"; so: the spaces after `end`, the byte after them, and 7 more when
+/// that byte can start "%", "percent" or "per cent". A JSONL record's body
+/// is followed by a line break: its analysis then depends on the body
+/// alone, whatever summary follows.
+pub fn read_through(text: &[u8], end: usize) -> usize {
+    let mut at = end.min(text.len());
+    loop {
+        match text[at..] {
+            [b' ', ..] => at += 1,
+            [0xC2, 0xA0, ..] => at += 2,
+            _ => break,
+        }
+    }
+    let more = match text.get(at) {
+        Some(b'%' | b'p' | b'P') => 8,
+        _ => 1,
+    };
+    (at + more).min(text.len())
+}
+
+/// The paragraphs of the last document built on this thread whose body is
+/// not too long, for the next document with the same body (several
+/// summaries of one article on consecutive records): splitting them into
+/// sentences and placing each sentence's line and column was a tenth of
+/// what a record of a repeated article cost.
+#[derive(Default)]
+struct LastParagraphs {
+    /// The layout's paragraph ranges.
+    ranges: Vec<(usize, usize)>,
+    /// `text[..read_through(text, end of the last range)]`.
+    text: Vec<u8>,
+    /// The source's bytes as far, when they are not the text's (masked
+    /// markup): line and column positions count in the source.
+    source: Option<Vec<u8>>,
+    paragraphs: Paragraphs,
+}
+
+thread_local! {
+    static LAST_PARAGRAPHS: std::cell::RefCell<Option<LastParagraphs>> = const { std::cell::RefCell::new(None) };
+}
+
+impl LastParagraphs {
+    /// True when splitting `ranges` of `doc` gives these paragraphs: the
+    /// same ranges, and the same text and source through `through` (the
+    /// sentence split reads the text of the ranges, the positions the
+    /// source before and at their ends). `masked`: `doc`'s text is not its
+    /// source (otherwise they are equal).
+    fn matches(&self, doc: &Document, ranges: &[(usize, usize)], through: usize, masked: bool) -> bool {
+        let kept_source = self.source.as_deref().unwrap_or(&self.text);
+        let text = &doc.text.as_bytes()[..through];
+        let source_matches = if masked {
+            kept_source == &doc.source.as_bytes()[..through]
+        } else {
+            // (The source is the text, just compared.)
+            self.source.as_ref().is_none_or(|source| source == text)
+        };
+        self.ranges == ranges && self.text == text && source_matches && doc.parts.len() == 1
     }
 }
 
@@ -604,5 +741,57 @@ mod tests {
         assert_eq!(doc.path_of(&unit.span), "summary.txt");
         assert_eq!((unit.span.line, unit.span.column), (1, 3));
         assert_eq!(doc.slice(&unit.span), "The council approved the budget.");
+    }
+
+    /// What the analysis reads past a body's end: the spaces after it,
+    /// the byte after them, and 7 more where "%", "percent" or "per cent"
+    /// may start.
+    #[test]
+    fn read_through_covers_the_percent_lookahead() {
+        assert_eq!(read_through(b"rose 5\n\nSummary", 6), 7);
+        assert_eq!(read_through(b"rose 5", 6), 6);
+        assert_eq!(read_through(b"rose 5  x", 6), 9);
+        assert_eq!(read_through("rose 5 \u{a0} x".as_bytes(), 6), 11);
+        assert_eq!(read_through(b"rose 5 percent of", 6), 15);
+        assert_eq!(read_through(b"rose 5 Per cent of", 6), 15);
+        assert_eq!(read_through(b"rose 5%", 6), 7);
+        assert_eq!(read_through(b"rose 5 pe", 6), 9);
+    }
+
+    /// The body's paragraphs and tokens of a document whose text after the
+    /// body is read (a number's percent sign, a line break's "\r\n") are
+    /// those it has alone, after a document with the same body text but
+    /// other text after it.
+    #[test]
+    fn what_follows_the_body_is_compared_too() {
+        let build = |text: &str, end: usize| {
+            let layout = Layout {
+                paragraphs: vec![(0, end)],
+                summary_prose: vec![(end + 1, text.len())],
+                ..Layout::default()
+            };
+            let doc = Document::build("a.txt", text.to_string(), layout);
+            let alignment = crate::align::align(&doc);
+            format!("{:?} {:?} {:?}", doc.paragraphs, alignment.sentences, alignment.units)
+        };
+        let alone = |text: &'static str, end: usize| std::thread::spawn(move || build(text, end)).join().unwrap();
+        let pairs: [(&'static str, &'static str, usize); 3] = [
+            (
+                "Prices rose by 5 percent. Then fell.",
+                "Prices rose by 5 points. Then fell.",
+                16,
+            ),
+            ("Prices rose by 5 per cent here.", "Prices rose by 5 pears here.", 16),
+            ("One line ends.\r\nNext one here.", "One line ends.\rNext one here.", 15),
+        ];
+        for (first, second, end) in pairs {
+            let (a, b) = std::thread::spawn(move || (build(first, end), build(second, end)))
+                .join()
+                .unwrap();
+            assert_eq!(a, alone(first, end));
+            assert_eq!(b, alone(second, end), "{second:?} after {first:?}");
+        }
+        // The first pair does differ in what the body's tokens say.
+        assert_ne!(alone(pairs[0].0, 16), alone(pairs[0].1, 16));
     }
 }
