@@ -154,6 +154,39 @@ pub(crate) fn squash_whitespace_cow(text: &str) -> Cow<'_, str> {
     Cow::Owned(squashed.unwrap_or_default())
 }
 
+/// The words of `text`: what `text.split_whitespace()` gives, found by
+/// bytes (a character is decoded only at the few bytes that can start a
+/// non-ASCII whitespace character). The word diff of the text report
+/// splits every unit and its source text, and `split_whitespace`, which
+/// decodes every character, was a quarter of the diff's cost.
+pub(crate) fn words(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    // Room for words of five letters and a space, as most prose has.
+    let mut words = Vec::with_capacity(bytes.len() / 6 + 1);
+    // Where the word being read starts (`i` itself when none is).
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !MAY_START_WHITESPACE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        match whitespace_len(text, i) {
+            Some(len) => {
+                if start < i {
+                    words.push(&text[start..i]);
+                }
+                i += len;
+                start = i;
+            }
+            None => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        words.push(&text[start..]);
+    }
+    words
+}
+
 /// True when the eight bytes of `word` (little-endian), followed by byte
 /// `next`, need no change: all printable ASCII (no control character, none
 /// of which but whitespace can be squashed, and no byte of a non-ASCII
@@ -342,6 +375,11 @@ mod tests {
         }
 
         #[test]
+        fn words_are_split_whitespace(text in "[ab \t\n\r\u{b}\u{1c}~\u{85}\u{a0}\u{a9}\u{1680}\u{2003}\u{2014}\u{205f}\u{3000}\u{3001}é]{0,48}") {
+            prop_assert_eq!(words(&text), text.split_whitespace().collect::<Vec<_>>());
+        }
+
+        #[test]
         fn squashes_mostly_plain_text(text in "([a-z]{1,9}( |  |\n|\t| \n)){0,12}") {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             prop_assert_eq!(squash_whitespace(&text), expected);
@@ -369,6 +407,7 @@ mod tests {
                     let text = format!("{a}{b}x{c}{a}y{b}");
                     let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
                     assert_eq!(squash_whitespace(&text), expected, "{text:?}");
+                    assert_eq!(words(&text), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
                 }
             }
         }

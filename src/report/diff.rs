@@ -50,8 +50,8 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
     // (as `similar::TextDiff::from_words` does) doubled both, and string
     // compares made the word diff a quarter of a `check` run with the text
     // report. Whitespace is not shown anyway: pieces are single-spaced.
-    let old: Vec<&str> = source.split_whitespace().collect();
-    let new: Vec<&str> = unit.split_whitespace().collect();
+    let old = crate::outcome::words(source);
+    let new = crate::outcome::words(unit);
     // Numbered by a map of borrowed words: nothing copied, and no list of
     // positions kept (`WordIndex` keeps one per word, which the diff never
     // reads). Only the unit's words are numbered: a source word the unit

@@ -241,8 +241,7 @@ fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding, colo
     )?;
     let blue = |text| styled(color, text, |t| t.blue());
     if !finding.text.is_empty() {
-        let text = squashed(&finding.text);
-        let shown = clip_long(&text);
+        let shown = squashed_clipped(&finding.text);
         writeln!(out, "   {} {}", blue("|"), styled(color, &shown, |t| t.bold()))?;
     }
     if let Some(unit) = &finding.unit {
@@ -254,7 +253,7 @@ fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding, colo
             Some(p) => write!(out, "¶{} line {}", p, evidence.span.line)?,
             None => write!(out, "line {}", evidence.span.line)?,
         }
-        writeln!(out, "): {}", clip_long(&squashed(&evidence.text)))?;
+        writeln!(out, "): {}", squashed_clipped(&evidence.text))?;
     }
     if let Some(suggestion) = &finding.suggestion {
         write!(out, "   {} {} ", blue("="), styled(color, "suggestion:", |t| t.green()))?;
@@ -266,6 +265,31 @@ fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding, colo
         }
     }
     Ok(())
+}
+
+/// [`clip_long`] of [`squashed`] `text`, squashing no more of a long text
+/// than the clipped text shows: a finding's text or evidence is often a
+/// whole paragraph, and squashing all of it cost more than writing the
+/// finding. (Squashing only drops whitespace, so the squashed start of a
+/// text is the start of the squashed text.)
+fn squashed_clipped(text: &str) -> Cow<'_, str> {
+    let limit = CONTEXT_CHARS * 4;
+    // Twice the characters shown: enough unless the start is mostly
+    // whitespace, and then the whole text is squashed.
+    if text.len() > 2 * limit {
+        let mut cut = 2 * limit;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let head = squashed(&text[..cut]);
+        if let Some((shown, _)) = head.char_indices().nth(limit) {
+            return Cow::Owned(format!("{}…", &head[..shown]));
+        }
+    }
+    match squashed(text) {
+        Cow::Borrowed(text) => clip_long(text),
+        Cow::Owned(text) => Cow::Owned(clip_long(&text).into_owned()),
+    }
 }
 
 /// The flagged text, clipped to a readable length; borrowed when it is
@@ -354,6 +378,46 @@ mod tests {
                 format!("{expected}…")
             };
             assert_eq!(clip_long(&text), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Squashing only as much as is shown gives what squashing all
+        /// and clipping gives, on texts of words, runs of (Unicode)
+        /// whitespace and multi-byte characters around the cut.
+        #[test]
+        fn squashing_what_is_shown_is_clipping_the_squashed(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-zé—]{1,12}",
+                    proptest::strategy::Just(" ".to_string()),
+                    "[ \t\n\u{a0}\u{2003}\u{3000}]{1,6}",
+                ],
+                0..200,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let all = squashed(&text);
+            proptest::prop_assert_eq!(squashed_clipped(&text), clip_long(&all));
+        }
+    }
+
+    #[test]
+    fn squashed_clipped_at_the_edges() {
+        let limit = CONTEXT_CHARS * 4;
+        for text in [
+            String::new(),
+            "a ".repeat(limit),
+            "a ".repeat(limit + 1),
+            "ab ".repeat(limit),
+            format!("{}{}", " ".repeat(2 * limit), "word ".repeat(limit)),
+            format!("{}{}", "\u{3000}".repeat(limit), "wörd  ".repeat(limit)),
+            "é".repeat(3 * limit),
+            format!("{}é{}", "a".repeat(2 * limit - 1), "b".repeat(limit)),
+            "a\n".repeat(limit + 1),
+        ] {
+            let all = squashed(&text);
+            assert_eq!(squashed_clipped(&text), clip_long(&all), "{text:?}");
         }
     }
 

@@ -1,9 +1,10 @@
-//! What the drift rules look up in the body, each part built once per
-//! document, on first use, in one pass over the body's tokens: word positions (for quotes), folded word
+//! What the drift rules look up in the body, each part built on first use
+//! in one pass over the body's tokens, once per article: folded word
 //! forms, names by prefix (for demonyms), acronyms of names, the numbers,
 //! months and weekdays the body gives. The places the body's names lie in
 //! (WordNet part holonyms) are worked out only when a unit names something
-//! the body does not, once per document.
+//! the body does not. Consecutive records of one article (several
+//! summaries of one body) share what was gathered ([`BodyView::of_article`]).
 
 use super::cues;
 use crate::align::{Alignment, BodySentence};
@@ -14,8 +15,10 @@ use crate::text::WordIndex;
 use crate::text::{synonyms, Number, Shared, Token};
 // FxHash: these maps hold the body's short words, one entry per token read.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::borrow::{Borrow, Cow};
+use std::cell::{OnceCell, RefCell};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 /// The body's words for matching quotations: what [`BodyView::find_run`]
 /// and [`BodyView::closest_sentence`] were answered from before they
@@ -53,31 +56,101 @@ impl QuoteIndex {
 /// body's numbers, nor a number for the body's times of day. The word
 /// sets are built on first use too, each in its own pass: most documents never ask whether the body has a stem
 /// prefix, and most names a unit uses are plain body words, so the names
-/// by prefix and the acronyms are rarely needed. Keys borrow the
-/// alignment's tokens (`'a`): copying each distinct body word into a
-/// `String` was most of the cost of building the view.
+/// by prefix and the acronyms are rarely needed.
 #[derive(Debug, Default)]
 pub struct BodyView<'a> {
     /// The document text the tokens' offsets point into.
     text: &'a str,
     sentences: &'a [BodySentence],
+    /// What was gathered from the body so far: shared with the views of
+    /// the other records of the article ([`BodyView::of_article`]).
+    gathered: Rc<Gathered>,
+}
+
+/// What a [`BodyView`] gathers from the body, owning its words (a token's
+/// shared string or part of it: no word is copied but those whose dots or
+/// apostrophes are dropped), so that it outlives one record's tokens.
+#[derive(Debug, Default)]
+struct Gathered {
     /// Folded body words with dots and apostrophes removed ("u.s" → "us").
-    plain: OnceLock<HashSet<Cow<'a, str>>>,
-    names: OnceLock<Names<'a>>,
+    plain: OnceCell<HashSet<Kept>>,
+    names: OnceCell<Names>,
     /// First five letters of every body stem, for reworded inflections.
-    stem_prefixes: OnceLock<HashSet<&'a str>>,
+    stem_prefixes: OnceCell<HashSet<Kept>>,
     /// Numbers the body gives.
-    numbers: OnceLock<Vec<Number>>,
+    numbers: OnceCell<Vec<Number>>,
     /// Times of day with "am"/"pm" the body gives, on a 24-hour clock
     /// ([`cues::time_of_day`]), with their sentence and token index.
-    times: OnceLock<Vec<(f64, usize, usize)>>,
+    times: OnceCell<Vec<(f64, usize, usize)>>,
     /// Months and weekdays the body names (canonical lowercase names).
-    dates: OnceLock<HashSet<&'static str>>,
+    dates: OnceCell<HashSet<&'static str>>,
     /// WordNet synsets of the body's capitalised words and of the places
     /// they are part of ("London" → England → United Kingdom); built on
     /// first use, so documents whose units name nothing new never pay for it.
-    places: OnceLock<HashSet<u32>>,
+    places: OnceCell<HashSet<u32>>,
+    /// Per body sentence, what [`BodyView::hedges`] found in it.
+    hedges: OnceCell<Box<[OnceCell<Hedges>]>>,
 }
+
+/// A sentence's hedged words: (token, the cue's token).
+type Hedges = Vec<(usize, usize)>;
+
+/// A word a view keeps: the first `len` bytes of a token's shared string
+/// (most words, and every prefix), or a string of its own. Hashed and
+/// compared as the string it is, so a set of them is asked with a `&str`.
+#[derive(Clone, Debug)]
+pub(super) enum Kept {
+    Part(Shared, usize),
+    Own(Box<str>),
+}
+
+impl Kept {
+    fn as_str(&self) -> &str {
+        match self {
+            Kept::Part(shared, len) => &shared[..*len],
+            Kept::Own(own) => own,
+        }
+    }
+
+    /// [`plained`] `folded`, sharing its string when nothing is dropped
+    /// but a final "'s".
+    fn plain(folded: &Shared) -> Kept {
+        match plained(folded) {
+            Cow::Borrowed(base) => Kept::Part(folded.clone(), base.len()),
+            Cow::Owned(own) => Kept::Own(own.into()),
+        }
+    }
+
+    /// The first `n` characters.
+    fn prefix(&self, n: usize) -> Kept {
+        let word = self.as_str();
+        let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+        match self {
+            Kept::Part(shared, _) => Kept::Part(shared.clone(), end),
+            Kept::Own(own) => Kept::Own(own[..end].into()),
+        }
+    }
+}
+
+impl Borrow<str> for Kept {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Hash for Kept {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Kept) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Kept {}
 
 /// Strings met, by address, in a direct-mapped table: `first` is false
 /// only for a string at an address it was given before. The word cache
@@ -105,9 +178,9 @@ impl SeenStrings {
 }
 
 #[derive(Debug, Default)]
-struct Names<'a> {
+struct Names {
     /// Capitalised body words (plain form) by their first four letters.
-    by_prefix: HashMap<Cow<'a, str>, Vec<Cow<'a, str>>>,
+    by_prefix: HashMap<Kept, Vec<Kept>>,
     /// Initials of runs of capitalised body words ("nami"), lower-cased,
     /// one run after another; a run's acronyms are looked for in them when
     /// asked ([`Names::has_acronym`]) instead of every stretch of every run
@@ -167,16 +240,52 @@ fn in_sentences_with(alignment: &Alignment, stem: &Shared, found: impl Fn(&Token
         .any(|s| alignment.sentences[s].tokens.iter().any(&found))
 }
 
-/// The first `n` characters of `word`, borrowed when `word` is.
-fn char_prefix<'a>(word: &Cow<'a, str>, n: usize) -> Cow<'a, str> {
+/// The first `n` characters of `word`.
+fn char_prefix(word: &str, n: usize) -> &str {
     let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
-    match word {
-        Cow::Borrowed(w) => Cow::Borrowed(&w[..end]),
-        Cow::Owned(w) => Cow::Owned(w[..end].to_string()),
+    &word[..end]
+}
+
+/// The text of each body sentence, in order: what the tokens, and so
+/// everything a view gathers, are made from.
+fn sentence_texts<'t>(doc: &'t Document, sentences: &'t [BodySentence]) -> impl Iterator<Item = &'t [u8]> + 't {
+    sentences
+        .iter()
+        .map(|s| doc.slice(&doc.paragraphs[s.paragraph].sentences[s.index]).as_bytes())
+}
+
+/// Marks the end of a sentence in [`LastBody::key`]: no byte of UTF-8 text.
+const SENTENCE_END: u8 = 0xff;
+
+/// The body this thread's last article view was for, and what was
+/// gathered from it.
+#[derive(Default)]
+struct LastBody {
+    /// Each body sentence's text followed by [`SENTENCE_END`].
+    key: Vec<u8>,
+    gathered: Rc<Gathered>,
+}
+
+impl LastBody {
+    /// True when `texts` are the sentences of the key, in order.
+    fn is<'t>(&self, texts: impl Iterator<Item = &'t [u8]>) -> bool {
+        let mut rest = self.key.as_slice();
+        for text in texts {
+            match rest.strip_prefix(text).and_then(|r| r.split_first()) {
+                Some((&SENTENCE_END, after)) => rest = after,
+                _ => return false,
+            }
+        }
+        rest.is_empty()
     }
 }
 
+thread_local! {
+    static LAST_BODY: RefCell<LastBody> = RefCell::default();
+}
+
 impl<'a> BodyView<'a> {
+    /// A view of the body of `doc` on its own.
     pub fn build(doc: &'a Document, alignment: &'a Alignment) -> BodyView<'a> {
         BodyView {
             text: &doc.text,
@@ -185,9 +294,35 @@ impl<'a> BodyView<'a> {
         }
     }
 
+    /// [`BodyView::build`], sharing what was gathered with the last view
+    /// this thread made when that was of the same body: the records of one
+    /// article (one body, several summaries) come one after another, and
+    /// each gathered the same words, names and numbers again. Everything
+    /// gathered is made from the body sentences' text alone (the tokens,
+    /// their words and their sentences), so a body with the same sentences
+    /// has the same; comparing the text costs far less than one pass.
+    pub fn of_article(doc: &'a Document, alignment: &'a Alignment) -> BodyView<'a> {
+        let gathered = LAST_BODY.with_borrow_mut(|last| {
+            let texts = || sentence_texts(doc, &alignment.sentences);
+            if !last.is(texts()) {
+                last.key.clear();
+                for text in texts() {
+                    last.key.extend_from_slice(text);
+                    last.key.push(SENTENCE_END);
+                }
+                last.gathered = Rc::default();
+            }
+            Rc::clone(&last.gathered)
+        });
+        BodyView {
+            gathered,
+            ..BodyView::build(doc, alignment)
+        }
+    }
+
     /// Every number the body gives (digits, number words, "second" as an ordinal).
     pub fn numbers(&self) -> &[Number] {
-        self.numbers.get_or_init(|| {
+        self.gathered.numbers.get_or_init(|| {
             let mut numbers = Vec::new();
             for sentence in self.sentences {
                 for (i, t) in sentence.tokens.iter().enumerate() {
@@ -205,7 +340,7 @@ impl<'a> BodyView<'a> {
 
     /// Every time of day the body gives, with its sentence and token.
     pub fn times(&self) -> &[(f64, usize, usize)] {
-        self.times.get_or_init(|| {
+        self.gathered.times.get_or_init(|| {
             let mut times = Vec::new();
             for (s, sentence) in self.sentences.iter().enumerate() {
                 for i in 0..sentence.tokens.len() {
@@ -220,7 +355,7 @@ impl<'a> BodyView<'a> {
 
     /// The months and weekdays the body names.
     pub fn dates(&self) -> &HashSet<&'static str> {
-        self.dates.get_or_init(|| {
+        self.gathered.dates.get_or_init(|| {
             let mut dates = HashSet::default();
             for t in self.tokens() {
                 for &day in cues::days_of(&t.folded) {
@@ -236,13 +371,25 @@ impl<'a> BodyView<'a> {
         })
     }
 
+    /// The hedged words (token, cue) of body sentence `s` as `find` finds
+    /// them in its tokens: found once per article. A body sentence is the
+    /// source of several units, in several records, and most of the
+    /// modality rule's cost was finding the hedges of the same sentences.
+    pub fn hedges(&self, s: usize, find: impl FnOnce(&[Token]) -> Hedges) -> &[(usize, usize)] {
+        let all = self
+            .gathered
+            .hedges
+            .get_or_init(|| self.sentences.iter().map(|_| OnceCell::new()).collect());
+        all[s].get_or_init(|| find(&self.sentences[s].tokens))
+    }
+
     fn tokens(&self) -> impl Iterator<Item = &'a Token> {
         self.sentences.iter().flat_map(|s| &s.tokens)
     }
 
     /// Folded body words with dots and apostrophes removed ("u.s" → "us").
-    pub fn plain(&self) -> &HashSet<Cow<'a, str>> {
-        self.plain.get_or_init(|| {
+    pub(super) fn plain(&self) -> &HashSet<Kept> {
+        self.gathered.plain.get_or_init(|| {
             // Sized for an article's distinct words up front: growing the
             // set one doubling at a time cost more than filling it.
             let mut plain = HashSet::default();
@@ -252,15 +399,15 @@ impl<'a> BodyView<'a> {
             let mut seen = SeenStrings::default();
             for t in self.tokens() {
                 if seen.first(&t.folded) {
-                    plain.insert(plained(&t.folded));
+                    plain.insert(Kept::plain(&t.folded));
                 }
             }
             plain
         })
     }
 
-    fn stem_prefixes(&self) -> &HashSet<&'a str> {
-        self.stem_prefixes.get_or_init(|| {
+    fn stem_prefixes(&self) -> &HashSet<Kept> {
+        self.gathered.stem_prefixes.get_or_init(|| {
             let mut prefixes = HashSet::default();
             prefixes.reserve(self.tokens().count() / 2);
             let mut seen = SeenStrings::default();
@@ -271,15 +418,15 @@ impl<'a> BodyView<'a> {
                     continue;
                 }
                 if let Some((fifth, c)) = t.stem.char_indices().nth(4) {
-                    prefixes.insert(&t.stem[..fifth + c.len_utf8()]);
+                    prefixes.insert(Kept::Part(t.stem.clone(), fifth + c.len_utf8()));
                 }
             }
             prefixes
         })
     }
 
-    fn names(&self) -> &Names<'a> {
-        self.names.get_or_init(|| {
+    fn names(&self) -> &Names {
+        self.gathered.names.get_or_init(|| {
             let text = self.text;
             let mut names = Names::default();
             let mut run: Vec<&Token> = Vec::new();
@@ -291,8 +438,8 @@ impl<'a> BodyView<'a> {
                 for (i, t) in sentence.tokens.iter().enumerate() {
                     let capital = crate::align::capitalized(t, text) && t.number().is_none();
                     if capital && seen.first(&t.folded) {
-                        let p = plained(&t.folded);
-                        let same = names.by_prefix.entry(char_prefix(&p, 4)).or_default();
+                        let p = Kept::plain(&t.folded);
+                        let same = names.by_prefix.entry(p.prefix(4)).or_default();
                         if !same.contains(&p) {
                             same.push(p);
                         }
@@ -322,7 +469,7 @@ impl<'a> BodyView<'a> {
     }
 }
 
-impl Names<'_> {
+impl Names {
     /// Keeps the initials of a run of two or more capitalised words.
     #[inline]
     fn add_acronyms(&mut self, text: &str, run: &[&Token]) {
@@ -388,7 +535,7 @@ impl<'a> BodyView<'a> {
         // stem is in the names view, which then need not be built (it
         // reads every body token). Not found there, the view answers.
         if acronym
-            && self.names.get().is_none()
+            && self.gathered.names.get().is_none()
             && in_sentences_with(alignment, &token.stem, |b| {
                 crate::align::capitalized(b, self.text) && b.number().is_none() && plains_to(&b.folded, p)
             })
@@ -398,8 +545,8 @@ impl<'a> BodyView<'a> {
         let as_word = if acronym {
             self.names()
                 .by_prefix
-                .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
-                .is_some_and(|names| names.iter().any(|n| n == p))
+                .get(char_prefix(p, 4))
+                .is_some_and(|names| names.iter().any(|n| n.as_str() == p))
         } else {
             // The index first: a name the body uses is usually among its
             // content stems, and then the plain-word set need not be built.
@@ -414,17 +561,13 @@ impl<'a> BodyView<'a> {
                 return true;
             }
         }
-        self.names()
-            .by_prefix
-            .get(char_prefix(&Cow::Borrowed(p), 4).as_ref())
-            .is_some_and(|names| {
-                names.iter().any(|b| {
-                    let common = b.chars().zip(p.chars()).take_while(|(x, y)| x == y).count();
-                    let shorter = b.chars().count().min(p.chars().count());
-                    common >= 4 && common + 2 >= shorter
-                })
+        self.names().by_prefix.get(char_prefix(p, 4)).is_some_and(|names| {
+            names.iter().map(Kept::as_str).any(|b| {
+                let common = b.chars().zip(p.chars()).take_while(|(x, y)| x == y).count();
+                let shorter = b.chars().count().min(p.chars().count());
+                common >= 4 && common + 2 >= shorter
             })
-            || self.contains_place(p)
+        }) || self.contains_place(p)
     }
 
     /// [`BodyView::plain`]`.contains(word)`, for the folded unit word
@@ -433,7 +576,7 @@ impl<'a> BodyView<'a> {
     /// found there is in the set), so that the set of every body word is
     /// built only when the word is not found there.
     pub fn has_plain(&self, alignment: &Alignment, word: &str, stem: &Shared) -> bool {
-        if let Some(plain) = self.plain.get() {
+        if let Some(plain) = self.gathered.plain.get() {
             return plain.contains(word);
         }
         in_sentences_with(alignment, stem, |b| plains_to(&b.folded, word)) || self.plain().contains(word)
@@ -451,13 +594,14 @@ impl<'a> BodyView<'a> {
         if unit.is_empty() {
             return false;
         }
-        let places = self.places.get_or_init(|| {
+        let places = self.gathered.places.get_or_init(|| {
             // Only names that are not also common words: "the West" is no
             // region of the United States, "china" no country.
             self.names()
                 .by_prefix
                 .values()
                 .flatten()
+                .map(Kept::as_str)
                 .filter(|name| !lexicon::is_word(name, Locale::Any))
                 .flat_map(|name| synonyms::containing_places_of(super::lexical::senses_of(name).synsets()))
                 .collect()
@@ -468,10 +612,7 @@ impl<'a> BodyView<'a> {
     /// True when a body stem starts like `stem` ("driver", "driving"):
     /// enough for a word not to count as unsupported phrasing.
     pub fn has_stem_prefix(&self, stem: &str) -> bool {
-        stem.chars().count() >= 5
-            && self
-                .stem_prefixes()
-                .contains(char_prefix(&Cow::Borrowed(stem), 5).as_ref())
+        stem.chars().count() >= 5 && self.stem_prefixes().contains(char_prefix(stem, 5))
     }
 
     /// The body sentence where the word run `words` occurs in order, if it
@@ -629,12 +770,16 @@ mod tests {
         let view = BodyView::build(&doc, &alignment);
         let tokens = || alignment.sentences.iter().flat_map(|s| &s.tokens);
         let plain: HashSet<Cow<str>> = tokens().map(|t| plained(&t.folded)).collect();
-        assert_eq!(view.plain(), &plain);
+        let kept: HashSet<Cow<str>> = view.plain().iter().map(|k| Cow::Borrowed(k.as_str())).collect();
+        assert_eq!(kept, plain);
+        assert_eq!(view.plain().len(), plain.len());
         assert!(plain.contains("us") && plain.contains("bank"));
         let prefixes: HashSet<&str> = tokens()
             .filter_map(|t| t.stem.char_indices().nth(4).map(|(i, c)| &t.stem[..i + c.len_utf8()]))
             .collect();
-        assert_eq!(view.stem_prefixes(), &prefixes);
+        let kept_prefixes: HashSet<&str> = view.stem_prefixes().iter().map(Kept::as_str).collect();
+        assert_eq!(kept_prefixes, prefixes);
+        assert_eq!(view.stem_prefixes().len(), prefixes.len());
         assert!(view.has_stem_prefix("governing"));
     }
 
@@ -809,7 +954,7 @@ mod tests {
             let fresh = BodyView::build(&doc, &alignment);
             let has = fresh.has_name(&alignment, t, &doc.text);
             assert_eq!(has, built.has_name(&alignment, t, &doc.text), "{:?}", t.text(&doc.text));
-            found += usize::from(fresh.names.get().is_none() && has);
+            found += usize::from(fresh.gathered.names.get().is_none() && has);
             asked += 1;
         }
         assert!(asked > 100 && found > 10, "{found} of {asked}");
@@ -824,6 +969,46 @@ mod tests {
             let has = fresh.has_plain(&alignment, folded, &Shared::from(stem));
             assert_eq!(has, built.plain().contains(folded), "{folded}");
         }
+    }
+
+    /// Views of one body share what they gathered; a view of another body,
+    /// or of a body with one sentence more or split elsewhere, does not.
+    #[test]
+    fn views_of_one_body_share_what_they_gathered() {
+        let body = "Paris Talks\nThe U.S. envoy met NATO at 10am on Monday. 2,000 came.\nIt rained.\n";
+        let view_of = |text: &str, check: &dyn Fn(&BodyView)| {
+            let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+            let alignment = crate::align::align(&doc);
+            let view = BodyView::of_article(&doc, &alignment);
+            check(&view);
+            let own = BodyView::build(&doc, &alignment);
+            assert_eq!(view.numbers(), own.numbers());
+            assert_eq!(view.times(), own.times());
+            assert_eq!(view.dates(), own.dates());
+            assert_eq!(view.plain(), own.plain());
+            assert_eq!(view.stem_prefixes(), own.stem_prefixes());
+            assert_eq!(view.names().initials, own.names().initials);
+            assert_eq!(view.names().by_prefix, own.names().by_prefix);
+            Rc::clone(&view.gathered)
+        };
+        let first = view_of(&format!("{body}- The envoy met NATO.\n"), &|_| {});
+        let second = view_of(
+            &format!("{body}- NATO met the US envoy on Monday, 2,000 came.\n"),
+            &|_| {},
+        );
+        assert!(Rc::ptr_eq(&first, &second));
+        for other in [
+            "Paris Talks\nThe U.S. envoy met NATO at 10am on Monday. 2,000 came.\n",
+            "Paris Talks\nThe U.S. envoy met NATO at 10am on Monday. 2,000 came. It rained.\n",
+            "Paris Talks\nThe U.S. envoy met NATO at 10am on Monday. 2,000 came.\nIt rained!\n",
+        ] {
+            let third = view_of(&format!("{other}- The envoy met NATO.\n"), &|_| {});
+            assert!(!Rc::ptr_eq(&first, &third), "{other:?}");
+        }
+        let again = view_of(&format!("{body}- The envoy met NATO.\n"), &|view| {
+            assert!(view.gathered.numbers.get().is_none());
+        });
+        assert!(!Rc::ptr_eq(&first, &again));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! what the body says instead, and carries the closest body sentence as
 //! evidence. All work is per unit against its (at most four) source
 //! sentences plus a few hash lookups into a [`BodyView`] built once per
-//! document, so the cost stays linear in the size of the text.
+//! article, so the cost stays linear in the size of the text.
 
 mod body;
 mod cues;
@@ -333,10 +333,28 @@ pub fn check(
     options: &CheckOptions,
     findings: &mut Vec<Finding>,
 ) {
-    let body = BodyView::build(doc, alignment);
+    check_with(
+        doc,
+        alignment,
+        readings,
+        options,
+        &BodyView::of_article(doc, alignment),
+        findings,
+    );
+}
+
+/// [`check`] with the body view `body`.
+fn check_with(
+    doc: &Document,
+    alignment: &Alignment,
+    readings: &Readings,
+    options: &CheckOptions,
+    body: &BodyView,
+    findings: &mut Vec<Finding>,
+) {
     for ((a, unit_readings), marks) in alignment.units.iter().zip(&readings.readings).zip(&readings.marks) {
         let unit = &doc.units[a.unit];
-        let ctx = UnitCtx::new(doc, a, alignment, &body, unit_readings, marks);
+        let ctx = UnitCtx::new(doc, a, alignment, body, unit_readings, marks);
         rules::unsupported_quote(&ctx, findings);
         rules::number(&ctx, findings);
         rules::entity(&ctx, findings);
@@ -400,4 +418,54 @@ fn article_findings(text: &str) -> Vec<(String, String)> {
         .filter(|f| f.family() == "drift")
         .map(|f| (f.rule.to_string(), f.text))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{parse_article, InputFormat, ParseOptions};
+
+    const BODY: &str = "Mayor Dana Alvarez of Springfield named Marcus Webb police chief on Monday at 10am. \
+        The National Alliance on Mental Illness (NAMI) said 2,000 people attended, and the U.S. envoy \
+        spoke in London.\n\
+        The council may approve the budget, analysts said. Prices rose 3% in May, the second rise.\n";
+
+    const OTHER_BODY: &str = "The driver of the car was taken to the hospital on Friday. Five people \
+        were hurt, police said, and the O'Neill family's yellow and blue van was towed.\n";
+
+    /// The drift findings of `body` under `summary`, with the body view
+    /// shared with the records before it and with a view of its own.
+    fn both_ways(body: &str, summary: &str) -> (Vec<Finding>, Vec<Finding>) {
+        let text = format!("Headline Of The Day\n{body}{summary}");
+        let doc = parse_article("t.txt", text, InputFormat::Text, &ParseOptions::default()).expect("parses");
+        let alignment = crate::align::align(&doc);
+        let readings = Readings::of(&doc, &alignment);
+        let options = CheckOptions::default();
+        let (mut shared, mut own) = (Vec::new(), Vec::new());
+        check(&doc, &alignment, &readings, &options, &mut shared);
+        let body = BodyView::build(&doc, &alignment);
+        check_with(&doc, &alignment, &readings, &options, &body, &mut own);
+        (shared, own)
+    }
+
+    /// Records of one article one after another (and an article coming
+    /// back after another) get the findings a view of their own gives.
+    #[test]
+    fn views_shared_by_an_articles_records_find_what_their_own_views_find() {
+        let records = [
+            (BODY, "- Council President Dana Whitfield named Marcus Webb police chief on Tuesday at 10pm.\n- NAMI said 3,000 people attended in England.\n"),
+            (BODY, "- The mayor named Webb chief in June, and the UK envoy spoke.\n- The council will approve the budget; prices rose 3% in April.\n"),
+            (BODY, "- Alvarez named Webb on Monday. MPs from the US came to Paris.\n"),
+            (OTHER_BODY, "- The driver of the truck was taken to hospital on Saturday; 7 people were hurt.\n- The O'Neills' yellow and white van was towed.\n"),
+            (BODY, "- Dana Alvarez named Marcus Webb chief in breaking news on Monday at 10pm, the third rise.\n"),
+            (BODY, "- NAMI and the U.K. envoy said 2,000 people came.\n"),
+        ];
+        let mut found = 0;
+        for (body, summary) in records {
+            let (shared, own) = both_ways(body, summary);
+            assert_eq!(shared, own, "{summary}");
+            found += shared.len();
+        }
+        assert!(found >= 8, "{found}");
+    }
 }

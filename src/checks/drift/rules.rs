@@ -1141,21 +1141,14 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let sources: Vec<usize> = ctx.sources().collect();
     // Per source sentence, its hedged words (token, cue) in order: most
     // sentences hedge nothing, and then no unit word is compared with them.
-    // Found when a unit word is first compared: a unit that attributes or
-    // hedges each of its sentences itself never is.
-    let source_hedges = std::cell::OnceCell::new();
-    let source_hedges = || -> &Vec<Vec<(usize, usize)>> {
-        source_hedges.get_or_init(|| {
-            sources
+    // Found when a unit word is first compared (a unit that attributes or
+    // hedges each of its sentences itself never is), once per article.
+    let source_hedges = |s: usize| {
+        ctx.body.hedges(s, |tokens| {
+            hedged(text, tokens)
                 .iter()
-                .map(|&s| {
-                    let hedges = hedged(text, sentence_tokens(ctx, s));
-                    hedges
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(j, cue)| cue.map(|c| (j, c)))
-                        .collect()
-                })
+                .enumerate()
+                .filter_map(|(j, cue)| cue.map(|c| (j, c)))
                 .collect()
         })
     };
@@ -1173,9 +1166,9 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) {
                 continue;
             }
-            for (n, &s) in sources.iter().enumerate() {
+            for &s in &sources {
                 let body = sentence_tokens(ctx, s);
-                for &(j, cue) in &source_hedges()[n] {
+                for &(j, cue) in source_hedges(s) {
                     if body[j].stem == t.stem {
                         found = Some((k, s, cue, j));
                         break 'words;
