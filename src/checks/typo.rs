@@ -386,12 +386,39 @@ impl<'d> Checker<'d> {
         }
     }
 
+    /// Starts keeping `snapshot` for what reading the first `body_regions`
+    /// of `order` into `tokens` gave, if they were read `in_order`
+    /// ([`BodySnapshot::start`]); else leaves it to the thread's next
+    /// document as it is. (Out of `collect`'s region loop, which it is
+    /// called from once.)
+    #[inline(never)]
+    fn start_body(
+        &mut self,
+        mut snapshot: BodySnapshot,
+        order: &[usize],
+        body_regions: usize,
+        aligned: bool,
+        tokens: &[Token],
+        in_order: bool,
+    ) {
+        let whole = body_regions == order.len();
+        if in_order && snapshot.start(self, &order[..body_regions], aligned, tokens, whole) {
+            // (Finished by `keep_body`, when the document's vectors are done.)
+            self.body = Some(Box::new(snapshot));
+        } else {
+            BODY_SNAPSHOT.with(|slot| slot.set(snapshot));
+        }
+    }
+
     /// Gives the body snapshot that `collect` started, if any, the
     /// document's tokens and forms (whose first ones are the body's), and
     /// leaves it to the thread's next document. (Moved, not copied: most
     /// snapshots are never used.)
     fn keep_body(&mut self) {
         if let Some(mut snapshot) = self.body.take() {
+            if snapshot.forms_at_end {
+                snapshot.forms = std::mem::take(&mut self.forms);
+            }
             snapshot.tokens = std::mem::take(&mut self.tokens);
             snapshot.form_keys = std::mem::take(&mut self.form_keys);
             snapshot.names = std::mem::take(&mut self.names);
@@ -513,12 +540,14 @@ impl<'d> Checker<'d> {
         let first_sentence = doc.units.len() + doc.headings.len();
         for k in if restored { body_regions } else { 0 }..=order.len() {
             if k == body_regions && !restored {
-                if in_order && snapshot.start(self, &order[..body_regions], aligned.is_some(), &tokens) {
-                    // (Finished by `keep_body`, when the document's vectors are done.)
-                    self.body = Some(Box::new(std::mem::take(&mut snapshot)));
-                } else {
-                    BODY_SNAPSHOT.with(|slot| slot.set(std::mem::take(&mut snapshot)));
-                }
+                self.start_body(
+                    std::mem::take(&mut snapshot),
+                    &order,
+                    body_regions,
+                    aligned.is_some(),
+                    &tokens,
+                    in_order,
+                );
             }
             let Some(&r) = order.get(k) else {
                 break;
@@ -2346,6 +2375,9 @@ struct BodySnapshot {
     /// The forms after the body was read (copied then: reading the summary
     /// counts them further).
     forms: Vec<FormUse>,
+    /// Whether `forms` are moved in with the tokens instead (the document
+    /// had no region after the body).
+    forms_at_end: bool,
     /// The document's tokens, form keys, names, compared forms and unsure
     /// tokens, when it was done (moved here by [`Checker::keep_body`]):
     /// only ever appended to after the body was read, so the body's are
@@ -2421,9 +2453,10 @@ impl BodySnapshot {
 
     /// Starts keeping what `checker` has after reading the regions `body`
     /// (indices, in text order) in text order into `tokens`, and says so;
-    /// [`Checker::keep_body`] finishes. Not for a long document (then it
-    /// changes nothing).
-    fn start(&mut self, checker: &Checker, body: &[usize], aligned: bool, tokens: &[Token]) -> bool {
+    /// [`Checker::keep_body`] finishes. `whole`: the body is all the
+    /// document's regions (its forms are then final, and moved at the end,
+    /// not copied). Not for a long document (then it changes nothing).
+    fn start(&mut self, checker: &Checker, body: &[usize], aligned: bool, tokens: &[Token], whole: bool) -> bool {
         let text = &checker.doc.text;
         let Some(mut end) = body.iter().map(|&r| checker.regions[r].end).max() else {
             return false;
@@ -2448,8 +2481,11 @@ impl BodySnapshot {
         self.text_ends = end == text.len();
         self.regions.clear();
         self.regions.extend(body.iter().map(|&r| (r, checker.regions[r])));
-        self.forms.clear();
-        self.forms.extend_from_slice(&checker.forms);
+        self.forms_at_end = whole;
+        if !whole {
+            self.forms.clear();
+            self.forms.extend_from_slice(&checker.forms);
+        }
         self.body_tokens = tokens.len();
         self.body_names = checker.names.len();
         self.body_compared = checker.compared.len();
