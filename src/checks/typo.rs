@@ -110,7 +110,7 @@ const FOREIGN_FUNCTION_WORDS: &[&str] = &[
 /// document is at most 64 MiB and a checked word at most
 /// [`MAX_WORD_BYTES`] bytes, so the offsets fit a `u32` and the length a
 /// byte.)
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Token {
     /// Byte offset in the document's text ([`Token::start`]).
     at: u32,
@@ -197,7 +197,7 @@ enum Side {
     Heading,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Region {
     start: usize,
     end: usize,
@@ -301,6 +301,7 @@ fn analyse_with(doc: &Document, alignment: Option<&Alignment>, options: &CheckOp
             typos.retain(|t| t.rule.id != SPELLING.id);
         }
     }
+    checker.keep_body();
     typos.sort_by_key(|t| t.start);
     typos
 }
@@ -333,8 +334,9 @@ struct Checker<'d> {
     /// This worker thread's verdicts and keys, lent for the document: the
     /// index of each form in `forms` is kept by its key's id there.
     verdicts: VerdictsLoan,
-    /// The document's capitalised forms the lexicon does not list as words.
-    names: Vec<String>,
+    /// The document's capitalised forms the lexicon does not list as words
+    /// (their indices in `forms`: no string per name).
+    names: Vec<u32>,
     /// The forms `typo/inconsistent-spelling` compares ([`FormUse::compared`]),
     /// in the order the document first writes them.
     compared: Vec<usize>,
@@ -342,6 +344,9 @@ struct Checker<'d> {
     /// `Skip`, `Word` or `KnownName`), in text order: kept by `count_form`,
     /// so `spelling` does not read every token of the document.
     unsure: Vec<usize>,
+    /// What reading the body gave, to keep for the thread's next document
+    /// once the vectors are done ([`Checker::keep_body`]), if it is kept.
+    body: Option<Box<BodySnapshot>>,
 }
 
 impl Candidate {
@@ -377,6 +382,49 @@ impl<'d> Checker<'d> {
             names: Vec::new(),
             compared: Vec::new(),
             unsure: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Starts keeping `snapshot` for what reading the first `body_regions`
+    /// of `order` into `tokens` gave, if they were read `in_order`
+    /// ([`BodySnapshot::start`]); else leaves it to the thread's next
+    /// document as it is. (Out of `collect`'s region loop, which it is
+    /// called from once.)
+    #[inline(never)]
+    fn start_body(
+        &mut self,
+        mut snapshot: BodySnapshot,
+        order: &[usize],
+        body_regions: usize,
+        aligned: bool,
+        tokens: &[Token],
+        in_order: bool,
+    ) {
+        let whole = body_regions == order.len();
+        if in_order && snapshot.start(self, &order[..body_regions], aligned, tokens, whole) {
+            // (Finished by `keep_body`, when the document's vectors are done.)
+            self.body = Some(Box::new(snapshot));
+        } else {
+            BODY_SNAPSHOT.with(|slot| slot.set(snapshot));
+        }
+    }
+
+    /// Gives the body snapshot that `collect` started, if any, the
+    /// document's tokens and forms (whose first ones are the body's), and
+    /// leaves it to the thread's next document. (Moved, not copied: most
+    /// snapshots are never used.)
+    fn keep_body(&mut self) {
+        if let Some(mut snapshot) = self.body.take() {
+            if snapshot.forms_at_end {
+                snapshot.forms = std::mem::take(&mut self.forms);
+            }
+            snapshot.tokens = std::mem::take(&mut self.tokens);
+            snapshot.form_keys = std::mem::take(&mut self.form_keys);
+            snapshot.names = std::mem::take(&mut self.names);
+            snapshot.compared = std::mem::take(&mut self.compared);
+            snapshot.unsure = std::mem::take(&mut self.unsure);
+            BODY_SNAPSHOT.with(|slot| slot.set(*snapshot));
         }
     }
 
@@ -455,13 +503,6 @@ impl<'d> Checker<'d> {
         self.compared.reserve(forms_guess);
         self.names.reserve(forms_guess / 4);
         let mut tokens = std::mem::take(&mut self.tokens);
-        // While the tokens come out in text order (the usual case), each is
-        // given its verdict and form as it is found: no second pass over the
-        // tokens. `in_order` turns false at the first token that does not
-        // start after the one before; then the forms are counted again below,
-        // after sorting.
-        let mut in_order = true;
-        let mut last_start: Option<usize> = None;
         // The regions read in text order (the summary may follow the body in
         // the text), so the tokens usually come out in text order and need
         // no sort below.
@@ -475,8 +516,42 @@ impl<'d> Checker<'d> {
                 && a.units.iter().enumerate().all(|(i, u)| u.unit == i)
                 && a.sentences.len() == sentences
         });
+        // While the tokens come out in text order (the usual case), each is
+        // given its verdict and form as it is found: no second pass over the
+        // tokens. `in_order` turns false at the first token that does not
+        // start after the one before; then the forms are counted again below,
+        // after sorting.
+        let mut in_order = true;
+        let mut last_start: Option<usize> = None;
+        // The regions up to the last one that is not a summary unit: in a
+        // JSONL record the headline, dek and body, which the next records of
+        // the same article (its other summaries) repeat word for word. Read
+        // once per body on a thread ([`BodySnapshot`]); only the summary
+        // after them is read per record.
+        let body_regions = order
+            .iter()
+            .rposition(|&r| !matches!(self.regions[r].side, Side::Summary(_)))
+            .map_or(0, |at| at + 1);
+        let mut snapshot = BODY_SNAPSHOT.with(std::cell::Cell::take);
+        let restored = snapshot.restore(self, &order[..body_regions], aligned.is_some(), &mut tokens);
+        if restored {
+            last_start = tokens.last().map(Token::start);
+        }
         let first_sentence = doc.units.len() + doc.headings.len();
-        for r in order {
+        for k in if restored { body_regions } else { 0 }..=order.len() {
+            if k == body_regions && !restored {
+                self.start_body(
+                    std::mem::take(&mut snapshot),
+                    &order,
+                    body_regions,
+                    aligned.is_some(),
+                    &tokens,
+                    in_order,
+                );
+            }
+            let Some(&r) = order.get(k) else {
+                break;
+            };
             let region = self.regions[r];
             let in_body = matches!(region.side, Side::Body(_));
             let text = &doc.text[region.start..region.end];
@@ -544,11 +619,16 @@ impl<'d> Checker<'d> {
                 None => for_each_word_of(text, visit),
             }
         }
+        if restored {
+            BODY_SNAPSHOT.with(|slot| slot.set(snapshot));
+        }
         // In text order; a word in two regions (a heading that is also a
         // unit) is checked once, as the region listed first reads it.
         // (Usually in text order already, each start once: then sorting and
         // deduplicating change nothing, and the forms counted above stand.)
         if !in_order {
+            // (Then the body's tokens and forms may not come first: not kept.)
+            self.body = None;
             tokens.sort_by_key(|t| (t.start(), t.region()));
             tokens.dedup_by_key(|t| t.start());
             // Counted again from none, in text order.
@@ -642,7 +722,7 @@ impl<'d> Checker<'d> {
         ) {
             form_use.uses += 1;
             if form_use.uses == 1 && token.verdict != Lexical::Word {
-                self.names.push(self.form_key(form).to_string());
+                self.names.push(form as u32);
             }
         }
     }
@@ -693,7 +773,7 @@ impl<'d> Checker<'d> {
                 _ => false,
             };
             if is_typo {
-                flagged.push((token.clone(), key));
+                flagged.push((*token, key));
             }
         }
         self.tokens = tokens;
@@ -1268,7 +1348,8 @@ impl<'d> Checker<'d> {
         // Lexicon words of the document are found by the search above; names are not.
         let chars = key.chars().count();
         let mut typed_phonetic: Option<String> = None;
-        for word in &self.names {
+        for &name in &self.names {
+            let word = self.form_key(name as usize);
             let len = word.chars().count();
             if len.abs_diff(chars) <= 2
                 && len >= 3
@@ -1278,11 +1359,11 @@ impl<'d> Checker<'d> {
             {
                 // (A name the lexicon also offers is ranked once; one it offered
                 // and the filters dropped is dropped again below.)
-                if lexical.candidates.iter().any(|near| near.word == *word) {
+                if lexical.candidates.iter().any(|near| near.word == word) {
                     continue;
                 }
                 let typed_phonetic = typed_phonetic.get_or_insert_with(|| phonetic(key));
-                let near = NearWord::new(key, word.clone(), typed_phonetic);
+                let near = NearWord::new(key, word.to_string(), typed_phonetic);
                 if near.cost <= 2.0 {
                     ranked.push(near.candidate(in_document(word)));
                 }
@@ -1895,6 +1976,10 @@ fn insert_swapped_words(key: &str, locale: Locale, words: &mut HashSet<String, F
 /// one hash lookup (its written text) and no per-document map is built.
 #[derive(Default)]
 struct Verdicts {
+    /// Which verdicts these are: a new number whenever they are emptied,
+    /// so that a key id kept elsewhere ([`BodySnapshot`]) is known to be
+    /// this key's id here.
+    generation: u64,
     locale: Locale,
     words: HashSet<String>,
     /// Written forms of over 8 bytes.
@@ -2111,6 +2196,9 @@ impl VerdictsLoan {
                 ..Verdicts::default()
             };
         }
+        if cache.generation == 0 {
+            cache.generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         if cache.seen.capacity() == 0 {
             // Room for a few hundred articles' vocabulary up front: growing
             // the maps from nothing rehashed every form seen so far, a few
@@ -2239,6 +2327,188 @@ impl Drop for VerdictsLoan {
         }
         // (During thread exit the slot may be gone: the verdicts are dropped then.)
         let _ = VERDICTS.try_with(|slot| slot.set(cache));
+    }
+}
+
+/// Numbers [`Verdicts::generation`]s (0 is none).
+static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    /// The last body read on this thread.
+    static BODY_SNAPSHOT: std::cell::Cell<BodySnapshot> = std::cell::Cell::default();
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many documents on this thread started from a body snapshot (so
+    /// the tests know the snapshots they compare with a fresh thread were used).
+    static RESTORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// What `collect` had after reading a document's body regions (the
+/// regions up to the last one that is not a summary unit), kept with
+/// everything that reading depended on, so that the next document on the
+/// thread with the same body starts from there and reads only its
+/// summary. Why: in JSONL input the records of one article (several
+/// summaries of one body) come one after another to one worker thread,
+/// and the body is most of each record's words.
+///
+/// Reading the body regions depends on the bytes of the text it read (the
+/// regions, and after each word the bytes the hyphen-prefix test of
+/// `count_form` reads: [`hyphen_test_end`]), on the regions (offsets,
+/// sides, title case, and their indices, which the tokens keep), on
+/// whether the words came from the alignment, and on the thread's
+/// verdicts: their key ids (the same [`Verdicts::generation`] gives a key
+/// the same id), locale and project words (the document's: verdicts made
+/// for others are emptied, which starts a new generation).
+#[derive(Default)]
+struct BodySnapshot {
+    generation: u64,
+    aligned: bool,
+    /// The document's text up to the end of what reading the body read.
+    text: Vec<u8>,
+    /// Whether the text ended there (then the hyphen test may have found
+    /// no byte after a word, which a longer text would have).
+    text_ends: bool,
+    /// The body regions in text order, with their indices in the regions.
+    regions: Vec<(usize, Region)>,
+    /// The forms after the body was read (copied then: reading the summary
+    /// counts them further).
+    forms: Vec<FormUse>,
+    /// Whether `forms` are moved in with the tokens instead (the document
+    /// had no region after the body).
+    forms_at_end: bool,
+    /// The document's tokens, form keys, names, compared forms and unsure
+    /// tokens, when it was done (moved here by [`Checker::keep_body`]):
+    /// only ever appended to after the body was read, so the body's are
+    /// the first `body_tokens`, `forms.len()`, `body_names`,
+    /// `body_compared` and `body_unsure`.
+    tokens: Vec<Token>,
+    form_keys: Vec<u32>,
+    names: Vec<u32>,
+    compared: Vec<usize>,
+    unsure: Vec<usize>,
+    body_tokens: usize,
+    body_names: usize,
+    body_compared: usize,
+    body_unsure: usize,
+}
+
+impl BodySnapshot {
+    /// Documents of more bytes are not kept (one per worker thread).
+    const MAX_TEXT: usize = 1 << 18;
+
+    /// If `checker`'s document has the body it holds (`body`, the indices
+    /// of its body regions in text order; `aligned`, whether its words come
+    /// from the alignment): puts in `checker` and `tokens` (both empty)
+    /// what reading those regions gives, and says so.
+    fn restore(&self, checker: &mut Checker, body: &[usize], aligned: bool, tokens: &mut Vec<Token>) -> bool {
+        let text = checker.doc.text.as_bytes();
+        let same = !body.is_empty()
+            && self.generation == checker.verdicts.cache.generation
+            && self.aligned == aligned
+            && self.regions.len() == body.len()
+            && if self.text_ends {
+                text.len() == self.text.len()
+            } else {
+                text.len() > self.text.len()
+            }
+            && self
+                .regions
+                .iter()
+                .zip(body)
+                .all(|(&(_, region), &r)| region == checker.regions[r])
+            && text[..self.text.len()] == self.text[..];
+        if !same {
+            return false;
+        }
+        #[cfg(test)]
+        RESTORED.with(|count| count.set(count.get() + 1));
+        debug_assert!(tokens.is_empty() && checker.forms.is_empty() && checker.names.is_empty());
+        let body_tokens = &self.tokens[..self.body_tokens];
+        if self.regions.iter().zip(body).all(|(&(was, _), &r)| was == r) {
+            tokens.extend_from_slice(body_tokens);
+        } else {
+            // The same regions at other indices: another number of summary
+            // units before the body's sentences in the regions.
+            let mut index = vec![0u32; self.regions.iter().map(|&(was, _)| was + 1).max().unwrap_or(0)];
+            for (&(was, _), &r) in self.regions.iter().zip(body) {
+                index[was] = r as u32;
+            }
+            tokens.extend(body_tokens.iter().map(|&token| Token {
+                in_region: index[token.region()],
+                ..token
+            }));
+        }
+        checker.forms.extend_from_slice(&self.forms);
+        checker.form_keys.extend_from_slice(&self.form_keys[..self.forms.len()]);
+        for (form, &id) in checker.form_keys.iter().enumerate() {
+            checker.verdicts.set_form(id, form);
+        }
+        checker.names.extend_from_slice(&self.names[..self.body_names]);
+        checker.compared.extend_from_slice(&self.compared[..self.body_compared]);
+        checker.unsure.extend_from_slice(&self.unsure[..self.body_unsure]);
+        true
+    }
+
+    /// Starts keeping what `checker` has after reading the regions `body`
+    /// (indices, in text order) in text order into `tokens`, and says so;
+    /// [`Checker::keep_body`] finishes. `whole`: the body is all the
+    /// document's regions (its forms are then final, and moved at the end,
+    /// not copied). Not for a long document (then it changes nothing).
+    fn start(&mut self, checker: &Checker, body: &[usize], aligned: bool, tokens: &[Token], whole: bool) -> bool {
+        let text = &checker.doc.text;
+        let Some(mut end) = body.iter().map(|&r| checker.regions[r].end).max() else {
+            return false;
+        };
+        if text.len() > Self::MAX_TEXT {
+            return false;
+        }
+        // (The hyphen test reads at most a hyphen and a character, 7 bytes,
+        // after a word, which is at most `MAX_WORD_BYTES` long: only the
+        // last few tokens, which start in order, can read past the regions.)
+        let regions_end = end;
+        for token in tokens.iter().rev() {
+            if token.start() + MAX_WORD_BYTES + 7 <= regions_end {
+                break;
+            }
+            end = end.max(hyphen_test_end(text, token.end()));
+        }
+        self.generation = checker.verdicts.cache.generation;
+        self.aligned = aligned;
+        self.text.clear();
+        self.text.extend_from_slice(&text.as_bytes()[..end]);
+        self.text_ends = end == text.len();
+        self.regions.clear();
+        self.regions.extend(body.iter().map(|&r| (r, checker.regions[r])));
+        self.forms_at_end = whole;
+        if !whole {
+            self.forms.clear();
+            self.forms.extend_from_slice(&checker.forms);
+        }
+        self.body_tokens = tokens.len();
+        self.body_names = checker.names.len();
+        self.body_compared = checker.compared.len();
+        self.body_unsure = checker.unsure.len();
+        true
+    }
+}
+
+/// The end of the bytes of `text` that the hyphen-prefix test of
+/// `count_form` reads for a word ending at `end`: the byte after it, and
+/// if that starts a hyphen, the hyphen and the character after it.
+fn hyphen_test_end(text: &str, end: usize) -> usize {
+    let Some(&byte) = text.as_bytes().get(end) else {
+        return end;
+    };
+    if !matches!(byte, b'-' | 0xE2) {
+        return end + 1;
+    }
+    let rest = &text[end..];
+    let first = rest.chars().next().map_or(0, char::len_utf8);
+    match rest.strip_prefix(['-', '\u{2010}', '\u{2011}']) {
+        Some(after) => end + first + after.chars().next().map_or(0, char::len_utf8),
+        None => end + first,
     }
 }
 
@@ -3726,6 +3996,254 @@ mod tests {
         assert_eq!(in_turn, alone);
         // (Each of the first three has a finding to get right.)
         assert!(alone[..3].iter().all(|found| !found.is_empty()), "{alone:?}");
+    }
+
+    /// A document to check, made on the thread that checks it (a
+    /// [`Document`] is not shared between threads).
+    #[derive(Debug)]
+    enum Input {
+        /// A JSONL record: body, headline, summary (bullets if several items).
+        Record(String, Option<&'static str>, Vec<&'static str>),
+        Parsed(&'static str, InputFormat),
+    }
+
+    impl Input {
+        fn document(&self) -> Document {
+            use crate::document::json::{Record, Summary};
+            match self {
+                Input::Record(body, headline, summary) => Record {
+                    id: "r".to_string(),
+                    document: body.clone(),
+                    summary: match &summary[..] {
+                        [] => None,
+                        [prose] => Some(Summary::Prose(prose.to_string())),
+                        items => Some(Summary::Bullets(items.iter().map(|s| s.to_string()).collect())),
+                    },
+                    headline: headline.map(str::to_string),
+                    dek: None,
+                    label: None,
+                }
+                .into_document("t.jsonl", None),
+                Input::Parsed(text, format) => {
+                    parse_article("t.md", text.to_string(), *format, &ParseOptions::default()).unwrap()
+                }
+            }
+        }
+    }
+
+    fn record(body: &str, headline: Option<&'static str>, summary: &[&'static str]) -> Input {
+        Input::Record(body.to_string(), headline, summary.to_vec())
+    }
+
+    type Described = Vec<(String, usize, usize, Option<String>, bool, String)>;
+
+    /// The typos of `doc`, read from its alignment's tokens (as `check`
+    /// does) or by the check's own scan.
+    fn typos_of(input: &Input, options: &CheckOptions, aligned: bool) -> Described {
+        let doc = &input.document();
+        if aligned {
+            described(analyse_aligned(doc, &crate::align::align(doc), options))
+        } else {
+            described(analyse(doc, options))
+        }
+    }
+
+    /// Checks `docs` one after another on one thread and each alone on a
+    /// fresh thread, which must give the same typos; returns how many
+    /// documents started from the body of the one before.
+    fn in_turn_as_alone(docs: &[(Input, CheckOptions, bool)]) -> usize {
+        let alone: Vec<Described> = docs
+            .iter()
+            .map(|(doc, options, aligned)| {
+                std::thread::scope(|scope| scope.spawn(|| typos_of(doc, options, *aligned)).join().unwrap())
+            })
+            .collect();
+        let (in_turn, restored) = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let found: Vec<Described> = docs
+                        .iter()
+                        .map(|(doc, options, aligned)| typos_of(doc, options, *aligned))
+                        .collect();
+                    (found, RESTORED.with(std::cell::Cell::get))
+                })
+                .join()
+                .unwrap()
+        });
+        for (i, (turn, alone)) in in_turn.iter().zip(&alone).enumerate() {
+            assert_eq!(turn, alone, "document {i}: {:?}", docs[i].0);
+        }
+        restored
+    }
+
+    /// An article's records (one body, several summaries) are read one
+    /// after another on a worker thread; all but the first start from the
+    /// body the first read, and get what they get alone: with bullets or
+    /// prose, another number of summary units, a headline, the words from
+    /// the alignment or the scan, and after another body, a longer body
+    /// that starts with the same text, or other project words.
+    #[test]
+    fn records_of_one_body_get_what_they_get_alone() {
+        let body = "Minister Tomasz Kowalczyk spoke at the Shcool Food Trust. Kowalczyk said it would work.\n\n\
+            They share a mission to combat neo-Nazism, and militatism, the leaders said. Kowalcyzk added more.";
+        let longer = format!("{body} The goverment paid.");
+        let plain = CheckOptions::default();
+        let with_words = CheckOptions {
+            words: vec!["militatism".to_string()],
+            ..CheckOptions::default()
+        };
+        let docs = vec![
+            (
+                record(body, None, &["Kowalczyk spoke at the school."]),
+                plain.clone(),
+                true,
+            ),
+            (
+                record(body, None, &["Kowalcyzk spoke.", "The Shcool Food Trust paid."]),
+                plain.clone(),
+                true,
+            ),
+            (
+                record(body, None, &["The goverment spoke of militarism."]),
+                plain.clone(),
+                false,
+            ),
+            (
+                record(body, None, &["One.", "Two.", "Three Kowalcyzk."]),
+                plain.clone(),
+                true,
+            ),
+            (record(body, None, &[]), plain.clone(), true),
+            (record(&longer, None, &["Kowalcyzk spoke."]), plain.clone(), true),
+            (record(body, None, &["Kowalcyzk spoke."]), plain.clone(), true),
+            (record(body, None, &["Kowalcyzk spoke."]), with_words.clone(), true),
+            (record(body, None, &["Militatism again."]), with_words, true),
+            (record(body, None, &["Kowalcyzk spoke."]), plain.clone(), true),
+            (
+                record(body, Some("Kowalczyk Speaks"), &["Kowalcyzk spoke."]),
+                plain.clone(),
+                true,
+            ),
+            (
+                record(body, Some("Kowalczyk Speaks"), &["A bullet.", "Another."]),
+                plain.clone(),
+                true,
+            ),
+            (
+                record(body, Some("Kowalczyk Speaks Twice"), &["Kowalcyzk spoke."]),
+                plain,
+                true,
+            ),
+        ];
+        // (The 2nd, the 5th (after the 4th: the 3rd's words came from the
+        // scan), the 9th and the 12th.)
+        assert_eq!(in_turn_as_alone(&docs), 4);
+    }
+
+    /// A summary before the body (plain text: headline, bullets, then the
+    /// body; Markdown with the summary first) is read with the body, so
+    /// only the same document again could start from it: all as alone.
+    #[test]
+    fn summaries_before_the_body_get_what_they_get_alone() {
+        let parse = Input::Parsed;
+        let plain = CheckOptions::default();
+        let docs = vec![
+            (
+                parse(
+                    "Title Here\n\n- The Shcool paid.\n\nThe Shcool Food Trust paid the goverment.\n",
+                    InputFormat::Text,
+                ),
+                plain.clone(),
+                true,
+            ),
+            (
+                parse(
+                    "Title Here\n\n- The school paid.\n\nThe Shcool Food Trust paid the goverment.\n",
+                    InputFormat::Text,
+                ),
+                plain.clone(),
+                true,
+            ),
+            (
+                parse(
+                    "# Budget Rises\n\n## Summary\n\n- The goverment paid.\n\nThe goverment paid. Kowalcyzk said so.\n",
+                    InputFormat::Markdown,
+                ),
+                plain.clone(),
+                true,
+            ),
+            (
+                parse(
+                    "# Budget Rises\n\nThe goverment paid. Kowalcyzk said so.\n\n## Summary\n\n- The goverment paid.\n",
+                    InputFormat::Markdown,
+                ),
+                plain.clone(),
+                true,
+            ),
+            (
+                parse(
+                    "# Budget Rises\n\nThe goverment paid. Kowalcyzk said so.\n\n## Summary\n\n- Kowalczyk paid.\n",
+                    InputFormat::Markdown,
+                ),
+                plain.clone(),
+                false,
+            ),
+            (
+                record(
+                    "The goverment paid. Kowalcyzk said so.",
+                    Some("Budget Rises"),
+                    &["Kowalczyk paid."],
+                ),
+                plain,
+                true,
+            ),
+        ];
+        in_turn_as_alone(&docs);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(48))]
+        /// Records of a few bodies and summaries, in any order: as alone.
+        #[test]
+        fn records_in_any_order_get_what_they_get_alone(
+            picks in proptest::collection::vec((0usize..3, 0usize..4, proptest::bool::ANY, proptest::bool::ANY), 1..8),
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "The", "goverment", "Goverment", "school", "Shcool", "1.2", "million", "U.S.",
+                "Kowalczyk", "Kowalcyzk", "militatism", "neo", "-", "Nazism", "neo-Nazism", "said", ".", ",",
+                "café", "\n\n", "break.Shingler", "anti\u{2011}war",
+            ]), 1..30),
+        ) {
+            let base = words.join(" ");
+            let bodies = [base.clone(), format!("{base} The Shcool paid."), format!("Kowalcyzk said. {base}")];
+            let summaries: [&[&str]; 4] = [
+                &["Kowalcyzk said so."],
+                &["The goverment paid.", "neo-Nazism rose."],
+                &[],
+                &["-Nazism", "Nazism."],
+            ];
+            let docs: Vec<_> = picks
+                .iter()
+                .map(|&(b, s, headline, aligned)| {
+                    let headline = headline.then_some("Kowalczyk Speaks");
+                    (record(&bodies[b], headline, summaries[s]), CheckOptions::default(), aligned)
+                })
+                .collect();
+            in_turn_as_alone(&docs);
+        }
+    }
+
+    /// The bytes the hyphen-prefix test reads after a word are those it
+    /// reads: the byte after it, and a hyphen and the character after that.
+    #[test]
+    fn the_hyphen_test_reads_to_where_it_says() {
+        let text = "neo-Nazis anti\u{2011}war pro-\u{e9}t co\u{2014}op un-";
+        assert_eq!(hyphen_test_end(text, 3), 5);
+        assert_eq!(hyphen_test_end(text, 9), 10);
+        assert_eq!(hyphen_test_end(text, 14), 18);
+        assert_eq!(hyphen_test_end(text, 24), 27);
+        assert_eq!(hyphen_test_end(text, 31), 34);
+        assert_eq!(hyphen_test_end(text, 39), 40);
+        assert_eq!(hyphen_test_end(text, 40), 40);
     }
 
     #[test]
