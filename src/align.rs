@@ -59,27 +59,9 @@ pub struct BodySentence {
     pub tokens: Vec<Token>,
 }
 
-/// The body's sentences, read as a `Vec`: shared (not copied) between the
-/// alignments of documents with one body on a thread ([`LastBody`]).
-#[derive(Clone, Debug)]
-pub struct BodySentences(Rc<Vec<BodySentence>>);
-
-impl std::ops::Deref for BodySentences {
-    type Target = Vec<BodySentence>;
-
-    fn deref(&self) -> &Vec<BodySentence> {
-        &self.0
-    }
-}
-
-impl<'a> IntoIterator for &'a BodySentences {
-    type Item = &'a BodySentence;
-    type IntoIter = std::slice::Iter<'a, BodySentence>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
+/// The body's sentences, shared (not copied) between the alignments of
+/// documents with one body on a thread ([`LastBody`]).
+pub type BodySentences = crate::document::SharedVec<BodySentence>;
 
 /// Which source sentences' scores [`align_with`] measures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -812,7 +794,7 @@ fn body_analysis(doc: &Document) -> (BodySentences, Rc<Index>, Rc<BodyPass>, Scr
     // buffers serve this one).
     LastBody::forget();
     let (sentences, index, body_pass, scratch) = analyse_body(doc);
-    let (sentences, index, body_pass) = (BodySentences(Rc::new(sentences)), Rc::new(index), Rc::new(body_pass));
+    let (sentences, index, body_pass) = (BodySentences::from(sentences), Rc::new(index), Rc::new(body_pass));
     if let Some(through) = through.filter(|&t| t <= MAX_KEPT_BODY) {
         // (Into the last entry's buffers, as `LastBody::forget` left them.)
         let (mut text, mut spans) = LAST_KEY.take();

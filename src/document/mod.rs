@@ -97,34 +97,54 @@ pub struct Unit {
     pub span: Span,
 }
 
-/// A document's body paragraphs, read as a `Vec`: shared (not copied)
-/// between the documents with one body built on a thread, which split it
-/// into sentences once ([`LastParagraphs`]).
-#[derive(Clone, Debug, Default)]
-pub struct Paragraphs(std::sync::Arc<Vec<Paragraph>>);
+/// A vector read as a `Vec` and shared, not copied, between the documents
+/// (or alignments) of one body checked one after another on a thread:
+/// the body's paragraphs ([`LastParagraphs`]) and its sentences' tokens
+/// (`align::LastBody`) are worked out once for all of them.
+#[derive(Debug)]
+pub struct SharedVec<T>(std::sync::Arc<Vec<T>>);
 
-impl std::ops::Deref for Paragraphs {
-    type Target = Vec<Paragraph>;
+// (Written out: a derived `Clone` would ask `T: Clone`, and the point is
+// that cloning copies a pointer, not the elements.)
+impl<T> Clone for SharedVec<T> {
+    fn clone(&self) -> Self {
+        SharedVec(self.0.clone())
+    }
+}
 
-    fn deref(&self) -> &Vec<Paragraph> {
+impl<T> Default for SharedVec<T> {
+    fn default() -> Self {
+        SharedVec(Default::default())
+    }
+}
+
+impl<T> std::ops::Deref for SharedVec<T> {
+    type Target = Vec<T>;
+
+    fn deref(&self) -> &Vec<T> {
         &self.0
     }
 }
 
-impl<'a> IntoIterator for &'a Paragraphs {
-    type Item = &'a Paragraph;
-    type IntoIter = std::slice::Iter<'a, Paragraph>;
+impl<'a, T> IntoIterator for &'a SharedVec<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
     }
 }
 
-impl From<Vec<Paragraph>> for Paragraphs {
-    fn from(paragraphs: Vec<Paragraph>) -> Paragraphs {
-        Paragraphs(std::sync::Arc::new(paragraphs))
+impl<T> From<Vec<T>> for SharedVec<T> {
+    fn from(items: Vec<T>) -> SharedVec<T> {
+        SharedVec(std::sync::Arc::new(items))
     }
 }
+
+/// A document's body paragraphs, shared between the documents with one
+/// body built on a thread, which split it into sentences once
+/// ([`LastParagraphs`]).
+pub type Paragraphs = SharedVec<Paragraph>;
 
 #[derive(Clone, Debug)]
 pub struct Paragraph {
