@@ -562,6 +562,33 @@ mod tests {
         assert_eq!(units, ["The mayor opened a bridge.", "It cost three million dollars."]);
     }
 
+    /// A record's document made only of heading-shaped lines (short, no
+    /// final full stop) is its body, not headings: it used to leave the
+    /// record with "a summary but no body".
+    #[test]
+    fn a_document_of_heading_shaped_lines_is_the_body() {
+        let document_of = |document: &str| {
+            let line = serde_json::json!({"id": "h", "document": document, "summary": ["Sales grew."]}).to_string();
+            parse_jsonl_line("x.jsonl", 1, &line)
+                .unwrap()
+                .unwrap()
+                .into_document("x.jsonl", Some(1))
+        };
+        for (document, paragraphs) in [
+            ("Sales grew 3.5", vec!["Sales grew 3.5"]),
+            ("Sales grew 3.5\n\nProfit fell", vec!["Sales grew 3.5", "Profit fell"]),
+        ] {
+            let doc = document_of(document);
+            let found: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(&p.span)).collect();
+            assert_eq!(found, paragraphs);
+            assert!(doc.headings.is_empty());
+        }
+        // A heading over a paragraph stays a heading.
+        let doc = document_of("Results\n\nSales grew 3.5 percent in the year to March.");
+        assert_eq!(doc.paragraphs.len(), 1);
+        assert_eq!(doc.headings.len(), 1);
+    }
+
     #[test]
     fn list_summary_and_headline() {
         let json = r#"{"title": "Bridge opens", "document": "Para one.\n\nPara two.", "summary": ["One.", "Two."]}"#;

@@ -117,6 +117,12 @@ pub fn body_layout(source: &str) -> Layout {
             target.extend(trim_range(source, start, end));
         }
     }
+    // The record's document is the body by its field: one made only of
+    // heading-shaped lines ("Sales grew 3.5") is that body's text, not a
+    // body of headings with nothing to check the summary against.
+    if layout.paragraphs.is_empty() {
+        layout.paragraphs = std::mem::take(&mut layout.headings);
+    }
     layout
 }
 
