@@ -279,6 +279,12 @@ fn idf_of(dfs: &[u32], sentences: usize, out: &mut Vec<f64>, by_df: &mut Vec<f64
 /// unusually long body) is freed, not kept for every later document.
 const POOLED_MAX: usize = 1 << 16;
 
+/// True when no buffer of a pooled set holds room for more than
+/// [`POOLED_MAX`] elements: a larger one is freed, not kept.
+fn within_pool_limit(capacities: &[usize]) -> bool {
+    capacities.iter().all(|&capacity| capacity <= POOLED_MAX)
+}
+
 /// The buffers of the last document's index and builder, emptied, for the
 /// next document on the thread: a body's index is a dozen vectors and a
 /// map, and allocating them (and growing the map) for every document was a
@@ -319,7 +325,7 @@ impl Pool {
             unknown_idf,
             capitalised,
         } = &mut index;
-        let largest = [
+        if !within_pool_limit(&[
             terms.capacity(),
             postings.capacity(),
             posting_starts.capacity(),
@@ -330,11 +336,7 @@ impl Pool {
             sentence_bigrams.capacity(),
             bigram_starts.capacity(),
             capitalised.capacity(),
-        ]
-        .into_iter()
-        .max()
-        .unwrap_or(0);
-        if largest > POOLED_MAX {
+        ]) {
             return;
         }
         terms.clear();
@@ -366,7 +368,7 @@ impl Pool {
             position_of,
             bm25,
         } = &mut scratch;
-        let largest = [
+        if !within_pool_limit(&[
             df.capacity(),
             sentence.capacity(),
             counts.capacity(),
@@ -376,11 +378,7 @@ impl Pool {
             by_df.capacity(),
             position_of.capacity(),
             bm25.capacity(),
-        ]
-        .into_iter()
-        .max()
-        .unwrap_or(0);
-        if largest > POOLED_MAX {
+        ]) {
             return;
         }
         df.clear();
