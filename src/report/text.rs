@@ -19,6 +19,10 @@ pub struct TextReporter {
     options: DisplayOptions,
     counts: [usize; 3],
     files: usize,
+    /// An outcome's findings, formatted (reused from one outcome to the
+    /// next): one write of the whole instead of a formatted write per
+    /// piece through the output's `dyn Write`.
+    findings: String,
 }
 
 impl TextReporter {
@@ -27,6 +31,7 @@ impl TextReporter {
             options,
             counts: [0; 3],
             files: 0,
+            findings: String::new(),
         }
     }
 }
@@ -73,10 +78,11 @@ impl Reporter for TextReporter {
             }
             writeln!(out)?;
         }
+        self.findings.clear();
         for finding in &outcome.findings {
-            write_finding(out, outcome, finding, self.options.color)?;
+            push_finding(&mut self.findings, outcome, finding, self.options.color);
         }
-        Ok(())
+        out.write_all(self.findings.as_bytes())
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
@@ -216,55 +222,98 @@ fn squashed(text: &str) -> Cow<'_, str> {
     squash_whitespace_cow(text)
 }
 
-fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding, color: bool) -> io::Result<()> {
-    let label = if color {
-        Styled::Painted(severity_label(finding.severity))
-    } else {
-        Styled::Plain(finding.severity.as_str())
-    };
+/// Appends `finding` as the text report shows it to `out`. (Pushed piece by
+/// piece: with colour off, only the numbers go through `fmt`.)
+fn push_finding(out: &mut String, outcome: &Outcome, finding: &Finding, color: bool) {
+    use std::fmt::Write as _;
+    // (Writing to a `String` cannot fail: the results are ignored.)
     if color {
-        write!(out, "{}{}", label, format!("[{}]", finding.rule).bold())?;
+        let _ = write!(
+            out,
+            "{}{}",
+            severity_label(finding.severity),
+            format!("[{}]", finding.rule).bold()
+        );
     } else {
-        write!(out, "{}[{}]", label, finding.rule)?;
+        out.push_str(finding.severity.as_str());
+        out.push('[');
+        out.push_str(finding.rule);
+        out.push(']');
     }
+    out.push(' ');
     match &finding.path {
-        Some(path) => write!(out, " {path}")?,
-        None => match &outcome.id {
-            Some(id) => write!(out, " {}#{}", outcome.path, id)?,
-            None => write!(out, " {}", outcome.path)?,
-        },
+        Some(path) => out.push_str(path),
+        None => {
+            out.push_str(&outcome.path);
+            if let Some(id) = &outcome.id {
+                out.push('#');
+                out.push_str(id);
+            }
+        }
     }
-    writeln!(
-        out,
-        ":{}:{}: {}",
-        finding.span.line, finding.span.column, finding.message
-    )?;
-    let blue = |text| styled(color, text, |t| t.blue());
+    let _ = write!(out, ":{}:{}: ", finding.span.line, finding.span.column);
+    out.push_str(&finding.message);
+    out.push('\n');
     if !finding.text.is_empty() {
+        push_mark(out, color, "|");
         let shown = squashed_clipped(&finding.text);
-        writeln!(out, "   {} {}", blue("|"), styled(color, &shown, |t| t.bold()))?;
+        push_styled(out, color, &shown, |t| t.bold());
+        out.push('\n');
     }
     if let Some(unit) = &finding.unit {
-        writeln!(out, "   {} unit {}", blue("="), unit)?;
+        push_mark(out, color, "=");
+        out.push_str("unit ");
+        out.push_str(unit);
+        out.push('\n');
     }
     for evidence in &finding.evidence {
-        write!(out, "   {} {} (", blue("="), evidence.note)?;
+        push_mark(out, color, "=");
+        out.push_str(&evidence.note);
+        out.push_str(" (");
         match evidence.paragraph {
-            Some(p) => write!(out, "¶{} line {}", p, evidence.span.line)?,
-            None => write!(out, "line {}", evidence.span.line)?,
+            Some(p) => {
+                let _ = write!(out, "¶{} line {}", p, evidence.span.line);
+            }
+            None => {
+                let _ = write!(out, "line {}", evidence.span.line);
+            }
         }
-        writeln!(out, "): {}", squashed_clipped(&evidence.text))?;
+        out.push_str("): ");
+        out.push_str(&squashed_clipped(&evidence.text));
+        out.push('\n');
     }
     if let Some(suggestion) = &finding.suggestion {
-        write!(out, "   {} {} ", blue("="), styled(color, "suggestion:", |t| t.green()))?;
+        push_mark(out, color, "=");
+        push_styled(out, color, "suggestion:", |t| t.green());
+        out.push(' ');
         // An empty suggestion replaces the span with nothing: a deletion.
         if suggestion.is_empty() {
-            writeln!(out, "delete \"{}\"", squashed(&finding.text))?;
+            out.push_str("delete \"");
+            out.push_str(&squashed(&finding.text));
+            out.push('"');
         } else {
-            writeln!(out, "{suggestion}")?;
+            out.push_str(suggestion);
+        }
+        out.push('\n');
+    }
+}
+
+/// The indented, blue `mark` that starts a finding's detail line, and a space.
+fn push_mark(out: &mut String, color: bool, mark: &str) {
+    out.push_str("   ");
+    push_styled(out, color, mark, |t| t.blue());
+    out.push(' ');
+}
+
+/// `text` in `paint`'s style when colour is on, as it is otherwise.
+fn push_styled(out: &mut String, color: bool, text: &str, paint: impl FnOnce(&str) -> colored::ColoredString) {
+    use std::fmt::Write as _;
+    match styled(color, text, paint) {
+        Styled::Plain(text) => out.push_str(text),
+        painted => {
+            let _ = write!(out, "{painted}");
         }
     }
-    Ok(())
 }
 
 /// [`clip_long`] of [`squashed`] `text`, squashing no more of a long text
@@ -274,21 +323,41 @@ fn write_finding(out: &mut dyn Write, outcome: &Outcome, finding: &Finding, colo
 /// text is the start of the squashed text.)
 fn squashed_clipped(text: &str) -> Cow<'_, str> {
     let limit = CONTEXT_CHARS * 4;
-    // Twice the characters shown: enough unless the start is mostly
-    // whitespace, and then the whole text is squashed.
-    if text.len() > 2 * limit {
-        let mut cut = 2 * limit;
+    // A quarter more bytes than the characters shown: enough for text
+    // that is squashed already (evidence is) and mostly ASCII; else twice
+    // as many; else (a start that is mostly whitespace) the whole text is
+    // squashed. Any head with more than `limit` characters squashed will
+    // do: the squashed head is a prefix of the squashed text.
+    for head_bytes in [limit + limit / 4, 2 * limit] {
+        if text.len() <= head_bytes {
+            break;
+        }
+        let mut cut = head_bytes;
         while !text.is_char_boundary(cut) {
             cut += 1;
         }
         let head = squashed(&text[..cut]);
-        if let Some((shown, _)) = head.char_indices().nth(limit) {
-            return Cow::Owned(format!("{}…", &head[..shown]));
+        if let Some(shown) = char_start(&head, limit) {
+            let mut clipped = String::with_capacity(shown + '…'.len_utf8());
+            clipped.push_str(&head[..shown]);
+            clipped.push('…');
+            return Cow::Owned(clipped);
         }
     }
     match squashed(text) {
         Cow::Borrowed(text) => clip_long(text),
         Cow::Owned(text) => Cow::Owned(clip_long(&text).into_owned()),
+    }
+}
+
+/// Where the character after the first `n` of `text` starts, if there is
+/// one: byte `n` when those bytes are ASCII (stepping through a paragraph a
+/// character at a time cost more than writing the finding), found
+/// character by character otherwise.
+fn char_start(text: &str, n: usize) -> Option<usize> {
+    match text.as_bytes().get(..n) {
+        Some(head) if text.len() > n && head.is_ascii() => Some(n),
+        _ => text.char_indices().nth(n).map(|(start, _)| start),
     }
 }
 
@@ -300,16 +369,7 @@ fn clip_long(text: &str) -> Cow<'_, str> {
     if text.len() <= limit {
         return Cow::Borrowed(text);
     }
-    // Where the character after the first `limit` starts: byte `limit`
-    // when those bytes are ASCII (most evidence is a long paragraph, and
-    // stepping through it a character at a time cost more than writing the
-    // finding), found character by character otherwise.
-    let cut = if text.as_bytes()[..limit].is_ascii() {
-        Some(limit)
-    } else {
-        text.char_indices().nth(limit).map(|(cut, _)| cut)
-    };
-    match cut {
+    match char_start(text, limit) {
         None => Cow::Borrowed(text),
         Some(cut) => Cow::Owned(format!("{}…", &text[..cut])),
     }
@@ -418,6 +478,136 @@ mod tests {
         ] {
             let all = squashed(&text);
             assert_eq!(squashed_clipped(&text), clip_long(&all), "{text:?}");
+        }
+    }
+
+    /// `write_finding` as it was (a formatted write per piece): the
+    /// reference `push_finding` is compared with.
+    fn write_finding_as_it_was(
+        out: &mut dyn Write,
+        outcome: &Outcome,
+        finding: &Finding,
+        color: bool,
+    ) -> io::Result<()> {
+        let label = if color {
+            Styled::Painted(severity_label(finding.severity))
+        } else {
+            Styled::Plain(finding.severity.as_str())
+        };
+        if color {
+            write!(out, "{}{}", label, format!("[{}]", finding.rule).bold())?;
+        } else {
+            write!(out, "{}[{}]", label, finding.rule)?;
+        }
+        match &finding.path {
+            Some(path) => write!(out, " {path}")?,
+            None => match &outcome.id {
+                Some(id) => write!(out, " {}#{}", outcome.path, id)?,
+                None => write!(out, " {}", outcome.path)?,
+            },
+        }
+        writeln!(
+            out,
+            ":{}:{}: {}",
+            finding.span.line, finding.span.column, finding.message
+        )?;
+        let blue = |text| styled(color, text, |t| t.blue());
+        if !finding.text.is_empty() {
+            let shown = squashed_clipped(&finding.text);
+            writeln!(out, "   {} {}", blue("|"), styled(color, &shown, |t| t.bold()))?;
+        }
+        if let Some(unit) = &finding.unit {
+            writeln!(out, "   {} unit {}", blue("="), unit)?;
+        }
+        for evidence in &finding.evidence {
+            write!(out, "   {} {} (", blue("="), evidence.note)?;
+            match evidence.paragraph {
+                Some(p) => write!(out, "¶{} line {}", p, evidence.span.line)?,
+                None => write!(out, "line {}", evidence.span.line)?,
+            }
+            writeln!(out, "): {}", squashed_clipped(&evidence.text))?;
+        }
+        if let Some(suggestion) = &finding.suggestion {
+            write!(out, "   {} {} ", blue("="), styled(color, "suggestion:", |t| t.green()))?;
+            if suggestion.is_empty() {
+                writeln!(out, "delete \"{}\"", squashed(&finding.text))?;
+            } else {
+                writeln!(out, "{suggestion}")?;
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn findings_are_pushed_as_they_were_written() {
+        use crate::finding::Evidence;
+        use crate::span::Span;
+        let span = |line, column| Span {
+            start: 0,
+            end: 1,
+            line,
+            column,
+            end_line: line,
+            end_column: column + 1,
+        };
+        let rule = &crate::checks::coverage::UNCOVERED_PARAGRAPH;
+        let long = format!("A  long\tparagraph {}", "wörd and more ".repeat(40));
+        let findings = vec![
+            Finding::new(rule, span(3, 7), "Tuesday", "the body says Monday")
+                .with_unit("b1")
+                .with_suggestion("Monday"),
+            Finding::new(rule, span(12, 1), "", "no text, no unit"),
+            Finding::new(rule, span(1, 40), "teh  teh", "repeated").with_suggestion(""),
+            Finding::new(rule, span(2, 2), long.as_str(), "long text")
+                .with_evidence(Evidence {
+                    paragraph: Some(4),
+                    span: span(9, 1),
+                    text: long.clone(),
+                    note: "the body says".into(),
+                })
+                .with_evidence(Evidence {
+                    paragraph: None,
+                    span: span(2, 5),
+                    text: "short\nevidence".into(),
+                    note: "also spelled".into(),
+                }),
+            Finding {
+                path: Some("summary.md".into()),
+                ..Finding::new(rule, span(5, 5), "x", "in another file")
+            },
+        ];
+        for id in [None, Some("rec-7".to_string())] {
+            let outcome = Outcome {
+                path: "news/a.jsonl".into(),
+                id: id.clone(),
+                record_line: None,
+                score: 1.0,
+                units: Vec::new(),
+                paragraphs: Vec::new(),
+                findings: findings.clone(),
+            };
+            for color in [false, true] {
+                let mut expected = Vec::new();
+                let mut pushed = String::new();
+                for finding in &outcome.findings {
+                    write_finding_as_it_was(&mut expected, &outcome, finding, color).unwrap();
+                    push_finding(&mut pushed, &outcome, finding, color);
+                }
+                assert_eq!(pushed, String::from_utf8(expected).unwrap(), "{id:?} {color}");
+            }
+        }
+    }
+
+    #[test]
+    fn char_start_is_the_nth_character_boundary() {
+        for text in ["", "abc", "ab\u{e9}c", "\u{e9}\u{e9}\u{e9}", "abcdef"] {
+            for n in 0..7 {
+                assert_eq!(
+                    char_start(text, n),
+                    text.char_indices().nth(n).map(|(i, _)| i),
+                    "{text:?} {n}"
+                );
+            }
         }
     }
 
