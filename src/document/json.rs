@@ -343,11 +343,26 @@ mod fields {
 
     impl<'de> Deserialize<'de> for Field {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Field, D::Error> {
-            deserializer.deserialize_any(FieldVisitor)
+            deserializer.deserialize_any(FieldVisitor { room: 0 })
         }
     }
 
-    struct FieldVisitor;
+    /// Bytes a body's string is given beyond its text: what a summary
+    /// usually takes (the data's longest is 635 bytes, most about 200).
+    const BODY_ROOM: usize = 512;
+
+    /// Reads a [`Field`]; a string gets `room` spare bytes of capacity.
+    struct FieldVisitor {
+        room: usize,
+    }
+
+    impl<'de> serde::de::DeserializeSeed<'de> for FieldVisitor {
+        type Value = Field;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> std::result::Result<Field, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
 
     impl<'de> Visitor<'de> for FieldVisitor {
         type Value = Field;
@@ -369,7 +384,9 @@ mod fields {
             Ok(Number::from_f64(v).map_or(Field::Null, Field::Num))
         }
         fn visit_str<E>(self, v: &str) -> std::result::Result<Field, E> {
-            Ok(Field::Str(v.to_string()))
+            let mut s = String::with_capacity(v.len() + self.room);
+            s.push_str(v);
+            Ok(Field::Str(s))
         }
         fn visit_unit<E>(self) -> std::result::Result<Field, E> {
             Ok(Field::Null)
@@ -475,6 +492,11 @@ mod fields {
                     while let Some(Key(key)) = map.next_key::<Key>()? {
                         match key {
                             // A repeated key keeps its last value, as in a map.
+                            Some(name @ (Name::Document | Name::Text | Name::Body)) => {
+                                // Room after the body for the summary, which
+                                // `into_document` appends to this string.
+                                *fields.slot(name) = Some(map.next_value_seed(FieldVisitor { room: BODY_ROOM })?)
+                            }
                             Some(name) => *fields.slot(name) = Some(map.next_value::<Field>()?),
                             None => {
                                 map.next_value::<Skip>()?;
@@ -493,38 +515,54 @@ impl Record {
     /// The record as a document: headline and dek lines, the body, a blank
     /// line, then the summary, one item a line.
     pub fn into_document(self, path: &str, record_line: Option<usize>) -> Document {
-        let mut source = String::with_capacity(self.document.len() + 512);
         let mut layout = Layout::default();
         let push_line = |source: &mut String, text: &str| -> Option<(usize, usize)> {
             let text = text.trim();
             let start = source.len();
-            source.push_str(&text.replace(['\n', '\r'], " "));
+            // Line breaks become spaces (no copy of the text to do it).
+            for (i, piece) in text.split(['\n', '\r']).enumerate() {
+                if i > 0 {
+                    source.push(' ');
+                }
+                source.push_str(piece);
+            }
             let end = source.len();
             source.push('\n');
             (start < end).then_some((start, end))
         };
-        if let Some(h) = &self.headline {
-            layout.headline = push_line(&mut source, h);
-        }
-        if let Some(d) = &self.dek {
-            layout.dek = push_line(&mut source, d);
-        }
-        if layout.headline.is_some() || layout.dek.is_some() {
-            source.push('\n');
-        }
-        let body_offset = source.len();
-        source.push_str(&self.document);
         let body = plain::body_layout(&self.document);
-        layout.paragraphs = body
-            .paragraphs
-            .iter()
-            .map(|&(s, e)| (s + body_offset, e + body_offset))
-            .collect();
-        layout.headings = body
-            .headings
-            .iter()
-            .map(|&(s, e)| (s + body_offset, e + body_offset))
-            .collect();
+        let body_bytes = self.document.len();
+        let summary_bytes = match &self.summary {
+            Some(Summary::Prose(text)) => text.len() + 1,
+            Some(Summary::Bullets(items)) => items.iter().map(|item| item.len() + 1).sum(),
+            None => 0,
+        };
+        let mut source = if self.headline.is_none() && self.dek.is_none() {
+            // The body starts the text: its string becomes the text, not
+            // copied (the reader left room after it for the summary).
+            let mut source = self.document;
+            source.reserve(2 + summary_bytes);
+            source
+        } else {
+            let mut source = String::with_capacity(self.document.len() + 2 + summary_bytes + 512);
+            if let Some(h) = &self.headline {
+                layout.headline = push_line(&mut source, h);
+            }
+            if let Some(d) = &self.dek {
+                layout.dek = push_line(&mut source, d);
+            }
+            if layout.headline.is_some() || layout.dek.is_some() {
+                source.push('\n');
+            }
+            source.push_str(&self.document);
+            source
+        };
+        let body_offset = source.len() - body_bytes;
+        layout.paragraphs = body.paragraphs;
+        layout.headings = body.headings;
+        for (s, e) in layout.paragraphs.iter_mut().chain(&mut layout.headings) {
+            (*s, *e) = (*s + body_offset, *e + body_offset);
+        }
         source.push_str("\n\n");
         match &self.summary {
             Some(Summary::Prose(text)) => {
@@ -817,6 +855,121 @@ mod tests {
             }
             assert_as_through_value(&line);
         }
+    }
+
+    /// `into_document` as it was (the body copied into a new string): the
+    /// reference for the one that takes over the body's string.
+    fn into_document_as_it_was(record: Record, path: &str, record_line: Option<usize>) -> Document {
+        let mut source = String::with_capacity(record.document.len() + 512);
+        let mut layout = Layout::default();
+        let push_line = |source: &mut String, text: &str| -> Option<(usize, usize)> {
+            let text = text.trim();
+            let start = source.len();
+            source.push_str(&text.replace(['\n', '\r'], " "));
+            let end = source.len();
+            source.push('\n');
+            (start < end).then_some((start, end))
+        };
+        if let Some(h) = &record.headline {
+            layout.headline = push_line(&mut source, h);
+        }
+        if let Some(d) = &record.dek {
+            layout.dek = push_line(&mut source, d);
+        }
+        if layout.headline.is_some() || layout.dek.is_some() {
+            source.push('\n');
+        }
+        let body_offset = source.len();
+        source.push_str(&record.document);
+        let body = plain::body_layout(&record.document);
+        layout.paragraphs = body
+            .paragraphs
+            .iter()
+            .map(|&(s, e)| (s + body_offset, e + body_offset))
+            .collect();
+        layout.headings = body
+            .headings
+            .iter()
+            .map(|&(s, e)| (s + body_offset, e + body_offset))
+            .collect();
+        source.push_str("\n\n");
+        match &record.summary {
+            Some(Summary::Prose(text)) => {
+                let start = source.len();
+                source.push_str(text);
+                layout.summary_prose.push((start, source.len()));
+                source.push('\n');
+            }
+            Some(Summary::Bullets(items)) => {
+                for item in items {
+                    layout.bullets.extend(push_line(&mut source, item));
+                }
+            }
+            None => {}
+        }
+        let mut doc = Document::build(path, source, layout);
+        doc.id = Some(record.id);
+        doc.record_line = record_line;
+        doc
+    }
+
+    #[test]
+    fn records_become_the_documents_they_became() {
+        let long_summary = "The mayor opened it. ".repeat(60);
+        let bodies = [
+            "Results\n\nSales grew 3.5 percent in the year to March.\n\nProfit fell.",
+            "The mayor opened the bridge on Monday. It cost $3 million.",
+            "",
+            "  Padded body with a line\r\nbreak.  ",
+        ];
+        let extras = [
+            serde_json::json!({}),
+            serde_json::json!({"headline": "Bridge\r\nopens"}),
+            serde_json::json!({"title": "  ", "dek": "A dek\nline"}),
+            serde_json::json!({"subtitle": "Only a dek"}),
+            serde_json::json!({"headline": ""}),
+        ];
+        let summaries = [
+            serde_json::json!("The mayor opened a bridge. It cost three million dollars."),
+            serde_json::json!(["One.", "  Two\r\nlines. ", "", "Three."]),
+            serde_json::Value::Null,
+            serde_json::json!(long_summary),
+            serde_json::json!([long_summary.clone(), long_summary.clone()]),
+        ];
+        for body in bodies {
+            for extra in &extras {
+                for summary in &summaries {
+                    let mut value = serde_json::json!({"id": "r1", "document": body, "summary": summary});
+                    value
+                        .as_object_mut()
+                        .unwrap()
+                        .extend(extra.as_object().unwrap().clone());
+                    let line = value.to_string();
+                    let read = || parse_jsonl_line("x.jsonl", 3, &line).unwrap().unwrap();
+                    let expected = format!("{:?}", into_document_as_it_was(read(), "x.jsonl", Some(3)));
+                    assert_eq!(
+                        format!("{:?}", read().into_document("x.jsonl", Some(3))),
+                        expected,
+                        "{line}"
+                    );
+                    // A `.json` record's strings have no room after them.
+                    let record = parse_json("x.json", &line).into_iter().next().unwrap().unwrap();
+                    assert_eq!(
+                        format!("{:?}", record.into_document("x.jsonl", Some(3))),
+                        expected,
+                        "{line}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_body_is_read_with_room_for_the_summary() {
+        let line = r#"{"id": "a", "document": "The body.", "summary": "S.", "headline": "H"}"#;
+        let record = parse_jsonl_line("x.jsonl", 1, line).unwrap().unwrap();
+        assert!(record.document.capacity() >= record.document.len() + 512);
+        assert_eq!(record.headline.as_deref(), Some("H"));
     }
 
     #[test]
