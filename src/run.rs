@@ -256,28 +256,32 @@ fn worker_of(key: u64, workers: usize) -> usize {
 /// or, when that queue is empty, the oldest job of any queue, so a worker
 /// never waits while there is work. Every job is pushed before its token
 /// is spawned and every token takes one job, so a token always finds one.
-struct Queues(Mutex<Vec<VecDeque<(usize, Job)>>>);
+struct Queues(Mutex<Vec<VecDeque<Queued>>>);
+
+/// A job waiting in [`Queues`]: its number in the run, and the slot its
+/// items go to.
+type Queued = (usize, Job, Arc<Slot>);
 
 impl Queues {
     fn new(workers: usize) -> Queues {
         Queues(Mutex::new((0..workers).map(|_| VecDeque::new()).collect()))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<VecDeque<(usize, Job)>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<VecDeque<Queued>>> {
         // Jobs run outside the lock, so no panic can poison it; if one did,
         // the queues are still whole.
         self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn push(&self, number: usize, job: Job) {
+    fn push(&self, number: usize, job: Job, slot: Arc<Slot>) {
         let mut queues = self.lock();
         let worker = job.worker(number, queues.len());
-        queues[worker].push_back((number, job));
+        queues[worker].push_back((number, job, slot));
     }
 
     /// The next job for worker `me`: its own oldest, or else the oldest of
     /// all (the one the results in order wait for first).
-    fn take(&self, me: usize) -> Option<(usize, Job)> {
+    fn take(&self, me: usize) -> Option<Queued> {
         let mut queues = self.lock();
         if let Some(job) = queues.get_mut(me).and_then(VecDeque::pop_front) {
             return Some(job);
@@ -285,7 +289,7 @@ impl Queues {
         let oldest = queues
             .iter()
             .enumerate()
-            .filter_map(|(i, queue)| queue.front().map(|(number, _)| (*number, i)))
+            .filter_map(|(i, queue)| queue.front().map(|(number, ..)| (*number, i)))
             .min()?
             .1;
         queues[oldest].pop_front()
@@ -433,16 +437,16 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
         workers,
         lines: None,
     };
-    let (results, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Vec<Item>>)>();
+    let main = std::thread::current();
     rayon::in_place_scope(|scope| {
         let mut summary = RunSummary::default();
         // The jobs in flight, oldest first: each one's input bytes, records
-        // and, once it is done, its items.
-        let mut window: VecDeque<(u64, usize, Option<Vec<Item>>)> = VecDeque::new();
-        let mut first = 0; // the number of the job at the window's front
+        // and the slot its items come back in.
+        let mut window: VecDeque<(u64, usize, Arc<Slot>)> = VecDeque::new();
         let (mut window_bytes, mut window_records) = (0, 0);
         let mut exhausted = false;
         let (mut done, mut unreported) = (0, 0);
+        let mut number = 0; // the number of the next job
         loop {
             while !exhausted && window_records < max_records && window_bytes < CHUNK_BYTES {
                 if !jobs.ready() {
@@ -457,34 +461,41 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
                     exhausted = true;
                     break;
                 };
-                let (number, bytes, records) = (first + window.len(), job.bytes(), job.records());
-                queues.push(number, job);
-                let (results, queues) = (results.clone(), &queues);
+                let (bytes, records) = (job.bytes(), job.records());
+                let slot = Arc::new(Slot::default());
+                queues.push(number, job, Arc::clone(&slot));
+                number += 1;
+                let (queues, main) = (&queues, &main);
                 scope.spawn(move |_| {
-                    let Some((number, job)) = queues.take(rayon::current_thread_index().unwrap_or(0)) else {
+                    let Some((_, job, slot)) = queues.take(rayon::current_thread_index().unwrap_or(0)) else {
                         return;
                     };
                     // A panic is handed back to be raised here, so the loop
                     // never waits for a result that will not come.
                     let items = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(options)));
-                    let _ = results.send((number, items));
+                    slot.fill(items);
+                    main.unpark();
                 });
-                window.push_back((bytes, records, None));
+                window.push_back((bytes, records, slot));
                 window_bytes += bytes;
                 window_records += records;
             }
-            if window.is_empty() {
+            let Some((_, _, front)) = window.front() else {
                 break;
+            };
+            if !front.is_done() {
+                // Woken by any job that finishes (or for no reason: the
+                // loop looks again).
+                std::thread::park();
+                continue;
             }
-            let (number, items) = finished.recv().expect("the loop holds a sender");
-            window[number - first].2 = Some(items.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
             // Write the finished jobs at the front, in order.
-            while let Some((bytes, records, Some(items))) = window
-                .front_mut()
-                .map(|(bytes, records, items)| (*bytes, *records, items.take()))
+            while let Some((bytes, records, items)) = window
+                .front()
+                .and_then(|(bytes, records, slot)| Some((*bytes, *records, slot.take()?)))
             {
+                let items = items.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 window.pop_front();
-                first += 1;
                 window_bytes -= bytes;
                 window_records -= records;
                 done += bytes;
@@ -500,6 +511,44 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
         }
         Ok(summary)
     })
+}
+
+/// Where a job's items come back from the worker that ran it.
+///
+/// Why not a channel: each result sent woke the reading and writing thread
+/// through the channel's lock, which that thread also takes to wait; when
+/// it was descheduled holding it (three threads on two cores), the worker
+/// sending slept until it ran again, and so did the work (perf sched: the
+/// workers' only sleeps in a run of scale-corpus were in the channel's
+/// `SyncWaker::notify`). A worker fills the slot, then wakes that thread
+/// with `unpark`, which takes no lock; that thread takes the items only
+/// once the slot says it is done, so the slot's lock is never waited for.
+#[derive(Default)]
+struct Slot {
+    done: std::sync::atomic::AtomicBool,
+    items: Mutex<Option<std::thread::Result<Vec<Item>>>>,
+}
+
+impl Slot {
+    fn fill(&self, items: std::thread::Result<Vec<Item>>) {
+        *self.items.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(items);
+        self.done.store(true, std::sync::atomic::Ordering::Release);
+    }
+
+    fn is_done(&self) -> bool {
+        self.done.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// The items, once the job is done (and only once).
+    fn take(&self) -> Option<std::thread::Result<Vec<Item>>> {
+        if !self.is_done() {
+            return None;
+        }
+        self.items
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    }
 }
 
 /// Hands one result to the sink, counting it.
@@ -664,14 +713,58 @@ mod tests {
     }
 
     #[test]
+    fn a_slot_gives_its_items_once_and_only_when_done() {
+        let slot = Slot::default();
+        assert!(!slot.is_done());
+        assert!(slot.take().is_none());
+        slot.fill(Ok(vec![Item::Warning("w".into())]));
+        assert!(slot.is_done());
+        assert!(matches!(slot.take(), Some(Ok(items)) if items.len() == 1));
+        assert!(slot.take().is_none(), "taken once");
+    }
+
+    #[test]
+    fn results_come_in_order_from_workers_that_finish_out_of_order() {
+        // Many short jobs on the pool's threads: each result waits in its
+        // slot until those before it are written, and none is lost (the
+        // reading and writing thread parks until a worker unparks it).
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = dir.path().join("batch.jsonl");
+        let lines: Vec<String> = (0..MIN_CHUNK_RECORDS * 5)
+            .map(|i| {
+                if i % 3 == 0 {
+                    RECORD.replace("ID", &i.to_string())
+                } else {
+                    // Distinct short bodies: many jobs.
+                    RECORD
+                        .replace("ID", &i.to_string())
+                        .replace("Monday", &format!("day {i}"))
+                }
+            })
+            .collect();
+        std::fs::write(&jsonl, lines.join("\n")).unwrap();
+        let mut sink = Collect::default();
+        let summary = run(
+            &[Input::new(&jsonl.display().to_string())],
+            &RunOptions::default(),
+            &mut sink,
+        )
+        .unwrap();
+        assert_eq!(summary.documents, lines.len());
+        for (i, event) in sink.events.iter().enumerate() {
+            assert!(event.ends_with(&format!("batch.jsonl#{i}")), "{i}: {event}");
+        }
+    }
+
+    #[test]
     fn a_worker_takes_its_own_jobs_first_then_the_oldest_of_all() {
         let queues = Queues::new(2);
         // Jobs with no article go to the workers in turn: 0, 2, 4 to the
         // first, 1, 3, 5 to the second.
         for number in 0..6 {
-            queues.push(number, Job::Failed(Error::input("x", "failed")));
+            queues.push(number, Job::Failed(Error::input("x", "failed")), Arc::default());
         }
-        let take = |me| queues.take(me).map(|(number, _)| number);
+        let take = |me| queues.take(me).map(|(number, ..)| number);
         assert_eq!([take(0), take(0), take(0)], [Some(0), Some(2), Some(4)]);
         assert_eq!([take(0), take(1), take(1), take(1)], [Some(1), Some(3), Some(5), None]);
     }
