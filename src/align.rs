@@ -109,6 +109,10 @@ pub struct UnitAlignment {
     pub in_body: Vec<bool>,
     /// Per token: rarity weight (IDF over the body's sentences).
     pub weights: Vec<f64>,
+    /// Per token: its stem's term in the body's index (`None` when the
+    /// body lacks the stem), for the duplication checks to ask the index
+    /// by number rather than hash the stem again.
+    pub(crate) terms: Vec<Option<u32>>,
     pub support: f64,
     /// Best first.
     pub sources: Vec<ParagraphSource>,
@@ -909,6 +913,21 @@ impl Alignment {
             .is_some_and(|t| self.index.capitalised[t as usize])
     }
 
+    /// [`Alignment::sentences_with`] of a term ([`UnitAlignment::terms`]).
+    pub(crate) fn sentences_with_term(&self, term: u32) -> impl Iterator<Item = usize> + '_ {
+        self.index.postings(term).iter().map(|&(s, _)| s as usize)
+    }
+
+    /// [`Alignment::sentence_has`] of a term ([`UnitAlignment::terms`]).
+    pub(crate) fn sentence_has_term(&self, s: usize, term: u32) -> bool {
+        self.index.sentence_terms(s).binary_search(&term).is_ok()
+    }
+
+    /// [`Alignment::capitalised`] of a term ([`UnitAlignment::terms`]).
+    pub(crate) fn capitalised_term(&self, term: u32) -> bool {
+        self.index.capitalised[term as usize]
+    }
+
     /// True when some body sentence contains `stem`.
     pub fn body_has<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
     where
@@ -1115,6 +1134,7 @@ fn align_unit(
         in_sources,
         in_body,
         weights,
+        terms,
         support: support.clamp(0.0, 1.0),
         sources: by_paragraph,
         sentences: chosen,
@@ -1651,6 +1671,8 @@ mod tests {
             let weights: Vec<f64> = weights.iter().map(|&w| f64::from(w) * 0.37).collect();
             let total: f64 = weights.iter().sum();
             let closes: Vec<f64> = candidates.iter().map(|c| f64::from(c.3) / 4.0).collect();
+            // Upper bounds on closeness, from exact to none (1).
+            let slacks: Vec<f64> = candidates.iter().map(|c| f64::from(c.4) / 4.0).collect();
             let candidates: Vec<Candidate> = candidates
                 .iter()
                 .enumerate()
@@ -1661,8 +1683,6 @@ mod tests {
                 })
                 .collect();
             let close_of = |s: usize| closes[(0..closes.len()).find(|&i| i * 3 % 11 == s).unwrap()];
-            // Upper bounds on closeness, from exact to none (1).
-            let slacks: Vec<f64> = candidates.iter().map(|c| f64::from(c.4) / 4.0).collect();
             let mut bound_of = |s: usize| {
                 let i = (0..closes.len()).find(|&i| i * 3 % 11 == s).unwrap();
                 (closes[i] + slacks[i]).min(1.0)
