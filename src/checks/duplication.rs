@@ -25,7 +25,6 @@ use crate::align::Alignment;
 use crate::document::{Document, UnitKind};
 use crate::finding::{Evidence, Finding, Rule, Severity};
 use crate::options::CheckOptions;
-use crate::span::Span;
 use crate::text::{fold, split_sentences, tokenize, Token, TokenKind};
 use std::borrow::Cow;
 // FxHash: these maps hold short words and normalised sentences of one document.
@@ -278,7 +277,8 @@ fn repeated_in(
 ) {
     for (k, pair) in tokens.windows(2).enumerate() {
         let (first, second) = (pair[0], pair[1]);
-        if !is_repeated(doc, first, second) {
+        // (Most pairs differ: tested here, not in a call.)
+        if first.folded != second.folded || !is_repeated(doc, first, second) {
             continue;
         }
         let mut finding = repeated_word(doc, first, second);
@@ -596,7 +596,9 @@ type UnitPairs = HashSet<(usize, usize)>;
 /// Sentences repeated within the summary; returns the unit pairs reported.
 fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) -> UnitPairs {
     let mut reported = UnitPairs::default();
-    let mut seen: HashMap<String, (usize, Span)> = HashMap::default();
+    // (The unit and the sentence's start and end: its span, with its line,
+    // is placed only when it is reported.)
+    let mut seen: HashMap<String, (usize, usize, usize)> = HashMap::default();
     for (u, unit) in doc.units.iter().enumerate() {
         if !unit.kind.is_summary() {
             continue;
@@ -612,9 +614,9 @@ fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &
                 continue;
             }
             let key = normalised(tokens);
-            let span = doc.span(start, end);
             match seen.get(&key) {
-                Some(&(first, first_span)) => {
+                Some(&(first, first_start, first_end)) => {
+                    let (span, first_span) = (doc.span(start, end), doc.span(first_start, first_end));
                     let earlier = &doc.units[first];
                     reported.insert((first, u));
                     findings.push(
@@ -637,7 +639,7 @@ fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &
                     );
                 }
                 None => {
-                    seen.insert(key, (u, span));
+                    seen.insert(key, (u, start, end));
                 }
             }
         }
