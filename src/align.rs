@@ -109,6 +109,10 @@ pub struct UnitAlignment {
     pub in_body: Vec<bool>,
     /// Per token: rarity weight (IDF over the body's sentences).
     pub weights: Vec<f64>,
+    /// Per token: its stem's term in the body's index (`None` when the
+    /// body lacks the stem), for the duplication checks to ask the index
+    /// by number rather than hash the stem again.
+    pub(crate) terms: Vec<Option<u32>>,
     pub support: f64,
     /// Best first.
     pub sources: Vec<ParagraphSource>,
@@ -725,6 +729,33 @@ fn folded_text_into(tokens: &[Token], text: &mut String) {
     }
 }
 
+/// The length in characters of [`folded_text`]`(tokens)`, without building it.
+fn folded_len(tokens: &[Token]) -> usize {
+    let words: usize = tokens
+        .iter()
+        .map(|t| {
+            if t.folded.is_ascii() {
+                t.folded.len()
+            } else {
+                t.folded.chars().count()
+            }
+        })
+        .sum();
+    words + tokens.len().saturating_sub(1)
+}
+
+/// An upper bound on the string closeness ([`Pattern::normalized_similarity`])
+/// of two texts of `a` and `b` characters: their edit distance is at least
+/// the difference of their lengths. The same operations as the closeness on
+/// a distance of that difference, so never below it after rounding either.
+fn closeness_bound(a: usize, b: usize) -> f64 {
+    let longer = a.max(b);
+    if longer == 0 {
+        return 1.0;
+    }
+    1.0 - (longer - a.min(b)) as f64 / longer as f64
+}
+
 /// Aligns every unit of `doc` to its body.
 pub fn align(doc: &Document) -> Alignment {
     align_with(doc, Scores::Every)
@@ -882,6 +913,21 @@ impl Alignment {
             .is_some_and(|t| self.index.capitalised[t as usize])
     }
 
+    /// [`Alignment::sentences_with`] of a term ([`UnitAlignment::terms`]).
+    pub(crate) fn sentences_with_term(&self, term: u32) -> impl Iterator<Item = usize> + '_ {
+        self.index.postings(term).iter().map(|&(s, _)| s as usize)
+    }
+
+    /// [`Alignment::sentence_has`] of a term ([`UnitAlignment::terms`]).
+    pub(crate) fn sentence_has_term(&self, s: usize, term: u32) -> bool {
+        self.index.sentence_terms(s).binary_search(&term).is_ok()
+    }
+
+    /// [`Alignment::capitalised`] of a term ([`UnitAlignment::terms`]).
+    pub(crate) fn capitalised_term(&self, term: u32) -> bool {
+        self.index.capitalised[term as usize]
+    }
+
     /// True when some body sentence contains `stem`.
     pub fn body_has<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
     where
@@ -983,15 +1029,10 @@ fn align_unit(
             } else {
                 0.0
             };
-            let phrase = phrase_share(&unit_bigrams, &[index.sentence_bigrams(s)]);
+            let phrase = phrase_share_of_one(&unit_bigrams, index.sentence_bigrams(s));
             Candidate::new(s, W_RECALL * recall + W_PHRASE * phrase, shared)
         })
         .collect();
-    for &(term, _) in &unit_terms {
-        if let Some(p) = position_of.get_mut(term as usize) {
-            *p = 0;
-        }
-    }
     // String closeness is a character-level edit distance, the dearest part
     // of a score: it is computed only for the candidates whose rank it can
     // change (see [`cover`]), with the unit's pattern built on first use.
@@ -1004,8 +1045,14 @@ fn align_unit(
                 sentence_text
             })
     };
+    // The unit's length in characters, found on first use.
+    let mut unit_len: Option<usize> = None;
+    let mut bound = |s: usize| {
+        let unit_len = *unit_len.get_or_insert_with(|| folded_len(&tokens));
+        closeness_bound(unit_len, folded_len(&sentences[s].tokens))
+    };
     let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
-    let (mut chosen, bases, covered) = cover(scored, &weights_by_term, total_weight, &mut close);
+    let (mut chosen, bases, covered) = cover(scored, &weights_by_term, total_weight, &mut close, &mut bound);
     let paragraph_of = |i: usize| sentences[chosen[i].sentence].paragraph;
     let wanted: Vec<bool> = (0..chosen.len())
         .map(|i| match scores {
@@ -1016,10 +1063,11 @@ fn align_unit(
         .collect();
     fill_scores(&mut chosen, &bases, &wanted, &mut close);
 
+    // (A term past the body's is in no sentence, so never covered.)
     let is_covered = |term: u32| {
-        unit_terms
-            .binary_search_by_key(&term, |&(t, _)| t)
-            .is_ok_and(|i| covered[i])
+        position_of
+            .get(term as usize)
+            .is_some_and(|&p| p > 0 && covered[p as usize - 1])
     };
     let mut content_terms = content.iter();
     let in_sources: Vec<bool> = tokens
@@ -1053,17 +1101,28 @@ fn align_unit(
             }),
         }
     }
+    // Per unit term (by position): some chosen sentence of the paragraph
+    // has it; marked from the sentences' own few terms.
+    let mut in_paragraph = vec![false; unit_terms.len()];
     for ps in &mut by_paragraph {
         ps.score = if total_weight > 0.0 {
-            let in_paragraph = |&i: &usize| {
-                ps.sentences
-                    .iter()
-                    .any(|s| index.sentence_terms(s.sentence).binary_search(&unit_terms[i].0).is_ok())
-            };
-            weight_of(&mut (0..unit_terms.len()).filter(in_paragraph)) / total_weight
+            in_paragraph.fill(false);
+            for source in &ps.sentences {
+                for &term in index.sentence_terms(source.sentence) {
+                    if let Some(i) = (position_of[term as usize] as usize).checked_sub(1) {
+                        in_paragraph[i] = true;
+                    }
+                }
+            }
+            weight_of(&mut (0..unit_terms.len()).filter(|&i| in_paragraph[i])) / total_weight
         } else {
             0.0
         };
+    }
+    for &(term, _) in &unit_terms {
+        if let Some(p) = position_of.get_mut(term as usize) {
+            *p = 0;
+        }
     }
     by_paragraph.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.paragraph.cmp(&b.paragraph)));
     let first = by_paragraph.first().map(|p| p.paragraph);
@@ -1075,6 +1134,7 @@ fn align_unit(
         in_sources,
         in_body,
         weights,
+        terms,
         support: support.clamp(0.0, 1.0),
         sources: by_paragraph,
         sentences: chosen,
@@ -1091,6 +1151,11 @@ struct Candidate {
     shared: Vec<usize>,
     /// The whole score, once closeness is known.
     score: Option<f64>,
+    /// The highest closeness the sentence can have: 1 until [`cover`] asks
+    /// its `bound` for one.
+    close_max: f64,
+    /// `close_max` is the bound asked for.
+    bounded: bool,
 }
 
 impl Candidate {
@@ -1100,6 +1165,8 @@ impl Candidate {
             base,
             shared,
             score: None,
+            close_max: 1.0,
+            bounded: false,
         }
     }
 
@@ -1112,7 +1179,7 @@ impl Candidate {
     fn bounds(&self) -> (f64, f64) {
         match self.score {
             Some(score) => (score, score),
-            None => (self.score_with(0.0), self.score_with(1.0)),
+            None => (self.score_with(0.0), self.score_with(self.close_max)),
         }
     }
 }
@@ -1155,13 +1222,17 @@ fn cover_key(gain: f64, score: f64) -> f64 {
 /// when two or more candidates could win it (one whose key with the
 /// highest possible closeness is below another's key with the lowest
 /// cannot), or when the one that can straddles [`MIN_GAIN`] with its
-/// bounds. So the choice, the order and every printed score are those of
-/// scoring every candidate in full.
+/// bounds. Before it calls `close` for those, it asks `bound` (an upper
+/// bound on a sentence's closeness, much cheaper) for each of them once,
+/// and decides the round again with the lower keys: most contests are
+/// then settled without `close`. So the choice, the order and every
+/// printed score are those of scoring every candidate in full.
 fn cover(
     mut remaining: Vec<Candidate>,
     weights: &[f64],
     total_weight: f64,
     close: &mut dyn FnMut(usize) -> f64,
+    bound: &mut dyn FnMut(usize) -> f64,
 ) -> (Vec<SentenceSource>, Vec<f64>, Vec<bool>) {
     let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| weights[i]).sum::<f64>();
     let mut chosen: Vec<SentenceSource> = Vec::with_capacity(MAX_SOURCES);
@@ -1185,7 +1256,28 @@ fn cover(
         }
         let mut contenders = keys.iter().enumerate().filter(|(_, k)| k.2 >= floor).map(|(i, _)| i);
         let first = contenders.next().expect("the candidate with the highest floor can win");
-        let best = if contenders.next().is_none() {
+        let sole = contenders.next().is_none();
+        // The candidates whose closeness the round would compute: every
+        // contender, or a sole one whose bounds straddle MIN_GAIN. Those
+        // not bounded yet are bounded, and the round is decided again.
+        let straddles = |k: &(f64, f64, f64)| !chosen.is_empty() && k.1 / 1e9 < MIN_GAIN;
+        let mut bounded_more = false;
+        for (i, candidate) in remaining.iter_mut().enumerate() {
+            let needed = if sole {
+                i == first && straddles(&keys[i])
+            } else {
+                keys[i].2 >= floor
+            };
+            if needed && candidate.score.is_none() && !candidate.bounded {
+                candidate.bounded = true;
+                candidate.close_max = bound(candidate.sentence);
+                bounded_more = true;
+            }
+        }
+        if bounded_more {
+            continue;
+        }
+        let best = if sole {
             // One candidate can win (most rounds: gains differ by more than
             // closeness can make up): it wins without its closeness.
             let (gain, low, high) = keys[first];
@@ -1242,6 +1334,30 @@ fn cover(
         bases.push(candidate.base);
     }
     (chosen, bases, covered)
+}
+
+/// [`phrase_share`] of one source, by a merge of the two sorted lists: a
+/// binary search per unit bigram mispredicted most of its steps, and every
+/// candidate of every unit is measured so (about a tenth of aligning the
+/// summary side).
+fn phrase_share_of_one(unit: &[u64], source: &[u64]) -> f64 {
+    if unit.is_empty() {
+        return 0.0;
+    }
+    shared_count(unit, source) as f64 / unit.len() as f64
+}
+
+/// How many values two sorted lists without repeats have in common.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut found) = (0, 0, 0);
+    // (Branch-free steps: which list advances is data, not a jump.)
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        found += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    found
 }
 
 /// The share of the unit's bigrams (sorted, unique) found in any of `sources` (each sorted).
@@ -1510,6 +1626,37 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The merge counts what the binary searches found.
+        #[test]
+        fn phrase_share_of_one_is_phrase_share(
+            unit in proptest::collection::btree_set(0u64..40, 0..20),
+            source in proptest::collection::btree_set(0u64..40, 0..20),
+        ) {
+            let (unit, source): (Vec<u64>, Vec<u64>) = (unit.into_iter().collect(), source.into_iter().collect());
+            proptest::prop_assert_eq!(
+                phrase_share_of_one(&unit, &source).to_bits(),
+                phrase_share(&unit, &[&source]).to_bits()
+            );
+        }
+
+        /// The closeness bound is never below the closeness, and the folded
+        /// length is that of the folded text; words of a few letters (some
+        /// not ASCII) so that equal and near lengths happen.
+        #[test]
+        fn closeness_bound_is_an_upper_bound(
+            a in proptest::collection::vec("[abé ]{0,6}", 0..6),
+            b in proptest::collection::vec("[abé ]{0,6}", 0..6),
+        ) {
+            let text = |words: &[String]| words.join(" ");
+            let (a, b) = (text(&a), text(&b));
+            let (ta, tb) = (tokenize(&a, 0, a.len()), tokenize(&b, 0, b.len()));
+            let (fa, fb) = (folded_text(&ta), folded_text(&tb));
+            proptest::prop_assert_eq!(folded_len(&ta), fa.chars().count());
+            proptest::prop_assert_eq!(folded_len(&tb), fb.chars().count());
+            let close = Pattern::new(&fa).normalized_similarity(&fb);
+            proptest::prop_assert!(closeness_bound(folded_len(&ta), folded_len(&tb)) >= close);
+        }
+
         /// Lazy closeness chooses the same sources with the same scores as
         /// scoring every candidate; closeness values are drawn from a few
         /// so that ties and near-ties happen.
@@ -1517,30 +1664,36 @@ mod tests {
         fn lazy_closeness_chooses_as_scoring_all(
             weights in proptest::collection::vec(0u8..6, 0..8),
             candidates in proptest::collection::vec(
-                (proptest::collection::vec(proptest::bool::ANY, 8), 0u8..5, 0u8..5, 0u8..5),
+                (proptest::collection::vec(proptest::bool::ANY, 8), 0u8..5, 0u8..5, 0u8..5, 0u8..6),
                 0..9,
             ),
         ) {
             let weights: Vec<f64> = weights.iter().map(|&w| f64::from(w) * 0.37).collect();
             let total: f64 = weights.iter().sum();
             let closes: Vec<f64> = candidates.iter().map(|c| f64::from(c.3) / 4.0).collect();
+            // Upper bounds on closeness, from exact to none (1).
+            let slacks: Vec<f64> = candidates.iter().map(|c| f64::from(c.4) / 4.0).collect();
             let candidates: Vec<Candidate> = candidates
                 .iter()
                 .enumerate()
-                .map(|(s, (has, recall, phrase, _))| {
+                .map(|(s, (has, recall, phrase, _, _))| {
                     let shared: Vec<usize> = (0..weights.len()).filter(|&i| has[i]).collect();
                     let base = W_RECALL * f64::from(*recall) / 4.0 + W_PHRASE * f64::from(*phrase) / 4.0;
                     Candidate::new(s * 3 % 11, base, shared)
                 })
                 .collect();
             let close_of = |s: usize| closes[(0..closes.len()).find(|&i| i * 3 % 11 == s).unwrap()];
+            let mut bound_of = |s: usize| {
+                let i = (0..closes.len()).find(|&i| i * 3 % 11 == s).unwrap();
+                (closes[i] + slacks[i]).min(1.0)
+            };
             let (want, want_covered) = cover_scoring_all(&candidates, &weights, total, &close_of);
             let mut calls = 0;
             let mut counted = |s: usize| {
                 calls += 1;
                 close_of(s)
             };
-            let (mut got, bases, got_covered) = cover(candidates.clone(), &weights, total, &mut counted);
+            let (mut got, bases, got_covered) = cover(candidates.clone(), &weights, total, &mut counted, &mut bound_of);
             let all = vec![true; got.len()];
             fill_scores(&mut got, &bases, &all, &mut counted);
             proptest::prop_assert_eq!(format!("{want:?}"), format!("{got:?}"));
@@ -1553,7 +1706,7 @@ mod tests {
                 unscored_calls += 1;
                 close_of(s)
             };
-            let (mut bare, bases, bare_covered) = cover(candidates.clone(), &weights, total, &mut counted);
+            let (mut bare, bases, bare_covered) = cover(candidates.clone(), &weights, total, &mut counted, &mut bound_of);
             let none = vec![false; bare.len()];
             fill_scores(&mut bare, &bases, &none, &mut counted);
             let sentences = |sources: &[SentenceSource]| sources.iter().map(|s| s.sentence).collect::<Vec<_>>();

@@ -25,7 +25,6 @@ use crate::align::Alignment;
 use crate::document::{Document, UnitKind};
 use crate::finding::{Evidence, Finding, Rule, Severity};
 use crate::options::CheckOptions;
-use crate::span::Span;
 use crate::text::{fold, split_sentences, tokenize, Token, TokenKind};
 use std::borrow::Cow;
 // FxHash: these maps hold short words and normalised sentences of one document.
@@ -147,7 +146,7 @@ const SAME_SOURCE_SAME_PART: f64 = 0.5;
 
 pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, findings: &mut Vec<Finding>) {
     repeated_words(doc, alignment, findings);
-    repeated_body_text(doc, alignment, &alignment.body_pass.hashes, findings);
+    repeated_body_text(doc, alignment, findings);
     let mut reported = repeated_summary_sentences(doc, alignment, findings);
     // Both unit comparisons read every unit's content words: found once.
     let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(doc, alignment, u)).collect();
@@ -210,6 +209,20 @@ pub(crate) struct BodyPass {
     doubles: Vec<[u32; 4]>,
     /// (sentence, token) of the last token of the paragraph so far.
     previous: Option<(u32, u32)>,
+    /// The body's repeated paragraphs and sentences, found by the first
+    /// document to check them: the pass is shared by the documents of one
+    /// body (`align::LastBody`), and what repeats depends on the body alone.
+    repeats: std::cell::OnceCell<BodyRepeats>,
+}
+
+/// (first, later) pairs of body paragraphs (indexes into
+/// `Document::paragraphs`) and of sentences (indexes into
+/// `Alignment::sentences`) that repeat word for word, in the order they
+/// are reported; a sentence of a repeated paragraph is not listed.
+#[derive(Debug, Default, PartialEq)]
+struct BodyRepeats {
+    paragraphs: Vec<(usize, usize)>,
+    sentences: Vec<(usize, usize)>,
 }
 
 impl BodyPass {
@@ -264,7 +277,8 @@ fn repeated_in(
 ) {
     for (k, pair) in tokens.windows(2).enumerate() {
         let (first, second) = (pair[0], pair[1]);
-        if !is_repeated(doc, first, second) {
+        // (Most pairs differ: tested here, not in a call.)
+        if first.folded != second.folded || !is_repeated(doc, first, second) {
             continue;
         }
         let mut finding = repeated_word(doc, first, second);
@@ -373,13 +387,67 @@ where
     key
 }
 
-/// `sentence_hashes`: each body sentence's [`KeyHash`].
-fn repeated_body_text(doc: &Document, alignment: &Alignment, sentence_hashes: &[KeyHash], findings: &mut Vec<Finding>) {
+/// The findings of the body's repeated paragraphs and sentences.
+fn repeated_body_text(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
+    let pass = &alignment.body_pass;
+    let repeats = pass
+        .repeats
+        .get_or_init(|| body_repeats(doc.paragraphs.len(), alignment, &pass.hashes));
+    for &(first, p) in &repeats.paragraphs {
+        let (earlier, later) = (&doc.paragraphs[first], &doc.paragraphs[p]);
+        findings.push(
+            Finding::new(
+                &REPEATED_PARAGRAPH,
+                later.span,
+                doc.original(&later.span),
+                format!(
+                    "paragraph {} repeats paragraph {} (line {}) word for word; delete one copy",
+                    later.number, earlier.number, earlier.span.line
+                ),
+            )
+            .with_evidence(Evidence {
+                paragraph: Some(earlier.number),
+                span: earlier.span,
+                text: doc.slice(&earlier.span).to_string(),
+                note: "first occurrence".into(),
+            }),
+        );
+    }
+    for &(first, s) in &repeats.sentences {
+        let (earlier, sentence) = (&alignment.sentences[first], &alignment.sentences[s]);
+        let earlier_paragraph = &doc.paragraphs[earlier.paragraph];
+        let earlier_span = earlier_paragraph.sentences[earlier.index];
+        let span = doc.paragraphs[sentence.paragraph].sentences[sentence.index];
+        findings.push(
+            Finding::new(
+                &REPEATED_SENTENCE,
+                span,
+                doc.original(&span),
+                format!(
+                    "this sentence already occurs in paragraph {} (line {}); delete one copy",
+                    earlier_paragraph.number, earlier_span.line
+                ),
+            )
+            .with_evidence(Evidence {
+                paragraph: Some(earlier_paragraph.number),
+                span: earlier_span,
+                text: doc.slice(&earlier_span).to_string(),
+                note: "first occurrence".into(),
+            }),
+        );
+    }
+}
+
+/// The repeated paragraphs and sentences of a body of `paragraphs`
+/// paragraphs whose sentences are `alignment.sentences`;
+/// `sentence_hashes`: each sentence's [`KeyHash`].
+fn body_repeats(paragraphs: usize, alignment: &Alignment, sentence_hashes: &[KeyHash]) -> BodyRepeats {
+    let mut repeats = BodyRepeats::default();
     // Each paragraph's key hash from its sentences' (a paragraph's tokens
     // are its sentences' in order): every token is hashed once.
-    let mut paragraph_hashes = vec![KeyHash::default(); doc.paragraphs.len()];
+    let mut paragraph_hashes = vec![KeyHash::default(); paragraphs];
     // Per paragraph, its sentences (they are in paragraph order).
-    let mut paragraph_sentences = vec![0..0; doc.paragraphs.len()];
+    let mut paragraph_sentences = vec![0..0; paragraphs];
     for (s, sentence) in alignment.sentences.iter().enumerate() {
         paragraph_hashes[sentence.paragraph].extend(sentence_hashes[s]);
         let range = &mut paragraph_sentences[sentence.paragraph];
@@ -394,32 +462,15 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, sentence_hashes: &[
             .iter()
             .flat_map(|s| &s.tokens)
     };
-    let mut seen_paragraphs = SeenTexts::with_capacity(doc.paragraphs.len());
-    let mut repeated_paragraph = vec![false; doc.paragraphs.len()];
+    let mut seen_paragraphs = SeenTexts::with_capacity(paragraphs);
+    let mut repeated_paragraph = vec![false; paragraphs];
     for (p, hash) in paragraph_hashes.iter().enumerate() {
         if hash.len < MIN_REPEATED_WORDS {
             continue;
         }
         if let Some(first) = seen_paragraphs.first_or_insert(p, hash.hash, paragraph_tokens) {
             repeated_paragraph[p] = true;
-            let (earlier, later) = (&doc.paragraphs[first], &doc.paragraphs[p]);
-            findings.push(
-                Finding::new(
-                    &REPEATED_PARAGRAPH,
-                    later.span,
-                    doc.original(&later.span),
-                    format!(
-                        "paragraph {} repeats paragraph {} (line {}) word for word; delete one copy",
-                        later.number, earlier.number, earlier.span.line
-                    ),
-                )
-                .with_evidence(Evidence {
-                    paragraph: Some(earlier.number),
-                    span: earlier.span,
-                    text: doc.slice(&earlier.span).to_string(),
-                    note: "first occurrence".into(),
-                }),
-            );
+            repeats.paragraphs.push((first, p));
         }
     }
     let mut seen_sentences = SeenTexts::with_capacity(alignment.sentences.len());
@@ -429,33 +480,13 @@ fn repeated_body_text(doc: &Document, alignment: &Alignment, sentence_hashes: &[
         }
         let hash = sentence_hashes[s].hash;
         let first = seen_sentences.first_or_insert(s, hash, |t| &alignment.sentences[t].tokens);
-        match first {
-            Some(first) if !repeated_paragraph[sentence.paragraph] => {
-                let earlier = &alignment.sentences[first];
-                let earlier_paragraph = &doc.paragraphs[earlier.paragraph];
-                let earlier_span = earlier_paragraph.sentences[earlier.index];
-                let span = doc.paragraphs[sentence.paragraph].sentences[sentence.index];
-                findings.push(
-                    Finding::new(
-                        &REPEATED_SENTENCE,
-                        span,
-                        doc.original(&span),
-                        format!(
-                            "this sentence already occurs in paragraph {} (line {}); delete one copy",
-                            earlier_paragraph.number, earlier_span.line
-                        ),
-                    )
-                    .with_evidence(Evidence {
-                        paragraph: Some(earlier_paragraph.number),
-                        span: earlier_span,
-                        text: doc.slice(&earlier_span).to_string(),
-                        note: "first occurrence".into(),
-                    }),
-                );
+        if let Some(first) = first {
+            if !repeated_paragraph[sentence.paragraph] {
+                repeats.sentences.push((first, s));
             }
-            Some(_) | None => {}
         }
     }
+    repeats
 }
 
 /// Texts seen so far, each the first of its [`normalised`] key, found by
@@ -565,7 +596,9 @@ type UnitPairs = HashSet<(usize, usize)>;
 /// Sentences repeated within the summary; returns the unit pairs reported.
 fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) -> UnitPairs {
     let mut reported = UnitPairs::default();
-    let mut seen: HashMap<String, (usize, Span)> = HashMap::default();
+    // (The unit and the sentence's start and end: its span, with its line,
+    // is placed only when it is reported.)
+    let mut seen: HashMap<String, (usize, usize, usize)> = HashMap::default();
     for (u, unit) in doc.units.iter().enumerate() {
         if !unit.kind.is_summary() {
             continue;
@@ -581,9 +614,9 @@ fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &
                 continue;
             }
             let key = normalised(tokens);
-            let span = doc.span(start, end);
             match seen.get(&key) {
-                Some(&(first, first_span)) => {
+                Some(&(first, first_start, first_end)) => {
+                    let (span, first_span) = (doc.span(start, end), doc.span(first_start, first_end));
                     let earlier = &doc.units[first];
                     reported.insert((first, u));
                     findings.push(
@@ -606,7 +639,7 @@ fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &
                     );
                 }
                 None => {
-                    seen.insert(key, (u, span));
+                    seen.insert(key, (u, start, end));
                 }
             }
         }
@@ -619,6 +652,9 @@ fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &
 /// A unit's content word.
 struct Word<'a> {
     stem: &'a str,
+    /// The stem's term in the body's index ([`crate::align::UnitAlignment::terms`]):
+    /// two words of known stems are compared, and the index asked, by it.
+    term: Option<u32>,
     /// Rarity in the body (IDF).
     weight: f64,
     /// As written.
@@ -643,13 +679,15 @@ impl<'a> Content<'a> {
         // rewording or drift, and must not swamp what the unit shares.
         let sentences = alignment.sentences.len() as f64;
         let rarest = (1.0 + (sentences - 0.5).max(0.0) / 1.5).ln();
-        let mut words: Vec<Word> = Vec::new();
+        let mut words: Vec<Word> = Vec::with_capacity(a.tokens.len());
         for (k, t) in a.tokens.iter().enumerate() {
-            if !t.is_content() || words.iter().any(|w| w.stem == &*t.stem) {
+            let term = a.terms[k];
+            if !t.is_content() || words.iter().any(|w| w.same_stem(t.stem.as_ref(), term)) {
                 continue;
             }
             words.push(Word {
                 stem: t.stem.as_ref(),
+                term,
                 weight: if a.in_body[k] {
                     a.weights[k]
                 } else {
@@ -659,15 +697,32 @@ impl<'a> Content<'a> {
                 in_body: a.in_body[k],
                 fact: t.number().is_some()
                     || k > 0 && t.is_capitalized(&doc.text)
-                    || a.in_body[k] && body_capitalises(alignment, &t.stem),
+                    // The body writes it capitalised inside a sentence: a
+                    // name, even when the summary is all lower case (as
+                    // some model outputs are).
+                    || term.is_some_and(|term| alignment.capitalised_term(term)),
             });
         }
         let total = words.iter().map(|w| w.weight).sum();
         Content { words, total }
     }
 
-    fn has(&self, stem: &str) -> bool {
-        self.words.iter().any(|w| w.stem == stem)
+    /// True when one of the words has `word`'s stem.
+    fn has(&self, word: &Word) -> bool {
+        self.words.iter().any(|w| w.same_stem(word.stem, word.term))
+    }
+}
+
+impl Word<'_> {
+    /// True when this word's stem is `stem`, whose term is `term`: the
+    /// terms compared when the body has both stems (one term per stem), the
+    /// stems when it has neither; a stem the body has is never one it lacks.
+    fn same_stem(&self, stem: &str, term: Option<u32>) -> bool {
+        match (self.term, term) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.stem == stem,
+            _ => false,
+        }
     }
 }
 
@@ -692,7 +747,7 @@ fn overlap<'a>(earlier: &Content<'_>, later: &Content<'a>) -> Overlap<'a> {
     let mut reworded = Vec::new();
     let mut adds_fact = false;
     for word in &later.words {
-        if earlier.has(word.stem) {
+        if earlier.has(word) {
             shared += word.weight;
         } else if word.in_body {
             added_weight += word.weight;
@@ -799,14 +854,6 @@ fn duplicate_units(
     }
 }
 
-/// True when the body writes `stem` capitalised inside a sentence: a name,
-/// even when the summary is all lower case (as some model outputs are).
-/// (Found as the index was built: scanning the sentences with the stem for
-/// a capitalised token of it read most of the body's tokens again.)
-fn body_capitalises(alignment: &Alignment, stem: &crate::text::Shared) -> bool {
-    alignment.capitalised(stem)
-}
-
 fn quoted_list(words: &[&str]) -> String {
     words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
 }
@@ -818,17 +865,12 @@ fn quoted_list(words: &[&str]) -> String {
 /// `sentence`: an index into `Alignment::sentences`; its content stems are
 /// the index's terms of it.
 fn same_part(alignment: &Alignment, a: &Content, b: &Content, sentence: usize) -> f64 {
-    let taken = |c: &Content| -> f64 {
-        c.words
-            .iter()
-            .filter(|w| alignment.sentence_has(sentence, w.stem))
-            .map(|w| w.weight)
-            .sum()
-    };
+    let in_sentence = |w: &Word| w.term.is_some_and(|term| alignment.sentence_has_term(sentence, term));
+    let taken = |c: &Content| -> f64 { c.words.iter().filter(|w| in_sentence(w)).map(|w| w.weight).sum() };
     let both: f64 = a
         .words
         .iter()
-        .filter(|w| alignment.sentence_has(sentence, w.stem) && b.has(w.stem))
+        .filter(|w| in_sentence(w) && b.has(w))
         .map(|w| w.weight)
         .sum();
     both / taken(a).min(taken(b)).max(f64::MIN_POSITIVE)
@@ -845,7 +887,7 @@ fn main_source(alignment: &Alignment, content: &Content, unit: usize) -> Option<
     let zero: f64 = std::iter::empty::<f64>().sum();
     let mut weights = vec![zero; chosen.len()];
     for w in &content.words {
-        for s in alignment.sentences_with(w.stem) {
+        for s in w.term.into_iter().flat_map(|term| alignment.sentences_with_term(term)) {
             for (weight, c) in weights.iter_mut().zip(chosen) {
                 if c.sentence == s {
                     *weight += w.weight;
@@ -1350,6 +1392,40 @@ mod tests {
         );
     }
 
+    /// The second document of a body gets the repeats the first found
+    /// (one pass, shared), with findings as if checked alone.
+    #[test]
+    fn a_kept_body_repeats_as_it_does_alone() {
+        let body = "Budget Vote\n\nThe council passed the budget on Monday night. Critics objected to the tax.\n\nMore talks follow next week. Critics objected to the tax.\n\nThe council passed the budget on Monday night. Critics objected to the tax.\n\n";
+        let first = format!("{body}- The council passed the budget.\n");
+        let second =
+            format!("{body}- Critics objected to the tax, and talks follow next week.\n- The budget passed.\n");
+        let alone = {
+            let second = second.clone();
+            std::thread::spawn(move || format!("{:?}", run(&second, &CheckOptions::default()).1))
+                .join()
+                .unwrap()
+        };
+        std::thread::spawn(move || {
+            let parse = |text: &str| {
+                parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap()
+            };
+            let (doc1, doc2) = (parse(&first), parse(&second));
+            let (a1, a2) = (crate::align::align(&doc1), crate::align::align(&doc2));
+            assert!(std::rc::Rc::ptr_eq(&a1.body_pass, &a2.body_pass));
+            let mut findings = Vec::new();
+            check(&doc1, &a1, &CheckOptions::default(), &mut findings);
+            findings.clear();
+            check(&doc2, &a2, &CheckOptions::default(), &mut findings);
+            assert_eq!(format!("{findings:?}"), alone);
+            let fresh = body_repeats(doc2.paragraphs.len(), &a2, &a2.body_pass.hashes);
+            assert_eq!(a2.body_pass.repeats.get(), Some(&fresh));
+            assert_eq!((fresh.paragraphs.len(), fresh.sentences.len()), (1, 1));
+        })
+        .join()
+        .unwrap();
+    }
+
     #[test]
     fn a_bullet_restating_the_headline_is_a_duplicate() {
         let text = "Voters approve $92 million bond for new high school\nVoters approved a $92 million bond on Tuesday to build a new high school.\nThe measure got 61% of the vote.\n- Voters approved a $92 million bond for a new high school.\n- The measure got 61% of the vote.\n";
@@ -1423,6 +1499,104 @@ mod tests {
                     bits(main_source_plain(&alignment, &content, u)),
                     "{u}"
                 );
+            }
+        }
+    }
+
+    /// [`Content::of`] as it was, stems compared and looked up by string.
+    fn content_plain<'a>(doc: &'a Document, alignment: &'a Alignment, unit: usize) -> Content<'a> {
+        let a = &alignment.units[unit];
+        let sentences = alignment.sentences.len() as f64;
+        let rarest = (1.0 + (sentences - 0.5).max(0.0) / 1.5).ln();
+        let mut words: Vec<Word> = Vec::new();
+        for (k, t) in a.tokens.iter().enumerate() {
+            if !t.is_content() || words.iter().any(|w| w.stem == &*t.stem) {
+                continue;
+            }
+            words.push(Word {
+                stem: t.stem.as_ref(),
+                term: None,
+                weight: if a.in_body[k] {
+                    a.weights[k]
+                } else {
+                    a.weights[k].min(rarest)
+                },
+                surface: t.text(&doc.source),
+                in_body: a.in_body[k],
+                fact: t.number().is_some()
+                    || k > 0 && t.is_capitalized(&doc.text)
+                    || a.in_body[k] && alignment.capitalised(&t.stem),
+            });
+        }
+        let total = words.iter().map(|w| w.weight).sum();
+        Content { words, total }
+    }
+
+    /// Content, overlaps and same parts by terms are those by stems, on
+    /// articles whose units share words the body has and words it lacks.
+    #[test]
+    fn content_by_terms_is_content_by_stems() {
+        let texts = [
+            "Rates Rise\n\nThe town council voted on Wednesday to raise water and sewer rates by eight percent from March. The council said rates had not risen since 2019, and water use fell.\n\nResidents said the rates were too high; the council said water costs rose 12 percent.\n\n- The council voted to raise water rates by eight percent.\n- Water and sewer rates rise in March, the council said.\n- Residents said nothing about bakeries and bakeries.\n- the council said bakeries rise, says Council.\n",
+            include_str!("../../fixtures/seed.txt"),
+        ];
+        for text in texts {
+            let doc = parse_article("t.txt", text.to_string(), InputFormat::Text, &ParseOptions::default()).unwrap();
+            let alignment = crate::align::align(&doc);
+            let words = |c: &Content| {
+                c.words
+                    .iter()
+                    .map(|w| {
+                        format!(
+                            "{} {} {} {} {}",
+                            w.stem,
+                            w.weight.to_bits(),
+                            w.surface,
+                            w.in_body,
+                            w.fact
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let contents: Vec<Content> = (0..doc.units.len()).map(|u| Content::of(&doc, &alignment, u)).collect();
+            let plain: Vec<Content> = (0..doc.units.len())
+                .map(|u| content_plain(&doc, &alignment, u))
+                .collect();
+            for (c, p) in contents.iter().zip(&plain) {
+                assert_eq!(words(c), words(p));
+                assert_eq!(c.total.to_bits(), p.total.to_bits());
+            }
+            for (e, l) in (0..contents.len()).flat_map(|l| (0..l).map(move |e| (e, l))) {
+                let (o, (earlier, later)) = (overlap(&contents[e], &contents[l]), (&plain[e], &plain[l]));
+                let has = |c: &Content, stem: &str| c.words.iter().any(|w| w.stem == stem);
+                // (Added from 0.0 as `overlap` does: an empty `sum` is -0.0.)
+                let shared = (later.words.iter().filter(|w| has(earlier, w.stem))).fold(0.0, |sum, w| sum + w.weight);
+                assert_eq!(
+                    o.contained.to_bits(),
+                    (shared / later.total.max(f64::MIN_POSITIVE)).to_bits()
+                );
+                let added: Vec<&str> = later
+                    .words
+                    .iter()
+                    .filter(|w| !has(earlier, w.stem) && w.in_body)
+                    .map(|w| w.surface)
+                    .collect();
+                assert_eq!(o.added, added);
+                for s in 0..alignment.sentences.len() {
+                    let in_sentence = |w: &&Word| alignment.sentence_has(s, w.stem);
+                    let taken = |c: &Content| -> f64 { c.words.iter().filter(in_sentence).map(|w| w.weight).sum() };
+                    let both: f64 = earlier
+                        .words
+                        .iter()
+                        .filter(|w| in_sentence(w) && has(later, w.stem))
+                        .map(|w| w.weight)
+                        .sum();
+                    let want = both / taken(earlier).min(taken(later)).max(f64::MIN_POSITIVE);
+                    assert_eq!(
+                        same_part(&alignment, &contents[e], &contents[l], s).to_bits(),
+                        want.to_bits()
+                    );
+                }
             }
         }
     }
