@@ -379,9 +379,10 @@ struct Checker<'d> {
 /// body and another summary can tell whether the judgement still stands.
 #[derive(Clone, Copy, Debug)]
 enum Dep {
-    /// [`FormUse::name`] of a body form, and what it was.
-    Name(u32, bool),
-    /// [`FormUse::uses`] of a body form, up to 2, and what it was.
+    /// [`FormUse::uses`] of a body form, up to 2, and what it was. (The
+    /// judged token's own form's name flag and uses, which most
+    /// judgements read, are not noted: [`Checker::reusable`] compares
+    /// them for every judgement.)
     Uses(u32, u8),
     /// [`Checker::rank`] of the token's key: whether the document uses
     /// each lexicon candidate, and the document's names near the key.
@@ -866,25 +867,22 @@ impl<'d> Checker<'d> {
                     self.fetch_candidates(f);
                 }
             }
+            #[cfg(test)]
+            if reuse.is_some() && self.reused.as_ref().is_some_and(|snapshot| n < snapshot.judged.len()) {
+                REUSED.with(|count| count.set((count.get().0, count.get().1 + 1)));
+            }
+            // (One call of `judge`, inlined as the loop was before it.)
+            self.logging = logged.is_some_and(|(body_unsure, _)| n < body_unsure);
+            self.touched = false;
+            let is_typo = self.judge(&tokens, i);
             if let Some((body_unsure, body_forms)) = logged {
-                self.logging = n < body_unsure;
-                self.touched = false;
-                let is_typo = self.judge(&tokens, i);
                 if n < body_unsure {
                     self.judged.push((is_typo, self.deps.len() as u32));
                 } else if self.touched && f < body_forms {
                     self.summary_touched.push(f as u32);
                 }
-                if is_typo {
-                    flagged.push((*token, self.key(token).to_string()));
-                }
-                continue;
             }
-            #[cfg(test)]
-            if reuse.is_some() && self.reused.as_ref().is_some_and(|snapshot| n < snapshot.judged.len()) {
-                REUSED.with(|count| count.set((count.get().0, count.get().1 + 1)));
-            }
-            if self.judge(&tokens, i) {
+            if is_typo {
                 flagged.push((*token, self.key(token).to_string()));
             }
         }
@@ -971,6 +969,7 @@ impl<'d> Checker<'d> {
 
     /// Whether `tokens[i]`, an unsure token, is a typo (ranking its
     /// corrections into `candidates` as it goes).
+    #[inline(always)]
     fn judge(&mut self, tokens: &[Token], i: usize) -> bool {
         let token = &tokens[i];
         let verdict = token.verdict;
@@ -978,8 +977,9 @@ impl<'d> Checker<'d> {
             return false;
         }
         if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound) {
+            // (Its own form's name flag and uses are not noted: compared for
+            // every judgement reused, [`Checker::reusable`].)
             let name = self.forms[token.form()].name;
-            self.note(Dep::Name(token.form() as u32, name));
             if name && (self.locale == Locale::Any || !lexicon::is_word(self.key(token), Locale::Any)) {
                 // A name the document writes capitalised, here in lower case
                 // (but "defence" is British spelling under --locale en-US even
@@ -1034,6 +1034,11 @@ impl<'d> Checker<'d> {
             reusable[f as usize] = false;
         }
         let (changed, written) = self.changed_forms(snapshot, tokens);
+        let kept_forms = if snapshot.forms_at_end {
+            &snapshot.forms
+        } else {
+            &snapshot.final_forms
+        };
         let mut from = 0;
         for (n, &(_, to)) in snapshot.judged.iter().enumerate() {
             let deps = &snapshot.deps[from..to as usize];
@@ -1042,9 +1047,14 @@ impl<'d> Checker<'d> {
             if !reusable[f] {
                 continue;
             }
+            // (What the judgement read of its own form: its name flag, its uses up to 2.)
+            let (now, then) = (self.forms[f], kept_forms[f]);
+            if now.name != then.name || now.uses.min(2) != then.uses.min(2) {
+                reusable[f] = false;
+                continue;
+            }
             let key = self.form_key(f);
             let stands = deps.iter().all(|&dep| match dep {
-                Dep::Name(g, name) => self.forms[g as usize].name == name,
                 Dep::Uses(g, uses) => self.forms[g as usize].uses.min(2) as u8 == uses,
                 // (A name of both documents is used in both; a name of one
                 // counts only near the key. A lexicon candidate counts
@@ -1233,7 +1243,6 @@ impl<'d> Checker<'d> {
         let len = key.chars().count();
         // (`key` is the token's form: its counts by index, not by a hash of `key`.)
         let uses = self.forms[tokens[i].form()].uses;
-        self.note(Dep::Uses(tokens[i].form() as u32, uses.min(2) as u8));
         if uses <= 1 {
             let mut deps = std::mem::take(&mut self.deps);
             let same_name = self.same_name_elsewhere(tokens, i, key, self.logging.then_some(&mut deps));
