@@ -275,6 +275,14 @@ pub fn check(doc: &Document, alignment: &Alignment, options: &CheckOptions, find
 /// Words longer than this (in bytes) are not checked.
 const MAX_WORD_BYTES: usize = 64;
 
+/// What differs about a form between two documents of one body
+/// ([`Checker::changed_forms`]): whether it is used, its uses, its name
+/// flag, whether it is among the names.
+const CHANGED_USED: u8 = 1;
+const CHANGED_USES: u8 = 2;
+const CHANGED_NAME: u8 = 4;
+const CHANGED_NAMES: u8 = 8;
+
 pub fn analyse(doc: &Document, options: &CheckOptions) -> Vec<Typo> {
     analyse_with(doc, None, options)
 }
@@ -347,6 +355,45 @@ struct Checker<'d> {
     /// What reading the body gave, to keep for the thread's next document
     /// once the vectors are done ([`Checker::keep_body`]), if it is kept.
     body: Option<Box<BodySnapshot>>,
+    /// The body snapshot this document started from, if its judgements of
+    /// the body's words are there to reuse ([`Checker::spelling`]); given
+    /// back to the thread by [`Checker::keep_body`].
+    reused: Option<BodySnapshot>,
+    /// While `spelling` judges the body's words of a document whose body
+    /// is kept: what each judgement read that the summary may change
+    /// ([`Dep`]), and per judged token, whether it is a typo and where its
+    /// deps end.
+    logging: bool,
+    deps: Vec<Dep>,
+    judged: Vec<(bool, u32)>,
+    /// The body forms whose ranked corrections a summary word's judgement
+    /// made or changed (then the kept ones are not the body's).
+    summary_touched: Vec<u32>,
+    /// Set when a judgement makes or changes an entry of `candidates`.
+    touched: bool,
+}
+
+/// What one judgement of `spelling` read of what a summary may change
+/// (everything else it reads is the body's: its tokens, text, regions and
+/// per-form body counts, or the lexicon), so that a record with the same
+/// body and another summary can tell whether the judgement still stands.
+#[derive(Clone, Copy, Debug)]
+enum Dep {
+    /// [`FormUse::uses`] of a body form, up to 2, and what it was. (The
+    /// judged token's own form's name flag and uses, which most
+    /// judgements read, are not noted: [`Checker::reusable`] compares
+    /// them for every judgement.)
+    Uses(u32, u8),
+    /// [`Checker::rank`] of the token's key: whether the document uses
+    /// each lexicon candidate, and the document's names near the key.
+    Rank,
+    /// The uses and name flags of the forms one edit from the token's key
+    /// ([`Checker::document_word_near`], [`Checker::swapped_capital`]).
+    OneEdit,
+    /// The tokens of a body form: none of them may be a summary's.
+    Written(u32),
+    /// Something else: the judgement is made again.
+    Opaque,
 }
 
 impl Candidate {
@@ -383,7 +430,28 @@ impl<'d> Checker<'d> {
             compared: Vec::new(),
             unsure: Vec::new(),
             body: None,
+            reused: None,
+            logging: false,
+            deps: Vec::new(),
+            judged: Vec::new(),
+            summary_touched: Vec::new(),
+            touched: false,
         }
+    }
+
+    /// Notes that the judgement being made read `dep` (when it is logged).
+    #[inline]
+    fn note(&mut self, dep: Dep) {
+        if self.logging {
+            self.deps.push(dep);
+        }
+    }
+
+    /// [`Checker::rank`], noted.
+    fn rank_noted(&mut self, key: &str) -> Vec<Candidate> {
+        self.note(Dep::Rank);
+        self.touched = true;
+        self.rank(key)
     }
 
     /// Starts keeping `snapshot` for what reading the first `body_regions`
@@ -403,6 +471,17 @@ impl<'d> Checker<'d> {
     ) {
         let whole = body_regions == order.len();
         if in_order && snapshot.start(self, &order[..body_regions], aligned, tokens, whole) {
+            // (The judgements' vectors of the snapshot before, emptied: no
+            // allocation per document.)
+            self.deps = std::mem::take(&mut snapshot.deps);
+            self.deps.clear();
+            self.judged = std::mem::take(&mut snapshot.judged);
+            self.judged.clear();
+            self.summary_touched = std::mem::take(&mut snapshot.summary_touched);
+            self.summary_touched.clear();
+            self.candidates = std::mem::take(&mut snapshot.candidates);
+            self.candidates.clear();
+            snapshot.judgements = false;
             // (Finished by `keep_body`, when the document's vectors are done.)
             self.body = Some(Box::new(snapshot));
         } else {
@@ -415,10 +494,19 @@ impl<'d> Checker<'d> {
     /// leaves it to the thread's next document. (Moved, not copied: most
     /// snapshots are never used.)
     fn keep_body(&mut self) {
+        if let Some(reused) = self.reused.take() {
+            BODY_SNAPSHOT.with(|slot| slot.set(reused));
+        }
         if let Some(mut snapshot) = self.body.take() {
             if snapshot.forms_at_end {
                 snapshot.forms = std::mem::take(&mut self.forms);
+            } else {
+                snapshot.final_forms = std::mem::take(&mut self.forms);
             }
+            snapshot.candidates = std::mem::take(&mut self.candidates);
+            snapshot.deps = std::mem::take(&mut self.deps);
+            snapshot.judged = std::mem::take(&mut self.judged);
+            snapshot.summary_touched = std::mem::take(&mut self.summary_touched);
             snapshot.tokens = std::mem::take(&mut self.tokens);
             snapshot.form_keys = std::mem::take(&mut self.form_keys);
             snapshot.names = std::mem::take(&mut self.names);
@@ -620,15 +708,24 @@ impl<'d> Checker<'d> {
             }
         }
         if restored {
-            BODY_SNAPSHOT.with(|slot| slot.set(snapshot));
+            if snapshot.judgements {
+                // (For `spelling`; given back by `keep_body`.)
+                self.reused = Some(snapshot);
+            } else {
+                BODY_SNAPSHOT.with(|slot| slot.set(snapshot));
+            }
         }
         // In text order; a word in two regions (a heading that is also a
         // unit) is checked once, as the region listed first reads it.
         // (Usually in text order already, each start once: then sorting and
         // deduplicating change nothing, and the forms counted above stand.)
         if !in_order {
-            // (Then the body's tokens and forms may not come first: not kept.)
+            // (Then the body's tokens and forms may not come first: not kept,
+            // and no judgement of the body's is reused.)
             self.body = None;
+            if let Some(reused) = self.reused.take() {
+                BODY_SNAPSHOT.with(|slot| slot.set(reused));
+            }
             tokens.sort_by_key(|t| (t.start(), t.region()));
             tokens.dedup_by_key(|t| t.start());
             // Counted again from none, in text order.
@@ -739,41 +836,66 @@ impl<'d> Checker<'d> {
         // Taken for the loop (the checks below borrow `self` mutably), put back after.
         let tokens = std::mem::take(&mut self.tokens);
         let unsure = std::mem::take(&mut self.unsure);
+        // The body's unsure tokens come first: their judgements are logged
+        // if the body is kept, or taken from the body's snapshot where what
+        // they read is unchanged ([`Checker::reusable`]).
+        let logged = self
+            .body
+            .as_ref()
+            .map(|snapshot| (snapshot.body_unsure, snapshot.forms.len()));
+        let reuse = self
+            .reused
+            .as_ref()
+            .map(|snapshot| (snapshot.forms.len(), self.reusable(&tokens, &unsure)));
         // (Only the tokens `count_form` listed: the others are skipped here anyway.)
-        for &i in &unsure {
+        for (n, &i) in unsure.iter().enumerate() {
             let token = &tokens[i];
-            let verdict = token.verdict;
-            if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
-                continue;
-            }
-            if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound)
-                && self.forms[token.form()].name
-                && (self.locale == Locale::Any || !lexicon::is_word(self.key(token), Locale::Any))
-            {
-                // A name the document writes capitalised, here in lower case
-                // (but "defence" is British spelling under --locale en-US even
-                // if the document names the "Ministry of Defence").
-                continue;
-            }
-            let key = self.key(token).to_string();
-            let is_typo = match verdict {
-                // A spelling of the other locale ("colour" with --locale en-US) is always wrong.
-                Lexical::Unknown if self.locale != Locale::Any && lexicon::is_word(&key, Locale::Any) => {
-                    self.recognisable(&key, false);
-                    true
+            let f = token.form();
+            if let Some((body_forms, reusable)) = &reuse {
+                let judged = &self.reused.as_ref().expect("reused").judged;
+                if f < *body_forms && reusable[f] {
+                    if let Some(&(is_typo, _)) = judged.get(n) {
+                        #[cfg(test)]
+                        REUSED.with(|count| count.set((count.get().0 + 1, count.get().1)));
+                        if is_typo {
+                            flagged.push((*token, self.key(token).to_string()));
+                        }
+                        continue;
+                    }
+                    // A summary word of a body form: its ranked corrections
+                    // are where the body's left them.
+                    self.fetch_candidates(f);
                 }
-                Lexical::Derived => self.recognisable(&key, true),
-                Lexical::Compound => self.recognisable(&key, true) || self.one_slip_from_common_word(&key),
-                Lexical::Unknown => match self.context(token, &key) {
-                    Context::Skip => false,
-                    Context::Strict => self.recognisable(&key, true),
-                    Context::Plain => self.recognisable(&key, false),
-                },
-                Lexical::CapitalUnknown => self.capital_typo(&tokens, i, &key),
-                _ => false,
-            };
+            }
+            #[cfg(test)]
+            if reuse.is_some() && self.reused.as_ref().is_some_and(|snapshot| n < snapshot.judged.len()) {
+                REUSED.with(|count| count.set((count.get().0, count.get().1 + 1)));
+            }
+            // (One call of `judge`, inlined as the loop was before it.)
+            self.logging = logged.is_some_and(|(body_unsure, _)| n < body_unsure);
+            self.touched = false;
+            let is_typo = self.judge(&tokens, i);
+            if let Some((body_unsure, body_forms)) = logged {
+                if n < body_unsure {
+                    self.judged.push((is_typo, self.deps.len() as u32));
+                } else if self.touched && f < body_forms {
+                    self.summary_touched.push(f as u32);
+                }
+            }
             if is_typo {
-                flagged.push((*token, key));
+                flagged.push((*token, self.key(token).to_string()));
+            }
+        }
+        if let Some(snapshot) = &mut self.body {
+            self.logging = false;
+            snapshot.judgements = true;
+        }
+        if let Some((body_forms, reusable)) = &reuse {
+            for (token, _) in &flagged {
+                let f = token.form();
+                if f < *body_forms && reusable[f] {
+                    self.fetch_candidates(f);
+                }
             }
         }
         self.tokens = tokens;
@@ -845,6 +967,186 @@ impl<'d> Checker<'d> {
         }
     }
 
+    /// Whether `tokens[i]`, an unsure token, is a typo (ranking its
+    /// corrections into `candidates` as it goes).
+    #[inline(always)]
+    fn judge(&mut self, tokens: &[Token], i: usize) -> bool {
+        let token = &tokens[i];
+        let verdict = token.verdict;
+        if matches!(verdict, Lexical::Skip | Lexical::Word | Lexical::KnownName) {
+            return false;
+        }
+        if matches!(verdict, Lexical::Unknown | Lexical::Derived | Lexical::Compound) {
+            // (Its own form's name flag and uses are not noted: compared for
+            // every judgement reused, [`Checker::reusable`].)
+            let name = self.forms[token.form()].name;
+            if name && (self.locale == Locale::Any || !lexicon::is_word(self.key(token), Locale::Any)) {
+                // A name the document writes capitalised, here in lower case
+                // (but "defence" is British spelling under --locale en-US even
+                // if the document names the "Ministry of Defence").
+                return false;
+            }
+        }
+        let key = self.key(token).to_string();
+        match verdict {
+            // A spelling of the other locale ("colour" with --locale en-US) is always wrong.
+            Lexical::Unknown if self.locale != Locale::Any && lexicon::is_word(&key, Locale::Any) => {
+                self.recognisable(&key, false);
+                true
+            }
+            Lexical::Derived => self.recognisable(&key, true),
+            Lexical::Compound => self.recognisable(&key, true) || self.one_slip_from_common_word(&key),
+            Lexical::Unknown => match self.context(token, &key) {
+                Context::Skip => false,
+                Context::Strict => self.recognisable(&key, true),
+                Context::Plain => self.recognisable(&key, false),
+            },
+            Lexical::CapitalUnknown => self.capital_typo(tokens, i, &key),
+            _ => false,
+        }
+    }
+
+    /// Puts in `candidates` the ranked corrections that the body's words
+    /// of form `f` left in the reused snapshot, if `candidates` has none
+    /// for it yet.
+    fn fetch_candidates(&mut self, f: usize) {
+        let Some(snapshot) = &self.reused else { return };
+        let key = &self.verdicts.cache.keys[self.form_keys[f] as usize];
+        if self.candidates.contains_key(&**key) {
+            return;
+        }
+        if let Some(ranked) = snapshot.candidates.get(&**key) {
+            self.candidates.insert(key.to_string(), ranked.clone());
+        }
+    }
+
+    /// What the summary changed, against the document the reused snapshot
+    /// kept: per body form, whether the judgements of its unsure tokens
+    /// there still stand (each judgement's [`Dep`]s read the same, and no
+    /// summary word's judgement changed its ranked corrections).
+    /// Judgements of one form are reused together or made again together:
+    /// they share the form's entry of `candidates`.
+    fn reusable(&self, tokens: &[Token], unsure: &[usize]) -> Vec<bool> {
+        let snapshot = self.reused.as_ref().expect("reused");
+        let body_forms = snapshot.forms.len();
+        let mut reusable = vec![true; body_forms];
+        for &f in &snapshot.summary_touched {
+            reusable[f as usize] = false;
+        }
+        let (changed, written) = self.changed_forms(snapshot, tokens);
+        let kept_forms = if snapshot.forms_at_end {
+            &snapshot.forms
+        } else {
+            &snapshot.final_forms
+        };
+        let mut from = 0;
+        for (n, &(_, to)) in snapshot.judged.iter().enumerate() {
+            let deps = &snapshot.deps[from..to as usize];
+            from = to as usize;
+            let f = tokens[unsure[n]].form();
+            if !reusable[f] {
+                continue;
+            }
+            // (What the judgement read of its own form: its name flag, its uses up to 2.)
+            let (now, then) = (self.forms[f], kept_forms[f]);
+            if now.name != then.name || now.uses.min(2) != then.uses.min(2) {
+                reusable[f] = false;
+                continue;
+            }
+            let key = self.form_key(f);
+            let stands = deps.iter().all(|&dep| match dep {
+                Dep::Uses(g, uses) => self.forms[g as usize].uses.min(2) as u8 == uses,
+                // (A name of both documents is used in both; a name of one
+                // counts only near the key. A lexicon candidate counts
+                // by whether it is used.)
+                Dep::Rank => {
+                    let mut lexical: Option<Rc<LexiconCandidates>> = None;
+                    changed.iter().all(|&(id, what)| {
+                        let other = &*self.verdicts.cache.keys[id as usize];
+                        (what & CHANGED_NAMES == 0 || !within_two_osa_edits(other, key))
+                            && (what & CHANGED_USED == 0
+                                || !lexical
+                                    .get_or_insert_with(|| lexicon_candidates(key, self.locale))
+                                    .candidates
+                                    .iter()
+                                    .any(|near| near.word == other))
+                    })
+                }
+                Dep::Written(g) => written.binary_search(&self.form_keys[g as usize]).is_err(),
+                Dep::OneEdit => {
+                    let chars: Vec<char> = key.chars().collect();
+                    changed.iter().all(|&(id, what)| {
+                        what & (CHANGED_USES | CHANGED_NAME) == 0
+                            || one_edit_order(&chars, &self.verdicts.cache.keys[id as usize]).is_none()
+                    })
+                }
+                Dep::Opaque => false,
+            });
+            if !stands {
+                reusable[f] = false;
+            }
+        }
+        reusable
+    }
+
+    /// The key ids of the forms whose counts differ between this document
+    /// and the one the reused snapshot kept (only the forms their summaries
+    /// write can), with what differs (`CHANGED_*`); and the key ids of the
+    /// forms either summary writes, sorted.
+    fn changed_forms(&self, snapshot: &BodySnapshot, tokens: &[Token]) -> (Vec<(u32, u8)>, Vec<u32>) {
+        let body_forms = snapshot.forms.len();
+        let kept_forms = if snapshot.forms_at_end {
+            &snapshot.forms
+        } else {
+            &snapshot.final_forms
+        };
+        let kept_names = &snapshot.names[snapshot.body_names.min(snapshot.names.len())..];
+        let names = &self.names[snapshot.body_names.min(self.names.len())..];
+        let mut ids: Vec<u32> = snapshot.tokens[snapshot.body_tokens.min(snapshot.tokens.len())..]
+            .iter()
+            .map(|t| snapshot.form_keys[t.form()])
+            .chain(
+                tokens[snapshot.body_tokens.min(tokens.len())..]
+                    .iter()
+                    .map(|t| self.form_keys[t.form()]),
+            )
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut changed = Vec::new();
+        for &id in &ids {
+            let here = self.verdicts.form(id);
+            let there = match here {
+                Some(f) if f < body_forms => Some(f),
+                _ => snapshot.form_keys[body_forms..kept_forms.len()]
+                    .iter()
+                    .position(|&k| k == id)
+                    .map(|at| body_forms + at),
+            };
+            let now = here.map(|f| self.forms[f]).unwrap_or_default();
+            let then = there.map(|f| kept_forms[f]).unwrap_or_default();
+            let named_now = here.is_some_and(|f| names.contains(&(f as u32)));
+            let named_then = there.is_some_and(|f| kept_names.contains(&(f as u32)));
+            let mut what = 0;
+            if (now.uses > 0) != (then.uses > 0) {
+                what |= CHANGED_USED;
+            }
+            if now.uses != then.uses {
+                what |= CHANGED_USES;
+            }
+            if now.name != then.name {
+                what |= CHANGED_NAME;
+            }
+            if named_now != named_then {
+                what |= CHANGED_NAMES;
+            }
+            if what != 0 {
+                changed.push((id, what));
+            }
+        }
+        (changed, ids)
+    }
+
     /// What the words around a lower-case unknown word say about it.
     fn context(&mut self, token: &Token, key: &str) -> Context {
         let text = &self.doc.text;
@@ -857,6 +1159,17 @@ impl<'d> Checker<'d> {
         let chunk_end = text[token.end()..]
             .find(char::is_whitespace)
             .map_or(text.len(), |i| token.end() + i);
+        // (A kept body's text is compared up to where reading it read: a
+        // judgement that read past that, up to the whitespace after the
+        // word, is made again.)
+        if self.logging
+            && self
+                .body
+                .as_ref()
+                .is_some_and(|snapshot| !snapshot.text_ends && chunk_end + 4 > snapshot.text.len())
+        {
+            self.note(Dep::Opaque);
+        }
         let raw = &text[chunk_start..chunk_end];
         if raw.len() > 2 && raw.starts_with('-') && raw.ends_with('-') {
             // A code between hyphens: tokenised brackets ("-lrb-", "-lsb-").
@@ -931,9 +1244,12 @@ impl<'d> Checker<'d> {
         // (`key` is the token's form: its counts by index, not by a hash of `key`.)
         let uses = self.forms[tokens[i].form()].uses;
         if uses <= 1 {
-            if let Some(word) = self.same_name_elsewhere(tokens, i, key) {
+            let mut deps = std::mem::take(&mut self.deps);
+            let same_name = self.same_name_elsewhere(tokens, i, key, self.logging.then_some(&mut deps));
+            self.deps = deps;
+            if let Some(word) = same_name {
                 // The document's own spelling of the name leads.
-                let mut ranked = self.rank(key);
+                let mut ranked = self.rank_noted(key);
                 ranked.retain(|c| c.word != word);
                 ranked.insert(
                     0,
@@ -954,6 +1270,7 @@ impl<'d> Checker<'d> {
         if len < 4 || key.chars().all(|c| key.starts_with(c)) || uses > 1 || self.beside_name(tokens, i, false) {
             return false;
         }
+        self.note(Dep::OneEdit);
         if let Some(word) = self.document_word_near(key) {
             // The document's own word is the reason for the finding: it leads.
             self.rank_led_by(key, word, true);
@@ -977,6 +1294,7 @@ impl<'d> Checker<'d> {
     /// dropped letter from a word ("Jett", "Rees", "Loftus", "Doig"). Not
     /// near a name the document writes: that is the name misspelled.
     fn swapped_capital(&mut self, key: &str) -> bool {
+        self.note(Dep::OneEdit);
         if key.chars().count() < 5 {
             return false;
         }
@@ -1002,7 +1320,7 @@ impl<'d> Checker<'d> {
     /// finding that ranking alone would not put there; `in_document` says
     /// whether the document writes `word`, for a `word` the ranking lacks.
     fn rank_led_by(&mut self, key: &str, word: String, in_document: bool) {
-        let mut ranked = self.rank(key);
+        let mut ranked = self.rank_noted(key);
         match ranked.iter().position(|c| c.word == word) {
             Some(at) => {
                 let own = ranked.remove(at);
@@ -1031,7 +1349,14 @@ impl<'d> Checker<'d> {
     /// other than at the first letter; not a changed vowel or an added
     /// ending, which is how different people's names differ ("Tom Daley" /
     /// "Tim Daley", "Dean Holden" / "Sean Holden", "Carl Smith" / "Carla Smith").
-    fn same_name_elsewhere(&self, tokens: &[Token], i: usize, key: &str) -> Option<String> {
+    /// With `deps`, notes there what it read of the counts.
+    fn same_name_elsewhere(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        key: &str,
+        mut deps: Option<&mut Vec<Dep>>,
+    ) -> Option<String> {
         let text = &self.doc.text;
         let joined = |a: &Token, b: &Token| {
             a.region() == b.region() && a.end() <= b.start() && text[a.end()..b.start()].chars().all(|c| c == ' ')
@@ -1050,8 +1375,19 @@ impl<'d> Checker<'d> {
                 joined(neighbour, token)
             };
             // (Written once, the neighbour has no other occurrence to compare.)
-            if !linked || !part_of_name(neighbour) || self.forms[neighbour.form()].uses < 2 {
+            if !linked || !part_of_name(neighbour) {
                 continue;
+            }
+            let uses = self.forms[neighbour.form()].uses;
+            if let Some(deps) = deps.as_deref_mut() {
+                deps.push(Dep::Uses(neighbour.form() as u32, uses.min(2) as u8));
+            }
+            if uses < 2 {
+                continue;
+            }
+            // (The other tokens of the name: the summary's too.)
+            if let Some(deps) = deps.as_deref_mut() {
+                deps.push(Dep::Written(neighbour.form() as u32));
             }
             let name = self.text(neighbour);
             // (Tokens of the same text have the same form: most tokens are
@@ -1070,12 +1406,19 @@ impl<'d> Checker<'d> {
                 } else {
                     joined(other, word)
                 };
+                if !linked {
+                    continue;
+                }
                 // The other spelling must be the likelier one: an English word
                 // or a known name, or written more often than this one.
-                let likelier =
-                    matches!(word.verdict, Lexical::Word | Lexical::KnownName) || self.forms[word.form()].uses > 1;
-                if linked
-                    && likelier
+                let likelier = matches!(word.verdict, Lexical::Word | Lexical::KnownName) || {
+                    let uses = self.forms[word.form()].uses;
+                    if let Some(deps) = deps.as_deref_mut() {
+                        deps.push(Dep::Uses(word.form() as u32, uses.min(2) as u8));
+                    }
+                    uses > 1
+                };
+                if likelier
                     && word.start() != token.start()
                     && self.text(word).starts_with(char::is_uppercase)
                     && name_phrase_slip(key, self.key(word))
@@ -1102,13 +1445,15 @@ impl<'d> Checker<'d> {
             return false;
         }
         if !self.candidates.contains_key(key) {
-            let ranked = self.rank(key);
+            let ranked = self.rank_noted(key);
             self.candidates.insert(key.to_string(), ranked);
         }
         let Some(ranked) = self.candidates.get_mut(key) else {
             return false;
         };
+        let was = ranked.len();
         ranked.retain(|c| c.word.chars().count() >= 3);
+        self.touched |= ranked.len() != was;
         let margin = if near_known_name(key) { 0.6 } else { 0.3 };
         ranked.first().is_some_and(|best| {
             best.cost <= 0.7
@@ -1252,7 +1597,7 @@ impl<'d> Checker<'d> {
             return false;
         }
         if !self.candidates.contains_key(key) {
-            let ranked = self.rank(key);
+            let ranked = self.rank_noted(key);
             self.candidates.insert(key.to_string(), ranked);
         }
         let len = key.chars().count();
@@ -1266,14 +1611,18 @@ impl<'d> Checker<'d> {
                 return false;
             }
             if let Some(ranked) = self.candidates.get_mut(key) {
+                let was = ranked.len();
                 ranked.retain(|c| c.word.chars().count() == 3 && drops_one_letter(key, &c.word));
+                self.touched |= ranked.len() != was;
             }
         }
         if len == 3 {
             // "plc" is not "pc" mistyped: three-letter slips come from longer
             // words, so two-letter words are neither evidence nor suggestions.
             if let Some(ranked) = self.candidates.get_mut(key) {
+                let was = ranked.len();
                 ranked.retain(|c| c.word.chars().count() >= 3);
+                self.touched |= ranked.len() != was;
             }
         }
         let Some(best) = self.candidates[key].first() else {
@@ -1323,7 +1672,7 @@ impl<'d> Checker<'d> {
     /// confidence cost of at most `limit`.
     fn recognisable_within(&mut self, key: &str, limit: f64) -> bool {
         if !self.candidates.contains_key(key) {
-            let ranked = self.rank(key);
+            let ranked = self.rank_noted(key);
             self.candidates.insert(key.to_string(), ranked);
         }
         self.candidates[key]
@@ -2343,6 +2692,9 @@ thread_local! {
     /// How many documents on this thread started from a body snapshot (so
     /// the tests know the snapshots they compare with a fresh thread were used).
     static RESTORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// How many judgements of `spelling` on this thread were taken from a
+    /// body snapshot, and how many unsure body tokens were judged again.
+    static REUSED: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
 }
 
 /// What `collect` had after reading a document's body regions (the
@@ -2392,6 +2744,17 @@ struct BodySnapshot {
     body_names: usize,
     body_compared: usize,
     body_unsure: usize,
+    /// The document's forms when it was done, if `forms` are the body's only.
+    final_forms: Vec<FormUse>,
+    /// Whether `spelling` judged the document's words, logging what the
+    /// judgements of the body's unsure tokens read ([`Checker::judged`],
+    /// [`Checker::deps`]); then its ranked corrections are kept too
+    /// (those of the forms in `summary_touched` are not the body's).
+    judgements: bool,
+    judged: Vec<(bool, u32)>,
+    deps: Vec<Dep>,
+    summary_touched: Vec<u32>,
+    candidates: HashMap<String, Vec<Candidate>>,
 }
 
 impl BodySnapshot {
@@ -4052,6 +4415,12 @@ mod tests {
     /// fresh thread, which must give the same typos; returns how many
     /// documents started from the body of the one before.
     fn in_turn_as_alone(docs: &[(Input, CheckOptions, bool)]) -> usize {
+        in_turn_as_alone_reused(docs).0
+    }
+
+    /// [`in_turn_as_alone`], also returning how many judgements of body
+    /// words were reused and how many made again.
+    fn in_turn_as_alone_reused(docs: &[(Input, CheckOptions, bool)]) -> (usize, (usize, usize)) {
         let alone: Vec<Described> = docs
             .iter()
             .map(|(doc, options, aligned)| {
@@ -4065,7 +4434,10 @@ mod tests {
                         .iter()
                         .map(|(doc, options, aligned)| typos_of(doc, options, *aligned))
                         .collect();
-                    (found, RESTORED.with(std::cell::Cell::get))
+                    (
+                        found,
+                        (RESTORED.with(std::cell::Cell::get), REUSED.with(std::cell::Cell::get)),
+                    )
                 })
                 .join()
                 .unwrap()
@@ -4074,6 +4446,48 @@ mod tests {
             assert_eq!(turn, alone, "document {i}: {:?}", docs[i].0);
         }
         restored
+    }
+
+    /// Records of one body whose summaries change what judging the body's
+    /// unsure words reads (a lexicon candidate of a body typo written, a
+    /// lower-case unknown word written capitalised, a name written once
+    /// written again, a name one slip from a body word, the typo copied, a
+    /// common word two letters from a capitalised body word) or change
+    /// nothing it reads: each gets what it gets alone, and some judgements
+    /// are reused, some made again.
+    #[test]
+    fn judgements_of_the_body_stand_only_where_the_summary_changes_nothing_they_read() {
+        let body = "Minister Tomasz Kowalczyk spoke at the Shcool Food Trust. Kowalczyk said the goverment would \
+            work. Later Kowalcyzk added more.\n\nLcub members met at the club. The Gulf Strema rose. The \
+            militatism grew, and the club grew. Ome are fighting. Tw of them won.";
+        let summaries: [&[&'static str]; 12] = [
+            &["Kowalczyk spoke."],
+            &["The government spoke."],
+            &["Kowalcyzk and Kowalcyzk spoke."],
+            &["The Goverment paid."],
+            &["Militatism rose.", "The goverment paid."],
+            &["Members of the Lcub met."],
+            &["The Gulf Stream rose."],
+            &["Strema and Sterma met Kowalczk."],
+            &[],
+            &["One two club clubs."],
+            &["The Ome and the Tw."],
+            &["Kowalczyk spoke."],
+        ];
+        let plain = CheckOptions::default();
+        let docs: Vec<_> = summaries
+            .iter()
+            .map(|summary| (record(body, None, summary), plain.clone(), true))
+            .collect();
+        let (restored, (reused, judged_again)) = in_turn_as_alone_reused(&docs);
+        assert_eq!(restored, summaries.len() - 1);
+        assert!(
+            reused > 0 && judged_again > 0,
+            "{reused} reused, {judged_again} judged again"
+        );
+        // And in the other order.
+        let reversed: Vec<_> = docs.into_iter().rev().collect();
+        in_turn_as_alone(&reversed);
     }
 
     /// An article's records (one body, several summaries) are read one
@@ -4206,7 +4620,7 @@ mod tests {
         /// Records of a few bodies and summaries, in any order: as alone.
         #[test]
         fn records_in_any_order_get_what_they_get_alone(
-            picks in proptest::collection::vec((0usize..3, 0usize..4, proptest::bool::ANY, proptest::bool::ANY), 1..8),
+            picks in proptest::collection::vec((0usize..3, 0usize..8, proptest::bool::ANY, proptest::bool::ANY), 1..8),
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "the", "The", "goverment", "Goverment", "school", "Shcool", "1.2", "million", "U.S.",
                 "Kowalczyk", "Kowalcyzk", "militatism", "neo", "-", "Nazism", "neo-Nazism", "said", ".", ",",
@@ -4215,11 +4629,15 @@ mod tests {
         ) {
             let base = words.join(" ");
             let bodies = [base.clone(), format!("{base} The Shcool paid."), format!("Kowalcyzk said. {base}")];
-            let summaries: [&[&str]; 4] = [
+            let summaries: [&[&str]; 8] = [
                 &["Kowalcyzk said so."],
                 &["The goverment paid.", "neo-Nazism rose."],
                 &[],
                 &["-Nazism", "Nazism."],
+                &["The government and the school paid."],
+                &["Goverment Shcool militarism Kowalcyzk Kowalcyzk."],
+                &["Militatism, said Kowalczk."],
+                &["The Goverment paid the Shcool."],
             ];
             let docs: Vec<_> = picks
                 .iter()
