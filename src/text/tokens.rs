@@ -178,8 +178,7 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
             // line.
             let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
             if !digits {
-                let key = super::ShortWord::at(text.as_bytes(), word_start, word.len());
-                let found = cache.get_keyed(word, key);
+                let found = cache.get_keyed(word, super::ShortWord::at(text.as_bytes(), word_start, word.len()));
                 if let Some(cached) = found {
                     let flags = cached.flags;
                     if flags & super::NUMERIC == 0 {
@@ -200,11 +199,10 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
                         return;
                     }
                 }
-                // (The key and whether the probe found the word go along: a
-                // new word is not hashed and looked up again before it is
-                // worked out.)
+                // (Whether the probe found the word goes along: a new word
+                // is not looked up again before it is worked out.)
                 let new = found.is_none();
-                push_other(text, word_start, word, key, new, after_hyphen, cache, tokens);
+                push_other(text, word_start, word, new, after_hyphen, cache, tokens);
             } else {
                 push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
                     NumberWord::of_digits(word)
@@ -312,19 +310,17 @@ fn percent_follows(text: &str, word_end: usize) -> bool {
 
 /// The token of a word [`tokenize_into`] does not take at once: a word
 /// new to the cache (`new`), or a numeric word ([`push_number_word`]).
-/// `key` is the word's short key ([`super::ShortWord::at`]).
-#[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn push_other(
     text: &str,
     word_start: usize,
     word: &str,
-    key: Option<super::ShortWord>,
     new: bool,
     after_hyphen: bool,
     cache: &mut super::WordCache,
     tokens: &mut Vec<Token>,
 ) {
+    let key = super::ShortWord::at(text.as_bytes(), word_start, word.len());
     let cached = if new {
         cache.insert(word, key)
     } else {
