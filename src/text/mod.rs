@@ -374,14 +374,19 @@ impl WordCache {
         // size dispatch varied with every word, were a fifth of a new
         // word's cost.)
         let scratch = &mut self.scratch;
+        let mut lowered = [0u8; 24];
         let (folded, folded_key) = match short.filter(|key| key.is_ascii()) {
             Some(key) => {
                 let lower = key.ascii_folded();
                 if lower == key {
                     (word, None)
                 } else {
-                    fold_into(word, &mut scratch.folded);
-                    (scratch.folded.as_str(), Some(lower))
+                    // (A capitalised word's fold is its folded key's bytes.)
+                    for (bytes, part) in lowered.chunks_exact_mut(8).zip(lower.0) {
+                        bytes.copy_from_slice(&part.to_le_bytes());
+                    }
+                    let folded = std::str::from_utf8(&lowered[..word.len()]).expect("an ASCII fold is ASCII");
+                    (folded, Some(lower))
                 }
             }
             None => {
