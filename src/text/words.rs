@@ -16,17 +16,6 @@
 //! pieces with other characters (a quoted word, a name with an accent) take
 //! the crate's general one. The words are the same, at the same offsets: a
 //! property test compares both on random text.
-//!
-//! The curly quotes and dashes of news (’ ‘ “ ” – —) stay in an ASCII
-//! stretch when an ASCII character (or the text's end) follows them: “ ”
-//! – — are of no word-break class that joins (UAX #29's Other), so a word
-//! ends before them and none starts with them, and ’ ‘ are middle marks
-//! (MidNumLet) like the full stop, joining two letters or two digits
-//! ("don’t", "Putin’s"), which [`AsciiWords`] tests as it tests the full
-//! stop. Followed by an ASCII character, no rule's outcome around them
-//! waits on another character (WB4's ignored characters are never ASCII).
-//! Why: a sentence with one of them was cut into pieces and the piece
-//! around each went down the crate's general path.
 
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
@@ -180,15 +169,6 @@ static JOINS: [u8; 256] = {
     joins
 };
 
-/// True if `bytes[i..]` starts with ’ or ‘ (E2 80 99 / E2 80 98), the
-/// middle marks [`AsciiWords`] joins across like a full stop, and the
-/// classes of the bytes before and after it (`before`, `after`) share a
-/// letter or a digit.
-#[inline(always)]
-fn curly_apostrophe_joins(bytes: &[u8], i: usize, before: u8, after: u8) -> bool {
-    matches!(bytes.get(i..i + 3), Some([0xE2, 0x80, 0x98 | 0x99])) && before & after & (ALPHA | DIGIT) != 0
-}
-
 /// The words (byte ranges) of an all-ASCII stretch `bytes[pos..end]`, by
 /// the rules of the crate's ASCII path: a word is a run of letters, digits
 /// and underscores, joined across a full stop, comma, semicolon or
@@ -240,14 +220,6 @@ impl Iterator for AsciiWords<'_> {
                     i += 1;
                     continue;
                 }
-                // (’ or ‘ in a stretch [`Stretches`] settled: only ASCII after it.)
-                if bytes[i] == 0xE2 {
-                    let after = bytes.get(i + 3).map_or(0, |&b| CLASS[usize::from(b)]);
-                    if curly_apostrophe_joins(bytes, i, CLASS[usize::from(bytes[i - 1])], after) {
-                        i += 3;
-                        continue;
-                    }
-                }
                 break;
             }
             // (`bytes[i]`, if there, ends the word: it is no letter, digit or
@@ -277,20 +249,15 @@ const fn splat(b: u8) -> u64 {
 /// The high bit of each byte of `w` (all ASCII) that is in `lo..=hi`: `x + (0x80 - lo)`
 /// has its high bit set when `x >= lo`, `x + (0x7f - hi)` when `x > hi`; with all
 /// bytes below 0x80 and the addends too, no sum carries into the next byte.
-/// (A byte of 0x80 or more may carry into the bytes above it: the answers
-/// below it hold.)
 #[inline(always)]
 fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
-    w.wrapping_add(splat(0x80 - lo)) & !w.wrapping_add(splat(0x7f - hi)) & HIGH
+    (w + splat(0x80 - lo)) & !(w + splat(0x7f - hi)) & HIGH
 }
 
-/// The first byte at or after `from` of `bytes` that is not a letter, digit
-/// or underscore ([`CORE`]), or `bytes.len()`: eight bytes at a time (the
-/// word's end by a trailing-zero count, not a branch per byte whose exit
-/// mispredicts at every word's end), the last few one by one. A byte of
-/// 0x80 or more (of a curly quote or dash in an ASCII stretch) is no such
-/// byte, and the first one ends the run before the bytes its sums may
-/// have upset.
+/// The first byte at or after `from` of the all-ASCII `bytes` that is not a
+/// letter, digit or underscore ([`CORE`]), or `bytes.len()`: eight bytes at
+/// a time (the word's end by a trailing-zero count, not a branch per byte
+/// whose exit mispredicts at every word's end), the last few one by one.
 #[inline(always)]
 fn core_run_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
@@ -299,7 +266,7 @@ fn core_run_end(bytes: &[u8], from: usize) -> usize {
             chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
         ]);
         let core = in_range(w | splat(0x20), b'a', b'z') | in_range(w, b'0', b'9') | in_range(w, b'_', b'_');
-        let other = (!core | w) & HIGH;
+        let other = !core & HIGH;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
         }
@@ -326,27 +293,6 @@ fn certain_boundary(bytes: &[u8], p: usize) -> bool {
             && bytes.get(p).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()))
 }
 
-/// The first byte at or after `from` that is not ASCII and not part of a
-/// curly quote or dash (’ ‘ “ ” – —) followed by an ASCII byte or the end
-/// of `bytes` (see the module's comment): where an ASCII stretch must end.
-fn first_unsettled(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut from = from;
-    loop {
-        let other = first_non_ascii(bytes, from)?;
-        match bytes.get(other..other + 4) {
-            Some([0xE2, 0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D, next]) if next.is_ascii() => from = other + 4,
-            None if matches!(
-                bytes.get(other..),
-                Some([0xE2, 0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D])
-            ) =>
-            {
-                return None
-            }
-            _ => return Some(other),
-        }
-    }
-}
-
 /// The first byte at or after `from` that is not ASCII, eight bytes at a time.
 fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
@@ -363,8 +309,7 @@ fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 impl Iterator for Stretches<'_> {
-    /// (start, end, whether the stretch is all ASCII but for curly quotes
-    /// and dashes [`first_unsettled`] passes over)
+    /// (start, end, whether the stretch is all ASCII)
     type Item = (usize, usize, bool);
 
     fn next(&mut self) -> Option<(usize, usize, bool)> {
@@ -373,7 +318,7 @@ impl Iterator for Stretches<'_> {
         if pos >= bytes.len() {
             return None;
         }
-        let Some(other) = first_unsettled(bytes, pos) else {
+        let Some(other) = first_non_ascii(bytes, pos) else {
             self.pos = bytes.len();
             return Some((pos, bytes.len(), true));
         };
@@ -466,8 +411,6 @@ mod tests {
             '\u{2019}',
             '\u{2018}',
             '\u{201c}',
-            '\u{201d}',
-            '\u{2013}',
             '\u{2014}',
             '\u{2024}',
             '\u{b7}',
@@ -559,23 +502,6 @@ mod tests {
             let bytes = text.as_bytes();
             let from = from.min(bytes.len());
             prop_assert_eq!(core_run_end(bytes, from), core_run_end_bytewise(bytes, from));
-        }
-
-        #[test]
-        fn core_run_end_in_text_with_curly_quotes(text in "[a-z0-9_ .’‘“”—–é]{0,40}", from in 0usize..41) {
-            let bytes = text.as_bytes();
-            let from = from.min(bytes.len());
-            prop_assert_eq!(core_run_end(bytes, from), core_run_end_bytewise(bytes, from));
-        }
-
-        /// Curly quotes and dashes between ASCII words, marks and digits,
-        /// next to one another, at the ends, and before other characters.
-        #[test]
-        fn the_same_words_around_curly_quotes_and_dashes(
-            text in "([a-zA-Z0-9_]{0,4}[.,;:' ’‘“”—–]{0,3}(\u{301}|\u{200d}|é|\u{ad})?){0,14}",
-        ) {
-            let (fast, reference) = both(&text);
-            prop_assert_eq!(fast, reference);
         }
 
         #[test]
