@@ -204,7 +204,7 @@ impl CachedWord {
 /// its length in the last byte, so that two keys are equal exactly when
 /// the words are.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct ShortWord([u64; 3]);
+pub(super) struct ShortWord([u64; 3]);
 
 impl ShortWord {
     const MAX: usize = 23;
@@ -228,7 +228,7 @@ impl ShortWord {
     /// reads right after could not take from the store buffer: a stall per
     /// word that instruction counts do not show. Near the end of the text,
     /// where 24 bytes are not there to read, it copies as `new` does.
-    fn at(text: &[u8], start: usize, len: usize) -> Option<ShortWord> {
+    pub(super) fn at(text: &[u8], start: usize, len: usize) -> Option<ShortWord> {
         /// Per length, the masks that keep a word's bytes of each part.
         static MASKS: [[u64; 3]; ShortWord::MAX + 1] = {
             let mut masks = [[0u64; 3]; ShortWord::MAX + 1];
@@ -257,6 +257,41 @@ impl ShortWord {
     }
 }
 
+impl ShortWord {
+    /// True if the word is all ASCII (the length byte is below 0x80 too).
+    #[inline(always)]
+    fn is_ascii(&self) -> bool {
+        (self.0[0] | self.0[1] | self.0[2]) & ASCII_HIGH == 0
+    }
+
+    /// The key of the [`fold`] of an all-ASCII word: its capitals lowered
+    /// and its backticks made apostrophes, eight bytes at a time (the same
+    /// length, so the length byte stays; it and the zero padding are no
+    /// capital and no backtick).
+    #[inline(always)]
+    fn ascii_folded(self) -> ShortWord {
+        let fold = |w: u64| {
+            let capitals = ascii_in_range(w, b'A', b'Z');
+            let backticks = ascii_in_range(w, b'`', b'`');
+            // A capital gains 0x20 (its high bit, 0x80, shifted down by
+            // two); a backtick (0x60) loses 0x39 to become 0x27.
+            (w + (capitals >> 2)) - (backticks >> 7) * 0x39
+        };
+        ShortWord([fold(self.0[0]), fold(self.0[1]), fold(self.0[2])])
+    }
+}
+
+/// Eight high bits: one per byte of a `u64`.
+const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` (all ASCII) that is in `lo..=hi`
+/// (as in `words::in_range`: no sum carries into the next byte).
+#[inline(always)]
+fn ascii_in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    let splat = |b: u8| 0x0101_0101_0101_0101 * u64::from(b);
+    (w + splat(0x80 - lo)) & !(w + splat(0x7f - hi)) & ASCII_HIGH
+}
+
 impl std::hash::Hash for ShortWord {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         // Three integer steps; the derived hash writes the array as bytes.
@@ -272,21 +307,14 @@ impl WordCache {
         self.cached(word, ShortWord::new(word)).info()
     }
 
-    /// [`WordCache::info`] of `word`, which is `text[start..start + word.len()]`,
-    /// as the cache keeps it (the tokenizer reads the flags itself and
-    /// asks [`CachedWord::info`] only for the few numeric words).
-    pub(super) fn word_at(&mut self, word: &str, text: &str, start: usize) -> CachedWord {
-        self.cached(word, ShortWord::at(text.as_bytes(), start, word.len()))
-    }
-
-    /// The cached entry of `word`, which is `text[start..start + word.len()]`,
-    /// if the cache holds it: one probe, and a borrow of the slot (the
-    /// tokenizer clones the strings from it straight into the token).
+    /// The cached entry of `word`, whose short key (if it has one) is
+    /// `short`, if the cache holds it: one probe, and a borrow of the slot
+    /// (the tokenizer clones the strings from it straight into the token).
     /// Always inlined: the tokenizer's loop asks it for every word, and
     /// once that loop took in the per-word closure this was left a call.
     #[inline(always)]
-    pub(super) fn get_at(&self, word: &str, text: &str, start: usize) -> Option<&CachedWord> {
-        match ShortWord::at(text.as_bytes(), start, word.len()) {
+    pub(super) fn get_keyed(&self, word: &str, short: Option<ShortWord>) -> Option<&CachedWord> {
+        match short {
             Some(key) => self.short.get(&key),
             None => self.long.get(word),
         }
@@ -310,9 +338,10 @@ impl WordCache {
     }
 
     /// [`WordCache::info`] of `word`, whose short key (if it has one) is
-    /// `short`, as the cache keeps it.
+    /// `short`, as the cache keeps it (the tokenizer reads the flags itself
+    /// and asks [`CachedWord::info`] only for the few numeric words).
     #[inline]
-    fn cached(&mut self, word: &str, short: Option<ShortWord>) -> CachedWord {
+    pub(super) fn cached(&mut self, word: &str, short: Option<ShortWord>) -> CachedWord {
         let cached = match short {
             Some(key) => self.short.get(&key),
             None => self.long.get(word),
@@ -325,7 +354,7 @@ impl WordCache {
 
     /// [`WordCache::cached`] of a word not in the cache: worked out and kept.
     #[inline(never)]
-    fn insert(&mut self, word: &str, short: Option<ShortWord>) -> CachedWord {
+    pub(super) fn insert(&mut self, word: &str, short: Option<ShortWord>) -> CachedWord {
         if self.short.capacity() == 0 {
             // Room for a few hundred articles' words from the start: grown
             // from nothing, the table was rehashed a dozen times on 156
@@ -336,10 +365,39 @@ impl WordCache {
         // "The" after "the": an ASCII word's info is that of its folded
         // form (folding ASCII twice changes nothing), so a word seen before
         // in other case is not folded, stemmed and parsed again.
+        //
+        // A short ASCII word (almost every new word) is folded on its key,
+        // eight bytes at a time: one written in lower case (most) is its
+        // own fold and is not copied, lowered and searched for a backtick,
+        // and the key of a capitalised one's fold needs no packing. (Those
+        // byte loops and their `memcpy` and `memchr` calls, whose exits and
+        // size dispatch varied with every word, were a fifth of a new
+        // word's cost.)
         let scratch = &mut self.scratch;
-        fold_into(word, &mut scratch.folded);
-        let folded = scratch.folded.as_str();
-        let folded_key = ShortWord::new(folded).filter(|_| word.is_ascii() && folded != word);
+        let mut lowered = [0u8; 24];
+        let (folded, folded_key) = match short.filter(|key| key.is_ascii()) {
+            Some(key) => {
+                let lower = key.ascii_folded();
+                if lower == key {
+                    (word, None)
+                } else {
+                    // (A capitalised word's fold is its folded key's bytes.)
+                    for (bytes, part) in lowered.chunks_exact_mut(8).zip(lower.0) {
+                        bytes.copy_from_slice(&part.to_le_bytes());
+                    }
+                    let folded = std::str::from_utf8(&lowered[..word.len()]).expect("an ASCII fold is ASCII");
+                    (folded, Some(lower))
+                }
+            }
+            None => {
+                fold_into(word, &mut scratch.folded);
+                let folded = scratch.folded.as_str();
+                (
+                    folded,
+                    ShortWord::new(folded).filter(|_| word.is_ascii() && folded != word),
+                )
+            }
+        };
         let seen = folded_key.and_then(|key| self.short.get(&key).cloned());
         // (Not kept for the folded form as well, as it once was for the
         // "the" after a "The": most capitalised words are names and
@@ -679,6 +737,45 @@ mod tests {
                 let mut fresh = Vec::new();
                 stem_into(&folded, &mut fresh);
                 proptest::prop_assert_eq!(&stemmed, &fresh);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A short key's ASCII fold (the word cache's fast path for new
+        /// words) is the key of the word's [`fold`], and a key is ASCII
+        /// exactly when its word is.
+        #[test]
+        fn short_keys_fold_as_their_words(word in "([ -~]|[é’É])(([ -~]){0,22}|[ -~’É]{0,6})") {
+            let Some(key) = ShortWord::new(&word) else {
+                return Ok(());
+            };
+            proptest::prop_assert_eq!(key.is_ascii(), word.is_ascii());
+            if word.is_ascii() {
+                let folded = fold(&word);
+                proptest::prop_assert!(key.ascii_folded() == ShortWord::new(&folded).unwrap(), "{word:?}");
+                proptest::prop_assert_eq!(key.ascii_folded() == key, folded == word);
+            }
+        }
+
+        /// Words new to a cache, in any case, with or without backticks,
+        /// short or long, read as worked out afresh, the first time and
+        /// after (a capitalised word before or after its folded form).
+        #[test]
+        fn new_words_read_as_worked_out_afresh(
+            words in proptest::collection::vec("[a-zA-Z`'’É]{1,3}(s|'s|ed|ing|ies|ly|ational|[a-zA-Z`]{0,20})", 1..12),
+        ) {
+            let mut cache = WordCache::default();
+            let fields = |info: WordInfo| {
+                (info.folded, info.stem, info.stop, info.number, info.multiplier, info.clitic)
+            };
+            for _ in 0..2 {
+                for word in &words {
+                    let (folded, lower) = (fold(word), word.to_lowercase());
+                    for word in [word.as_str(), folded.as_str(), lower.as_str()] {
+                        proptest::prop_assert_eq!(fields(cache.info(word)), fields(word_info_uncached(word)), "{:?}", word);
+                    }
+                }
             }
         }
     }

@@ -178,7 +178,8 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
             // line.
             let digits = word.as_bytes().first().is_some_and(u8::is_ascii_digit);
             if !digits {
-                if let Some(cached) = cache.get_at(word, text, word_start) {
+                let found = cache.get_keyed(word, super::ShortWord::at(text.as_bytes(), word_start, word.len()));
+                if let Some(cached) = found {
                     let flags = cached.flags;
                     if flags & super::NUMERIC == 0 {
                         // Stop word or not is data: `|`, not a branch that
@@ -198,13 +199,14 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
                         return;
                     }
                 }
-            }
-            if digits {
+                // (Whether the probe found the word goes along: a new word
+                // is not looked up again before it is worked out.)
+                let new = found.is_none();
+                push_other(text, word_start, word, new, after_hyphen, cache, tokens);
+            } else {
                 push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
                     NumberWord::of_digits(word)
                 });
-            } else {
-                push_other(text, word_start, word, after_hyphen, cache, tokens);
             }
         },
     );
@@ -307,17 +309,23 @@ fn percent_follows(text: &str, word_end: usize) -> bool {
 }
 
 /// The token of a word [`tokenize_into`] does not take at once: a word
-/// new to the cache, or a numeric word ([`push_number_word`]).
+/// new to the cache (`new`), or a numeric word ([`push_number_word`]).
 #[inline(never)]
 fn push_other(
     text: &str,
     word_start: usize,
     word: &str,
+    new: bool,
     after_hyphen: bool,
     cache: &mut super::WordCache,
     tokens: &mut Vec<Token>,
 ) {
-    let cached = cache.word_at(word, text, word_start);
+    let key = super::ShortWord::at(text.as_bytes(), word_start, word.len());
+    let cached = if new {
+        cache.insert(word, key)
+    } else {
+        cache.cached(word, key)
+    };
     if cached.flags & super::NUMERIC != 0 {
         push_number_word(text, word_start, word, after_hyphen, cache, tokens, || {
             NumberWord::of_cached(&cached)
