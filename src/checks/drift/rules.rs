@@ -928,8 +928,9 @@ impl StemKey {
 /// made from the sentence's tokens and text alone, as the view requires.
 #[derive(Debug, Default)]
 pub(super) struct SentenceFacts {
-    /// The tokens' stems as keys.
-    stem_keys: OnceCell<Box<[StemKey]>>,
+    /// The first eight bytes of the tokens' stems ([`StemKey`]), and
+    /// `u64::MAX` (no UTF-8) after them up to a multiple of four.
+    stem_heads: OnceCell<Box<[u64]>>,
     /// Per token, the negation cue that governs it ([`negated_at`]), once
     /// asked: 0 when not yet asked, 1 for none, 2 + i for cue i. (Asked of
     /// a few tokens of a sentence, for the occurrences of unit words: the
@@ -964,10 +965,12 @@ fn source<'a>(ctx: &'a UnitCtx, s: usize) -> Source<'a> {
 }
 
 impl<'a> Source<'a> {
-    fn stem_keys(self) -> &'a [StemKey] {
-        self.facts
-            .stem_keys
-            .get_or_init(|| self.tokens.iter().map(|t| StemKey::of(&t.stem)).collect())
+    fn stem_heads(self) -> &'a [u64] {
+        self.facts.stem_heads.get_or_init(|| {
+            let mut heads: Vec<u64> = self.tokens.iter().map(|t| StemKey::of(&t.stem).0).collect();
+            heads.resize(self.tokens.len().next_multiple_of(4), u64::MAX);
+            heads.into()
+        })
     }
 
     /// [`negated_at`] token `j`, remembered.
@@ -1031,18 +1034,37 @@ fn cue_near(tokens: &[Token], k: usize) -> bool {
     (k.saturating_sub(CUE_WINDOW)..k).any(|i| cues::negation(tokens, i).is_some())
 }
 
+/// Pushes onto `out` every occurrence `(i, j)` of the stem of `t` (token
+/// `j` of `sources[i]`), in source and token order: the tokens whose
+/// stems have `t`'s first eight bytes and length, and for longer stems
+/// the whole stem. The heads are compared four at a time with one branch:
+/// each unit word is compared with every source token, and a branch per
+/// comparison was most of the negation rule's cost.
+fn occurrences_in(sources: &[Source], t: &Token, out: &mut Vec<(usize, usize)>) {
+    let StemKey(head, len) = StemKey::of(&t.stem);
+    for (i, b) in sources.iter().enumerate() {
+        for (c, four) in b.stem_heads().chunks_exact(4).enumerate() {
+            if (four[0] == head) | (four[1] == head) | (four[2] == head) | (four[3] == head) {
+                for (m, &h) in four.iter().enumerate() {
+                    let j = 4 * c + m;
+                    if h == head && b.tokens[j].stem.len() == len && (len <= 8 || b.tokens[j].stem == t.stem) {
+                        out.push((i, j));
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     let tokens = ctx.tokens();
     let unit_neg = negated(text, tokens);
     let mut added_reported = false;
-    // The sources' tokens as their stems' keys, in order: each unit word
-    // is compared with all of them, and the tokens themselves (a cache
-    // line each) and their stems' bytes (elsewhere on the heap) were what
-    // the comparisons waited on. Made once per article.
+    // The sources' tokens' stems (their heads made once per article).
     let sources: Vec<Source> = ctx.sources().map(|s| source(ctx, s)).collect();
-    let source_stems: Vec<&[StemKey]> = sources.iter().map(|b| b.stem_keys()).collect();
-    // One buffer for every word's occurrences.
+    // One buffer for every word's occurrences: (source, token), the
+    // source an index into `sources`.
     let mut occurrences: Vec<(usize, usize)> = Vec::new();
     // An occurrence's polarity: the cue that governs it, asked only while
     // the answer can still matter (most occurrences agree with the unit
@@ -1054,15 +1076,7 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         }
         // Every occurrence in the source sentences.
         occurrences.clear();
-        let key = StemKey::of(&t.stem);
-        // (Occurrences are (source, token) here, the source an index into `sources`.)
-        for (i, keys) in source_stems.iter().enumerate() {
-            for (j, &b_key) in keys.iter().enumerate() {
-                if b_key == key && (key.1 <= 8 || sources[i].tokens[j].stem == t.stem) {
-                    occurrences.push((i, j));
-                }
-            }
-        }
+        occurrences_in(&sources, t, &mut occurrences);
         if occurrences.is_empty() {
             opposite(ctx, k, findings);
             if !added_reported {
@@ -1844,6 +1858,50 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The occurrences found four heads at a time are those found
+        /// comparing each unit word's stem key with every source token's,
+        /// in the same order; long stems that begin alike, repeated words
+        /// and sentences of every length included.
+        #[test]
+        fn occurrences_four_at_a_time_are_those_of_every_pair(
+            unit in proptest::collection::vec(0usize..12, 0..40),
+            bodies in proptest::collection::vec(proptest::collection::vec(0usize..12, 0..30), 0..5),
+        ) {
+            const WORDS: [&str; 12] = [
+                "internationally", "internationalism", "international", "intern", "a", "approve", "approved",
+                "council", "é", "counci", "councils", "x",
+            ];
+            let toks = |words: &[usize]| {
+                let text = words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+                tokenize(&text, 0, text.len())
+            };
+            let tokens = toks(&unit);
+            let bodies: Vec<Vec<Token>> = bodies.iter().map(|b| toks(b)).collect();
+            let facts: Vec<SentenceFacts> = bodies.iter().map(|_| SentenceFacts::default()).collect();
+            let sources: Vec<Source> = bodies
+                .iter()
+                .zip(&facts)
+                .enumerate()
+                .map(|(s, (tokens, facts))| Source { s, tokens, text: "", facts })
+                .collect();
+            for t in &tokens {
+                let key = StemKey::of(&t.stem);
+                let mut every = Vec::new();
+                for (i, body) in bodies.iter().enumerate() {
+                    for (j, b) in body.iter().enumerate() {
+                        if StemKey::of(&b.stem) == key && (key.1 <= 8 || b.stem == t.stem) {
+                            every.push((i, j));
+                        }
+                    }
+                }
+                let mut found = Vec::new();
+                occurrences_in(&sources, t, &mut found);
+                proptest::prop_assert_eq!(found, every);
+            }
+        }
+    }
+
     /// Runs `each` on every unit of `text` (a plain-text article), with the
     /// body view shared with the records before it, as the check does.
     fn each_unit(text: &str, each: &mut dyn FnMut(&UnitCtx)) {
@@ -1879,8 +1937,10 @@ mod tests {
             for s in 0..ctx.alignment.sentences.len() {
                 let b = source(ctx, s);
                 let body = b.tokens;
-                let keys: Vec<StemKey> = body.iter().map(|t| StemKey::of(&t.stem)).collect();
-                assert_eq!(b.stem_keys(), keys.as_slice());
+                let heads: Vec<u64> = body.iter().map(|t| StemKey::of(&t.stem).0).collect();
+                assert_eq!(&b.stem_heads()[..body.len()], heads.as_slice());
+                assert!(b.stem_heads()[body.len()..].iter().all(|&h| h == u64::MAX));
+                assert_eq!(b.stem_heads().len() % 4, 0);
                 let all = negated(text, body);
                 for j in (0..body.len()).rev().chain(0..body.len()) {
                     assert_eq!(b.negated_at(j), all[j], "{text} {s} {j}");
