@@ -7,6 +7,7 @@
 //! summaries of one body) share what was gathered ([`BodyView::of_article`]).
 
 use super::cues;
+use super::rules::SentenceFacts;
 use crate::align::{Alignment, BodySentence};
 use crate::document::Document;
 use crate::text::lexicon::{self, Locale};
@@ -88,12 +89,9 @@ struct Gathered {
     /// they are part of ("London" → England → United Kingdom); built on
     /// first use, so documents whose units name nothing new never pay for it.
     places: OnceCell<HashSet<u32>>,
-    /// Per body sentence, what [`BodyView::hedges`] found in it.
-    hedges: OnceCell<Box<[OnceCell<Hedges>]>>,
+    /// Per body sentence, what the rules found in it ([`BodyView::facts`]).
+    sentences: OnceCell<Box<[SentenceFacts]>>,
 }
-
-/// A sentence's hedged words: (token, the cue's token).
-type Hedges = Vec<(usize, usize)>;
 
 /// A word a view keeps: the first `len` bytes of a token's shared string
 /// (most words, and every prefix), or a string of its own. Hashed and
@@ -371,16 +369,17 @@ impl<'a> BodyView<'a> {
         })
     }
 
-    /// The hedged words (token, cue) of body sentence `s` as `find` finds
-    /// them in its tokens: found once per article. A body sentence is the
-    /// source of several units, in several records, and most of the
-    /// modality rule's cost was finding the hedges of the same sentences.
-    pub fn hedges(&self, s: usize, find: impl FnOnce(&[Token]) -> Hedges) -> &[(usize, usize)] {
+    /// What the rules keep of body sentence `s`, each part found when
+    /// first asked, once per article: a body sentence is the source of
+    /// several units, in several records, and each unit read the same
+    /// things of its tokens again (its hedges, its tokens' stem keys and
+    /// negations, its numbers).
+    pub(super) fn facts(&self, s: usize) -> &SentenceFacts {
         let all = self
             .gathered
-            .hedges
-            .get_or_init(|| self.sentences.iter().map(|_| OnceCell::new()).collect());
-        all[s].get_or_init(|| find(&self.sentences[s].tokens))
+            .sentences
+            .get_or_init(|| self.sentences.iter().map(|_| SentenceFacts::default()).collect());
+        &all[s]
     }
 
     fn tokens(&self) -> impl Iterator<Item = &'a Token> {
