@@ -21,7 +21,7 @@
 //! body word to its positions. Only summary units are compared pairwise,
 //! and a summary has a handful of them.
 
-use crate::align::Alignment;
+use crate::align::{Alignment, UnitAlignment};
 use crate::document::{Document, UnitKind};
 use crate::finding::{Evidence, Finding, Rule, Severity};
 use crate::options::CheckOptions;
@@ -674,11 +674,7 @@ struct Content<'a> {
 impl<'a> Content<'a> {
     fn of(doc: &'a Document, alignment: &'a Alignment, unit: usize) -> Content<'a> {
         let a = &alignment.units[unit];
-        // A word the body never uses weighs as much as the rarest body word
-        // (a word in one sentence, BM25 IDF as in align.rs), not more: it is
-        // rewording or drift, and must not swamp what the unit shares.
-        let sentences = alignment.sentences.len() as f64;
-        let rarest = (1.0 + (sentences - 0.5).max(0.0) / 1.5).ln();
+        let rarest = rarest_weight(alignment);
         let mut words: Vec<Word> = Vec::with_capacity(a.tokens.len());
         for (k, t) in a.tokens.iter().enumerate() {
             let term = a.terms[k];
@@ -688,11 +684,7 @@ impl<'a> Content<'a> {
             words.push(Word {
                 stem: t.stem.as_ref(),
                 term,
-                weight: if a.in_body[k] {
-                    a.weights[k]
-                } else {
-                    a.weights[k].min(rarest)
-                },
+                weight: word_weight(a, k, rarest),
                 surface: t.text(&doc.source),
                 in_body: a.in_body[k],
                 fact: t.number().is_some()
@@ -1299,6 +1291,24 @@ fn verbatim(doc: &Document, alignment: &Alignment, min_words: usize, findings: &
     }
 }
 
+/// The most a word the body never uses weighs: as much as the rarest body
+/// word (a word in one sentence, BM25 IDF as in align.rs), not more: it is
+/// rewording or drift, and must not swamp what the unit shares.
+fn rarest_weight(alignment: &Alignment) -> f64 {
+    let sentences = alignment.sentences.len() as f64;
+    (1.0 + (sentences - 0.5).max(0.0) / 1.5).ln()
+}
+
+/// Unit token `k`'s weight in its content, at most [`rarest_weight`] when
+/// the body lacks it.
+fn word_weight(a: &UnitAlignment, k: usize, rarest: f64) -> f64 {
+    if a.in_body[k] {
+        a.weights[k]
+    } else {
+        a.weights[k].min(rarest)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1506,8 +1516,7 @@ mod tests {
     /// [`Content::of`] as it was, stems compared and looked up by string.
     fn content_plain<'a>(doc: &'a Document, alignment: &'a Alignment, unit: usize) -> Content<'a> {
         let a = &alignment.units[unit];
-        let sentences = alignment.sentences.len() as f64;
-        let rarest = (1.0 + (sentences - 0.5).max(0.0) / 1.5).ln();
+        let rarest = rarest_weight(alignment);
         let mut words: Vec<Word> = Vec::new();
         for (k, t) in a.tokens.iter().enumerate() {
             if !t.is_content() || words.iter().any(|w| w.stem == &*t.stem) {
@@ -1516,11 +1525,7 @@ mod tests {
             words.push(Word {
                 stem: t.stem.as_ref(),
                 term: None,
-                weight: if a.in_body[k] {
-                    a.weights[k]
-                } else {
-                    a.weights[k].min(rarest)
-                },
+                weight: word_weight(a, k, rarest),
                 surface: t.text(&doc.source),
                 in_body: a.in_body[k],
                 fact: t.number().is_some()

@@ -564,24 +564,35 @@ impl Record {
             (*s, *e) = (*s + body_offset, *e + body_offset);
         }
         source.push_str("\n\n");
-        match &self.summary {
-            Some(Summary::Prose(text)) => {
-                let start = source.len();
-                source.push_str(text);
-                layout.summary_prose.push((start, source.len()));
-                source.push('\n');
-            }
-            Some(Summary::Bullets(items)) => {
-                for item in items {
-                    layout.bullets.extend(push_line(&mut source, item));
-                }
-            }
-            None => {}
-        }
+        push_summary(&mut source, &mut layout, self.summary.as_ref(), push_line);
         let mut doc = Document::build(path, source, layout);
         doc.id = Some(self.id);
         doc.record_line = record_line;
         doc
+    }
+}
+
+/// Appends a record's summary after its body: prose as one unit, each
+/// bullet on a line of its own (by `push_line`, which gives its span).
+fn push_summary(
+    source: &mut String,
+    layout: &mut Layout,
+    summary: Option<&Summary>,
+    push_line: impl Fn(&mut String, &str) -> Option<(usize, usize)>,
+) {
+    match summary {
+        Some(Summary::Prose(text)) => {
+            let start = source.len();
+            source.push_str(text);
+            layout.summary_prose.push((start, source.len()));
+            source.push('\n');
+        }
+        Some(Summary::Bullets(items)) => {
+            for item in items {
+                layout.bullets.extend(push_line(source, item));
+            }
+        }
+        None => {}
     }
 }
 
@@ -893,20 +904,7 @@ mod tests {
             .map(|&(s, e)| (s + body_offset, e + body_offset))
             .collect();
         source.push_str("\n\n");
-        match &record.summary {
-            Some(Summary::Prose(text)) => {
-                let start = source.len();
-                source.push_str(text);
-                layout.summary_prose.push((start, source.len()));
-                source.push('\n');
-            }
-            Some(Summary::Bullets(items)) => {
-                for item in items {
-                    layout.bullets.extend(push_line(&mut source, item));
-                }
-            }
-            None => {}
-        }
+        push_summary(&mut source, &mut layout, record.summary.as_ref(), push_line);
         let mut doc = Document::build(path, source, layout);
         doc.id = Some(record.id);
         doc.record_line = record_line;

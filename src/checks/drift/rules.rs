@@ -1106,39 +1106,57 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             continue;
         };
         let (s, body) = (sources[i].s, sources[i].tokens);
-        match unit_neg[k] {
-            None => {
-                let cue = with_auxiliaries(text, body, cue_of(&(i, j)).unwrap_or(j));
-                let body_said = ctx.body_text(body[cue].start, body[j].end);
-                findings.push(ctx.against_body(
-                    &NEGATION,
-                    t.start,
-                    t.end,
-                    format!(
-                        "the unit says \"{}\" but the body says \"{body_said}\": the negation is dropped",
-                        t.text(text)
-                    ),
-                    body_said,
-                    s,
-                ));
-            }
-            Some(unit_cue) => {
-                let said = ctx.unit_text(tokens[unit_cue].start, t.end);
-                let from = (0..j)
-                    .rev()
-                    .take_while(|&m| body[m].stop && !breaks(text, &body[m], &body[m + 1]))
-                    .last()
-                    .unwrap_or(j);
-                let body_said = ctx.body_text(body[from].start, body[j].end);
-                findings.push(ctx.against_body(
-                    &NEGATION,
-                    tokens[unit_cue].start,
-                    t.end,
-                    format!("the unit says \"{said}\" but the body says \"{body_said}\": a negation is added"),
-                    body_said,
-                    s,
-                ));
-            }
+        let cue = unit_neg[k].map_or_else(|| Err(cue_of(&(i, j))), Ok);
+        findings.push(negation_finding(ctx, k, cue, body, j, s));
+    }
+}
+
+/// The negation finding on unit word `k` against occurrence `j` of source
+/// sentence `s` (tokens `body`): `Ok(unit_cue)` when the unit negates it and
+/// the body does not, `Err(body_cue)` when the body does and the unit not.
+fn negation_finding(
+    ctx: &UnitCtx,
+    k: usize,
+    cue: Result<usize, Option<usize>>,
+    body: &[Token],
+    j: usize,
+    s: usize,
+) -> Finding {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let t = &tokens[k];
+    match cue {
+        Err(body_cue) => {
+            let cue = with_auxiliaries(text, body, body_cue.unwrap_or(j));
+            let body_said = ctx.body_text(body[cue].start, body[j].end);
+            ctx.against_body(
+                &NEGATION,
+                t.start,
+                t.end,
+                format!(
+                    "the unit says \"{}\" but the body says \"{body_said}\": the negation is dropped",
+                    t.text(text)
+                ),
+                body_said,
+                s,
+            )
+        }
+        Ok(unit_cue) => {
+            let said = ctx.unit_text(tokens[unit_cue].start, t.end);
+            let from = (0..j)
+                .rev()
+                .take_while(|&m| body[m].stop && !breaks(text, &body[m], &body[m + 1]))
+                .last()
+                .unwrap_or(j);
+            let body_said = ctx.body_text(body[from].start, body[j].end);
+            ctx.against_body(
+                &NEGATION,
+                tokens[unit_cue].start,
+                t.end,
+                format!("the unit says \"{said}\" but the body says \"{body_said}\": a negation is added"),
+                body_said,
+                s,
+            )
         }
     }
 }
@@ -1213,40 +1231,8 @@ fn negation_plain(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             continue;
         };
         let body = sentence_tokens(ctx, s);
-        match unit_neg[k] {
-            None => {
-                let cue = with_auxiliaries(text, body, cue_of(&(s, j)).unwrap_or(j));
-                let body_said = ctx.body_text(body[cue].start, body[j].end);
-                findings.push(ctx.against_body(
-                    &NEGATION,
-                    t.start,
-                    t.end,
-                    format!(
-                        "the unit says \"{}\" but the body says \"{body_said}\": the negation is dropped",
-                        t.text(text)
-                    ),
-                    body_said,
-                    s,
-                ));
-            }
-            Some(unit_cue) => {
-                let said = ctx.unit_text(tokens[unit_cue].start, t.end);
-                let from = (0..j)
-                    .rev()
-                    .take_while(|&m| body[m].stop && !breaks(text, &body[m], &body[m + 1]))
-                    .last()
-                    .unwrap_or(j);
-                let body_said = ctx.body_text(body[from].start, body[j].end);
-                findings.push(ctx.against_body(
-                    &NEGATION,
-                    tokens[unit_cue].start,
-                    t.end,
-                    format!("the unit says \"{said}\" but the body says \"{body_said}\": a negation is added"),
-                    body_said,
-                    s,
-                ));
-            }
-        }
+        let cue = unit_neg[k].map_or_else(|| Err(cue_of(&(s, j))), Ok);
+        findings.push(negation_finding(ctx, k, cue, body, j, s));
     }
 }
 
@@ -1425,19 +1411,7 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
         }
         if let Some((k, s, cue, j)) = found {
-            let body = sentence_tokens(ctx, s);
-            let from = with_auxiliaries(text, tokens, k);
-            let said = ctx.unit_text(tokens[from].start, tokens[k].end);
-            let cue_from = with_auxiliaries(text, body, cue);
-            let body_said = ctx.body_text(body[cue_from].start, body[j].end);
-            findings.push(ctx.against_body(
-                &MODALITY,
-                tokens[from].start,
-                tokens[k].end,
-                format!("the unit says \"{said}\" as a fact but the body says \"{body_said}\": the hedge is dropped"),
-                body_said,
-                s,
-            ));
+            findings.push(dropped_hedge(ctx, k, s, cue, j));
             continue;
         }
         // An attribution ("according to analysts") dropped from the source.
@@ -1452,39 +1426,79 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             if !b.any_hedge() {
                 continue;
             }
-            let shared: f64 = range
-                .iter()
-                .filter(|&&k| body.iter().any(|b| b.stem == tokens[k].stem))
-                .map(|&k| ctx.a.weights[k])
-                .sum();
-            if total <= 0.0 || shared / total < ATTRIBUTED_SHARE {
-                continue;
-            }
-            let Some(&k) = range
-                .iter()
-                .find(|&&k| !tokens[k].stop && !ctx.entity[k] && body.iter().any(|b| b.stem == tokens[k].stem))
-            else {
+            let Some(k) = attributed_word(ctx, &range, total, body) else {
                 continue;
             };
-            let clause_end = (at + 2..body.len())
-                .take_while(|&m| !breaks(text, &body[m - 1], &body[m]))
-                .last()
-                .unwrap_or(at + 1)
-                .min(body.len() - 1);
-            let attribution = ctx.body_text(body[at].start, body[clause_end].end);
-            let said = ctx.unit_text(tokens[range[0]].start, tokens[*range.last().unwrap_or(&k)].end);
-            findings.push(ctx.against_body(
-                &MODALITY,
-                tokens[range[0]].start,
-                tokens[*range.last().unwrap_or(&k)].end,
-                format!("the unit states \"{said}\" as a fact but the body attributes it: \"{attribution}\""),
-                format!("add \"{attribution}\""),
-                s,
-            ));
+            findings.push(dropped_attribution(ctx, &range, k, body, at, s));
             break;
         }
     }
 }
+
+/// The modality finding for unit word `k` stated plainly where source
+/// sentence `s` hedges its occurrence `j` with the cue at `cue`.
+fn dropped_hedge(ctx: &UnitCtx, k: usize, s: usize, cue: usize, j: usize) -> Finding {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let body = sentence_tokens(ctx, s);
+    let from = with_auxiliaries(text, tokens, k);
+    let said = ctx.unit_text(tokens[from].start, tokens[k].end);
+    let cue_from = with_auxiliaries(text, body, cue);
+    let body_said = ctx.body_text(body[cue_from].start, body[j].end);
+    ctx.against_body(
+        &MODALITY,
+        tokens[from].start,
+        tokens[k].end,
+        format!("the unit says \"{said}\" as a fact but the body says \"{body_said}\": the hedge is dropped"),
+        body_said,
+        s,
+    )
+}
+
+/// The word of the unit sentence of tokens `range` (weighing `total`) a
+/// source sentence (tokens `body`) attributes, when the sentence shares
+/// enough of the unit's weight to be its source: the first content word
+/// they share that is not a name.
+fn attributed_word(ctx: &UnitCtx, range: &[usize], total: f64, body: &[Token]) -> Option<usize> {
+    let tokens = ctx.tokens();
+    let shared: f64 = range
+        .iter()
+        .filter(|&&k| body.iter().any(|b| b.stem == tokens[k].stem))
+        .map(|&k| ctx.a.weights[k])
+        .sum();
+    if total <= 0.0 || shared / total < ATTRIBUTED_SHARE {
+        return None;
+    }
+    range
+        .iter()
+        .copied()
+        .find(|&k| !tokens[k].stop && !ctx.entity[k] && body.iter().any(|b| b.stem == tokens[k].stem))
+}
+
+/// The modality finding for the unit sentence of tokens `range` (its
+/// word `k` shared with the source) stated as a fact where source sentence
+/// `s` (tokens `body`) attributes it from token `at` on.
+fn dropped_attribution(ctx: &UnitCtx, range: &[usize], k: usize, body: &[Token], at: usize, s: usize) -> Finding {
+    let text = &ctx.doc.text;
+    let tokens = ctx.tokens();
+    let clause_end = (at + 2..body.len())
+        .take_while(|&m| !breaks(text, &body[m - 1], &body[m]))
+        .last()
+        .unwrap_or(at + 1)
+        .min(body.len() - 1);
+    let attribution = ctx.body_text(body[at].start, body[clause_end].end);
+    let last = *range.last().unwrap_or(&k);
+    let said = ctx.unit_text(tokens[range[0]].start, tokens[last].end);
+    ctx.against_body(
+        &MODALITY,
+        tokens[range[0]].start,
+        tokens[last].end,
+        format!("the unit states \"{said}\" as a fact but the body attributes it: \"{attribution}\""),
+        format!("add \"{attribution}\""),
+        s,
+    )
+}
+
 /// [`modality`] as it was before what the source sentences hedge and
 /// attribute was kept per article: the tests' reference.
 #[cfg(test)]
@@ -1528,19 +1542,7 @@ fn modality_plain(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
         }
         if let Some((k, s, cue, j)) = found {
-            let body = sentence_tokens(ctx, s);
-            let from = with_auxiliaries(text, tokens, k);
-            let said = ctx.unit_text(tokens[from].start, tokens[k].end);
-            let cue_from = with_auxiliaries(text, body, cue);
-            let body_said = ctx.body_text(body[cue_from].start, body[j].end);
-            findings.push(ctx.against_body(
-                &MODALITY,
-                tokens[from].start,
-                tokens[k].end,
-                format!("the unit says \"{said}\" as a fact but the body says \"{body_said}\": the hedge is dropped"),
-                body_said,
-                s,
-            ));
+            findings.push(dropped_hedge(ctx, k, s, cue, j));
             continue;
         }
         // An attribution ("according to analysts") dropped from the source.
@@ -1555,35 +1557,10 @@ fn modality_plain(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             if !(0..body.len()).any(|j| cues::hedge(body, j)) {
                 continue;
             }
-            let shared: f64 = range
-                .iter()
-                .filter(|&&k| body.iter().any(|b| b.stem == tokens[k].stem))
-                .map(|&k| ctx.a.weights[k])
-                .sum();
-            if total <= 0.0 || shared / total < ATTRIBUTED_SHARE {
-                continue;
-            }
-            let Some(&k) = range
-                .iter()
-                .find(|&&k| !tokens[k].stop && !ctx.entity[k] && body.iter().any(|b| b.stem == tokens[k].stem))
-            else {
+            let Some(k) = attributed_word(ctx, &range, total, body) else {
                 continue;
             };
-            let clause_end = (at + 2..body.len())
-                .take_while(|&m| !breaks(text, &body[m - 1], &body[m]))
-                .last()
-                .unwrap_or(at + 1)
-                .min(body.len() - 1);
-            let attribution = ctx.body_text(body[at].start, body[clause_end].end);
-            let said = ctx.unit_text(tokens[range[0]].start, tokens[*range.last().unwrap_or(&k)].end);
-            findings.push(ctx.against_body(
-                &MODALITY,
-                tokens[range[0]].start,
-                tokens[*range.last().unwrap_or(&k)].end,
-                format!("the unit states \"{said}\" as a fact but the body attributes it: \"{attribution}\""),
-                format!("add \"{attribution}\""),
-                s,
-            ));
+            findings.push(dropped_attribution(ctx, &range, k, body, at, s));
             break;
         }
     }
