@@ -969,6 +969,13 @@ impl<'d> Checker<'d> {
 
     /// Whether `tokens[i]`, an unsure token, is a typo (ranking its
     /// corrections into `candidates` as it goes).
+    ///
+    /// A record of a kept body reuses this judgement of a body word when
+    /// nothing it read changed, so anything added here that reads the
+    /// document's counts or names (what a summary can change) must note
+    /// that read as a [`Dep`] (see `note`), or the reuse goes wrong; the
+    /// test `judgements_of_the_body_stand_only_where_the_summary_changes_nothing_they_read`
+    /// and the proptest of records of one body catch a read left out.
     #[inline(always)]
     fn judge(&mut self, tokens: &[Token], i: usize) -> bool {
         let token = &tokens[i];
