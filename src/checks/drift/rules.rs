@@ -1084,18 +1084,7 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             continue;
         }
-        // Whether the polarities differ is cheap to tell and usually they
-        // agree; only then is the occurrence about the same thing sought.
-        let differs = match unit_neg[k] {
-            None => occurrences.iter().all(|o| cue_of(o).is_some()) && !cue_near(tokens, k),
-            Some(unit_cue) => {
-                cues::verbal_negation(&tokens[unit_cue].folded)
-                    && occurrences
-                        .iter()
-                        .all(|o| cue_of(o).is_none() && !cue_near(sources[o.0].tokens, o.1))
-            }
-        };
-        if !differs {
+        if !polarities_differ(tokens, k, unit_neg[k], &occurrences, cue_of, |o| sources[o.0].tokens) {
             continue;
         }
         // The occurrence read against is one about the same thing: a word
@@ -1108,6 +1097,30 @@ pub fn negation(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         let (s, body) = (sources[i].s, sources[i].tokens);
         let cue = unit_neg[k].map_or_else(|| Err(cue_of(&(i, j))), Ok);
         findings.push(negation_finding(ctx, k, cue, body, j, s));
+    }
+}
+
+/// Whether unit word `k` (negated by the cue at `unit_cue`, if any) and
+/// all its `occurrences` in the source sentences (`(sentence, token)`,
+/// their cues by `cue_of`, their tokens by `tokens_of`) differ in polarity.
+/// Cheap to tell and usually they agree; only when they differ is the
+/// occurrence about the same thing sought.
+fn polarities_differ<'t>(
+    tokens: &[Token],
+    k: usize,
+    unit_cue: Option<usize>,
+    occurrences: &[(usize, usize)],
+    cue_of: impl Fn(&(usize, usize)) -> Option<usize>,
+    tokens_of: impl Fn(&(usize, usize)) -> &'t [Token],
+) -> bool {
+    match unit_cue {
+        None => occurrences.iter().all(|o| cue_of(o).is_some()) && !cue_near(tokens, k),
+        Some(unit_cue) => {
+            cues::verbal_negation(&tokens[unit_cue].folded)
+                && occurrences
+                    .iter()
+                    .all(|o| cue_of(o).is_none() && !cue_near(tokens_of(o), o.1))
+        }
     }
 }
 
@@ -1209,18 +1222,9 @@ fn negation_plain(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             }
             continue;
         }
-        // Whether the polarities differ is cheap to tell and usually they
-        // agree; only then is the occurrence about the same thing sought.
-        let differs = match unit_neg[k] {
-            None => occurrences.iter().all(|o| cue_of(o).is_some()) && !cue_near(tokens, k),
-            Some(unit_cue) => {
-                cues::verbal_negation(&tokens[unit_cue].folded)
-                    && occurrences
-                        .iter()
-                        .all(|o| cue_of(o).is_none() && !cue_near(sentence_tokens(ctx, o.0), o.1))
-            }
-        };
-        if !differs {
+        if !polarities_differ(tokens, k, unit_neg[k], &occurrences, cue_of, |o| {
+            sentence_tokens(ctx, o.0)
+        }) {
             continue;
         }
         // The occurrence read against is one about the same thing: a word
@@ -1377,7 +1381,6 @@ fn with_auxiliaries(text: &str, tokens: &[Token], k: usize) -> usize {
 }
 
 pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
     let tokens = ctx.tokens();
     // Per source sentence, its hedged words (token, cue) in order and its
     // attribution, found once per article. Most sentences hedge nothing
@@ -1387,18 +1390,12 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     if !sources.iter().any(|b| b.modal()) {
         return;
     }
-    for (start, end) in split_sentences(text, ctx.unit.span.start, ctx.unit.span.end) {
-        let range: Vec<usize> = (0..tokens.len())
-            .filter(|&k| tokens[k].start >= start && tokens[k].end <= end)
-            .collect();
-        if range.iter().any(|&k| cues::attribution_or_hedge(tokens, k)) {
-            continue;
-        }
+    for range in plain_sentences(ctx) {
         // A hedge on a word the unit states plainly.
         let mut found = None;
         'words: for &k in &range {
             let t = &tokens[k];
-            if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) {
+            if !stated_plainly(ctx, k) {
                 continue;
             }
             for b in &sources {
@@ -1433,6 +1430,27 @@ pub fn modality(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             break;
         }
     }
+}
+
+/// The unit's sentences that neither attribute nor hedge what they say,
+/// each as the range of its tokens.
+fn plain_sentences<'c>(ctx: &'c UnitCtx) -> impl Iterator<Item = Vec<usize>> + 'c {
+    let tokens = ctx.tokens();
+    split_sentences(&ctx.doc.text, ctx.unit.span.start, ctx.unit.span.end)
+        .into_iter()
+        .map(move |(start, end)| {
+            (0..tokens.len())
+                .filter(|&k| tokens[k].start >= start && tokens[k].end <= end)
+                .collect::<Vec<usize>>()
+        })
+        .filter(move |range| !range.iter().any(|&k| cues::attribution_or_hedge(tokens, k)))
+}
+
+/// Whether unit word `k` is one whose hedge can be dropped: a content word,
+/// not a number, a name or quoted.
+fn stated_plainly(ctx: &UnitCtx, k: usize) -> bool {
+    let t = &ctx.tokens()[k];
+    !(t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t))
 }
 
 /// The modality finding for unit word `k` stated plainly where source
@@ -1517,18 +1535,12 @@ fn modality_plain(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             .filter_map(|(j, cue)| cue.map(|c| (j, c)))
             .collect()
     };
-    for (start, end) in split_sentences(text, ctx.unit.span.start, ctx.unit.span.end) {
-        let range: Vec<usize> = (0..tokens.len())
-            .filter(|&k| tokens[k].start >= start && tokens[k].end <= end)
-            .collect();
-        if range.iter().any(|&k| cues::attribution_or_hedge(tokens, k)) {
-            continue;
-        }
+    for range in plain_sentences(ctx) {
         // A hedge on a word the unit states plainly.
         let mut found = None;
         'words: for &k in &range {
             let t = &tokens[k];
-            if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) {
+            if !stated_plainly(ctx, k) {
                 continue;
             }
             for &s in &sources {
