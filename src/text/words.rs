@@ -16,6 +16,17 @@
 //! pieces with other characters (a quoted word, a name with an accent) take
 //! the crate's general one. The words are the same, at the same offsets: a
 //! property test compares both on random text.
+//!
+//! The curly quotes and dashes of news (’ ‘ “ ” – —) stay in an ASCII
+//! stretch when an ASCII character (or the text's end) follows them: “ ”
+//! – — are of no word-break class that joins (UAX #29's Other), so a word
+//! ends before them and none starts with them, and ’ ‘ are middle marks
+//! (MidNumLet) like the full stop, joining two letters or two digits
+//! ("don’t", "Putin’s"), which [`AsciiWords`] tests as it tests the full
+//! stop. Followed by an ASCII character, no rule's outcome around them
+//! waits on another character (WB4's ignored characters are never ASCII).
+//! Why: a sentence with one of them was cut into pieces and the piece
+//! around each went down the crate's general path.
 
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
@@ -136,6 +147,16 @@ const ALPHA: u8 = 1;
 const DIGIT: u8 = 2;
 const UNDERSCORE: u8 = 4;
 const CORE: u8 = ALPHA | DIGIT | UNDERSCORE;
+/// A flag, not a class: on every [`CORE`] byte, on 0x80 and in [`JOINS`]
+/// for 0xE2, so that [`AsciiWords`]'s join test also fires for a word
+/// followed by E2 80, the start of each curly quote and dash
+/// [`first_unsettled`] lets into a stretch (in a `str` a continuation byte
+/// follows 0xE2, so of those only 0x80 fires; the flag only filters, and
+/// `curly_apostrophe_joins` decides). Why a flag: the test for ’ and
+/// ‘ then costs nothing on the common path (a word followed by a space or
+/// a mark that joins nothing); a separate test of the byte after every
+/// word cost the typo check's scan 61 k mispredicted branches (cold19).
+const CURLY: u8 = 8;
 
 static CLASS: [u8; 256] = {
     let mut class = [0u8; 256];
@@ -143,11 +164,13 @@ static CLASS: [u8; 256] = {
     while b < 256 {
         let c = b as u8;
         class[b] = if c.is_ascii_alphabetic() {
-            ALPHA
+            ALPHA | CURLY
         } else if c.is_ascii_digit() {
-            DIGIT
+            DIGIT | CURLY
         } else if c == b'_' {
-            UNDERSCORE
+            UNDERSCORE | CURLY
+        } else if c == 0x80 {
+            CURLY
         } else {
             0
         };
@@ -158,9 +181,11 @@ static CLASS: [u8; 256] = {
 
 /// Per infix mark, the classes it joins when one is on both sides: a full
 /// stop or apostrophe between letters or between digits, a comma or
-/// semicolon between digits, a colon between letters; 0 for other bytes.
+/// semicolon between digits, a colon between letters; 0 for other bytes
+/// but 0xE2 ([`CURLY`]: a curly quote or dash may follow, to be looked at).
 static JOINS: [u8; 256] = {
     let mut joins = [0u8; 256];
+    joins[0xE2] = CURLY;
     joins[b'.' as usize] = ALPHA | DIGIT;
     joins[b'\'' as usize] = ALPHA | DIGIT;
     joins[b',' as usize] = DIGIT;
@@ -168,6 +193,18 @@ static JOINS: [u8; 256] = {
     joins[b':' as usize] = ALPHA;
     joins
 };
+
+/// True if `bytes[i..]` starts with ’ or ‘ (E2 80 99 / E2 80 98), the
+/// middle marks [`AsciiWords`] joins across like a full stop, between two
+/// letters or two digits (`bytes[i - 1]` and `bytes[i + 3]`). (Off the
+/// common path: [`CURLY`] sends only a word followed by E2 80 here.)
+#[cold]
+#[inline(never)]
+fn curly_apostrophe_joins(bytes: &[u8], i: usize) -> bool {
+    let after = bytes.get(i + 3).map_or(0, |&b| CLASS[usize::from(b)]);
+    matches!(bytes.get(i..i + 3), Some([0xE2, 0x80, 0x98 | 0x99]))
+        && CLASS[usize::from(bytes[i - 1])] & after & (ALPHA | DIGIT) != 0
+}
 
 /// The words (byte ranges) of an all-ASCII stretch `bytes[pos..end]`, by
 /// the rules of the crate's ASCII path: a word is a run of letters, digits
@@ -213,12 +250,21 @@ impl Iterator for AsciiWords<'_> {
                 // An infix mark needs a byte after it (in the stretch) of the same kind as the one before.
                 // Tested by table, not by a `match` on the byte: most words end at a space or
                 // a mark that joins nothing, and the match's branches mispredicted at every
-                // word's end; the one branch left is taken only for a joined word.
+                // word's end; the one branch left is taken only for a joined word (or one
+                // followed by a curly quote or dash, [`CURLY`]).
                 let after = bytes.get(i + 1).map_or(0, |&b| CLASS[usize::from(b)]);
-                if JOINS[usize::from(bytes[i])] & CLASS[usize::from(bytes[i - 1])] & after != 0 {
-                    dotted |= bytes[i] == b'.';
-                    i += 1;
-                    continue;
+                let joins = JOINS[usize::from(bytes[i])] & CLASS[usize::from(bytes[i - 1])] & after;
+                if joins != 0 {
+                    if joins & CURLY == 0 {
+                        dotted |= bytes[i] == b'.';
+                        i += 1;
+                        continue;
+                    }
+                    // (’ or ‘ in a stretch [`Stretches`] settled: only ASCII after it.)
+                    if curly_apostrophe_joins(bytes, i) {
+                        i += 3;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -249,15 +295,20 @@ const fn splat(b: u8) -> u64 {
 /// The high bit of each byte of `w` (all ASCII) that is in `lo..=hi`: `x + (0x80 - lo)`
 /// has its high bit set when `x >= lo`, `x + (0x7f - hi)` when `x > hi`; with all
 /// bytes below 0x80 and the addends too, no sum carries into the next byte.
+/// (A byte of 0x80 or more may carry into the bytes above it: the answers
+/// below it hold.)
 #[inline(always)]
 fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
-    (w + splat(0x80 - lo)) & !(w + splat(0x7f - hi)) & HIGH
+    w.wrapping_add(splat(0x80 - lo)) & !w.wrapping_add(splat(0x7f - hi)) & HIGH
 }
 
-/// The first byte at or after `from` of the all-ASCII `bytes` that is not a
-/// letter, digit or underscore ([`CORE`]), or `bytes.len()`: eight bytes at
-/// a time (the word's end by a trailing-zero count, not a branch per byte
-/// whose exit mispredicts at every word's end), the last few one by one.
+/// The first byte at or after `from` of `bytes` that is not a letter, digit
+/// or underscore ([`CORE`]), or `bytes.len()`: eight bytes at a time (the
+/// word's end by a trailing-zero count, not a branch per byte whose exit
+/// mispredicts at every word's end), the last few one by one. A byte of
+/// 0x80 or more (of a curly quote or dash in an ASCII stretch) is no such
+/// byte, and the first one ends the run before the bytes its sums may
+/// have upset.
 #[inline(always)]
 fn core_run_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
@@ -266,7 +317,7 @@ fn core_run_end(bytes: &[u8], from: usize) -> usize {
             chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
         ]);
         let core = in_range(w | splat(0x20), b'a', b'z') | in_range(w, b'0', b'9') | in_range(w, b'_', b'_');
-        let other = !core & HIGH;
+        let other = (!core | w) & HIGH;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
         }
@@ -293,6 +344,27 @@ fn certain_boundary(bytes: &[u8], p: usize) -> bool {
             && bytes.get(p).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()))
 }
 
+/// The first byte at or after `from` that is not ASCII and not part of a
+/// curly quote or dash (’ ‘ “ ” – —) followed by an ASCII byte or the end
+/// of `bytes` (see the module's comment): where an ASCII stretch must end.
+fn first_unsettled(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut from = from;
+    loop {
+        let other = first_non_ascii(bytes, from)?;
+        match bytes.get(other..other + 4) {
+            Some([0xE2, 0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D, next]) if next.is_ascii() => from = other + 4,
+            None if matches!(
+                bytes.get(other..),
+                Some([0xE2, 0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D])
+            ) =>
+            {
+                return None
+            }
+            _ => return Some(other),
+        }
+    }
+}
+
 /// The first byte at or after `from` that is not ASCII, eight bytes at a time.
 fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
@@ -309,7 +381,8 @@ fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 impl Iterator for Stretches<'_> {
-    /// (start, end, whether the stretch is all ASCII)
+    /// (start, end, whether the stretch is all ASCII but for curly quotes
+    /// and dashes [`first_unsettled`] passes over)
     type Item = (usize, usize, bool);
 
     fn next(&mut self) -> Option<(usize, usize, bool)> {
@@ -318,7 +391,7 @@ impl Iterator for Stretches<'_> {
         if pos >= bytes.len() {
             return None;
         }
-        let Some(other) = first_non_ascii(bytes, pos) else {
+        let Some(other) = first_unsettled(bytes, pos) else {
             self.pos = bytes.len();
             return Some((pos, bytes.len(), true));
         };
@@ -411,6 +484,8 @@ mod tests {
             '\u{2019}',
             '\u{2018}',
             '\u{201c}',
+            '\u{201d}',
+            '\u{2013}',
             '\u{2014}',
             '\u{2024}',
             '\u{b7}',
@@ -447,10 +522,54 @@ mod tests {
                         b':' => before & after & ALPHA != 0,
                         _ => false,
                     };
-                    assert_eq!(JOINS[usize::from(mark)] & before & after != 0, rule, "{mark}");
+                    assert_eq!(JOINS[usize::from(mark)] & before & after & !CURLY != 0, rule, "{mark}");
                 }
             }
         }
+    }
+
+    /// The [`CURLY`] flag fires for E2 80 after a letter, digit or
+    /// underscore (the byte before a mark in the scan is one) and for no
+    /// ASCII mark (after 0xE2 in a `str` only a continuation byte can
+    /// follow, so of those only 0x80 fires; the flag is a filter,
+    /// `curly_apostrophe_joins` decides), and `curly_apostrophe_joins`
+    /// says what the join rule for a full stop says of ’ and ‘.
+    #[test]
+    fn the_curly_flag_marks_only_e2_80_after_a_word() {
+        for mark in 0..=255u8 {
+            for before in 0..=127u8 {
+                for after in (0..=127u8).chain(0x80..=0xBF) {
+                    let flagged =
+                        JOINS[usize::from(mark)] & CLASS[usize::from(before)] & CLASS[usize::from(after)] & CURLY;
+                    let expected = mark == 0xE2
+                        && (after == 0x80 || CLASS[usize::from(after)] & CORE != 0)
+                        && CLASS[usize::from(before)] & CORE != 0;
+                    assert_eq!(flagged != 0, expected, "{mark} {before} {after}");
+                }
+            }
+        }
+        for quote in ['\u{2019}', '\u{2018}', '\u{201c}', '\u{201d}', '\u{2013}', '\u{2014}'] {
+            for (before, after) in [
+                ('a', 'b'),
+                ('1', '2'),
+                ('a', '2'),
+                ('_', 'b'),
+                ('a', '_'),
+                ('a', ' '),
+                ('A', 'Z'),
+            ] {
+                let text = format!("{before}{quote}{after}");
+                let joins = (before.is_ascii_alphabetic() && after.is_ascii_alphabetic())
+                    || (before.is_ascii_digit() && after.is_ascii_digit());
+                let apostrophe = matches!(quote, '\u{2019}' | '\u{2018}');
+                assert_eq!(
+                    curly_apostrophe_joins(text.as_bytes(), 1),
+                    joins && apostrophe,
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(!curly_apostrophe_joins("a\u{2019}".as_bytes(), 1));
     }
 
     #[test]
@@ -502,6 +621,23 @@ mod tests {
             let bytes = text.as_bytes();
             let from = from.min(bytes.len());
             prop_assert_eq!(core_run_end(bytes, from), core_run_end_bytewise(bytes, from));
+        }
+
+        #[test]
+        fn core_run_end_in_text_with_curly_quotes(text in "[a-z0-9_ .’‘“”—–é]{0,40}", from in 0usize..41) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            prop_assert_eq!(core_run_end(bytes, from), core_run_end_bytewise(bytes, from));
+        }
+
+        /// Curly quotes and dashes between ASCII words, marks and digits,
+        /// next to one another, at the ends, and before other characters.
+        #[test]
+        fn the_same_words_around_curly_quotes_and_dashes(
+            text in "([a-zA-Z0-9_]{0,4}[.,;:' ’‘“”—–]{0,3}(\u{301}|\u{200d}|é|\u{ad})?){0,14}",
+        ) {
+            let (fast, reference) = both(&text);
+            prop_assert_eq!(fast, reference);
         }
 
         #[test]
