@@ -173,6 +173,14 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
             candidates.push((s, j, None));
         }
     }
+    if candidates.is_empty() {
+        // Nothing in the sources for a judged word to reword or to stand
+        // in the place of: no senses to look up, no table to mark.
+        for k in judge {
+            out[k] = Reading::Unlicensed;
+        }
+        return out;
+    }
     for k in judge {
         let senses = senses_of(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
