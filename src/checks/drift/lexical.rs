@@ -467,6 +467,19 @@ mod tests {
     }
 
     #[test]
+    fn a_new_word_beside_a_source_the_unit_copies_whole_is_unlicensed() {
+        // Every content word of the source sentence is in the bullet: no
+        // source word that "loudly" could reword or stand in the place of.
+        let (words, licensed, support) =
+            read("- A car crashed loudly into the window of a bakery on Main Street on Wednesday.\n");
+        assert!(
+            words.contains(&("loudly".to_string(), Reading::Unlicensed)),
+            "{words:?}"
+        );
+        assert!(licensed <= support, "{licensed} vs {support}");
+    }
+
+    #[test]
     fn a_new_word_in_the_slot_of_a_dropped_source_word_is_replaced() {
         // "stadium" stands where the body says "hospital": between "taken" and "minor".
         let (words, licensed, support) =
