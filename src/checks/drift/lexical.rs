@@ -173,6 +173,14 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
             candidates.push((s, j, None));
         }
     }
+    if candidates.is_empty() {
+        // Nothing in the sources for a judged word to reword or to stand
+        // in the place of: no senses to look up, no table to mark.
+        for k in judge {
+            out[k] = Reading::Unlicensed;
+        }
+        return out;
+    }
     for k in judge {
         let senses = senses_of(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
@@ -456,6 +464,19 @@ mod tests {
             .map(|(t, r)| (t.folded.to_string(), *r))
             .collect();
         (words, licensed_support(a, r), a.support)
+    }
+
+    #[test]
+    fn a_new_word_beside_a_source_the_unit_copies_whole_is_unlicensed() {
+        // Every content word of the source sentence is in the bullet: no
+        // source word that "loudly" could reword or stand in the place of.
+        let (words, licensed, support) =
+            read("- A car crashed loudly into the window of a bakery on Main Street on Wednesday.\n");
+        assert!(
+            words.contains(&("loudly".to_string(), Reading::Unlicensed)),
+            "{words:?}"
+        );
+        assert!(licensed <= support, "{licensed} vs {support}");
     }
 
     #[test]
