@@ -1770,7 +1770,33 @@ impl<'d> Checker<'d> {
         let body_keys = &self.compared[..snapshot.body_compared];
         let body_forms = &snapshot.forms;
         let letters = |f: usize| usize::from(body_forms[f].letters);
-        // By (first letter, letters, first use), as `inconsistent` buckets them.
+        let unknown = |f: usize| {
+            matches!(
+                body_forms[f].compared_verdict,
+                Lexical::Unknown | Lexical::CapitalUnknown
+            )
+        };
+        // By (first letter, letters, first use), as `inconsistent` buckets
+        // them, and only those near an unknown form's first letter and
+        // letters (most forms are not: a smaller sort).
+        let mut wanted: Vec<(char, usize)> = body_keys
+            .iter()
+            .filter(|&&f| unknown(f))
+            .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let firsts: u128 = wanted
+            .iter()
+            .filter(|&&(c, _)| c.is_ascii())
+            .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
+        let near_unknown = |first: char, len: usize| {
+            if first.is_ascii() && firsts & (1 << (first as u32)) == 0 {
+                return false;
+            }
+            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
+            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
+        };
         let mut buckets: Vec<(char, usize, usize)> = body_keys
             .iter()
             .enumerate()
@@ -1781,6 +1807,7 @@ impl<'d> Checker<'d> {
                 };
                 Some((first, letters(f), at))
             })
+            .filter(|&(first, len, _)| near_unknown(first, len))
             .collect();
         buckets.sort_unstable();
         let mut pairs = BodyPairs {
@@ -1788,10 +1815,7 @@ impl<'d> Checker<'d> {
             partners: Vec::new(),
         };
         for &a in body_keys {
-            if !matches!(
-                body_forms[a].compared_verdict,
-                Lexical::Unknown | Lexical::CapitalUnknown
-            ) {
+            if !unknown(a) {
                 continue;
             }
             let a_key = self.form_key(a);
@@ -1815,6 +1839,7 @@ impl<'d> Checker<'d> {
                 a as u32,
                 pairs.partners.len() as u32,
                 swapped.map_or(u32::MAX, |f| f as u32),
+                first,
             ));
         }
         pairs
@@ -1891,8 +1916,38 @@ impl<'d> Checker<'d> {
                 0 => self.form_key(f).chars().next(),
                 b => Some(char::from(b)),
             };
+            // The new keys by (first letter, letters, first use), as below,
+            // and which ASCII first letters they have: most body forms'
+            // first letters are none of them.
+            let mut new_buckets: Vec<(char, usize, usize)> = new_keys
+                .iter()
+                .enumerate()
+                .filter_map(|(at, &f)| {
+                    let first = match self.forms[f].first {
+                        0 => self.form_key(f).chars().next()?,
+                        b => char::from(b),
+                    };
+                    Some((first, letters(f), at))
+                })
+                .collect();
+            new_buckets.sort_unstable();
+            let new_firsts: u128 = new_buckets
+                .iter()
+                .filter(|&&(c, _, _)| c.is_ascii())
+                .fold(0, |mask, &(c, _, _)| mask | 1 << (c as u32));
+            let new_bucket = |first: char, len: usize| {
+                let (from, to) = if first.is_ascii() && new_firsts & (1 << (first as u32)) == 0 {
+                    (0, 0)
+                } else {
+                    (
+                        new_buckets.partition_point(|&(c, l, _)| (c, l) < (first, len)),
+                        new_buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len)),
+                    )
+                };
+                new_buckets[from..to].iter().map(|&(_, _, at)| new_keys[at])
+            };
             let mut from = 0;
-            for &(a, to, swapped) in &pairs.unknown {
+            for &(a, to, swapped, first) in &pairs.unknown {
                 let (a, to) = (a as usize, to as usize);
                 let kept_partners = &pairs.partners[from..to];
                 from = to;
@@ -1901,7 +1956,6 @@ impl<'d> Checker<'d> {
                 }
                 let start = nearby.len();
                 let a_len = letters(a);
-                let first = self.form_key(a).chars().next().unwrap_or(' ');
                 let mut next = 0;
                 for len in a_len.saturating_sub(1)..=a_len + 1 {
                     while let Some(&(b, name_ok)) = kept_partners.get(next) {
@@ -1911,11 +1965,7 @@ impl<'d> Checker<'d> {
                         nearby.push((b as usize, false, Some(name_ok)));
                         next += 1;
                     }
-                    for &b in new_keys {
-                        if letters(b) == len && bucket_first(b) == Some(first) {
-                            nearby.push((b, false, None));
-                        }
-                    }
+                    nearby.extend(new_bucket(first, len).map(|b| (b, false, None)));
                 }
                 debug_assert_eq!(next, kept_partners.len());
                 let swapped = if swapped == u32::MAX {
@@ -1924,7 +1974,9 @@ impl<'d> Checker<'d> {
                     Some(swapped as usize).filter(|&f| count(f) > 0)
                 };
                 nearby.extend(swapped.map(|b| (b, true, None)));
-                unknowns.push((a, start..nearby.len()));
+                if nearby.len() > start {
+                    unknowns.push((a, start..nearby.len()));
+                }
             }
             for &a in new_keys {
                 if !unknown(verdicts(a)) {
@@ -1935,14 +1987,18 @@ impl<'d> Checker<'d> {
                 let a_len = letters(a);
                 let first = a_key.chars().next().unwrap_or(' ');
                 for len in a_len.saturating_sub(1)..=a_len + 1 {
-                    for &b in keys {
+                    // (The body's keys come first in `keys`.)
+                    for &b in &keys[..body_compared] {
                         if letters(b) == len && bucket_first(b) == Some(first) {
                             nearby.push((b, false, None));
                         }
                     }
+                    nearby.extend(new_bucket(first, len).map(|b| (b, false, None)));
                 }
                 nearby.extend(swapped_of(a_key).map(|b| (b, true, None)));
-                unknowns.push((a, start..nearby.len()));
+                if nearby.len() > start {
+                    unknowns.push((a, start..nearby.len()));
+                }
             }
         } else {
             // Forms by first letter and length: a pair differs by one slip, so
@@ -2184,10 +2240,10 @@ fn names_one_slip_apart(a_key: &str, b_key: &str) -> bool {
 struct BodyPairs {
     /// Per compared form of the body whose verdict in the body is unknown
     /// (a summary can make it known, never the reverse), in the order of
-    /// `compared`: the form, the end of its partners in `partners`, and
-    /// the body form that is its key with the first two letters swapped
-    /// (`u32::MAX` if the body writes none).
-    unknown: Vec<(u32, u32, u32)>,
+    /// `compared`: the form, the end of its partners in `partners`, the
+    /// body form that is its key with the first two letters swapped
+    /// (`u32::MAX` if the body writes none), and its key's first letter.
+    unknown: Vec<(u32, u32, u32, char)>,
     /// The body's compared forms that pass [`could_be_one_slip`] with the
     /// unknown form, in the order `inconsistent` takes them (by letters,
     /// then first use), with whether [`names_one_slip_apart`] holds.
