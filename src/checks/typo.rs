@@ -2112,8 +2112,9 @@ impl<'d> Checker<'d> {
                 }
                 let b_key: &str = self.form_key(b);
                 let b_len = letters(b);
-                // (What the two keys alone say, unless known.)
-                if name_ok.is_none() && !could_be_one_slip(a_key, a_len, b_key, b_len, is_swapped) {
+                // (What the two keys alone say, unless known: the rest of it,
+                // [`variants`], below.)
+                if name_ok.is_none() && !one_slip_apart(a_key, a_len, b_key, b_len, is_swapped) {
                     continue;
                 }
                 let vb = verdicts(b);
@@ -2123,6 +2124,9 @@ impl<'d> Checker<'d> {
                     .any(|t| !t.capital_is_positional && self.text(t).starts_with(char::is_uppercase))
                     || vb == Lexical::CapitalUnknown;
                 if a_capital != b_capital || (!a_capital && !unknown(vb)) {
+                    continue;
+                }
+                if name_ok.is_none() && variants(a_key, b_key) {
                     continue;
                 }
                 // Different people's names often differ by one letter (Daniel /
@@ -2206,19 +2210,28 @@ fn swap_first_two(key: &str) -> Option<String> {
 /// What the keys alone say of a pair `typo/inconsistent-spelling` may
 /// flag: about the same length, the same first letter (unless `b` is `a`
 /// with its first two letters swapped), one slip apart (two for long
-/// words), and not an inflection or the same letters with other accents.
+/// words), and not [`variants`].
 fn could_be_one_slip(a_key: &str, a_len: usize, b_key: &str, b_len: usize, swapped: bool) -> bool {
+    one_slip_apart(a_key, a_len, b_key, b_len, swapped) && !variants(a_key, b_key)
+}
+
+/// [`could_be_one_slip`] but for [`variants`] (tested last, after the
+/// cheaper tests of the forms' tokens).
+#[inline(always)]
+fn one_slip_apart(a_key: &str, a_len: usize, b_key: &str, b_len: usize, swapped: bool) -> bool {
     if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && !swapped) {
         return false;
     }
     if a_len.min(b_len) >= 8 {
-        if !within_two_osa_edits(a_key, b_key) {
-            return false;
-        }
-    } else if !within_one_osa_edit(a_key, b_key) {
-        return false;
+        within_two_osa_edits(a_key, b_key)
+    } else {
+        within_one_osa_edit(a_key, b_key)
     }
-    !(is_inflection(a_key, b_key) || strip_diacritics(a_key) == strip_diacritics(b_key))
+}
+
+/// An inflection of the other key, or the same letters with other accents.
+fn variants(a_key: &str, b_key: &str) -> bool {
+    is_inflection(a_key, b_key) || strip_diacritics(a_key) == strip_diacritics(b_key)
 }
 
 /// Whether two names may be one written two ways: different people's
