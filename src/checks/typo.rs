@@ -1763,12 +1763,103 @@ impl<'d> Checker<'d> {
         }
     }
 
+    /// The pairs of the reused snapshot's body forms ([`BodyPairs`]), from
+    /// the body's forms as reading the body left them.
+    fn body_pairs(&self) -> BodyPairs {
+        let snapshot = self.reused.as_ref().expect("reused");
+        let body_keys = &self.compared[..snapshot.body_compared];
+        let body_forms = &snapshot.forms;
+        let letters = |f: usize| usize::from(body_forms[f].letters);
+        let unknown = |f: usize| {
+            matches!(
+                body_forms[f].compared_verdict,
+                Lexical::Unknown | Lexical::CapitalUnknown
+            )
+        };
+        // By (first letter, letters, first use), as `inconsistent` buckets
+        // them, and only those near an unknown form's first letter and
+        // letters (most forms are not: a smaller sort).
+        let mut wanted: Vec<(char, usize)> = body_keys
+            .iter()
+            .filter(|&&f| unknown(f))
+            .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let firsts: u128 = wanted
+            .iter()
+            .filter(|&&(c, _)| c.is_ascii())
+            .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
+        let near_unknown = |first: char, len: usize| {
+            if first.is_ascii() && firsts & (1 << (first as u32)) == 0 {
+                return false;
+            }
+            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
+            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
+        };
+        let mut buckets: Vec<(char, usize, usize)> = body_keys
+            .iter()
+            .enumerate()
+            .filter_map(|(at, &f)| {
+                let first = match body_forms[f].first {
+                    0 => self.form_key(f).chars().next()?,
+                    b => char::from(b),
+                };
+                Some((first, letters(f), at))
+            })
+            .filter(|&(first, len, _)| near_unknown(first, len))
+            .collect();
+        buckets.sort_unstable();
+        let mut pairs = BodyPairs {
+            unknown: Vec::new(),
+            partners: Vec::new(),
+        };
+        for &a in body_keys {
+            if !unknown(a) {
+                continue;
+            }
+            let a_key = self.form_key(a);
+            let a_len = letters(a);
+            let first = a_key.chars().next().unwrap_or(' ');
+            for len in a_len.saturating_sub(1)..=a_len + 1 {
+                let from = buckets.partition_point(|&(c, l, _)| (c, l) < (first, len));
+                let to = buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len));
+                for &(_, _, at) in &buckets[from..to] {
+                    let b = body_keys[at];
+                    let b_key = self.form_key(b);
+                    if a != b && could_be_one_slip(a_key, a_len, b_key, len, false) {
+                        pairs.partners.push((b as u32, names_one_slip_apart(a_key, b_key)));
+                    }
+                }
+            }
+            let swapped = swap_first_two(a_key)
+                .and_then(|w| self.form_index(&w))
+                .filter(|&f| f < body_forms.len());
+            pairs.unknown.push((
+                a as u32,
+                pairs.partners.len() as u32,
+                swapped.map_or(u32::MAX, |f| f as u32),
+                first,
+            ));
+        }
+        pairs
+    }
+
     /// `typo/inconsistent-spelling`: forms one slip apart, one of them unknown.
     ///
     /// Works on form indices ([`Token::form`]) with the tokens of each form
     /// grouped in one flat list: no token is cloned and no map is keyed by
     /// the forms' text (this runs over every token of every document).
     fn inconsistent(&mut self, typos: &mut Vec<Typo>) {
+        // A record of a kept body pairs the body's forms with each other as
+        // the records before it did: found once, at the body's first
+        // repeat (a body read once pays nothing), and kept with the body.
+        if self.reused.as_ref().is_some_and(|snapshot| snapshot.pairs.is_none()) {
+            let pairs = self.body_pairs();
+            if let Some(snapshot) = &mut self.reused {
+                snapshot.pairs = Some(pairs);
+            }
+        }
         let tokens = &self.tokens;
         let form_count = self.forms.len();
         // Per form, counted by `collect` ([`Checker::count_form`]): its letters
@@ -1783,38 +1874,203 @@ impl<'d> Checker<'d> {
         let verdicts = |f: usize| self.forms[f].compared_verdict;
         let keys: &[usize] = &self.compared;
         let unknown = |v: Lexical| matches!(v, Lexical::Unknown | Lexical::CapitalUnknown);
-        // Forms by first letter and length: a pair differs by one slip, so
-        // only forms of about the same length and the same first letter are
-        // compared (names rarely go wrong at the first letter), which keeps
-        // this linear in practice instead of forms × forms. Sorted by (first
-        // letter, length, order of first use): each bucket is a run, in the
-        // order the document first writes its forms.
-        // Only forms that could pair with an unknown form are bucketed: the
-        // (first letter, length) of each unknown form, sorted, says which.
-        let mut wanted: Vec<(char, usize)> = keys
-            .iter()
-            .filter(|&&f| unknown(verdicts(f)))
-            .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
-            .collect();
-        if wanted.is_empty() {
+        let kept = self
+            .reused
+            .as_ref()
+            .and_then(|snapshot| Some((snapshot, snapshot.pairs.as_ref()?)));
+        // The first two letters swapped ("Olndon") are the one slip at the
+        // first letter that does not make another common name: the form
+        // the document writes so, if it is compared.
+        let swapped_of = |a_key: &str| -> Option<usize> {
+            let w = swap_first_two(a_key)?;
+            self.form_index(&w).filter(|&f| count(f) > 0)
+        };
+        // The candidates of each unknown form: (form, whether it is the
+        // swapped form, and if the tests of the two keys alone are known to
+        // pass, whether the name-slip test does).
+        let mut nearby: Vec<(usize, bool, Option<bool>)> = Vec::new();
+        // The unknown forms with their candidates, in the order of `keys`.
+        let mut unknowns: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        if let Some((snapshot, pairs)) = kept {
+            #[cfg(test)]
+            PAIRED.with(|count| count.set(count.get() + 1));
+            // The body's unknown forms (a summary can only make one known)
+            // with their body partners, kept; the forms the summary adds to
+            // `keys` (few) compared here, as below.
+            let body_compared = snapshot.body_compared;
+            let body_forms = snapshot.forms.len();
+            let new_keys = &keys[body_compared..];
+            // (A body form's swapped form the body does not write: found
+            // from the summary's new forms, which are few.)
+            let mut swapped_new: Vec<(usize, usize)> = Vec::new();
+            for &n in new_keys {
+                if n >= body_forms {
+                    if let Some(a) = swap_first_two(self.form_key(n)).and_then(|w| self.form_index(&w)) {
+                        if a < body_forms {
+                            swapped_new.push((a, n));
+                        }
+                    }
+                }
+            }
+            let bucket_first = |f: usize| match self.forms[f].first {
+                0 => self.form_key(f).chars().next(),
+                b => Some(char::from(b)),
+            };
+            // The new keys by (first letter, letters, first use), as below,
+            // and which ASCII first letters they have: most body forms'
+            // first letters are none of them.
+            let mut new_buckets: Vec<(char, usize, usize)> = new_keys
+                .iter()
+                .enumerate()
+                .filter_map(|(at, &f)| {
+                    let first = match self.forms[f].first {
+                        0 => self.form_key(f).chars().next()?,
+                        b => char::from(b),
+                    };
+                    Some((first, letters(f), at))
+                })
+                .collect();
+            new_buckets.sort_unstable();
+            let new_firsts: u128 = new_buckets
+                .iter()
+                .filter(|&&(c, _, _)| c.is_ascii())
+                .fold(0, |mask, &(c, _, _)| mask | 1 << (c as u32));
+            let new_bucket = |first: char, len: usize| {
+                let (from, to) = if first.is_ascii() && new_firsts & (1 << (first as u32)) == 0 {
+                    (0, 0)
+                } else {
+                    (
+                        new_buckets.partition_point(|&(c, l, _)| (c, l) < (first, len)),
+                        new_buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len)),
+                    )
+                };
+                new_buckets[from..to].iter().map(|&(_, _, at)| new_keys[at])
+            };
+            let mut from = 0;
+            for &(a, to, swapped, first) in &pairs.unknown {
+                let (a, to) = (a as usize, to as usize);
+                let kept_partners = &pairs.partners[from..to];
+                from = to;
+                if !unknown(verdicts(a)) {
+                    continue;
+                }
+                let start = nearby.len();
+                let a_len = letters(a);
+                let mut next = 0;
+                for len in a_len.saturating_sub(1)..=a_len + 1 {
+                    while let Some(&(b, name_ok)) = kept_partners.get(next) {
+                        if letters(b as usize) != len {
+                            break;
+                        }
+                        nearby.push((b as usize, false, Some(name_ok)));
+                        next += 1;
+                    }
+                    nearby.extend(new_bucket(first, len).map(|b| (b, false, None)));
+                }
+                debug_assert_eq!(next, kept_partners.len());
+                let swapped = if swapped == u32::MAX {
+                    swapped_new.iter().find(|&&(of, _)| of == a).map(|&(_, n)| n)
+                } else {
+                    Some(swapped as usize).filter(|&f| count(f) > 0)
+                };
+                nearby.extend(swapped.map(|b| (b, true, None)));
+                if nearby.len() > start {
+                    unknowns.push((a, start..nearby.len()));
+                }
+            }
+            for &a in new_keys {
+                if !unknown(verdicts(a)) {
+                    continue;
+                }
+                let start = nearby.len();
+                let a_key = self.form_key(a);
+                let a_len = letters(a);
+                let first = a_key.chars().next().unwrap_or(' ');
+                for len in a_len.saturating_sub(1)..=a_len + 1 {
+                    // (The body's keys come first in `keys`.)
+                    for &b in &keys[..body_compared] {
+                        if letters(b) == len && bucket_first(b) == Some(first) {
+                            nearby.push((b, false, None));
+                        }
+                    }
+                    nearby.extend(new_bucket(first, len).map(|b| (b, false, None)));
+                }
+                nearby.extend(swapped_of(a_key).map(|b| (b, true, None)));
+                if nearby.len() > start {
+                    unknowns.push((a, start..nearby.len()));
+                }
+            }
+        } else {
+            // Forms by first letter and length: a pair differs by one slip, so
+            // only forms of about the same length and the same first letter are
+            // compared (names rarely go wrong at the first letter), which keeps
+            // this linear in practice instead of forms × forms. Sorted by (first
+            // letter, length, order of first use): each bucket is a run, in the
+            // order the document first writes its forms.
+            // Only forms that could pair with an unknown form are bucketed: the
+            // (first letter, length) of each unknown form, sorted, says which.
+            let mut wanted: Vec<(char, usize)> = keys
+                .iter()
+                .filter(|&&f| unknown(verdicts(f)))
+                .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
+                .collect();
+            if wanted.is_empty() {
+                return;
+            }
+            wanted.sort_unstable();
+            wanted.dedup();
+            // The ASCII first letters of the unknown forms: most forms start
+            // with none of them, which a bit test says before a binary search.
+            let firsts: u128 = wanted
+                .iter()
+                .filter(|&&(c, _)| c.is_ascii())
+                .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
+            let near_unknown = |first: char, len: usize| {
+                if first.is_ascii() && firsts & (1 << (first as u32)) == 0 {
+                    return false;
+                }
+                let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
+                wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
+            };
+            // (The first letter from `FormUse::first` where it is ASCII: most
+            // forms' keys are then not read at all.)
+            let mut buckets: Vec<(char, usize, usize)> = keys
+                .iter()
+                .enumerate()
+                .filter_map(|(at, &f)| {
+                    let first = match self.forms[f].first {
+                        0 => self.form_key(f).chars().next()?,
+                        b => char::from(b),
+                    };
+                    Some((first, letters(f), at))
+                })
+                .filter(|&(first, len, _)| near_unknown(first, len))
+                .collect();
+            buckets.sort_unstable();
+            let bucket = |first: char, len: usize| {
+                let from = buckets.partition_point(|&(c, l, _)| (c, l) < (first, len));
+                let to = buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len));
+                buckets[from..to].iter().map(|&(_, _, at)| keys[at])
+            };
+            for &a in keys {
+                if !unknown(verdicts(a)) {
+                    continue;
+                }
+                let start = nearby.len();
+                let a_key: &str = self.form_key(a);
+                let a_len = letters(a);
+                let first = a_key.chars().next().unwrap_or(' ');
+                for len in a_len.saturating_sub(1)..=a_len + 1 {
+                    nearby.extend(bucket(first, len).map(|b| (b, false, None)));
+                }
+                nearby.extend(swapped_of(a_key).map(|b| (b, true, None)));
+                unknowns.push((a, start..nearby.len()));
+            }
+        }
+        if unknowns.is_empty() {
             return;
         }
         let already: HashSet<usize> = typos.iter().map(|t| t.start).collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        // The ASCII first letters of the unknown forms: most forms start
-        // with none of them, which a bit test says before a binary search.
-        let firsts: u128 = wanted
-            .iter()
-            .filter(|&&(c, _)| c.is_ascii())
-            .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
-        let near_unknown = |first: char, len: usize| {
-            if first.is_ascii() && firsts & (1 << (first as u32)) == 0 {
-                return false;
-            }
-            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
-            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
-        };
         // The tokens of each form, in text order, in one list: form `f` has
         // `grouped[offsets[f]..offsets[f] + count(f)]`. (Grouped when first
         // asked for: only a pair one slip apart asks, and most documents
@@ -1844,65 +2100,21 @@ impl<'d> Checker<'d> {
             let at = offsets[f] as usize;
             grouped[at..at + count(f) as usize].iter().map(|&t| &tokens[t as usize])
         };
-        // (The first letter from `FormUse::first` where it is ASCII: most
-        // forms' keys are then not read at all.)
-        let mut buckets: Vec<(char, usize, usize)> = keys
-            .iter()
-            .enumerate()
-            .filter_map(|(at, &f)| {
-                let first = match self.forms[f].first {
-                    0 => self.form_key(f).chars().next()?,
-                    b => char::from(b),
-                };
-                Some((first, letters(f), at))
-            })
-            .filter(|&(first, len, _)| near_unknown(first, len))
-            .collect();
-        buckets.sort_unstable();
-        let bucket = |first: char, len: usize| {
-            let from = buckets.partition_point(|&(c, l, _)| (c, l) < (first, len));
-            let to = buckets.partition_point(|&(c, l, _)| (c, l) <= (first, len));
-            buckets[from..to].iter().map(|&(_, _, at)| keys[at])
-        };
-        for &a in keys {
+        for (a, candidates) in unknowns {
             let va = verdicts(a);
-            if !unknown(va) {
-                continue;
-            }
             let a_key: &str = self.form_key(a);
             let a_capital = va == Lexical::CapitalUnknown;
             let a_len = letters(a);
             let mut best: Option<usize> = None;
-            let first = a_key.chars().next().unwrap_or(' ');
-            // The first two letters swapped ("Olndon") are the one slip at the
-            // first letter that does not make another common name.
-            let swapped: Option<usize> = {
-                let mut chars = a_key.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(x), Some(y)) if x != y => {
-                        let w: String = [y, x].into_iter().chain(chars).collect();
-                        self.form_index(&w).filter(|&f| count(f) > 0)
-                    }
-                    _ => None,
-                }
-            };
-            let nearby = (a_len.saturating_sub(1)..=a_len + 1)
-                .flat_map(|len| bucket(first, len))
-                .chain(swapped);
-            for b in nearby {
+            for &(b, is_swapped, name_ok) in &nearby[candidates] {
                 if a == b {
                     continue;
                 }
                 let b_key: &str = self.form_key(b);
                 let b_len = letters(b);
-                if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && Some(b) != swapped) {
-                    continue;
-                }
-                if a_len.min(b_len) >= 8 {
-                    if !within_two_osa_edits(a_key, b_key) {
-                        continue;
-                    }
-                } else if !within_one_osa_edit(a_key, b_key) {
+                // (What the two keys alone say, unless known: the rest of it,
+                // [`variants`], below.)
+                if name_ok.is_none() && !one_slip_apart(a_key, a_len, b_key, b_len, is_swapped) {
                     continue;
                 }
                 let vb = verdicts(b);
@@ -1914,19 +2126,15 @@ impl<'d> Checker<'d> {
                 if a_capital != b_capital || (!a_capital && !unknown(vb)) {
                     continue;
                 }
-                if is_inflection(a_key, b_key) || strip_diacritics(a_key) == strip_diacritics(b_key) {
+                if name_ok.is_none() && variants(a_key, b_key) {
                     continue;
                 }
                 // Different people's names often differ by one letter (Daniel /
                 // Daniil, Harrison / Harmison, Riko / Rika, Tikrit / Tikriti): only
                 // a cheap slip (a swap, a doubled, dropped or neighbouring letter)
                 // that is not a vowel change or an added ending counts.
-                if a_capital {
-                    let slip = name_slip_cost(a_key, b_key);
-                    let only_doubling = undouble(a_key) == undouble(b_key);
-                    if (slip > 0.8 && !only_doubling) || a_key.starts_with(b_key) || b_key.starts_with(a_key) {
-                        continue;
-                    }
+                if a_capital && !name_ok.unwrap_or_else(|| names_one_slip_apart(a_key, b_key)) {
+                    continue;
                 }
                 // The flagged form: the unknown one when the other is known,
                 // else the rarer one, else the one only in the summary, else the later one.
@@ -1988,6 +2196,71 @@ impl<'d> Checker<'d> {
             }
         }
     }
+}
+
+/// `key` with its first two letters swapped, if they differ.
+fn swap_first_two(key: &str) -> Option<String> {
+    let mut chars = key.chars();
+    match (chars.next(), chars.next()) {
+        (Some(x), Some(y)) if x != y => Some([y, x].into_iter().chain(chars).collect()),
+        _ => None,
+    }
+}
+
+/// What the keys alone say of a pair `typo/inconsistent-spelling` may
+/// flag: about the same length, the same first letter (unless `b` is `a`
+/// with its first two letters swapped), one slip apart (two for long
+/// words), and not [`variants`].
+fn could_be_one_slip(a_key: &str, a_len: usize, b_key: &str, b_len: usize, swapped: bool) -> bool {
+    one_slip_apart(a_key, a_len, b_key, b_len, swapped) && !variants(a_key, b_key)
+}
+
+/// [`could_be_one_slip`] but for [`variants`] (tested last, after the
+/// cheaper tests of the forms' tokens).
+#[inline(always)]
+fn one_slip_apart(a_key: &str, a_len: usize, b_key: &str, b_len: usize, swapped: bool) -> bool {
+    if b_len.abs_diff(a_len) > 1 || (a_key.chars().next() != b_key.chars().next() && !swapped) {
+        return false;
+    }
+    if a_len.min(b_len) >= 8 {
+        within_two_osa_edits(a_key, b_key)
+    } else {
+        within_one_osa_edit(a_key, b_key)
+    }
+}
+
+/// An inflection of the other key, or the same letters with other accents.
+fn variants(a_key: &str, b_key: &str) -> bool {
+    is_inflection(a_key, b_key) || strip_diacritics(a_key) == strip_diacritics(b_key)
+}
+
+/// Whether two names may be one written two ways: different people's
+/// names often differ by one letter (Daniel / Daniil, Harrison / Harmison,
+/// Riko / Rika, Tikrit / Tikriti), so only a cheap slip (a swap, a doubled,
+/// dropped or neighbouring letter) that is not a vowel change or an added
+/// ending counts.
+fn names_one_slip_apart(a_key: &str, b_key: &str) -> bool {
+    let slip = name_slip_cost(a_key, b_key);
+    let only_doubling = undouble(a_key) == undouble(b_key);
+    !((slip > 0.8 && !only_doubling) || a_key.starts_with(b_key) || b_key.starts_with(a_key))
+}
+
+/// The pairs of a kept body's compared forms that `inconsistent` looks at,
+/// by what their keys alone say ([`could_be_one_slip`]), so that the
+/// records of the same body need not sort and compare the body's forms
+/// again: they depend only on the body's forms, which a record of the same
+/// body has at the same indices.
+struct BodyPairs {
+    /// Per compared form of the body whose verdict in the body is unknown
+    /// (a summary can make it known, never the reverse), in the order of
+    /// `compared`: the form, the end of its partners in `partners`, the
+    /// body form that is its key with the first two letters swapped
+    /// (`u32::MAX` if the body writes none), and its key's first letter.
+    unknown: Vec<(u32, u32, u32, char)>,
+    /// The body's compared forms that pass [`could_be_one_slip`] with the
+    /// unknown form, in the order `inconsistent` takes them (by letters,
+    /// then first use), with whether [`names_one_slip_apart`] holds.
+    partners: Vec<(u32, bool)>,
 }
 
 /// True if the optimal-string-alignment distance of `a` and `b` (in
@@ -2702,6 +2975,9 @@ thread_local! {
     /// How many judgements of `spelling` on this thread were taken from a
     /// body snapshot, and how many unsure body tokens were judged again.
     static REUSED: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+    /// How many documents on this thread paired their forms in
+    /// `inconsistent` from a body snapshot's kept pairs.
+    static PAIRED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// What `collect` had after reading a document's body regions (the
@@ -2762,6 +3038,9 @@ struct BodySnapshot {
     deps: Vec<Dep>,
     summary_touched: Vec<u32>,
     candidates: HashMap<String, Vec<Candidate>>,
+    /// The body's pairs for `inconsistent`, once a record of the same body
+    /// found them (the first of a body does not: most bodies are read once).
+    pairs: Option<BodyPairs>,
 }
 
 impl BodySnapshot {
@@ -2860,6 +3139,7 @@ impl BodySnapshot {
         self.body_names = checker.names.len();
         self.body_compared = checker.compared.len();
         self.body_unsure = checker.unsure.len();
+        self.pairs = None;
         true
     }
 }
@@ -4425,6 +4705,33 @@ mod tests {
         in_turn_as_alone_reused(docs).0
     }
 
+    /// [`in_turn_as_alone`], returning how many documents paired their
+    /// forms from a body's kept pairs, and the typos of each.
+    fn in_turn_as_alone_paired(docs: &[(Input, CheckOptions, bool)]) -> (usize, Vec<Described>) {
+        let alone: Vec<Described> = docs
+            .iter()
+            .map(|(doc, options, aligned)| {
+                std::thread::scope(|scope| scope.spawn(|| typos_of(doc, options, *aligned)).join().unwrap())
+            })
+            .collect();
+        let (in_turn, paired) = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let found: Vec<Described> = docs
+                        .iter()
+                        .map(|(doc, options, aligned)| typos_of(doc, options, *aligned))
+                        .collect();
+                    (found, PAIRED.with(std::cell::Cell::get))
+                })
+                .join()
+                .unwrap()
+        });
+        for (i, (turn, alone)) in in_turn.iter().zip(&alone).enumerate() {
+            assert_eq!(turn, alone, "document {i}: {:?}", docs[i].0);
+        }
+        (paired, alone)
+    }
+
     /// [`in_turn_as_alone`], also returning how many judgements of body
     /// words were reused and how many made again.
     fn in_turn_as_alone_reused(docs: &[(Input, CheckOptions, bool)]) -> (usize, (usize, usize)) {
@@ -4495,6 +4802,57 @@ mod tests {
         // And in the other order.
         let reversed: Vec<_> = docs.into_iter().rev().collect();
         in_turn_as_alone(&reversed);
+    }
+
+    /// Records of one body whose body pairs forms one slip apart (names,
+    /// lower-case unknown words, a swapped first letter), with summaries
+    /// that write a form of a pair again (and change which is flagged), a
+    /// new form one slip from a body form, the swapped form, a body form
+    /// capitalised (or as a known name: then it is no longer unknown), or
+    /// nothing relevant: each gets from the body's kept
+    /// pairs what it gets alone, in order and reversed.
+    #[test]
+    fn pairs_kept_with_the_body_give_what_pairing_alone_gives() {
+        let body = "Minister Tomasz Kowalczyk spoke at the Shcool Food Trust. Kowalczyk said the plan would work. \
+            Later Kowalcyzk added more.\n\nThe Olndon office shut. Officials in Brambleton and Bramblton met. \
+            The zarquon and the zarqon ran, and the zarquon won. Ms Greystone met Ms Graystone. The nasa \
+            and the nsaa, the nsaa and the nsaa met.";
+        let summaries: [&[&'static str]; 17] = [
+            &["Kowalczyk spoke."],
+            &["Then Kowlaczyk and Kowlaczyk spoke."],
+            &["The Nasa met."],
+            &["Officials in Brambltno and Brambltno met."],
+            &["Kowalcyzk and Kowalcyzk and Kowalcyzk spoke."],
+            &["Then Kowalczky spoke."],
+            &["Officials in Bramblton and Bramblton met."],
+            &["Officials in Brambletn met."],
+            &["The London office shut."],
+            &["The Lodnon office shut."],
+            &["The Zarqon ran."],
+            &["the zarqon, the zarqon and the zarqon ran."],
+            &[],
+            &["Ms Greystone paid Ms Graystone and Ms Graystone."],
+            &["Kowalcyzk spoke at the Shcool.", "The zarqonn ran."],
+            &["kowalczyk spoke."],
+            &["Kowalczyk spoke."],
+        ];
+        let plain = CheckOptions::default();
+        let docs: Vec<_> = summaries
+            .iter()
+            .map(|summary| (record(body, None, summary), plain.clone(), true))
+            .collect();
+        let (paired, found) = in_turn_as_alone_paired(&docs);
+        // (All but the first pair from the kept pairs, and there are pairs
+        // to flag.)
+        assert_eq!(paired, summaries.len() - 1);
+        assert!(
+            found
+                .iter()
+                .all(|typos| typos.iter().any(|t| t.0 == INCONSISTENT_SPELLING.id)),
+            "{found:?}"
+        );
+        let reversed: Vec<_> = docs.into_iter().rev().collect();
+        in_turn_as_alone_paired(&reversed);
     }
 
     /// An article's records (one body, several summaries) are read one
@@ -4627,16 +4985,16 @@ mod tests {
         /// Records of a few bodies and summaries, in any order: as alone.
         #[test]
         fn records_in_any_order_get_what_they_get_alone(
-            picks in proptest::collection::vec((0usize..3, 0usize..8, proptest::bool::ANY, proptest::bool::ANY), 1..8),
+            picks in proptest::collection::vec((0usize..3, 0usize..12, proptest::bool::ANY, proptest::bool::ANY), 1..8),
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "the", "The", "goverment", "Goverment", "school", "Shcool", "1.2", "million", "U.S.",
                 "Kowalczyk", "Kowalcyzk", "militatism", "neo", "-", "Nazism", "neo-Nazism", "said", ".", ",",
-                "café", "\n\n", "break.Shingler", "anti\u{2011}war",
+                "café", "\n\n", "break.Shingler", "anti\u{2011}war", "Olndon", "zarquon", "zarqon",
             ]), 1..30),
         ) {
             let base = words.join(" ");
             let bodies = [base.clone(), format!("{base} The Shcool paid."), format!("Kowalcyzk said. {base}")];
-            let summaries: [&[&str]; 8] = [
+            let summaries: [&[&str]; 12] = [
                 &["Kowalcyzk said so."],
                 &["The goverment paid.", "neo-Nazism rose."],
                 &[],
@@ -4645,6 +5003,10 @@ mod tests {
                 &["Goverment Shcool militarism Kowalcyzk Kowalcyzk."],
                 &["Militatism, said Kowalczk."],
                 &["The Goverment paid the Shcool."],
+                &["Then Kowalczky, Kowalcyzk and Kowalcyzk said London."],
+                &["The Zarqon and the zarqon and the zarqonn ran."],
+                &["the kowalczyk and the olndon and Lodnon."],
+                &["Then Kowlaczyk, Kowlaczyk and Shcool said."],
             ];
             let docs: Vec<_> = picks
                 .iter()
