@@ -168,6 +168,9 @@ struct Index {
     posting_starts: Vec<u32>,
     idf: Vec<f64>,
     sentence_len: Vec<u32>,
+    /// Per sentence, BM25's length term `K1 * (1 - B + B * len / average_len)`,
+    /// worked out once per body rather than once per posting of every unit.
+    length_norm: Vec<f64>,
     /// Per sentence `s`: `sentence_terms[term_starts[s]..term_starts[s + 1]]`
     /// are its content terms, sorted and unique.
     sentence_terms: Vec<u32>,
@@ -329,6 +332,7 @@ impl Pool {
             posting_starts,
             idf,
             sentence_len,
+            length_norm,
             sentence_terms,
             term_starts,
             sentence_bigrams,
@@ -345,6 +349,7 @@ impl Pool {
             posting_starts.capacity(),
             idf.capacity(),
             sentence_len.capacity(),
+            length_norm.capacity(),
             sentence_terms.capacity(),
             term_starts.capacity(),
             sentence_bigrams.capacity(),
@@ -360,6 +365,7 @@ impl Pool {
         posting_starts.clear();
         idf.clear();
         sentence_len.clear();
+        length_norm.clear();
         sentence_terms.clear();
         term_starts.clear();
         sentence_bigrams.clear();
@@ -647,6 +653,13 @@ impl IndexBuilder {
         } else {
             (total as f64 / n).max(1.0)
         };
+        let average_len = index.average_len;
+        index.length_norm.extend(
+            index
+                .sentence_len
+                .iter()
+                .map(|&len| BM25_K1 * (1.0 - BM25_B + BM25_B * len as f64 / average_len)),
+        );
         (index, scratch)
     }
 }
@@ -714,9 +727,8 @@ impl Index {
             let idf = self.idf[term as usize];
             for &(sentence, tf) in self.postings(term) {
                 let tf = tf as f64;
-                let len = self.sentence_len[sentence as usize] as f64;
-                let score =
-                    idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.average_len));
+                // (The same operations as with the length term inline.)
+                let score = idf * tf * (BM25_K1 + 1.0) / (tf + self.length_norm[sentence as usize]);
                 scores[sentence as usize] += score;
             }
         }
@@ -952,6 +964,12 @@ impl Alignment {
     /// [`Alignment::capitalised`] of a term ([`UnitAlignment::terms`]).
     pub(crate) fn capitalised_term(&self, term: u32) -> bool {
         self.index.capitalised[term as usize]
+    }
+
+    /// Number of distinct content terms in the body: every term of
+    /// [`UnitAlignment::terms`] is below it.
+    pub(crate) fn term_count(&self) -> usize {
+        self.index.term_count()
     }
 
     /// True when some body sentence contains `stem`.
@@ -1711,6 +1729,22 @@ mod tests {
         assert_eq!(parts(&align(&doc)), fresh);
         // And from the kept body.
         assert_eq!(parts(&align(&doc)), fresh);
+    }
+
+    /// The kept per-sentence values are those worked out where they were
+    /// used: BM25's length term, each sentence's folded text and length.
+    #[test]
+    fn per_sentence_values_are_the_inline_ones() {
+        let (_, alignment) = aligned();
+        let index = &alignment.index;
+        assert!(!alignment.sentences.is_empty());
+        for (s, sentence) in alignment.sentences.iter().enumerate() {
+            let len = index.sentence_len[s] as f64;
+            let inline = BM25_K1 * (1.0 - BM25_B + BM25_B * len / index.average_len);
+            assert_eq!(index.length_norm[s].to_bits(), inline.to_bits(), "sentence {s}");
+            assert_eq!(index.folded(s, &sentence.tokens), folded_text(&sentence.tokens));
+            assert_eq!(index.folded_len(s, &sentence.tokens), folded_len(&sentence.tokens));
+        }
     }
 
     /// The greedy cover as it was before closeness was computed lazily:

@@ -680,9 +680,27 @@ impl<'a> Content<'a> {
         let a = &alignment.units[unit];
         let rarest = rarest_weight(alignment);
         let mut words: Vec<Word> = Vec::with_capacity(a.tokens.len());
+        // The body's terms already taken, one bit each: a word of a known
+        // stem is a repeat when its term's bit is set (a scan of the words
+        // per token was about a tenth of this check on repeated bodies);
+        // a stem the body lacks is compared with the other such stems only
+        // (it is never one the body has, see [`Word::same_stem`]).
+        let mut taken = vec![0u64; alignment.term_count().div_ceil(64)];
         for (k, t) in a.tokens.iter().enumerate() {
             let term = a.terms[k];
-            if !t.is_content() || words.iter().any(|w| w.same_stem(t.stem.as_ref(), term)) {
+            if !t.is_content() {
+                continue;
+            }
+            let repeat = match term {
+                Some(term) => {
+                    let (word, bit) = (term as usize / 64, 1u64 << (term % 64));
+                    let repeat = taken[word] & bit != 0;
+                    taken[word] |= bit;
+                    repeat
+                }
+                None => words.iter().any(|w| w.same_stem(t.stem.as_ref(), None)),
+            };
+            if repeat {
                 continue;
             }
             words.push(Word {
