@@ -179,7 +179,7 @@ fn is_legitimate_double(first: &Token, second: &Token, text: &str) -> bool {
 fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Finding>) {
     for heading in &doc.headings {
         let tokens = tokenize(&doc.text, heading.start, heading.end);
-        repeated_in(doc, alignment, &tokens.iter().collect::<Vec<_>>(), None, findings);
+        repeated_in(doc, alignment, &tokens, None, findings);
     }
     let token = |s: u32, i: u32| &alignment.sentences[s as usize].tokens[i as usize];
     for &[s1, i1, s2, i2] in &alignment.body_pass.doubles {
@@ -189,8 +189,7 @@ fn repeated_words(doc: &Document, alignment: &Alignment, findings: &mut Vec<Find
         }
     }
     for unit in &alignment.units {
-        let tokens: Vec<&Token> = unit.tokens.iter().collect();
-        repeated_in(doc, alignment, &tokens, Some(unit.unit), findings);
+        repeated_in(doc, alignment, &unit.tokens, Some(unit.unit), findings);
     }
 }
 
@@ -271,12 +270,12 @@ impl BodyPass {
 fn repeated_in(
     doc: &Document,
     alignment: &Alignment,
-    tokens: &[&Token],
+    tokens: &[Token],
     unit: Option<usize>,
     findings: &mut Vec<Finding>,
 ) {
     for (k, pair) in tokens.windows(2).enumerate() {
-        let (first, second) = (pair[0], pair[1]);
+        let (first, second) = (&pair[0], &pair[1]);
         // (Most pairs differ: tested here, not in a call.)
         if first.folded != second.folded || !is_repeated(doc, first, second) {
             continue;
@@ -284,8 +283,8 @@ fn repeated_in(
         let mut finding = repeated_word(doc, first, second);
         if let Some(u) = unit {
             finding = finding.with_unit(&doc.units[u].id);
-            let before = k.checked_sub(1).map(|i| tokens[i]);
-            let after = tokens.get(k + 2).copied();
+            let before = k.checked_sub(1).map(|i| &tokens[i]);
+            let after = tokens.get(k + 2);
             if let Some(evidence) = body_phrase(doc, alignment, before, first, after) {
                 finding = finding.with_evidence(evidence);
             }
