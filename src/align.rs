@@ -168,6 +168,9 @@ struct Index {
     posting_starts: Vec<u32>,
     idf: Vec<f64>,
     sentence_len: Vec<u32>,
+    /// Per sentence, BM25's length term `K1 * (1 - B + B * len / average_len)`,
+    /// worked out once per body rather than once per posting of every unit.
+    length_norm: Vec<f64>,
     /// Per sentence `s`: `sentence_terms[term_starts[s]..term_starts[s + 1]]`
     /// are its content terms, sorted and unique.
     sentence_terms: Vec<u32>,
@@ -181,6 +184,14 @@ struct Index {
     /// Per term: some body sentence with the term as content writes a
     /// token of its stem capitalised after its first word.
     capitalised: Vec<bool>,
+    /// Per sentence, found on first use: the length in characters of its
+    /// folded text, for [`closeness_bound`]. Kept with the index, so that
+    /// the documents of one body (`LastBody`) measure each sentence once,
+    /// not once per unit that has it as a candidate.
+    folded_lens: Vec<std::cell::OnceCell<usize>>,
+    /// Per sentence, found on first use: its [`folded_text`], which the
+    /// string closeness compares (again kept for the body's documents).
+    folded: Vec<std::cell::OnceCell<Box<str>>>,
 }
 
 /// [`Token::is_capitalized`], with an ASCII first byte (most words) read
@@ -321,6 +332,7 @@ impl Pool {
             posting_starts,
             idf,
             sentence_len,
+            length_norm,
             sentence_terms,
             term_starts,
             sentence_bigrams,
@@ -328,6 +340,8 @@ impl Pool {
             average_len,
             unknown_idf,
             capitalised,
+            folded_lens,
+            folded,
         } = &mut index;
         if !within_pool_limit(&[
             terms.capacity(),
@@ -335,11 +349,14 @@ impl Pool {
             posting_starts.capacity(),
             idf.capacity(),
             sentence_len.capacity(),
+            length_norm.capacity(),
             sentence_terms.capacity(),
             term_starts.capacity(),
             sentence_bigrams.capacity(),
             bigram_starts.capacity(),
             capitalised.capacity(),
+            folded_lens.capacity(),
+            folded.capacity(),
         ]) {
             return;
         }
@@ -348,6 +365,7 @@ impl Pool {
         posting_starts.clear();
         idf.clear();
         sentence_len.clear();
+        length_norm.clear();
         sentence_terms.clear();
         term_starts.clear();
         sentence_bigrams.clear();
@@ -355,6 +373,8 @@ impl Pool {
         *average_len = 0.0;
         *unknown_idf = 0.0;
         capitalised.clear();
+        folded_lens.clear();
+        folded.clear();
         POOLED_INDEX.set(Some(index));
     }
 
@@ -623,6 +643,8 @@ impl IndexBuilder {
             *at += 1;
         }
         idf_of(df, sentences, &mut index.idf, by_df);
+        index.folded_lens.resize_with(sentences, std::cell::OnceCell::new);
+        index.folded.resize_with(sentences, std::cell::OnceCell::new);
         let n = sentences as f64;
         index.unknown_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let total: u64 = index.sentence_len.iter().map(|&l| l as u64).sum();
@@ -631,6 +653,13 @@ impl IndexBuilder {
         } else {
             (total as f64 / n).max(1.0)
         };
+        let average_len = index.average_len;
+        index.length_norm.extend(
+            index
+                .sentence_len
+                .iter()
+                .map(|&len| BM25_K1 * (1.0 - BM25_B + BM25_B * len as f64 / average_len)),
+        );
         (index, scratch)
     }
 }
@@ -657,6 +686,18 @@ impl Index {
         &self.sentence_bigrams[self.bigram_starts[s] as usize..self.bigram_starts[s + 1] as usize]
     }
 
+    /// [`folded_len`] of body sentence `s`, whose tokens are `tokens` (read
+    /// only the first time).
+    fn folded_len(&self, s: usize, tokens: &[Token]) -> usize {
+        *self.folded_lens[s].get_or_init(|| folded_len(tokens))
+    }
+
+    /// [`folded_text`] of body sentence `s`, whose tokens are `tokens`
+    /// (read only the first time).
+    fn folded(&self, s: usize, tokens: &[Token]) -> &str {
+        self.folded[s].get_or_init(|| folded_text(tokens).into_boxed_str())
+    }
+
     /// The term of a stem: by a token's [`Shared`] stem (compared inline)
     /// or by a `str`.
     fn term<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> Option<u32>
@@ -675,20 +716,19 @@ impl Index {
 
     /// BM25 scores of the sentences sharing a term with `terms`, best first;
     /// `scores` is a buffer for them (its contents are replaced).
-    fn candidates(&self, terms: &[u32], limit: usize, scores: &mut Vec<f64>) -> Vec<(usize, f64)> {
+    fn candidates(&self, terms: impl Iterator<Item = u32>, limit: usize, scores: &mut Vec<f64>) -> Vec<(usize, f64)> {
         // By sentence in a vector: a body has few sentences, and a map
         // took a hash and a probe per posting (and grew from empty per unit).
         // A posting's score is positive (a positive IDF, a positive term
         // frequency), so 0 marks a sentence no term reached.
         scores.clear();
         scores.resize(self.sentence_len.len(), 0.0);
-        for &term in terms {
+        for term in terms {
             let idf = self.idf[term as usize];
             for &(sentence, tf) in self.postings(term) {
                 let tf = tf as f64;
-                let len = self.sentence_len[sentence as usize] as f64;
-                let score =
-                    idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.average_len));
+                // (The same operations as with the length term inline.)
+                let score = idf * tf * (BM25_K1 + 1.0) / (tf + self.length_norm[sentence as usize]);
                 scores[sentence as usize] += score;
             }
         }
@@ -769,7 +809,6 @@ pub fn align(doc: &Document) -> Alignment {
 /// apart without it (about one computation in six on the corpus).
 pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
     let (sentences, index, body_pass, mut scratch) = body_analysis(doc);
-    let mut sentence_text = String::new();
     // (Zeroed once for the document, not once per unit: each unit sets its
     // own terms' entries and clears them again.)
     scratch.position_of.resize(index.term_count(), 0);
@@ -783,7 +822,6 @@ pub fn align_with(doc: &Document, scores: Scores) -> Alignment {
                 tokenize(&doc.text, unit.span.start, unit.span.end),
                 &sentences,
                 &index,
-                &mut sentence_text,
                 scores,
                 &mut scratch,
             )
@@ -928,6 +966,12 @@ impl Alignment {
         self.index.capitalised[term as usize]
     }
 
+    /// Number of distinct content terms in the body: every term of
+    /// [`UnitAlignment::terms`] is below it.
+    pub(crate) fn term_count(&self) -> usize {
+        self.index.term_count()
+    }
+
     /// True when some body sentence contains `stem`.
     pub fn body_has<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
     where
@@ -946,7 +990,6 @@ fn align_unit(
     tokens: Vec<Token>,
     sentences: &[BodySentence],
     index: &Index,
-    sentence_text: &mut String,
     scores: Scores,
     scratch: &mut Scratch,
 ) -> UnitAlignment {
@@ -967,18 +1010,17 @@ fn align_unit(
     let in_body: Vec<bool> = terms.iter().map(Option::is_some).collect();
     // The unit's content as terms: the body's term ids, and ids past the
     // body's for stems the body lacks (which match nothing, but count).
-    let mut unknown: HashMap<&str, u32> = HashMap::default();
-    let content: Vec<u32> = tokens
-        .iter()
-        .zip(&terms)
-        .filter(|(t, _)| t.is_content())
-        .map(|(t, term)| {
-            term.unwrap_or_else(|| {
-                let next = (index.term_count() + unknown.len()) as u32;
-                *unknown.entry(t.stem.as_ref()).or_insert(next)
-            })
-        })
-        .collect();
+    let mut unknown = UnknownTerms::after(index.term_count());
+    // (Sized for every token: collected through the filter, it grew from
+    // four a few times per unit.)
+    let mut content: Vec<u32> = Vec::with_capacity(tokens.len());
+    content.extend(
+        tokens
+            .iter()
+            .zip(&terms)
+            .filter(|(t, _)| t.is_content())
+            .map(|(t, term)| term.unwrap_or_else(|| unknown.term(t.stem.as_ref()))),
+    );
     // Unique content terms with their weight, sorted by term.
     let mut unit_terms: Vec<(u32, f64)> = content
         .iter()
@@ -986,18 +1028,18 @@ fn align_unit(
         .collect();
     unit_terms.sort_unstable_by_key(|&(term, _)| term);
     unit_terms.dedup_by_key(|&mut (term, _)| term);
-    let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| unit_terms[i].1).sum::<f64>();
-    let total_weight: f64 = weight_of(&mut (0..unit_terms.len()));
+    let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
+    let total_weight: f64 = weight_sum(&weights_by_term, 0..unit_terms.len());
     let unit_bigrams = bigrams(&content);
 
-    let known_terms: Vec<u32> = unit_terms
+    // The body's terms of the unit, sorted by term: BM25 scores are summed
+    // in a fixed order, or identical sentences (a pasted paragraph) tie by
+    // a rounding error and swap between runs.
+    let known_terms = unit_terms
         .iter()
         .map(|&(term, _)| term)
-        .filter(|&term| (term as usize) < index.term_count())
-        .collect();
-    // Sorted by term: BM25 scores are summed in a fixed order, or identical
-    // sentences (a pasted paragraph) tie by a rounding error and swap between runs.
-    let candidates = index.candidates(&known_terms, CANDIDATES, &mut scratch.bm25);
+        .filter(|&term| (term as usize) < index.term_count());
+    let candidates = index.candidates(known_terms, CANDIDATES, &mut scratch.bm25);
 
     // Per candidate: which of `unit_terms` (by position) the sentence has,
     // and the part of its score that is not string closeness.
@@ -1025,7 +1067,7 @@ fn align_unit(
                     .filter_map(|&term| (position_of[term as usize] as usize).checked_sub(1)),
             );
             let recall = if total_weight > 0.0 {
-                weight_of(&mut shared.iter().copied()) / total_weight
+                weight_sum(&weights_by_term, shared.iter().copied()) / total_weight
             } else {
                 0.0
             };
@@ -1040,18 +1082,14 @@ fn align_unit(
     let mut close = |s: usize| {
         unit_text
             .get_or_insert_with(|| Pattern::new(&folded_text(&tokens)))
-            .normalized_similarity({
-                folded_text_into(&sentences[s].tokens, sentence_text);
-                sentence_text
-            })
+            .normalized_similarity(index.folded(s, &sentences[s].tokens))
     };
     // The unit's length in characters, found on first use.
     let mut unit_len: Option<usize> = None;
     let mut bound = |s: usize| {
         let unit_len = *unit_len.get_or_insert_with(|| folded_len(&tokens));
-        closeness_bound(unit_len, folded_len(&sentences[s].tokens))
+        closeness_bound(unit_len, index.folded_len(s, &sentences[s].tokens))
     };
-    let weights_by_term: Vec<f64> = unit_terms.iter().map(|&(_, w)| w).collect();
     let (mut chosen, bases, covered) = cover(scored, &weights_by_term, total_weight, &mut close, &mut bound);
     let paragraph_of = |i: usize| sentences[chosen[i].sentence].paragraph;
     let wanted: Vec<bool> = (0..chosen.len())
@@ -1077,12 +1115,12 @@ fn align_unit(
     let support = if total_weight <= 0.0 {
         1.0
     } else {
-        let recall = weight_of(&mut (0..unit_terms.len()).filter(|&i| covered[i])) / total_weight;
+        let recall = weight_sum(&weights_by_term, (0..unit_terms.len()).filter(|&i| covered[i])) / total_weight;
         let phrase = if unit_bigrams.is_empty() {
             recall
         } else {
             let sources: Vec<&[u64]> = chosen.iter().map(|c| index.sentence_bigrams(c.sentence)).collect();
-            phrase_share(&unit_bigrams, &sources)
+            phrase_share_of_few(&unit_bigrams, &sources)
         };
         SUPPORT_RECALL * recall + (1.0 - SUPPORT_RECALL) * phrase
     };
@@ -1114,7 +1152,7 @@ fn align_unit(
                     }
                 }
             }
-            weight_of(&mut (0..unit_terms.len()).filter(|&i| in_paragraph[i])) / total_weight
+            weight_sum(&weights_by_term, (0..unit_terms.len()).filter(|&i| in_paragraph[i])) / total_weight
         } else {
             0.0
         };
@@ -1139,6 +1177,71 @@ fn align_unit(
         sources: by_paragraph,
         sentences: chosen,
     }
+}
+
+/// Most stems the body lacks that [`UnknownTerms`] finds by a scan.
+const UNKNOWN_SCANNED: usize = 16;
+
+/// Term numbers for a unit's stems the body lacks: past the body's, in
+/// the order the stems first appear. A unit has a few such stems: they are
+/// found by a scan of the first [`UNKNOWN_SCANNED`] (a map cost an
+/// allocation and a hash per stem for every unit), by a map past them.
+struct UnknownTerms<'t> {
+    /// The first number past the body's terms.
+    first: u32,
+    scanned: [&'t str; UNKNOWN_SCANNED],
+    len: usize,
+    /// Every stem, once there are more than the scan holds.
+    map: HashMap<&'t str, u32>,
+}
+
+impl<'t> UnknownTerms<'t> {
+    /// Numbers from `first` on.
+    fn after(first: usize) -> UnknownTerms<'t> {
+        UnknownTerms {
+            first: first as u32,
+            scanned: [""; UNKNOWN_SCANNED],
+            len: 0,
+            map: HashMap::default(),
+        }
+    }
+
+    /// The number of `stem`: its own if it was seen, the next otherwise.
+    fn term(&mut self, stem: &'t str) -> u32 {
+        if self.len > UNKNOWN_SCANNED {
+            let next = self.first + self.len as u32;
+            let term = *self.map.entry(stem).or_insert(next);
+            self.len = self.map.len();
+            return term;
+        }
+        if let Some(i) = self.scanned[..self.len].iter().position(|&seen| seen == stem) {
+            return self.first + i as u32;
+        }
+        let next = self.first + self.len as u32;
+        if self.len < UNKNOWN_SCANNED {
+            self.scanned[self.len] = stem;
+        } else {
+            // The scan is full: every stem into the map from now on.
+            self.map.reserve(2 * UNKNOWN_SCANNED);
+            self.map.extend(
+                self.scanned
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &seen)| (seen, self.first + i as u32)),
+            );
+            self.map.insert(stem, next);
+        }
+        self.len += 1;
+        next
+    }
+}
+
+/// The sum of `weights` at `positions`, in their order. Generic, not a
+/// closure over a `dyn Iterator` as it was: that was a call per term of
+/// every candidate of every cover round.
+#[inline]
+fn weight_sum(weights: &[f64], positions: impl Iterator<Item = usize>) -> f64 {
+    positions.map(|i| weights[i]).sum()
 }
 
 /// A candidate source sentence of a unit, as [`cover`] chooses among them.
@@ -1211,7 +1314,32 @@ fn fill_scores(chosen: &mut [SentenceSource], bases: &[f64], wanted: &[bool], cl
 /// goes to the earlier sentence. Non-decreasing in `score`, so a bound on
 /// the score bounds the key.
 fn cover_key(gain: f64, score: f64) -> f64 {
-    ((gain + 0.01 * score) * 1e9).round()
+    round((gain + 0.01 * score) * 1e9)
+}
+
+/// [`f64::round`] (half away from zero) by a conversion to an integer
+/// where the value fits one exactly: `f64::round` is a call into libm on
+/// the baseline x86-64 target, and every candidate of every cover round
+/// takes two. Below 2^52 the fraction `x - trunc(x)` and `trunc(x) ± 1`
+/// are exact, so the result is `round`'s, its sign too (`copysign`: -0.4
+/// rounds to -0.0).
+#[inline]
+fn round(x: f64) -> f64 {
+    if x.abs() < 4_503_599_627_370_496.0 {
+        let whole = x as i64 as f64;
+        let fraction = x - whole;
+        let rounded = if fraction >= 0.5 {
+            whole + 1.0
+        } else if fraction <= -0.5 {
+            whole - 1.0
+        } else {
+            whole
+        };
+        rounded.copysign(x)
+    } else {
+        // (Whole already, infinite or NaN.)
+        x.round()
+    }
 }
 
 /// Greedy cover: the best sentence, then those that add content, at most
@@ -1234,7 +1362,6 @@ fn cover(
     close: &mut dyn FnMut(usize) -> f64,
     bound: &mut dyn FnMut(usize) -> f64,
 ) -> (Vec<SentenceSource>, Vec<f64>, Vec<bool>) {
-    let weight_of = |terms: &mut dyn Iterator<Item = usize>| terms.map(|i| weights[i]).sum::<f64>();
     let mut chosen: Vec<SentenceSource> = Vec::with_capacity(MAX_SOURCES);
     let mut bases: Vec<f64> = Vec::with_capacity(MAX_SOURCES);
     let mut covered = vec![false; weights.len()];
@@ -1243,7 +1370,7 @@ fn cover(
     while chosen.len() < MAX_SOURCES && !remaining.is_empty() {
         keys.clear();
         for candidate in &remaining {
-            let gain = weight_of(&mut candidate.shared.iter().copied().filter(|&t| !covered[t]))
+            let gain = weight_sum(weights, candidate.shared.iter().copied().filter(|&t| !covered[t]))
                 / total_weight.max(f64::MIN_POSITIVE);
             let (low, high) = candidate.bounds();
             keys.push((gain, cover_key(gain, low), cover_key(gain, high)));
@@ -1360,7 +1487,33 @@ fn shared_count(a: &[u64], b: &[u64]) -> usize {
     found
 }
 
+/// [`phrase_share`] of at most [`MAX_SOURCES`] sources (each sorted), by
+/// one pass over the unit's bigrams that moves a place in each source up
+/// to the bigram: a binary search of every source per unit bigram
+/// mispredicted most of its steps (about a thirtieth of aligning a repeated
+/// body's summary). The same count, so the same share.
+fn phrase_share_of_few(unit: &[u64], sources: &[&[u64]]) -> f64 {
+    assert!(sources.len() <= MAX_SOURCES, "at most {MAX_SOURCES} sources");
+    if unit.is_empty() {
+        return 0.0;
+    }
+    let mut at = [0usize; MAX_SOURCES];
+    let mut found = 0;
+    for &bigram in unit {
+        let mut hit = false;
+        for (source, at) in sources.iter().zip(&mut at) {
+            while *at < source.len() && source[*at] < bigram {
+                *at += 1;
+            }
+            hit |= source.get(*at) == Some(&bigram);
+        }
+        found += usize::from(hit);
+    }
+    found as f64 / unit.len() as f64
+}
+
 /// The share of the unit's bigrams (sorted, unique) found in any of `sources` (each sorted).
+#[cfg(test)]
 fn phrase_share(unit: &[u64], sources: &[&[u64]]) -> f64 {
     if unit.is_empty() {
         return 0.0;
@@ -1578,6 +1731,22 @@ mod tests {
         assert_eq!(parts(&align(&doc)), fresh);
     }
 
+    /// The kept per-sentence values are those worked out where they were
+    /// used: BM25's length term, each sentence's folded text and length.
+    #[test]
+    fn per_sentence_values_are_the_inline_ones() {
+        let (_, alignment) = aligned();
+        let index = &alignment.index;
+        assert!(!alignment.sentences.is_empty());
+        for (s, sentence) in alignment.sentences.iter().enumerate() {
+            let len = index.sentence_len[s] as f64;
+            let inline = BM25_K1 * (1.0 - BM25_B + BM25_B * len / index.average_len);
+            assert_eq!(index.length_norm[s].to_bits(), inline.to_bits(), "sentence {s}");
+            assert_eq!(index.folded(s, &sentence.tokens), folded_text(&sentence.tokens));
+            assert_eq!(index.folded_len(s, &sentence.tokens), folded_len(&sentence.tokens));
+        }
+    }
+
     /// The greedy cover as it was before closeness was computed lazily:
     /// every candidate scored in full, sorted, then chosen.
     fn cover_scoring_all(
@@ -1639,6 +1808,21 @@ mod tests {
             );
         }
 
+        /// The merged share of a few sources is the searched one.
+        #[test]
+        fn phrase_share_of_few_is_phrase_share(
+            unit in proptest::collection::btree_set(0u64..40, 0..20),
+            sources in proptest::collection::vec(proptest::collection::btree_set(0u64..40, 0..20), 0..=MAX_SOURCES),
+        ) {
+            let unit: Vec<u64> = unit.into_iter().collect();
+            let sources: Vec<Vec<u64>> = sources.into_iter().map(|s| s.into_iter().collect()).collect();
+            let sources: Vec<&[u64]> = sources.iter().map(Vec::as_slice).collect();
+            proptest::prop_assert_eq!(
+                phrase_share_of_few(&unit, &sources).to_bits(),
+                phrase_share(&unit, &sources).to_bits()
+            );
+        }
+
         /// The closeness bound is never below the closeness, and the folded
         /// length is that of the folded text; words of a few letters (some
         /// not ASCII) so that equal and near lengths happen.
@@ -1655,6 +1839,34 @@ mod tests {
             proptest::prop_assert_eq!(folded_len(&tb), fb.chars().count());
             let close = Pattern::new(&fa).normalized_similarity(&fb);
             proptest::prop_assert!(closeness_bound(folded_len(&ta), folded_len(&tb)) >= close);
+        }
+
+        /// The rounding by an integer conversion is `f64::round`, bit for
+        /// bit: on any value, and on halves and near-halves.
+        #[test]
+        fn round_is_f64_round(x in proptest::num::f64::ANY, whole in -1_000_000_000i64..1_000_000_000, step in -3i32..4) {
+            proptest::prop_assert_eq!(round(x).to_bits(), x.round().to_bits());
+            let half = whole as f64 + 0.5;
+            proptest::prop_assert_eq!(round(half).to_bits(), half.round().to_bits());
+            // The floats next to the half, a few steps either way.
+            let near = f64::from_bits(half.to_bits().wrapping_add_signed(i64::from(step)));
+            proptest::prop_assert_eq!(round(near).to_bits(), near.round().to_bits());
+            let tiny = f64::from(step) * 0.25;
+            proptest::prop_assert_eq!(round(tiny).to_bits(), tiny.round().to_bits());
+        }
+
+        /// The scan-then-map numbers of the stems a body lacks are those of
+        /// one map, in the order of first appearance, past the scan's room.
+        #[test]
+        fn unknown_terms_are_numbered_as_by_a_map(stems in proptest::collection::vec(0u8..40, 0..80), first in 0usize..50) {
+            let stems: Vec<String> = stems.iter().map(|s| format!("w{s}")).collect();
+            let mut map: HashMap<&str, u32> = HashMap::default();
+            let mut unknown = UnknownTerms::after(first);
+            for stem in &stems {
+                let next = (first + map.len()) as u32;
+                let want = *map.entry(stem.as_str()).or_insert(next);
+                proptest::prop_assert_eq!(unknown.term(stem), want);
+            }
         }
 
         /// Lazy closeness chooses the same sources with the same scores as
