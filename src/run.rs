@@ -183,15 +183,12 @@ impl Job {
             Job::File { input, format, .. } => check_file(&input, format, options),
             Job::Lines { input, lines, .. } => {
                 let mut items = Vec::with_capacity(lines.len());
-                for line in lines {
-                    items.extend(line.warning.map(Item::Warning));
-                    match line.text {
-                        Ok(text) => items.extend(
-                            input::jsonl_document(&input.name, line.number, &text)
-                                .map(|doc| check_one(doc, &input.options, options)),
-                        ),
-                        Err(error) => items.push(Item::Error(error)),
-                    }
+                for mut line in lines {
+                    items.extend(line.warning.take().map(Item::Warning));
+                    items.extend(
+                        line.into_document(&input.name)
+                            .map(|doc| check_one(doc, &input.options, options)),
+                    );
                 }
                 items
             }
@@ -315,7 +312,7 @@ struct Stream {
 
 /// The [`input::body_key`] of a line that holds a record.
 fn line_key(line: &input::JsonlLine) -> Option<u64> {
-    line.text.as_deref().ok().and_then(input::body_key)
+    line.body_key()
 }
 
 impl Jobs<'_> {
