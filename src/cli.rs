@@ -355,6 +355,14 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
                 Format::Text | Format::Markdown if !display.quiet => crate::align::Scores::Order,
                 _ => crate::align::Scores::Skip,
             },
+            // Text and Markdown with --quiet, SARIF and GitHub annotations
+            // show findings only; a baseline names a finding's unit by its text.
+            units: match display.format {
+                Format::Text | Format::Markdown => !display.quiet,
+                Format::Sarif | Format::Github => false,
+                Format::Json | Format::Jsonl | Format::Html => true,
+            } || baseline.is_some()
+                || args.write_baseline.is_some(),
         },
     };
     let stdout = io::stdout();

@@ -72,6 +72,11 @@ pub struct Shown {
     /// them), those a paragraph's sentences are ordered by (the reports
     /// that list a unit's sources), or none.
     pub sentence_scores: align::Scores,
+    /// The units and paragraphs (their texts, sources and coverage): the
+    /// reports that list them, and a baseline (which names a finding's
+    /// unit by its text). Without them the outcome's `units` and
+    /// `paragraphs` are empty.
+    pub units: bool,
 }
 
 impl Shown {
@@ -79,6 +84,7 @@ impl Shown {
     pub const ALL: Shown = Shown {
         extractiveness: true,
         sentence_scores: align::Scores::Every,
+        units: true,
     };
 }
 
@@ -100,6 +106,11 @@ impl Default for Shown {
 /// alignment computes (`align::align_with`): about 4% of a run that shows
 /// findings only. The findings and every other number are the same either
 /// way (`duplication/verbatim`, when on, builds the word ids itself).
+/// Without `shown.units` the outcome has no units and no paragraphs: the
+/// reports that show findings only (text and Markdown with `--quiet`,
+/// SARIF, GitHub annotations) copied every unit's text, its source
+/// sentences (whitespace squashed) and every paragraph's text, and dropped
+/// them unread (about 1% of a `--quiet` run on repeated records).
 pub fn check_document_with(doc: &Document, options: &CheckOptions, shown: Shown) -> Outcome {
     let extractiveness = shown.extractiveness;
     let alignment = align::align_with(doc, shown.sentence_scores);
@@ -115,6 +126,17 @@ pub fn check_document_with(doc: &Document, options: &CheckOptions, shown: Shown)
                 ..finding
             });
         }
+    }
+    if !shown.units {
+        return Outcome {
+            path: doc.path.clone(),
+            id: doc.id.clone(),
+            record_line: doc.record_line,
+            score,
+            units: Vec::new(),
+            paragraphs: Vec::new(),
+            findings,
+        };
     }
     let covered_by = checks::coverage::covered_by(doc, &alignment);
     Outcome::new(doc, &alignment, findings, score, covered_by, extractiveness)
@@ -247,6 +269,39 @@ mod tests {
         }
     }
 
+    /// Without the units the outcome is the same but for its units and
+    /// paragraphs, which are empty.
+    #[test]
+    fn units_left_out_change_nothing_else() {
+        let article = "Bridge Opens\n\
+            The mayor opened the new bridge on Monday after three years of work.\n\
+            It cost $40 million, paid by a state grant. The the grant was late.\n\
+            Nobody spoke of the ferry.\n\
+            - The mayor opened the new bridge on Monday.\n\
+            - It cost $40 million, paid by the city. Teh city paid.\n";
+        let doc = text_document(article);
+        let options = CheckOptions {
+            score_threshold: Some(0.99),
+            ..CheckOptions::default()
+        };
+        for scores in [align::Scores::Skip, align::Scores::Order, align::Scores::Every] {
+            let shown = Shown {
+                extractiveness: false,
+                sentence_scores: scores,
+                units: true,
+            };
+            let full = check_document_with(&doc, &options, shown);
+            let bare = check_document_with(&doc, &options, Shown { units: false, ..shown });
+            assert!(!full.findings.is_empty() && !full.units.is_empty() && !full.paragraphs.is_empty());
+            let expected = Outcome {
+                units: Vec::new(),
+                paragraphs: Vec::new(),
+                ..full
+            };
+            assert_eq!(format!("{bare:?}"), format!("{expected:?}"));
+        }
+    }
+
     /// Without the source sentences' scores the outcome is the same but for
     /// those scores (all `None`) and the order of a paragraph's sentences
     /// (the alignment's, not by score): the same sources, findings and
@@ -367,6 +422,7 @@ mod tests {
             Shown {
                 extractiveness: false,
                 sentence_scores: align::Scores::Skip,
+                units: true,
             },
         );
         format!(

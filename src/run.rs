@@ -23,6 +23,8 @@ use crate::outcome::Outcome;
 use rayon::prelude::*;
 use std::collections::VecDeque;
 use std::io;
+use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::Ordering::SeqCst;
 use std::sync::{Arc, Mutex};
 
 /// Most records (or files) in flight (per worker thread, at least
@@ -183,15 +185,12 @@ impl Job {
             Job::File { input, format, .. } => check_file(&input, format, options),
             Job::Lines { input, lines, .. } => {
                 let mut items = Vec::with_capacity(lines.len());
-                for line in lines {
-                    items.extend(line.warning.map(Item::Warning));
-                    match line.text {
-                        Ok(text) => items.extend(
-                            input::jsonl_document(&input.name, line.number, &text)
-                                .map(|doc| check_one(doc, &input.options, options)),
-                        ),
-                        Err(error) => items.push(Item::Error(error)),
-                    }
+                for mut line in lines {
+                    items.extend(line.warning.take().map(Item::Warning));
+                    items.extend(
+                        line.into_document(&input.name)
+                            .map(|doc| check_one(doc, &input.options, options)),
+                    );
                 }
                 items
             }
@@ -315,7 +314,7 @@ struct Stream {
 
 /// The [`input::body_key`] of a line that holds a record.
 fn line_key(line: &input::JsonlLine) -> Option<u64> {
-    line.text.as_deref().ok().and_then(input::body_key)
+    line.body_key()
 }
 
 impl Jobs<'_> {
@@ -438,21 +437,28 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
         lines: None,
     };
     let main = std::thread::current();
+    // The number of the job the reading and writing thread waits for (the
+    // front of the window), or `ANY_JOB`, when it is about to park; see `Slot`.
+    let awaited = AtomicUsize::new(ANY_JOB);
     rayon::in_place_scope(|scope| {
         let mut summary = RunSummary::default();
-        // The jobs in flight, oldest first: each one's input bytes, records
-        // and the slot its items come back in.
-        let mut window: VecDeque<(u64, usize, Arc<Slot>)> = VecDeque::new();
+        // The jobs in flight, oldest first: each one's input bytes, records,
+        // number and the slot its items come back in.
+        let mut window: VecDeque<(u64, usize, usize, Arc<Slot>)> = VecDeque::new();
         let (mut window_bytes, mut window_records) = (0, 0);
         let mut exhausted = false;
         let (mut done, mut unreported) = (0, 0);
         let mut number = 0; // the number of the next job
         loop {
+            // Whether the window could take more jobs than the input has
+            // ready (a slow pipe).
+            let mut input_waits = false;
             while !exhausted && window_records < max_records && window_bytes < CHUNK_BYTES {
                 if !jobs.ready() {
                     // The input has nothing more yet (a slow writer): write
                     // what is done first, and show it before waiting.
                     if !window.is_empty() {
+                        input_waits = true;
                         break;
                     }
                     sink.flush()?;
@@ -465,34 +471,47 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
                 let slot = Arc::new(Slot::default());
                 queues.push(number, job, Arc::clone(&slot));
                 number += 1;
-                let (queues, main) = (&queues, &main);
+                let (queues, main, awaited) = (&queues, &main, &awaited);
                 scope.spawn(move |_| {
-                    let Some((_, job, slot)) = queues.take(rayon::current_thread_index().unwrap_or(0)) else {
+                    let Some((number, job, slot)) = queues.take(rayon::current_thread_index().unwrap_or(0)) else {
                         return;
                     };
                     // A panic is handed back to be raised here, so the loop
                     // never waits for a result that will not come.
                     let items = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(options)));
                     slot.fill(items);
-                    main.unpark();
+                    // Only the job at the front can be written: waking the
+                    // writing thread for another one only took a core from
+                    // a worker (and it parked again).
+                    let posted = awaited.load(SeqCst);
+                    if posted == ANY_JOB || posted == number {
+                        main.unpark();
+                    }
                 });
-                window.push_back((bytes, records, slot));
+                window.push_back((bytes, records, number - 1, slot));
                 window_bytes += bytes;
                 window_records += records;
             }
-            let Some((_, _, front)) = window.front() else {
+            let Some((_, _, front_number, front)) = window.front() else {
                 break;
             };
             if !front.is_done() {
-                // Woken by any job that finishes (or for no reason: the
-                // loop looks again).
-                std::thread::park();
+                // Woken by the worker that finishes the front job (or for
+                // no reason: the loop looks again). Said before looking
+                // again: either this thread sees the job done, or its
+                // worker sees it awaited (both sequentially consistent).
+                // While the input waits, any job that finishes is a time
+                // to look at it again, as a worker may be idle.
+                awaited.store(if input_waits { ANY_JOB } else { *front_number }, SeqCst);
+                if !front.is_done() {
+                    std::thread::park();
+                }
                 continue;
             }
             // Write the finished jobs at the front, in order.
             while let Some((bytes, records, items)) = window
                 .front()
-                .and_then(|(bytes, records, slot)| Some((*bytes, *records, slot.take()?)))
+                .and_then(|(bytes, records, _, slot)| Some((*bytes, *records, slot.take()?)))
             {
                 let items = items.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 window.pop_front();
@@ -513,6 +532,10 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
     })
 }
 
+/// Posted as the awaited job when any job that finishes should wake the
+/// reading and writing thread.
+const ANY_JOB: usize = usize::MAX;
+
 /// Where a job's items come back from the worker that ran it.
 ///
 /// Why not a channel: each result sent woke the reading and writing thread
@@ -523,6 +546,11 @@ pub fn run(inputs: &[Input], options: &RunOptions, sink: &mut dyn Sink) -> io::R
 /// `SyncWaker::notify`). A worker fills the slot, then wakes that thread
 /// with `unpark`, which takes no lock; that thread takes the items only
 /// once the slot says it is done, so the slot's lock is never waited for.
+/// It is woken only for the job it waits for, the front of the window
+/// (whose number it posts before parking): the others cannot be written
+/// yet, and each such wake-up took a core from a worker on two cores.
+/// (`done` is sequentially consistent: a worker's store then load of the
+/// posted number, against that thread's post then load of `done`.)
 #[derive(Default)]
 struct Slot {
     done: std::sync::atomic::AtomicBool,
@@ -532,11 +560,11 @@ struct Slot {
 impl Slot {
     fn fill(&self, items: std::thread::Result<Vec<Item>>) {
         *self.items.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(items);
-        self.done.store(true, std::sync::atomic::Ordering::Release);
+        self.done.store(true, SeqCst);
     }
 
     fn is_done(&self) -> bool {
-        self.done.load(std::sync::atomic::Ordering::Acquire)
+        self.done.load(SeqCst)
     }
 
     /// The items, once the job is done (and only once).

@@ -55,9 +55,30 @@ pub fn parse_json(path: &str, source: &str) -> Vec<Result<Record>> {
 
 /// Reads one line of a JSONL file; `None` for a blank line.
 pub fn parse_jsonl_line(path: &str, line_number: usize, line: &str) -> Option<Result<Record>> {
+    parse_jsonl_line_with(path, line_number, line, longest_string(line.as_bytes()))
+}
+
+/// [`parse_jsonl_line`], given the line's [`longest_string`] (worked out
+/// already by the thread that read the line, to pick its worker).
+pub fn parse_jsonl_line_with(
+    path: &str,
+    line_number: usize,
+    line: &str,
+    longest: Option<(usize, usize)>,
+) -> Option<Result<Record>> {
+    let lead = line.len()
+        - line
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .len();
     let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if trimmed.is_empty() {
         return None;
+    }
+    // (Quotes are neither white space nor a byte order mark: the longest
+    // string of the line is the trimmed line's, shifted.)
+    let longest = longest.map(|(start, end)| (start - lead, end - lead));
+    if let Some(fields) = longest.and_then(|span| fields::read_with_kept_body(trimmed, span)) {
+        return Some(fields.into_record(path, line_number, line_number));
     }
     Some(match serde_json::from_str::<fields::Line>(trimmed) {
         Ok(fields::Line(Some(fields))) => fields.into_record(path, line_number, line_number),
@@ -68,6 +89,33 @@ pub fn parse_jsonl_line(path: &str, line_number: usize, line: &str) -> Option<Re
             format!("not valid JSON ({e}); each line must be one object {{\"id\", \"document\", \"summary\"}}"),
         )),
     })
+}
+
+/// The longest JSON string of `bytes`, as the span of its content (between
+/// its quotes); `None` when there is no string. Exact for valid JSON; for
+/// anything else some span or none, without panicking.
+pub fn longest_string(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut open = None;
+    let mut longest: Option<(usize, usize)> = None;
+    // In valid JSON a quote after an odd number of backslashes is inside a
+    // string; every other quote opens or closes one. (One vectorised search
+    // for quotes: a byte search that stopped at every backslash too cost
+    // three times as much on news text, rich in `\n` and `\"`.)
+    for quote in memchr::memchr_iter(b'"', bytes) {
+        let backslashes = bytes[..quote].iter().rev().take_while(|&&b| b == b'\\').count();
+        if backslashes % 2 == 1 {
+            continue;
+        }
+        match open.take() {
+            None => open = Some(quote + 1),
+            Some(start) => {
+                if longest.is_none_or(|(s, e)| quote - start > e - s) {
+                    longest = Some((start, quote));
+                }
+            }
+        }
+    }
+    longest
 }
 
 fn not_an_object(path: &str, line: usize) -> Error {
@@ -94,7 +142,7 @@ fn record(path: &str, line: usize, value: Value, ordinal: usize) -> Result<Recor
 /// map did. `into_record` then applies `record`'s rules to these fields.
 mod fields {
     use super::{Error, Record, Result, Summary};
-    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use serde_json::Number;
     use std::fmt;
 
@@ -108,6 +156,9 @@ mod fields {
         Strings(Vec<String>),
         /// A boolean, an object, or an array with a non-string item.
         Other,
+        /// The string [`read_with_kept_body`] took out of the line, read
+        /// apart from it.
+        Elided,
     }
 
     /// The fields of one object; `None` where the key is absent.
@@ -148,6 +199,87 @@ mod fields {
                 Value::Bool(_) | Value::Object(_) => Field::Other,
             }
         }
+    }
+
+    /// Bodies (raw and read) kept at most this long, as `align` keeps a
+    /// body's analysis.
+    const MAX_KEPT_RAW: usize = crate::align::MAX_KEPT_BODY;
+    /// Strings shorter than this are read in place: too short to pay for
+    /// the copies.
+    const MIN_ELIDED: usize = 256;
+
+    /// The last body string [`read_with_kept_body`] read on this thread:
+    /// as it stood in the line (escaped) and as read.
+    #[derive(Default)]
+    struct KeptBody {
+        raw: Vec<u8>,
+        text: String,
+    }
+
+    thread_local! {
+        static KEPT_BODY: std::cell::RefCell<KeptBody> = std::cell::RefCell::new(KeptBody::default());
+    }
+
+    /// The fields of the JSONL line `trimmed`, whose longest string's
+    /// content is at `longest`, read with that string taken out: when it is
+    /// the body (the `document`, `text` or `body` field) and the line is
+    /// valid, the fields; otherwise `None`, and the caller reads the line as
+    /// a whole (for its errors, exactly as before).
+    ///
+    /// Why: labelled data and A/B sets give several summaries of one
+    /// article on consecutive lines, and serde_json read each one's body
+    /// again, escapes and all (about 3.7 cycles a byte: most of a repeated
+    /// record's reading). A body string whose escaped bytes are those of
+    /// the last one read on this thread is the same string: it is copied
+    /// from the kept one instead.
+    ///
+    /// Why the result is the whole line's: the line with the string's
+    /// content taken out (`"…"` → `""`) has the same tokens but that one,
+    /// so it is valid JSON exactly when the line is, given that the string
+    /// alone is valid (read on its own here; a string kept from an earlier
+    /// line was). The empty string is told from any other by its address
+    /// (serde_json lends a string without escapes from the input), so only
+    /// the body field's value takes the string's place. [`longest_string`]
+    /// is exact on valid JSON; on a line that is not, the shortened line
+    /// fails to parse or does not give the marked string to a body field,
+    /// and the line is read as a whole.
+    pub(super) fn read_with_kept_body(trimmed: &str, (start, end): (usize, usize)) -> Option<Fields> {
+        let raw = trimmed.as_bytes().get(start..end)?;
+        if raw.len() < MIN_ELIDED || raw.len() > MAX_KEPT_RAW {
+            return None;
+        }
+        let mut elided = String::with_capacity(trimmed.len() - raw.len());
+        elided.push_str(&trimmed[..start]);
+        elided.push_str(&trimmed[end..]);
+        let marker = elided.as_ptr() as usize + start;
+        let mut de = serde_json::Deserializer::from_str(&elided);
+        let mut fields = LineSeed { marker: Some(marker) }
+            .deserialize(&mut de)
+            .ok()
+            .and_then(|line| line.0)?;
+        de.end().ok()?;
+        let slot = [&mut fields.document, &mut fields.text, &mut fields.body]
+            .into_iter()
+            .find(|slot| matches!(slot, Some(Field::Elided)))?;
+        let text = KEPT_BODY.with_borrow_mut(|kept| {
+            if kept.raw != raw {
+                let mut de = serde_json::Deserializer::from_str(&trimmed[start - 1..=end]);
+                let Field::Str(text) = (&mut de).deserialize_any(FieldVisitor::body(None)).ok()? else {
+                    return None;
+                };
+                de.end().ok()?;
+                kept.raw.clear();
+                kept.raw.extend_from_slice(raw);
+                kept.text.clear();
+                kept.text.push_str(&text);
+                return Some(text);
+            }
+            let mut text = String::with_capacity(kept.text.len() + BODY_ROOM);
+            text.push_str(&kept.text);
+            Some(text)
+        })?;
+        *slot = Some(Field::Str(text));
+        Some(fields)
     }
 
     impl Fields {
@@ -343,7 +475,7 @@ mod fields {
 
     impl<'de> Deserialize<'de> for Field {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Field, D::Error> {
-            deserializer.deserialize_any(FieldVisitor { room: 0 })
+            deserializer.deserialize_any(FieldVisitor { room: 0, marker: None })
         }
     }
 
@@ -352,8 +484,22 @@ mod fields {
     const BODY_ROOM: usize = 512;
 
     /// Reads a [`Field`]; a string gets `room` spare bytes of capacity.
+    /// The empty string at the address `marker` is [`Field::Elided`].
     struct FieldVisitor {
         room: usize,
+        marker: Option<usize>,
+    }
+
+    impl FieldVisitor {
+        /// The visitor for a body field's value.
+        fn body(marker: Option<usize>) -> FieldVisitor {
+            // Room after the body for the summary, which `into_document`
+            // appends to this string.
+            FieldVisitor {
+                room: BODY_ROOM,
+                marker,
+            }
+        }
     }
 
     impl<'de> serde::de::DeserializeSeed<'de> for FieldVisitor {
@@ -387,6 +533,12 @@ mod fields {
             let mut s = String::with_capacity(v.len() + self.room);
             s.push_str(v);
             Ok(Field::Str(s))
+        }
+        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> std::result::Result<Field, E> {
+            if v.is_empty() && self.marker == Some(v.as_ptr() as usize) {
+                return Ok(Field::Elided);
+            }
+            self.visit_str(v)
         }
         fn visit_unit<E>(self) -> std::result::Result<Field, E> {
             Ok(Field::Null)
@@ -457,7 +609,23 @@ mod fields {
 
     impl<'de> Deserialize<'de> for Line {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Line, D::Error> {
-            struct LineVisitor;
+            LineSeed { marker: None }.deserialize(deserializer)
+        }
+    }
+
+    /// Reads a [`Line`]; a body field's value that is the empty string at
+    /// the address `marker` is [`Field::Elided`].
+    struct LineSeed {
+        marker: Option<usize>,
+    }
+
+    impl<'de> serde::de::DeserializeSeed<'de> for LineSeed {
+        type Value = Line;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> std::result::Result<Line, D::Error> {
+            struct LineVisitor {
+                marker: Option<usize>,
+            }
             impl<'de> Visitor<'de> for LineVisitor {
                 type Value = Line;
                 fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -493,9 +661,7 @@ mod fields {
                         match key {
                             // A repeated key keeps its last value, as in a map.
                             Some(name @ (Name::Document | Name::Text | Name::Body)) => {
-                                // Room after the body for the summary, which
-                                // `into_document` appends to this string.
-                                *fields.slot(name) = Some(map.next_value_seed(FieldVisitor { room: BODY_ROOM })?)
+                                *fields.slot(name) = Some(map.next_value_seed(FieldVisitor::body(self.marker))?)
                             }
                             Some(name) => *fields.slot(name) = Some(map.next_value::<Field>()?),
                             None => {
@@ -506,7 +672,7 @@ mod fields {
                     Ok(Line(Some(fields)))
                 }
             }
-            deserializer.deserialize_any(LineVisitor)
+            deserializer.deserialize_any(LineVisitor { marker: self.marker })
         }
     }
 }
@@ -530,7 +696,7 @@ impl Record {
             source.push('\n');
             (start < end).then_some((start, end))
         };
-        let body = plain::body_layout(&self.document);
+        let body = kept_body_layout(&self.document);
         let body_bytes = self.document.len();
         let summary_bytes = match &self.summary {
             Some(Summary::Prose(text)) => text.len() + 1,
@@ -570,6 +736,39 @@ impl Record {
         doc.record_line = record_line;
         doc
     }
+}
+
+/// The last body [`kept_body_layout`] laid out on this thread, and its
+/// layout.
+#[derive(Default)]
+struct KeptLayout {
+    body: String,
+    layout: Layout,
+}
+
+thread_local! {
+    static KEPT_LAYOUT: std::cell::RefCell<KeptLayout> = std::cell::RefCell::new(KeptLayout::default());
+}
+
+/// [`plain::body_layout`] of `body`, kept for the next record whose body
+/// is the same (the layout reads nothing else): consecutive records of one
+/// article laid out its body's blocks each time.
+fn kept_body_layout(body: &str) -> Layout {
+    if body.len() > crate::align::MAX_KEPT_BODY {
+        return plain::body_layout(body);
+    }
+    KEPT_LAYOUT.with_borrow_mut(|kept| {
+        if kept.body != body {
+            kept.layout = plain::body_layout(body);
+            kept.body.clear();
+            kept.body.push_str(body);
+        }
+        Layout {
+            paragraphs: kept.layout.paragraphs.clone(),
+            headings: kept.layout.headings.clone(),
+            ..Layout::default()
+        }
+    })
 }
 
 /// Appends a record's summary after its body: prose as one unit, each
@@ -865,6 +1064,90 @@ mod tests {
                 line.truncate(at);
             }
             assert_as_through_value(&line);
+        }
+    }
+
+    /// Long strings (over `fields::MIN_ELIDED`), valid and not, for the
+    /// reading of a body kept from the line before.
+    fn long_values() -> Vec<String> {
+        let escaped = r#"The mayor said \"yes\" to the bridge.\nIt opened on Monday \u00e9 \ud83d\ude00. "#.repeat(8);
+        let plain = "Word after word without an escape in it. ".repeat(8);
+        vec![
+            format!("\"{escaped}\""),
+            format!("\"{escaped}.\""),
+            format!("\"{plain}\""),
+            format!("\"{plain}\\x bad escape\""),
+            format!("\"{plain}\\ud800 lone\""),
+            format!("\"{plain}\tcontrol\""),
+            format!("\"{escaped}\\"),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Lines in a row (as one worker reads them) whose long strings
+        /// repeat, in any field, as a key or an array item, valid or not,
+        /// whole or cut short, after white space or not: each reads as the
+        /// whole line through a `Value` reads.
+        #[test]
+        fn lines_with_a_kept_body_read_as_through_a_value(
+            lines in proptest::collection::vec(
+                (
+                    proptest::collection::vec((0..KEYS.len() + 2, 0..27usize), 0..5),
+                    proptest::option::of(0..1200usize),
+                    proptest::bool::ANY,
+                ),
+                1..6,
+            ),
+        ) {
+            let (values, longs) = (values(), long_values());
+            let value = |v: usize| if v < values.len() { values[v].clone() } else { longs[(v - values.len()) % longs.len()].clone() };
+            for (fields, cut, lead) in lines {
+                let body: Vec<String> = fields
+                    .iter()
+                    .map(|&(k, v)| match k.checked_sub(KEYS.len()) {
+                        // A long string as a key, or in a list.
+                        Some(0) => format!("{}: {}", longs[v % longs.len()], value(v)),
+                        Some(_) => format!("\"summary\": [\"One.\", {}]", value(v)),
+                        None => format!("\"{}\": {}", KEYS[k], value(v)),
+                    })
+                    .collect();
+                let mut line = format!("{}{{{}}}", if lead { " \u{feff}\t" } else { "" }, body.join(", "));
+                if let Some(cut) = cut {
+                    let mut at = cut.min(line.len());
+                    while !line.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    line.truncate(at);
+                }
+                assert_as_through_value(&line);
+            }
+        }
+    }
+
+    #[test]
+    fn a_repeated_body_reads_as_through_a_value() {
+        let longs = long_values();
+        for first in &longs {
+            for second in &longs {
+                for (a, b) in [
+                    ("document", "document"),
+                    ("document", "text"),
+                    ("body", "summary"),
+                    ("origin", "document"),
+                ] {
+                    for line in [
+                        format!(r#"{{"id": "1", "{a}": {first}, "summary": "S."}}"#),
+                        format!(r#"{{"id": "2", "{b}": {second}, "summary": ["S."]}}"#),
+                        format!(r#"{{"id": "3", "{b}": {second}, "{b}": 4}}"#),
+                        format!(r#"{{"id": "4", "{b}": {second}, "summary": "S."}} x"#),
+                        format!(r#"{{"id": "5", "{b}": {second}, "summary": "S.""#),
+                        format!(r#"{{"id": "6", "{b}": {second}, "summary": "S."}}"#),
+                        format!(r#"{{"id": "7", "document": "short", "{b}": {second}}}"#),
+                    ] {
+                        assert_as_through_value(&line);
+                    }
+                }
+            }
         }
     }
 
