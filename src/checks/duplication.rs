@@ -623,31 +623,41 @@ fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &
             };
             if let Some(earlier) = seen.first_or_insert(at, KeyHash::of(tokens).hash, tokens_of) {
                 let (first, first_start, first_end, _, _) = texts[earlier];
-                let (span, first_span) = (doc.span(start, end), doc.span(first_start, first_end));
-                let earlier = &doc.units[first];
                 reported.insert((first, u));
-                findings.push(
-                    Finding::new(
-                        &REPEATED_SENTENCE,
-                        span,
-                        doc.original(&span),
-                        format!(
-                            "{} repeats a sentence of {} (line {}) word for word; delete one copy",
-                            unit.id, earlier.id, first_span.line
-                        ),
-                    )
-                    .with_unit(&unit.id)
-                    .with_evidence(Evidence {
-                        paragraph: None,
-                        span: first_span,
-                        text: doc.slice(&first_span).to_string(),
-                        note: format!("first occurrence, in {}", earlier.id),
-                    }),
-                );
+                findings.push(repeated_sentence(doc, u, (start, end), first, (first_start, first_end)));
             }
         }
     }
     reported
+}
+
+/// The finding for summary unit `unit`'s sentence at `at` (byte range),
+/// which repeats word for word unit `first`'s sentence at `first_at`.
+fn repeated_sentence(
+    doc: &Document,
+    unit: usize,
+    at: (usize, usize),
+    first: usize,
+    first_at: (usize, usize),
+) -> Finding {
+    let (span, first_span) = (doc.span(at.0, at.1), doc.span(first_at.0, first_at.1));
+    let (unit, earlier) = (&doc.units[unit], &doc.units[first]);
+    Finding::new(
+        &REPEATED_SENTENCE,
+        span,
+        doc.original(&span),
+        format!(
+            "{} repeats a sentence of {} (line {}) word for word; delete one copy",
+            unit.id, earlier.id, first_span.line
+        ),
+    )
+    .with_unit(&unit.id)
+    .with_evidence(Evidence {
+        paragraph: None,
+        span: first_span,
+        text: doc.slice(&first_span).to_string(),
+        note: format!("first occurrence, in {}", earlier.id),
+    })
 }
 
 // ------------------------------------------------------------ units
@@ -1750,27 +1760,8 @@ mod tests {
                 let key = normalised(tokens);
                 match seen.get(&key) {
                     Some(&(first, first_start, first_end)) => {
-                        let (span, first_span) = (doc.span(start, end), doc.span(first_start, first_end));
-                        let earlier = &doc.units[first];
                         reported.insert((first, u));
-                        findings.push(
-                            Finding::new(
-                                &REPEATED_SENTENCE,
-                                span,
-                                doc.original(&span),
-                                format!(
-                                    "{} repeats a sentence of {} (line {}) word for word; delete one copy",
-                                    unit.id, earlier.id, first_span.line
-                                ),
-                            )
-                            .with_unit(&unit.id)
-                            .with_evidence(Evidence {
-                                paragraph: None,
-                                span: first_span,
-                                text: doc.slice(&first_span).to_string(),
-                                note: format!("first occurrence, in {}", earlier.id),
-                            }),
-                        );
+                        findings.push(repeated_sentence(doc, u, (start, end), first, (first_start, first_end)));
                     }
                     None => {
                         seen.insert(key, (u, start, end));

@@ -1779,24 +1779,13 @@ impl<'d> Checker<'d> {
         // By (first letter, letters, first use), as `inconsistent` buckets
         // them, and only those near an unknown form's first letter and
         // letters (most forms are not: a smaller sort).
-        let mut wanted: Vec<(char, usize)> = body_keys
-            .iter()
-            .filter(|&&f| unknown(f))
-            .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
-            .collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let firsts: u128 = wanted
-            .iter()
-            .filter(|&&(c, _)| c.is_ascii())
-            .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
-        let near_unknown = |first: char, len: usize| {
-            if first.is_ascii() && firsts & (1 << (first as u32)) == 0 {
-                return false;
-            }
-            let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
-            wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
-        };
+        let near = NearUnknown::new(
+            body_keys
+                .iter()
+                .filter(|&&f| unknown(f))
+                .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
+                .collect(),
+        );
         let mut buckets: Vec<(char, usize, usize)> = body_keys
             .iter()
             .enumerate()
@@ -1807,7 +1796,7 @@ impl<'d> Checker<'d> {
                 };
                 Some((first, letters(f), at))
             })
-            .filter(|&(first, len, _)| near_unknown(first, len))
+            .filter(|&(first, len, _)| near.near(first, len))
             .collect();
         buckets.sort_unstable();
         let mut pairs = BodyPairs {
@@ -2009,29 +1998,15 @@ impl<'d> Checker<'d> {
             // order the document first writes its forms.
             // Only forms that could pair with an unknown form are bucketed: the
             // (first letter, length) of each unknown form, sorted, says which.
-            let mut wanted: Vec<(char, usize)> = keys
-                .iter()
-                .filter(|&&f| unknown(verdicts(f)))
-                .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
-                .collect();
-            if wanted.is_empty() {
+            let near = NearUnknown::new(
+                keys.iter()
+                    .filter(|&&f| unknown(verdicts(f)))
+                    .filter_map(|&f| Some((self.form_key(f).chars().next()?, letters(f))))
+                    .collect(),
+            );
+            if near.is_empty() {
                 return;
             }
-            wanted.sort_unstable();
-            wanted.dedup();
-            // The ASCII first letters of the unknown forms: most forms start
-            // with none of them, which a bit test says before a binary search.
-            let firsts: u128 = wanted
-                .iter()
-                .filter(|&&(c, _)| c.is_ascii())
-                .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
-            let near_unknown = |first: char, len: usize| {
-                if first.is_ascii() && firsts & (1 << (first as u32)) == 0 {
-                    return false;
-                }
-                let at = wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
-                wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
-            };
             // (The first letter from `FormUse::first` where it is ASCII: most
             // forms' keys are then not read at all.)
             let mut buckets: Vec<(char, usize, usize)> = keys
@@ -2044,7 +2019,7 @@ impl<'d> Checker<'d> {
                     };
                     Some((first, letters(f), at))
                 })
-                .filter(|&(first, len, _)| near_unknown(first, len))
+                .filter(|&(first, len, _)| near.near(first, len))
                 .collect();
             buckets.sort_unstable();
             let bucket = |first: char, len: usize| {
@@ -4357,6 +4332,44 @@ fn for_each_phonetic(word: &str, mut take: impl FnMut(char) -> bool) -> bool {
         }
     }
     true
+}
+
+/// The (first letter, letters) of a document's unknown forms, which say
+/// which forms the consistency pass needs to bucket: a form one slip from
+/// an unknown one has its first letter and a letter count at most one
+/// apart.
+struct NearUnknown {
+    /// Sorted, without repeats.
+    wanted: Vec<(char, usize)>,
+    /// The ASCII first letters among them: most forms start with none of
+    /// them, which a bit test says before a binary search.
+    firsts: u128,
+}
+
+impl NearUnknown {
+    fn new(mut wanted: Vec<(char, usize)>) -> NearUnknown {
+        wanted.sort_unstable();
+        wanted.dedup();
+        let firsts = wanted
+            .iter()
+            .filter(|&&(c, _)| c.is_ascii())
+            .fold(0, |mask, &(c, _)| mask | 1 << (c as u32));
+        NearUnknown { wanted, firsts }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.wanted.is_empty()
+    }
+
+    /// Whether a form of this first letter and letter count could be one
+    /// slip from an unknown form.
+    fn near(&self, first: char, len: usize) -> bool {
+        if first.is_ascii() && self.firsts & (1 << (first as u32)) == 0 {
+            return false;
+        }
+        let at = self.wanted.partition_point(|&w| w < (first, len.saturating_sub(1)));
+        self.wanted.get(at).is_some_and(|&(c, l)| c == first && l <= len + 1)
+    }
 }
 
 #[cfg(test)]

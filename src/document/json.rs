@@ -1056,14 +1056,19 @@ mod tests {
                 .map(|&(k, v)| format!("\"{}\": {}", KEYS[k], values[v]))
                 .collect();
             let mut line = format!("{{{}}}", body.join(", "));
-            if let Some(cut) = cut {
-                let mut at = cut.min(line.len());
-                while !line.is_char_boundary(at) {
-                    at -= 1;
-                }
-                line.truncate(at);
-            }
+            cut_short(&mut line, cut);
             assert_as_through_value(&line);
+        }
+    }
+
+    /// `line` cut at `cut` bytes (at the char boundary before), if given.
+    fn cut_short(line: &mut String, cut: Option<usize>) {
+        if let Some(cut) = cut {
+            let mut at = cut.min(line.len());
+            while !line.is_char_boundary(at) {
+                at -= 1;
+            }
+            line.truncate(at);
         }
     }
 
@@ -1112,13 +1117,7 @@ mod tests {
                     })
                     .collect();
                 let mut line = format!("{}{{{}}}", if lead { " \u{feff}\t" } else { "" }, body.join(", "));
-                if let Some(cut) = cut {
-                    let mut at = cut.min(line.len());
-                    while !line.is_char_boundary(at) {
-                        at -= 1;
-                    }
-                    line.truncate(at);
-                }
+                cut_short(&mut line, cut);
                 assert_as_through_value(&line);
             }
         }
