@@ -286,6 +286,14 @@ fn normalise(word: &str) -> Cow<'_, str> {
     )
 }
 
+/// Whether [`normalise`] leaves `word` as it is (the `*_normalised`
+/// lookups' precondition). Compared, not asked whether it borrows: a
+/// capital that is its own lower case ("ϒ", U+03D2) makes it copy the word
+/// unchanged.
+fn is_normalised(word: &str) -> bool {
+    normalise(word) == word
+}
+
 /// The word without its possessive ending ("dog's" → "dog", "dogs'" →
 /// "dogs"), since the lexicon does not store possessives.
 fn possessive_stem(word: &str) -> Option<&str> {
@@ -309,7 +317,7 @@ pub fn is_word(word: &str, locale: Locale) -> bool {
 /// spelling check looks up are lower-case ASCII, which its caller has
 /// already found, and testing it again cost a sixth of a lookup.
 pub fn is_normalised_word(word: &str, locale: Locale) -> bool {
-    debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
+    debug_assert!(is_normalised(word), "{word} is not normalised");
     lookup_normalised(word, locale)
 }
 
@@ -357,9 +365,7 @@ pub fn has_frequency(word: &str) -> bool {
 /// check asks about forms it has already found lower-case ASCII, and
 /// normalising them again cost a fifth of the answer.
 pub fn has_normalised_frequency(word: &str) -> bool {
-    // Equal, not borrowed: an upper-case letter whose lower case is itself
-    // ("ϒ") makes `normalise` copy the word unchanged.
-    debug_assert!(normalise(word) == word, "{word} is not normalised");
+    debug_assert!(is_normalised(word), "{word} is not normalised");
     frequent::answers(FREQUENT, word.as_bytes()).is_some()
         || lexicon().freq_lean.get(word.as_bytes()).is_some_and(|count| count > 0)
 }
@@ -417,7 +423,7 @@ impl MapReader {
 /// along the word finds every one of them, where a lookup per prefix walks
 /// the same bytes again and again.
 pub fn known_prefixes(word: &str, locale: Locale) -> Vec<bool> {
-    debug_assert!(matches!(normalise(word), Cow::Borrowed(_)), "{word} is not normalised");
+    debug_assert!(is_normalised(word), "{word} is not normalised");
     let lex = lexicon();
     let bytes = word.as_bytes();
     let mut in_sets = vec![false; bytes.len() + 1];
