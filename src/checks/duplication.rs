@@ -601,34 +601,45 @@ fn repeated_summary_sentences(doc: &Document, alignment: &Alignment, findings: &
     // built per summary sentence of every record.
     let mut texts: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
     let mut seen = SeenTexts::default();
-    for (u, unit) in doc.units.iter().enumerate() {
-        if !unit.kind.is_summary() {
-            continue;
-        }
-        // The unit's tokens from the alignment (not tokenized again): a
-        // sentence ends at a terminator and whitespace, which no token
-        // spans, so its tokens are those that start inside it.
-        let unit_tokens = &alignment.unit(u).tokens;
-        for (start, end) in split_sentences(&doc.text, unit.span.start, unit.span.end) {
-            let first = unit_tokens.partition_point(|t| t.start < start);
-            let tokens = &unit_tokens[first..first + unit_tokens[first..].partition_point(|t| t.start < end)];
-            if tokens.len() < MIN_REPEATED_WORDS {
-                continue;
-            }
-            let at = texts.len();
-            texts.push((u, start, end, first, first + tokens.len()));
-            let tokens_of = |i: usize| {
-                let (u, _, _, from, to) = texts[i];
-                &alignment.unit(u).tokens[from..to]
-            };
-            if let Some(earlier) = seen.first_or_insert(at, KeyHash::of(tokens).hash, tokens_of) {
-                let (first, first_start, first_end, _, _) = texts[earlier];
-                reported.insert((first, u));
-                findings.push(repeated_sentence(doc, u, (start, end), first, (first_start, first_end)));
-            }
+    for (u, start, end, first, tokens) in summary_sentences(doc, alignment) {
+        let at = texts.len();
+        texts.push((u, start, end, first, first + tokens.len()));
+        let tokens_of = |i: usize| {
+            let (u, _, _, from, to) = texts[i];
+            &alignment.unit(u).tokens[from..to]
+        };
+        if let Some(earlier) = seen.first_or_insert(at, KeyHash::of(tokens).hash, tokens_of) {
+            let (first, first_start, first_end, _, _) = texts[earlier];
+            reported.insert((first, u));
+            findings.push(repeated_sentence(doc, u, (start, end), first, (first_start, first_end)));
         }
     }
     reported
+}
+
+/// The summary units' sentences of at least [`MIN_REPEATED_WORDS`] tokens,
+/// as (unit, start, end, index of the first token in the unit's tokens,
+/// tokens). The tokens come from the alignment (not tokenized again): a
+/// sentence ends at a terminator and whitespace, which no token spans, so
+/// its tokens are those that start inside it.
+fn summary_sentences<'a>(
+    doc: &'a Document,
+    alignment: &'a Alignment,
+) -> impl Iterator<Item = (usize, usize, usize, usize, &'a [Token])> + 'a {
+    doc.units
+        .iter()
+        .enumerate()
+        .filter(|(_, unit)| unit.kind.is_summary())
+        .flat_map(move |(u, unit)| {
+            let unit_tokens = &alignment.unit(u).tokens[..];
+            split_sentences(&doc.text, unit.span.start, unit.span.end)
+                .into_iter()
+                .filter_map(move |(start, end)| {
+                    let first = unit_tokens.partition_point(|t| t.start < start);
+                    let tokens = &unit_tokens[first..first + unit_tokens[first..].partition_point(|t| t.start < end)];
+                    (tokens.len() >= MIN_REPEATED_WORDS).then_some((u, start, end, first, tokens))
+                })
+        })
 }
 
 /// The finding for summary unit `unit`'s sentence at `at` (byte range),
@@ -1746,26 +1757,15 @@ mod tests {
     ) -> UnitPairs {
         let mut reported = UnitPairs::default();
         let mut seen: HashMap<String, (usize, usize, usize)> = HashMap::default();
-        for (u, unit) in doc.units.iter().enumerate() {
-            if !unit.kind.is_summary() {
-                continue;
-            }
-            let unit_tokens = &alignment.unit(u).tokens;
-            for (start, end) in split_sentences(&doc.text, unit.span.start, unit.span.end) {
-                let first = unit_tokens.partition_point(|t| t.start < start);
-                let tokens = &unit_tokens[first..first + unit_tokens[first..].partition_point(|t| t.start < end)];
-                if tokens.len() < MIN_REPEATED_WORDS {
-                    continue;
+        for (u, start, end, _, tokens) in summary_sentences(doc, alignment) {
+            let key = normalised(tokens);
+            match seen.get(&key) {
+                Some(&(first, first_start, first_end)) => {
+                    reported.insert((first, u));
+                    findings.push(repeated_sentence(doc, u, (start, end), first, (first_start, first_end)));
                 }
-                let key = normalised(tokens);
-                match seen.get(&key) {
-                    Some(&(first, first_start, first_end)) => {
-                        reported.insert((first, u));
-                        findings.push(repeated_sentence(doc, u, (start, end), first, (first_start, first_end)));
-                    }
-                    None => {
-                        seen.insert(key, (u, start, end));
-                    }
+                None => {
+                    seen.insert(key, (u, start, end));
                 }
             }
         }

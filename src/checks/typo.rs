@@ -4721,50 +4721,40 @@ mod tests {
     /// [`in_turn_as_alone`], returning how many documents paired their
     /// forms from a body's kept pairs, and the typos of each.
     fn in_turn_as_alone_paired(docs: &[(Input, CheckOptions, bool)]) -> (usize, Vec<Described>) {
-        let alone: Vec<Described> = docs
-            .iter()
-            .map(|(doc, options, aligned)| {
-                std::thread::scope(|scope| scope.spawn(|| typos_of(doc, options, *aligned)).join().unwrap())
-            })
-            .collect();
-        let (in_turn, paired) = std::thread::scope(|scope| {
-            scope
-                .spawn(|| {
-                    let found: Vec<Described> = docs
-                        .iter()
-                        .map(|(doc, options, aligned)| typos_of(doc, options, *aligned))
-                        .collect();
-                    (found, PAIRED.with(std::cell::Cell::get))
-                })
-                .join()
-                .unwrap()
-        });
-        for (i, (turn, alone)) in in_turn.iter().zip(&alone).enumerate() {
-            assert_eq!(turn, alone, "document {i}: {:?}", docs[i].0);
-        }
+        let (alone, paired) = in_turn_as_alone_counting(docs, || PAIRED.with(std::cell::Cell::get));
         (paired, alone)
     }
 
     /// [`in_turn_as_alone`], also returning how many judgements of body
     /// words were reused and how many made again.
     fn in_turn_as_alone_reused(docs: &[(Input, CheckOptions, bool)]) -> (usize, (usize, usize)) {
+        in_turn_as_alone_counting(docs, || {
+            (RESTORED.with(std::cell::Cell::get), REUSED.with(std::cell::Cell::get))
+        })
+        .1
+    }
+
+    /// Checks `docs` in turn on one fresh thread and each alone on a fresh
+    /// thread, asserts that both give the same typos, and returns the typos
+    /// with what `counts` read (on the thread that checked in turn) after.
+    fn in_turn_as_alone_counting<T: Send>(
+        docs: &[(Input, CheckOptions, bool)],
+        counts: impl Fn() -> T + Sync,
+    ) -> (Vec<Described>, T) {
         let alone: Vec<Described> = docs
             .iter()
             .map(|(doc, options, aligned)| {
                 std::thread::scope(|scope| scope.spawn(|| typos_of(doc, options, *aligned)).join().unwrap())
             })
             .collect();
-        let (in_turn, restored) = std::thread::scope(|scope| {
+        let (in_turn, counted) = std::thread::scope(|scope| {
             scope
                 .spawn(|| {
                     let found: Vec<Described> = docs
                         .iter()
                         .map(|(doc, options, aligned)| typos_of(doc, options, *aligned))
                         .collect();
-                    (
-                        found,
-                        (RESTORED.with(std::cell::Cell::get), REUSED.with(std::cell::Cell::get)),
-                    )
+                    (found, counts())
                 })
                 .join()
                 .unwrap()
@@ -4772,7 +4762,7 @@ mod tests {
         for (i, (turn, alone)) in in_turn.iter().zip(&alone).enumerate() {
             assert_eq!(turn, alone, "document {i}: {:?}", docs[i].0);
         }
-        restored
+        (alone, counted)
     }
 
     /// Records of one body whose summaries change what judging the body's
