@@ -533,6 +533,16 @@ impl<'d> Checker<'d> {
         &self.verdicts.cache.keys[self.form_keys[f] as usize]
     }
 
+    /// The first letter of the form at index `f`'s key, from
+    /// `FormUse::first` where it is ASCII (the key is then not read).
+    #[inline]
+    fn first_letter(&self, f: usize) -> Option<char> {
+        match self.forms[f].first {
+            0 => self.form_key(f).chars().next(),
+            b => Some(char::from(b)),
+        }
+    }
+
     /// The lower-cased form of `token`, possessive stripped.
     fn key(&self, token: &Token) -> &str {
         self.form_key(token.form())
@@ -1901,23 +1911,13 @@ impl<'d> Checker<'d> {
                     }
                 }
             }
-            let bucket_first = |f: usize| match self.forms[f].first {
-                0 => self.form_key(f).chars().next(),
-                b => Some(char::from(b)),
-            };
             // The new keys by (first letter, letters, first use), as below,
             // and which ASCII first letters they have: most body forms'
             // first letters are none of them.
             let mut new_buckets: Vec<(char, usize, usize)> = new_keys
                 .iter()
                 .enumerate()
-                .filter_map(|(at, &f)| {
-                    let first = match self.forms[f].first {
-                        0 => self.form_key(f).chars().next()?,
-                        b => char::from(b),
-                    };
-                    Some((first, letters(f), at))
-                })
+                .filter_map(|(at, &f)| Some((self.first_letter(f)?, letters(f), at)))
                 .collect();
             new_buckets.sort_unstable();
             let new_firsts: u128 = new_buckets
@@ -1978,7 +1978,7 @@ impl<'d> Checker<'d> {
                 for len in a_len.saturating_sub(1)..=a_len + 1 {
                     // (The body's keys come first in `keys`.)
                     for &b in &keys[..body_compared] {
-                        if letters(b) == len && bucket_first(b) == Some(first) {
+                        if letters(b) == len && self.first_letter(b) == Some(first) {
                             nearby.push((b, false, None));
                         }
                     }
@@ -2012,13 +2012,7 @@ impl<'d> Checker<'d> {
             let mut buckets: Vec<(char, usize, usize)> = keys
                 .iter()
                 .enumerate()
-                .filter_map(|(at, &f)| {
-                    let first = match self.forms[f].first {
-                        0 => self.form_key(f).chars().next()?,
-                        b => char::from(b),
-                    };
-                    Some((first, letters(f), at))
-                })
+                .filter_map(|(at, &f)| Some((self.first_letter(f)?, letters(f), at)))
                 .filter(|&(first, len, _)| near.near(first, len))
                 .collect();
             buckets.sort_unstable();
@@ -4734,6 +4728,15 @@ mod tests {
         .1
     }
 
+    /// A record of `body` for each of `summaries`, checked with the
+    /// default options and aligned.
+    fn records_of_one_body(body: &str, summaries: &[&[&'static str]]) -> Vec<(Input, CheckOptions, bool)> {
+        summaries
+            .iter()
+            .map(|summary| (record(body, None, summary), CheckOptions::default(), true))
+            .collect()
+    }
+
     /// Checks `docs` in turn on one fresh thread and each alone on a fresh
     /// thread, asserts that both give the same typos, and returns the typos
     /// with what `counts` read (on the thread that checked in turn) after.
@@ -4791,11 +4794,7 @@ mod tests {
             &["The Ome and the Tw."],
             &["Kowalczyk spoke."],
         ];
-        let plain = CheckOptions::default();
-        let docs: Vec<_> = summaries
-            .iter()
-            .map(|summary| (record(body, None, summary), plain.clone(), true))
-            .collect();
+        let docs = records_of_one_body(body, &summaries);
         let (restored, (reused, judged_again)) = in_turn_as_alone_reused(&docs);
         assert_eq!(restored, summaries.len() - 1);
         assert!(
@@ -4839,11 +4838,7 @@ mod tests {
             &["kowalczyk spoke."],
             &["Kowalczyk spoke."],
         ];
-        let plain = CheckOptions::default();
-        let docs: Vec<_> = summaries
-            .iter()
-            .map(|summary| (record(body, None, summary), plain.clone(), true))
-            .collect();
+        let docs = records_of_one_body(body, &summaries);
         let (paired, found) = in_turn_as_alone_paired(&docs);
         // (All but the first pair from the kept pairs, and there are pairs
         // to flag.)
