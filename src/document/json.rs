@@ -711,15 +711,13 @@ impl Record {
             source
         } else {
             let mut source = String::with_capacity(self.document.len() + 2 + summary_bytes + 512);
-            if let Some(h) = &self.headline {
-                layout.headline = push_line(&mut source, h);
-            }
-            if let Some(d) = &self.dek {
-                layout.dek = push_line(&mut source, d);
-            }
-            if layout.headline.is_some() || layout.dek.is_some() {
-                source.push('\n');
-            }
+            push_head(
+                &mut source,
+                &mut layout,
+                self.headline.as_deref(),
+                self.dek.as_deref(),
+                push_line,
+            );
             source.push_str(&self.document);
             source
         };
@@ -769,6 +767,26 @@ fn kept_body_layout(body: &str) -> Layout {
             ..Layout::default()
         }
     })
+}
+
+/// Pushes the headline and dek lines (each through `push_line`), then a
+/// blank line when there was either.
+fn push_head(
+    source: &mut String,
+    layout: &mut Layout,
+    headline: Option<&str>,
+    dek: Option<&str>,
+    push_line: impl Fn(&mut String, &str) -> Option<(usize, usize)>,
+) {
+    if let Some(h) = headline {
+        layout.headline = push_line(source, h);
+    }
+    if let Some(d) = dek {
+        layout.dek = push_line(source, d);
+    }
+    if layout.headline.is_some() || layout.dek.is_some() {
+        source.push('\n');
+    }
 }
 
 /// Appends a record's summary after its body: prose as one unit, each
@@ -1163,15 +1181,13 @@ mod tests {
             source.push('\n');
             (start < end).then_some((start, end))
         };
-        if let Some(h) = &record.headline {
-            layout.headline = push_line(&mut source, h);
-        }
-        if let Some(d) = &record.dek {
-            layout.dek = push_line(&mut source, d);
-        }
-        if layout.headline.is_some() || layout.dek.is_some() {
-            source.push('\n');
-        }
+        push_head(
+            &mut source,
+            &mut layout,
+            record.headline.as_deref(),
+            record.dek.as_deref(),
+            push_line,
+        );
         let body_offset = source.len();
         source.push_str(&record.document);
         let body = plain::body_layout(&record.document);
