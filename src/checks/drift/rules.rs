@@ -651,54 +651,39 @@ fn number_in_slot_anywhere(ctx: &UnitCtx, k: usize) -> bool {
 /// stands (the same content word right before or after it, the same kind:
 /// count, percentage or ordinal), that the unit does not give itself.
 fn slot_number(ctx: &UnitCtx, k: usize) -> Option<(usize, usize)> {
-    let tokens = ctx.tokens();
-    let unit_number = cues::number_of(&tokens[k])?;
-    let n = &unit_number;
-    let (before, after) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
-    let year = |v: f64| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
-    // The source's numbers of the same kind that the unit leaves out
-    // (each sentence's numbers found once per article).
-    let dropped: Vec<(usize, usize)> = ctx
-        .sources()
-        .flat_map(|s| {
-            source(ctx, s)
-                .numbers()
-                .iter()
-                .filter(move |(_, b)| {
-                    b.percent == n.percent && b.ordinal == n.ordinal && year(b.value) == year(n.value)
-                })
-                .map(move |&(j, _)| (s, j))
-        })
-        .filter(|&(s, j)| !tokens.iter().any(|u| u.stem == sentence_tokens(ctx, s)[j].stem))
-        .collect();
-    let same_slot = |&(s, j): &(usize, usize)| {
-        let body = sentence_tokens(ctx, s);
-        (!before.is_empty() && neighbour(body, j, -1) == before)
-            || (!after.is_empty() && neighbour(body, j, 1) == after)
-    };
-    dropped.iter().copied().find(same_slot)
+    // (Each sentence's numbers found once per article.)
+    slot_number_among(ctx, k, |s| source(ctx, s).numbers().iter().copied())
 }
+
 /// [`slot_number`] reading every source token for a number: the tests'
-/// reference.
+/// reference for the numbers kept per article.
 #[cfg(test)]
 fn slot_number_plain(ctx: &UnitCtx, k: usize) -> Option<(usize, usize)> {
+    slot_number_among(ctx, k, |s| {
+        let body = sentence_tokens(ctx, s);
+        (0..body.len()).filter_map(move |j| Some((j, cues::number_of(&body[j])?)))
+    })
+}
+
+/// [`slot_number`] with source sentence `s`'s numbers (token index and
+/// value, in order) from `numbers_of(s)`.
+fn slot_number_among<I>(ctx: &UnitCtx, k: usize, numbers_of: impl Fn(usize) -> I) -> Option<(usize, usize)>
+where
+    I: Iterator<Item = (usize, Number)>,
+{
     let tokens = ctx.tokens();
-    let unit_number = cues::number_of(&tokens[k])?;
-    let n = &unit_number;
+    let n = cues::number_of(&tokens[k])?;
     let (before, after) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
     let year = |v: f64| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
     // The source's numbers of the same kind that the unit leaves out.
     let dropped: Vec<(usize, usize)> = ctx
         .sources()
         .flat_map(|s| {
-            let body = sentence_tokens(ctx, s);
-            (0..body.len())
-                .filter(move |&j| {
-                    cues::number_of(&body[j]).is_some_and(|b| {
-                        b.percent == n.percent && b.ordinal == n.ordinal && year(b.value) == year(n.value)
-                    })
+            numbers_of(s)
+                .filter(move |(_, b)| {
+                    b.percent == n.percent && b.ordinal == n.ordinal && year(b.value) == year(n.value)
                 })
-                .map(move |j| (s, j))
+                .map(move |(j, _)| (s, j))
         })
         .filter(|&(s, j)| !tokens.iter().any(|u| u.stem == sentence_tokens(ctx, s)[j].stem))
         .collect();
