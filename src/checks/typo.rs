@@ -2583,8 +2583,9 @@ struct Verdicts {
     generation: u64,
     locale: Locale,
     words: HashSet<String>,
-    /// Written forms of over 8 bytes.
-    seen: HashMap<String, Seen, FxBuild>,
+    /// Written forms of over 8 bytes (sharing the key's string when the
+    /// form is its own key).
+    seen: HashMap<Rc<str>, Seen, FxBuild>,
     /// Written forms of 1 to 8 bytes evicted from [`Verdicts::short`]
     /// (and some still there), by their [`ShortForm`]: no string allocated
     /// or hashed per new form, and an 8-byte key compared when an evicted
@@ -2832,11 +2833,14 @@ impl VerdictsLoan {
             cache.seen.reserve(Self::INITIAL_FORMS / 4);
             cache.seen_short.reserve(Self::INITIAL_FORMS);
             cache.key_ids.reserve(Self::INITIAL_FORMS);
-            // (The vectors by key id too: grown from nothing, they were
-            // copied at every doubling.)
-            cache.keys.reserve(Self::INITIAL_FORMS);
-            cache.forms.reserve(Self::INITIAL_FORMS);
-            cache.key_compared.reserve(Self::INITIAL_FORMS);
+            // (The vectors by key id too, for as many keys as the map has
+            // room for: grown from nothing, they were copied at every
+            // doubling, and grown at `INITIAL_FORMS` keys, they were copied
+            // once more on a thread's first 150 articles.)
+            let keys = cache.key_ids.capacity();
+            cache.keys.reserve(keys);
+            cache.forms.reserve(keys);
+            cache.key_compared.reserve(keys);
         }
         VerdictsLoan {
             cache,
@@ -2873,7 +2877,10 @@ impl VerdictsLoan {
                 Some(&seen) => seen,
                 None => {
                     let seen = self.add(text, None, locale, words);
-                    self.cache.seen.insert(text.to_string(), seen);
+                    // (Most long forms are their own key: one string for both.)
+                    let key = &self.cache.keys[seen.key as usize];
+                    let form = if **key == *text { Rc::clone(key) } else { Rc::from(text) };
+                    self.cache.seen.insert(form, seen);
                     seen
                 }
             };
@@ -3281,7 +3288,7 @@ fn lexical_folded(
     }
     // (An ASCII fold is lower-case with ASCII apostrophes: what the lexicon
     // would look up unchanged.)
-    let is_word = if plain || folded.is_ascii() {
+    let is_word = if plain || short_key.is_some() || folded.is_ascii() {
         lexicon::is_normalised_word(folded, locale)
     } else {
         lexicon::is_word(folded, locale)
@@ -3289,10 +3296,21 @@ fn lexical_folded(
     if is_word {
         return Lexical::Word;
     }
-    if let Some(verdict) = contraction(word, locale) {
-        return verdict;
+    // (A short key's apostrophes and letters by its bytes: a contraction
+    // has an apostrophe, which most words lack.)
+    let apostrophe = short_key.map(|bytes| ascii_in_range(bytes, b'\'', b'\''));
+    if apostrophe != Some(0) {
+        if let Some(verdict) = contraction(word, locale) {
+            return verdict;
+        }
     }
-    if !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+    let english_letters = match (short_key, apostrophe) {
+        (Some(bytes), Some(apostrophes)) => {
+            (ascii_in_range(bytes, b'a', b'z') | apostrophes) == low_bytes(word.len()) & 0x8080_8080_8080_8080
+        }
+        _ => word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\''),
+    };
+    if !english_letters {
         // Letters outside English spelling (Gdańsk, gardaí): a foreign word or name.
         return Lexical::Skip;
     }
