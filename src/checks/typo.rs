@@ -5195,6 +5195,48 @@ mod tests {
         .unwrap();
     }
 
+    /// A long form (over 8 bytes) comes back from the map with what it
+    /// had, whether it shares its key's string (its own key) or not
+    /// (capitals, a possessive), and its key is the key of its fold.
+    #[test]
+    fn long_forms_come_back_unchanged_with_or_without_their_key_string() {
+        std::thread::spawn(|| {
+            let words = HashSet::new();
+            let mut loan = VerdictsLoan::take(Locale::Any, &words);
+            let forms = [
+                "newspapers",
+                "Newspapers",
+                "newspaper's",
+                "Newspaper's",
+                "NEWSPAPERS",
+                "gobbledygookish",
+                "Gobbledygookish",
+                "gobbledygookish's",
+                "storylines",
+                "storylines'",
+                "Zelenskyy’s",
+                "Zelenskyy",
+            ];
+            let look = |loan: &mut VerdictsLoan, form: &str| {
+                let seen = loan.seen(form, ShortForm::of(form), Locale::Any, &words);
+                (seen.verdict, seen.key, seen.capitals, seen.compared)
+            };
+            let first: Vec<_> = forms.iter().map(|form| look(&mut loan, form)).collect();
+            for (form, &(verdict, key, capitals, _)) in forms.iter().zip(&first) {
+                assert_eq!(verdict, lexical(form, Locale::Any, &words), "{form}");
+                assert_eq!(&*loan.cache.keys[key as usize], bare(&fold(form)), "{form}");
+                assert_eq!(usize::from(capitals), super::capitals(form), "{form}");
+                assert_eq!(loan.cache.seen.get(*form).map(|seen| seen.key), Some(key), "{form}");
+            }
+            for (form, first) in forms.iter().zip(&first).rev() {
+                assert_eq!(look(&mut loan, form), *first, "{form}");
+            }
+            assert_eq!(loan.cache.seen.len(), forms.len());
+        })
+        .join()
+        .unwrap();
+    }
+
     /// [`derived_form`] as it was before it read `word` by bytes and asked
     /// the lexicon without normalising: the plain path the test below
     /// compares it with.
