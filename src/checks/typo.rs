@@ -600,6 +600,9 @@ impl<'d> Checker<'d> {
         self.verdicts.used.reserve(forms_guess);
         self.compared.reserve(forms_guess);
         self.names.reserve(forms_guess / 4);
+        // (And the unsure tokens: names and unknown words, grown from
+        // nothing a doubling at a time in every document.)
+        self.unsure.reserve(forms_guess / 4);
         let mut tokens = std::mem::take(&mut self.tokens);
         // The regions read in text order (the summary may follow the body in
         // the text), so the tokens usually come out in text order and need
@@ -2580,8 +2583,9 @@ struct Verdicts {
     generation: u64,
     locale: Locale,
     words: HashSet<String>,
-    /// Written forms of over 8 bytes.
-    seen: HashMap<String, Seen, FxBuild>,
+    /// Written forms of over 8 bytes (sharing the key's string when the
+    /// form is its own key).
+    seen: HashMap<Rc<str>, Seen, FxBuild>,
     /// Written forms of 1 to 8 bytes evicted from [`Verdicts::short`]
     /// (and some still there), by their [`ShortForm`]: no string allocated
     /// or hashed per new form, and an 8-byte key compared when an evicted
@@ -2734,6 +2738,31 @@ impl ShortForm {
         })
     }
 
+    /// [`plain_and_capitals`] of the form, whose text is `text`, from its
+    /// bytes, eight at a time (as by characters if it is not ASCII). Why:
+    /// the loop over a new form's bytes missed its exit as the length
+    /// changed from form to form.
+    #[inline]
+    fn plain_and_capitals(self, text: &str) -> (bool, usize, bool) {
+        if self.bytes & 0x8080_8080_8080_8080 != 0 {
+            return (false, capitals(text), false);
+        }
+        let uppers = ascii_in_range(self.bytes, b'A', b'Z').count_ones() as usize;
+        let backtick = ascii_in_range(self.bytes, b'`', b'`') != 0;
+        (uppers == 0 && !backtick, uppers, true)
+    }
+
+    /// The bytes of the [`fold`] of an ASCII form (the same length): its
+    /// capitals lowered and its backticks made apostrophes.
+    #[inline]
+    fn folded_bytes(self) -> u64 {
+        let capitals = ascii_in_range(self.bytes, b'A', b'Z');
+        let backticks = ascii_in_range(self.bytes, b'`', b'`');
+        // A capital gains 0x20 (its high bit shifted down by two); a
+        // backtick (0x60) loses 0x39 to become an apostrophe (0x27).
+        (self.bytes + (capitals >> 2)) - (backticks >> 7) * 0x39
+    }
+
     /// Its slot: the top bits of a multiplicative hash.
     #[inline]
     fn slot(self) -> usize {
@@ -2804,11 +2833,14 @@ impl VerdictsLoan {
             cache.seen.reserve(Self::INITIAL_FORMS / 4);
             cache.seen_short.reserve(Self::INITIAL_FORMS);
             cache.key_ids.reserve(Self::INITIAL_FORMS);
-            // (The vectors by key id too: grown from nothing, they were
-            // copied at every doubling.)
-            cache.keys.reserve(Self::INITIAL_FORMS);
-            cache.forms.reserve(Self::INITIAL_FORMS);
-            cache.key_compared.reserve(Self::INITIAL_FORMS);
+            // (The vectors by key id too, for as many keys as the map has
+            // room for: grown from nothing, they were copied at every
+            // doubling, and grown at `INITIAL_FORMS` keys, they were copied
+            // once more on a thread's first 150 articles.)
+            let keys = cache.key_ids.capacity();
+            cache.keys.reserve(keys);
+            cache.forms.reserve(keys);
+            cache.key_compared.reserve(keys);
         }
         VerdictsLoan {
             cache,
@@ -2844,23 +2876,35 @@ impl VerdictsLoan {
             return match self.cache.seen.get(text) {
                 Some(&seen) => seen,
                 None => {
-                    let seen = self.add(text, locale, words);
-                    self.cache.seen.insert(text.to_string(), seen);
+                    let seen = self.add(text, None, locale, words);
+                    // (Most long forms are their own key: one string for both.)
+                    let key = &self.cache.keys[seen.key as usize];
+                    let form = if **key == *text { Rc::clone(key) } else { Rc::from(text) };
+                    self.cache.seen.insert(form, seen);
                     seen
                 }
             };
         };
-        let (seen, in_map) = match self.cache.seen_short.get(&form) {
-            Some(&seen) => (seen, true),
-            None => {
-                self.cache.short_forms += 1;
-                (self.add(text, locale, words), false)
-            }
-        };
         if self.cache.short.is_empty() {
             self.cache.short = vec![ShortSlot::default(); ShortForm::SLOTS];
         }
-        let slot = &mut self.cache.short[form.slot()];
+        let at = form.slot();
+        // A form whose slot is empty was never seen: a form leaves its slot
+        // only for another, which fills it, so `seen_short` holds no form of
+        // an empty slot. (On a fresh thread most new forms find their slot
+        // empty: no probe of the map for them.)
+        let known = match self.cache.short[at].len {
+            0 => None,
+            _ => self.cache.seen_short.get(&form).copied(),
+        };
+        let (seen, in_map) = match known {
+            Some(seen) => (seen, true),
+            None => {
+                self.cache.short_forms += 1;
+                (self.add(text, Some(form), locale, words), false)
+            }
+        };
+        let slot = &mut self.cache.short[at];
         // (The slot's earlier form, if any, is kept in `seen_short`: it is
         // not `form`, or `seen` would have found it there.)
         if let Some((earlier, earlier_seen, false)) = slot.entry() {
@@ -2871,13 +2915,22 @@ impl VerdictsLoan {
     }
 
     /// What to remember of the written form `text`, seen for the first
-    /// time (the caller remembers it), with its key interned.
-    fn add(&mut self, text: &str, locale: Locale, words: &HashSet<String>) -> Seen {
+    /// time (the caller remembers it), with its key interned; `short` is
+    /// its [`ShortForm`], if it has one (then its shape is read from those
+    /// bytes, eight at a time).
+    fn add(&mut self, text: &str, short: Option<ShortForm>, locale: Locale, words: &HashSet<String>) -> Seen {
         let VerdictsLoan { cache, folded, .. } = self;
         // A form that folds to itself is ASCII without capitals: nothing to count.
-        let (plain, uppers, ascii) = plain_and_capitals(text);
+        let (plain, uppers, ascii) = match short {
+            Some(form) => form.plain_and_capitals(text),
+            None => plain_and_capitals(text),
+        };
         let folded: &str = if plain { text } else { fold_in(text, folded) };
         let key = bare(folded);
+        // (A short ASCII form's key as bytes: the form's, lowered.)
+        let short_key = short
+            .filter(|_| ascii)
+            .map(|form| form.folded_bytes() & low_bytes(key.len()));
         let id = match cache.key_ids.get(key) {
             Some(&id) => id,
             None => {
@@ -2898,7 +2951,7 @@ impl VerdictsLoan {
             }
         };
         Seen {
-            verdict: lexical_folded(text, folded, plain, uppers, locale, words),
+            verdict: lexical_folded(text, folded, plain, uppers, short_key, locale, words),
             key: id,
             capitals: uppers.min(255) as u8,
             compared: cache.key_compared[id as usize],
@@ -3155,6 +3208,32 @@ fn number_abbreviation_or_initial(word: &str) -> bool {
     digit_or_dot || letters <= 1
 }
 
+/// [`number_abbreviation_or_initial`] of an ASCII word of at most 8 bytes
+/// given as its bytes (little-endian, zero padded), eight at a time: no
+/// loop whose exit the branch predictor misses as the length changes.
+#[inline]
+fn number_abbreviation_or_initial_in(bytes: u64) -> bool {
+    let letters = (ascii_in_range(bytes, b'a', b'z') | ascii_in_range(bytes, b'A', b'Z')).count_ones();
+    let digit_or_dot = ascii_in_range(bytes, b'0', b'9') | ascii_in_range(bytes, b'.', b'.');
+    digit_or_dot != 0 || letters <= 1
+}
+
+/// The high bit of each byte of `bytes` (each below 0x80) in `lo..=hi`
+/// (`lo` at least 1): no sum carries into the next byte, and a zero byte
+/// of padding is in no range.
+#[inline(always)]
+fn ascii_in_range(bytes: u64, lo: u8, hi: u8) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let splat = |b: u8| 0x0101_0101_0101_0101 * u64::from(b);
+    (bytes + splat(0x80 - lo)) & !(bytes + splat(0x7f - hi)) & HIGH
+}
+
+/// The low `len` bytes of a `u64` set (`len` from 1 to 8).
+#[inline]
+fn low_bytes(len: usize) -> u64 {
+    u64::MAX >> (8 * (8 - len))
+}
+
 /// How many capitals `text` has (by bytes if it is ASCII: no character decoding).
 fn capitals(text: &str) -> usize {
     if text.is_ascii() {
@@ -3166,22 +3245,29 @@ fn capitals(text: &str) -> usize {
 
 /// The lexical verdict for one written form (context-free, so cacheable).
 fn lexical(text: &str, locale: Locale, words: &HashSet<String>) -> Lexical {
-    lexical_folded(text, &fold(text), false, capitals(text), locale, words)
+    lexical_folded(text, &fold(text), false, capitals(text), None, locale, words)
 }
 
 /// [`lexical`], given the [`fold`] of `text`, whether that is plain
 /// (lower-case ASCII, as [`plain_and_capitals`] finds it: then the lexicon needs
-/// not normalise it) and its [`capitals`].
+/// not normalise it) and its [`capitals`], and if `text` is ASCII of at
+/// most 8 bytes, the bytes of its key ([`bare`] of the fold; little-endian,
+/// zero padded), whose shape is then read eight bytes at a time.
 fn lexical_folded(
     text: &str,
     folded: &str,
     plain: bool,
     uppers: usize,
+    short_key: Option<u64>,
     locale: Locale,
     words: &HashSet<String>,
 ) -> Lexical {
     let word = bare(folded);
-    if number_abbreviation_or_initial(word) {
+    let number_like = match short_key {
+        Some(bytes) => number_abbreviation_or_initial_in(bytes),
+        None => number_abbreviation_or_initial(word),
+    };
+    if number_like {
         // Numbers and units (5km, 10GB, 9am), abbreviations (U.S, F.B.I), initials.
         return Lexical::Skip;
     }
@@ -3202,7 +3288,7 @@ fn lexical_folded(
     }
     // (An ASCII fold is lower-case with ASCII apostrophes: what the lexicon
     // would look up unchanged.)
-    let is_word = if plain || folded.is_ascii() {
+    let is_word = if plain || short_key.is_some() || folded.is_ascii() {
         lexicon::is_normalised_word(folded, locale)
     } else {
         lexicon::is_word(folded, locale)
@@ -3210,10 +3296,21 @@ fn lexical_folded(
     if is_word {
         return Lexical::Word;
     }
-    if let Some(verdict) = contraction(word, locale) {
-        return verdict;
+    // (A short key's apostrophes and letters by its bytes: a contraction
+    // has an apostrophe, which most words lack.)
+    let apostrophe = short_key.map(|bytes| ascii_in_range(bytes, b'\'', b'\''));
+    if apostrophe != Some(0) {
+        if let Some(verdict) = contraction(word, locale) {
+            return verdict;
+        }
     }
-    if !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+    let english_letters = match (short_key, apostrophe) {
+        (Some(bytes), Some(apostrophes)) => {
+            (ascii_in_range(bytes, b'a', b'z') | apostrophes) == low_bytes(word.len()) & 0x8080_8080_8080_8080
+        }
+        _ => word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\''),
+    };
+    if !english_letters {
         // Letters outside English spelling (Gdańsk, gardaí): a foreign word or name.
         return Lexical::Skip;
     }
@@ -5098,6 +5195,48 @@ mod tests {
         .unwrap();
     }
 
+    /// A long form (over 8 bytes) comes back from the map with what it
+    /// had, whether it shares its key's string (its own key) or not
+    /// (capitals, a possessive), and its key is the key of its fold.
+    #[test]
+    fn long_forms_come_back_unchanged_with_or_without_their_key_string() {
+        std::thread::spawn(|| {
+            let words = HashSet::new();
+            let mut loan = VerdictsLoan::take(Locale::Any, &words);
+            let forms = [
+                "newspapers",
+                "Newspapers",
+                "newspaper's",
+                "Newspaper's",
+                "NEWSPAPERS",
+                "gobbledygookish",
+                "Gobbledygookish",
+                "gobbledygookish's",
+                "storylines",
+                "storylines'",
+                "Zelenskyy’s",
+                "Zelenskyy",
+            ];
+            let look = |loan: &mut VerdictsLoan, form: &str| {
+                let seen = loan.seen(form, ShortForm::of(form), Locale::Any, &words);
+                (seen.verdict, seen.key, seen.capitals, seen.compared)
+            };
+            let first: Vec<_> = forms.iter().map(|form| look(&mut loan, form)).collect();
+            for (form, &(verdict, key, capitals, _)) in forms.iter().zip(&first) {
+                assert_eq!(verdict, lexical(form, Locale::Any, &words), "{form}");
+                assert_eq!(&*loan.cache.keys[key as usize], bare(&fold(form)), "{form}");
+                assert_eq!(usize::from(capitals), super::capitals(form), "{form}");
+                assert_eq!(loan.cache.seen.get(*form).map(|seen| seen.key), Some(key), "{form}");
+            }
+            for (form, first) in forms.iter().zip(&first).rev() {
+                assert_eq!(look(&mut loan, form), *first, "{form}");
+            }
+            assert_eq!(loan.cache.seen.len(), forms.len());
+        })
+        .join()
+        .unwrap();
+    }
+
     /// [`derived_form`] as it was before it read `word` by bytes and asked
     /// the lexicon without normalising: the plain path the test below
     /// compares it with.
@@ -5193,6 +5332,38 @@ mod tests {
                 proptest::prop_assert_eq!(ka == kb, a == b);
                 proptest::prop_assert!(ka.slot() < ShortForm::SLOTS);
             }
+        }
+
+        /// A short form's shape read from its bytes eight at a time is what
+        /// the per-character path finds, and so is what `add` remembers of it.
+        #[test]
+        fn short_form_shapes_by_bytes_agree_with_the_plain_path(word in "[a-zA-Z0-9.'`’é_ -]{1,8}") {
+            let Some(form) = ShortForm::of(&word) else {
+                return Ok(());
+            };
+            proptest::prop_assert_eq!(form.plain_and_capitals(&word), plain_and_capitals(&word));
+            if word.is_ascii() {
+                let folded = fold(&word);
+                proptest::prop_assert_eq!(form.folded_bytes(), ShortForm::of(&folded).unwrap().bytes);
+                let key = ShortForm::of(bare(&folded)).unwrap().bytes;
+                proptest::prop_assert_eq!(form.folded_bytes() & low_bytes(bare(&folded).len()), key);
+                proptest::prop_assert_eq!(
+                    number_abbreviation_or_initial_in(key),
+                    number_abbreviation_or_initial(bare(&folded))
+                );
+            }
+            let words = HashSet::new();
+            let mut by_bytes = VerdictsLoan::take(Locale::Gb, &words);
+            let seen = by_bytes.add(&word, Some(form), Locale::Gb, &words);
+            let key = by_bytes.cache.keys[seen.key as usize].to_string();
+            drop(by_bytes);
+            let mut plain = VerdictsLoan::take(Locale::Gb, &words);
+            let again = plain.add(&word, None, Locale::Gb, &words);
+            proptest::prop_assert_eq!(
+                (seen.verdict, seen.capitals, seen.compared, key.as_str()),
+                (again.verdict, again.capitals, again.compared, &*plain.cache.keys[again.key as usize])
+            );
+            proptest::prop_assert_eq!(seen.verdict, lexical(&word, Locale::Gb, &words));
         }
 
         /// The byte paths for ASCII words decide as the character paths do.
