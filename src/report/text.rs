@@ -54,8 +54,9 @@ impl Reporter for TextReporter {
         for f in &outcome.findings {
             self.counts[f.severity as usize] += 1;
         }
-        let name = outcome.display_name();
         if !self.options.quiet {
+            // (Made only here: with `--quiet`, a string per outcome unused.)
+            let name = outcome.display_name();
             writeln!(
                 out,
                 "{}  score {:.2}  {}, {}",
