@@ -52,11 +52,26 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::extending(text, &[0], 0)
+    }
+
+    /// The index of `text`, given the line starts below `known` of a text
+    /// whose first `known` bytes are `text`'s (`starts`: all of that text's
+    /// line starts, or as many as begin below `known`): only the rest is
+    /// searched. A line start below `known` depends on those bytes alone
+    /// (a break byte before `known - 1` and the byte after it), so it is
+    /// the same in both texts.
+    pub fn extending(text: &str, starts: &[usize], known: usize) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
+        let known = known.min(bytes.len());
+        let below = starts.partition_point(|&start| start < known.max(1));
+        let mut line_starts = Vec::with_capacity(below + 4);
+        line_starts.extend_from_slice(&starts[..below]);
+        // (A break byte at `known - 1` starts its line at `known`.)
+        let from = known.saturating_sub(1);
         // A vectorised search for the two break bytes: a loop over every
         // byte was a measurable share of parsing.
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[from..]).map(|i| from + i) {
             // The "\r" of "\r\n" starts no line; its "\n" does.
             if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
                 line_starts.push(i + 1);
@@ -66,6 +81,13 @@ impl LineIndex {
             line_starts,
             cache: std::cell::Cell::new((0, 1, 1)),
         }
+    }
+
+    /// The line starts below `end`: what [`LineIndex::extending`] takes
+    /// from a text whose first `end` bytes are this one's.
+    pub fn starts_below(&self, end: usize) -> &[usize] {
+        let below = self.line_starts.partition_point(|&start| start < end.max(1));
+        &self.line_starts[..below]
     }
 
     pub fn line_count(&self) -> usize {
@@ -121,6 +143,42 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// An index extended from another text's line starts below a
+        /// shared prefix is the index of the whole text, wherever the
+        /// prefix ends (also between the "\r" and "\n" of a break, and
+        /// with the starts given in full or cut at the prefix).
+        #[test]
+        fn an_extended_index_is_the_plain_one(
+            shared in "[ab\r\n]{0,24}",
+            before in "[ab\r\n]{0,12}",
+            after in "[ab\r\n]{0,12}",
+            cut in proptest::bool::ANY,
+        ) {
+            let known = shared.len();
+            let other = format!("{shared}{before}");
+            let text = format!("{shared}{after}");
+            let other_index = LineIndex::new(&other);
+            let starts = if cut { other_index.starts_below(known) } else { &other_index.line_starts };
+            let extended = LineIndex::extending(&text, starts, known);
+            proptest::prop_assert_eq!(&extended.line_starts, &plain_line_starts(&text));
+            proptest::prop_assert_eq!(&LineIndex::new(&text).line_starts, &plain_line_starts(&text));
+        }
+    }
+
+    /// Line starts found a byte at a time: after each "\n", and after each
+    /// "\r" not followed by "\n".
+    fn plain_line_starts(text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

@@ -205,11 +205,30 @@ impl Document {
     pub fn build(path: &str, source: String, layout: Layout) -> Document {
         let text = layout.masked.clone().unwrap_or_else(|| source.clone());
         debug_assert_eq!(text.len(), source.len());
+        let masked = layout.masked.is_some();
+        // The body's analysis up to `through` may be the last document's
+        // (several summaries of one article on consecutive records): then
+        // so are its paragraphs and the line starts of that much source.
+        let through = body_through(text.as_bytes(), &layout.paragraphs);
+        let (lines, kept) = match through {
+            Some(through) => LAST_PARAGRAPHS.with_borrow(|last| {
+                match last.as_ref().filter(|last| {
+                    last.matches(text.as_bytes(), source.as_bytes(), &layout.paragraphs, through, masked)
+                }) {
+                    Some(last) => (
+                        LineIndex::extending(&source, &last.line_starts, through),
+                        Some(last.paragraphs.clone()),
+                    ),
+                    None => (LineIndex::new(&source), None),
+                }
+            }),
+            None => (LineIndex::new(&source), None),
+        };
         let mut doc = Document {
             path: path.to_string(),
             id: None,
             record_line: None,
-            lines: vec![LineIndex::new(&source)],
+            lines: vec![lines],
             source,
             text,
             headings: Vec::new(),
@@ -221,11 +240,14 @@ impl Document {
                 offset: 0,
             }],
         };
-        doc.fill(layout);
+        doc.fill(layout, through, kept);
         doc
     }
 
-    fn fill(&mut self, layout: Layout) {
+    /// `kept`: the body paragraphs when they are the last document's (see
+    /// [`Document::build`]); `through`: how far the body's analysis reads,
+    /// when the body is short enough to be kept.
+    fn fill(&mut self, layout: Layout, through: Option<usize>, kept: Option<Paragraphs>) {
         if let Some((s, e)) = layout.headline {
             let span = self.span(s, e);
             self.units.push(Unit {
@@ -243,30 +265,20 @@ impl Document {
             });
         }
         self.headings = layout.headings.iter().map(|&(s, e)| self.span(s, e)).collect();
-        self.paragraphs = self.body_paragraphs(&layout.paragraphs, layout.masked.is_some());
+        self.paragraphs = match kept {
+            Some(paragraphs) => paragraphs,
+            None => self.body_paragraphs(&layout.paragraphs, through, layout.masked.is_some()),
+        };
         self.add_summary(&layout.bullets, &layout.summary_prose);
     }
 
-    /// The paragraphs at `ranges`, split into sentences: those of the last
-    /// document built on this thread when it had the same ranges and the
-    /// same text through them ([`LastParagraphs`]), else worked out afresh
-    /// (and kept for the next document, when not too long).
-    fn body_paragraphs(&self, ranges: &[(usize, usize)], masked: bool) -> Paragraphs {
-        let end = ranges.iter().map(|&(_, e)| e).max();
-        let through = end
-            .map(|end| read_through(self.text.as_bytes(), end))
-            .filter(|&t| t <= crate::align::MAX_KEPT_BODY);
+    /// The paragraphs at `ranges`, split into sentences, and kept for the
+    /// next document built on this thread when the body is not too long
+    /// (`through`: how far their analysis reads, see [`body_through`]).
+    fn body_paragraphs(&self, ranges: &[(usize, usize)], through: Option<usize>, masked: bool) -> Paragraphs {
         let Some(through) = through else {
             return self.split_paragraphs(ranges).into();
         };
-        let kept = LAST_PARAGRAPHS.with_borrow(|last| {
-            last.as_ref()
-                .filter(|last| last.matches(self, ranges, through, masked))
-                .map(|last| last.paragraphs.clone())
-        });
-        if let Some(paragraphs) = kept {
-            return paragraphs;
-        }
         let paragraphs = Paragraphs::from(self.split_paragraphs(ranges));
         // (The last entry's buffers, refilled: most documents are new
         // bodies in a run of distinct articles.)
@@ -276,6 +288,8 @@ impl Document {
         last.text.clear();
         last.text.extend_from_slice(&self.text.as_bytes()[..through]);
         last.source = masked.then(|| self.source.as_bytes()[..through].to_vec());
+        last.line_starts.clear();
+        last.line_starts.extend_from_slice(self.lines[0].starts_below(through));
         last.paragraphs = paragraphs.clone();
         LAST_PARAGRAPHS.set(Some(last));
         paragraphs
@@ -483,6 +497,9 @@ struct LastParagraphs {
     /// The source's bytes as far, when they are not the text's (masked
     /// markup): line and column positions count in the source.
     source: Option<Vec<u8>>,
+    /// The source's line starts below `through` (they depend on the
+    /// source's bytes through `through` alone).
+    line_starts: Vec<usize>,
     paragraphs: Paragraphs,
 }
 
@@ -491,22 +508,31 @@ thread_local! {
 }
 
 impl LastParagraphs {
-    /// True when splitting `ranges` of `doc` gives these paragraphs: the
-    /// same ranges, and the same text and source through `through` (the
-    /// sentence split reads the text of the ranges, the positions the
-    /// source before and at their ends). `masked`: `doc`'s text is not its
-    /// source (otherwise they are equal).
-    fn matches(&self, doc: &Document, ranges: &[(usize, usize)], through: usize, masked: bool) -> bool {
+    /// True when splitting `ranges` of a one-part document's `text` gives
+    /// these paragraphs: the same ranges, and the same text and `source`
+    /// through `through` (the sentence split reads the text of the ranges,
+    /// the positions the source before and at their ends; so the source's
+    /// line starts below `through` are the kept ones too). `masked`: the
+    /// text is not the source (otherwise they are equal).
+    fn matches(&self, text: &[u8], source: &[u8], ranges: &[(usize, usize)], through: usize, masked: bool) -> bool {
         let kept_source = self.source.as_deref().unwrap_or(&self.text);
-        let text = &doc.text.as_bytes()[..through];
+        let text = &text[..through];
         let source_matches = if masked {
-            kept_source == &doc.source.as_bytes()[..through]
+            kept_source == &source[..through]
         } else {
             // (The source is the text, just compared.)
             self.source.as_ref().is_none_or(|source| source == text)
         };
-        self.ranges == ranges && self.text == text && source_matches && doc.parts.len() == 1
+        self.ranges == ranges && self.text == text && source_matches
     }
+}
+
+/// How far analysing the body at `ranges` reads (see [`read_through`]),
+/// when the body is short enough to be kept for the next document
+/// ([`LastParagraphs`]); `None` when there is no body or it is too long.
+fn body_through(text: &[u8], ranges: &[(usize, usize)]) -> Option<usize> {
+    let end = ranges.iter().map(|&(_, e)| e).max()?;
+    Some(read_through(text, end)).filter(|&through| through <= crate::align::MAX_KEPT_BODY)
 }
 
 /// Options that change how input is read.

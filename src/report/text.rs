@@ -54,8 +54,9 @@ impl Reporter for TextReporter {
         for f in &outcome.findings {
             self.counts[f.severity as usize] += 1;
         }
-        let name = outcome.display_name();
         if !self.options.quiet {
+            // (Made only here: with `--quiet`, a string per outcome unused.)
+            let name = outcome.display_name();
             writeln!(
                 out,
                 "{}  score {:.2}  {}, {}",
@@ -251,13 +252,21 @@ fn push_finding(out: &mut String, outcome: &Outcome, finding: &Finding, color: b
             }
         }
     }
-    let _ = write!(out, ":{}:{}: ", finding.span.line, finding.span.column);
+    out.push(':');
+    push_number(out, finding.span.line);
+    out.push(':');
+    push_number(out, finding.span.column);
+    out.push_str(": ");
     out.push_str(&finding.message);
     out.push('\n');
     if !finding.text.is_empty() {
         push_mark(out, color, "|");
-        let shown = squashed_clipped(&finding.text);
-        push_styled(out, color, &shown, |t| t.bold());
+        if color {
+            let shown = squashed_clipped(&finding.text);
+            push_styled(out, color, &shown, |t| t.bold());
+        } else {
+            push_squashed_clipped(out, &finding.text);
+        }
         out.push('\n');
     }
     if let Some(unit) = &finding.unit {
@@ -270,16 +279,15 @@ fn push_finding(out: &mut String, outcome: &Outcome, finding: &Finding, color: b
         push_mark(out, color, "=");
         out.push_str(&evidence.note);
         out.push_str(" (");
-        match evidence.paragraph {
-            Some(p) => {
-                let _ = write!(out, "¶{} line {}", p, evidence.span.line);
-            }
-            None => {
-                let _ = write!(out, "line {}", evidence.span.line);
-            }
+        if let Some(p) = evidence.paragraph {
+            out.push('¶');
+            push_number(out, p);
+            out.push(' ');
         }
+        out.push_str("line ");
+        push_number(out, evidence.span.line);
         out.push_str("): ");
-        out.push_str(&squashed_clipped(&evidence.text));
+        push_squashed_clipped(out, &evidence.text);
         out.push('\n');
     }
     if let Some(suggestion) = &finding.suggestion {
@@ -316,12 +324,36 @@ fn push_styled(out: &mut String, color: bool, text: &str, paint: impl FnOnce(&st
     }
 }
 
-/// [`clip_long`] of [`squashed`] `text`, squashing no more of a long text
+/// `clip_long` of [`squashed`] `text`, squashing no more of a long text
 /// than the clipped text shows: a finding's text or evidence is often a
 /// whole paragraph, and squashing all of it cost more than writing the
 /// finding. (Squashing only drops whitespace, so the squashed start of a
 /// text is the start of the squashed text.)
 fn squashed_clipped(text: &str) -> Cow<'_, str> {
+    let (squashed, shown) = squashed_shown(text);
+    if shown == squashed.len() {
+        return squashed;
+    }
+    let mut clipped = String::with_capacity(shown + '…'.len_utf8());
+    clipped.push_str(&squashed[..shown]);
+    clipped.push('…');
+    Cow::Owned(clipped)
+}
+
+/// Appends [`squashed_clipped`] `text` to `out` (without making it first:
+/// most findings show a text and evidence).
+fn push_squashed_clipped(out: &mut String, text: &str) {
+    let (squashed, shown) = squashed_shown(text);
+    out.push_str(&squashed[..shown]);
+    if shown < squashed.len() {
+        out.push('…');
+    }
+}
+
+/// What [`squashed_clipped`] shows of `text`: the squashed text or a
+/// squashed head of it, and how many of its bytes are shown (an ellipsis
+/// follows when that is not all of them).
+fn squashed_shown(text: &str) -> (Cow<'_, str>, usize) {
     let limit = CONTEXT_CHARS * 4;
     // A quarter more bytes than the characters shown: enough for text
     // that is squashed already (evidence is) and mostly ASCII; else twice
@@ -338,16 +370,32 @@ fn squashed_clipped(text: &str) -> Cow<'_, str> {
         }
         let head = squashed(&text[..cut]);
         if let Some(shown) = char_start(&head, limit) {
-            let mut clipped = String::with_capacity(shown + '…'.len_utf8());
-            clipped.push_str(&head[..shown]);
-            clipped.push('…');
-            return Cow::Owned(clipped);
+            return (head, shown);
         }
     }
-    match squashed(text) {
-        Cow::Borrowed(text) => clip_long(text),
-        Cow::Owned(text) => Cow::Owned(clip_long(&text).into_owned()),
+    let all = squashed(text);
+    // (What `clip_long` keeps of it.)
+    let shown = if all.len() <= limit {
+        all.len()
+    } else {
+        char_start(&all, limit).unwrap_or(all.len())
+    };
+    (all, shown)
+}
+
+/// Appends `n` in decimal (the finding lines' numbers, without `fmt`).
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
 }
 
 /// Where the character after the first `n` of `text` starts, if there is
@@ -363,7 +411,9 @@ fn char_start(text: &str, n: usize) -> Option<usize> {
 
 /// The flagged text, clipped to a readable length; borrowed when it is
 /// short enough (a string of at most `limit` bytes has at most `limit`
-/// characters).
+/// characters). (What [`squashed_shown`] shows of squashed text, built
+/// plainly: the tests' reference.)
+#[cfg(test)]
 fn clip_long(text: &str) -> Cow<'_, str> {
     let limit = CONTEXT_CHARS * 4;
     if text.len() <= limit {
@@ -459,6 +509,19 @@ mod tests {
             let text: String = pieces.concat();
             let all = squashed(&text);
             proptest::prop_assert_eq!(squashed_clipped(&text), clip_long(&all));
+            let mut pushed = String::from("x");
+            push_squashed_clipped(&mut pushed, &text);
+            proptest::prop_assert_eq!(&pushed[1..], &*clip_long(&all));
+        }
+
+        /// Numbers pushed digit by digit read as `fmt` writes them.
+        #[test]
+        fn pushed_numbers_are_formatted_numbers(n in proptest::num::usize::ANY, small in 0usize..2000) {
+            for n in [n, small] {
+                let mut pushed = String::from("x");
+                push_number(&mut pushed, n);
+                proptest::prop_assert_eq!(pushed, format!("x{n}"));
+            }
         }
     }
 
@@ -478,6 +541,9 @@ mod tests {
         ] {
             let all = squashed(&text);
             assert_eq!(squashed_clipped(&text), clip_long(&all), "{text:?}");
+            let mut pushed = String::new();
+            push_squashed_clipped(&mut pushed, &text);
+            assert_eq!(pushed, clip_long(&all), "{text:?}");
         }
     }
 
