@@ -18,9 +18,8 @@
 use crate::checks::duplication::BodyPass;
 use crate::document::Document;
 use crate::text::distance::Pattern;
+use crate::text::tokens::stem_hash;
 use crate::text::{tokenize, Shared, Token};
-use std::borrow::Borrow;
-use std::hash::Hash;
 use std::rc::Rc;
 // Fx hashing: keys are short stems and small integers, and SipHash was a
 // measurable share of the run; no key comes from an attacker who could
@@ -157,10 +156,145 @@ impl Drop for Alignment {
     }
 }
 
+/// Content stems to term ids, looked up by a stem and its
+/// [`stem_hash`]: a body token's hash comes with it from the word cache
+/// ([`Token::stem_hash`]), where a map keyed by the stem hashed its bytes
+/// for every content token (a loop whose length-dependent branches
+/// mispredicted). Open addressing with linear probing; the stems are the
+/// tokens' shared strings.
+#[derive(Debug, Default)]
+struct Terms {
+    /// Per slot, (hash, 1 + term), or (0, 0) when empty; a power of two
+    /// long (or empty), at most half full.
+    slots: Vec<(u32, u32)>,
+    /// Per term, its stem.
+    stems: Vec<Shared>,
+    /// Per term, its hash ([`Terms::clear`] finds its slot by it).
+    hashes: Vec<u32>,
+}
+
+/// True when `a` and `b` are the same text: inline (most pairs of equal
+/// hash are the same string, and then the same pointer), where `str`'s
+/// equality called `memcmp`.
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.iter().zip(b).all(|(x, y)| x == y))
+}
+
+/// The slot of a table of `slots` slots (a power of two) to probe first
+/// for `hash`: the top bits of a multiple (the low bits of stem hashes are
+/// not trusted to spread).
+#[inline]
+fn home(hash: u32, slots: usize) -> usize {
+    let bits = slots.trailing_zeros();
+    (u64::from(hash.wrapping_mul(0x9E37_79B9)) << 32 >> (64 - bits)) as usize
+}
+
+impl Terms {
+    fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    fn capacity(&self) -> usize {
+        self.slots.capacity().max(self.stems.capacity())
+    }
+
+    /// Empty, keeping the room: each term's slot emptied, found from its
+    /// hash. (Not a fill of the whole table: the pooled table keeps the
+    /// size of the largest body the thread met, and filling it cost every
+    /// later body that size.)
+    fn clear(&mut self) {
+        let mask = self.slots.len().wrapping_sub(1);
+        for (term, &hash) in self.hashes.iter().enumerate() {
+            let mut at = home(hash, self.slots.len());
+            while self.slots[at].1 != term as u32 + 1 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (0, 0);
+        }
+        self.stems.clear();
+        self.hashes.clear();
+    }
+
+    /// Room for `terms` terms without growing.
+    fn reserve(&mut self, terms: usize) {
+        self.stems.reserve(terms);
+        self.hashes.reserve(terms);
+        if self.slots.len() < 2 * terms {
+            self.grow_to((2 * terms).next_power_of_two());
+        }
+    }
+
+    #[inline]
+    fn home(&self, hash: u32) -> usize {
+        home(hash, self.slots.len())
+    }
+
+    /// The term of `stem`, whose [`stem_hash`] is `hash`.
+    #[inline]
+    fn get(&self, hash: u32, stem: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        loop {
+            let (h, term) = self.slots[at];
+            if term == 0 {
+                return None;
+            }
+            if h == hash && same_text(&self.stems[term as usize - 1], stem) {
+                return Some(term - 1);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The term of `stem`, whose [`stem_hash`] is `hash`, numbered next
+    /// (and kept) if it has none yet; and whether it is new.
+    #[inline]
+    fn get_or_insert(&mut self, hash: u32, stem: &Shared) -> (u32, bool) {
+        if 2 * (self.stems.len() + 1) > self.slots.len() {
+            self.grow_to((2 * (self.stems.len() + 1)).next_power_of_two().max(16));
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        loop {
+            let (h, term) = self.slots[at];
+            if term == 0 {
+                let new = self.len() as u32;
+                self.stems.push(stem.clone());
+                self.hashes.push(hash);
+                self.slots[at] = (hash, new + 1);
+                return (new, true);
+            }
+            if h == hash && same_text(&self.stems[term as usize - 1], stem) {
+                return (term - 1, false);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Moves every term into a table of `slots` slots.
+    #[cold]
+    fn grow_to(&mut self, slots: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); slots]);
+        let mask = slots - 1;
+        for (hash, term) in old.into_iter().filter(|&(_, term)| term != 0) {
+            let mut at = self.home(hash);
+            while self.slots[at].1 != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (hash, term);
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 struct Index {
-    /// Content stems to term ids; the keys share the tokens' stems.
-    terms: HashMap<Shared, u32>,
+    /// Content stems to term ids; the stems are the tokens'.
+    terms: Terms,
     /// Per term `t`: `postings[posting_starts[t]..posting_starts[t + 1]]`
     /// are its (sentence, term frequency), by sentence. One flat array
     /// instead of a growing vector per term.
@@ -495,7 +629,7 @@ fn end_sentence<'t>(
     df: &mut [u32],
     terms: &mut [u32],
     counts: &mut Vec<(u32, u32)>,
-    capital_stops: impl Iterator<Item = &'t Shared>,
+    capital_stops: impl Iterator<Item = &'t Token>,
 ) {
     let len = terms.len() as u32;
     push_bigrams(terms, &mut index.sentence_bigrams);
@@ -515,8 +649,8 @@ fn end_sentence<'t>(
     }
     index.term_starts.push(index.sentence_terms.len() as u32);
     index.sentence_len.push(len);
-    for stem in capital_stops {
-        if let Some(&term) = index.terms.get(stem) {
+    for token in capital_stops {
+        if let Some(term) = index.terms.get(token.stem_hash, &token.stem) {
             if index.sentence_terms[first_term..].binary_search(&term).is_ok() {
                 index.capitalised[term as usize] = true;
             }
@@ -590,23 +724,17 @@ impl IndexBuilder {
         }
         for &packed in &content[..found] {
             let token = &tokens[(packed >> 1) as usize];
-            // Look up before inserting: most stems are already known.
-            let term = match index.terms.get(&token.stem) {
-                Some(&term) => term,
-                None => {
-                    let term = index.terms.len() as u32;
-                    index.terms.insert(token.stem.clone(), term);
-                    df.push(0);
-                    index.capitalised.push(false);
-                    term
-                }
-            };
+            let (term, new) = index.terms.get_or_insert(token.stem_hash, &token.stem);
+            if new {
+                df.push(0);
+                index.capitalised.push(false);
+            }
             // (Or-ed in, not a branch: capitalised content words are names,
             // which come and go without a pattern either.)
             index.capitalised[term as usize] |= packed & 1 != 0;
             terms.push(term);
         }
-        let stops = capital_stops.iter().map(|&i| &tokens[i as usize].stem);
+        let stops = capital_stops.iter().map(|&i| &tokens[i as usize]);
         end_sentence(index, df, terms, counts, stops);
     }
 
@@ -698,19 +826,19 @@ impl Index {
         self.folded[s].get_or_init(|| folded_text(tokens).into_boxed_str())
     }
 
-    /// The term of a stem: by a token's [`Shared`] stem (compared inline)
-    /// or by a `str`.
-    fn term<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> Option<u32>
-    where
-        Shared: Borrow<Q>,
-    {
-        self.terms.get(stem).copied()
+    /// The term of a stem: a token's [`Shared`] stem or a `str`.
+    fn term<Q: AsRef<str> + ?Sized>(&self, stem: &Q) -> Option<u32> {
+        let stem = stem.as_ref();
+        self.terms.get(stem_hash(stem), stem)
     }
 
-    fn weight<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> f64
-    where
-        Shared: Borrow<Q>,
-    {
+    /// The term of `token`'s stem, by the hash it carries.
+    #[inline]
+    fn term_of(&self, token: &Token) -> Option<u32> {
+        self.terms.get(token.stem_hash, &token.stem)
+    }
+
+    fn weight<Q: AsRef<str> + ?Sized>(&self, stem: &Q) -> f64 {
         self.term(stem).map_or(self.unknown_idf, |t| self.idf[t as usize])
     }
 
@@ -908,18 +1036,12 @@ fn analyse_body(doc: &Document) -> (Vec<BodySentence>, Index, BodyPass, Scratch)
 
 impl Alignment {
     /// Rarity weight of a stem in this body.
-    pub fn weight<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> f64
-    where
-        Shared: Borrow<Q>,
-    {
+    pub fn weight<Q: AsRef<str> + ?Sized>(&self, stem: &Q) -> f64 {
         self.index.weight(stem)
     }
 
     /// Sentences (indexes) whose content contains `stem`.
-    pub fn sentences_with<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> impl Iterator<Item = usize> + '_
-    where
-        Shared: Borrow<Q>,
-    {
+    pub fn sentences_with<Q: AsRef<str> + ?Sized>(&self, stem: &Q) -> impl Iterator<Item = usize> + '_ {
         self.index
             .term(stem)
             .into_iter()
@@ -928,10 +1050,7 @@ impl Alignment {
 
     /// True when body sentence `s` (an index into `sentences`) has a
     /// content word of stem `stem`.
-    pub fn sentence_has<Q: Hash + Eq + ?Sized>(&self, s: usize, stem: &Q) -> bool
-    where
-        Shared: Borrow<Q>,
-    {
+    pub fn sentence_has<Q: AsRef<str> + ?Sized>(&self, s: usize, stem: &Q) -> bool {
         self.index
             .term(stem)
             .is_some_and(|t| self.index.sentence_terms(s).binary_search(&t).is_ok())
@@ -942,10 +1061,7 @@ impl Alignment {
     /// scanning the tokens (after the first) of [`Alignment::sentences_with`]`(stem)`
     /// for one of stem `stem` that [`Token::is_capitalized`], without the
     /// scan.
-    pub fn capitalised<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
-    where
-        Shared: Borrow<Q>,
-    {
+    pub fn capitalised<Q: AsRef<str> + ?Sized>(&self, stem: &Q) -> bool {
         self.index
             .term(stem)
             .is_some_and(|t| self.index.capitalised[t as usize])
@@ -973,10 +1089,7 @@ impl Alignment {
     }
 
     /// True when some body sentence contains `stem`.
-    pub fn body_has<Q: Hash + Eq + ?Sized>(&self, stem: &Q) -> bool
-    where
-        Shared: Borrow<Q>,
-    {
+    pub fn body_has<Q: AsRef<str> + ?Sized>(&self, stem: &Q) -> bool {
         self.index.term(stem).is_some()
     }
 
@@ -995,7 +1108,7 @@ fn align_unit(
 ) -> UnitAlignment {
     // Each token's term looked up once: its weight, whether the body has
     // it and the content terms all come from that.
-    let terms: Vec<Option<u32>> = tokens.iter().map(|t| index.term(&t.stem)).collect();
+    let terms: Vec<Option<u32>> = tokens.iter().map(|t| index.term_of(t)).collect();
     let weights: Vec<f64> = tokens
         .iter()
         .zip(&terms)
@@ -1558,20 +1671,22 @@ mod tests {
             scratch: Scratch { df, terms, counts, .. },
         } = builder;
         terms.clear();
-        let mut capital_stops: Vec<&Shared> = Vec::new();
+        let mut capital_stops: Vec<&Token> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
             let capital = i > 0 && capitalized(token, text);
             if !token.is_content() {
                 if capital {
-                    capital_stops.push(&token.stem);
+                    capital_stops.push(token);
                 }
                 continue;
             }
-            let term = match index.terms.get(&token.stem) {
-                Some(&term) => term,
+            // (The term by a scan of the stems; the table, which
+            // `end_sentence` reads, must agree.)
+            let term = match index.terms.stems.iter().position(|stem| **stem == *token.stem) {
+                Some(term) => term as u32,
                 None => {
                     let term = index.terms.len() as u32;
-                    index.terms.insert(token.stem.clone(), term);
+                    assert_eq!(index.terms.get_or_insert(token.stem_hash, &token.stem), (term, true));
                     df.push(0);
                     index.capitalised.push(false);
                     term
@@ -1587,7 +1702,10 @@ mod tests {
 
     /// What an index holds, comparable (its term map as a sorted list).
     fn index_parts(index: &Index) -> String {
-        let mut terms: Vec<(&str, u32)> = index.terms.iter().map(|(k, &v)| (&**k, v)).collect();
+        let mut terms: Vec<(&str, u32)> = (index.terms.stems.iter())
+            .enumerate()
+            .map(|(term, stem)| (&**stem, term as u32))
+            .collect();
         terms.sort_unstable();
         format!(
             "{terms:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
@@ -1637,6 +1755,45 @@ mod tests {
             // (The next case's `fast` builds in these buffers, `plain` in new ones.)
             Pool::give_back_index(fast);
             Pool::give_back_scratch(scratch);
+        }
+    }
+
+    proptest::proptest! {
+        /// The term table numbers stems as a map does, in order of first
+        /// insertion, also when hashes collide (`collide` keeps 0–2 bits
+        /// of them) and after it is emptied for another body and grown.
+        #[test]
+        fn terms_are_numbered_as_by_a_map(
+            rounds in proptest::collection::vec(proptest::collection::vec((0u8..60, proptest::bool::ANY), 0..120), 1..3),
+            collide in 0u32..4,
+        ) {
+            let mut terms = Terms::default();
+            let mask = if collide == 3 { u32::MAX } else { (1 << collide) - 1 };
+            for (r, round) in rounds.iter().enumerate() {
+                if r % 2 == 1 {
+                    terms.reserve(10);
+                }
+                let mut map: HashMap<String, u32> = HashMap::default();
+                for &(pick, insert) in round {
+                    // (Stems of one or more letters, some sharing a prefix.)
+                    let stem = format!("{}{}", "ab".repeat(usize::from(pick % 3)), pick);
+                    let hash = stem_hash(&stem) & mask;
+                    let want = map.get(&stem).copied();
+                    proptest::prop_assert_eq!(terms.get(hash, &stem), want);
+                    if insert {
+                        let next = map.len() as u32;
+                        let want = match want {
+                            Some(term) => (term, false),
+                            None => (*map.entry(stem.clone()).or_insert(next), true),
+                        };
+                        proptest::prop_assert_eq!(terms.get_or_insert(hash, &Shared::from(stem.as_str())), want);
+                    }
+                    proptest::prop_assert_eq!(terms.len(), map.len());
+                    proptest::prop_assert!(2 * terms.len() <= terms.slots.len() || terms.len() == 0);
+                }
+                terms.clear();
+                proptest::prop_assert!(terms.slots.iter().all(|&slot| slot == (0, 0)));
+            }
         }
     }
 

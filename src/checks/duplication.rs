@@ -548,7 +548,11 @@ impl SeenTexts {
 /// one after the other follows from theirs (a polynomial in the words'
 /// hashes, Horner's rule, wrapping), so a paragraph's comes from its
 /// sentences'. Equal keys give equal hashes: equal keys are equal word
-/// sequences, as no folded word holds a space.
+/// sequences, as no folded word holds a space, and equal words have equal
+/// stems, whose hashes the tokens carry ([`Token::stem_hash`]: no word's
+/// bytes are hashed here). Words of one stem in other forms ("governs",
+/// "governing") hash alike too: [`SeenTexts`] compares the keys of texts of
+/// equal hash, so such a text is never taken for a repeat.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct KeyHash {
     hash: u64,
@@ -571,10 +575,10 @@ impl KeyHash {
     /// Appends the word of `token`.
     #[inline]
     fn push(&mut self, token: &Token) {
-        use std::hash::Hasher;
-        let mut word = rustc_hash::FxHasher::default();
-        word.write(token.folded.as_bytes());
-        self.hash = self.hash.wrapping_mul(Self::BASE).wrapping_add(word.finish());
+        self.hash = self
+            .hash
+            .wrapping_mul(Self::BASE)
+            .wrapping_add(u64::from(token.stem_hash));
         self.len += 1;
     }
 

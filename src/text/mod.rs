@@ -161,6 +161,8 @@ struct WordScratch {
 pub(crate) struct CachedWord {
     pub(crate) folded: tokens::Shared,
     pub(crate) stem: tokens::Shared,
+    /// [`tokens::stem_hash`] of `stem` (in what was padding: still 40 bytes).
+    pub(crate) stem_hash: u32,
     pub(crate) flags: u8,
 }
 
@@ -177,6 +179,7 @@ impl CachedWord {
         CachedWord {
             folded: info.folded.clone(),
             stem: info.stem.clone(),
+            stem_hash: tokens::stem_hash(&info.stem),
             flags: flag(info.stop, STOP)
                 | flag(info.clitic, CLITIC)
                 | flag(info.number.is_some() || info.multiplier.is_some(), NUMERIC),
@@ -494,7 +497,13 @@ fn cached_of_folded(folded: &str, shared: bool, stem_buffer: &mut Vec<u8>) -> Ca
     if let Some((stem, flags)) = known {
         let folded: tokens::Shared = folded.into();
         let stem = stem.unwrap_or_else(|| folded.clone());
-        return CachedWord { folded, stem, flags };
+        let stem_hash = tokens::stem_hash(&stem);
+        return CachedWord {
+            folded,
+            stem,
+            stem_hash,
+            flags,
+        };
     }
     let cached = CachedWord::new(&word_info_of_folded(folded, stem_buffer));
     if let Ok(mut map) = shard.write() {
@@ -612,6 +621,7 @@ fn frequent_word(folded: &str) -> Option<CachedWord> {
     };
     Some(CachedWord {
         folded: shared,
+        stem_hash: tokens::stem_hash(&stem),
         stem,
         flags,
     })

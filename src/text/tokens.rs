@@ -99,6 +99,12 @@ pub struct Token {
     pub stop: bool,
     /// Written right after a hyphen with no space: the "Nazis" of "neo-Nazis".
     pub after_hyphen: bool,
+    /// [`stem_hash`] of `stem`, kept with the word in the word cache: the
+    /// alignment index and the duplication check's sentence hashes read it
+    /// instead of hashing the stem's bytes for every body token (whose
+    /// length-dependent branches mispredicted). In the token's padding: a
+    /// `Token` stays 72 bytes.
+    pub(crate) stem_hash: u32,
 }
 
 impl Token {
@@ -126,6 +132,17 @@ impl Token {
             _ => word.chars().next().is_some_and(char::is_uppercase),
         }
     }
+}
+
+/// The hash of a stem that tokens carry ([`Token::stem_hash`]): equal
+/// stems have equal hashes.
+#[inline]
+pub(crate) fn stem_hash(stem: &str) -> u32 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(stem.as_bytes());
+    let hash = hasher.finish();
+    (hash >> 32) as u32 ^ hash as u32
 }
 
 /// True for an English clitic that tokenized text (Penn Treebank style, as
@@ -195,6 +212,7 @@ fn tokenize_into(text: &str, start: usize, slice: &str, cache: &mut super::WordC
                             stem: cached.stem.clone(),
                             stop,
                             after_hyphen,
+                            stem_hash: cached.stem_hash,
                         });
                         return;
                     }
@@ -240,8 +258,11 @@ pub(crate) struct NumberWord {
     multiplier: Option<f64>,
     /// [`Number::key`] of `number`, or the stem of a word that is no number.
     stem: Shared,
-    /// [`Number::key`] of `number` as a percentage, made when first asked.
-    percent_stem: Option<Shared>,
+    /// [`stem_hash`] of `stem`.
+    stem_hash: u32,
+    /// [`Number::key`] of `number` as a percentage, made when first asked,
+    /// with its [`stem_hash`].
+    percent_stem: Option<(Shared, u32)>,
     /// False for a number; a word's stop flag otherwise.
     stop: bool,
 }
@@ -269,6 +290,7 @@ impl NumberWord {
             folded,
             number,
             multiplier,
+            stem_hash: stem_hash(&stem),
             stem,
             percent_stem: None,
             stop,
@@ -286,6 +308,7 @@ impl NumberWord {
             folded: info.folded,
             number: info.number,
             multiplier: info.multiplier,
+            stem_hash: stem_hash(&stem),
             stem,
             percent_stem: None,
             stop,
@@ -343,6 +366,7 @@ fn push_other(
         stem: cached.stem,
         stop,
         after_hyphen,
+        stem_hash: cached.stem_hash,
     });
 }
 
@@ -375,23 +399,31 @@ fn push_number_word(
                 if gap.trim().is_empty() && !n.ordinal && (mult > 100.0 || n.value < 100.0) {
                     n.value *= mult;
                     prev.stem = key_of(n);
+                    prev.stem_hash = stem_hash(&prev.stem);
                     prev.end = word_end;
                     return;
                 }
             }
         }
     }
-    let (kind, stem, stop) = match known.number {
+    let (kind, (stem, stem_hash), stop) = match known.number {
         Some(mut n) => {
             n.percent = percent_follows(text, word_end);
             let stem = if n.percent {
-                known.percent_stem.get_or_insert_with(|| key_of(&n)).clone()
+                known
+                    .percent_stem
+                    .get_or_insert_with(|| {
+                        let key = key_of(&n);
+                        let hash = stem_hash(&key);
+                        (key, hash)
+                    })
+                    .clone()
             } else {
-                known.stem.clone()
+                (known.stem.clone(), known.stem_hash)
             };
             (TokenKind::Number(n), stem, false)
         }
-        None => (TokenKind::Word, known.stem.clone(), known.stop),
+        None => (TokenKind::Word, (known.stem.clone(), known.stem_hash), known.stop),
     };
     let stop = stop || split_clitic(text, word_start, &known.folded);
     tokens.push(Token {
@@ -402,6 +434,7 @@ fn push_number_word(
         stem,
         stop,
         after_hyphen,
+        stem_hash,
     });
 }
 
@@ -436,11 +469,14 @@ mod tests {
         assert_eq!(map.get("stem"), Some(&1));
     }
 
-    /// Everything a token says, to compare tokenizings.
+    /// Everything a token says, to compare tokenizings. Its stem hash,
+    /// from the word cache (or a number word's table), must be the hash of
+    /// its stem.
     fn described(text: &str) -> Vec<(usize, usize, TokenKind, String, String, bool, bool)> {
         tokenize(text, 0, text.len())
             .into_iter()
             .map(|t| {
+                assert_eq!(t.stem_hash, stem_hash(&t.stem), "{:?} in {text:?}", t.text(text));
                 (
                     t.start,
                     t.end,
@@ -488,6 +524,13 @@ mod tests {
             cold_and_warm_agree(&words.concat());
             cold_and_warm_agree(&words.join(" "));
         }
+    }
+
+    /// The stem hash sits in what was padding: a token is no larger (the
+    /// alignment keeps every body token; their stores are cache misses).
+    #[test]
+    fn a_token_is_72_bytes() {
+        assert!(std::mem::size_of::<Token>() <= 72);
     }
 
     #[test]
