@@ -174,6 +174,7 @@ pub fn passes_over(token: &Token) -> bool {
 }
 
 /// A hedge at `tokens[i]` that weakens what follows it.
+#[inline]
 pub fn hedge(tokens: &[Token], i: usize) -> bool {
     let w = tokens[i].folded.as_ref();
     let next = tokens.get(i + 1).map(|t| t.folded.as_ref());

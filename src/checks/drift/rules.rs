@@ -427,7 +427,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         let sources: Vec<usize> = if !ordinal_word && ctx.alignment.body_has(&t.stem) {
             let chosen: Vec<usize> = ctx
                 .sources()
-                .filter(|&s| sentence_tokens(ctx, s).iter().any(|b| b.stem == t.stem))
+                .filter(|&s| source(ctx, s).first_of(&t.stem).is_some())
                 .collect();
             if chosen.is_empty() {
                 ctx.alignment.sentences_with(&t.stem).take(4).collect()
@@ -442,7 +442,7 @@ pub fn number(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
             // ever in this slot, and a source sentence gives another number
             // in its place ("died 20 years ago" where
             // it says "35 years ago"; the body's 20 is about something else).
-            let gives = |s: usize| sentence_tokens(ctx, s).iter().any(|b| b.stem == t.stem);
+            let gives = |s: usize| source(ctx, s).first_of(&t.stem).is_some();
             let slot = slot_number(ctx, k).filter(|&(s, _)| {
                 !gives(s) && !ctx.best_source().is_some_and(gives) && !number_in_slot_anywhere(ctx, k)
             });
@@ -675,6 +675,39 @@ where
     let n = cues::number_of(&tokens[k])?;
     let (before, after) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
     let year = |v: f64| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
+    let same_slot = |&(s, j): &(usize, usize)| {
+        let body = sentence_tokens(ctx, s);
+        (!before.is_empty() && neighbour(body, j, -1) == before)
+            || (!after.is_empty() && neighbour(body, j, 1) == after)
+    };
+    // The first of the source's numbers of the same kind, in the slot,
+    // that the unit leaves out. (The tests are pure, so their order
+    // changes no answer: the slot, a few neighbours, before the unit's
+    // every token; they were all asked of every number, in a vector.)
+    ctx.sources()
+        .flat_map(|s| {
+            numbers_of(s)
+                .filter(move |(_, b)| {
+                    b.percent == n.percent && b.ordinal == n.ordinal && year(b.value) == year(n.value)
+                })
+                .map(move |(j, _)| (s, j))
+        })
+        .filter(same_slot)
+        .find(|&(s, j)| !tokens.iter().any(|u| u.stem == sentence_tokens(ctx, s)[j].stem))
+}
+
+/// [`slot_number_among`] as it was, every test asked of every number:
+/// the tests' reference.
+#[cfg(test)]
+fn slot_number_collected(ctx: &UnitCtx, k: usize) -> Option<(usize, usize)> {
+    let numbers_of = |s: usize| {
+        let body = sentence_tokens(ctx, s);
+        (0..body.len()).filter_map(move |j| Some((j, cues::number_of(&body[j])?)))
+    };
+    let tokens = ctx.tokens();
+    let n = cues::number_of(&tokens[k])?;
+    let (before, after) = (neighbour(tokens, k, -1), neighbour(tokens, k, 1));
+    let year = |v: f64| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
     // The source's numbers of the same kind that the unit leaves out.
     let dropped: Vec<(usize, usize)> = ctx
         .sources()
@@ -892,15 +925,45 @@ fn shares_context(unit: &[Token], k: usize, body: &[Token], j: usize) -> bool {
 
 /// A stem's first eight bytes (zero-padded) and its length: two stems of
 /// at most eight bytes are equal exactly when their keys are; longer ones
-/// with equal keys are compared whole.
+/// with equal keys are compared whole. (The tests' reference for
+/// [`occurrences_in`], which compares [`stem_print`]s.)
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct StemKey(u64, usize);
 
+#[cfg(test)]
 impl StemKey {
     fn of(stem: &str) -> StemKey {
         let [head] = crate::text::le_words(stem.as_bytes());
         StemKey(head, stem.len())
     }
+}
+
+/// A 16-bit fingerprint of a stem: equal stems have equal prints, and
+/// two different stems rarely do (they are then told apart whole). Read
+/// with plain loads (the first and last eight, or four, bytes, or three
+/// single bytes of a shorter stem), not copied into a padded buffer:
+/// `le_words`' variable-length copy was a `memcpy` call per token.
+fn stem_print(stem: &str) -> u16 {
+    let b = stem.as_bytes();
+    let n = b.len();
+    let (x, y) = if let (Some(head), Some(tail)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (u64::from_le_bytes(*head), u64::from_le_bytes(*tail))
+    } else if let (Some(head), Some(tail)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (
+            u64::from(u32::from_le_bytes(*head)),
+            u64::from(u32::from_le_bytes(*tail)),
+        )
+    } else if n > 0 {
+        (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        )
+    } else {
+        (0, 0)
+    };
+    // The product's top bits depend on every bit of its factor.
+    ((x ^ y.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as u16
 }
 
 /// What the rules read of one body sentence, each part found when a rule
@@ -913,9 +976,8 @@ impl StemKey {
 /// made from the sentence's tokens and text alone, as the view requires.
 #[derive(Debug, Default)]
 pub(super) struct SentenceFacts {
-    /// The first eight bytes of the tokens' stems ([`StemKey`]), and
-    /// `u64::MAX` (no UTF-8) after them up to a multiple of four.
-    stem_heads: OnceCell<Box<[u64]>>,
+    /// The tokens by their [`stem_print`]s ([`Source::stem_table`]).
+    stem_table: OnceCell<Box<[u32]>>,
     /// Per token, the negation cue that governs it ([`negated_at`]), once
     /// asked: 0 when not yet asked, 1 for none, 2 + i for cue i. (Asked of
     /// a few tokens of a sentence, for the occurrences of unit words: the
@@ -950,12 +1012,55 @@ fn source<'a>(ctx: &'a UnitCtx, s: usize) -> Source<'a> {
 }
 
 impl<'a> Source<'a> {
-    fn stem_heads(self) -> &'a [u64] {
-        self.facts.stem_heads.get_or_init(|| {
-            let mut heads: Vec<u64> = self.tokens.iter().map(|t| StemKey::of(&t.stem).0).collect();
-            heads.resize(self.tokens.len().next_multiple_of(4), u64::MAX);
-            heads.into()
+    /// The tokens in an open-addressed table by their [`stem_print`]s:
+    /// slot `print << 16 | j + 1` for token `j`, 0 empty, at most half of
+    /// the slots used (four bytes a slot: the table of a unit's source
+    /// sentence stays in the cache while the unit's words are looked up),
+    /// each token at the first free slot from its print's low bits on, so
+    /// the tokens of one print lie in token order along its probe
+    /// sequence. Empty (no slots) for a sentence of more tokens than 16
+    /// bits count, which is then scanned.
+    fn stem_table(self) -> &'a [u32] {
+        self.facts.stem_table.get_or_init(|| {
+            if self.tokens.len() >= usize::from(u16::MAX) {
+                return Box::default();
+            }
+            let size = (2 * self.tokens.len()).next_power_of_two().max(8);
+            let mut slots = vec![0u32; size];
+            for (j, t) in self.tokens.iter().enumerate() {
+                let print = stem_print(&t.stem);
+                let mut h = usize::from(print) & (size - 1);
+                while slots[h] != 0 {
+                    h = (h + 1) & (size - 1);
+                }
+                slots[h] = u32::from(print) << 16 | (j as u32 + 1);
+            }
+            slots.into()
         })
+    }
+
+    /// The first token whose stem is `stem`, found by the stem table as
+    /// [`occurrences_in`] finds them (a token of `stem`'s print comes
+    /// before the later ones along the probe sequence).
+    fn first_of(self, stem: &str) -> Option<usize> {
+        let slots = self.stem_table();
+        if slots.is_empty() {
+            return self.tokens.iter().position(|b| *b.stem == *stem);
+        }
+        let print = stem_print(stem);
+        let mask = slots.len() - 1;
+        let mut h = usize::from(print) & mask;
+        loop {
+            let slot = slots[h];
+            if slot == 0 {
+                return None;
+            }
+            let j = (slot & 0xffff) as usize - 1;
+            if (slot >> 16) as u16 == print && *self.tokens[j].stem == *stem {
+                return Some(j);
+            }
+            h = (h + 1) & mask;
+        }
     }
 
     /// [`negated_at`] token `j`, remembered.
@@ -976,13 +1081,7 @@ impl<'a> Source<'a> {
     }
 
     fn hedges(self) -> &'a [(usize, usize)] {
-        self.facts.hedges.get_or_init(|| {
-            hedged(self.text, self.tokens)
-                .iter()
-                .enumerate()
-                .filter_map(|(j, cue)| cue.map(|c| (j, c)))
-                .collect()
-        })
+        self.facts.hedges.get_or_init(|| hedged_words(self.text, self.tokens))
     }
 
     fn attribution(self) -> Option<usize> {
@@ -1020,23 +1119,38 @@ fn cue_near(tokens: &[Token], k: usize) -> bool {
 }
 
 /// Pushes onto `out` every occurrence `(i, j)` of the stem of `t` (token
-/// `j` of `sources[i]`), in source and token order: the tokens whose
-/// stems have `t`'s first eight bytes and length, and for longer stems
-/// the whole stem. The heads are compared four at a time with one branch:
-/// each unit word is compared with every source token, and a branch per
-/// comparison was most of the negation rule's cost.
+/// `j` of `sources[i]`), in source and token order. Each unit word was
+/// compared with every source token (about a hundred), a load and a
+/// branch each, most of the negation rule's cost: each sentence's tokens
+/// are now looked up by the stem's print in the sentence's table, and
+/// only a token of an equal print has its stem compared.
+/// (Not inlined: inside the rules, all inlined into one function, its
+/// loop's values were spilled to the stack.)
+#[inline(never)]
 fn occurrences_in(sources: &[Source], t: &Token, out: &mut Vec<(usize, usize)>) {
-    let StemKey(head, len) = StemKey::of(&t.stem);
+    let print = stem_print(&t.stem);
     for (i, b) in sources.iter().enumerate() {
-        for (c, four) in b.stem_heads().chunks_exact(4).enumerate() {
-            if (four[0] == head) | (four[1] == head) | (four[2] == head) | (four[3] == head) {
-                for (m, &h) in four.iter().enumerate() {
-                    let j = 4 * c + m;
-                    if h == head && b.tokens[j].stem.len() == len && (len <= 8 || b.tokens[j].stem == t.stem) {
-                        out.push((i, j));
-                    }
-                }
+        let slots = b.stem_table();
+        if slots.is_empty() {
+            out.extend(
+                (0..b.tokens.len())
+                    .filter(|&j| b.tokens[j].stem == t.stem)
+                    .map(|j| (i, j)),
+            );
+            continue;
+        }
+        let mask = slots.len() - 1;
+        let mut h = usize::from(print) & mask;
+        loop {
+            let slot = slots[h];
+            if slot == 0 {
+                break;
             }
+            let j = (slot & 0xffff) as usize - 1;
+            if (slot >> 16) as u16 == print && b.tokens[j].stem == t.stem {
+                out.push((i, j));
+            }
+            h = (h + 1) & mask;
         }
     }
 }
@@ -1294,7 +1408,9 @@ fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
     }
     for s in ctx.sources() {
         let body = sentence_tokens(ctx, s);
-        let Some(j) = body.iter().position(|b| opposites.iter().any(|o| **o == *b.stem)) else {
+        // (The first token of any of them: the earliest first of each.)
+        let b = source(ctx, s);
+        let Some(j) = opposites.iter().filter_map(|o| b.first_of(o)).min() else {
             continue;
         };
         let b = &body[j];
@@ -1331,7 +1447,33 @@ fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
     }
 }
 
+/// The hedged words (token, the hedge that governs it) in token order:
+/// [`hedged`]'s tokens that have a hedge, without a slot for every token.
+/// A hedge governs the first token after it that is not passed over, so
+/// the governed tokens of later hedges never come earlier; of two hedges
+/// of one token the later governs it, as in [`hedged`].
+fn hedged_words(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for i in 0..tokens.len() {
+        if !cues::hedge(tokens, i) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && cues::passes_over(&tokens[j]) {
+            j += 1;
+        }
+        if j < tokens.len() && (i + 1..=j).all(|m| !breaks(text, &tokens[m - 1], &tokens[m])) {
+            match out.last_mut() {
+                Some(last) if last.0 == j => last.1 = i,
+                _ => out.push((j, i)),
+            }
+        }
+    }
+    out
+}
+
 /// Per token: the index of the hedge that governs it.
+#[cfg(test)]
 fn hedged(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
     let mut out = vec![None; tokens.len()];
     for i in 0..tokens.len() {
@@ -1695,6 +1837,25 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The hedged words listed as found are [`hedged`]'s tokens that
+        /// have a hedge: hedges in a row, passed-over words between a
+        /// hedge and its word, and clause breaks.
+        #[test]
+        fn hedged_words_are_the_hedged_tokens(words in proptest::collection::vec((0usize..16, 0usize..6), 0..16)) {
+            const WORDS: [&str; 16] = [
+                "may", "could", "possibly", "likely", "expected", "to", "be", "been", "still", "the", "approve",
+                "plan", "said", "Council", "always", "seems",
+            ];
+            const GAPS: [&str; 6] = [" ", " ", " ", ", ", "; ", ". "];
+            let text: String = words.iter().map(|&(w, g)| format!("{}{}", WORDS[w], GAPS[g])).collect();
+            let tokens = tokenize(&text, 0, text.len());
+            let every: Vec<(usize, usize)> =
+                hedged(&text, &tokens).iter().enumerate().filter_map(|(j, c)| c.map(|c| (j, c))).collect();
+            proptest::prop_assert_eq!(hedged_words(&text, &tokens), every, "{:?}", text);
+        }
+    }
+
     #[test]
     fn negated_at_finds_the_governing_cue() {
         let text = "the council did not even approve it, and has yet to fail to plan; it denies nothing";
@@ -1833,12 +1994,12 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The occurrences found four heads at a time are those found
-        /// comparing each unit word's stem key with every source token's,
+        /// The occurrences found by the sentences' print tables are those
+        /// found comparing each unit word's stem with every source token's,
         /// in the same order; long stems that begin alike, repeated words
         /// and sentences of every length included.
         #[test]
-        fn occurrences_four_at_a_time_are_those_of_every_pair(
+        fn occurrences_by_print_are_those_of_every_pair(
             unit in proptest::collection::vec(0usize..12, 0..40),
             bodies in proptest::collection::vec(proptest::collection::vec(0usize..12, 0..30), 0..5),
         ) {
@@ -1860,18 +2021,125 @@ mod tests {
                 .map(|(s, (tokens, facts))| Source { s, tokens, text: "", facts })
                 .collect();
             for t in &tokens {
-                let key = StemKey::of(&t.stem);
-                let mut every = Vec::new();
-                for (i, body) in bodies.iter().enumerate() {
-                    for (j, b) in body.iter().enumerate() {
-                        if StemKey::of(&b.stem) == key && (key.1 <= 8 || b.stem == t.stem) {
-                            every.push((i, j));
-                        }
-                    }
-                }
                 let mut found = Vec::new();
                 occurrences_in(&sources, t, &mut found);
+                let every = every_occurrence(&bodies, t);
+                for (i, b) in sources.iter().enumerate() {
+                    let first = every.iter().find(|o| o.0 == i).map(|o| o.1);
+                    proptest::prop_assert_eq!(b.first_of(&t.stem), first);
+                }
                 proptest::prop_assert_eq!(found, every);
+            }
+        }
+    }
+
+    /// A sentence of more tokens than a slot counts has no table and is
+    /// scanned, with the same occurrences.
+    #[test]
+    fn occurrences_in_a_sentence_too_long_for_a_table_are_those_of_every_pair() {
+        let text = "council approved a ".repeat(usize::from(u16::MAX) / 3 + 1);
+        let bodies = vec![tokenize(&text, 0, text.len()), tokenize("the council", 0, 11)];
+        assert!(bodies[0].len() >= usize::from(u16::MAX));
+        let facts: Vec<SentenceFacts> = bodies.iter().map(|_| SentenceFacts::default()).collect();
+        let sources: Vec<Source> = bodies
+            .iter()
+            .zip(&facts)
+            .enumerate()
+            .map(|(s, (tokens, facts))| Source {
+                s,
+                tokens,
+                text: "",
+                facts,
+            })
+            .collect();
+        assert!(sources[0].stem_table().is_empty() && !sources[1].stem_table().is_empty());
+        for t in &bodies[0][..3] {
+            assert_eq!(
+                sources[0].first_of(&t.stem),
+                bodies[0].iter().position(|x| x.stem == t.stem)
+            );
+            let mut found = Vec::new();
+            occurrences_in(&sources, t, &mut found);
+            assert_eq!(found, every_occurrence(&bodies, t));
+        }
+    }
+
+    /// The occurrences of `t`'s stem in `bodies`, comparing every pair.
+    fn every_occurrence(bodies: &[Vec<Token>], t: &Token) -> Vec<(usize, usize)> {
+        let mut every = Vec::new();
+        for (i, body) in bodies.iter().enumerate() {
+            for (j, b) in body.iter().enumerate() {
+                if b.stem == t.stem {
+                    every.push((i, j));
+                }
+            }
+        }
+        every
+    }
+
+    /// Stems whose prints are equal are still told apart: two such words
+    /// (found among generated ones), repeated in sentences of every length.
+    #[test]
+    fn occurrences_of_stems_with_equal_prints_are_those_of_every_pair() {
+        let mut seen = std::collections::HashMap::new();
+        // Words of 3 to 10 random letters (a multiplicative hash spreads
+        // words in sequence evenly; random ones meet within a few thousand).
+        let mut state: u64 = 1;
+        let mut random = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        let words: Vec<String> = (0..100_000)
+            .map(|_| {
+                let len = 3 + random(8);
+                (0..len).map(|_| char::from(b'a' + random(26) as u8)).collect()
+            })
+            .collect();
+        let (a, b) = words
+            .iter()
+            .find_map(|w| {
+                let t = &tokenize(w, 0, w.len())[0];
+                let other = seen.insert(stem_print(&t.stem), w.clone())?;
+                let o = &tokenize(&other, 0, other.len())[0];
+                (o.stem != t.stem).then(|| (other.clone(), w.clone()))
+            })
+            .expect("some two random stems share a 16-bit print");
+        for n in 0..20 {
+            let body_words: Vec<&str> = (0..n)
+                .map(|j| {
+                    if j % 3 == 1 {
+                        &a[..]
+                    } else if j % 3 == 2 {
+                        &b[..]
+                    } else {
+                        "x"
+                    }
+                })
+                .collect();
+            let text = body_words.join(" ");
+            let bodies = vec![tokenize(&text, 0, text.len()), tokenize(&text, 0, text.len())];
+            let facts: Vec<SentenceFacts> = bodies.iter().map(|_| SentenceFacts::default()).collect();
+            let sources: Vec<Source> = bodies
+                .iter()
+                .zip(&facts)
+                .enumerate()
+                .map(|(s, (tokens, facts))| Source {
+                    s,
+                    tokens,
+                    text: "",
+                    facts,
+                })
+                .collect();
+            for w in [&a, &b] {
+                let t = &tokenize(w, 0, w.len())[0];
+                let first = bodies[0].iter().position(|x| x.stem == t.stem);
+                assert_eq!(sources[1].first_of(&t.stem), first, "{w} {n}");
+                let mut found = Vec::new();
+                occurrences_in(&sources, t, &mut found);
+                assert_eq!(found, every_occurrence(&bodies, t), "{w} {n}");
+                assert_eq!(found.len(), 2 * bodies[0].iter().filter(|x| x.stem == t.stem).count());
             }
         }
     }
@@ -1906,15 +2174,20 @@ mod tests {
             let tokens = ctx.tokens();
             for k in (0..tokens.len()).filter(|&k| cues::number_of(&tokens[k]).is_some()) {
                 assert_eq!(slot_number(ctx, k), slot_number_plain(ctx, k), "{text} {k}");
+                assert_eq!(slot_number(ctx, k), slot_number_collected(ctx, k), "{text} {k}");
             }
             let text = &ctx.doc.text;
             for s in 0..ctx.alignment.sentences.len() {
                 let b = source(ctx, s);
                 let body = b.tokens;
-                let heads: Vec<u64> = body.iter().map(|t| StemKey::of(&t.stem).0).collect();
-                assert_eq!(&b.stem_heads()[..body.len()], heads.as_slice());
-                assert!(b.stem_heads()[body.len()..].iter().all(|&h| h == u64::MAX));
-                assert_eq!(b.stem_heads().len() % 4, 0);
+                let table = b.stem_table();
+                assert!(table.len().is_power_of_two() && table.len() >= 2 * body.len());
+                let mut kept: Vec<u32> = table.iter().copied().filter(|&slot| slot != 0).collect();
+                kept.sort_by_key(|&slot| slot & 0xffff);
+                let prints: Vec<u32> = (0..body.len())
+                    .map(|j| u32::from(stem_print(&body[j].stem)) << 16 | (j as u32 + 1))
+                    .collect();
+                assert_eq!(kept, prints);
                 let all = negated(text, body);
                 for j in (0..body.len()).rev().chain(0..body.len()) {
                     assert_eq!(b.negated_at(j), all[j], "{text} {s} {j}");
