@@ -6,6 +6,7 @@ use super::{UnitCtx, ENTITY, LOW_SUPPORT, MODALITY, NEGATION, NUMBER, UNSUPPORTE
 use crate::document::UnitKind;
 use crate::finding::Finding;
 use crate::text::lexicon::{self, Locale};
+use crate::text::tokens::stem_hash;
 use crate::text::{split_sentences, synonyms, tokenize, Number, Token};
 use std::cell::{Cell, OnceCell};
 
@@ -940,30 +941,20 @@ impl StemKey {
 }
 
 /// A 16-bit fingerprint of a stem: equal stems have equal prints, and
-/// two different stems rarely do (they are then told apart whole). Read
-/// with plain loads (the first and last eight, or four, bytes, or three
-/// single bytes of a shorter stem), not copied into a padded buffer:
-/// `le_words`' variable-length copy was a `memcpy` call per token.
+/// two different stems rarely do (they are then told apart whole). The
+/// top half of the stem's [`stem_hash`], which tokens carry:
+/// a token's print is read, not worked out from its stem's bytes.
 fn stem_print(stem: &str) -> u16 {
-    let b = stem.as_bytes();
-    let n = b.len();
-    let (x, y) = if let (Some(head), Some(tail)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        (u64::from_le_bytes(*head), u64::from_le_bytes(*tail))
-    } else if let (Some(head), Some(tail)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        (
-            u64::from(u32::from_le_bytes(*head)),
-            u64::from(u32::from_le_bytes(*tail)),
-        )
-    } else if n > 0 {
-        (
-            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
-            0,
-        )
-    } else {
-        (0, 0)
-    };
-    // The product's top bits depend on every bit of its factor.
-    ((x ^ y.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as u16
+    print_of(stem_hash(stem))
+}
+
+/// [`stem_print`] of `t`'s stem.
+fn token_print(t: &Token) -> u16 {
+    print_of(t.stem_hash)
+}
+
+fn print_of(stem_hash: u32) -> u16 {
+    (stem_hash >> 16) as u16
 }
 
 /// What the rules read of one body sentence, each part found when a rule
@@ -1028,7 +1019,7 @@ impl<'a> Source<'a> {
             let size = (2 * self.tokens.len()).next_power_of_two().max(8);
             let mut slots = vec![0u32; size];
             for (j, t) in self.tokens.iter().enumerate() {
-                let print = stem_print(&t.stem);
+                let print = token_print(t);
                 let mut h = usize::from(print) & (size - 1);
                 while slots[h] != 0 {
                     h = (h + 1) & (size - 1);
@@ -1128,7 +1119,7 @@ fn cue_near(tokens: &[Token], k: usize) -> bool {
 /// loop's values were spilled to the stack.)
 #[inline(never)]
 fn occurrences_in(sources: &[Source], t: &Token, out: &mut Vec<(usize, usize)>) {
-    let print = stem_print(&t.stem);
+    let print = token_print(t);
     for (i, b) in sources.iter().enumerate() {
         let slots = b.stem_table();
         if slots.is_empty() {
