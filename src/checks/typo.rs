@@ -1089,7 +1089,7 @@ impl<'d> Checker<'d> {
                                     .any(|near| near.word == other))
                     })
                 }
-                Dep::Written(g) => written.binary_search(&self.form_keys[g as usize]).is_err(),
+                Dep::Written(g) => !written[g as usize],
                 Dep::OneEdit => {
                     let chars: Vec<char> = key.chars().collect();
                     changed.iter().all(|&(id, what)| {
@@ -1108,9 +1108,10 @@ impl<'d> Checker<'d> {
 
     /// The key ids of the forms whose counts differ between this document
     /// and the one the reused snapshot kept (only the forms their summaries
-    /// write can), with what differs (`CHANGED_*`); and the key ids of the
-    /// forms either summary writes, sorted.
-    fn changed_forms(&self, snapshot: &BodySnapshot, tokens: &[Token]) -> (Vec<(u32, u8)>, Vec<u32>) {
+    /// write can), with what differs (`CHANGED_*`), in no particular order;
+    /// and by this document's form index, whether either summary writes
+    /// the form.
+    fn changed_forms(&self, snapshot: &BodySnapshot, tokens: &[Token]) -> (Vec<(u32, u8)>, Vec<bool>) {
         let body_forms = snapshot.forms.len();
         let kept_forms = if snapshot.forms_at_end {
             &snapshot.forms
@@ -1119,17 +1120,39 @@ impl<'d> Checker<'d> {
         };
         let kept_names = &snapshot.names[snapshot.body_names.min(snapshot.names.len())..];
         let names = &self.names[snapshot.body_names.min(self.names.len())..];
-        let mut ids: Vec<u32> = snapshot.tokens[snapshot.body_tokens.min(snapshot.tokens.len())..]
-            .iter()
-            .map(|t| snapshot.form_keys[t.form()])
-            .chain(
-                tokens[snapshot.body_tokens.min(tokens.len())..]
-                    .iter()
-                    .map(|t| self.form_keys[t.form()]),
-            )
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
+        // Each key id either summary writes, once: marked by this
+        // document's index of its form where this document writes the key
+        // (every key of this summary, and those of the kept one that this
+        // document also writes), else listed once. (Marks, not a sort of
+        // every summary token's id: the order does not matter to the
+        // callers, and the sort was most of this.)
+        let mut written = vec![false; self.forms.len()];
+        let mut ids: Vec<u32> = Vec::new();
+        for t in &tokens[snapshot.body_tokens.min(tokens.len())..] {
+            let f = t.form();
+            if !written[f] {
+                written[f] = true;
+                ids.push(self.form_keys[f]);
+            }
+        }
+        let mut kept_only: Vec<u32> = Vec::new();
+        for t in &snapshot.tokens[snapshot.body_tokens.min(snapshot.tokens.len())..] {
+            let id = snapshot.form_keys[t.form()];
+            match self.verdicts.form(id) {
+                Some(f) => {
+                    if !written[f] {
+                        written[f] = true;
+                        ids.push(id);
+                    }
+                }
+                None => {
+                    if !kept_only.contains(&id) {
+                        kept_only.push(id);
+                        ids.push(id);
+                    }
+                }
+            }
+        }
         let mut changed = Vec::new();
         for &id in &ids {
             let here = self.verdicts.form(id);
@@ -1161,7 +1184,7 @@ impl<'d> Checker<'d> {
                 changed.push((id, what));
             }
         }
-        (changed, ids)
+        (changed, written)
     }
 
     /// What the words around a lower-case unknown word say about it.
@@ -3393,6 +3416,7 @@ type EditOrder = (u8, usize, u8);
 /// `form`, or `None` if it never does: one letter deleted, two neighbours
 /// swapped, or one letter a–z inserted or substituted. Lets a caller test
 /// a few candidate words instead of generating every variant.
+#[inline]
 fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
     let n = typed.len();
     // Most forms differ in length by more than one letter: rejected first
@@ -3401,6 +3425,20 @@ fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
     if form.len() + 1 < n || form.len() > 4 * (n + 1) {
         return None;
     }
+    // One edit of a word of 3+ letters leaves its first or its last letter
+    // in place (an edit at one end keeps the other end; a swap of the
+    // first two keeps the last), and most forms of about the same length
+    // differ at both ends: two letters read, no call, for them.
+    if n >= 3 && form.chars().next() != Some(typed[0]) && form.chars().next_back() != Some(typed[n - 1]) {
+        return None;
+    }
+    one_edit_order_near(typed, form)
+}
+
+/// [`one_edit_order`] past its quick rejections.
+#[inline(never)]
+fn one_edit_order_near(typed: &[char], form: &str) -> Option<EditOrder> {
+    let n = typed.len();
     // (Most forms are ASCII: one letter a byte, no decoding to count them.)
     let m = if form.is_ascii() {
         form.len()
@@ -5288,6 +5326,22 @@ mod tests {
             let (t, w): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             proptest::prop_assert_eq!(typing_cost(&a, &b).to_bits(), typing_cost_table(&t, &w).to_bits());
             proptest::prop_assert_eq!(typing_cost_rows(&t, &w).to_bits(), typing_cost_table(&t, &w).to_bits());
+        }
+
+        /// `one_edit_order`'s quick rejection of forms whose first and last
+        /// letters both differ rejects only what the full test rejects, and
+        /// what it finds is one of the variants of `for_each_one_edit_variant`.
+        #[test]
+        fn one_edit_order_rejects_by_the_ends_only_what_the_full_test_rejects(
+            typed in "[abcé]{0,7}",
+            form in "[abcé]{0,8}",
+        ) {
+            let chars: Vec<char> = typed.chars().collect();
+            let order = one_edit_order(&chars, &form);
+            proptest::prop_assert_eq!(order, one_edit_order_near(&chars, &form));
+            let mut made = false;
+            for_each_one_edit_variant(&chars, |v| made |= v == form);
+            proptest::prop_assert_eq!(order.is_some(), made);
         }
 
         /// A form's key read in place from the text is its key read alone,
