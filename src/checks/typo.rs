@@ -4142,7 +4142,7 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
     let mut typed_buf = ['\0'; TYPING_STACK_CHARS];
     let mut intended_buf = ['\0'; TYPING_STACK_CHARS];
     match (on_stack(typed, &mut typed_buf), on_stack(intended, &mut intended_buf)) {
-        (Some(t), Some(w)) => typing_cost_rows(t, w),
+        (Some(t), Some(w)) => typing_cost_band(t, w).unwrap_or_else(|| typing_cost_rows(t, w)),
         _ => {
             let t: Vec<char> = typed.chars().collect();
             let w: Vec<char> = intended.chars().collect();
@@ -4232,6 +4232,108 @@ fn typing_cost_rows(t: &[char], w: &[char]) -> f64 {
         std::mem::swap(&mut back, &mut cur);
     }
     back[m]
+}
+
+/// The most a cost worked out on [`typing_cost_band`]'s band is taken as.
+const BAND_COST: f64 = 2.0;
+
+/// [`typing_cost_rows`] on the cells of the table near its diagonal only,
+/// if the cost comes out at most [`BAND_COST`] (else `None`).
+///
+/// Why: the candidates of an unknown word are within two edits of it, and
+/// their typing cost is most of a new word's ranking; a table of `n × m`
+/// cells needs only about `5 × n` of them. An alignment (a path through the
+/// table) that passes a cell `d = i - j` off the diagonal types or drops at
+/// least `|d| + |d - (n - m)|` letters, each costing 0.5 or more: 2.5 or
+/// more for the cells where that is 5 or more, which are left out (read as
+/// infinite). The cells kept are worked out by the same operations in the
+/// same order as [`typing_cost_rows`]' (so on the full table's path the
+/// same sums, to the bit), and leaving alignments out can only raise a
+/// cell. So when the corner comes out at most 2.0, the full table's
+/// cheapest alignment (at most 2.0 too) never left the band, every cell
+/// along it has its full-table value, and so has the corner.
+fn typing_cost_band(t: &[char], w: &[char]) -> Option<f64> {
+    const FAR: f64 = f64::INFINITY;
+    let (n, m) = (t.len(), w.len());
+    let delta = n as isize - m as isize;
+    if delta.abs() > 4 || m > TYPING_STACK_CHARS {
+        return None;
+    }
+    // The offsets `d = i - j` with |d| + |d - delta| <= 4.
+    let (d_lo, d_hi) = (-((4 - delta) / 2), (4 + delta) / 2);
+    let mut missing = [0.0f64; TYPING_STACK_CHARS];
+    for j in 0..m {
+        let c = w[j];
+        missing[j] = if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
+            0.5
+        } else if is_vowel(c) {
+            0.8
+        } else {
+            1.0
+        };
+    }
+    let (mut a, mut b, mut z) = (
+        [0.0f64; TYPING_STACK_CHARS + 1],
+        [0.0f64; TYPING_STACK_CHARS + 1],
+        [0.0f64; TYPING_STACK_CHARS + 1],
+    );
+    let (mut two, mut back, mut cur) = (&mut z, &mut b, &mut a);
+    // Row 0 holds columns 0 to -d_lo; the column after the band is read by
+    // the next row, as infinite.
+    let top = m.min(d_lo.unsigned_abs());
+    for j in 1..=top {
+        back[j] = back[j - 1] + missing[j - 1];
+    }
+    if top < m {
+        back[top + 1] = FAR;
+    }
+    for i in 1..=n {
+        let c = t[i - 1];
+        let extra = if (i > 1 && t[i - 2] == c) || t.get(i) == Some(&c) {
+            0.5
+        } else if (i > 1 && adjacent_keys(t[i - 2], c)) || t.get(i).is_some_and(|&n| adjacent_keys(n, c)) {
+            0.8
+        } else {
+            1.0
+        };
+        let swapped_with = (i > 1 && c != t[i - 2]).then(|| t[i - 2]);
+        let letter_costs = c
+            .is_ascii_lowercase()
+            .then(|| &LETTER_SUBSTITUTION_COSTS[usize::from(c as u8 - b'a')]);
+        // Row i's band: columns `lo..=hi`. The cells the loop reads outside
+        // it are the one before `lo` in this row and the one after the last
+        // row's band (set infinite); the rows before read within theirs.
+        let lo = (i as isize - d_hi).max(0) as usize;
+        let hi = ((i as isize - d_lo) as usize).min(m);
+        let first = if lo == 0 {
+            cur[0] = back[0] + extra;
+            1
+        } else {
+            cur[lo - 1] = FAR;
+            lo
+        };
+        for j in first..=hi {
+            let meant = w[j - 1];
+            let substitution = match letter_costs {
+                Some(costs) if meant.is_ascii_lowercase() => costs[usize::from(meant as u8 - b'a')],
+                _ => substitution_cost(c, meant),
+            };
+            let mut best = (back[j] + extra)
+                .min(cur[j - 1] + missing[j - 1])
+                .min(back[j - 1] + substitution);
+            if j > 1 && swapped_with == Some(meant) && c == w[j - 2] {
+                best = best.min(two[j - 2] + 0.6);
+            }
+            cur[j] = best;
+        }
+        if hi < m {
+            cur[hi + 1] = FAR;
+        }
+        std::mem::swap(&mut two, &mut back);
+        std::mem::swap(&mut back, &mut cur);
+    }
+    let cost = back[m];
+    (cost <= BAND_COST).then_some(cost)
 }
 
 /// The cost of typing `a` for `b` in [`typing_cost`].
@@ -5342,6 +5444,38 @@ mod tests {
             let mut made = false;
             for_each_one_edit_variant(&chars, |v| made |= v == form);
             proptest::prop_assert_eq!(order.is_some(), made);
+        }
+
+        /// The typing cost on the band near the diagonal is the full table's,
+        /// to the bit, whenever that is at most 2.0, and says nothing otherwise:
+        /// on words a few edits apart (most pairs the checks cost) and on any two.
+        #[test]
+        fn the_typing_cost_on_a_band_is_the_full_table_cost_up_to_two(
+            a in "[a-fé'’Q]{0,14}",
+            b in "[a-fé'’Q]{0,14}",
+            edits in proptest::collection::vec((0usize..16, 0u8..4, "[a-fé'Q]"), 0..4),
+        ) {
+            let mut near: Vec<char> = a.chars().collect();
+            for (at, op, letter) in &edits {
+                let letter = letter.chars().next().expect("a letter");
+                let at = (*at).min(near.len());
+                match op {
+                    0 if at < near.len() => { near.remove(at); }
+                    1 if at + 1 < near.len() => near.swap(at, at + 1),
+                    2 if at < near.len() => near[at] = letter,
+                    _ => near.insert(at, letter),
+                }
+            }
+            let t: Vec<char> = a.chars().collect();
+            for w in [near, b.chars().collect()] {
+                let full = typing_cost_table(&t, &w);
+                match typing_cost_band(&t, &w) {
+                    Some(cost) => proptest::prop_assert_eq!(cost.to_bits(), full.to_bits()),
+                    None => proptest::prop_assert!(full > BAND_COST, "{a} / {w:?}: {full}"),
+                }
+                let (typed, intended): (String, String) = (a.clone(), w.iter().collect());
+                proptest::prop_assert_eq!(typing_cost(&typed, &intended).to_bits(), full.to_bits());
+            }
         }
 
         /// A form's key read in place from the text is its key read alone,
