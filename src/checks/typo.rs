@@ -3460,7 +3460,10 @@ fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
     // in place (an edit at one end keeps the other end; a swap of the
     // first two keeps the last), and most forms of about the same length
     // differ at both ends: two letters read, no call, for them.
-    if n >= 3 && !form.starts_with(typed[0]) && !form.ends_with(typed[n - 1]) {
+    // (The letters read, not `starts_with`/`ends_with`, which encode the
+    // key's letter to compare bytes: more instructions for every form.)
+    let (first, last) = (form.chars().next(), form.chars().next_back());
+    if n >= 3 && first != Some(typed[0]) && last != Some(typed[n - 1]) {
         return None;
     }
     one_edit_order_near(typed, form)
