@@ -1059,6 +1059,9 @@ impl<'d> Checker<'d> {
         } else {
             &snapshot.final_forms
         };
+        // (The letters of a judged key, for `Dep::OneEdit`: one buffer, not
+        // a vector per judgement.)
+        let mut chars: Vec<char> = Vec::new();
         let mut from = 0;
         for (n, &(_, to)) in snapshot.judged.iter().enumerate() {
             let deps = &snapshot.deps[from..to as usize];
@@ -1092,9 +1095,10 @@ impl<'d> Checker<'d> {
                                     .any(|near| near.word == other))
                     })
                 }
-                Dep::Written(g) => written.binary_search(&self.form_keys[g as usize]).is_err(),
+                Dep::Written(g) => !written[g as usize],
                 Dep::OneEdit => {
-                    let chars: Vec<char> = key.chars().collect();
+                    chars.clear();
+                    chars.extend(key.chars());
                     changed.iter().all(|&(id, what)| {
                         what & (CHANGED_USES | CHANGED_NAME) == 0
                             || one_edit_order(&chars, &self.verdicts.cache.keys[id as usize]).is_none()
@@ -1111,9 +1115,10 @@ impl<'d> Checker<'d> {
 
     /// The key ids of the forms whose counts differ between this document
     /// and the one the reused snapshot kept (only the forms their summaries
-    /// write can), with what differs (`CHANGED_*`); and the key ids of the
-    /// forms either summary writes, sorted.
-    fn changed_forms(&self, snapshot: &BodySnapshot, tokens: &[Token]) -> (Vec<(u32, u8)>, Vec<u32>) {
+    /// write can), with what differs (`CHANGED_*`), in no particular order;
+    /// and by this document's form index, whether either summary writes
+    /// the form.
+    fn changed_forms(&self, snapshot: &BodySnapshot, tokens: &[Token]) -> (Vec<(u32, u8)>, Vec<bool>) {
         let body_forms = snapshot.forms.len();
         let kept_forms = if snapshot.forms_at_end {
             &snapshot.forms
@@ -1122,18 +1127,41 @@ impl<'d> Checker<'d> {
         };
         let kept_names = &snapshot.names[snapshot.body_names.min(snapshot.names.len())..];
         let names = &self.names[snapshot.body_names.min(self.names.len())..];
-        let mut ids: Vec<u32> = snapshot.tokens[snapshot.body_tokens.min(snapshot.tokens.len())..]
-            .iter()
-            .map(|t| snapshot.form_keys[t.form()])
-            .chain(
-                tokens[snapshot.body_tokens.min(tokens.len())..]
-                    .iter()
-                    .map(|t| self.form_keys[t.form()]),
-            )
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut changed = Vec::new();
+        // Each key id either summary writes, once: marked by this
+        // document's index of its form where this document writes the key
+        // (every key of this summary, and those of the kept one that this
+        // document also writes), else listed once. (Marks, not a sort of
+        // every summary token's id: the order does not matter to the
+        // callers, and the sort was most of this.)
+        let mut written = vec![false; self.forms.len()];
+        let summary_tokens = (tokens.len() + snapshot.tokens.len()).saturating_sub(2 * snapshot.body_tokens);
+        let mut ids: Vec<u32> = Vec::with_capacity(summary_tokens);
+        for t in &tokens[snapshot.body_tokens.min(tokens.len())..] {
+            let f = t.form();
+            if !written[f] {
+                written[f] = true;
+                ids.push(self.form_keys[f]);
+            }
+        }
+        let mut kept_only: Vec<u32> = Vec::new();
+        for t in &snapshot.tokens[snapshot.body_tokens.min(snapshot.tokens.len())..] {
+            let id = snapshot.form_keys[t.form()];
+            match self.verdicts.form(id) {
+                Some(f) => {
+                    if !written[f] {
+                        written[f] = true;
+                        ids.push(id);
+                    }
+                }
+                None => {
+                    if !kept_only.contains(&id) {
+                        kept_only.push(id);
+                        ids.push(id);
+                    }
+                }
+            }
+        }
+        let mut changed = Vec::with_capacity(ids.len());
         for &id in &ids {
             let here = self.verdicts.form(id);
             let there = match here {
@@ -1164,7 +1192,7 @@ impl<'d> Checker<'d> {
                 changed.push((id, what));
             }
         }
-        (changed, ids)
+        (changed, written)
     }
 
     /// What the words around a lower-case unknown word say about it.
@@ -1574,38 +1602,64 @@ impl<'d> Checker<'d> {
         // (cost, uses, where the edit is, word): the cheapest, then the most
         // used, then the edit [`for_each_one_edit_variant`] makes first.
         let mut best: Option<(f64, usize, EditOrder, &str)> = None;
-        for (f, form_use) in self.forms.iter().enumerate() {
-            let uses = form_use.uses as usize;
-            if uses < needed || (by_letters && usize::from(form_use.letters).abs_diff(chars.len()) > 1) {
-                continue;
+        // (The forms to read are picked a block at a time, with no branch
+        // per form: whether a form passes its count tests is as good as
+        // random, and a branch on it was mispredicted about one time in four.)
+        const BLOCK: usize = 64;
+        let mut picked = [0u32; BLOCK];
+        for (block, forms) in self.forms.chunks(BLOCK).enumerate() {
+            let mut count = 0;
+            for (k, form_use) in forms.iter().enumerate() {
+                picked[count] = (block * BLOCK + k) as u32;
+                // (Letters within one of the key's: `letters + 1 - n` is 0, 1 or 2.)
+                let near = !by_letters | ((usize::from(form_use.letters) + 1).wrapping_sub(chars.len()) <= 2);
+                count += usize::from((form_use.uses as usize >= needed) & near);
             }
-            let form = self.form_key(f);
-            if form.len().abs_diff(key.len()) > 8 {
-                continue;
-            }
-            let Some(order) = one_edit_order(&chars, form) else {
-                continue;
-            };
-            if form.chars().count() < 4 || !lexicon::is_word(form, self.locale) {
-                continue;
-            }
-            if is_inflection(key, form) || sound_alike_spelling(key, form) {
-                continue;
-            }
-            // One cheap slip; any one edit in a long word, where a chance
-            // match with a word of the document is rare ("Presient").
-            let cost = typing_cost(key, form);
-            if cost > if chars.len() >= 7 { 1.0 } else { 0.8 } {
-                continue;
-            }
-            if best
-                .as_ref()
-                .is_none_or(|(c, u, o, _)| cost < *c || (cost == *c && (uses > *u || (uses == *u && order < *o))))
-            {
-                best = Some((cost, uses, order, form));
+            for &f in &picked[..count] {
+                self.consider_near(key, &chars, f as usize, &mut best);
             }
         }
         best.map(|(_, _, _, word)| word.to_string())
+    }
+
+    /// [`Checker::document_word_near_among`] for the form at index `f`,
+    /// used often enough and of about the key's length: kept in `best` if
+    /// it is an English word one cheap slip from `key` and better than
+    /// what `best` holds.
+    #[inline(always)]
+    fn consider_near<'s>(
+        &'s self,
+        key: &str,
+        chars: &[char],
+        f: usize,
+        best: &mut Option<(f64, usize, EditOrder, &'s str)>,
+    ) {
+        let uses = self.forms[f].uses as usize;
+        let form = self.form_key(f);
+        if form.len().abs_diff(key.len()) > 8 {
+            return;
+        }
+        let Some(order) = one_edit_order(chars, form) else {
+            return;
+        };
+        if form.chars().count() < 4 || !lexicon::is_word(form, self.locale) {
+            return;
+        }
+        if is_inflection(key, form) || sound_alike_spelling(key, form) {
+            return;
+        }
+        // One cheap slip; any one edit in a long word, where a chance
+        // match with a word of the document is rare ("Presient").
+        let cost = typing_cost(key, form);
+        if cost > if chars.len() >= 7 { 1.0 } else { 0.8 } {
+            return;
+        }
+        if best
+            .as_ref()
+            .is_none_or(|(c, u, o, _)| cost < *c || (cost == *c && (uses > *u || (uses == *u && order < *o))))
+        {
+            *best = Some((cost, uses, order, form));
+        }
     }
 
     /// True if `key` is within typing distance of an English word; fills
@@ -3490,6 +3544,7 @@ type EditOrder = (u8, usize, u8);
 /// `form`, or `None` if it never does: one letter deleted, two neighbours
 /// swapped, or one letter a–z inserted or substituted. Lets a caller test
 /// a few candidate words instead of generating every variant.
+#[inline]
 fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
     let n = typed.len();
     // Most forms differ in length by more than one letter: rejected first
@@ -3498,6 +3553,23 @@ fn one_edit_order(typed: &[char], form: &str) -> Option<EditOrder> {
     if form.len() + 1 < n || form.len() > 4 * (n + 1) {
         return None;
     }
+    // One edit of a word of 3+ letters leaves its first or its last letter
+    // in place (an edit at one end keeps the other end; a swap of the
+    // first two keeps the last), and most forms of about the same length
+    // differ at both ends: two letters read, no call, for them.
+    // (The letters read, not `starts_with`/`ends_with`, which encode the
+    // key's letter to compare bytes: more instructions for every form.)
+    let (first, last) = (form.chars().next(), form.chars().next_back());
+    if n >= 3 && first != Some(typed[0]) && last != Some(typed[n - 1]) {
+        return None;
+    }
+    one_edit_order_near(typed, form)
+}
+
+/// [`one_edit_order`] past its quick rejections.
+#[inline(never)]
+fn one_edit_order_near(typed: &[char], form: &str) -> Option<EditOrder> {
+    let n = typed.len();
     // (Most forms are ASCII: one letter a byte, no decoding to count them.)
     let m = if form.is_ascii() {
         form.len()
@@ -4201,7 +4273,7 @@ pub fn typing_cost(typed: &str, intended: &str) -> f64 {
     let mut typed_buf = ['\0'; TYPING_STACK_CHARS];
     let mut intended_buf = ['\0'; TYPING_STACK_CHARS];
     match (on_stack(typed, &mut typed_buf), on_stack(intended, &mut intended_buf)) {
-        (Some(t), Some(w)) => typing_cost_rows(t, w),
+        (Some(t), Some(w)) => typing_cost_band(t, w).unwrap_or_else(|| typing_cost_rows(t, w)),
         _ => {
             let t: Vec<char> = typed.chars().collect();
             let w: Vec<char> = intended.chars().collect();
@@ -4291,6 +4363,108 @@ fn typing_cost_rows(t: &[char], w: &[char]) -> f64 {
         std::mem::swap(&mut back, &mut cur);
     }
     back[m]
+}
+
+/// The most a cost worked out on [`typing_cost_band`]'s band is taken as.
+const BAND_COST: f64 = 2.0;
+
+/// [`typing_cost_rows`] on the cells of the table near its diagonal only,
+/// if the cost comes out at most [`BAND_COST`] (else `None`).
+///
+/// Why: the candidates of an unknown word are within two edits of it, and
+/// their typing cost is most of a new word's ranking; a table of `n × m`
+/// cells needs only about `5 × n` of them. An alignment (a path through the
+/// table) that passes a cell `d = i - j` off the diagonal types or drops at
+/// least `|d| + |d - (n - m)|` letters, each costing 0.5 or more: 2.5 or
+/// more for the cells where that is 5 or more, which are left out (read as
+/// infinite). The cells kept are worked out by the same operations in the
+/// same order as [`typing_cost_rows`]' (so on the full table's path the
+/// same sums, to the bit), and leaving alignments out can only raise a
+/// cell. So when the corner comes out at most 2.0, the full table's
+/// cheapest alignment (at most 2.0 too) never left the band, every cell
+/// along it has its full-table value, and so has the corner.
+fn typing_cost_band(t: &[char], w: &[char]) -> Option<f64> {
+    const FAR: f64 = f64::INFINITY;
+    let (n, m) = (t.len(), w.len());
+    let delta = n as isize - m as isize;
+    if delta.abs() > 4 || m > TYPING_STACK_CHARS {
+        return None;
+    }
+    // The offsets `d = i - j` with |d| + |d - delta| <= 4.
+    let (d_lo, d_hi) = (-((4 - delta) / 2), (4 + delta) / 2);
+    let mut missing = [0.0f64; TYPING_STACK_CHARS];
+    for j in 0..m {
+        let c = w[j];
+        missing[j] = if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
+            0.5
+        } else if is_vowel(c) {
+            0.8
+        } else {
+            1.0
+        };
+    }
+    let (mut a, mut b, mut z) = (
+        [0.0f64; TYPING_STACK_CHARS + 1],
+        [0.0f64; TYPING_STACK_CHARS + 1],
+        [0.0f64; TYPING_STACK_CHARS + 1],
+    );
+    let (mut two, mut back, mut cur) = (&mut z, &mut b, &mut a);
+    // Row 0 holds columns 0 to -d_lo; the column after the band is read by
+    // the next row, as infinite.
+    let top = m.min(d_lo.unsigned_abs());
+    for j in 1..=top {
+        back[j] = back[j - 1] + missing[j - 1];
+    }
+    if top < m {
+        back[top + 1] = FAR;
+    }
+    for i in 1..=n {
+        let c = t[i - 1];
+        let extra = if (i > 1 && t[i - 2] == c) || t.get(i) == Some(&c) {
+            0.5
+        } else if (i > 1 && adjacent_keys(t[i - 2], c)) || t.get(i).is_some_and(|&n| adjacent_keys(n, c)) {
+            0.8
+        } else {
+            1.0
+        };
+        let swapped_with = (i > 1 && c != t[i - 2]).then(|| t[i - 2]);
+        let letter_costs = c
+            .is_ascii_lowercase()
+            .then(|| &LETTER_SUBSTITUTION_COSTS[usize::from(c as u8 - b'a')]);
+        // Row i's band: columns `lo..=hi`. The cells the loop reads outside
+        // it are the one before `lo` in this row and the one after the last
+        // row's band (set infinite); the rows before read within theirs.
+        let lo = (i as isize - d_hi).max(0) as usize;
+        let hi = ((i as isize - d_lo) as usize).min(m);
+        let first = if lo == 0 {
+            cur[0] = back[0] + extra;
+            1
+        } else {
+            cur[lo - 1] = FAR;
+            lo
+        };
+        for j in first..=hi {
+            let meant = w[j - 1];
+            let substitution = match letter_costs {
+                Some(costs) if meant.is_ascii_lowercase() => costs[usize::from(meant as u8 - b'a')],
+                _ => substitution_cost(c, meant),
+            };
+            let mut best = (back[j] + extra)
+                .min(cur[j - 1] + missing[j - 1])
+                .min(back[j - 1] + substitution);
+            if j > 1 && swapped_with == Some(meant) && c == w[j - 2] {
+                best = best.min(two[j - 2] + 0.6);
+            }
+            cur[j] = best;
+        }
+        if hi < m {
+            cur[hi + 1] = FAR;
+        }
+        std::mem::swap(&mut two, &mut back);
+        std::mem::swap(&mut back, &mut cur);
+    }
+    let cost = back[m];
+    (cost <= BAND_COST).then_some(cost)
 }
 
 /// The cost of typing `a` for `b` in [`typing_cost`].
@@ -5461,6 +5635,54 @@ mod tests {
             proptest::prop_assert_eq!(typing_cost_rows(&t, &w).to_bits(), typing_cost_table(&t, &w).to_bits());
         }
 
+        /// `one_edit_order`'s quick rejection of forms whose first and last
+        /// letters both differ rejects only what the full test rejects, and
+        /// what it finds is one of the variants of `for_each_one_edit_variant`.
+        #[test]
+        fn one_edit_order_rejects_by_the_ends_only_what_the_full_test_rejects(
+            typed in "[abcé]{0,7}",
+            form in "[abcé]{0,8}",
+        ) {
+            let chars: Vec<char> = typed.chars().collect();
+            let order = one_edit_order(&chars, &form);
+            proptest::prop_assert_eq!(order, one_edit_order_near(&chars, &form));
+            let mut made = false;
+            for_each_one_edit_variant(&chars, |v| made |= v == form);
+            proptest::prop_assert_eq!(order.is_some(), made);
+        }
+
+        /// The typing cost on the band near the diagonal is the full table's,
+        /// to the bit, whenever that is at most 2.0, and says nothing otherwise:
+        /// on words a few edits apart (most pairs the checks cost) and on any two.
+        #[test]
+        fn the_typing_cost_on_a_band_is_the_full_table_cost_up_to_two(
+            a in "[a-fé'’Q]{0,14}",
+            b in "[a-fé'’Q]{0,14}",
+            edits in proptest::collection::vec((0usize..16, 0u8..4, "[a-fé'Q]"), 0..4),
+        ) {
+            let mut near: Vec<char> = a.chars().collect();
+            for (at, op, letter) in &edits {
+                let letter = letter.chars().next().expect("a letter");
+                let at = (*at).min(near.len());
+                match op {
+                    0 if at < near.len() => { near.remove(at); }
+                    1 if at + 1 < near.len() => near.swap(at, at + 1),
+                    2 if at < near.len() => near[at] = letter,
+                    _ => near.insert(at, letter),
+                }
+            }
+            let t: Vec<char> = a.chars().collect();
+            for w in [near, b.chars().collect()] {
+                let full = typing_cost_table(&t, &w);
+                match typing_cost_band(&t, &w) {
+                    Some(cost) => proptest::prop_assert_eq!(cost.to_bits(), full.to_bits()),
+                    None => proptest::prop_assert!(full > BAND_COST, "{a} / {w:?}: {full}"),
+                }
+                let (typed, intended): (String, String) = (a.clone(), w.iter().collect());
+                proptest::prop_assert_eq!(typing_cost(&typed, &intended).to_bits(), full.to_bits());
+            }
+        }
+
         /// A form's key read in place from the text is its key read alone,
         /// near the text's end (no 8-byte window) as elsewhere.
         #[test]
@@ -5482,6 +5704,61 @@ mod tests {
     /// with a body sentence that is also a heading, whose words two regions
     /// read: the tokens come out of text order, and `collect` counts again
     /// after sorting.
+    /// `document_word_near` picks the forms it reads a block at a time,
+    /// with no branch per form; a plain scan testing each form in turn
+    /// finds the same word, for every form of the fixtures and for a few
+    /// one-edit variants of each (letters dropped, the first two swapped).
+    #[test]
+    fn forms_picked_by_block_give_the_word_a_plain_scan_gives() {
+        let cases = [
+            (include_str!("../../fixtures/earnings-keypoints.md"), InputFormat::Markdown),
+            (include_str!("../../fixtures/seed.txt"), InputFormat::Text),
+            (
+                "# Budget\n\n## Key points\n\n- The president spoke.\n\n## Story\n\nThe president spoke first. Then the Presdent said the budget was late.\n",
+                InputFormat::Markdown,
+            ),
+        ];
+        let plain = |checker: &Checker, key: &str| {
+            let chars: Vec<char> = key.chars().collect();
+            let needed = if chars.len() <= 4 { 2 } else { 1 };
+            let mut best = None;
+            for (f, form_use) in checker.forms.iter().enumerate() {
+                if (form_use.uses as usize) < needed || usize::from(form_use.letters).abs_diff(chars.len()) > 1 {
+                    continue;
+                }
+                checker.consider_near(key, &chars, f, &mut best);
+            }
+            best.map(|(_, _, _, word)| word.to_string())
+        };
+        let (mut found, mut most_forms) = (0, 0);
+        for (text, format) in cases {
+            let doc = parse_article("t", text.to_string(), format, &ParseOptions::default()).unwrap();
+            let mut checker = Checker::new(&doc, &CheckOptions::default());
+            checker.collect(None);
+            most_forms = most_forms.max(checker.forms.len());
+            let keys: Vec<String> = (0..checker.forms.len())
+                .map(|f| checker.form_key(f).to_string())
+                .collect();
+            for key in &keys {
+                let chars: Vec<char> = key.chars().collect();
+                let mut variants = vec![key.clone()];
+                for i in 0..chars.len() {
+                    variants.push(chars[..i].iter().chain(&chars[i + 1..]).collect());
+                }
+                if chars.len() >= 2 {
+                    variants.push(chars[1..2].iter().chain(&chars[..1]).chain(&chars[2..]).collect());
+                }
+                for variant in &variants {
+                    let near = checker.document_word_near(variant);
+                    assert_eq!(near, plain(&checker, variant), "{variant}");
+                    found += usize::from(near.is_some());
+                }
+            }
+        }
+        assert!(found > 10, "{found}");
+        assert!(most_forms > 2 * 64, "several blocks: {most_forms}");
+    }
+
     #[test]
     fn collect_counts_each_form_as_a_recount_of_its_tokens_does() {
         let cases = [
