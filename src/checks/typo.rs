@@ -4303,66 +4303,8 @@ fn on_stack<'b>(word: &str, buf: &'b mut [char; TYPING_STACK_CHARS]) -> Option<&
 /// is the same to the bit. Why: this runs for every candidate of every
 /// unknown word, and the five vectors of the table were a sixth of it.
 fn typing_cost_rows(t: &[char], w: &[char]) -> f64 {
-    let (n, m) = (t.len(), w.len());
-    // intended[j] was meant but not typed.
-    let mut missing = [0.0f64; TYPING_STACK_CHARS];
-    for j in 0..m {
-        let c = w[j];
-        missing[j] = if (j > 0 && w[j - 1] == c) || w.get(j + 1) == Some(&c) {
-            0.5
-        } else if is_vowel(c) {
-            0.8
-        } else {
-            1.0
-        };
-    }
-    // The last three rows: `cur` (row i), `back` (row i - 1), `two` (row
-    // i - 2), passed round by reference rather than indexed by `i % 3`.
-    let (mut a, mut b, mut z) = (
-        [0.0f64; TYPING_STACK_CHARS + 1],
-        [0.0f64; TYPING_STACK_CHARS + 1],
-        [0.0f64; TYPING_STACK_CHARS + 1],
-    );
-    let (mut two, mut back, mut cur) = (&mut z, &mut b, &mut a);
-    for j in 1..=m {
-        back[j] = back[j - 1] + missing[j - 1];
-    }
-    for i in 1..=n {
-        // typed[i - 1] was typed but not meant.
-        let c = t[i - 1];
-        let extra = if (i > 1 && t[i - 2] == c) || t.get(i) == Some(&c) {
-            0.5
-        } else if (i > 1 && adjacent_keys(t[i - 2], c)) || t.get(i).is_some_and(|&n| adjacent_keys(n, c)) {
-            0.8
-        } else {
-            1.0
-        };
-        // The letter typed before `c`, when a swap with it can be the slip.
-        let swapped_with = (i > 1 && c != t[i - 2]).then(|| t[i - 2]);
-        // (`substitution_cost(c, _)` for a lower-case ASCII `c`, by its row of the table.)
-        let letter_costs = c
-            .is_ascii_lowercase()
-            .then(|| &LETTER_SUBSTITUTION_COSTS[usize::from(c as u8 - b'a')]);
-        cur[0] = back[0] + extra;
-        for j in 1..=m {
-            let meant = w[j - 1];
-            let substitution = match letter_costs {
-                Some(costs) if meant.is_ascii_lowercase() => costs[usize::from(meant as u8 - b'a')],
-                _ => substitution_cost(c, meant),
-            };
-            let mut best = (back[j] + extra)
-                .min(cur[j - 1] + missing[j - 1])
-                .min(back[j - 1] + substitution);
-            if j > 1 && swapped_with == Some(meant) && c == w[j - 2] {
-                best = best.min(two[j - 2] + 0.6);
-            }
-            cur[j] = best;
-        }
-        // Row i becomes row i - 1, row i - 1 row i - 2; the oldest is reused.
-        std::mem::swap(&mut two, &mut back);
-        std::mem::swap(&mut back, &mut cur);
-    }
-    back[m]
+    // The widest band: every offset `i - j` of the table.
+    typing_cost_between(t, w, -(w.len() as isize), t.len() as isize)
 }
 
 /// The most a cost worked out on [`typing_cost_band`]'s band is taken as.
@@ -4384,14 +4326,23 @@ const BAND_COST: f64 = 2.0;
 /// cheapest alignment (at most 2.0 too) never left the band, every cell
 /// along it has its full-table value, and so has the corner.
 fn typing_cost_band(t: &[char], w: &[char]) -> Option<f64> {
-    const FAR: f64 = f64::INFINITY;
     let (n, m) = (t.len(), w.len());
     let delta = n as isize - m as isize;
     if delta.abs() > 4 || m > TYPING_STACK_CHARS {
         return None;
     }
     // The offsets `d = i - j` with |d| + |d - delta| <= 4.
-    let (d_lo, d_hi) = (-((4 - delta) / 2), (4 + delta) / 2);
+    let cost = typing_cost_between(t, w, -((4 - delta) / 2), (4 + delta) / 2);
+    (cost <= BAND_COST).then_some(cost)
+}
+
+/// The table of [`typing_cost_rows`] worked out on the cells `(i, j)` with
+/// `d_lo <= i - j <= d_hi` only (the others read as infinite), for words
+/// of up to [`TYPING_STACK_CHARS`] letters.
+fn typing_cost_between(t: &[char], w: &[char], d_lo: isize, d_hi: isize) -> f64 {
+    const FAR: f64 = f64::INFINITY;
+    let (n, m) = (t.len(), w.len());
+    // intended[j] was meant but not typed.
     let mut missing = [0.0f64; TYPING_STACK_CHARS];
     for j in 0..m {
         let c = w[j];
@@ -4403,6 +4354,8 @@ fn typing_cost_band(t: &[char], w: &[char]) -> Option<f64> {
             1.0
         };
     }
+    // The last three rows: `cur` (row i), `back` (row i - 1), `two` (row
+    // i - 2), passed round by reference rather than indexed by `i % 3`.
     let (mut a, mut b, mut z) = (
         [0.0f64; TYPING_STACK_CHARS + 1],
         [0.0f64; TYPING_STACK_CHARS + 1],
@@ -4419,6 +4372,7 @@ fn typing_cost_band(t: &[char], w: &[char]) -> Option<f64> {
         back[top + 1] = FAR;
     }
     for i in 1..=n {
+        // typed[i - 1] was typed but not meant.
         let c = t[i - 1];
         let extra = if (i > 1 && t[i - 2] == c) || t.get(i) == Some(&c) {
             0.5
@@ -4427,7 +4381,9 @@ fn typing_cost_band(t: &[char], w: &[char]) -> Option<f64> {
         } else {
             1.0
         };
+        // The letter typed before `c`, when a swap with it can be the slip.
         let swapped_with = (i > 1 && c != t[i - 2]).then(|| t[i - 2]);
+        // (`substitution_cost(c, _)` for a lower-case ASCII `c`, by its row of the table.)
         let letter_costs = c
             .is_ascii_lowercase()
             .then(|| &LETTER_SUBSTITUTION_COSTS[usize::from(c as u8 - b'a')]);
@@ -4460,11 +4416,11 @@ fn typing_cost_band(t: &[char], w: &[char]) -> Option<f64> {
         if hi < m {
             cur[hi + 1] = FAR;
         }
+        // Row i becomes row i - 1, row i - 1 row i - 2; the oldest is reused.
         std::mem::swap(&mut two, &mut back);
         std::mem::swap(&mut back, &mut cur);
     }
-    let cost = back[m];
-    (cost <= BAND_COST).then_some(cost)
+    back[m]
 }
 
 /// The cost of typing `a` for `b` in [`typing_cost`].

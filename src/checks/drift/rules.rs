@@ -1809,6 +1809,21 @@ mod tests {
     use crate::document::{parse_article, InputFormat, ParseOptions};
     use crate::options::CheckOptions;
 
+    /// Sentences `bodies` as rule sources, with their (empty) facts.
+    fn sources_of<'a>(bodies: &'a [Vec<Token>], facts: &'a [SentenceFacts]) -> Vec<Source<'a>> {
+        bodies
+            .iter()
+            .zip(facts)
+            .enumerate()
+            .map(|(s, (tokens, facts))| Source {
+                s,
+                tokens,
+                text: "",
+                facts,
+            })
+            .collect()
+    }
+
     proptest::proptest! {
         /// A token's governing negation cue found backwards from it is the
         /// one the forward pass over the whole sentence finds.
@@ -2005,12 +2020,7 @@ mod tests {
             let tokens = toks(&unit);
             let bodies: Vec<Vec<Token>> = bodies.iter().map(|b| toks(b)).collect();
             let facts: Vec<SentenceFacts> = bodies.iter().map(|_| SentenceFacts::default()).collect();
-            let sources: Vec<Source> = bodies
-                .iter()
-                .zip(&facts)
-                .enumerate()
-                .map(|(s, (tokens, facts))| Source { s, tokens, text: "", facts })
-                .collect();
+            let sources = sources_of(&bodies, &facts);
             for t in &tokens {
                 let mut found = Vec::new();
                 occurrences_in(&sources, t, &mut found);
@@ -2032,17 +2042,7 @@ mod tests {
         let bodies = vec![tokenize(&text, 0, text.len()), tokenize("the council", 0, 11)];
         assert!(bodies[0].len() >= usize::from(u16::MAX));
         let facts: Vec<SentenceFacts> = bodies.iter().map(|_| SentenceFacts::default()).collect();
-        let sources: Vec<Source> = bodies
-            .iter()
-            .zip(&facts)
-            .enumerate()
-            .map(|(s, (tokens, facts))| Source {
-                s,
-                tokens,
-                text: "",
-                facts,
-            })
-            .collect();
+        let sources = sources_of(&bodies, &facts);
         assert!(sources[0].stem_table().is_empty() && !sources[1].stem_table().is_empty());
         for t in &bodies[0][..3] {
             assert_eq!(
@@ -2112,17 +2112,7 @@ mod tests {
             let text = body_words.join(" ");
             let bodies = vec![tokenize(&text, 0, text.len()), tokenize(&text, 0, text.len())];
             let facts: Vec<SentenceFacts> = bodies.iter().map(|_| SentenceFacts::default()).collect();
-            let sources: Vec<Source> = bodies
-                .iter()
-                .zip(&facts)
-                .enumerate()
-                .map(|(s, (tokens, facts))| Source {
-                    s,
-                    tokens,
-                    text: "",
-                    facts,
-                })
-                .collect();
+            let sources = sources_of(&bodies, &facts);
             for w in [&a, &b] {
                 let t = &tokenize(w, 0, w.len())[0];
                 let first = bodies[0].iter().position(|x| x.stem == t.stem);
