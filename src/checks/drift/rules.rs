@@ -1445,19 +1445,10 @@ fn opposite(ctx: &UnitCtx, k: usize, findings: &mut Vec<Finding>) {
 /// of one token the later governs it, as in [`hedged`].
 fn hedged_words(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for i in 0..tokens.len() {
-        if !cues::hedge(tokens, i) {
-            continue;
-        }
-        let mut j = i + 1;
-        while j < tokens.len() && cues::passes_over(&tokens[j]) {
-            j += 1;
-        }
-        if j < tokens.len() && (i + 1..=j).all(|m| !breaks(text, &tokens[m - 1], &tokens[m])) {
-            match out.last_mut() {
-                Some(last) if last.0 == j => last.1 = i,
-                _ => out.push((j, i)),
-            }
+    for (j, i) in hedge_reaches(text, tokens) {
+        match out.last_mut() {
+            Some(last) if last.0 == j => last.1 = i,
+            _ => out.push((j, i)),
         }
     }
     out
@@ -1467,19 +1458,26 @@ fn hedged_words(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 fn hedged(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
     let mut out = vec![None; tokens.len()];
-    for i in 0..tokens.len() {
+    for (j, i) in hedge_reaches(text, tokens) {
+        out[j] = Some(i);
+    }
+    out
+}
+
+/// Each hedge `i` of `tokens` that reaches a token `j` (the first after
+/// it that is not passed over, with no break between), as `(j, i)` in
+/// hedge order.
+fn hedge_reaches<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    (0..tokens.len()).filter_map(move |i| {
         if !cues::hedge(tokens, i) {
-            continue;
+            return None;
         }
         let mut j = i + 1;
         while j < tokens.len() && cues::passes_over(&tokens[j]) {
             j += 1;
         }
-        if j < tokens.len() && (i + 1..=j).all(|m| !breaks(text, &tokens[m - 1], &tokens[m])) {
-            out[j] = Some(i);
-        }
-    }
-    out
+        (j < tokens.len() && (i + 1..=j).all(|m| !breaks(text, &tokens[m - 1], &tokens[m]))).then_some((j, i))
+    })
 }
 
 /// Extends `k` back over the auxiliaries right before it ("will announce").
