@@ -384,18 +384,8 @@ fn squashed_shown(text: &str) -> (Cow<'_, str>, usize) {
 }
 
 /// Appends `n` in decimal (the finding lines' numbers, without `fmt`).
-fn push_number(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+fn push_number(out: &mut String, n: usize) {
+    crate::text::numbers::push_decimal(out, n as u64);
 }
 
 /// Where the character after the first `n` of `text` starts, if there is

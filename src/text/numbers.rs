@@ -54,6 +54,23 @@ fn format_value(value: f64) -> String {
     out
 }
 
+/// Appends `n` in decimal, digit by digit (without `fmt`, which costs
+/// several times as much): number keys and the text report's line and
+/// column numbers.
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// Appends `value` as a key writes it.
 fn push_value(out: &mut String, value: f64) {
     // Whole numbers (most: years, counts) as integers, digit by digit: the
@@ -64,18 +81,7 @@ fn push_value(out: &mut String, value: f64) {
         if whole < 0 {
             out.push('-');
         }
-        let mut digits = [0u8; 20];
-        let mut n = whole.unsigned_abs();
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        out.extend(digits[at..].iter().map(|&d| char::from(d)));
+        push_decimal(out, whole.unsigned_abs());
         return;
     }
     // Rounded, so that 1.2 × 10⁶ and 1,200,000 give the same key.
