@@ -359,6 +359,10 @@ struct Checker<'d> {
     /// the body's words are there to reuse ([`Checker::spelling`]); given
     /// back to the thread by [`Checker::keep_body`].
     reused: Option<BodySnapshot>,
+    /// The body snapshot this document started from otherwise (no
+    /// judgements to reuse): like `reused`, it waits for
+    /// [`Checker::keep_body`], as it lent the document its body's vectors.
+    lent: Option<BodySnapshot>,
     /// While `spelling` judges the body's words of a document whose body
     /// is kept: what each judgement read that the summary may change
     /// ([`Dep`]), and per judged token, whether it is a typo and where its
@@ -431,6 +435,7 @@ impl<'d> Checker<'d> {
             unsure: Vec::new(),
             body: None,
             reused: None,
+            lent: None,
             logging: false,
             deps: Vec::new(),
             judged: Vec::new(),
@@ -494,8 +499,9 @@ impl<'d> Checker<'d> {
     /// leaves it to the thread's next document. (Moved, not copied: most
     /// snapshots are never used.)
     fn keep_body(&mut self) {
-        if let Some(reused) = self.reused.take() {
-            BODY_SNAPSHOT.with(|slot| slot.set(reused));
+        if let Some(mut restored) = self.reused.take().or_else(|| self.lent.take()) {
+            restored.take_back(self);
+            BODY_SNAPSHOT.with(|slot| slot.set(restored));
         }
         if let Some(mut snapshot) = self.body.take() {
             if snapshot.forms_at_end {
@@ -512,6 +518,7 @@ impl<'d> Checker<'d> {
             snapshot.names = std::mem::take(&mut self.names);
             snapshot.compared = std::mem::take(&mut self.compared);
             snapshot.unsure = std::mem::take(&mut self.unsure);
+            snapshot.split = false;
             BODY_SNAPSHOT.with(|slot| slot.set(*snapshot));
         }
     }
@@ -588,21 +595,12 @@ impl<'d> Checker<'d> {
                 });
             }
         }
-        // Sized for the tokens of typical news text (about one word per six
-        // bytes) up front: growing the vector one doubling at a time copied
-        // every token several times.
-        self.tokens.reserve(doc.text.len() / 5 + 16);
         // Sized for the forms of a typical article (about half its tokens) up
-        // front: growing one doubling at a time cost more.
+        // front: growing one doubling at a time cost more. (The vectors a
+        // kept body lends the document are sized after it lent them, below.)
         let forms_guess = doc.text.len() / 10 + 16;
         self.forms.reserve(forms_guess);
-        self.form_keys.reserve(forms_guess);
         self.verdicts.used.reserve(forms_guess);
-        self.compared.reserve(forms_guess);
-        self.names.reserve(forms_guess / 4);
-        // (And the unsure tokens: names and unknown words, grown from
-        // nothing a doubling at a time in every document.)
-        self.unsure.reserve(forms_guess / 4);
         let mut tokens = std::mem::take(&mut self.tokens);
         // The regions read in text order (the summary may follow the body in
         // the text), so the tokens usually come out in text order and need
@@ -638,6 +636,17 @@ impl<'d> Checker<'d> {
         if restored {
             last_start = tokens.last().map(Token::start);
         }
+        // Sized for the tokens of typical news text (about one word per six
+        // bytes) up front: growing the vector one doubling at a time copied
+        // every token several times. (As much room in all as a document
+        // read from nothing gets.)
+        tokens.reserve((doc.text.len() / 5 + 16).saturating_sub(tokens.len()));
+        self.form_keys.reserve(forms_guess.saturating_sub(self.form_keys.len()));
+        self.compared.reserve(forms_guess.saturating_sub(self.compared.len()));
+        self.names.reserve((forms_guess / 4).saturating_sub(self.names.len()));
+        // (And the unsure tokens: names and unknown words, grown from
+        // nothing a doubling at a time in every document.)
+        self.unsure.reserve((forms_guess / 4).saturating_sub(self.unsure.len()));
         let first_sentence = doc.units.len() + doc.headings.len();
         for k in if restored { body_regions } else { 0 }..=order.len() {
             if k == body_regions && !restored {
@@ -721,11 +730,12 @@ impl<'d> Checker<'d> {
             }
         }
         if restored {
+            // (Given back by `keep_body`, with the vectors it lent.)
             if snapshot.judgements {
-                // (For `spelling`; given back by `keep_body`.)
+                // (For `spelling`.)
                 self.reused = Some(snapshot);
             } else {
-                BODY_SNAPSHOT.with(|slot| slot.set(snapshot));
+                self.lent = Some(snapshot);
             }
         }
         // In text order; a word in two regions (a heading that is also a
@@ -736,8 +746,11 @@ impl<'d> Checker<'d> {
             // (Then the body's tokens and forms may not come first: not kept,
             // and no judgement of the body's is reused.)
             self.body = None;
-            if let Some(reused) = self.reused.take() {
-                BODY_SNAPSHOT.with(|slot| slot.set(reused));
+            if let Some(mut restored) = self.reused.take().or_else(|| self.lent.take()) {
+                // (Its body's tokens and lists, copied back before they are
+                // sorted and counted again.)
+                restored.copy_back(self, &tokens);
+                BODY_SNAPSHOT.with(|slot| slot.set(restored));
             }
             tokens.sort_by_key(|t| (t.start(), t.region()));
             tokens.dedup_by_key(|t| t.start());
@@ -1125,7 +1138,7 @@ impl<'d> Checker<'d> {
         } else {
             &snapshot.final_forms
         };
-        let kept_names = &snapshot.names[snapshot.body_names.min(snapshot.names.len())..];
+        let kept_names = &snapshot.summary_names[..];
         let names = &self.names[snapshot.body_names.min(self.names.len())..];
         // Each key id either summary writes, once: marked by this
         // document's index of its form where this document writes the key
@@ -1134,7 +1147,7 @@ impl<'d> Checker<'d> {
         // every summary token's id: the order does not matter to the
         // callers, and the sort was most of this.)
         let mut written = vec![false; self.forms.len()];
-        let summary_tokens = (tokens.len() + snapshot.tokens.len()).saturating_sub(2 * snapshot.body_tokens);
+        let summary_tokens = tokens.len().saturating_sub(snapshot.body_tokens) + snapshot.summary_tokens.len();
         let mut ids: Vec<u32> = Vec::with_capacity(summary_tokens);
         for t in &tokens[snapshot.body_tokens.min(tokens.len())..] {
             let f = t.form();
@@ -1144,8 +1157,12 @@ impl<'d> Checker<'d> {
             }
         }
         let mut kept_only: Vec<u32> = Vec::new();
-        for t in &snapshot.tokens[snapshot.body_tokens.min(snapshot.tokens.len())..] {
-            let id = snapshot.form_keys[t.form()];
+        // (The body's form keys are this document's first ones: lent.)
+        for t in &snapshot.summary_tokens {
+            let id = match t.form().checked_sub(body_forms) {
+                Some(at) => snapshot.summary_form_keys[at],
+                None => self.form_keys[t.form()],
+            };
             match self.verdicts.form(id) {
                 Some(f) => {
                     if !written[f] {
@@ -1166,7 +1183,7 @@ impl<'d> Checker<'d> {
             let here = self.verdicts.form(id);
             let there = match here {
                 Some(f) if f < body_forms => Some(f),
-                _ => snapshot.form_keys[body_forms..kept_forms.len()]
+                _ => snapshot.summary_form_keys[..kept_forms.len() - body_forms]
                     .iter()
                     .position(|&k| k == id)
                     .map(|at| body_forms + at),
@@ -3116,7 +3133,10 @@ struct BodySnapshot {
     /// tokens, when it was done (moved here by [`Checker::keep_body`]):
     /// only ever appended to after the body was read, so the body's are
     /// the first `body_tokens`, `forms.len()`, `body_names`,
-    /// `body_compared` and `body_unsure`.
+    /// `body_compared` and `body_unsure`. Once `split`, only the body's:
+    /// lent (moved) to each document restored from here, which appends
+    /// its summary's, and taken back cut to the body's
+    /// ([`BodySnapshot::take_back`]); not copied per document.
     tokens: Vec<Token>,
     form_keys: Vec<u32>,
     names: Vec<u32>,
@@ -3126,6 +3146,13 @@ struct BodySnapshot {
     body_names: usize,
     body_compared: usize,
     body_unsure: usize,
+    /// Whether the kept document's summary tokens, form keys and names
+    /// were moved out of the vectors above into these (at the first
+    /// restore), for [`Checker::changed_forms`].
+    split: bool,
+    summary_tokens: Vec<Token>,
+    summary_form_keys: Vec<u32>,
+    summary_names: Vec<u32>,
     /// The document's forms when it was done, if `forms` are the body's only.
     final_forms: Vec<FormUse>,
     /// Whether `spelling` judged the document's words, logging what the
@@ -3150,7 +3177,10 @@ impl BodySnapshot {
     /// of its body regions in text order; `aligned`, whether its words come
     /// from the alignment): puts in `checker` and `tokens` (both empty)
     /// what reading those regions gives, and says so.
-    fn restore(&self, checker: &mut Checker, body: &[usize], aligned: bool, tokens: &mut Vec<Token>) -> bool {
+    /// The body's vectors are lent to `checker` (and `tokens`), not copied:
+    /// [`BodySnapshot::take_back`] (or [`BodySnapshot::copy_back`]) gives
+    /// them back.
+    fn restore(&mut self, checker: &mut Checker, body: &[usize], aligned: bool, tokens: &mut Vec<Token>) -> bool {
         let text = checker.doc.text.as_bytes();
         let same = !body.is_empty()
             && self.generation == checker.verdicts.cache.generation
@@ -3173,30 +3203,79 @@ impl BodySnapshot {
         #[cfg(test)]
         RESTORED.with(|count| count.set(count.get() + 1));
         debug_assert!(tokens.is_empty() && checker.forms.is_empty() && checker.names.is_empty());
-        let body_tokens = &self.tokens[..self.body_tokens];
-        if self.regions.iter().zip(body).all(|(&(was, _), &r)| was == r) {
-            tokens.extend_from_slice(body_tokens);
-        } else {
+        debug_assert!(checker.form_keys.is_empty() && checker.compared.is_empty() && checker.unsure.is_empty());
+        if !self.split {
+            let body_forms = self.forms.len();
+            self.summary_tokens.clear();
+            self.summary_tokens.extend_from_slice(&self.tokens[self.body_tokens..]);
+            self.summary_form_keys.clear();
+            self.summary_form_keys.extend_from_slice(&self.form_keys[body_forms..]);
+            self.summary_names.clear();
+            self.summary_names.extend_from_slice(&self.names[self.body_names..]);
+            self.tokens.truncate(self.body_tokens);
+            self.form_keys.truncate(body_forms);
+            self.names.truncate(self.body_names);
+            self.compared.truncate(self.body_compared);
+            self.unsure.truncate(self.body_unsure);
+            self.split = true;
+        }
+        *tokens = std::mem::take(&mut self.tokens);
+        if !self.regions.iter().zip(body).all(|(&(was, _), &r)| was == r) {
             // The same regions at other indices: another number of summary
-            // units before the body's sentences in the regions.
+            // units before the body's sentences in the regions. (Renumbered
+            // where they are: the body's tokens come back so, and the
+            // regions say so.)
             let mut index = vec![0u32; self.regions.iter().map(|&(was, _)| was + 1).max().unwrap_or(0)];
             for (&(was, _), &r) in self.regions.iter().zip(body) {
                 index[was] = r as u32;
             }
-            tokens.extend(body_tokens.iter().map(|&token| Token {
-                in_region: index[token.region()],
-                ..token
-            }));
+            for token in tokens.iter_mut() {
+                token.in_region = index[token.region()];
+            }
+            for (region, &r) in self.regions.iter_mut().zip(body) {
+                region.0 = r;
+            }
         }
         checker.forms.extend_from_slice(&self.forms);
-        checker.form_keys.extend_from_slice(&self.form_keys[..self.forms.len()]);
+        checker.form_keys = std::mem::take(&mut self.form_keys);
         for (form, &id) in checker.form_keys.iter().enumerate() {
             checker.verdicts.set_form(id, form);
         }
-        checker.names.extend_from_slice(&self.names[..self.body_names]);
-        checker.compared.extend_from_slice(&self.compared[..self.body_compared]);
-        checker.unsure.extend_from_slice(&self.unsure[..self.body_unsure]);
+        checker.names = std::mem::take(&mut self.names);
+        checker.compared = std::mem::take(&mut self.compared);
+        checker.unsure = std::mem::take(&mut self.unsure);
         true
+    }
+
+    /// Takes back from `checker`, at the end of a document [`restore`]d
+    /// from here, the vectors it lent, cut back to the body's (the
+    /// document only appended to them).
+    ///
+    /// [`restore`]: BodySnapshot::restore
+    fn take_back(&mut self, checker: &mut Checker) {
+        debug_assert!(self.split && self.tokens.is_empty());
+        self.tokens = std::mem::take(&mut checker.tokens);
+        self.tokens.truncate(self.body_tokens);
+        self.form_keys = std::mem::take(&mut checker.form_keys);
+        self.form_keys.truncate(self.forms.len());
+        self.names = std::mem::take(&mut checker.names);
+        self.names.truncate(self.body_names);
+        self.compared = std::mem::take(&mut checker.compared);
+        self.compared.truncate(self.body_compared);
+        self.unsure = std::mem::take(&mut checker.unsure);
+        self.unsure.truncate(self.body_unsure);
+    }
+
+    /// [`BodySnapshot::take_back`], by copies, for a document whose
+    /// tokens (`tokens`, not yet in `checker`) are about to be sorted and
+    /// counted again.
+    fn copy_back(&mut self, checker: &Checker, tokens: &[Token]) {
+        debug_assert!(self.split && self.tokens.is_empty());
+        self.tokens = tokens[..self.body_tokens].to_vec();
+        self.form_keys = checker.form_keys[..self.forms.len()].to_vec();
+        self.names = checker.names[..self.body_names].to_vec();
+        self.compared = checker.compared[..self.body_compared].to_vec();
+        self.unsure = checker.unsure[..self.body_unsure].to_vec();
     }
 
     /// Starts keeping what `checker` has after reading the regions `body`
@@ -5165,6 +5244,73 @@ mod tests {
         // (The 2nd, the 5th (after the 4th: the 3rd's words came from the
         // scan), the 9th and the 12th.)
         assert_eq!(in_turn_as_alone(&docs), 4);
+    }
+
+    /// Records of one body with 1, 3, 1, 2, 2 and 1 summary units in turn
+    /// (the body's regions renumbered back and forth, and the same twice),
+    /// checked each as alone; and the vectors a restored document gives
+    /// back to the snapshot, moved ([`BodySnapshot::take_back`]) or copied
+    /// ([`BodySnapshot::copy_back`]), are the body's that it was lent.
+    #[test]
+    fn a_kept_body_lends_its_vectors_and_gets_back_the_bodys() {
+        let body = "Minister Tomasz Kowalczyk spoke at the Shcool Food Trust. Kowalczyk said it would work.\n\n\
+            They share a mission to combat neo-Nazism, and militatism, the leaders said. Kowalcyzk added more.";
+        let summaries: [&[&'static str]; 6] = [
+            &["Kowalczyk spoke at the school."],
+            &["One Kowalcyzk.", "Two militatism.", "Three."],
+            &["The goverment spoke of militarism."],
+            &["Kowalcyzk spoke.", "The Shcool Food Trust paid."],
+            &["A bullet.", "Another Kowalczyk."],
+            &["Militatism again."],
+        ];
+        assert_eq!(in_turn_as_alone(&records_of_one_body(body, &summaries)), 5);
+        std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    type Body = (Vec<(u32, u32, u32)>, Vec<u32>, Vec<u32>, Vec<usize>, Vec<usize>);
+                    fn body_of(s: &BodySnapshot) -> Body {
+                        (
+                            s.tokens[..s.body_tokens]
+                                .iter()
+                                .map(|t| (t.at, t.in_region, t.form_at))
+                                .collect(),
+                            s.form_keys[..s.forms.len()].to_vec(),
+                            s.names[..s.body_names].to_vec(),
+                            s.compared[..s.body_compared].to_vec(),
+                            s.unsure[..s.body_unsure].to_vec(),
+                        )
+                    }
+                    let options = CheckOptions::default();
+                    let first = record(body, None, summaries[0]).document();
+                    analyse_aligned(&first, &crate::align::align(&first), &options);
+                    let kept = BODY_SNAPSHOT.with(std::cell::Cell::take);
+                    let before = body_of(&kept);
+                    assert!(!kept.split && kept.tokens.len() > kept.body_tokens);
+                    BODY_SNAPSHOT.with(|slot| slot.set(kept));
+                    // (The same number of units: the regions keep their indices.)
+                    let next = record(body, None, summaries[5]).document();
+                    let alignment = crate::align::align(&next);
+                    for copied in [false, true] {
+                        let mut checker = Checker::new(&next, &options);
+                        checker.collect(Some(&alignment));
+                        let mut lent = checker.reused.take().or_else(|| checker.lent.take()).expect("restored");
+                        assert!(lent.split && lent.tokens.is_empty());
+                        assert!(checker.tokens.len() > lent.body_tokens);
+                        if copied {
+                            let tokens = std::mem::take(&mut checker.tokens);
+                            lent.copy_back(&checker, &tokens);
+                        } else {
+                            lent.take_back(&mut checker);
+                        }
+                        assert_eq!(body_of(&lent), before);
+                        assert_eq!(lent.tokens.len(), lent.body_tokens);
+                        assert_eq!(lent.unsure.len(), lent.body_unsure);
+                        BODY_SNAPSHOT.with(|slot| slot.set(lent));
+                    }
+                })
+                .join()
+                .unwrap();
+        });
     }
 
     /// A summary before the body (plain text: headline, bullets, then the
