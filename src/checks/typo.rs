@@ -638,15 +638,18 @@ impl<'d> Checker<'d> {
         }
         // Sized for the tokens of typical news text (about one word per six
         // bytes) up front: growing the vector one doubling at a time copied
-        // every token several times. (As much room in all as a document
-        // read from nothing gets.)
-        tokens.reserve((doc.text.len() / 5 + 16).saturating_sub(tokens.len()));
-        self.form_keys.reserve(forms_guess.saturating_sub(self.form_keys.len()));
-        self.compared.reserve(forms_guess.saturating_sub(self.compared.len()));
-        self.names.reserve((forms_guess / 4).saturating_sub(self.names.len()));
+        // every token several times. (For the text left to read: a restored
+        // document's vectors, lent by the kept body, usually have the room
+        // from the records before, and growing them copies the body's.)
+        let unread = doc.text.len() - if restored { snapshot.text.len() } else { 0 };
+        let (tokens_guess, forms_guess) = (unread / 5 + 16, unread / 10 + 16);
+        tokens.reserve(tokens_guess);
+        self.form_keys.reserve(forms_guess);
+        self.compared.reserve(forms_guess);
+        self.names.reserve(forms_guess / 4);
         // (And the unsure tokens: names and unknown words, grown from
         // nothing a doubling at a time in every document.)
-        self.unsure.reserve((forms_guess / 4).saturating_sub(self.unsure.len()));
+        self.unsure.reserve(forms_guess / 4);
         let first_sentence = doc.units.len() + doc.headings.len();
         for k in if restored { body_regions } else { 0 }..=order.len() {
             if k == body_regions && !restored {
