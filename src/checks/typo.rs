@@ -419,7 +419,9 @@ impl<'d> Checker<'d> {
     fn new(doc: &'d Document, options: &CheckOptions) -> Checker<'d> {
         let locale = options.locale;
         let words: HashSet<String> = options.words.iter().map(|w| fold(w)).collect();
-        let verdicts = VerdictsLoan::take(locale, &words);
+        // (The entries the last document left set are taken or cleared by
+        // `collect` before it reads any.)
+        let verdicts = VerdictsLoan::take_leaving(locale, &words);
         Checker {
             doc,
             locale,
@@ -501,6 +503,8 @@ impl<'d> Checker<'d> {
     fn keep_body(&mut self) {
         if let Some(mut restored) = self.reused.take().or_else(|| self.lent.take()) {
             restored.take_back(self);
+            self.verdicts.keep = restored.forms.len();
+            self.verdicts.keep_for = restored.stamp;
             BODY_SNAPSHOT.with(|slot| slot.set(restored));
         }
         if let Some(mut snapshot) = self.body.take() {
@@ -519,6 +523,9 @@ impl<'d> Checker<'d> {
             snapshot.compared = std::mem::take(&mut self.compared);
             snapshot.unsure = std::mem::take(&mut self.unsure);
             snapshot.split = false;
+            // (Its body's forms are the first; left set for the next document.)
+            self.verdicts.keep = snapshot.body_forms();
+            self.verdicts.keep_for = snapshot.stamp;
             BODY_SNAPSHOT.with(|slot| slot.set(*snapshot));
         }
     }
@@ -635,6 +642,8 @@ impl<'d> Checker<'d> {
         let restored = snapshot.restore(self, &order[..body_regions], aligned.is_some(), &mut tokens);
         if restored {
             last_start = tokens.last().map(Token::start);
+        } else {
+            self.verdicts.clear_left();
         }
         // Sized for the tokens of typical news text (about one word per six
         // bytes) up front: growing the vector one doubling at a time copied
@@ -2685,6 +2694,15 @@ struct Verdicts {
     /// by their bytes ([`ShortForm`]): most words have 8 bytes or fewer,
     /// and a table slot is cheaper to find than a hash map entry.
     short: Vec<ShortSlot>,
+    /// The key ids whose `forms` entries a document left set when it
+    /// ended: the body's forms of the [`BodySnapshot`] stamped `left_for`,
+    /// at their indices there, for the next document on the thread to
+    /// take as they are if it restores that body, or to clear
+    /// ([`VerdictsLoan::clear_left`]). Why: setting every body form's
+    /// entry again for each record of a body (random writes by key id)
+    /// was most of what restoring it cost after the copies.
+    left: Vec<u32>,
+    left_for: u64,
 }
 
 /// What [`Verdicts::forms`] holds for one key id: the two are read
@@ -2894,6 +2912,11 @@ thread_local! {
 struct VerdictsLoan {
     cache: Verdicts,
     used: Vec<u32>,
+    /// How many of the first `used` to leave set when the loan ends (the
+    /// body's forms of the snapshot stamped `keep_for`, which the thread
+    /// keeps), as [`Verdicts::left`].
+    keep: usize,
+    keep_for: u64,
     /// The fold of a new form that does not fold to itself
     /// ([`fold_in`]): one buffer for all, not a string per form.
     folded: String,
@@ -2910,7 +2933,18 @@ impl VerdictsLoan {
     /// for another locale or other project words, or grew past their bound.
     /// Taken out of the thread for one document (one access, not one per
     /// form) and put back when dropped.
+    /// (The checker takes them with [`VerdictsLoan::take_leaving`].)
+    #[cfg(test)]
     fn take(locale: Locale, words: &HashSet<String>) -> VerdictsLoan {
+        let mut loan = Self::take_leaving(locale, words);
+        loan.clear_left();
+        loan
+    }
+
+    /// [`VerdictsLoan::take`], with the `forms` entries the last document
+    /// left set ([`Verdicts::left`]) still set: for `collect`, which takes
+    /// or clears them ([`BodySnapshot::restore`]) before it reads any.
+    fn take_leaving(locale: Locale, words: &HashSet<String>) -> VerdictsLoan {
         let mut cache = VERDICTS.with(|cache| cache.take());
         if cache.locale != locale || cache.words != *words || cache.seen.len() + cache.short_forms >= Self::MAX_ENTRIES
         {
@@ -2942,7 +2976,33 @@ impl VerdictsLoan {
         VerdictsLoan {
             cache,
             used: Vec::new(),
+            keep: 0,
+            keep_for: 0,
             folded: String::new(),
+        }
+    }
+
+    /// Clears the `forms` entries the last document left set.
+    fn clear_left(&mut self) {
+        for &id in &self.cache.left {
+            self.cache.forms[id as usize].form = 0;
+        }
+        self.cache.left.clear();
+    }
+
+    /// Takes the `forms` entries the last document left set as this
+    /// document's, if they are the body's forms of the snapshot stamped
+    /// `stamp` (`body_forms` of them), and says so; else clears them.
+    fn take_left(&mut self, stamp: u64, body_forms: usize) -> bool {
+        debug_assert!(self.used.is_empty());
+        if stamp != 0 && self.cache.left_for == stamp && self.cache.left.len() == body_forms {
+            self.used = std::mem::take(&mut self.cache.left);
+            #[cfg(test)]
+            LEFT_TAKEN.with(|count| count.set(count.get() + 1));
+            true
+        } else {
+            self.clear_left();
+            false
         }
     }
 
@@ -3069,9 +3129,18 @@ impl VerdictsLoan {
 
 impl Drop for VerdictsLoan {
     fn drop(&mut self) {
+        // (Entries left by the document before and never taken or cleared:
+        // a checker that did not collect.)
+        self.clear_left();
         let mut cache = std::mem::take(&mut self.cache);
-        for &id in &self.used {
+        let keep = self.keep.min(self.used.len());
+        for &id in &self.used[keep..] {
             cache.forms[id as usize].form = 0;
+        }
+        if keep > 0 {
+            self.used.truncate(keep);
+            cache.left = std::mem::take(&mut self.used);
+            cache.left_for = self.keep_for;
         }
         // (During thread exit the slot may be gone: the verdicts are dropped then.)
         let _ = VERDICTS.try_with(|slot| slot.set(cache));
@@ -3097,6 +3166,9 @@ thread_local! {
     /// How many documents on this thread paired their forms in
     /// `inconsistent` from a body snapshot's kept pairs.
     static PAIRED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// How many documents on this thread took the `forms` entries of their
+    /// body's forms as the document before left them ([`Verdicts::left`]).
+    static LEFT_TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// What `collect` had after reading a document's body regions (the
@@ -3170,6 +3242,9 @@ struct BodySnapshot {
     /// The body's pairs for `inconsistent`, once a record of the same body
     /// found them (the first of a body does not: most bodies are read once).
     pairs: Option<BodyPairs>,
+    /// Which snapshot this is: a new number each time one is started
+    /// ([`Verdicts::left`] names the one whose forms were left set).
+    stamp: u64,
 }
 
 impl BodySnapshot {
@@ -3241,13 +3316,26 @@ impl BodySnapshot {
         }
         checker.forms.extend_from_slice(&self.forms);
         checker.form_keys = std::mem::take(&mut self.form_keys);
-        for (form, &id) in checker.form_keys.iter().enumerate() {
-            checker.verdicts.set_form(id, form);
+        if checker.verdicts.take_left(self.stamp, checker.form_keys.len()) {
+            debug_assert!(checker
+                .form_keys
+                .iter()
+                .enumerate()
+                .all(|(form, &id)| checker.verdicts.form(id) == Some(form)));
+        } else {
+            for (form, &id) in checker.form_keys.iter().enumerate() {
+                checker.verdicts.set_form(id, form);
+            }
         }
         checker.names = std::mem::take(&mut self.names);
         checker.compared = std::mem::take(&mut self.compared);
         checker.unsure = std::mem::take(&mut self.unsure);
         true
+    }
+
+    /// How many forms reading the body gave (the first of `final_forms` too).
+    fn body_forms(&self) -> usize {
+        self.forms.len()
     }
 
     /// Takes back from `checker`, at the end of a document [`restore`]d
@@ -3321,6 +3409,7 @@ impl BodySnapshot {
         self.body_compared = checker.compared.len();
         self.body_unsure = checker.unsure.len();
         self.pairs = None;
+        self.stamp = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         true
     }
 }
@@ -5266,7 +5355,16 @@ mod tests {
             &["A bullet.", "Another Kowalczyk."],
             &["Militatism again."],
         ];
-        assert_eq!(in_turn_as_alone(&records_of_one_body(body, &summaries)), 5);
+        // (Each restored record found its body's forms' entries as the one
+        // before left them.)
+        let counts = || {
+            (
+                RESTORED.with(std::cell::Cell::get),
+                LEFT_TAKEN.with(std::cell::Cell::get),
+            )
+        };
+        let (_, counted) = in_turn_as_alone_counting(&records_of_one_body(body, &summaries), counts);
+        assert_eq!(counted, (5, 5));
         std::thread::scope(|scope| {
             scope
                 .spawn(|| {
