@@ -377,41 +377,49 @@ impl WordCache {
         // size dispatch varied with every word, were a fifth of a new
         // word's cost.)
         let scratch = &mut self.scratch;
-        let mut lowered = [0u8; 24];
-        let (folded, folded_key) = match short.filter(|key| key.is_ascii()) {
+        let cached = match short.filter(|key| key.is_ascii()) {
             Some(key) => {
                 let lower = key.ascii_folded();
                 if lower == key {
-                    (word, None)
+                    cached_of_folded(word, shared_level_on(), &mut scratch.stem)
+                } else if let Some(seen) = self.short.get(&lower) {
+                    // A capitalised word whose fold the cache holds ("The"
+                    // after "the"), asked by the folded key before the fold
+                    // is made a `str`: the UTF-8 check of its bytes (a loop
+                    // by length, whose exit mispredicted) is only for a
+                    // fold to work out.
+                    seen.clone()
                 } else {
                     // (A capitalised word's fold is its folded key's bytes.)
+                    let mut lowered = [0u8; 24];
                     for (bytes, part) in lowered.chunks_exact_mut(8).zip(lower.0) {
                         bytes.copy_from_slice(&part.to_le_bytes());
                     }
                     let folded = std::str::from_utf8(&lowered[..word.len()]).expect("an ASCII fold is ASCII");
-                    (folded, Some(lower))
+                    cached_of_folded(folded, shared_level_on(), &mut scratch.stem)
                 }
             }
             None => {
                 fold_into(word, &mut scratch.folded);
                 let folded = scratch.folded.as_str();
-                (
-                    folded,
-                    ShortWord::new(folded).filter(|_| word.is_ascii() && folded != word),
-                )
+                let seen = ShortWord::new(folded)
+                    .filter(|_| word.is_ascii() && folded != word)
+                    .and_then(|key| self.short.get(&key));
+                match seen {
+                    Some(seen) => seen.clone(),
+                    None => cached_of_folded(folded, shared_level_on(), &mut scratch.stem),
+                }
             }
         };
-        let seen = folded_key.and_then(|key| self.short.get(&key).cloned());
-        // (Not kept for the folded form as well, as it once was for the
-        // "the" after a "The": most capitalised words are names and
-        // sentence starts whose folded form is never written, and those
+        // (The fold of a capitalised word is not kept as well, as it once
+        // was for the "the" after a "The": most capitalised words are names
+        // and sentence starts whose folded form is never written, and those
         // entries, a fifth of the cache on distinct documents (2,900 of
         // 15,600 on the 153 of the speed runs), pushed it past its first
         // table's room: the table grew to 2 MB and every word was rehashed
         // into fresh pages, which on one thread cost 32,000 second-level
         // misses and 500 page faults. A folded form met later is worked
         // out then, from the table of frequent forms for most.)
-        let cached = seen.unwrap_or_else(|| cached_of_folded(folded, shared_level_on(), &mut scratch.stem));
         // A very long "word" (a URL, a run of letters) is not worth keeping.
         if word.len() <= 64 {
             if self.short.len() + self.long.len() >= WORD_CACHE_LIMIT {
@@ -613,6 +621,10 @@ fn frequent_word(folded: &str) -> Option<CachedWord> {
     let shared: tokens::Shared = folded.into();
     let stem = if prefix == folded.len() && n == 0 {
         shared.clone()
+    } else if n == 0 {
+        // A stem that is a prefix of the form ("runs" → "run") is a slice
+        // of it: no bytes put together and checked as UTF-8 again.
+        folded.get(..prefix)?.into()
     } else {
         let mut stem = [0u8; 18];
         stem[..prefix].copy_from_slice(&folded.as_bytes()[..prefix]);
