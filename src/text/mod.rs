@@ -217,11 +217,19 @@ impl ShortWord {
         if bytes.len() > Self::MAX {
             return None;
         }
+        Some(Self::of_bytes(bytes))
+    }
+
+    /// [`ShortWord::new`] of a word's bytes, at most [`ShortWord::MAX`] of
+    /// them (the near-end case of [`ShortWord::at`], whose bytes are a
+    /// word's and need no UTF-8 check again).
+    fn of_bytes(bytes: &[u8]) -> ShortWord {
+        debug_assert!(bytes.len() <= Self::MAX);
         let mut packed = [0u8; 24];
         packed[..bytes.len()].copy_from_slice(bytes);
         packed[23] = bytes.len() as u8;
         let part = |i: usize| u64::from_le_bytes(packed[i * 8..i * 8 + 8].try_into().expect("eight bytes"));
-        Some(ShortWord([part(0), part(1), part(2)]))
+        ShortWord([part(0), part(1), part(2)])
     }
 
     /// [`ShortWord::new`] of `text[start..start + len]` (a word of `text`),
@@ -248,7 +256,7 @@ impl ShortWord {
         };
         let masks = MASKS.get(len)?;
         let Some(window) = text.get(start..start + 24) else {
-            return Self::new(std::str::from_utf8(&text[start..start + len]).ok()?);
+            return Some(Self::of_bytes(text.get(start..start + len)?));
         };
         let window: &[u8; 24] = window.try_into().expect("24 bytes");
         let part = |i: usize| {
@@ -395,7 +403,11 @@ impl WordCache {
                     for (bytes, part) in lowered.chunks_exact_mut(8).zip(lower.0) {
                         bytes.copy_from_slice(&part.to_le_bytes());
                     }
-                    let folded = std::str::from_utf8(&lowered[..word.len()]).expect("an ASCII fold is ASCII");
+                    // (Checked as UTF-8 whole, then cut: a check of a
+                    // fixed length, whose loop exits alike for every word,
+                    // where one of the word's length mispredicted.)
+                    let folded = std::str::from_utf8(&lowered).expect("an ASCII fold is ASCII");
+                    let folded = folded.get(..word.len()).expect("an ASCII fold is ASCII");
                     cached_of_folded(folded, shared_level_on(), &mut scratch.stem)
                 }
             }
@@ -629,7 +641,9 @@ fn frequent_word(folded: &str) -> Option<CachedWord> {
         let mut stem = [0u8; 18];
         stem[..prefix].copy_from_slice(&folded.as_bytes()[..prefix]);
         stem[prefix..prefix + n].copy_from_slice(&tail[..n]);
-        std::str::from_utf8(&stem[..prefix + n]).ok()?.into()
+        // (All 18 bytes checked, then cut, as `WordCache::insert` does a
+        // fold: the zeros after the stem are ASCII.)
+        std::str::from_utf8(&stem).ok()?.get(..prefix + n)?.into()
     };
     Some(CachedWord {
         folded: shared,
