@@ -217,11 +217,19 @@ impl ShortWord {
         if bytes.len() > Self::MAX {
             return None;
         }
+        Some(Self::of_bytes(bytes))
+    }
+
+    /// [`ShortWord::new`] of a word's bytes, at most [`ShortWord::MAX`] of
+    /// them (the near-end case of [`ShortWord::at`], whose bytes are a
+    /// word's and need no UTF-8 check again).
+    fn of_bytes(bytes: &[u8]) -> ShortWord {
+        debug_assert!(bytes.len() <= Self::MAX);
         let mut packed = [0u8; 24];
         packed[..bytes.len()].copy_from_slice(bytes);
         packed[23] = bytes.len() as u8;
         let part = |i: usize| u64::from_le_bytes(packed[i * 8..i * 8 + 8].try_into().expect("eight bytes"));
-        Some(ShortWord([part(0), part(1), part(2)]))
+        ShortWord([part(0), part(1), part(2)])
     }
 
     /// [`ShortWord::new`] of `text[start..start + len]` (a word of `text`),
@@ -248,7 +256,7 @@ impl ShortWord {
         };
         let masks = MASKS.get(len)?;
         let Some(window) = text.get(start..start + 24) else {
-            return Self::new(std::str::from_utf8(&text[start..start + len]).ok()?);
+            return Some(Self::of_bytes(text.get(start..start + len)?));
         };
         let window: &[u8; 24] = window.try_into().expect("24 bytes");
         let part = |i: usize| {
@@ -377,41 +385,53 @@ impl WordCache {
         // size dispatch varied with every word, were a fifth of a new
         // word's cost.)
         let scratch = &mut self.scratch;
-        let mut lowered = [0u8; 24];
-        let (folded, folded_key) = match short.filter(|key| key.is_ascii()) {
+        let cached = match short.filter(|key| key.is_ascii()) {
             Some(key) => {
                 let lower = key.ascii_folded();
                 if lower == key {
-                    (word, None)
+                    cached_of_folded(word, shared_level_on(), &mut scratch.stem)
+                } else if let Some(seen) = self.short.get(&lower) {
+                    // A capitalised word whose fold the cache holds ("The"
+                    // after "the"), asked by the folded key before the fold
+                    // is made a `str`: the UTF-8 check of its bytes (a loop
+                    // by length, whose exit mispredicted) is only for a
+                    // fold to work out.
+                    seen.clone()
                 } else {
                     // (A capitalised word's fold is its folded key's bytes.)
+                    let mut lowered = [0u8; 24];
                     for (bytes, part) in lowered.chunks_exact_mut(8).zip(lower.0) {
                         bytes.copy_from_slice(&part.to_le_bytes());
                     }
-                    let folded = std::str::from_utf8(&lowered[..word.len()]).expect("an ASCII fold is ASCII");
-                    (folded, Some(lower))
+                    // (Checked as UTF-8 whole, then cut: a check of a
+                    // fixed length, whose loop exits alike for every word,
+                    // where one of the word's length mispredicted.)
+                    let folded = std::str::from_utf8(&lowered).expect("an ASCII fold is ASCII");
+                    let folded = folded.get(..word.len()).expect("an ASCII fold is ASCII");
+                    cached_of_folded(folded, shared_level_on(), &mut scratch.stem)
                 }
             }
             None => {
                 fold_into(word, &mut scratch.folded);
                 let folded = scratch.folded.as_str();
-                (
-                    folded,
-                    ShortWord::new(folded).filter(|_| word.is_ascii() && folded != word),
-                )
+                let seen = ShortWord::new(folded)
+                    .filter(|_| word.is_ascii() && folded != word)
+                    .and_then(|key| self.short.get(&key));
+                match seen {
+                    Some(seen) => seen.clone(),
+                    None => cached_of_folded(folded, shared_level_on(), &mut scratch.stem),
+                }
             }
         };
-        let seen = folded_key.and_then(|key| self.short.get(&key).cloned());
-        // (Not kept for the folded form as well, as it once was for the
-        // "the" after a "The": most capitalised words are names and
-        // sentence starts whose folded form is never written, and those
+        // (The fold of a capitalised word is not kept as well, as it once
+        // was for the "the" after a "The": most capitalised words are names
+        // and sentence starts whose folded form is never written, and those
         // entries, a fifth of the cache on distinct documents (2,900 of
         // 15,600 on the 153 of the speed runs), pushed it past its first
         // table's room: the table grew to 2 MB and every word was rehashed
         // into fresh pages, which on one thread cost 32,000 second-level
         // misses and 500 page faults. A folded form met later is worked
         // out then, from the table of frequent forms for most.)
-        let cached = seen.unwrap_or_else(|| cached_of_folded(folded, shared_level_on(), &mut scratch.stem));
         // A very long "word" (a URL, a run of letters) is not worth keeping.
         if word.len() <= 64 {
             if self.short.len() + self.long.len() >= WORD_CACHE_LIMIT {
@@ -613,11 +633,17 @@ fn frequent_word(folded: &str) -> Option<CachedWord> {
     let shared: tokens::Shared = folded.into();
     let stem = if prefix == folded.len() && n == 0 {
         shared.clone()
+    } else if n == 0 {
+        // A stem that is a prefix of the form ("runs" → "run") is a slice
+        // of it: no bytes put together and checked as UTF-8 again.
+        folded.get(..prefix)?.into()
     } else {
         let mut stem = [0u8; 18];
         stem[..prefix].copy_from_slice(&folded.as_bytes()[..prefix]);
         stem[prefix..prefix + n].copy_from_slice(&tail[..n]);
-        std::str::from_utf8(&stem[..prefix + n]).ok()?.into()
+        // (All 18 bytes checked, then cut, as `WordCache::insert` does a
+        // fold: the zeros after the stem are ASCII.)
+        std::str::from_utf8(&stem).ok()?.get(..prefix + n)?.into()
     };
     Some(CachedWord {
         folded: shared,

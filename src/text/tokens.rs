@@ -265,6 +265,9 @@ pub(crate) struct NumberWord {
     percent_stem: Option<(Shared, u32)>,
     /// False for a number; a word's stop flag otherwise.
     stop: bool,
+    /// [`is_clitic`] of `folded`: [`split_clitic`] is asked only then
+    /// (it is false for any other word), not for every number token.
+    clitic: bool,
 }
 
 impl NumberWord {
@@ -287,6 +290,7 @@ impl NumberWord {
             None => (super::stem(&folded).into(), is_stopword(&folded)),
         };
         NumberWord {
+            clitic: is_clitic(&folded),
             folded,
             number,
             multiplier,
@@ -305,6 +309,7 @@ impl NumberWord {
             None => (info.stem, info.stop),
         };
         NumberWord {
+            clitic: is_clitic(&info.folded),
             folded: info.folded,
             number: info.number,
             multiplier: info.multiplier,
@@ -425,7 +430,7 @@ fn push_number_word(
         }
         None => (TokenKind::Word, (known.stem.clone(), known.stem_hash), known.stop),
     };
-    let stop = stop || split_clitic(text, word_start, &known.folded);
+    let stop = stop || (known.clitic && split_clitic(text, word_start, &known.folded));
     tokens.push(Token {
         start: word_start,
         end: word_end,
