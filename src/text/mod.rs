@@ -389,7 +389,7 @@ impl WordCache {
             Some(key) => {
                 let lower = key.ascii_folded();
                 if lower == key {
-                    cached_of_folded(word, shared_level_on(), &mut scratch.stem)
+                    cached_of_folded(word, &mut scratch.stem)
                 } else if let Some(seen) = self.short.get(&lower) {
                     // A capitalised word whose fold the cache holds ("The"
                     // after "the"), asked by the folded key before the fold
@@ -408,7 +408,7 @@ impl WordCache {
                     // where one of the word's length mispredicted.)
                     let folded = std::str::from_utf8(&lowered).expect("an ASCII fold is ASCII");
                     let folded = folded.get(..word.len()).expect("an ASCII fold is ASCII");
-                    cached_of_folded(folded, shared_level_on(), &mut scratch.stem)
+                    cached_of_folded(folded, &mut scratch.stem)
                 }
             }
             None => {
@@ -419,7 +419,7 @@ impl WordCache {
                     .and_then(|key| self.short.get(&key));
                 match seen {
                     Some(seen) => seen.clone(),
-                    None => cached_of_folded(folded, shared_level_on(), &mut scratch.stem),
+                    None => cached_of_folded(folded, &mut scratch.stem),
                 }
             }
         };
@@ -447,95 +447,26 @@ impl WordCache {
     }
 }
 
-/// Most words the process-wide second level ([`SharedWords`]) keeps: the
-/// common vocabulary every worker meets (a few MB at most).
-const SHARED_WORDS_LIMIT: usize = 16_384;
-/// A power of two (the shard is the top bits of a word's hash).
-const SHARED_SHARDS: usize = 16;
-
-/// A second level behind the per-thread word caches, filled once for the
-/// process and read by every worker: what a word folds to, its stem and
-/// flags, by its folded form. Why: each worker fills its own cache, and on
-/// two threads the stemming and parsing of every common word was paid
-/// twice (callgrind: `WordCache::insert` 29 M instructions on the corpus on
-/// one thread, 57 M on two). Sharded, so that workers rarely wait on one
-/// another; asked only when a thread's own cache misses, and only when the
-/// pool has more than one thread. Its strings are plain (`Rc`s do not
-/// cross threads): a thread that finds a word here makes its own.
-#[derive(Default)]
-struct SharedWords {
-    shards: [std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, SharedWord>>; SHARED_SHARDS],
-}
-
-/// A [`CachedWord`] in [`SharedWords`], keyed by the folded form.
-struct SharedWord {
-    /// `None` when the word is its own stem.
-    stem: Option<Box<str>>,
-    flags: u8,
-}
-
-/// True on a worker of a pool of more than one thread (asked without
-/// starting rayon's global pool, which `current_num_threads` alone would
-/// do on any other thread).
-fn shared_level_on() -> bool {
-    rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1
-}
-
-impl SharedWords {
-    /// The shard that keeps `folded`, by the top bits of its hash (the
-    /// shard's map places words by the low bits).
-    fn shard(&self, folded: &str) -> &std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, SharedWord>> {
-        use std::hash::BuildHasher;
-        let hash = rustc_hash::FxBuildHasher.hash_one(folded);
-        &self.shards[(hash >> (64 - SHARED_SHARDS.trailing_zeros())) as usize]
-    }
-}
-
-fn shared_words() -> &'static SharedWords {
-    static SHARED: std::sync::OnceLock<SharedWords> = std::sync::OnceLock::new();
-    SHARED.get_or_init(SharedWords::default)
-}
-
-/// The [`CachedWord`] of a word whose [`fold`] is `folded`: from the
-/// process-wide second level when `shared` and it holds the word (kept
-/// there when not), worked out otherwise. The same strings and flags
-/// either way, and a word that is its own stem shares one string.
+/// The [`CachedWord`] of a word whose [`fold`] is `folded`: from the table
+/// of frequent forms, or worked out (a word that is its own stem shares one
+/// string).
+///
+/// (Each thread works out the words it meets itself. A process-wide
+/// second level behind the per-thread caches (a sharded `RwLock` map,
+/// asked on a thread-local miss on two threads) was taken out: with each
+/// article's records checked on one worker, what one worker could take
+/// from the other is the common vocabulary, and most of that is in the
+/// table of frequent forms; the rest did not pay for the locks, lookups
+/// and copies. Two threads, medians of alternated runs: CPU 2.5-4% lower
+/// without it on distinct documents and on the 17 MB repeated corpus,
+/// instructions 1.3 M lower on both test files; see docs/performance.md.)
 ///
 /// `stem_buffer` is a buffer to stem in, reused from word to word.
-fn cached_of_folded(folded: &str, shared: bool, stem_buffer: &mut Vec<u8>) -> CachedWord {
+fn cached_of_folded(folded: &str, stem_buffer: &mut Vec<u8>) -> CachedWord {
     if let Some(cached) = frequent_word(folded) {
         return cached;
     }
-    if !shared {
-        return CachedWord::new(&word_info_of_folded(folded, stem_buffer));
-    }
-    let shard = shared_words().shard(folded);
-    let known = shard.read().ok().and_then(|map| {
-        map.get(folded)
-            .map(|word| (word.stem.as_deref().map(tokens::Shared::from), word.flags))
-    });
-    if let Some((stem, flags)) = known {
-        let folded: tokens::Shared = folded.into();
-        let stem = stem.unwrap_or_else(|| folded.clone());
-        let stem_hash = tokens::stem_hash(&stem);
-        return CachedWord {
-            folded,
-            stem,
-            stem_hash,
-            flags,
-        };
-    }
-    let cached = CachedWord::new(&word_info_of_folded(folded, stem_buffer));
-    if let Ok(mut map) = shard.write() {
-        if map.len() < SHARED_WORDS_LIMIT / SHARED_SHARDS {
-            let stem = (cached.stem.as_ptr() != cached.folded.as_ptr()).then(|| Box::from(&*cached.stem));
-            map.entry(Box::from(&*cached.folded)).or_insert(SharedWord {
-                stem,
-                flags: cached.flags,
-            });
-        }
-    }
-    cached
+    CachedWord::new(&word_info_of_folded(folded, stem_buffer))
 }
 
 /// What the word cache keeps of each form of the lexicon's table of
@@ -894,7 +825,7 @@ mod tests {
     }
 
     #[test]
-    fn the_shared_level_gives_the_words_it_was_given() {
+    fn a_cached_word_is_the_word_worked_out() {
         let words = [
             "the",
             "militaries",
@@ -906,30 +837,22 @@ mod tests {
             "said",
             "3rd",
         ];
-        // Twice: the first time each word is worked out and kept, the
-        // second it comes from the shared level.
-        for _ in 0..2 {
-            for word in words {
-                let fresh = CachedWord::new(&word_info_of_folded(word, &mut Vec::new()));
-                let shared = cached_of_folded(word, true, &mut vec![b'x'; 40]);
-                assert_eq!(
-                    (&*shared.folded, &*shared.stem, shared.flags),
-                    (&*fresh.folded, &*fresh.stem, fresh.flags),
-                    "{word}"
-                );
-                // A word that is its own stem holds one string for both.
-                assert_eq!(
-                    shared.stem.as_ptr() == shared.folded.as_ptr(),
-                    fresh.stem.as_ptr() == fresh.folded.as_ptr(),
-                    "{word}"
-                );
-            }
+        for word in words {
+            let fresh = CachedWord::new(&word_info_of_folded(word, &mut Vec::new()));
+            // (A stem buffer left with another word's bytes in it.)
+            let cached = cached_of_folded(word, &mut vec![b'x'; 40]);
+            assert_eq!(
+                (&*cached.folded, &*cached.stem, cached.flags),
+                (&*fresh.folded, &*fresh.stem, fresh.flags),
+                "{word}"
+            );
+            // A word that is its own stem holds one string for both.
+            assert_eq!(
+                cached.stem.as_ptr() == cached.folded.as_ptr(),
+                fresh.stem.as_ptr() == fresh.folded.as_ptr(),
+                "{word}"
+            );
         }
-        let kept = |word: &str| shared_words().shard(word).read().unwrap().contains_key(word);
-        // (Words of the table of frequent forms come from it: the shared
-        // level keeps the others.)
-        assert!(words.iter().all(|w| kept(w) || frequent_word(w).is_some()));
-        assert!(words.iter().filter(|w| kept(w)).count() >= 2);
     }
 
     #[test]
