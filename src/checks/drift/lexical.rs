@@ -27,6 +27,9 @@ const SENSES_CACHE_LIMIT: usize = 10_000;
 /// an article's summaries and source sentences (24 bytes a slot).
 const RECENT_SLOTS: usize = 1024;
 
+/// A word asked for lately, as its string, with its senses.
+type RecentWord = Option<(Shared, Rc<synonyms::Senses>)>;
+
 /// A thread's [`senses_of`] answers.
 struct SensesCache {
     /// By the word's text.
@@ -38,7 +41,7 @@ struct SensesCache {
     /// (the word cache's, or the kept body's): its address finds it
     /// without hashing and comparing the text. The slot holds the string,
     /// so no other string can have its address while it is there.
-    recent: Box<[Option<(Shared, Rc<synonyms::Senses>)>]>,
+    recent: Box<[RecentWord]>,
 }
 
 impl SensesCache {
