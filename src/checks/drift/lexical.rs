@@ -16,36 +16,93 @@ use super::cues;
 use super::{UnitCtx, NEGATION, SUBSTITUTION};
 use crate::finding::Finding;
 use crate::text::synonyms::{self, Relation};
-use crate::text::Token;
+use crate::text::{Shared, Token};
 use std::rc::Rc;
 
 /// Distinct words whose WordNet senses a thread remembers before it starts
 /// over: a few MB at most.
 const SENSES_CACHE_LIMIT: usize = 10_000;
 
+/// Slots of [`SensesCache::recent`]: about the distinct content words of
+/// an article's summaries and source sentences (24 bytes a slot).
+const RECENT_SLOTS: usize = 1024;
+
+/// A word asked for lately, as its string, with its senses.
+type RecentWord = Option<(Shared, Rc<synonyms::Senses>)>;
+
+/// A thread's [`senses_of`] answers.
+struct SensesCache {
+    /// By the word's text.
+    words: rustc_hash::FxHashMap<Shared, Rc<synonyms::Senses>>,
+    /// The last words asked for as a token's [`Shared`] string, each in
+    /// the slot of its address (one slot a word: a newer word takes the
+    /// slot). A unit word or source word is asked for with every unit and
+    /// record of its article, and tokens of one word share one string
+    /// (the word cache's, or the kept body's): its address finds it
+    /// without hashing and comparing the text. The slot holds the string,
+    /// so no other string can have its address while it is there.
+    recent: Box<[RecentWord]>,
+}
+
+impl SensesCache {
+    fn new() -> SensesCache {
+        SensesCache {
+            words: Default::default(),
+            recent: vec![None; RECENT_SLOTS].into_boxed_slice(),
+        }
+    }
+
+    /// The senses of `folded` from the map, looked up and kept on a miss;
+    /// `shared` is `folded` as a string to keep, if the caller has one.
+    fn by_text(&mut self, folded: &str, shared: Option<&Shared>) -> Rc<synonyms::Senses> {
+        if let Some(senses) = self.words.get(folded) {
+            return Rc::clone(senses);
+        }
+        let senses = Rc::new(synonyms::Senses::of(folded));
+        if self.words.len() >= SENSES_CACHE_LIMIT {
+            self.words.clear();
+        }
+        if self.words.capacity() == 0 {
+            // Room for the words of a few hundred articles from the start:
+            // grown from nothing, the map was rehashed twelve times on 156
+            // distinct documents (0.5 M instructions).
+            self.words.reserve(SENSES_CACHE_LIMIT / 2);
+        }
+        let key = shared.map_or_else(|| Shared::from(folded), Shared::clone);
+        self.words.insert(key, Rc::clone(&senses));
+        senses
+    }
+}
+
+thread_local! {
+    static SENSES: std::cell::RefCell<SensesCache> = std::cell::RefCell::new(SensesCache::new());
+}
+
 /// [`synonyms::Senses::of`] the folded word, remembered per thread: the
 /// same source and unit words come back from document to document, and
 /// looking their senses and hypernyms up was most of the readings' cost.
 pub(super) fn senses_of(folded: &str) -> Rc<synonyms::Senses> {
-    use std::cell::RefCell;
-    thread_local! {
-        static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Rc<synonyms::Senses>>> = RefCell::default();
-    }
-    CACHE.with_borrow_mut(|cache| {
-        if let Some(senses) = cache.get(folded) {
-            return Rc::clone(senses);
+    SENSES.with_borrow_mut(|cache| cache.by_text(folded, None))
+}
+
+/// [`senses_of`] a token's folded string, found by its address when it
+/// was asked for lately.
+pub(super) fn senses_of_shared(folded: &Shared) -> Rc<synonyms::Senses> {
+    SENSES.with_borrow_mut(|cache| {
+        let address = folded.as_ptr() as usize;
+        // Two slots an address (its bits above the allocator's alignment,
+        // mixed), the newer word first: one slot each, two words of an
+        // article often took each other's slot in turn.
+        let pair = (address.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) % (RECENT_SLOTS / 2) * 2;
+        for slot in [pair, pair + 1] {
+            if let Some((word, senses)) = &cache.recent[slot] {
+                if word.as_ptr() == folded.as_ptr() && word.len() == folded.len() {
+                    return Rc::clone(senses);
+                }
+            }
         }
-        let senses = Rc::new(synonyms::Senses::of(folded));
-        if cache.len() >= SENSES_CACHE_LIMIT {
-            cache.clear();
-        }
-        if cache.capacity() == 0 {
-            // Room for the words of a few hundred articles from the start:
-            // grown from nothing, the map was rehashed twelve times on 156
-            // distinct documents (0.5 M instructions).
-            cache.reserve(SENSES_CACHE_LIMIT / 2);
-        }
-        cache.insert(folded.into(), Rc::clone(&senses));
+        let senses = cache.by_text(folded, Some(folded));
+        cache.recent[pair + 1] = cache.recent[pair].replace((folded.clone(), Rc::clone(&senses)));
         senses
     })
 }
@@ -182,13 +239,13 @@ pub fn readings(ctx: &UnitCtx) -> Vec<Reading> {
         return out;
     }
     for k in judge {
-        let senses = senses_of(&tokens[k].folded);
+        let senses = senses_of_shared(&tokens[k].folded);
         let mut reading = Reading::Unlicensed;
         if !senses.is_empty() {
             senses.relating(|relating| {
                 for (s, j, b_senses) in candidates.iter_mut() {
                     let body = &ctx.alignment.sentences[*s].tokens;
-                    let b_senses = b_senses.get_or_insert_with(|| senses_of(&body[*j].folded));
+                    let b_senses = b_senses.get_or_insert_with(|| senses_of_shared(&body[*j].folded));
                     if b_senses.is_empty() {
                         continue;
                     }
@@ -408,6 +465,39 @@ pub fn licensed_support(a: &crate::align::UnitAlignment, readings: &[Reading]) -
 #[cfg(test)]
 mod tests {
     use super::{licensed_support, Reading};
+
+    /// [`super::senses_of_shared`] answers what [`synonyms::Senses::of`]
+    /// does, for a word asked again by the same string, by another string
+    /// of the same text, by text alone, and after many other words have
+    /// taken the slots (strings freed and allocated again in between).
+    #[test]
+    fn senses_by_address_are_the_senses_of_the_text() {
+        use super::{senses_of, senses_of_shared};
+        use crate::text::synonyms::Senses;
+        use crate::text::Shared;
+        let plain = |senses: &Senses| format!("{senses:?}");
+        let mut words: Vec<String> = [
+            "car", "vehicle", "rose", "fell", "bakery", "window", "xqzv", "", "walked",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend((0..3_000).map(|i| format!("{}{}", ["run", "stone", "house", "zq"][i % 4], "s".repeat(i % 3))));
+        for round in 0..3 {
+            let strings: Vec<Shared> = words.iter().map(|w| Shared::from(w.as_str())).collect();
+            for (i, w) in words.iter().enumerate().filter(|(i, _)| (i + round) % 2 == 0 || *i < 9) {
+                let want = plain(&Senses::of(w));
+                assert_eq!(plain(&senses_of_shared(&strings[i])), want, "{w}");
+                assert_eq!(plain(&senses_of_shared(&strings[i])), want, "{w} again");
+                assert_eq!(
+                    plain(&senses_of_shared(&Shared::from(w.as_str()))),
+                    want,
+                    "{w} new string"
+                );
+                assert_eq!(plain(&senses_of(w)), want, "{w} by text");
+            }
+        }
+    }
     use crate::document::{parse_article, InputFormat, ParseOptions};
     use crate::options::CheckOptions;
 

@@ -781,7 +781,7 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
     // Each source sentence's names, found once, when a unit name is first
     // read against that sentence (most units never get that far).
     type Runs = std::cell::OnceCell<Vec<(usize, usize)>>;
-    let sources: Vec<(usize, Runs)> = ctx.sources().map(|s| (s, Runs::new())).collect();
+    let sources: Vec<(Source, Runs)> = ctx.sources().map(|s| (source(ctx, s), Runs::new())).collect();
     for (k, t) in tokens.iter().enumerate() {
         if t.stop || t.number().is_some() || ctx.entity[k] || ctx.in_quote(t) || t.folded.len() < 3 {
             continue;
@@ -795,19 +795,21 @@ pub fn entity(ctx: &UnitCtx, findings: &mut Vec<Finding>) {
         let head = &tokens[last];
         let mut other: Option<(usize, usize, usize)> = None;
         let mut agrees = false;
-        for (s, body_runs) in &sources {
-            let s = *s;
-            let body = sentence_tokens(ctx, s);
-            if !body.iter().any(|b| b.stem == t.stem) {
+        for (src, body_runs) in &sources {
+            let (s, body) = (src.s, src.tokens);
+            // Looked up in the sentence's stem table rather than compared
+            // with every token: most unit words before a name are in no
+            // source sentence.
+            let Some(at) = src.first_of(&t.stem) else {
                 continue;
-            }
-            if body.iter().any(|b| b.stem == head.stem) {
+            };
+            if src.first_of(&head.stem).is_some() {
                 agrees = true;
                 break;
             }
             let body_runs =
                 body_runs.get_or_init(|| name_runs(text, body, &entity_tokens(text, UnitKind::Sentence, body, &[])));
-            for (j, _) in body.iter().enumerate().filter(|(_, b)| b.stem == t.stem) {
+            for (j, _) in body.iter().enumerate().skip(at).filter(|(_, b)| b.stem == t.stem) {
                 match name_before(text, body, body_runs, j) {
                     Some((bf, bl))
                         if !tokens.iter().any(|u| u.stem == body[bl].stem)
