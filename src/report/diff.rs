@@ -88,15 +88,16 @@ pub fn word_pieces<'a>(source: &'a str, unit: &'a str) -> Vec<Piece<'a>> {
     // The matched words since the last gap: `old[same_start..o]`.
     let mut same_start = 0;
     let (mut o, mut n) = (0, 0);
-    let gap = |pieces: &mut Vec<Piece<'a>>, same_start: &mut usize, o: usize, old_at: usize, n: usize, new_at: usize| {
-        if o == old_at && n == new_at {
-            return;
-        }
-        push_run(pieces, Piece::Same, source, &old[*same_start..o]);
-        push_run(pieces, Piece::Deleted, source, &old[o..old_at]);
-        push_run(pieces, Piece::Inserted, unit, &new[n..new_at]);
-        *same_start = old_at;
-    };
+    let gap =
+        |pieces: &mut Vec<Piece<'a>>, same_start: &mut usize, o: usize, old_at: usize, n: usize, new_at: usize| {
+            if o == old_at && n == new_at {
+                return;
+            }
+            push_run(pieces, Piece::Same, source, &old[*same_start..o]);
+            push_run(pieces, Piece::Deleted, source, &old[o..old_at]);
+            push_run(pieces, Piece::Inserted, unit, &new[n..new_at]);
+            *same_start = old_at;
+        };
     for (old_at, new_at) in matches(&old_numbers, &new_numbers, absent as usize + 1) {
         gap(&mut pieces, &mut same_start, o, old_at, n, new_at);
         (o, n) = (old_at + 1, new_at + 1);
@@ -259,11 +260,12 @@ mod tests {
             })
             .collect();
         let (old_numbers, new_numbers) = numbers.split_at(old.len());
-        let flush = |pieces: &mut Vec<Piece<'static>>, make: fn(Cow<'static, str>) -> Piece<'static>, buffer: &mut String| {
-            let words: Vec<&str> = buffer.split_whitespace().collect();
-            push_run_owned(pieces, make, &words);
-            buffer.clear();
-        };
+        let flush =
+            |pieces: &mut Vec<Piece<'static>>, make: fn(Cow<'static, str>) -> Piece<'static>, buffer: &mut String| {
+                let words: Vec<&str> = buffer.split_whitespace().collect();
+                push_run_owned(pieces, make, &words);
+                buffer.clear();
+            };
         let mut pieces = Vec::new();
         let (mut same, mut deleted, mut inserted) = (String::new(), String::new(), String::new());
         let mut push = |tag: ChangeTag, word: &str| {

@@ -288,8 +288,7 @@ mod tests {
         for text in [
             "Bridge Opens\n\nThe mayor opened the \"new\" bridge.\n\nIt cost $4 million.\n\n- The mayor opened it.\n",
             "Bridge Opens\n\nThe mayor opened the new bridge on Monday after three years of work.\n\nIt cost $40 million, paid by a state grant.\n\n- The mayor opened the brigde on Tuesday.\n- It cost $50 million.\n",
-            "",
-            "Only a line\n",
+            "Bridge Opens\n\nA body with no summary at all.\n",
         ] {
             let outcome = checked(text);
             assert_eq!(String::from_utf8(written(&outcome)).unwrap(), String::from_utf8(through_serde(&outcome)).unwrap());

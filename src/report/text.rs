@@ -557,7 +557,13 @@ mod tests {
         }
         let uncovered = outcome.uncovered_labels();
         if !uncovered.is_empty() {
-            writeln!(out, "  {} {}", "not covered by the summary:".dimmed(), uncovered.join(", ")).unwrap();
+            writeln!(
+                out,
+                "  {} {}",
+                "not covered by the summary:".dimmed(),
+                uncovered.join(", ")
+            )
+            .unwrap();
         }
         writeln!(out).unwrap();
         String::from_utf8(out).unwrap()
@@ -569,8 +575,7 @@ mod tests {
         for text in [
             "Bridge Opens\n\nThe mayor opened the new bridge on Monday after three years of work.\n\nIt cost $40 million, paid by a state grant.\n\nOfficials said on Tuesday that the bridge, closed since May for repairs, will open on Monday.\n\n- The mayor opened the brigde on Tuesday.\n- It cost $50 million.\n- Nobody   knows\twhy.\n",
             "Bridge Opens\n\nThe mayor opened the bridge.\n",
-            "Only a line\n",
-            "",
+            "Bridge Opens\n\nA body with no summary at all.\n",
         ] {
             let doc = parse_article("a.txt", text.into(), InputFormat::Text, &ParseOptions::default()).unwrap();
             let mut outcome = crate::check_document(&doc, &crate::options::CheckOptions::default());
