@@ -7,19 +7,22 @@
 //! reworded phrase reads as one deletion and one insertion, not a word salad.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
-/// A run of words in the diff of a unit against its source.
+/// A run of words in the diff of a unit against its source: borrowed from
+/// the source or unit text where it is written there as it is shown (one
+/// space between words, as in the squashed texts the reporters pass).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Piece {
+pub enum Piece<'a> {
     /// Words the unit shares with its source.
-    Same(String),
+    Same(Cow<'a, str>),
     /// Source words the unit leaves out.
-    Deleted(String),
+    Deleted(Cow<'a, str>),
     /// Words the unit adds.
-    Inserted(String),
+    Inserted(Cow<'a, str>),
 }
 
-impl Piece {
+impl Piece<'_> {
     pub fn text(&self) -> &str {
         match self {
             Piece::Same(t) | Piece::Deleted(t) | Piece::Inserted(t) => t,
@@ -43,7 +46,7 @@ impl Piece {
 /// The diff of `unit` against `source`, word by word. Each piece's text is
 /// its words joined by single spaces; a deletion comes before the insertion
 /// that replaces it.
-pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
+pub fn word_pieces<'a>(source: &'a str, unit: &'a str) -> Vec<Piece<'a>> {
     // Words only, each as a number (the same for equal words): the diff
     // compares words many times over, and its cost grows with the number
     // of tokens times the number of changes. Diffing the whitespace too
@@ -78,25 +81,29 @@ pub fn word_pieces(source: &str, unit: &str) -> Vec<Piece> {
     // Each run is joined in one go (not a word at a time through a buffer
     // copied out per piece): with the report on, the word diff was a tenth
     // of a `check` run.
+    // A run of matched words is consecutive in the source (a gap ends it),
+    // so each run is a range of `old`, and every piece a slice of its text
+    // when the words are one space apart there.
     let mut pieces = Vec::new();
-    let mut same: Vec<&str> = Vec::new();
-    fn gap<'a>(pieces: &mut Vec<Piece>, same: &mut Vec<&'a str>, deleted: &[&'a str], inserted: &[&'a str]) {
-        if deleted.is_empty() && inserted.is_empty() {
-            return;
-        }
-        push_run(pieces, Piece::Same, same);
-        push_run(pieces, Piece::Deleted, deleted);
-        push_run(pieces, Piece::Inserted, inserted);
-        same.clear();
-    }
+    // The matched words since the last gap: `old[same_start..o]`.
+    let mut same_start = 0;
     let (mut o, mut n) = (0, 0);
+    let gap =
+        |pieces: &mut Vec<Piece<'a>>, same_start: &mut usize, o: usize, old_at: usize, n: usize, new_at: usize| {
+            if o == old_at && n == new_at {
+                return;
+            }
+            push_run(pieces, Piece::Same, source, &old[*same_start..o]);
+            push_run(pieces, Piece::Deleted, source, &old[o..old_at]);
+            push_run(pieces, Piece::Inserted, unit, &new[n..new_at]);
+            *same_start = old_at;
+        };
     for (old_at, new_at) in matches(&old_numbers, &new_numbers, absent as usize + 1) {
-        gap(&mut pieces, &mut same, &old[o..old_at], &new[n..new_at]);
-        same.push(old[old_at]);
+        gap(&mut pieces, &mut same_start, o, old_at, n, new_at);
         (o, n) = (old_at + 1, new_at + 1);
     }
-    gap(&mut pieces, &mut same, &old[o..], &new[n..]);
-    push_run(&mut pieces, Piece::Same, &same);
+    gap(&mut pieces, &mut same_start, o, old.len(), n, new.len());
+    push_run(&mut pieces, Piece::Same, source, &old[same_start..o.max(same_start)]);
     pieces
 }
 
@@ -117,13 +124,17 @@ fn matches(old: &[u32], new: &[u32], distinct: usize) -> Vec<(usize, usize)> {
     for &word in new {
         sides[word as usize] |= 2;
     }
+    // (Filled in a loop into vectors of the right size: `unzip` of a
+    // filter grew both from empty.)
     let shared = |words: &[u32]| -> (Vec<usize>, Vec<u32>) {
-        words
-            .iter()
-            .enumerate()
-            .filter(|&(_, &word)| sides[word as usize] == 3)
-            .map(|(i, &word)| (i, word))
-            .unzip()
+        let (mut at, mut shared) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
+        for (i, &word) in words.iter().enumerate() {
+            if sides[word as usize] == 3 {
+                at.push(i);
+                shared.push(word);
+            }
+        }
+        (at, shared)
     };
     let (old_at, old_shared) = shared(old);
     let (new_at, new_shared) = shared(new);
@@ -141,23 +152,50 @@ fn matches(old: &[u32], new: &[u32], distinct: usize) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Adds `words` (none with whitespace inside: they come from
-/// `split_whitespace`) as one piece, joined by single spaces.
-fn push_run(pieces: &mut Vec<Piece>, make: fn(String) -> Piece, words: &[&str]) {
-    let Some((first, rest)) = words.split_first() else {
+/// Adds `words` (consecutive words of `text`, as `outcome::words` gives
+/// them) as one piece, joined by single spaces: the slice of `text` from
+/// the first to the last when they are one space apart there (the reports
+/// pass squashed texts, so nearly always), a new string otherwise. Each
+/// piece was a new string; with the text report on, the pieces' strings
+/// were an eighth of the word diff.
+fn push_run<'a>(pieces: &mut Vec<Piece<'a>>, make: fn(Cow<'a, str>) -> Piece<'a>, text: &'a str, words: &[&'a str]) {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return;
     };
-    let mut text = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-    text.push_str(first);
-    for word in rest {
-        text.push(' ');
-        text.push_str(word);
-    }
+    let at = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
+    let (start, end) = (at(first), at(last) + last.len());
+    let single_spaced = words
+        .windows(2)
+        .all(|pair| at(pair[1]) == at(pair[0]) + pair[0].len() + 1 && text.as_bytes()[at(pair[1]) - 1] == b' ');
+    let run = if single_spaced {
+        Cow::Borrowed(&text[start..end])
+    } else {
+        Cow::Owned(words.join(" "))
+    };
     // Two runs of the same kind in a row (a change split by whitespace only) read as one.
-    match (pieces.last_mut(), make(text)) {
+    match (pieces.last_mut(), make(run)) {
         (Some(Piece::Same(last)), Piece::Same(next))
         | (Some(Piece::Deleted(last)), Piece::Deleted(next))
         | (Some(Piece::Inserted(last)), Piece::Inserted(next)) => {
+            let last = last.to_mut();
+            last.push(' ');
+            last.push_str(&next);
+        }
+        (_, piece) => pieces.push(piece),
+    }
+}
+
+/// [`push_run`] as it was, a new string per piece: the tests' reference.
+#[cfg(test)]
+fn push_run_owned(pieces: &mut Vec<Piece<'static>>, make: fn(Cow<'static, str>) -> Piece<'static>, words: &[&str]) {
+    if words.is_empty() {
+        return;
+    }
+    match (pieces.last_mut(), make(Cow::Owned(words.join(" ")))) {
+        (Some(Piece::Same(last)), Piece::Same(next))
+        | (Some(Piece::Deleted(last)), Piece::Deleted(next))
+        | (Some(Piece::Inserted(last)), Piece::Inserted(next)) => {
+            let last = last.to_mut();
             last.push(' ');
             last.push_str(&next);
         }
@@ -208,7 +246,7 @@ mod tests {
 
     /// The pieces built a word at a time, as before runs were joined in one
     /// go: the reference the fast path is compared with.
-    fn word_pieces_by_word(source: &str, unit: &str) -> Vec<Piece> {
+    fn word_pieces_by_word(source: &str, unit: &str) -> Vec<Piece<'static>> {
         use similar::ChangeTag;
         let old: Vec<&str> = source.split_whitespace().collect();
         let new: Vec<&str> = unit.split_whitespace().collect();
@@ -222,11 +260,12 @@ mod tests {
             })
             .collect();
         let (old_numbers, new_numbers) = numbers.split_at(old.len());
-        let flush = |pieces: &mut Vec<Piece>, make: fn(String) -> Piece, buffer: &mut String| {
-            let words: Vec<&str> = buffer.split_whitespace().collect();
-            push_run(pieces, make, &words);
-            buffer.clear();
-        };
+        let flush =
+            |pieces: &mut Vec<Piece<'static>>, make: fn(Cow<'static, str>) -> Piece<'static>, buffer: &mut String| {
+                let words: Vec<&str> = buffer.split_whitespace().collect();
+                push_run_owned(pieces, make, &words);
+                buffer.clear();
+            };
         let mut pieces = Vec::new();
         let (mut same, mut deleted, mut inserted) = (String::new(), String::new(), String::new());
         let mut push = |tag: ChangeTag, word: &str| {

@@ -54,7 +54,10 @@ impl Reporter for TextReporter {
         for f in &outcome.findings {
             self.counts[f.severity as usize] += 1;
         }
-        if !self.options.quiet {
+        self.findings.clear();
+        if !self.options.quiet && !self.options.color {
+            push_units(&mut self.findings, outcome);
+        } else if !self.options.quiet {
             // (Made only here: with `--quiet`, a string per outcome unused.)
             let name = outcome.display_name();
             writeln!(
@@ -79,7 +82,6 @@ impl Reporter for TextReporter {
             }
             writeln!(out)?;
         }
-        self.findings.clear();
         for finding in &outcome.findings {
             push_finding(&mut self.findings, outcome, finding, self.options.color);
         }
@@ -146,6 +148,118 @@ fn write_unit(out: &mut dyn Write, unit: &UnitOutcome, color: bool) -> io::Resul
     Ok(())
 }
 
+/// The outcome's header, units and uncovered paragraphs as `write_unit`
+/// and the coloured path of `TextReporter::outcome` write them with colour
+/// off, pushed piece by piece: only the scores go through `fmt`. Each
+/// unit's lines were a handful of `writeln!`s through the output's
+/// `dyn Write`, with a `ColoredString` (a copy) per styled piece and a
+/// string per source sentence label; with the text report on, that was a
+/// sixth of the writing thread's work besides the word diff.
+fn push_units(out: &mut String, outcome: &Outcome) {
+    use std::fmt::Write as _;
+    out.push_str(&outcome.path);
+    if let Some(id) = &outcome.id {
+        out.push('#');
+        out.push_str(id);
+    }
+    let _ = write!(out, "  score {:.2}  ", round3(outcome.score));
+    push_plural(out, outcome.units.len(), "unit", "units");
+    out.push_str(", ");
+    push_plural(out, outcome.paragraphs.len(), "paragraph", "paragraphs");
+    out.push('\n');
+    for unit in &outcome.units {
+        push_unit(out, unit);
+    }
+    let uncovered = outcome.uncovered_labels();
+    if !uncovered.is_empty() {
+        out.push_str("  not covered by the summary: ");
+        for (i, label) in uncovered.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(label);
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// What `plural` makes, pushed.
+fn push_plural(out: &mut String, n: usize, one: &str, many: &str) {
+    push_number(out, n);
+    out.push(' ');
+    out.push_str(if n == 1 { one } else { many });
+}
+
+/// What `write_unit` writes with colour off.
+fn push_unit(out: &mut String, unit: &UnitOutcome) {
+    use std::fmt::Write as _;
+    out.push_str("  ");
+    out.push_str(unit.kind.as_str());
+    out.push(' ');
+    out.push_str(&unit.id);
+    out.push(' ');
+    push_number(out, unit.span.line);
+    out.push(':');
+    push_number(out, unit.span.column);
+    let _ = writeln!(out, "  support {:.2}", round3(unit.support));
+    out.push_str("    ");
+    let text = squash_whitespace_cow(&unit.text);
+    out.push_str(&text);
+    out.push('\n');
+    if unit.sources.is_empty() {
+        out.push_str("    no body sentence supports this unit\n");
+        return;
+    }
+    for source in &unit.sources {
+        out.push_str("    ← ¶");
+        push_number(out, source.paragraph);
+        out.push_str(" (");
+        for (i, s) in source.sentences.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push('s');
+            push_number(out, s.sentence);
+            out.push_str(" line ");
+            push_number(out, s.span.line);
+        }
+        let _ = writeln!(out, ") {:.2}", round3(source.score));
+    }
+    out.push_str("    diff: ");
+    push_word_diff(out, &unit.source_text(), &text);
+    out.push('\n');
+}
+
+/// [`word_diff`] without colour, pushed to `out`.
+fn push_word_diff(out: &mut String, source: &str, unit: &str) {
+    for (i, piece) in word_pieces(source, unit).iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match piece {
+            Piece::Same(text) => out.push_str(text),
+            Piece::Deleted(text) => {
+                out.push_str("[-");
+                let removed = piece.word_count();
+                if removed > MAX_DELETED_WORDS {
+                    out.push_str("… ");
+                    push_number(out, removed);
+                    out.push_str(" words …");
+                } else {
+                    out.push_str(text);
+                }
+                out.push_str("-]");
+            }
+            Piece::Inserted(text) => {
+                out.push_str("{+");
+                out.push_str(text);
+                out.push_str("+}");
+            }
+        }
+    }
+}
+
 fn one_line(text: &str) -> String {
     squash_whitespace(text)
 }
@@ -157,6 +271,10 @@ pub fn word_diff(source: &str, unit: &str, color: bool) -> String {
     // Built in one string (the pieces joined by spaces), with no string
     // per piece but where colour is on.
     let mut out = String::with_capacity(source.len() + unit.len() + 16);
+    if !color {
+        push_word_diff(&mut out, source, unit);
+        return out;
+    }
     for (i, piece) in word_pieces(source, unit).iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -418,6 +536,63 @@ fn clip_long(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The header, units and uncovered paragraphs as the reporter wrote
+    /// them before `push_units` (with colour off: `write_unit` and the
+    /// `writeln!`s of `TextReporter::outcome`).
+    fn units_as_written(outcome: &Outcome) -> String {
+        colored::control::set_override(false);
+        let mut out = Vec::new();
+        writeln!(
+            out,
+            "{}  score {:.2}  {}, {}",
+            outcome.display_name().bold(),
+            round3(outcome.score),
+            plural(outcome.units.len(), "unit", "units"),
+            plural(outcome.paragraphs.len(), "paragraph", "paragraphs")
+        )
+        .unwrap();
+        for unit in &outcome.units {
+            write_unit(&mut out, unit, false).unwrap();
+        }
+        let uncovered = outcome.uncovered_labels();
+        if !uncovered.is_empty() {
+            writeln!(
+                out,
+                "  {} {}",
+                "not covered by the summary:".dimmed(),
+                uncovered.join(", ")
+            )
+            .unwrap();
+        }
+        writeln!(out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn units_pushed_are_units_as_written() {
+        use crate::document::{parse_article, InputFormat, ParseOptions};
+        for text in [
+            "Bridge Opens\n\nThe mayor opened the new bridge on Monday after three years of work.\n\nIt cost $40 million, paid by a state grant.\n\nOfficials said on Tuesday that the bridge, closed since May for repairs, will open on Monday.\n\n- The mayor opened the brigde on Tuesday.\n- It cost $50 million.\n- Nobody   knows\twhy.\n",
+            "Bridge Opens\n\nThe mayor opened the bridge.\n",
+            "Bridge Opens\n\nA body with no summary at all.\n",
+        ] {
+            let doc = parse_article("a.txt", text.into(), InputFormat::Text, &ParseOptions::default()).unwrap();
+            let mut outcome = crate::check_document(&doc, &crate::options::CheckOptions::default());
+            for id in [None, Some("r1".to_string())] {
+                outcome.id = id;
+                let mut pushed = String::new();
+                push_units(&mut pushed, &outcome);
+                assert_eq!(pushed, units_as_written(&outcome));
+            }
+            if let Some(unit) = outcome.units.first_mut() {
+                unit.sources.clear();
+                let mut pushed = String::new();
+                push_units(&mut pushed, &outcome);
+                assert_eq!(pushed, units_as_written(&outcome));
+            }
+        }
+    }
 
     #[test]
     fn diff_marks_added_and_dropped_words() {
