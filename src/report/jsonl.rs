@@ -10,6 +10,7 @@
 use super::round3;
 use super::Reporter;
 use crate::outcome::Outcome;
+use crate::span::Span;
 use serde_json::ser::{CompactFormatter, Formatter};
 use std::io::{self, Write};
 
@@ -55,85 +56,59 @@ pub(crate) fn write_line(out: &mut Vec<u8>, outcome: &Outcome) {
     }
     out.extend_from_slice(b",\"score\":");
     push_f64(out, round3(outcome.score));
-    out.extend_from_slice(b",\"summary\":[");
-    for (i, u) in outcome.units.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"summary\":");
+    push_list(out, &outcome.units, |out, u| {
         out.extend_from_slice(b"{\"id\":");
         push_str(out, &u.id);
         out.extend_from_slice(b",\"kind\":");
         push_str(out, u.kind.as_str());
-        out.extend_from_slice(b",\"line\":");
-        push_usize(out, u.span.line);
-        out.extend_from_slice(b",\"column\":");
-        push_usize(out, u.span.column);
+        push_position(out, &u.span);
         out.extend_from_slice(b",\"text\":");
         push_str(out, &u.text);
         out.extend_from_slice(b",\"support\":");
         push_f64(out, round3(u.support));
-        out.extend_from_slice(b",\"sources\":[");
-        for (j, s) in u.sources.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
+        out.extend_from_slice(b",\"sources\":");
+        push_list(out, &u.sources, |out, s| {
             out.extend_from_slice(b"{\"paragraph\":");
             push_usize(out, s.paragraph);
             out.extend_from_slice(b",\"line\":");
             push_usize(out, s.span.line);
             out.extend_from_slice(b",\"score\":");
             push_f64(out, round3(s.score));
-            out.extend_from_slice(b",\"sentences\":[");
-            for (k, ss) in s.sentences.iter().enumerate() {
-                if k > 0 {
-                    out.push(b',');
-                }
+            out.extend_from_slice(b",\"sentences\":");
+            push_list(out, &s.sentences, |out, ss| {
                 out.extend_from_slice(b"{\"sentence\":");
                 push_usize(out, ss.sentence);
-                out.extend_from_slice(b",\"line\":");
-                push_usize(out, ss.span.line);
-                out.extend_from_slice(b",\"column\":");
-                push_usize(out, ss.span.column);
+                push_position(out, &ss.span);
                 out.extend_from_slice(b",\"score\":");
                 push_f64(out, round3(ss.score.unwrap_or_default()));
                 out.extend_from_slice(b",\"text\":");
                 push_str(out, &ss.text);
                 out.push(b'}');
-            }
-            out.extend_from_slice(b"]}");
-        }
+            });
+            out.push(b'}');
+        });
         let measures = u.extractiveness.unwrap_or_default();
-        out.extend_from_slice(b"],\"extractiveness\":{\"coverage\":");
+        out.extend_from_slice(b",\"extractiveness\":{\"coverage\":");
         push_f64(out, round3(measures.coverage));
         out.extend_from_slice(b",\"density\":");
         push_f64(out, round3(measures.density));
         out.extend_from_slice(b",\"compression\":");
         push_f64(out, round3(measures.compression));
         out.extend_from_slice(b"}}");
-    }
-    out.extend_from_slice(b"],\"paragraphs\":[");
-    for (i, p) in outcome.paragraphs.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    });
+    out.extend_from_slice(b",\"paragraphs\":");
+    push_list(out, &outcome.paragraphs, |out, p| {
         out.extend_from_slice(b"{\"paragraph\":");
         push_usize(out, p.paragraph);
         out.extend_from_slice(b",\"line\":");
         push_usize(out, p.span.line);
-        out.extend_from_slice(b",\"covered_by\":[");
-        for (j, id) in p.covered_by.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
-            push_str(out, id);
-        }
-        out.extend_from_slice(b"]}");
-    }
-    out.extend_from_slice(b"],\"findings\":[");
-    for (i, f) in outcome.findings.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+        out.extend_from_slice(b",\"covered_by\":");
+        push_list(out, &p.covered_by, |out, id| push_str(out, id));
+        out.push(b'}');
+    });
+    out.extend_from_slice(b",\"findings\":");
+    push_list(out, &outcome.findings, |out, f| {
         out.extend_from_slice(b"{\"rule\":");
         push_str(out, f.rule);
         out.extend_from_slice(b",\"severity\":");
@@ -142,14 +117,7 @@ pub(crate) fn write_line(out: &mut Vec<u8>, outcome: &Outcome) {
             out.extend_from_slice(b",\"path\":");
             push_str(out, path);
         }
-        out.extend_from_slice(b",\"line\":");
-        push_usize(out, f.span.line);
-        out.extend_from_slice(b",\"column\":");
-        push_usize(out, f.span.column);
-        out.extend_from_slice(b",\"end_line\":");
-        push_usize(out, f.span.end_line);
-        out.extend_from_slice(b",\"end_column\":");
-        push_usize(out, f.span.end_column);
+        push_extent(out, &f.span);
         out.extend_from_slice(b",\"message\":");
         push_str(out, &f.message);
         out.extend_from_slice(b",\"text\":");
@@ -158,33 +126,52 @@ pub(crate) fn write_line(out: &mut Vec<u8>, outcome: &Outcome) {
         push_option_str(out, f.suggestion.as_deref());
         out.extend_from_slice(b",\"unit\":");
         push_option_str(out, f.unit.as_deref());
-        out.extend_from_slice(b",\"evidence\":[");
-        for (j, e) in f.evidence.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
+        out.extend_from_slice(b",\"evidence\":");
+        push_list(out, &f.evidence, |out, e| {
             out.extend_from_slice(b"{\"paragraph\":");
             match e.paragraph {
                 Some(paragraph) => push_usize(out, paragraph),
                 None => out.extend_from_slice(b"null"),
             }
-            out.extend_from_slice(b",\"line\":");
-            push_usize(out, e.span.line);
-            out.extend_from_slice(b",\"column\":");
-            push_usize(out, e.span.column);
-            out.extend_from_slice(b",\"end_line\":");
-            push_usize(out, e.span.end_line);
-            out.extend_from_slice(b",\"end_column\":");
-            push_usize(out, e.span.end_column);
+            push_extent(out, &e.span);
             out.extend_from_slice(b",\"text\":");
             push_str(out, &e.text);
             out.extend_from_slice(b",\"note\":");
             push_str(out, &e.note);
             out.push(b'}');
+        });
+        out.push(b'}');
+    });
+    out.push(b'}');
+}
+
+/// `items` as a JSON array, each written by `item`.
+fn push_list<T>(out: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-        out.extend_from_slice(b"]}");
+        item(out, x);
     }
-    out.extend_from_slice(b"]}");
+    out.push(b']');
+}
+
+/// The fields `"line"` and `"column"` of `span`'s start, after others.
+fn push_position(out: &mut Vec<u8>, span: &Span) {
+    out.extend_from_slice(b",\"line\":");
+    push_usize(out, span.line);
+    out.extend_from_slice(b",\"column\":");
+    push_usize(out, span.column);
+}
+
+/// [`push_position`] and the fields `"end_line"` and `"end_column"`.
+fn push_extent(out: &mut Vec<u8>, span: &Span) {
+    push_position(out, span);
+    out.extend_from_slice(b",\"end_line\":");
+    push_usize(out, span.end_line);
+    out.extend_from_slice(b",\"end_column\":");
+    push_usize(out, span.end_column);
 }
 
 fn push_usize(out: &mut Vec<u8>, value: usize) {

@@ -227,12 +227,12 @@ fn push_unit(out: &mut String, unit: &UnitOutcome) {
         let _ = writeln!(out, ") {:.2}", round3(source.score));
     }
     out.push_str("    diff: ");
-    push_word_diff(out, &unit.source_text(), &text);
+    push_word_diff(out, &unit.source_text(), &text, false);
     out.push('\n');
 }
 
-/// [`word_diff`] without colour, pushed to `out`.
-fn push_word_diff(out: &mut String, source: &str, unit: &str) {
+/// [`word_diff`], pushed to `out`.
+fn push_word_diff(out: &mut String, source: &str, unit: &str, color: bool) {
     for (i, piece) in word_pieces(source, unit).iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -240,21 +240,35 @@ fn push_word_diff(out: &mut String, source: &str, unit: &str) {
         match piece {
             Piece::Same(text) => out.push_str(text),
             Piece::Deleted(text) => {
-                out.push_str("[-");
                 let removed = piece.word_count();
-                if removed > MAX_DELETED_WORDS {
-                    out.push_str("… ");
-                    push_number(out, removed);
-                    out.push_str(" words …");
+                let elided = removed > MAX_DELETED_WORDS;
+                if color {
+                    let shown: Cow<'_, str> = if elided {
+                        Cow::Owned(format!("… {removed} words …"))
+                    } else {
+                        Cow::Borrowed(text)
+                    };
+                    out.push_str(&shown.red().strikethrough().to_string());
                 } else {
-                    out.push_str(text);
+                    out.push_str("[-");
+                    if elided {
+                        out.push_str("… ");
+                        push_number(out, removed);
+                        out.push_str(" words …");
+                    } else {
+                        out.push_str(text);
+                    }
+                    out.push_str("-]");
                 }
-                out.push_str("-]");
             }
             Piece::Inserted(text) => {
-                out.push_str("{+");
-                out.push_str(text);
-                out.push_str("+}");
+                if color {
+                    out.push_str(&text.green().bold().to_string());
+                } else {
+                    out.push_str("{+");
+                    out.push_str(text);
+                    out.push_str("+}");
+                }
             }
         }
     }
@@ -271,42 +285,7 @@ pub fn word_diff(source: &str, unit: &str, color: bool) -> String {
     // Built in one string (the pieces joined by spaces), with no string
     // per piece but where colour is on.
     let mut out = String::with_capacity(source.len() + unit.len() + 16);
-    if !color {
-        push_word_diff(&mut out, source, unit);
-        return out;
-    }
-    for (i, piece) in word_pieces(source, unit).iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        match piece {
-            Piece::Same(text) => out.push_str(text),
-            Piece::Deleted(text) => {
-                let removed = piece.word_count();
-                let shown: Cow<'_, str> = if removed > MAX_DELETED_WORDS {
-                    Cow::Owned(format!("… {removed} words …"))
-                } else {
-                    Cow::Borrowed(text)
-                };
-                if color {
-                    out.push_str(&shown.red().strikethrough().to_string());
-                } else {
-                    out.push_str("[-");
-                    out.push_str(&shown);
-                    out.push_str("-]");
-                }
-            }
-            Piece::Inserted(text) => {
-                if color {
-                    out.push_str(&text.green().bold().to_string());
-                } else {
-                    out.push_str("{+");
-                    out.push_str(text);
-                    out.push_str("+}");
-                }
-            }
-        }
-    }
+    push_word_diff(&mut out, source, unit, color);
     out
 }
 
