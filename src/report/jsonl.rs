@@ -69,10 +69,7 @@ pub(crate) fn write_line(out: &mut Vec<u8>, outcome: &Outcome) {
         push_f64(out, round3(u.support));
         out.extend_from_slice(b",\"sources\":");
         push_list(out, &u.sources, |out, s| {
-            out.extend_from_slice(b"{\"paragraph\":");
-            push_usize(out, s.paragraph);
-            out.extend_from_slice(b",\"line\":");
-            push_usize(out, s.span.line);
+            push_paragraph_head(out, s.paragraph, s.span.line);
             out.extend_from_slice(b",\"score\":");
             push_f64(out, round3(s.score));
             out.extend_from_slice(b",\"sentences\":");
@@ -99,10 +96,7 @@ pub(crate) fn write_line(out: &mut Vec<u8>, outcome: &Outcome) {
     });
     out.extend_from_slice(b",\"paragraphs\":");
     push_list(out, &outcome.paragraphs, |out, p| {
-        out.extend_from_slice(b"{\"paragraph\":");
-        push_usize(out, p.paragraph);
-        out.extend_from_slice(b",\"line\":");
-        push_usize(out, p.span.line);
+        push_paragraph_head(out, p.paragraph, p.span.line);
         out.extend_from_slice(b",\"covered_by\":");
         push_list(out, &p.covered_by, |out, id| push_str(out, id));
         out.push(b'}');
@@ -155,6 +149,14 @@ fn push_list<T>(out: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8
         item(out, x);
     }
     out.push(b']');
+}
+
+/// `{"paragraph":N,"line":L`: how a source and a paragraph begin.
+fn push_paragraph_head(out: &mut Vec<u8>, paragraph: usize, line: usize) {
+    out.extend_from_slice(b"{\"paragraph\":");
+    push_usize(out, paragraph);
+    out.extend_from_slice(b",\"line\":");
+    push_usize(out, line);
 }
 
 /// The fields `"line"` and `"column"` of `span`'s start, after others.

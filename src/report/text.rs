@@ -58,29 +58,7 @@ impl Reporter for TextReporter {
         if !self.options.quiet && !self.options.color {
             push_units(&mut self.findings, outcome);
         } else if !self.options.quiet {
-            // (Made only here: with `--quiet`, a string per outcome unused.)
-            let name = outcome.display_name();
-            writeln!(
-                out,
-                "{}  score {:.2}  {}, {}",
-                name.bold(),
-                round3(outcome.score),
-                plural(outcome.units.len(), "unit", "units"),
-                plural(outcome.paragraphs.len(), "paragraph", "paragraphs")
-            )?;
-            for unit in &outcome.units {
-                write_unit(out, unit, self.options.color)?;
-            }
-            let uncovered = outcome.uncovered_labels();
-            if !uncovered.is_empty() {
-                writeln!(
-                    out,
-                    "  {} {}",
-                    "not covered by the summary:".dimmed(),
-                    uncovered.join(", ")
-                )?;
-            }
-            writeln!(out)?;
+            write_units(out, outcome, self.options.color)?;
         }
         for finding in &outcome.findings {
             push_finding(&mut self.findings, outcome, finding, self.options.color);
@@ -148,10 +126,37 @@ fn write_unit(out: &mut dyn Write, unit: &UnitOutcome, color: bool) -> io::Resul
     Ok(())
 }
 
-/// The outcome's header, units and uncovered paragraphs as `write_unit`
-/// and the coloured path of `TextReporter::outcome` write them with colour
-/// off, pushed piece by piece: only the scores go through `fmt`. Each
-/// unit's lines were a handful of `writeln!`s through the output's
+/// The outcome's heading, units and uncovered paragraphs, written in
+/// pieces (with colour on; [`push_units`] pushes the same text without).
+fn write_units(out: &mut dyn Write, outcome: &Outcome, color: bool) -> io::Result<()> {
+    // (Made only here: with `--quiet`, a string per outcome unused.)
+    let name = outcome.display_name();
+    writeln!(
+        out,
+        "{}  score {:.2}  {}, {}",
+        name.bold(),
+        round3(outcome.score),
+        plural(outcome.units.len(), "unit", "units"),
+        plural(outcome.paragraphs.len(), "paragraph", "paragraphs")
+    )?;
+    for unit in &outcome.units {
+        write_unit(out, unit, color)?;
+    }
+    let uncovered = outcome.uncovered_labels();
+    if !uncovered.is_empty() {
+        writeln!(
+            out,
+            "  {} {}",
+            "not covered by the summary:".dimmed(),
+            uncovered.join(", ")
+        )?;
+    }
+    writeln!(out)
+}
+
+/// The outcome's header, units and uncovered paragraphs as
+/// [`write_units`] writes them with colour off, pushed piece by piece:
+/// only the scores go through `fmt`. Each unit's lines were a handful of `writeln!`s through the output's
 /// `dyn Write`, with a `ColoredString` (a copy) per styled piece and a
 /// string per source sentence label; with the text report on, that was a
 /// sixth of the writing thread's work besides the word diff.
@@ -516,35 +521,12 @@ fn clip_long(text: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
-    /// The header, units and uncovered paragraphs as the reporter wrote
-    /// them before `push_units` (with colour off: `write_unit` and the
-    /// `writeln!`s of `TextReporter::outcome`).
+    /// The header, units and uncovered paragraphs as `write_units` (the
+    /// reporter's path with colour on) writes them with colour off.
     fn units_as_written(outcome: &Outcome) -> String {
         colored::control::set_override(false);
         let mut out = Vec::new();
-        writeln!(
-            out,
-            "{}  score {:.2}  {}, {}",
-            outcome.display_name().bold(),
-            round3(outcome.score),
-            plural(outcome.units.len(), "unit", "units"),
-            plural(outcome.paragraphs.len(), "paragraph", "paragraphs")
-        )
-        .unwrap();
-        for unit in &outcome.units {
-            write_unit(&mut out, unit, false).unwrap();
-        }
-        let uncovered = outcome.uncovered_labels();
-        if !uncovered.is_empty() {
-            writeln!(
-                out,
-                "  {} {}",
-                "not covered by the summary:".dimmed(),
-                uncovered.join(", ")
-            )
-            .unwrap();
-        }
-        writeln!(out).unwrap();
+        write_units(&mut out, outcome, false).unwrap();
         String::from_utf8(out).unwrap()
     }
 
